@@ -1,0 +1,75 @@
+//! Placing text labels so they do not overlap each other: axis-aligned
+//! pixel boxes and a first-fit search over candidate positions.
+
+/// A pixel rectangle (left, top, right, bottom).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Rect {
+    pub l: i32,
+    pub t: i32,
+    pub r: i32,
+    pub b: i32,
+}
+
+impl Rect {
+    /// Rectangle from its top-left corner and size.
+    pub(crate) fn at(l: i32, t: i32, w: i32, h: i32) -> Self {
+        Rect {
+            l,
+            t,
+            r: l + w,
+            b: t + h,
+        }
+    }
+
+    /// Whether the two rectangles overlap (touching edges do not count).
+    pub(crate) fn overlaps(&self, o: &Rect) -> bool {
+        self.l < o.r && o.l < self.r && self.t < o.b && o.t < self.b
+    }
+
+    /// Whether `self` lies entirely inside `o`.
+    pub(crate) fn inside(&self, o: &Rect) -> bool {
+        self.l >= o.l && self.r <= o.r && self.t >= o.t && self.b <= o.b
+    }
+}
+
+/// The first candidate that stays inside `bounds` and overlaps nothing in
+/// `taken`; if none is free, the candidate with least overlap area.
+pub(crate) fn first_free(candidates: &[Rect], taken: &[Rect], bounds: &Rect) -> Option<usize> {
+    if let Some(i) = candidates
+        .iter()
+        .position(|c| c.inside(bounds) && !taken.iter().any(|t| t.overlaps(c)))
+    {
+        return Some(i);
+    }
+    let overlap = |c: &Rect| -> i64 {
+        taken
+            .iter()
+            .map(|t| {
+                let w = (c.r.min(t.r) - c.l.max(t.l)).max(0) as i64;
+                let h = (c.b.min(t.b) - c.t.max(t.t)).max(0) as i64;
+                w * h
+            })
+            .sum()
+    };
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.inside(bounds))
+        .min_by_key(|(_, c)| overlap(c))
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_free_slot() {
+        let bounds = Rect::at(0, 0, 100, 100);
+        let taken = [Rect::at(0, 0, 50, 10)];
+        let cands = [Rect::at(10, 0, 20, 10), Rect::at(10, 12, 20, 10)];
+        assert_eq!(first_free(&cands, &taken, &bounds), Some(1));
+        assert_eq!(first_free(&cands[..1], &taken, &bounds), Some(0));
+        assert_eq!(first_free(&[Rect::at(200, 0, 5, 5)], &taken, &bounds), None);
+    }
+}

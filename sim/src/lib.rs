@@ -1,0 +1,55 @@
+//! # sim — the pactsim model and engines
+//!
+//! The flagship model of the 2026 Microsoft–OpenAI–Amazon cloud-exclusivity dispute: contract
+//! terms, payoffs, shocks, the weekly negotiation protocol with litigation, outcome
+//! classification, and the seeded Monte Carlo runner. No CLI parsing, no plotting, no printing.
+//!
+//! ## Data flow (one direction)
+//!
+//! ```text
+//! configs/x.toml ─serde─▶ ScenarioFile ─validate──▶ Scenario ─sweep::expand─▶ cells
+//!    (--set key=value overrides are applied to the raw file, before validation)
+//! cells ─runner (rayon over runs; one RNG per run)─▶ per-run records, folded in run order
+//!       ─stats─▶ summary (counts, Wilson CIs, payoff moments, time-to-agreement histogram)
+//!       ─output─▶ results dir (manifest.json, summary.json, outcomes.csv, [runs.csv])
+//! results dir ─plots─▶ results/plots/*.svg|png        (`pactsim plot DIR` re-renders)
+//! ```
+//!
+//! ## Glossary
+//! - **round**: one week; a proposer is drawn and offers terms or makes a unilateral move.
+//! - **run**: one play of the dispute from 27 Feb 2026 to agreement, absorption or the horizon.
+//! - **cell**: one fully resolved scenario; a sweep has many.
+//! - **regime**: the state a contract is valued in (AWS path, litigation, IPO prospects).
+//!
+//! ## Crate layout
+//! `scenario` (input, the only place it is checked) · `contract` (terms) · `payoff` (present
+//! values) · `valuer` (values of states under beliefs) · `shocks` · `litigation` · `strategy`
+//! (agent interface) · `protocol` (round loop) · `outcome` · `runner` · `stats` · `results` ·
+//! `output` · `rng` · `player`.
+
+#![forbid(unsafe_code)]
+
+pub mod contract;
+pub mod litigation;
+pub mod outcome;
+pub mod output;
+pub mod payoff;
+pub mod player;
+pub mod protocol;
+pub mod results;
+pub mod rng;
+pub mod runner;
+pub mod scenario;
+pub mod shocks;
+pub mod stats;
+pub mod strategy;
+pub mod valuer;
+
+pub use contract::{Contract, Issue};
+pub use outcome::Outcome;
+pub use player::{Coalition, Player};
+pub use protocol::{Engine, Event, Observer};
+pub use results::{RunRecord, Summary};
+pub use rng::{RunKey, SimRng};
+pub use scenario::{Scenario, ScenarioError, ScenarioFile};
+pub use strategy::{Catalog, Move, Response, Strategy, StrategyFactory, View};

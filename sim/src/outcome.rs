@@ -1,0 +1,140 @@
+//! Outcome classes and the classification rules of DOMAIN §2.7, applied in order at
+//! absorption or at the horizon: the first match wins.
+
+use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
+use crate::protocol::DisputeState;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Outcome {
+    /// Amazon withdrew, the tranche was cancelled, or Frontier-on-AWS was terminated.
+    AmazonCollapse,
+    /// A suit is pending at the horizon (or ended in judgment).
+    Litigation,
+    /// A deal was reached after a suit was filed.
+    LitigatedSettlement,
+    /// The April 2026 terms, strictly, by week 13.
+    AprilLikeStrict,
+    /// An MO deal opening the AWS path while Microsoft keeps compensation.
+    AprilLikeBroad,
+    /// An MO deal keeping the AWS path closed.
+    OtherDeal,
+    /// OpenAI backed down (re-architected) or the launch was withdrawn.
+    StatusQuoBackdown,
+    /// No agreement, no suit: the contested status quo.
+    Impasse,
+}
+
+impl Outcome {
+    /// All classes in classification order.
+    pub const ALL: [Outcome; 8] = [
+        Outcome::AmazonCollapse,
+        Outcome::Litigation,
+        Outcome::LitigatedSettlement,
+        Outcome::AprilLikeStrict,
+        Outcome::AprilLikeBroad,
+        Outcome::OtherDeal,
+        Outcome::StatusQuoBackdown,
+        Outcome::Impasse,
+    ];
+
+    /// Position in [`Outcome::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Name as used in files and tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::AmazonCollapse => "AMAZON_COLLAPSE",
+            Outcome::Litigation => "LITIGATION",
+            Outcome::LitigatedSettlement => "LITIGATED_SETTLEMENT",
+            Outcome::AprilLikeStrict => "APRIL_LIKE_STRICT",
+            Outcome::AprilLikeBroad => "APRIL_LIKE_BROAD",
+            Outcome::OtherDeal => "OTHER_DEAL",
+            Outcome::StatusQuoBackdown => "STATUS_QUO_BACKDOWN",
+            Outcome::Impasse => "IMPASSE",
+        }
+    }
+
+    /// Parses a name (as printed by [`Outcome::name`], case-insensitive).
+    pub fn from_name(name: &str) -> Option<Outcome> {
+        Outcome::ALL
+            .into_iter()
+            .find(|o| o.name().eq_ignore_ascii_case(name))
+    }
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Whether `x` lets Frontier use the AWS path: `e ≤ 1 ∧ h ≠ AzureOnly`.
+fn aws_allowed(x: &Contract) -> bool {
+    x.exclusivity != Exclusivity::AllStateless && x.hosting != Hosting::AzureOnly
+}
+
+/// Microsoft keeps compensation: a capped revenue share ending by 2030, an Azure-first lag, or
+/// a preserved licence.
+fn ms_compensated(x: &Contract) -> bool {
+    (x.revenue_share > 0.0
+        && x.revenue_share_cap.is_some()
+        && x.revenue_share_end.last_year() <= 2030)
+        || x.azure_first_days > 0
+        || x.licence_end_year >= 2030
+}
+
+/// The April terms, strictly (rule 4 without the timing and state conditions).
+fn april_terms(x: &Contract) -> bool {
+    aws_allowed(x)
+        && !x.licence_exclusive
+        && x.licence_end_year >= 2032
+        && x.azure_first_days > 0
+        && x.revenue_share > 0.0
+        && x.revenue_share_cap.map(|k| k < 60.0).unwrap_or(false)
+        && x.revenue_share_end != ShareEnd::UntilAgi
+        && x.revenue_share_end.last_year() <= 2030
+        && x.microsoft_share == 0.0
+        && !x.agi_clause
+}
+
+/// Classifies the end state of a run (DOMAIN §2.7, first match wins).
+pub fn classify(st: &DisputeState, _status_quo: &Contract) -> Outcome {
+    let suit = st.suit.is_some();
+    let deal = st.agreement;
+    let final_terms = deal.map(|a| a.contract).unwrap_or(st.current);
+    let amazon_alive = st.amazon_alive && final_terms.amazon_tranche != Tranche::Cancelled;
+    let terminated = st.suit.and_then(|s| s.judgment) == Some(true);
+    if !amazon_alive || st.amazon_withdrew || terminated {
+        return Outcome::AmazonCollapse;
+    }
+    if suit {
+        return match deal {
+            Some(a) if a.week >= st.suit.map(|s| s.filed).unwrap_or(0) => {
+                Outcome::LitigatedSettlement
+            }
+            _ => Outcome::Litigation,
+        };
+    }
+    if let Some(a) = deal {
+        let x = &a.contract;
+        if aws_allowed(x) && april_terms(x) && a.week <= 13 {
+            return Outcome::AprilLikeStrict;
+        }
+        if aws_allowed(x) && ms_compensated(x) {
+            return Outcome::AprilLikeBroad;
+        }
+        if !aws_allowed(x) {
+            return Outcome::OtherDeal;
+        }
+    }
+    if deal.is_none() && (st.rearchitected || st.launch_withdrawn) {
+        return Outcome::StatusQuoBackdown;
+    }
+    Outcome::Impasse
+}

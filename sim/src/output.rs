@@ -1,0 +1,223 @@
+//! The results directory (DESIGN §6): `manifest.json`, `summary.json`, `outcomes.csv` and the
+//! optional streamed `runs.csv`, written into a temporary sibling directory that is renamed
+//! into place only when complete, so a failed or interrupted command never leaves a partial
+//! results directory behind. Also reads results back for re-plotting.
+
+use crate::results::{RunRecord, Summary};
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// Version of the results-directory schema.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// `manifest.json`: everything needed to reproduce a results directory. No timestamps, host
+/// names or thread counts, so it is byte-identical across machines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Schema version.
+    pub schema: u32,
+    /// pactsim version.
+    pub pactsim_version: String,
+    /// Git commit of the build, when known.
+    pub git_commit: Option<String>,
+    /// The command that produced the directory (`run`, `sweep`).
+    pub command: String,
+    /// The fully resolved scenario.
+    pub scenario: serde_json::Value,
+    /// Hash of the resolved scenario (hex).
+    pub scenario_hash: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Runs per cell.
+    pub runs: u64,
+    /// RNG scheme.
+    pub rng_scheme: String,
+    /// Extra command-specific data (e.g. sweep cells), or null.
+    #[serde(default)]
+    pub extra: serde_json::Value,
+}
+
+/// Error writing or reading a results directory.
+#[derive(Debug, thiserror::Error)]
+pub enum OutputError {
+    /// I/O failure on a path.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path.
+        path: PathBuf,
+        /// The error.
+        source: io::Error,
+    },
+    /// A file did not parse.
+    #[error("{path}: {message}")]
+    Parse {
+        /// The path.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
+    move |source| OutputError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// A results directory being written. Dropping it without [`ResultsDir::commit`] removes the
+/// temporary directory.
+pub struct ResultsDir {
+    target: PathBuf,
+    tmp: PathBuf,
+    committed: bool,
+}
+
+impl ResultsDir {
+    /// Starts writing a results directory that will appear at `target`.
+    pub fn create(target: &Path) -> Result<ResultsDir, OutputError> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "results".into());
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        let tmp = parent.join(format!(".{name}.partial-{}", std::process::id()));
+        if tmp.exists() {
+            fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
+        }
+        fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
+        Ok(ResultsDir {
+            target: target.to_path_buf(),
+            tmp,
+            committed: false,
+        })
+    }
+
+    /// Path of a file inside the (temporary) directory.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.tmp.join(name)
+    }
+
+    /// Writes a JSON file (pretty, trailing newline).
+    pub fn write_json<T: Serialize>(&self, name: &str, value: &T) -> Result<(), OutputError> {
+        let path = self.path(name);
+        let mut text = serde_json::to_string_pretty(value).map_err(|e| OutputError::Parse {
+            path: path.clone(),
+            message: e.to_string(),
+        })?;
+        text.push('\n');
+        fs::write(&path, text).map_err(io_err(&path))
+    }
+
+    /// Writes a text file.
+    pub fn write_text(&self, name: &str, text: &str) -> Result<(), OutputError> {
+        let path = self.path(name);
+        fs::write(&path, text).map_err(io_err(&path))
+    }
+
+    /// Moves the finished directory into place (replacing an older one).
+    pub fn commit(mut self) -> Result<PathBuf, OutputError> {
+        if self.target.exists() {
+            fs::remove_dir_all(&self.target).map_err(io_err(&self.target))?;
+        }
+        fs::rename(&self.tmp, &self.target).map_err(io_err(&self.target))?;
+        self.committed = true;
+        Ok(self.target.clone())
+    }
+}
+
+impl Drop for ResultsDir {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
+}
+
+/// Streams `runs.csv`, one row per run.
+pub struct RunsCsv {
+    out: BufWriter<fs::File>,
+    path: PathBuf,
+}
+
+/// Header of `runs.csv`.
+pub const RUNS_HEADER: &str = "run,outcome,agreement_week,april_distance,payoff_microsoft,payoff_openai,payoff_amazon,suit_week,injunction,judgment,threat,launched,last_week,theta";
+
+impl RunsCsv {
+    /// Creates `runs.csv` inside `dir`.
+    pub fn create(dir: &ResultsDir) -> Result<RunsCsv, OutputError> {
+        let path = dir.path("runs.csv");
+        let f = fs::File::create(&path).map_err(io_err(&path))?;
+        let mut out = BufWriter::new(f);
+        writeln!(out, "{RUNS_HEADER}").map_err(io_err(&path))?;
+        Ok(RunsCsv { out, path })
+    }
+
+    /// Appends one run.
+    pub fn push(&mut self, run: u64, r: &RunRecord) -> io::Result<()> {
+        let opt = |v: Option<u32>| v.map(|w| w.to_string()).unwrap_or_default();
+        writeln!(
+            self.out,
+            "{run},{},{},{:.6},{:.6},{:.6},{:.6},{},{},{},{},{},{},{:.6}",
+            r.outcome.name(),
+            opt(r.agreement_week),
+            r.april_distance,
+            r.payoffs[0],
+            r.payoffs[1],
+            r.payoffs[2],
+            opt(r.suit_filed),
+            r.injunction,
+            r.judgment.map(|j| j.to_string()).unwrap_or_default(),
+            r.threat,
+            r.launched,
+            r.last_week,
+            r.theta
+        )
+    }
+
+    /// Flushes the file.
+    pub fn finish(mut self) -> Result<(), OutputError> {
+        self.out.flush().map_err(io_err(&self.path))
+    }
+}
+
+/// Tidy `outcomes.csv` rows: one per cell × outcome. `cells` pairs each cell's swept
+/// parameter values (name, value as text) with its summary.
+pub fn outcomes_csv(param_names: &[String], cells: &[(Vec<String>, &Summary)]) -> String {
+    let mut s = String::from("cell");
+    for n in param_names {
+        s.push(',');
+        s.push_str(n);
+    }
+    s.push_str(",outcome,count,share,ci_low,ci_high\n");
+    for (i, (values, summary)) in cells.iter().enumerate() {
+        for o in &summary.outcomes {
+            s.push_str(&i.to_string());
+            for v in values {
+                s.push(',');
+                s.push_str(v);
+            }
+            s.push_str(&format!(
+                ",{},{},{:.6},{:.6},{:.6}\n",
+                o.outcome, o.count, o.share, o.ci_low, o.ci_high
+            ));
+        }
+    }
+    s
+}
+
+/// Reads a JSON file of a results directory.
+pub fn read_json<T: for<'de> Deserialize<'de>>(dir: &Path, name: &str) -> Result<T, OutputError> {
+    let path = dir.join(name);
+    let text = fs::read_to_string(&path).map_err(io_err(&path))?;
+    serde_json::from_str(&text).map_err(|e| OutputError::Parse {
+        path,
+        message: e.to_string(),
+    })
+}

@@ -1,0 +1,146 @@
+//! What a run produces ([`RunRecord`]) and what a cell of runs summarises to ([`Summary`]).
+//! Plain serialisable data; computed by `stats`, written by `output`.
+
+use crate::outcome::Outcome;
+use serde::{Deserialize, Serialize};
+
+/// The record of one run.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunRecord {
+    /// Outcome class.
+    pub outcome: Outcome,
+    /// Week of the MO/MOA agreement, if any.
+    pub agreement_week: Option<u32>,
+    /// April-distance of the final terms.
+    pub april_distance: f64,
+    /// Realised payoffs (M, O, A), $B present value.
+    pub payoffs: [f64; 3],
+    /// Week a suit was filed.
+    pub suit_filed: Option<u32>,
+    /// A preliminary injunction was granted.
+    pub injunction: bool,
+    /// Judgment (true: Microsoft won), if reached.
+    pub judgment: Option<bool>,
+    /// Microsoft made a public threat.
+    pub threat: bool,
+    /// OpenAI launched Frontier on AWS without a waiver.
+    pub launched: bool,
+    /// Last week played.
+    pub last_week: u32,
+    /// True legal merit θ of the run.
+    pub theta: f64,
+}
+
+/// Count, share and 95% Wilson interval of one outcome class.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeShare {
+    /// Outcome class name.
+    pub outcome: String,
+    /// Runs in the class.
+    pub count: u64,
+    /// count / runs.
+    pub share: f64,
+    /// Wilson 95% lower bound.
+    pub ci_low: f64,
+    /// Wilson 95% upper bound.
+    pub ci_high: f64,
+}
+
+/// Distribution summary of one quantity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Distribution {
+    /// Mean.
+    pub mean: f64,
+    /// Standard deviation.
+    pub sd: f64,
+    /// Minimum.
+    pub min: f64,
+    /// 5th percentile (P² estimate).
+    pub p5: f64,
+    /// 25th percentile.
+    pub p25: f64,
+    /// Median.
+    pub p50: f64,
+    /// 75th percentile.
+    pub p75: f64,
+    /// 95th percentile.
+    pub p95: f64,
+    /// Maximum.
+    pub max: f64,
+}
+
+/// Payoff distributions per player, $B present value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Payoffs {
+    /// Microsoft.
+    pub microsoft: Distribution,
+    /// OpenAI.
+    pub openai: Distribution,
+    /// Amazon.
+    pub amazon: Distribution,
+}
+
+/// Time to agreement among runs with an MO/MOA agreement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeToAgreement {
+    /// Runs with an agreement.
+    pub agreements: u64,
+    /// Mean week of agreement (null when none).
+    pub mean_weeks: Option<f64>,
+    /// Counts per week 0..horizon (bin width 1 week).
+    pub histogram: Vec<u64>,
+}
+
+/// April-distance statistics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AprilDistance {
+    /// Mean over all runs (final terms).
+    pub mean: f64,
+    /// Standard deviation over all runs.
+    pub sd: f64,
+    /// Mean among runs with an agreement (null when none).
+    pub mean_among_agreements: Option<f64>,
+}
+
+/// Litigation statistics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LitigationStats {
+    /// Runs with a public threat.
+    pub threats: u64,
+    /// Runs with a defiant launch.
+    pub launches: u64,
+    /// Runs with a suit filed.
+    pub suits: u64,
+    /// Runs with a preliminary injunction granted.
+    pub injunctions: u64,
+    /// LITIGATION runs with a PI granted (the PI_GRANTED sub-tag).
+    pub litigation_pi_granted: u64,
+    /// Runs that reached judgment.
+    pub judgments: u64,
+    /// Judgments won by Microsoft.
+    pub plaintiff_wins: u64,
+}
+
+/// Summary of a cell of runs (one scenario).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Number of runs.
+    pub runs: u64,
+    /// One entry per outcome class, in classification order.
+    pub outcomes: Vec<OutcomeShare>,
+    /// Time to agreement.
+    pub time_to_agreement: TimeToAgreement,
+    /// April-distance.
+    pub april_distance: AprilDistance,
+    /// Realised payoffs.
+    pub payoffs: Payoffs,
+    /// Litigation statistics.
+    pub litigation: LitigationStats,
+}
+
+impl Summary {
+    /// Share entry of `outcome`.
+    pub fn share(&self, outcome: Outcome) -> &OutcomeShare {
+        &self.outcomes[outcome.index()]
+    }
+}

@@ -1,0 +1,281 @@
+//! Nature's side of a run (DOMAIN §2.3): the per-run setup draws and the weekly shock
+//! processes — private θ signals, antitrust pressure, the Musk trial, the IPO window, demand,
+//! AGI and exogenous breakdown. Each process draws from its own stream of the run key and
+//! draws the same number of values every week whatever the agents do, so switching one
+//! process off (it then holds its initial state) never changes another's draws.
+
+use crate::payoff::EconomicDraws;
+use crate::rng::{RunKey, SimRng, Stream};
+use crate::scenario::ScenarioFile;
+use crate::Player;
+use rand::RngExt;
+use rand_distr::{Beta, Distribution, StandardNormal};
+
+/// Outcome of the Musk v. Altman trial, as known so far.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MuskStatus {
+    /// Verdict not yet in.
+    Pending,
+    /// Defence win.
+    DefenceWin,
+    /// Musk won: damages (OpenAI, Microsoft) in $B, and whether the recapitalisation unwinds.
+    MuskWin {
+        /// OpenAI's damages, $B.
+        openai: f64,
+        /// Microsoft's damages, $B.
+        microsoft: f64,
+        /// Remedy unwinds the recapitalisation.
+        unwind: bool,
+    },
+}
+
+/// Something Nature did this week (reported to observers).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShockEvent {
+    /// Scheduled or random antitrust news moved A_t.
+    Antitrust {
+        /// What happened.
+        label: String,
+        /// Change in A_t.
+        jump: f64,
+        /// A_t after.
+        level: f64,
+    },
+    /// The Musk verdict.
+    Musk(MuskStatus),
+    /// The IPO window opened or closed.
+    IpoWindow(bool),
+    /// AGI verified by the panel.
+    Agi,
+    /// Microsoft's board filed regardless (exogenous breakdown).
+    Breakdown,
+}
+
+/// The shock processes of one run and their current state.
+pub struct Shocks {
+    /// True legal merit θ.
+    pub theta: f64,
+    /// Antitrust pressure A_t.
+    pub antitrust: f64,
+    /// Enterprise demand D_t.
+    pub demand: f64,
+    /// IPO window open.
+    pub ipo_open: bool,
+    /// Musk trial.
+    pub musk: MuskStatus,
+    /// AGI verified.
+    pub agi: bool,
+    /// Economic setup draws.
+    pub draws: EconomicDraws,
+    signal_sum: [f64; 3],
+    signal_count: u32,
+    prior: (f64, f64),
+    musk_week: f64,
+    ftc_filed: bool,
+    events_done: Vec<bool>,
+    rng_signals: SimRng,
+    rng_antitrust: SimRng,
+    rng_musk: SimRng,
+    rng_ipo: SimRng,
+    rng_demand: SimRng,
+    rng_agi: SimRng,
+    rng_breakdown: SimRng,
+}
+
+fn normal(rng: &mut SimRng) -> f64 {
+    StandardNormal.sample(rng)
+}
+
+impl Shocks {
+    /// Draws the run's setup values and initial states.
+    pub fn new(s: &ScenarioFile, key: &RunKey) -> Shocks {
+        let mut setup = key.stream(Stream::Setup);
+        let l = &s.litigation;
+        let (mean, sd) = (l.win_probability_mean, l.win_probability_sd);
+        let common = mean * (1.0 - mean) / (sd * sd) - 1.0;
+        let beta = Beta::new(mean * common, (1.0 - mean) * common).expect("validated Beta prior");
+        let theta = beta.sample(&mut setup);
+        let g = (s.revenue.multiplier_sigma * normal(&mut setup)).exp();
+        let v = (s.openai.valuation_sigma * normal(&mut setup)).exp();
+        let [lo, hi] = l.valuation_discount;
+        let d_l = lo + (hi - lo) * setup.random::<f64>();
+        let mut rng_musk = key.stream(Stream::Musk);
+        let [a, b] = s.musk.verdict_weeks;
+        let musk_week = a + (b - a) * rng_musk.random::<f64>();
+        let mut rng_ipo = key.stream(Stream::Ipo);
+        let ipo_draw = rng_ipo.random::<f64>();
+        Shocks {
+            theta,
+            antitrust: s.antitrust.initial,
+            demand: 1.0,
+            ipo_open: if s.shocks.ipo {
+                ipo_draw < s.ipo.open_initial
+            } else {
+                s.ipo.open_initial >= 0.5
+            },
+            musk: MuskStatus::Pending,
+            agi: false,
+            draws: EconomicDraws {
+                revenue_multiplier: g,
+                valuation_multiplier: v,
+                litigation_discount: d_l,
+            },
+            signal_sum: [0.0; 3],
+            signal_count: 0,
+            prior: (mean, sd * sd),
+            musk_week,
+            ftc_filed: false,
+            events_done: vec![false; s.antitrust.events.len()],
+            rng_signals: key.stream(Stream::Signals),
+            rng_antitrust: key.stream(Stream::Antitrust),
+            rng_musk,
+            rng_ipo,
+            rng_demand: key.stream(Stream::Demand),
+            rng_agi: key.stream(Stream::Agi),
+            rng_breakdown: key.stream(Stream::Breakdown),
+        }
+    }
+
+    /// Posterior mean of θ for `player` (normal approximation to the Beta prior, signals
+    /// taken at face value: the self-serving bias is not corrected).
+    pub fn belief(&self, s: &ScenarioFile, player: Player) -> f64 {
+        let (m0, v0) = self.prior;
+        if self.signal_count == 0 {
+            return m0;
+        }
+        let sd = s.litigation.signal_sd.to_array()[player as usize];
+        let prec = 1.0 / v0 + f64::from(self.signal_count) / (sd * sd);
+        let mean = (m0 / v0 + self.signal_sum[player as usize] / (sd * sd)) / prec;
+        mean.clamp(0.01, 0.99)
+    }
+
+    /// Expected Musk damages (OpenAI, Microsoft) given what is known now, $B.
+    pub fn expected_musk_damages(&self, s: &ScenarioFile) -> [f64; 2] {
+        match self.musk {
+            MuskStatus::Pending if s.shocks.musk => {
+                let p = s.musk.win_probability;
+                let mid = |[a, b]: [f64; 2]| 0.5 * (a + b);
+                [
+                    p * mid(s.musk.damages_openai),
+                    p * mid(s.musk.damages_microsoft),
+                ]
+            }
+            MuskStatus::MuskWin {
+                openai, microsoft, ..
+            } => [openai, microsoft],
+            _ => [0.0, 0.0],
+        }
+    }
+
+    /// Whether a Musk remedy has unwound the recapitalisation.
+    pub fn musk_unwound(&self) -> bool {
+        matches!(self.musk, MuskStatus::MuskWin { unwind: true, .. })
+    }
+
+    /// Advances every process to `week`; returns the events and whether an exogenous
+    /// breakdown occurred (the caller decides whether it applies).
+    pub fn step(&mut self, s: &ScenarioFile, week: u32, events: &mut Vec<ShockEvent>) -> bool {
+        let on = s.shocks;
+        let w = f64::from(week);
+        // Signals: one per player per week.
+        let noise = [
+            normal(&mut self.rng_signals),
+            normal(&mut self.rng_signals),
+            normal(&mut self.rng_signals),
+        ];
+        if on.signals {
+            let bias = s.litigation.signal_bias.to_array();
+            let sd = s.litigation.signal_sd.to_array();
+            for i in 0..3 {
+                self.signal_sum[i] += self.theta + bias[i] + sd[i] * noise[i];
+            }
+            self.signal_count += 1;
+        }
+        // Antitrust: scheduled events, FTC hazard, background news.
+        let at = &s.antitrust;
+        let scheduled: Vec<f64> = at
+            .events
+            .iter()
+            .map(|_| self.rng_antitrust.random::<f64>())
+            .collect();
+        let ftc = self.rng_antitrust.random::<f64>();
+        let news_u = self.rng_antitrust.random::<f64>();
+        let news_z = normal(&mut self.rng_antitrust);
+        if on.antitrust {
+            for (i, e) in at.events.iter().enumerate() {
+                if !self.events_done[i] && w >= e.week {
+                    self.events_done[i] = true;
+                    if scheduled[i] < e.probability && e.jump != 0.0 {
+                        self.jump_antitrust(e.jump, e.label.clone(), events);
+                    }
+                }
+            }
+            if !self.ftc_filed && ftc < at.ftc_hazard_per_week {
+                self.ftc_filed = true;
+                self.jump_antitrust(at.ftc_jump, "FTC complaint".into(), events);
+            }
+            // At most one background news item per week (rate ≪ 1): P = 1 − e^{−rate}.
+            if news_u < 1.0 - (-at.news_rate_per_week).exp() {
+                self.jump_antitrust(at.news_sd * news_z, "antitrust news".into(), events);
+            }
+        }
+        // Musk verdict.
+        let (mu_win, mu_dmg, mu_unwind) = (
+            self.rng_musk.random::<f64>(),
+            self.rng_musk.random::<f64>(),
+            self.rng_musk.random::<f64>(),
+        );
+        if on.musk && self.musk == MuskStatus::Pending && w >= self.musk_week {
+            let m = &s.musk;
+            self.musk = if mu_win < m.win_probability {
+                let lerp = |[a, b]: [f64; 2]| a + (b - a) * mu_dmg;
+                MuskStatus::MuskWin {
+                    openai: lerp(m.damages_openai),
+                    microsoft: lerp(m.damages_microsoft),
+                    unwind: mu_unwind < m.unwind_probability,
+                }
+            } else {
+                MuskStatus::DefenceWin
+            };
+            events.push(ShockEvent::Musk(self.musk));
+        }
+        // IPO window.
+        let ipo_u = self.rng_ipo.random::<f64>();
+        if on.ipo {
+            let flip = if self.ipo_open {
+                ipo_u < s.ipo.open_to_closed
+            } else {
+                ipo_u < s.ipo.closed_to_open
+            };
+            if flip {
+                self.ipo_open = !self.ipo_open;
+                events.push(ShockEvent::IpoWindow(self.ipo_open));
+            }
+        }
+        // Demand.
+        let dz = normal(&mut self.rng_demand);
+        if on.demand {
+            self.demand *= (s.revenue.demand_volatility_weekly * dz).exp();
+        }
+        // AGI.
+        let agi_u = self.rng_agi.random::<f64>();
+        if on.agi && !self.agi && agi_u < 1.0 - (-s.agi.hazard_per_year / 52.0).exp() {
+            self.agi = true;
+            events.push(ShockEvent::Agi);
+        }
+        // Exogenous breakdown.
+        let br = self.rng_breakdown.random::<f64>();
+        on.breakdown && br < s.protocol.breakdown_hazard_per_week
+    }
+
+    /// Moves A_t by `jump` (clamped to [0, 1]) and reports it.
+    pub fn jump_antitrust(&mut self, jump: f64, label: String, events: &mut Vec<ShockEvent>) {
+        let before = self.antitrust;
+        self.antitrust = (self.antitrust + jump).clamp(0.0, 1.0);
+        events.push(ShockEvent::Antitrust {
+            label,
+            jump: self.antitrust - before,
+            level: self.antitrust,
+        });
+    }
+}

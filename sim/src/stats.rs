@@ -1,0 +1,352 @@
+//! Streaming, order-sensitive aggregation of run records into a [`Summary`]: counts with
+//! Wilson intervals, Welford moments, P² quantiles and histograms. Memory is constant in the
+//! number of runs. Records must be folded in run order (floating-point sums are
+//! order-sensitive); the runner guarantees that.
+
+use crate::outcome::Outcome;
+use crate::results::{
+    AprilDistance, Distribution, LitigationStats, OutcomeShare, Payoffs, RunRecord, Summary,
+    TimeToAgreement,
+};
+
+/// z for a two-sided 95% interval.
+pub const Z95: f64 = 1.959_963_984_540_054;
+
+/// Wilson score interval for `count` successes in `n` trials.
+pub fn wilson(count: u64, n: u64, z: f64) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let n = n as f64;
+    let p = count as f64 / n;
+    let z2 = z * z;
+    let denom = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denom;
+    let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
+    ((centre - half).max(0.0), (centre + half).min(1.0))
+}
+
+/// Welford running mean and variance, plus min and max.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Moments {
+    n: u64,
+    mean: f64,
+    m2: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Moments {
+    /// Adds one observation.
+    pub fn push(&mut self, x: f64) {
+        self.n += 1;
+        if self.n == 1 {
+            self.min = x;
+            self.max = x;
+        } else {
+            self.min = self.min.min(x);
+            self.max = self.max.max(x);
+        }
+        let d = x - self.mean;
+        self.mean += d / self.n as f64;
+        self.m2 += d * (x - self.mean);
+    }
+    /// Number of observations.
+    pub fn count(&self) -> u64 {
+        self.n
+    }
+    /// Mean (0 when empty).
+    pub fn mean(&self) -> f64 {
+        self.mean
+    }
+    /// Sample standard deviation (0 with fewer than two observations).
+    pub fn sd(&self) -> f64 {
+        if self.n < 2 {
+            0.0
+        } else {
+            (self.m2 / (self.n - 1) as f64).sqrt()
+        }
+    }
+}
+
+/// P² streaming quantile estimator (Jain & Chlamtac 1985): five markers, O(1) memory.
+#[derive(Debug, Clone, Copy)]
+pub struct P2 {
+    p: f64,
+    q: [f64; 5],
+    n: [f64; 5],
+    np: [f64; 5],
+    dn: [f64; 5],
+    count: usize,
+}
+
+impl P2 {
+    /// Estimator of the `p` quantile.
+    pub fn new(p: f64) -> P2 {
+        P2 {
+            p,
+            q: [0.0; 5],
+            n: [0.0, 1.0, 2.0, 3.0, 4.0],
+            np: [0.0, 2.0 * p, 4.0 * p, 2.0 + 2.0 * p, 4.0],
+            dn: [0.0, p / 2.0, p, (1.0 + p) / 2.0, 1.0],
+            count: 0,
+        }
+    }
+
+    /// Adds one observation.
+    pub fn push(&mut self, x: f64) {
+        if self.count < 5 {
+            self.q[self.count] = x;
+            self.count += 1;
+            if self.count == 5 {
+                self.q.sort_by(f64::total_cmp);
+            }
+            return;
+        }
+        self.count += 1;
+        let k = if x < self.q[0] {
+            self.q[0] = x;
+            0
+        } else if x >= self.q[4] {
+            self.q[4] = x;
+            3
+        } else {
+            (0..4).find(|&i| x < self.q[i + 1]).unwrap_or(3)
+        };
+        for i in k + 1..5 {
+            self.n[i] += 1.0;
+        }
+        for i in 0..5 {
+            self.np[i] += self.dn[i];
+        }
+        for i in 1..4 {
+            let d = self.np[i] - self.n[i];
+            if (d >= 1.0 && self.n[i + 1] - self.n[i] > 1.0)
+                || (d <= -1.0 && self.n[i - 1] - self.n[i] < -1.0)
+            {
+                let s = d.signum();
+                let qp = self.parabolic(i, s);
+                self.q[i] = if self.q[i - 1] < qp && qp < self.q[i + 1] {
+                    qp
+                } else {
+                    self.linear(i, s)
+                };
+                self.n[i] += s;
+            }
+        }
+    }
+
+    fn parabolic(&self, i: usize, s: f64) -> f64 {
+        let (q, n) = (&self.q, &self.n);
+        q[i] + s / (n[i + 1] - n[i - 1])
+            * ((n[i] - n[i - 1] + s) * (q[i + 1] - q[i]) / (n[i + 1] - n[i])
+                + (n[i + 1] - n[i] - s) * (q[i] - q[i - 1]) / (n[i] - n[i - 1]))
+    }
+
+    fn linear(&self, i: usize, s: f64) -> f64 {
+        let j = if s > 0.0 { i + 1 } else { i - 1 };
+        self.q[i] + s * (self.q[j] - self.q[i]) / (self.n[j] - self.n[i])
+    }
+
+    /// Current estimate (exact order statistic while fewer than five observations).
+    pub fn value(&self) -> f64 {
+        if self.count >= 5 {
+            return self.q[2];
+        }
+        if self.count == 0 {
+            return 0.0;
+        }
+        let mut v = self.q[..self.count].to_vec();
+        v.sort_by(f64::total_cmp);
+        let idx = ((self.count - 1) as f64 * self.p).round() as usize;
+        v[idx]
+    }
+}
+
+/// Streaming distribution summary.
+#[derive(Debug, Clone, Copy)]
+pub struct DistributionAcc {
+    moments: Moments,
+    quantiles: [P2; 5],
+}
+
+impl Default for DistributionAcc {
+    fn default() -> Self {
+        DistributionAcc {
+            moments: Moments::default(),
+            quantiles: [0.05, 0.25, 0.5, 0.75, 0.95].map(P2::new),
+        }
+    }
+}
+
+impl DistributionAcc {
+    /// Adds one observation.
+    pub fn push(&mut self, x: f64) {
+        self.moments.push(x);
+        for q in &mut self.quantiles {
+            q.push(x);
+        }
+    }
+    /// The summary.
+    pub fn finish(&self) -> Distribution {
+        let q = self.quantiles.map(|q| q.value());
+        Distribution {
+            mean: self.moments.mean(),
+            sd: self.moments.sd(),
+            min: self.moments.min,
+            p5: q[0],
+            p25: q[1],
+            p50: q[2],
+            p75: q[3],
+            p95: q[4],
+            max: self.moments.max,
+        }
+    }
+}
+
+/// Folds run records, in run order, into a [`Summary`].
+#[derive(Debug, Clone)]
+pub struct Accumulator {
+    runs: u64,
+    counts: [u64; Outcome::ALL.len()],
+    agreement: Moments,
+    histogram: Vec<u64>,
+    distance: Moments,
+    distance_deals: Moments,
+    payoffs: [DistributionAcc; 3],
+    lit: LitigationStats,
+}
+
+impl Accumulator {
+    /// An empty accumulator for runs of `horizon` weeks.
+    pub fn new(horizon: u32) -> Accumulator {
+        Accumulator {
+            runs: 0,
+            counts: [0; Outcome::ALL.len()],
+            agreement: Moments::default(),
+            histogram: vec![0; horizon as usize],
+            distance: Moments::default(),
+            distance_deals: Moments::default(),
+            payoffs: [DistributionAcc::default(); 3],
+            lit: LitigationStats {
+                threats: 0,
+                launches: 0,
+                suits: 0,
+                injunctions: 0,
+                litigation_pi_granted: 0,
+                judgments: 0,
+                plaintiff_wins: 0,
+            },
+        }
+    }
+
+    /// Adds one run.
+    pub fn push(&mut self, r: &RunRecord) {
+        self.runs += 1;
+        self.counts[r.outcome.index()] += 1;
+        self.distance.push(r.april_distance);
+        if let Some(w) = r.agreement_week {
+            self.agreement.push(f64::from(w));
+            if let Some(slot) = self.histogram.get_mut(w as usize) {
+                *slot += 1;
+            }
+            self.distance_deals.push(r.april_distance);
+        }
+        for (acc, v) in self.payoffs.iter_mut().zip(r.payoffs) {
+            acc.push(v);
+        }
+        let l = &mut self.lit;
+        l.threats += u64::from(r.threat);
+        l.launches += u64::from(r.launched);
+        l.suits += u64::from(r.suit_filed.is_some());
+        l.injunctions += u64::from(r.injunction);
+        l.litigation_pi_granted += u64::from(r.outcome == Outcome::Litigation && r.injunction);
+        if let Some(won) = r.judgment {
+            l.judgments += 1;
+            l.plaintiff_wins += u64::from(won);
+        }
+    }
+
+    /// The summary of everything folded so far.
+    pub fn finish(&self) -> Summary {
+        let outcomes = Outcome::ALL
+            .iter()
+            .map(|o| {
+                let c = self.counts[o.index()];
+                let (lo, hi) = wilson(c, self.runs, Z95);
+                OutcomeShare {
+                    outcome: o.name().to_string(),
+                    count: c,
+                    share: if self.runs == 0 {
+                        0.0
+                    } else {
+                        c as f64 / self.runs as f64
+                    },
+                    ci_low: lo,
+                    ci_high: hi,
+                }
+            })
+            .collect();
+        Summary {
+            runs: self.runs,
+            outcomes,
+            time_to_agreement: TimeToAgreement {
+                agreements: self.agreement.count(),
+                mean_weeks: (self.agreement.count() > 0).then(|| self.agreement.mean()),
+                histogram: self.histogram.clone(),
+            },
+            april_distance: AprilDistance {
+                mean: self.distance.mean(),
+                sd: self.distance.sd(),
+                mean_among_agreements: (self.distance_deals.count() > 0)
+                    .then(|| self.distance_deals.mean()),
+            },
+            payoffs: Payoffs {
+                microsoft: self.payoffs[0].finish(),
+                openai: self.payoffs[1].finish(),
+                amazon: self.payoffs[2].finish(),
+            },
+            litigation: self.lit.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wilson_known_values() {
+        // 50/100: centre 0.5, half-width ≈ 0.0962 (textbook value 0.4038–0.5962).
+        let (lo, hi) = wilson(50, 100, Z95);
+        assert!((lo - 0.4038).abs() < 1e-4 && (hi - 0.5962).abs() < 1e-4);
+        let (lo, hi) = wilson(0, 10, Z95);
+        assert_eq!(lo, 0.0);
+        assert!((hi - 0.2775).abs() < 1e-4);
+    }
+
+    #[test]
+    fn p2_tracks_uniform_quantiles() {
+        let mut q = [0.05, 0.5, 0.95].map(P2::new);
+        // A deterministic low-discrepancy sequence on [0, 1).
+        for i in 0..100_000u64 {
+            let x = (i as f64 * 0.618_033_988_749_894_9).fract();
+            for e in &mut q {
+                e.push(x);
+            }
+        }
+        assert!((q[0].value() - 0.05).abs() < 0.01);
+        assert!((q[1].value() - 0.5).abs() < 0.01);
+        assert!((q[2].value() - 0.95).abs() < 0.01);
+    }
+
+    #[test]
+    fn moments_match_direct_computation() {
+        let xs = [1.0, 4.0, 9.0, 16.0, 25.0];
+        let mut m = Moments::default();
+        xs.iter().for_each(|x| m.push(*x));
+        assert!((m.mean() - 11.0).abs() < 1e-12);
+        let var = xs.iter().map(|x| (x - 11.0) * (x - 11.0)).sum::<f64>() / 4.0;
+        assert!((m.sd() - var.sqrt()).abs() < 1e-12);
+    }
+}

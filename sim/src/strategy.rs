@@ -1,0 +1,204 @@
+//! The agent interface: what a player sees ([`View`]), what it can do ([`Move`]), how it
+//! answers offers ([`Response`]), the [`Strategy`] trait that concrete agents implement (in the
+//! `strategies` crate), and the [`Catalog`] trait through which scenario files name them.
+//!
+//! Strategies never see the true legal merit θ or other players' private signals: the
+//! [`Valuer`] they are handed evaluates payoffs under the viewer's own beliefs.
+
+use crate::contract::{Contract, Issue};
+use crate::player::{Coalition, Player};
+use crate::rng::SimRng;
+
+/// A proposer's action in a round (DOMAIN §2.5 step 3).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Move {
+    /// Offer `contract` to `coalition` (the proposer must be a member).
+    Offer {
+        /// Who must accept.
+        coalition: Coalition,
+        /// Proposed terms.
+        contract: Contract,
+    },
+    /// Microsoft: public threat to sue.
+    Threaten,
+    /// Microsoft: file suit.
+    Sue,
+    /// Microsoft: drop a public threat.
+    DropThreat,
+    /// OpenAI: launch Frontier on AWS without Microsoft's waiver.
+    LaunchOnAws,
+    /// OpenAI: re-architect so that all stateless calls route to Azure (back down).
+    Rearchitect,
+    /// OpenAI: file an antitrust complaint against Microsoft.
+    AntitrustComplaint,
+    /// Amazon: commit a further indemnity / side payment to OpenAI.
+    Sweeten,
+    /// Amazon: withdraw from Frontier distribution.
+    Withdraw,
+    /// Do nothing this round.
+    Wait,
+}
+
+impl Move {
+    /// Short label used in traces and tables.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Move::Offer { .. } => "offer",
+            Move::Threaten => "threaten",
+            Move::Sue => "sue",
+            Move::DropThreat => "drop-threat",
+            Move::LaunchOnAws => "launch-on-aws",
+            Move::Rearchitect => "rearchitect",
+            Move::AntitrustComplaint => "antitrust-complaint",
+            Move::Sweeten => "sweeten",
+            Move::Withdraw => "withdraw",
+            Move::Wait => "wait",
+        }
+    }
+
+    /// Which player may make this unilateral move (`None` for offers and waiting).
+    pub fn owner(&self) -> Option<Player> {
+        match self {
+            Move::Threaten | Move::Sue | Move::DropThreat => Some(Player::Microsoft),
+            Move::LaunchOnAws | Move::Rearchitect | Move::AntitrustComplaint => {
+                Some(Player::OpenAi)
+            }
+            Move::Sweeten | Move::Withdraw => Some(Player::Amazon),
+            Move::Offer { .. } | Move::Wait => None,
+        }
+    }
+}
+
+/// A responder's answer with its reasons.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Response {
+    /// Accepted?
+    pub accept: bool,
+    /// Responder's payoff of the offer, $B (under its beliefs).
+    pub value: f64,
+    /// The payoff it needed ($B): its outside option / continuation value.
+    pub threshold: f64,
+    /// Responder's scoring-function value of the offer (strategy-specific, in [0, 1]).
+    pub score: f64,
+    /// The score it needed (its own next offer's score).
+    pub score_threshold: f64,
+}
+
+/// Facts about the dispute that every player observes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PublicState {
+    /// Current week.
+    pub week: u32,
+    /// Horizon T.
+    pub horizon: u32,
+    /// Microsoft has a public threat outstanding.
+    pub threat: bool,
+    /// Frontier runs on AWS without a waiver.
+    pub launched: bool,
+    /// OpenAI re-architected to Azure.
+    pub rearchitected: bool,
+    /// Week the suit was filed, if any.
+    pub suit_filed: Option<u32>,
+    /// A preliminary injunction is in force.
+    pub injunction: bool,
+    /// OpenAI filed an antitrust complaint.
+    pub complaint: bool,
+    /// Antitrust pressure A_t.
+    pub antitrust: f64,
+    /// Amazon still distributes Frontier.
+    pub amazon_alive: bool,
+    /// Amazon's committed sweetener, $B.
+    pub sweetener: f64,
+    /// IPO window open.
+    pub ipo_window_open: bool,
+    /// Week of the confidential S-1 milestone.
+    pub s1_week: f64,
+    /// Week the listing window opens.
+    pub ipo_window_week: f64,
+}
+
+/// What litigation is worth to Microsoft, under the viewer's beliefs (DOMAIN §1.7d).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SuitAssessment {
+    /// Microsoft's belief that it wins (θ_M).
+    pub win_probability: f64,
+    /// J: what winning is worth to Microsoft versus losing, $B.
+    pub stake: f64,
+    /// c_P: Microsoft's cost of going to trial (fees, antitrust, shading, own-stake loss), $B.
+    pub plaintiff_cost: f64,
+    /// c_D: the defendants' cost of trial, $B.
+    pub defendant_cost: f64,
+    /// Microsoft's value of filing now, $B.
+    pub value_of_suing: f64,
+    /// Microsoft's value of not filing (continuing), $B.
+    pub value_of_continuing: f64,
+}
+
+/// Payoff evaluation under one player's beliefs, supplied by the engine.
+pub trait Valuer {
+    /// `player`'s payoff if `contract` were agreed now.
+    fn agreement(&self, player: Player, contract: &Contract) -> f64;
+    /// `player`'s payoff if talks continue in the current state (no deal, no new move).
+    fn continuation(&self, player: Player) -> f64;
+    /// `player`'s payoff right after the unilateral move `mv` (continuation in the new state).
+    fn after_move(&self, player: Player, mv: &Move) -> f64;
+    /// Litigation assessment from the viewer's beliefs.
+    fn suit(&self) -> SuitAssessment;
+    /// Probability that `responder` accepts `contract`, as the viewer predicts it.
+    fn acceptance(&self, responder: Player, contract: &Contract) -> f64;
+    /// Whether `player`'s payoff rises with the level of `issue` along its ascending domain
+    /// (`None`: indifferent). Computed once per scenario from the payoff model.
+    fn prefers_higher(&self, player: Player, issue: Issue) -> Option<bool>;
+}
+
+/// What a player sees when it decides.
+pub struct View<'a> {
+    /// The deciding player.
+    pub me: Player,
+    /// Public state.
+    pub public: &'a PublicState,
+    /// The viewer's posterior mean of θ.
+    pub belief: f64,
+    /// The contract currently in force (status quo, with any OA modifications).
+    pub current: &'a Contract,
+    /// Moves the engine will accept from this player now (offers are always allowed).
+    pub legal: &'a [Move],
+    /// Payoffs under the viewer's beliefs.
+    pub valuer: &'a dyn Valuer,
+}
+
+/// A decision rule for one player. Built fresh for every run from the scenario's spec by the
+/// [`Catalog`]; never cloned mid-run.
+pub trait Strategy: Send {
+    /// Catalogue name.
+    fn name(&self) -> &'static str;
+    /// Choose this round's move as proposer.
+    fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move;
+    /// Answer an offer made by another player.
+    fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response;
+}
+
+/// Problems with a strategy spec: (parameter sub-path, value, message); an empty sub-path
+/// means the strategy name itself.
+pub type SpecProblems = Vec<(String, String, String)>;
+
+/// Maps catalogue names and parameters to strategies.
+pub trait Catalog: Sync {
+    /// Checks a spec without building it.
+    fn check(&self, name: &str, params: &toml::Table) -> Result<(), SpecProblems>;
+    /// Builds the factory of `player`'s strategies in a scenario whose status-quo terms are `status_quo`.
+    fn build(
+        &self,
+        name: &str,
+        params: &toml::Table,
+        player: Player,
+        status_quo: &Contract,
+    ) -> Result<Box<dyn StrategyFactory>, SpecProblems>;
+}
+
+/// Makes fresh strategies for one player, one per run. Built once per scenario by a
+/// [`Catalog`] (parameters are parsed and checked once), so starting a run is cheap.
+pub trait StrategyFactory: Send + Sync {
+    /// A fresh strategy with no memory.
+    fn create(&self) -> Box<dyn Strategy>;
+}

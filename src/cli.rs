@@ -1,0 +1,98 @@
+//! Command-line types (clap derive only; no behaviour).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// pactsim: agent-based simulation of the 2026 Microsoft–OpenAI–Amazon cloud-exclusivity dispute.
+#[derive(Debug, Parser)]
+#[command(name = "pactsim", version, about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Scenario selection and overrides shared by several commands.
+#[derive(Debug, Args, Clone)]
+pub struct ScenarioArgs {
+    /// Scenario file (TOML). Default: the embedded configs/april-2026.toml.
+    pub scenario: Option<PathBuf>,
+    /// Override a parameter before validation: dotted TOML path = value (repeatable).
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+}
+
+/// Image format of plots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlotFormat {
+    /// SVG only.
+    Svg,
+    /// PNG only.
+    Png,
+    /// Both SVG and PNG.
+    Both,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Monte Carlo of one scenario: prints the outcome table and writes a results directory.
+    Run {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Number of runs (default: the scenario's simulation.runs).
+        #[arg(long)]
+        runs: Option<u64>,
+        /// Master seed (default: the scenario's simulation.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Results directory (default: results/<scenario name>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Also write runs.csv (one row per run, streamed).
+        #[arg(long)]
+        save_runs: bool,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Replays run R of `pactsim run --seed S` round by round.
+    Trace {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Master seed (default: the scenario's simulation.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Run index (0-based).
+        #[arg(long)]
+        run: u64,
+        /// One JSON object per event instead of the story.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Checks scenario files and prints every problem found.
+    Validate {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Re-renders the plots of a results directory without re-running.
+    Plot {
+        /// Results directory.
+        dir: PathBuf,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+    },
+}

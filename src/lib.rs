@@ -1,0 +1,272 @@
+//! The pactsim application layer: loads and validates scenarios, runs the engines, writes
+//! results and plots, and formats what the commands print. `main.rs` only parses arguments
+//! and maps errors to exit codes; `sim`, `strategies` and `plots` know nothing of the CLI.
+
+pub mod charts;
+pub mod cli;
+mod progress;
+mod report;
+mod trace;
+
+use anyhow::{Context, Result};
+use cli::{Cli, Command, ScenarioArgs};
+use sim::output::{Manifest, ResultsDir, RunsCsv, SCHEMA_VERSION};
+use sim::runner::{run_cell, Plan};
+use sim::{Engine, Scenario, ScenarioError};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The embedded default scenario (configs/april-2026.toml).
+pub const DEFAULT_SCENARIO: &str = include_str!("../configs/april-2026.toml");
+/// How the embedded scenario is named in messages.
+pub const DEFAULT_SCENARIO_NAME: &str = "<embedded configs/april-2026.toml>";
+
+/// Bad input from the user (file, flag or value): exit code 2.
+#[derive(Debug)]
+pub struct BadInput(pub String);
+
+impl fmt::Display for BadInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
+/// Exit code for an error: 2 for bad input, 1 otherwise.
+pub fn exit_code(e: &anyhow::Error) -> u8 {
+    let bad = e
+        .chain()
+        .any(|c| c.is::<BadInput>() || c.is::<ScenarioError>());
+    if bad {
+        2
+    } else {
+        1
+    }
+}
+
+pub(crate) fn bad(msg: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(BadInput(msg.into()))
+}
+
+/// Reads, overrides and validates a scenario (the embedded default when `path` is `None`).
+pub fn load_scenario(path: Option<&Path>, sets: &[String]) -> Result<Scenario> {
+    let (text, name) = match path {
+        Some(p) => (
+            std::fs::read_to_string(p)
+                .map_err(|e| bad(format!("{}: cannot read scenario file: {e}", p.display())))?,
+            p.display().to_string(),
+        ),
+        None => (
+            DEFAULT_SCENARIO.to_string(),
+            DEFAULT_SCENARIO_NAME.to_string(),
+        ),
+    };
+    Ok(Scenario::from_toml(
+        &text,
+        &name,
+        sets,
+        strategies::catalog(),
+    )?)
+}
+
+fn engine(scenario: &Scenario) -> Result<Engine> {
+    Engine::new(scenario, strategies::catalog()).map_err(|problems| {
+        let lines: Vec<String> = problems
+            .into_iter()
+            .map(|(p, v, m)| format!("  agents: {p} = {v}: {m}"))
+            .collect();
+        bad(format!("strategy problems:\n{}", lines.join("\n")))
+    })
+}
+
+fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
+    if threads == Some(0) {
+        return Err(bad("--threads 0: allowed values are 1 or more"));
+    }
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(t) = threads {
+        b = b.num_threads(t);
+    }
+    b.build().context("starting the worker threads")
+}
+
+/// Runs a parsed command line.
+pub fn execute(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Run {
+            scenario,
+            runs,
+            seed,
+            threads,
+            out,
+            save_runs,
+            format,
+            no_plots,
+            quiet,
+        } => {
+            let opts = RunOptions {
+                runs,
+                seed,
+                threads,
+                out,
+                save_runs,
+                plots: (!no_plots).then_some(format),
+                quiet,
+            };
+            run(&scenario, &opts)
+        }
+        Command::Trace {
+            scenario,
+            seed,
+            run,
+            json,
+        } => {
+            let sc = load_scenario(scenario.scenario.as_deref(), &scenario.set)?;
+            let seed = seed.unwrap_or(sc.params().simulation.seed);
+            let eng = engine(&sc)?;
+            let mut out = std::io::stdout().lock();
+            trace::trace(&eng, seed, run, json, &mut out).context("writing the trace")
+        }
+        Command::Validate { files } => validate(&files),
+        Command::Plot { dir, format } => {
+            let written = charts::replot(&dir, &charts::formats(format))?;
+            for p in written {
+                println!("{}", p.display());
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Options of `pactsim run`.
+pub struct RunOptions {
+    /// Runs (default: scenario).
+    pub runs: Option<u64>,
+    /// Seed (default: scenario).
+    pub seed: Option<u64>,
+    /// Threads.
+    pub threads: Option<usize>,
+    /// Results directory.
+    pub out: Option<PathBuf>,
+    /// Write runs.csv.
+    pub save_runs: bool,
+    /// Plot formats, or no plots.
+    pub plots: Option<cli::PlotFormat>,
+    /// No progress bar.
+    pub quiet: bool,
+}
+
+fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
+    let scenario = load_scenario(args.scenario.as_deref(), &args.set)?;
+    let p = scenario.params();
+    let runs = o.runs.unwrap_or(p.simulation.runs);
+    if runs == 0 {
+        return Err(bad("--runs 0: allowed values are 1 or more"));
+    }
+    let seed = o.seed.unwrap_or(p.simulation.seed);
+    let pool = pool(o.threads)?;
+    let eng = engine(&scenario)?;
+    let out = o
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("results").join(&p.meta.name));
+    let dir = ResultsDir::create(&out)?;
+    let mut runs_csv = if o.save_runs {
+        Some(RunsCsv::create(&dir)?)
+    } else {
+        None
+    };
+    let plan = Plan {
+        seed,
+        cell_hash: scenario.hash(),
+        runs,
+    };
+    let bar = progress::bar(runs, "runs", o.quiet);
+    let started = std::time::Instant::now();
+    let summary = pool.install(|| {
+        run_cell(
+            &eng,
+            plan,
+            &mut |i, r| match runs_csv.as_mut() {
+                Some(w) => w.push(i, r),
+                None => Ok(()),
+            },
+            &mut |done| bar.set_position(done),
+        )
+    })?;
+    bar.finish_and_clear();
+    let elapsed = started.elapsed().as_secs_f64();
+    if let Some(w) = runs_csv {
+        w.finish()?;
+    }
+    let manifest = manifest(&scenario, "run", seed, runs, serde_json::Value::Null)?;
+    dir.write_json("manifest.json", &manifest)?;
+    dir.write_json("summary.json", &summary)?;
+    dir.write_text(
+        "outcomes.csv",
+        &sim::output::outcomes_csv(&[], &[(vec![], &summary)]),
+    )?;
+    if let Some(f) = o.plots {
+        let tmp = dir.path("");
+        charts::render(
+            &tmp,
+            &charts::run_charts(&manifest, &summary),
+            &charts::formats(f),
+        )?;
+    }
+    let path = dir.commit()?;
+    report::print_run(&p.meta.name, seed, runs, &summary, &path);
+    eprintln!(
+        "{runs} runs in {elapsed:.2} s ({:.0} runs/s, {} threads)",
+        runs as f64 / elapsed,
+        pool.current_num_threads()
+    );
+    Ok(())
+}
+
+/// Builds the manifest of a results directory.
+pub fn manifest(
+    scenario: &Scenario,
+    command: &str,
+    seed: u64,
+    runs: u64,
+    extra: serde_json::Value,
+) -> Result<Manifest> {
+    let commit = env!("PACTSIM_GIT_COMMIT");
+    Ok(Manifest {
+        schema: SCHEMA_VERSION,
+        pactsim_version: env!("CARGO_PKG_VERSION").to_string(),
+        git_commit: (!commit.is_empty()).then(|| commit.to_string()),
+        command: command.to_string(),
+        scenario: serde_json::to_value(scenario.params()).context("serialising the scenario")?,
+        scenario_hash: format!("{:016x}", scenario.hash()),
+        seed,
+        runs,
+        rng_scheme: sim::rng::RNG_SCHEME.to_string(),
+        extra,
+    })
+}
+
+fn validate(files: &[PathBuf]) -> Result<()> {
+    let mut failures = Vec::new();
+    for f in files {
+        match load_scenario(Some(f), &[]) {
+            Ok(s) => println!("{}: ok ({})", f.display(), s.params().meta.name),
+            Err(e) => {
+                println!("{e:#}");
+                failures.push(f.display().to_string());
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(bad(format!(
+            "{} of {} files invalid: {}",
+            failures.len(),
+            files.len(),
+            failures.join(", ")
+        )))
+    }
+}

@@ -1,0 +1,16 @@
+//! # strategies — pactsim's agents and their catalogue
+//!
+//! Concrete implementations of `sim::Strategy`: Faratin time-dependent tactics over the
+//! contract issues ([`tactic`]), logit choice among macro-actions ([`logit`]), Microsoft's
+//! credible-threat litigation policy ([`litigation_policy`]), the composite agent that uses
+//! all three ([`negotiator`]), and the [`catalog`] through which scenario files name them.
+
+#![forbid(unsafe_code)]
+
+pub mod catalog;
+pub mod litigation_policy;
+pub mod logit;
+pub mod negotiator;
+pub mod tactic;
+
+pub use catalog::{catalog, StrategyCatalog, ENTRIES};

@@ -1,0 +1,169 @@
+//! `faratin-logit`: the default agent. Offers come from Faratin tactics over the issues with
+//! per-player weights, never below the player's continuation value; responses accept an offer
+//! when it beats both the player's own next offer (by score) and its continuation value (in
+//! $B); macro-actions are chosen by logit over their expected values; Microsoft's litigation
+//! moves follow the credible-threat policy.
+
+use crate::litigation_policy::{litigation_move, LitigationPolicy};
+use crate::logit;
+use crate::tactic::{Directions, Tactic};
+use sim::contract::{Contract, Issue};
+use sim::player::{Coalition, Player};
+use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
+use sim::SimRng;
+
+/// Parameters of a [`Negotiator`], parsed once per scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NegotiatorParams {
+    /// Offer tactic.
+    pub tactic: Tactic,
+    /// Logit precision λ, per $B.
+    pub lambda: f64,
+    /// Litigation policy.
+    pub litigation: LitigationPolicy,
+    /// Weeks a credible threat stands before filing.
+    pub threat_patience: u32,
+    /// Coalitions this player makes offers to.
+    pub coalitions: Vec<Coalition>,
+    /// Whether unilateral moves are considered at all (false: offers and waiting only).
+    pub unilateral: bool,
+}
+
+/// Builds [`Negotiator`]s.
+pub struct NegotiatorFactory {
+    /// Catalogue name.
+    pub name: &'static str,
+    /// The player.
+    pub player: Player,
+    /// Parameters.
+    pub params: NegotiatorParams,
+}
+
+impl StrategyFactory for NegotiatorFactory {
+    fn create(&self) -> Box<dyn Strategy> {
+        Box::new(Negotiator {
+            name: self.name,
+            player: self.player,
+            p: self.params.clone(),
+            dirs: None,
+            threat_since: None,
+        })
+    }
+}
+
+/// A Faratin negotiator with logit macro-choice and a litigation policy.
+pub struct Negotiator {
+    name: &'static str,
+    player: Player,
+    p: NegotiatorParams,
+    dirs: Option<Directions>,
+    threat_since: Option<u32>,
+}
+
+impl Negotiator {
+    fn directions(&mut self, view: &View<'_>) -> Directions {
+        *self.dirs.get_or_insert_with(|| {
+            let mut d = [None; Issue::ALL.len()];
+            for issue in Issue::ALL {
+                d[issue.index()] = view.valuer.prefers_higher(self.player, issue);
+            }
+            d
+        })
+    }
+
+    /// The tactic's offer at week `t`, pulled back toward the player's best terms until it is
+    /// worth at least the continuation value.
+    fn offer_at(&mut self, view: &View<'_>, t: f64) -> Contract {
+        let dirs = self.directions(view);
+        let floor = view.valuer.continuation(self.player);
+        let mut scale = 1.0;
+        loop {
+            let x = self.p.tactic.offer(t, view.current, &dirs, scale);
+            if scale <= 0.0 || view.valuer.agreement(self.player, &x) >= floor {
+                return x;
+            }
+            scale -= 0.25;
+        }
+    }
+
+    fn track_threat(&mut self, view: &View<'_>) {
+        match (view.public.threat, self.threat_since) {
+            (true, None) => self.threat_since = Some(view.public.week),
+            (false, Some(_)) => self.threat_since = None,
+            _ => {}
+        }
+    }
+}
+
+impl Strategy for Negotiator {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
+        self.track_threat(view);
+        let week = view.public.week;
+        if self.player == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
+            let age = self.threat_since.map(|w| week - w);
+            if let Some(mv) = litigation_move(view, age, self.p.threat_patience) {
+                return mv;
+            }
+        }
+        let t = f64::from(week);
+        let mut moves: Vec<Move> = Vec::with_capacity(8);
+        let mut ev: Vec<f64> = Vec::with_capacity(8);
+        let cont = view.valuer.continuation(self.player);
+        let offer = self.offer_at(view, t);
+        for &c in &self.p.coalitions {
+            if !c.contains(self.player) {
+                continue;
+            }
+            let others: Vec<Player> = c.members().filter(|p| *p != self.player).collect();
+            let accept: f64 = others
+                .iter()
+                .map(|r| view.valuer.acceptance(*r, &offer))
+                .product();
+            let value = view.valuer.agreement(self.player, &offer);
+            moves.push(Move::Offer {
+                coalition: c,
+                contract: offer,
+            });
+            ev.push(accept * value + (1.0 - accept) * cont);
+        }
+        for mv in view.legal {
+            let litigation_move = matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat);
+            let allowed = match mv {
+                Move::Wait => true,
+                _ if !self.p.unilateral => false,
+                _ if litigation_move => self.p.litigation == LitigationPolicy::Logit,
+                _ => true,
+            };
+            if allowed {
+                moves.push(*mv);
+                ev.push(if *mv == Move::Wait {
+                    cont
+                } else {
+                    view.valuer.after_move(self.player, mv)
+                });
+            }
+        }
+        moves[logit::choose(&ev, self.p.lambda, rng)]
+    }
+
+    fn respond(&mut self, view: &View<'_>, offer: &Contract, _coalition: Coalition) -> Response {
+        self.track_threat(view);
+        let dirs = self.directions(view);
+        let next = self.offer_at(view, f64::from(view.public.week + 1));
+        let score = self.p.tactic.score(offer, &dirs);
+        let score_threshold = self.p.tactic.score(&next, &dirs);
+        let value = view.valuer.agreement(self.player, offer);
+        let threshold = view.valuer.continuation(self.player);
+        Response {
+            accept: score >= score_threshold - 1e-12 && value >= threshold,
+            value,
+            threshold,
+            score,
+            score_threshold,
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! Faratin–Sierra–Jennings (1998) time-dependent negotiation decision functions (DOMAIN
+//! §1.10): the concession curve α(t) (polynomial or exponential), multi-issue offers over the
+//! discretised contract domains, and the weighted scoring function V^a(x) = Σ_j w_j V_j(x_j).
+
+use sim::contract::{Contract, Issue};
+
+/// Shape of the concession curve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Curve {
+    /// α(t) = κ + (1 − κ)·(min(t, t_max)/t_max)^{1/β}.
+    Polynomial,
+    /// α(t) = exp((1 − min(t, t_max)/t_max)^β · ln κ).
+    Exponential,
+}
+
+/// Concession α(t) ∈ [κ, 1]: α(0) = κ, α(t_max) = 1, monotone in t. β < 1 is Boulware
+/// (holds firm, concedes near the deadline), β > 1 Conceder.
+pub fn alpha(curve: Curve, t: f64, t_max: f64, kappa: f64, beta: f64) -> f64 {
+    let frac = (t.min(t_max) / t_max).clamp(0.0, 1.0);
+    match curve {
+        Curve::Polynomial => kappa + (1.0 - kappa) * frac.powf(1.0 / beta),
+        Curve::Exponential => {
+            if kappa <= 0.0 {
+                if frac >= 1.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            } else {
+                ((1.0 - frac).powf(beta) * kappa.ln()).exp()
+            }
+        }
+    }
+}
+
+/// One player's Faratin tactic over all issues.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tactic {
+    /// Curve shape.
+    pub curve: Curve,
+    /// Initial concession κ.
+    pub kappa: f64,
+    /// Deadline t_max, weeks.
+    pub deadline: f64,
+    /// β per issue (index = `Issue::index`).
+    pub beta: [f64; Issue::ALL.len()],
+    /// Normalised weight per issue (sums to 1).
+    pub weight: [f64; Issue::ALL.len()],
+}
+
+/// For each issue: `Some(true)` if the player prefers higher levels, `Some(false)` lower,
+/// `None` indifferent.
+pub type Directions = [Option<bool>; Issue::ALL.len()];
+
+impl Tactic {
+    /// The offer at week `t`: on each weighted issue, the level at α(t) of the way from the
+    /// player's best end toward its worst end; other issues stay as in `base`.
+    pub fn offer(&self, t: f64, base: &Contract, dirs: &Directions, scale: f64) -> Contract {
+        let mut x = *base;
+        for issue in Issue::ALL {
+            let i = issue.index();
+            let Some(up) = dirs[i] else { continue };
+            if self.weight[i] <= 0.0 {
+                continue;
+            }
+            let a = scale * alpha(self.curve, t, self.deadline, self.kappa, self.beta[i]);
+            let top = (issue.domain_len() - 1) as f64;
+            let steps = (a * top).round() as usize;
+            let level = if up { top as usize - steps } else { steps };
+            x.set_level(issue, level);
+        }
+        x
+    }
+
+    /// V^a(x) ∈ [0, 1]: weighted share of the way from the worst to the best end, per issue.
+    pub fn score(&self, x: &Contract, dirs: &Directions) -> f64 {
+        let mut total = 0.0;
+        for issue in Issue::ALL {
+            let i = issue.index();
+            let (Some(up), w) = (dirs[i], self.weight[i]) else {
+                continue;
+            };
+            if w <= 0.0 {
+                continue;
+            }
+            let top = (issue.domain_len() - 1) as f64;
+            let level = x.level(issue).unwrap_or(0) as f64;
+            total += w * if up { level / top } else { 1.0 - level / top };
+        }
+        total
+    }
+
+    /// Sum of the weights on issues the player has a direction on (the largest score).
+    pub fn max_score(&self, dirs: &Directions) -> f64 {
+        Issue::ALL
+            .iter()
+            .filter(|i| dirs[i.index()].is_some())
+            .map(|i| self.weight[i.index()])
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn faratin_closed_forms() {
+        // DOMAIN §1.13: α(0) = κ, α(t_max) = 1; κ = 0.1 at t_max/2: Boulware (β = 0.2)
+        // 0.1281, Conceder (β = 5) 0.8835.
+        for curve in [Curve::Polynomial, Curve::Exponential] {
+            assert!((alpha(curve, 0.0, 10.0, 0.1, 0.7) - 0.1).abs() < 1e-12);
+            assert!((alpha(curve, 10.0, 10.0, 0.1, 0.7) - 1.0).abs() < 1e-12);
+        }
+        let b = alpha(Curve::Polynomial, 5.0, 10.0, 0.1, 0.2);
+        let c = alpha(Curve::Polynomial, 5.0, 10.0, 0.1, 5.0);
+        assert!((b - 0.128_125).abs() < 1e-6, "{b}");
+        assert!((c - 0.883_5).abs() < 1e-4, "{c}");
+    }
+
+    #[test]
+    fn alpha_is_monotone() {
+        for curve in [Curve::Polynomial, Curve::Exponential] {
+            for beta in [0.1, 0.5, 1.0, 2.0, 5.0] {
+                let mut prev = 0.0;
+                for k in 0..=40 {
+                    let a = alpha(curve, f64::from(k), 20.0, 0.05, beta);
+                    assert!(a >= prev - 1e-12 && a <= 1.0 + 1e-12);
+                    prev = a;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Bad input exits with code 2, names the file, line, parameter path, value and what is
+//! allowed, and leaves no results directory behind.
+
+use crate::util::*;
+use std::path::Path;
+
+const BASE: &str = include_str!("../../configs/april-2026.toml");
+
+/// Writes the baseline with `from` replaced by `to`, runs it, and checks the failure.
+fn check_bad_file(from: &str, to: &str, expect: &[&str]) {
+    assert!(BASE.contains(from), "test fixture: `{from}` not in the baseline");
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bad.toml");
+    std::fs::write(&file, BASE.replacen(from, to, 1)).unwrap();
+    let o = pactsim(&["run", "bad.toml", "--runs", "10", "--out", "res", "-q"], tmp.path());
+    assert_failed_cleanly(&o, tmp.path(), expect);
+}
+
+fn assert_failed_cleanly(o: &std::process::Output, dir: &Path, expect: &[&str]) {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
+    for e in expect {
+        assert!(err.contains(e), "missing `{e}` in: {err}");
+    }
+    let left: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "bad.toml")
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn unknown_key() {
+    check_bad_file("seed = 20260427", "seed = 20260427\nsede = 1", &["bad.toml:", "unknown field `sede`", "expected one of"]);
+}
+
+#[test]
+fn wrong_type() {
+    check_bad_file("horizon_weeks = 52", "horizon_weeks = \"fifty\"", &["bad.toml:14:", "invalid type"]);
+}
+
+#[test]
+fn probability_outside_unit_interval() {
+    check_bad_file(
+        "win_probability = 0.35",
+        "win_probability = 1.35",
+        &["bad.toml:", "musk.win_probability", "1.35", "[0, 1]"],
+    );
+}
+
+#[test]
+fn negative_cost() {
+    check_bad_file(
+        "antitrust_cost_of_suing = 3.0 ",
+        "antitrust_cost_of_suing = -3.0 ",
+        &["microsoft.antitrust_cost_of_suing", "-3", "≥ 0"],
+    );
+}
+
+#[test]
+fn recognition_must_sum_to_one() {
+    check_bad_file(
+        "recognition = { microsoft = 0.4, openai = 0.4, amazon = 0.2 }",
+        "recognition = { microsoft = 0.5, openai = 0.4, amazon = 0.2 }",
+        &["bad.toml:18:", "protocol.recognition", "sum 1.1", "must sum to 1"],
+    );
+}
+
+#[test]
+fn zero_horizon() {
+    check_bad_file("horizon_weeks = 52", "horizon_weeks = 0", &["bad.toml:14:", "simulation.horizon_weeks", "1..=520"]);
+}
+
+#[test]
+fn unknown_strategy() {
+    check_bad_file(
+        "strategy = \"faratin-logit\"",
+        "strategy = \"tit-for-tat\"",
+        &["agents.microsoft.strategy", "tit-for-tat", "unknown strategy", "faratin-logit"],
+    );
+}
+
+#[test]
+fn bad_strategy_parameter() {
+    check_bad_file("params = { beta = 0.2, kappa = 0.05", "params = { beta = -0.2, kappa = 0.05", &["agents.microsoft.params.beta", "-0.2"]);
+}
+
+#[test]
+fn every_problem_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = BASE
+        .replacen("win_probability = 0.35", "win_probability = 2.0", 1)
+        .replacen("ftc_jump = 0.3", "ftc_jump = 3.0", 1)
+        .replacen("stake = 0.27", "stake = -0.27", 1);
+    std::fs::write(tmp.path().join("bad.toml"), text).unwrap();
+    let o = pactsim(&["validate", "bad.toml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(out.contains("3 problems"), "{out}");
+    for p in ["musk.win_probability", "antitrust.ftc_jump", "microsoft.stake"] {
+        assert!(out.contains(p), "{out}");
+    }
+}
+
+#[test]
+fn unreadable_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = pactsim(&["run", "missing.toml", "--out", "res", "-q"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.toml") && stderr(&o).contains("cannot read"));
+    assert!(!tmp.path().join("res").exists());
+}
+
+#[test]
+fn not_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bad.toml"), "this is [not toml\n").unwrap();
+    let o = pactsim(&["run", "bad.toml", "--out", "res", "-q"], tmp.path());
+    assert_failed_cleanly(&o, tmp.path(), &["bad.toml:1:", "not valid TOML"]);
+}
+
+#[test]
+fn bad_set_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = pactsim(&["run", "--set", "litigation.win_prob=0.4", "--out", "res", "-q"], tmp.path());
+    assert_failed_cleanly(&o, tmp.path(), &["litigation.win_prob", "unknown parameter path", "win_probability_mean"]);
+}
+
+#[test]
+fn bad_set_value() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = pactsim(&["run", "--set", "litigation.win_probability_mean=high", "--out", "res", "-q"], tmp.path());
+    assert_failed_cleanly(&o, tmp.path(), &["litigation.win_probability_mean", "high", "expected a float"]);
+    let o = pactsim(&["run", "--set", "litigation.win_probability_mean=1.4", "--out", "res", "-q"], tmp.path());
+    assert_failed_cleanly(&o, tmp.path(), &["litigation.win_probability_mean", "1.4", "allowed range"]);
+}
+
+#[test]
+fn bad_flags() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [
+        vec!["run", "--runs", "0", "--out", "res"],
+        vec!["run", "--threads", "0", "--out", "res"],
+        vec!["run", "--runs", "many", "--out", "res"],
+    ] {
+        let o = pactsim(&args, tmp.path());
+        assert_failed_cleanly(&o, tmp.path(), &[]);
+    }
+}

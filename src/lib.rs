@@ -216,7 +216,7 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         )?;
     }
     let path = dir.commit()?;
-    report::print_run(&p.meta.name, seed, runs, &summary, &path);
+    report::print_run(&p.meta.name, seed, runs, &summary, &path)?;
     eprintln!(
         "{runs} runs in {elapsed:.2} s ({:.0} runs/s, {} threads)",
         runs as f64 / elapsed,

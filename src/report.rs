@@ -2,42 +2,63 @@
 //! April-distance.
 
 use sim::Summary;
+use std::io::{self, Write};
 use std::path::Path;
 
-/// Prints the outcome table of a run.
-pub fn print_run(name: &str, seed: u64, runs: u64, s: &Summary, dir: &Path) {
-    println!("pactsim run: {name} · {runs} runs · seed {seed}");
-    println!();
-    println!(
+/// Prints the outcome table of a run. A closed stdout (e.g. `| head`) is not an error.
+pub fn print_run(name: &str, seed: u64, runs: u64, s: &Summary, dir: &Path) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match write_run(&mut out, name, seed, runs, s, dir) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn write_run(
+    out: &mut impl Write,
+    name: &str,
+    seed: u64,
+    runs: u64,
+    s: &Summary,
+    dir: &Path,
+) -> io::Result<()> {
+    writeln!(out, "pactsim run: {name} · {runs} runs · seed {seed}")?;
+    writeln!(out)?;
+    writeln!(
+        out,
         "{:<22} {:>9} {:>8}   95% CI (Wilson)",
         "outcome", "count", "share"
-    );
+    )?;
     for o in &s.outcomes {
-        println!(
+        writeln!(
+            out,
             "{:<22} {:>9} {:>8.4}   [{:.4}, {:.4}]",
             o.outcome, o.count, o.share, o.ci_low, o.ci_high
-        );
+        )?;
     }
-    println!();
+    writeln!(out)?;
     match s.time_to_agreement.mean_weeks {
-        Some(m) => println!(
+        Some(m) => writeln!(
+            out,
             "mean time to agreement: {m:.2} weeks ({} runs with an agreement)",
             s.time_to_agreement.agreements
         ),
-        None => println!("mean time to agreement: no agreement in any run"),
-    }
-    print!(
+        None => writeln!(out, "mean time to agreement: no agreement in any run"),
+    }?;
+    write!(
+        out,
         "mean April-distance: {:.4} (all runs)",
         s.april_distance.mean
-    );
+    )?;
     if let Some(d) = s.april_distance.mean_among_agreements {
-        print!(", {d:.4} (agreements)");
+        write!(out, ", {d:.4} (agreements)")?;
     }
-    println!();
+    writeln!(out)?;
     let l = &s.litigation;
-    println!(
+    writeln!(out,
         "threats {} · defiant launches {} · suits {} · injunctions {} · judgments {} (Microsoft won {})",
         l.threats, l.launches, l.suits, l.injunctions, l.judgments, l.plaintiff_wins
-    );
-    println!("results: {}", dir.display());
+    )?;
+    writeln!(out, "results: {}", dir.display())?;
+    Ok(())
 }

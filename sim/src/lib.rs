@@ -25,11 +25,14 @@
 //! `scenario` (input, the only place it is checked) · `contract` (terms) · `payoff` (present
 //! values) · `valuer` (values of states under beliefs) · `shocks` · `litigation` · `strategy`
 //! (agent interface) · `protocol` (round loop) · `outcome` · `runner` · `stats` · `results` ·
-//! `output` · `rng` · `player`.
+//! `output` · `rng` · `player`; and the game-theory toolkit: `game` (normal-form games, Gambit
+//! .nfg), `solve` (equilibrium solvers), `bargaining` (cooperative solutions and closed forms).
 
 #![forbid(unsafe_code)]
 
+pub mod bargaining;
 pub mod contract;
+pub mod game;
 pub mod litigation;
 pub mod outcome;
 pub mod output;
@@ -41,6 +44,7 @@ pub mod rng;
 pub mod runner;
 pub mod scenario;
 pub mod shocks;
+pub mod solve;
 pub mod stats;
 pub mod strategy;
 pub mod valuer;

@@ -78,12 +78,31 @@ pub struct Economics {
     disc: [[f64; COMMIT_YEARS]; 3],
     revenue: [f64; YEARS],
     phi: [f64; YEARS],
-    ms_model_revenue: [f64; YEARS],
     agi_survival: [f64; YEARS],
     valuation: f64,
     litigation_discount: f64,
     joint_value: f64,
     sq_openai_contract_value: f64,
+    /// Σ_y β_O(y)·R_y: OpenAI's revenue PV before channel effects.
+    openai_revenue_pv: f64,
+    /// Σ_y β_O(y)·φ_y·R_y.
+    openai_channel_pv: f64,
+    /// Σ_y β_i(y)·B_y for Microsoft and OpenAI (M→O share base).
+    ms_model_pv: [f64; 2],
+    /// Σ_{y < n_Az} β_M(y) / n_Az: PV per $ of Azure commitment.
+    azure_commit_coef: f64,
+    /// Σ_y β_M(y)·κ_c·φ_y·R_y: forced-traffic compute spend PV at D = 1.
+    forced_traffic_pv: f64,
+    /// Σ_{y < n_AWS} β_A(y) / n_AWS: PV per $ of AWS commitment.
+    aws_commit_coef: f64,
+    /// Σ_y β_A(y)·ψ·φ_y·R_y: Amazon's channel value PV at D = 1.
+    amazon_channel_pv: f64,
+    /// Per-year R_y·φ_y.
+    revenue_phi: [f64; YEARS],
+    /// Prefix sums for uncapped revenue shares: `[payer discount (M, O)][AGI survival
+    /// applied (0 no, 1 yes)][last year index]` of Σ β·R_y·s_y and Σ β·R_y·φ_y·s_y.
+    prefix: [[[f64; YEARS]; 2]; 2],
+    prefix_phi: [[[f64; YEARS]; 2]; 2],
     p: Params,
 }
 
@@ -167,18 +186,44 @@ impl Economics {
             ipo_prob: [ipo.none, ipo.threat, ipo.suit, ipo.injunction],
             original_aws_deal: s.contracts.status_quo.aws_commitment.min(38.0),
         };
+        let revenue_phi: [f64; YEARS] = std::array::from_fn(|y| revenue[y] * phi[y]);
+        let sum = |f: &dyn Fn(usize) -> f64, n: usize| (0..n).map(f).sum::<f64>();
         let mut e = Economics {
             disc,
             revenue,
             phi,
-            ms_model_revenue,
             agi_survival,
             valuation: s.openai.valuation * draws.valuation_multiplier,
             litigation_discount: draws.litigation_discount,
             joint_value,
             sq_openai_contract_value: 0.0,
+            openai_revenue_pv: sum(&|y| disc[1][y] * revenue[y], YEARS),
+            openai_channel_pv: sum(&|y| disc[1][y] * revenue_phi[y], YEARS),
+            ms_model_pv: [
+                sum(&|y| disc[0][y] * ms_model_revenue[y], YEARS),
+                sum(&|y| disc[1][y] * ms_model_revenue[y], YEARS),
+            ],
+            azure_commit_coef: sum(&|y| disc[0][y], p.az_years) / p.az_years as f64,
+            forced_traffic_pv: sum(&|y| disc[0][y] * p.kappa * revenue_phi[y], YEARS),
+            aws_commit_coef: sum(&|y| disc[2][y], p.aws_years) / p.aws_years as f64,
+            amazon_channel_pv: sum(&|y| disc[2][y] * p.psi * revenue_phi[y], YEARS),
+            revenue_phi,
+            prefix: [[[0.0; YEARS]; 2]; 2],
+            prefix_phi: [[[0.0; YEARS]; 2]; 2],
             p,
         };
+        for (who, disc_i) in [(0, &disc[0]), (1, &disc[1])] {
+            for surv in 0..2 {
+                let (mut a, mut b) = (0.0, 0.0);
+                for (y, d) in disc_i.iter().enumerate().take(YEARS) {
+                    let sv = if surv == 1 { e.agi_survival[y] } else { 1.0 };
+                    a += d * e.revenue[y] * sv;
+                    b += d * e.revenue_phi[y] * sv;
+                    e.prefix[who][surv][y] = a;
+                    e.prefix_phi[who][surv][y] = b;
+                }
+            }
+        }
         e.sq_openai_contract_value = e
             .revenue_flows(&s.contracts.status_quo, 0.0, 1.0, false)
             .openai_contract;
@@ -216,46 +261,53 @@ impl Economics {
 
     fn revenue_flows(&self, x: &Contract, aws_uplift: f64, demand: f64, agi: bool) -> Flows {
         let p = &self.p;
-        let mut cum = 0.0;
-        let mut f = Flows::default();
+        let lag = f64::from(x.azure_first_days) / 365.0;
+        // R_y(x) = R_y + R_y·φ_y·D·(γ·AWS − λ_first·L/365).
+        let k = demand * (p.gamma * aws_uplift - p.lambda_first * lag);
         let until_agi = x.revenue_share_end == crate::contract::ShareEnd::UntilAgi;
         let last = x.revenue_share_end.last_year();
-        for y in 0..YEARS {
-            let phi = self.phi[y] * demand;
-            let base = self.revenue[y];
-            let channel = p.gamma * phi * aws_uplift;
-            let delay = p.lambda_first * phi * f64::from(x.azure_first_days) / 365.0;
-            let ry = base * (1.0 + channel - delay);
-            let year = FIRST_YEAR + y as u16;
-            let surv = if x.agi_clause || until_agi {
-                if agi {
-                    0.0
-                } else {
-                    self.agi_survival[y]
+        let (mut rs_m, mut rs_o) = (0.0, 0.0);
+        let survival = x.agi_clause || until_agi;
+        let active = (i64::from(last) - i64::from(FIRST_YEAR) + 1).clamp(0, YEARS as i64) as usize;
+        if x.revenue_share > 0.0
+            && x.revenue_share_cap.is_none()
+            && active > 0
+            && !(survival && agi)
+        {
+            // Uncapped: linear in revenue, so prefix sums give the PV directly.
+            let sv = usize::from(survival);
+            let n = active - 1;
+            rs_m = x.revenue_share * (self.prefix[0][sv][n] + k * self.prefix_phi[0][sv][n]);
+            rs_o = x.revenue_share * (self.prefix[1][sv][n] + k * self.prefix_phi[1][sv][n]);
+        } else if x.revenue_share > 0.0 && !(survival && agi) {
+            let mut cum = 0.0;
+            let cap = x.revenue_share_cap.unwrap_or(f64::INFINITY);
+            for y in 0..YEARS {
+                if FIRST_YEAR + y as u16 > last || cum >= cap {
+                    break;
                 }
-            } else {
-                1.0
-            };
-            let due = if year <= last {
-                x.revenue_share * ry * surv
-            } else {
-                0.0
-            };
-            let pay = match x.revenue_share_cap {
-                Some(k) => due.min((k - cum).max(0.0)),
-                None => due,
-            };
-            cum += pay;
-            let back = x.microsoft_share * self.ms_model_revenue[y];
-            f.rs_in_m += self.disc[0][y] * pay;
-            f.rs_out_m += self.disc[0][y] * back;
-            // OpenAI's contract-dependent flows: channel revenue net of its compute cost and of
-            // the Azure-first delay, minus revenue share paid, plus M→O share received.
-            let contract_part = base * (channel * (1.0 - p.kappa) - delay) - pay + back;
-            f.openai_contract += self.disc[1][y] * contract_part;
-            f.openai_revenue += self.disc[1][y] * base;
+                let surv = match (survival, agi) {
+                    (false, _) => 1.0,
+                    (true, true) => 0.0,
+                    (true, false) => self.agi_survival[y],
+                };
+                let ry = self.revenue[y] + self.revenue_phi[y] * k;
+                let pay = (x.revenue_share * ry * surv).min(cap - cum);
+                cum += pay;
+                rs_m += self.disc[0][y] * pay;
+                rs_o += self.disc[1][y] * pay;
+            }
         }
-        f
+        // OpenAI's contract-dependent flows: channel revenue net of its compute cost and of
+        // the Azure-first delay, minus revenue share paid, plus M→O share received.
+        let channel = demand * (p.gamma * aws_uplift * (1.0 - p.kappa) - p.lambda_first * lag);
+        Flows {
+            rs_in_m: rs_m,
+            rs_out_m: x.microsoft_share * self.ms_model_pv[0],
+            openai_contract: self.openai_channel_pv * channel - rs_o
+                + x.microsoft_share * self.ms_model_pv[1],
+            openai_revenue: self.openai_revenue_pv,
+        }
     }
 
     /// Values `x` in `regime` for Microsoft, OpenAI and Amazon, $B present value.
@@ -286,24 +338,11 @@ impl Economics {
             + (flows.openai_contract - self.sq_openai_contract_value)
             + ipo_value
             - r.musk_damages[0];
-        // Microsoft.
-        let mut az = 0.0;
-        for y in 0..COMMIT_YEARS {
-            let committed = if y < p.az_years {
-                x.azure_commitment / p.az_years as f64
-            } else {
-                0.0
-            };
-            let forced = if y < YEARS {
-                let hold = 1.0
-                    - r.aws_traffic
-                        * (1.0 - p.lambda_first * f64::from(x.azure_first_days) / 180.0);
-                p.kappa * self.phi[y] * r.demand * self.revenue[y] * hold
-            } else {
-                0.0
-            };
-            az += self.disc[0][y] * (committed + forced);
-        }
+        // Microsoft: committed Azure spend plus exclusivity-forced traffic.
+        let hold =
+            1.0 - r.aws_traffic * (1.0 - p.lambda_first * f64::from(x.azure_first_days) / 180.0);
+        let az =
+            x.azure_commitment * self.azure_commit_coef + r.demand * self.forced_traffic_pv * hold;
         let licence = if x.licence_exclusive { p.omega_x } else { 0.0 }
             + p.omega_y * f64::from(x.licence_end_year.saturating_sub(2030)) * self.agi_survival[4];
         let u_m = flows.rs_in_m - flows.rs_out_m + p.m_az * az + p.stake_m * v_o + licence
@@ -327,21 +366,8 @@ impl Economics {
         } else {
             p.original_aws_deal
         };
-        let mut aws = 0.0;
-        let mut channel = 0.0;
-        for y in 0..COMMIT_YEARS {
-            if y < p.aws_years {
-                aws += self.disc[2][y] * aws_commit / p.aws_years as f64;
-            }
-            if y < YEARS {
-                channel += self.disc[2][y]
-                    * p.psi
-                    * self.phi[y]
-                    * r.demand
-                    * self.revenue[y]
-                    * r.amazon_channel;
-            }
-        }
+        let aws = aws_commit * self.aws_commit_coef;
+        let channel = self.amazon_channel_pv * r.demand * r.amazon_channel;
         let stake_a = p.stake_a + (p.stake_a_after - p.stake_a) * tranche_share;
         let u_a = p.m_aws * aws + channel + stake_a * v_o
             - p.conditional * tranche_share
@@ -358,4 +384,147 @@ struct Flows {
     rs_out_m: f64,
     openai_contract: f64,
     openai_revenue: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
+
+    fn scenario() -> ScenarioFile {
+        toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline parses")
+    }
+
+    fn draws() -> EconomicDraws {
+        EconomicDraws {
+            revenue_multiplier: 1.0,
+            valuation_multiplier: 1.0,
+            litigation_discount: 0.1,
+        }
+    }
+
+    fn share_only(rate: f64, cap: Option<f64>, end: ShareEnd) -> Contract {
+        Contract {
+            exclusivity: Exclusivity::AllStateless,
+            azure_first_days: 0,
+            licence_exclusive: false,
+            licence_end_year: 2030,
+            agi_clause: false,
+            revenue_share: rate,
+            revenue_share_cap: cap,
+            revenue_share_end: end,
+            microsoft_share: 0.0,
+            hosting: Hosting::AwsExclusive,
+            azure_commitment: 250.0,
+            aws_commitment: 138.0,
+            amazon_tranche: Tranche::Live,
+            side_payment: 0.0,
+        }
+    }
+
+    fn rs_pv(path: [f64; 5], rho: f64, cap: Option<f64>) -> f64 {
+        let mut s = scenario();
+        s.revenue.path_billion = vec![path[0], path[1], path[2], path[3], path[4], 0.0, 0.0];
+        s.discount.microsoft = rho;
+        let e = Economics::new(&s, draws());
+        e.revenue_flows(&share_only(0.2, cap, ShareEnd::Year(2030)), 0.0, 1.0, false)
+            .rs_in_m
+    }
+
+    #[test]
+    fn uncapped_share_pv_matches_domain_2_8() {
+        // DOMAIN §2.8: uncapped 20% 2026–30 at 8% is $86B (Sep-2025 path) to $105B (Mar-2026
+        // path). Our mid-year discounting from 2026.2 gives values within 3% of those.
+        let sep = rs_pv([30.0, 62.0, 100.0, 145.0, 200.0], 0.08, None);
+        let mar = rs_pv([30.0, 62.0, 110.0, 180.0, 280.0], 0.08, None);
+        assert!((sep / 86.0 - 1.0).abs() < 0.03, "{sep}");
+        assert!((mar / 105.0 - 1.0).abs() < 0.03, "{mar}");
+        // Exact value of the formula, by hand: Σ 0.2·R_y·e^{−0.08(y+0.3)}.
+        let by_hand: f64 = [30.0, 62.0, 100.0, 145.0, 200.0]
+            .iter()
+            .enumerate()
+            .map(|(y, r)| 0.2 * r * (-0.08 * (y as f64 + 0.3)).exp())
+            .sum();
+        assert!((sep - by_hand).abs() < 1e-9);
+    }
+
+    #[test]
+    fn cap_of_38_binds_during_2028() {
+        // DOMAIN §2.8: cumulative 2026–28 payments are $38.4–40.4B, so a $38B cap binds in
+        // 2028 and nothing is paid from 2029; its PV at 8% is ≈ $34B.
+        for path in [
+            [30.0, 62.0, 100.0, 145.0, 200.0],
+            [30.0, 62.0, 110.0, 180.0, 280.0],
+        ] {
+            let capped = rs_pv(path, 0.08, Some(38.0));
+            let through_2027: f64 = (0..2)
+                .map(|y| 0.2 * path[y] * (-0.08 * (y as f64 + 0.3)).exp())
+                .sum();
+            let in_2028 = (38.0 - 0.2 * (path[0] + path[1])) * (-0.08 * 2.3f64).exp();
+            assert!((capped - (through_2027 + in_2028)).abs() < 1e-9, "{capped}");
+            assert!((capped - 34.0).abs() < 1.0, "{capped}");
+        }
+    }
+
+    #[test]
+    fn uncapped_fast_path_equals_the_capped_loop() {
+        let s = scenario();
+        let e = Economics::new(&s, draws());
+        for end in crate::contract::SHARE_ENDS {
+            for agi_clause in [false, true] {
+                for agi in [false, true] {
+                    for (aws, demand) in [(0.0, 1.0), (1.0, 1.3), (0.4, 0.8)] {
+                        let mut x = share_only(0.15, None, end);
+                        x.agi_clause = agi_clause;
+                        x.azure_first_days = 90;
+                        let fast = e.revenue_flows(&x, aws, demand, agi);
+                        x.revenue_share_cap = Some(1e12);
+                        let slow = e.revenue_flows(&x, aws, demand, agi);
+                        assert!((fast.rs_in_m - slow.rs_in_m).abs() < 1e-9);
+                        assert!((fast.openai_contract - slow.openai_contract).abs() < 1e-9);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn more_aws_means_more_openai_value_and_less_forced_traffic() {
+        let s = scenario();
+        let e = Economics::new(&s, draws());
+        let x = s.contracts.status_quo;
+        let base = Regime {
+            aws_traffic: 0.0,
+            aws_uplift: 0.0,
+            amazon_channel: 0.0,
+            amazon_alive: true,
+            litigation_discount_share: 0.0,
+            ipo: Some(IpoClass::Clear),
+            ipo_window_open: true,
+            fee_years: 0.0,
+            defendant_loss: 0.0,
+            agi_verified: false,
+            demand: 1.0,
+            musk_damages: [0.0, 0.0],
+            musk_unwound: false,
+            sweetener: 0.0,
+        };
+        let open = Regime {
+            aws_traffic: 1.0,
+            aws_uplift: 1.0,
+            amazon_channel: 1.0,
+            ..base
+        };
+        let (v0, v1) = (e.evaluate(&x, &base), e.evaluate(&x, &open));
+        assert!(v1[1] > v0[1], "OpenAI gains from the AWS channel");
+        assert!(v1[2] > v0[2], "Amazon gains from distribution");
+        // A suit's IPO class and litigation discount hurt every holder of OpenAI equity.
+        let sued = Regime {
+            ipo: Some(IpoClass::Suit),
+            litigation_discount_share: 1.0,
+            ..base
+        };
+        let vs = e.evaluate(&x, &sued);
+        assert!(vs[0] < v0[0] && vs[1] < v0[1] && vs[2] < v0[2]);
+    }
 }

@@ -148,8 +148,9 @@ impl DisputeState {
         }
     }
 
-    fn legal_moves(&self, p: Player, s: &ScenarioFile) -> Vec<Move> {
-        let mut v = vec![Move::Wait];
+    fn legal_moves(&self, p: Player, s: &ScenarioFile) -> LegalMoves {
+        let mut v = LegalMoves::default();
+        v.push(Move::Wait);
         let no_suit = self.suit.is_none();
         match p {
             Player::Microsoft => {
@@ -184,6 +185,23 @@ impl DisputeState {
             }
         }
         v
+    }
+}
+
+/// The unilateral moves legal for one player now (at most four), without allocating.
+#[derive(Debug, Clone, Copy, Default)]
+struct LegalMoves {
+    moves: [Option<Move>; 4],
+    len: usize,
+}
+
+impl LegalMoves {
+    fn push(&mut self, m: Move) {
+        self.moves[self.len] = Some(m);
+        self.len += 1;
+    }
+    fn as_array(&self) -> [Move; 4] {
+        self.moves.map(|m| m.unwrap_or(Move::Wait))
     }
 }
 
@@ -355,8 +373,15 @@ impl Engine {
 
     /// Plays one run.
     pub fn run<O: Observer>(&self, key: RunKey, obs: &mut O) -> RunRecord {
+        let mut run = self.start(key, obs);
+        while run.round(obs) {}
+        run.finish(obs)
+    }
+
+    /// Sets a run up: per-run draws, economics, fresh agents, the initial state.
+    pub fn start<O: Observer>(&self, key: RunKey, obs: &mut O) -> Run<'_> {
         let s = self.scenario.params();
-        let mut shocks = Shocks::new(s, &key);
+        let shocks = Shocks::new(s, &key);
         let econ = Economics::new(s, shocks.draws);
         obs.event(&Event::Setup {
             theta: shocks.theta,
@@ -364,270 +389,24 @@ impl Engine {
             valuation_multiplier: shocks.draws.valuation_multiplier,
             litigation_discount: shocks.draws.litigation_discount,
         });
-        let mut agents = self.factories.each_ref().map(|f| f.create());
-        let mut agent_rngs = [
-            key.stream(Stream::AgentMicrosoft),
-            key.stream(Stream::AgentOpenAi),
-            key.stream(Stream::AgentAmazon),
-        ];
-        let mut recognition = key.stream(Stream::Recognition);
-        let mut court_rng = key.stream(Stream::Court);
-        let mut st = DisputeState::new(s, self.court);
-        let mut costs = [0.0f64; 3];
-        let rec = s.protocol.recognition.to_array();
-        let mut shock_events = Vec::new();
-        let mut last_week = 0;
-        for week in 0..s.simulation.horizon_weeks {
-            st.week = week;
-            last_week = week;
-            shock_events.clear();
-            let breakdown = shocks.step(s, week, &mut shock_events);
-            for e in shock_events.drain(..) {
-                obs.event(&Event::Shock { week, event: e });
-            }
-            if breakdown && st.threat && st.launched && st.suit.is_none() && !st.rearchitected {
-                obs.event(&Event::Breakdown { week });
-                self.file(&mut st, &shocks, &econ, &mut costs, &mut court_rng);
-            }
-            // Court calendar.
-            if let Some(mut suit) = st.suit {
-                if s.shocks.court {
-                    if let Some(ev) = suit.step(week, shocks.theta, &self.court, &mut court_rng) {
-                        obs.event(&Event::Court { week, event: ev });
-                        match ev {
-                            CourtEvent::Injunction(granted) => {
-                                st.injunction = granted;
-                                st.injunction_ever |= granted;
-                            }
-                            CourtEvent::Dismissal(true) => st.injunction = false,
-                            CourtEvent::Dismissal(false) => {}
-                            CourtEvent::Judgment(won) => {
-                                st.injunction = false;
-                                if won {
-                                    st.launched = false;
-                                    st.launch_withdrawn = true;
-                                } else {
-                                    st.current.exclusivity = Exclusivity::StatelessOnly;
-                                }
-                            }
-                        }
-                    }
-                }
-                st.suit = Some(suit);
-            }
-            if f64::from(week) >= s.ipo.window_week && st.ipo_locked.is_none() {
-                st.ipo_locked = Some(
-                    (shocks.ipo_open && !shocks.musk_unwound() && !st.injunction)
-                        .then(|| st.ipo_class()),
-                );
-            }
-            // Weekly flows.
-            let w = f64::from(week);
-            if st.suit_pending() {
-                let fees = [
-                    s.microsoft.legal_fees_per_year,
-                    s.openai.legal_fees_per_year,
-                    s.amazon.legal_fees_per_year,
-                ];
-                for p in Player::ALL {
-                    costs[p as usize] += fees[p as usize] / 52.0 * econ.week_discount(p, w);
-                }
-            }
-            if st.aws_live() {
-                st.diverted_margin += econ.diverted_margin_per_week(shocks.demand);
-                let shade = s.microsoft.shading_rate * econ.joint_value() / 52.0 / 7.0;
-                costs[0] += shade * econ.week_discount(Player::Microsoft, w);
-                costs[1] += shade * econ.week_discount(Player::OpenAi, w);
-            }
-            // Proposer.
-            let u = recognition.random::<f64>();
-            let proposer = if u < rec[0] {
-                Player::Microsoft
-            } else if u < rec[0] + rec[1] {
-                Player::OpenAi
-            } else {
-                Player::Amazon
-            };
-            let beliefs = Player::ALL.map(|p| shocks.belief(s, p));
-            obs.event(&Event::Round {
-                week,
-                proposer,
-                beliefs,
-                antitrust: shocks.antitrust,
-            });
-            let public = st.public(&shocks, s);
-            let legal = st.legal_moves(proposer, s);
-            let pi = proposer as usize;
-            let valuer = StateValuer {
-                s,
-                econ: &econ,
-                state: &st,
-                shocks: &shocks,
-                theta: beliefs[pi],
-                prefs: &self.prefs,
-            };
-            let view = View {
-                me: proposer,
-                public: &public,
-                belief: beliefs[pi],
-                current: &st.current,
-                legal: &legal,
-                valuer: &valuer,
-            };
-            let mv = agents[pi].propose(&view, &mut agent_rngs[pi]);
-            let mv = match mv {
-                Move::Offer { coalition, .. } if !coalition.contains(proposer) => {
-                    obs.event(&Event::Illegal {
-                        week,
-                        player: proposer,
-                        action: "offer",
-                    });
-                    Move::Wait
-                }
-                Move::Offer { .. } => mv,
-                other if !legal.contains(&other) => {
-                    obs.event(&Event::Illegal {
-                        week,
-                        player: proposer,
-                        action: other.label(),
-                    });
-                    Move::Wait
-                }
-                other => other,
-            };
-            match mv {
-                Move::Offer {
-                    coalition,
-                    contract,
-                } => {
-                    let contract = normalise(&st.current, coalition, contract);
-                    obs.event(&Event::Offer {
-                        week,
-                        proposer,
-                        coalition,
-                        contract,
-                    });
-                    let mut all = true;
-                    for r in coalition.members().filter(|p| *p != proposer) {
-                        let ri = r as usize;
-                        let valuer = StateValuer {
-                            theta: beliefs[ri],
-                            ..valuer
-                        };
-                        let view = View {
-                            me: r,
-                            belief: beliefs[ri],
-                            valuer: &valuer,
-                            ..view
-                        };
-                        let response = agents[ri].respond(&view, &contract, coalition);
-                        obs.event(&Event::Response {
-                            week,
-                            responder: r,
-                            response,
-                        });
-                        all &= response.accept;
-                        if !all {
-                            break;
-                        }
-                    }
-                    if all {
-                        obs.event(&Event::Agreement {
-                            week,
-                            coalition,
-                            contract,
-                        });
-                        if coalition == Coalition::OA {
-                            st.current = contract;
-                            st.oa_agreements += 1;
-                            if contract.amazon_tranche == Tranche::Cancelled {
-                                st.amazon_alive = false;
-                                break;
-                            }
-                        } else {
-                            st.current = contract;
-                            st.agreement = Some(Agreement {
-                                contract,
-                                week,
-                                coalition,
-                            });
-                            break;
-                        }
-                    }
-                }
-                Move::Wait => {}
-                unilateral => {
-                    let before = valuer.state_value(&st)[pi];
-                    let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
-                    obs.event(&Event::Move {
-                        week,
-                        player: proposer,
-                        action: unilateral.label(),
-                        value_before: before,
-                        value_after: after,
-                    });
-                    let done = self.apply(
-                        &mut st,
-                        unilateral,
-                        &mut shocks,
-                        &econ,
-                        &mut costs,
-                        &mut court_rng,
-                        &mut shock_events,
-                    );
-                    for e in shock_events.drain(..) {
-                        obs.event(&Event::Shock { week, event: e });
-                    }
-                    if done {
-                        break;
-                    }
-                }
-            }
-            if st.suit.map(|s| s.judgment.is_some()).unwrap_or(false) {
-                break;
-            }
-        }
-        // Realised payoffs under the true θ.
-        let truth = StateValuer {
-            s,
-            econ: &econ,
-            state: &st,
-            shocks: &shocks,
-            theta: shocks.theta,
-            prefs: &self.prefs,
-        };
-        let mut payoffs = match st.agreement {
-            Some(a) => econ.evaluate(&a.contract, &truth.agreement_regime(&st, &a.contract)),
-            None => {
-                let mut v = econ.evaluate(&st.current, &truth.impasse_regime(&st));
-                if st.rearchitected {
-                    v[1] -= s.openai.rearchitecture_cost;
-                }
-                v
-            }
-        };
-        for i in 0..3 {
-            payoffs[i] -= costs[i];
-        }
-        let outcome = classify(&st, &s.contracts.status_quo);
-        obs.event(&Event::End {
-            week: last_week,
-            outcome,
-            payoffs,
-        });
-        let final_contract = st.agreement.map(|a| a.contract).unwrap_or(st.current);
-        RunRecord {
-            outcome,
-            agreement_week: st.agreement.map(|a| a.week),
-            april_distance: final_contract.distance(&s.contracts.april_2026),
-            payoffs,
-            suit_filed: st.suit.map(|s| s.filed),
-            injunction: st.injunction_ever,
-            judgment: st.suit.and_then(|s| s.judgment),
-            threat: st.threat_ever,
-            launched: st.launched || st.launch_withdrawn,
-            last_week,
-            theta: shocks.theta,
+        Run {
+            engine: self,
+            agents: self.factories.each_ref().map(|f| f.create()),
+            agent_rngs: [
+                key.stream(Stream::AgentMicrosoft),
+                key.stream(Stream::AgentOpenAi),
+                key.stream(Stream::AgentAmazon),
+            ],
+            recognition: key.stream(Stream::Recognition),
+            court_rng: key.stream(Stream::Court),
+            st: DisputeState::new(s, self.court),
+            costs: [0.0; 3],
+            shock_events: Vec::new(),
+            shocks,
+            econ,
+            next_week: 0,
+            last_week: 0,
+            done: false,
         }
     }
 
@@ -697,6 +476,312 @@ impl Engine {
             Move::Offer { .. } | Move::Wait => {}
         }
         false
+    }
+}
+
+/// One run in progress: [`Run::round`] plays a week at a time (for stepping, tracing and
+/// benchmarks); [`Engine::run`] plays it to the end.
+pub struct Run<'e> {
+    engine: &'e Engine,
+    shocks: Shocks,
+    econ: Economics,
+    agents: [Box<dyn crate::strategy::Strategy>; 3],
+    agent_rngs: [crate::rng::SimRng; 3],
+    recognition: crate::rng::SimRng,
+    court_rng: crate::rng::SimRng,
+    st: DisputeState,
+    costs: [f64; 3],
+    shock_events: Vec<ShockEvent>,
+    next_week: u32,
+    last_week: u32,
+    done: bool,
+}
+
+impl Run<'_> {
+    /// The dispute state so far.
+    pub fn state(&self) -> &DisputeState {
+        &self.st
+    }
+
+    /// Plays the next week; returns false once the run has ended (absorption or horizon).
+    pub fn round<O: Observer>(&mut self, obs: &mut O) -> bool {
+        let Run {
+            engine,
+            shocks,
+            econ,
+            agents,
+            agent_rngs,
+            recognition,
+            court_rng,
+            st,
+            costs,
+            shock_events,
+            next_week,
+            last_week,
+            done,
+        } = self;
+        let engine: &Engine = engine;
+        let s = engine.scenario.params();
+        if *done || *next_week >= s.simulation.horizon_weeks {
+            return false;
+        }
+        let week = *next_week;
+        *next_week += 1;
+        st.week = week;
+        *last_week = week;
+        let rec = s.protocol.recognition.to_array();
+        shock_events.clear();
+        let breakdown = shocks.step(s, week, shock_events);
+        for e in shock_events.drain(..) {
+            obs.event(&Event::Shock { week, event: e });
+        }
+        if breakdown && st.threat && st.launched && st.suit.is_none() && !st.rearchitected {
+            obs.event(&Event::Breakdown { week });
+            engine.file(st, shocks, econ, costs, court_rng);
+        }
+        // Court calendar.
+        if let Some(mut suit) = st.suit {
+            if s.shocks.court {
+                if let Some(ev) = suit.step(week, shocks.theta, &engine.court, court_rng) {
+                    obs.event(&Event::Court { week, event: ev });
+                    match ev {
+                        CourtEvent::Injunction(granted) => {
+                            st.injunction = granted;
+                            st.injunction_ever |= granted;
+                        }
+                        CourtEvent::Dismissal(true) => st.injunction = false,
+                        CourtEvent::Dismissal(false) => {}
+                        CourtEvent::Judgment(won) => {
+                            st.injunction = false;
+                            if won {
+                                st.launched = false;
+                                st.launch_withdrawn = true;
+                            } else {
+                                st.current.exclusivity = Exclusivity::StatelessOnly;
+                            }
+                        }
+                    }
+                }
+            }
+            st.suit = Some(suit);
+        }
+        if f64::from(week) >= s.ipo.window_week && st.ipo_locked.is_none() {
+            st.ipo_locked = Some(
+                (shocks.ipo_open && !shocks.musk_unwound() && !st.injunction)
+                    .then(|| st.ipo_class()),
+            );
+        }
+        // Weekly flows.
+        let w = f64::from(week);
+        if st.suit_pending() {
+            let fees = [
+                s.microsoft.legal_fees_per_year,
+                s.openai.legal_fees_per_year,
+                s.amazon.legal_fees_per_year,
+            ];
+            for p in Player::ALL {
+                costs[p as usize] += fees[p as usize] / 52.0 * econ.week_discount(p, w);
+            }
+        }
+        if st.aws_live() {
+            st.diverted_margin += econ.diverted_margin_per_week(shocks.demand);
+            let shade = s.microsoft.shading_rate * econ.joint_value() / 52.0 / 7.0;
+            costs[0] += shade * econ.week_discount(Player::Microsoft, w);
+            costs[1] += shade * econ.week_discount(Player::OpenAi, w);
+        }
+        // Proposer.
+        let u = recognition.random::<f64>();
+        let proposer = if u < rec[0] {
+            Player::Microsoft
+        } else if u < rec[0] + rec[1] {
+            Player::OpenAi
+        } else {
+            Player::Amazon
+        };
+        let beliefs = Player::ALL.map(|p| shocks.belief(s, p));
+        obs.event(&Event::Round {
+            week,
+            proposer,
+            beliefs,
+            antitrust: shocks.antitrust,
+        });
+        let public = st.public(shocks, s);
+        let legal_set = st.legal_moves(proposer, s);
+        let legal_all = legal_set.as_array();
+        let legal = &legal_all[..legal_set.len];
+        let pi = proposer as usize;
+        let valuer = StateValuer::new(s, econ, st, shocks, beliefs[pi], &engine.prefs);
+        let view = View {
+            me: proposer,
+            public: &public,
+            belief: beliefs[pi],
+            current: &st.current,
+            legal,
+            valuer: &valuer,
+        };
+        let mv = agents[pi].propose(&view, &mut agent_rngs[pi]);
+        let mv = match mv {
+            Move::Offer { coalition, .. } if !coalition.contains(proposer) => {
+                obs.event(&Event::Illegal {
+                    week,
+                    player: proposer,
+                    action: "offer",
+                });
+                Move::Wait
+            }
+            Move::Offer { .. } => mv,
+            other if !legal.contains(&other) => {
+                obs.event(&Event::Illegal {
+                    week,
+                    player: proposer,
+                    action: other.label(),
+                });
+                Move::Wait
+            }
+            other => other,
+        };
+        match mv {
+            Move::Offer {
+                coalition,
+                contract,
+            } => {
+                let contract = normalise(&st.current, coalition, contract);
+                obs.event(&Event::Offer {
+                    week,
+                    proposer,
+                    coalition,
+                    contract,
+                });
+                let mut all = true;
+                for r in coalition.members().filter(|p| *p != proposer) {
+                    let ri = r as usize;
+                    let valuer = valuer.for_viewer(beliefs[ri]);
+                    let view = View {
+                        me: r,
+                        belief: beliefs[ri],
+                        valuer: &valuer,
+                        ..view
+                    };
+                    let response = agents[ri].respond(&view, &contract, coalition);
+                    obs.event(&Event::Response {
+                        week,
+                        responder: r,
+                        response,
+                    });
+                    all &= response.accept;
+                    if !all {
+                        break;
+                    }
+                }
+                if all {
+                    obs.event(&Event::Agreement {
+                        week,
+                        coalition,
+                        contract,
+                    });
+                    if coalition == Coalition::OA {
+                        st.current = contract;
+                        st.oa_agreements += 1;
+                        if contract.amazon_tranche == Tranche::Cancelled {
+                            st.amazon_alive = false;
+                            {
+                                *done = true;
+                                return false;
+                            }
+                        }
+                    } else {
+                        st.current = contract;
+                        st.agreement = Some(Agreement {
+                            contract,
+                            week,
+                            coalition,
+                        });
+                        {
+                            *done = true;
+                            return false;
+                        }
+                    }
+                }
+            }
+            Move::Wait => {}
+            unilateral => {
+                let before = valuer.current_value()[pi];
+                let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
+                obs.event(&Event::Move {
+                    week,
+                    player: proposer,
+                    action: unilateral.label(),
+                    value_before: before,
+                    value_after: after,
+                });
+                let ended =
+                    engine.apply(st, unilateral, shocks, econ, costs, court_rng, shock_events);
+                for e in shock_events.drain(..) {
+                    obs.event(&Event::Shock { week, event: e });
+                }
+                if ended {
+                    {
+                        *done = true;
+                        return false;
+                    }
+                }
+            }
+        }
+        if st.suit.map(|s| s.judgment.is_some()).unwrap_or(false) {
+            {
+                *done = true;
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Classifies the run and computes realised payoffs under the true θ.
+    pub fn finish<O: Observer>(self, obs: &mut O) -> RunRecord {
+        let Run {
+            engine,
+            shocks,
+            econ,
+            st,
+            costs,
+            last_week,
+            ..
+        } = &self;
+        let s = engine.scenario.params();
+        let truth = StateValuer::new(s, econ, st, shocks, shocks.theta, &engine.prefs);
+        let mut payoffs = match st.agreement {
+            Some(a) => econ.evaluate(&a.contract, &truth.agreement_regime(st, &a.contract)),
+            None => {
+                let mut v = econ.evaluate(&st.current, &truth.impasse_regime(st));
+                if st.rearchitected {
+                    v[1] -= s.openai.rearchitecture_cost;
+                }
+                v
+            }
+        };
+        for i in 0..3 {
+            payoffs[i] -= costs[i];
+        }
+        let outcome = classify(st, &s.contracts.status_quo);
+        obs.event(&Event::End {
+            week: *last_week,
+            outcome,
+            payoffs,
+        });
+        let final_contract = st.agreement.map(|a| a.contract).unwrap_or(st.current);
+        RunRecord {
+            outcome,
+            agreement_week: st.agreement.map(|a| a.week),
+            april_distance: final_contract.distance(&s.contracts.april_2026),
+            payoffs,
+            suit_filed: st.suit.map(|s| s.filed),
+            injunction: st.injunction_ever,
+            judgment: st.suit.and_then(|s| s.judgment),
+            threat: st.threat_ever,
+            launched: st.launched || st.launch_withdrawn,
+            last_week: *last_week,
+            theta: shocks.theta,
+        }
     }
 }
 

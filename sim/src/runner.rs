@@ -1,5 +1,5 @@
 //! Monte Carlo over runs: rayon over run indices in fixed-size chunks; each chunk's records
-//! come back in run order and are folded serially, so results are identical for any thread
+//! come back in run order and are folded serially (overlapped with computing the next chunk), so results are identical for any thread
 //! count and memory is one chunk whatever the number of runs. Never writes files: records
 //! are handed to a sink (`output` streams them to `runs.csv`).
 
@@ -28,24 +28,37 @@ pub struct Plan {
 pub fn run_cell(
     engine: &Engine,
     plan: Plan,
-    sink: &mut dyn FnMut(u64, &RunRecord) -> std::io::Result<()>,
+    sink: &mut (dyn FnMut(u64, &RunRecord) -> std::io::Result<()> + Send),
     progress: &mut dyn FnMut(u64),
 ) -> std::io::Result<Summary> {
     let horizon = engine.scenario().params().simulation.horizon_weeks;
     let mut acc = Accumulator::new(horizon);
-    let mut start = 0;
-    while start < plan.runs {
+    let compute = |start: u64| -> Vec<RunRecord> {
         let end = (start + CHUNK).min(plan.runs);
-        let records: Vec<RunRecord> = (start..end)
+        (start..end)
             .into_par_iter()
             .map(|r| engine.run(RunKey::new(plan.seed, plan.cell_hash, r), &mut Silent))
-            .collect();
-        for (i, rec) in records.iter().enumerate() {
-            acc.push(rec);
-            sink(start + i as u64, rec)?;
-        }
-        start = end;
-        progress(end);
+            .collect()
+    };
+    // Fold chunk k (serially, in run order) while chunk k + 1 is computed.
+    let mut start = 0;
+    let mut current = compute(0);
+    while start < plan.runs {
+        let next_start = start + current.len() as u64;
+        let (next, folded) = rayon::join(
+            || (next_start < plan.runs).then(|| compute(next_start)),
+            || -> std::io::Result<()> {
+                for (i, rec) in current.iter().enumerate() {
+                    acc.push(rec);
+                    sink(start + i as u64, rec)?;
+                }
+                Ok(())
+            },
+        );
+        folded?;
+        progress(next_start);
+        start = next_start;
+        current = next.unwrap_or_default();
     }
     Ok(acc.finish())
 }

@@ -491,7 +491,10 @@ impl Scenario {
             .collect();
         Scenario::validate(file, catalog).map_err(|mut problems| {
             for p in &mut problems {
-                if overridden.iter().any(|o| p.path == *o || p.path.starts_with(&format!("{o}."))) {
+                if overridden
+                    .iter()
+                    .any(|o| p.path == *o || p.path.starts_with(&format!("{o}.")))
+                {
                     p.message.push_str(" (value from --set)");
                 } else {
                     p.location = locate(text, &p.path);
@@ -702,7 +705,9 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 
 fn shape_problem(text: &str, e: &toml::de::Error) -> Problem {
     let location = e.span().map(|s| line_col(text, s.start));
-    let path = location.and_then(|(line, _)| path_at(text, line)).unwrap_or_default();
+    let path = location
+        .and_then(|(line, _)| path_at(text, line))
+        .unwrap_or_default();
     let value = e
         .span()
         .map(|s| text[s].trim().chars().take(60).collect::<String>())
@@ -1074,6 +1079,13 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
     }
     let at = &f.antitrust;
     c.prob("antitrust.initial", at.initial);
+    if at.events.len() > crate::shocks::MAX_EVENTS {
+        c.problem(
+            "antitrust.events",
+            &format!("{} events", at.events.len()),
+            &format!("at most {} scheduled events", crate::shocks::MAX_EVENTS),
+        );
+    }
     for (i, e) in at.events.iter().enumerate() {
         c.nonneg(&format!("antitrust.events.{i}.week"), e.week);
         c.range(&format!("antitrust.events.{i}.jump"), e.jump, -1.0, 1.0);

@@ -82,6 +82,9 @@ pub struct Shocks {
     rng_breakdown: SimRng,
 }
 
+/// Most scheduled antitrust events a scenario may list.
+pub const MAX_EVENTS: usize = 32;
+
 fn normal(rng: &mut SimRng) -> f64 {
     StandardNormal.sample(rng)
 }
@@ -193,11 +196,11 @@ impl Shocks {
         }
         // Antitrust: scheduled events, FTC hazard, background news.
         let at = &s.antitrust;
-        let scheduled: Vec<f64> = at
-            .events
-            .iter()
-            .map(|_| self.rng_antitrust.random::<f64>())
-            .collect();
+        // One draw per scheduled event per week keeps this stream aligned by week.
+        let mut scheduled = [0.0f64; MAX_EVENTS];
+        for d in scheduled.iter_mut().take(at.events.len()) {
+            *d = self.rng_antitrust.random::<f64>();
+        }
         let ftc = self.rng_antitrust.random::<f64>();
         let news_u = self.rng_antitrust.random::<f64>();
         let news_z = normal(&mut self.rng_antitrust);

@@ -11,6 +11,7 @@ use crate::protocol::DisputeState;
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 use crate::strategy::{Move, SuitAssessment, Valuer};
+use std::cell::{Cell, RefCell};
 
 /// Preferences over issue levels, computed once per scenario.
 pub type IssuePreferences = [[Option<bool>; Issue::ALL.len()]; 3];
@@ -29,6 +30,85 @@ pub struct StateValuer<'a> {
     pub theta: f64,
     /// Per-scenario issue preferences.
     pub prefs: &'a IssuePreferences,
+    /// Cached value of the current state.
+    current: Cell<Option<[f64; 3]>>,
+    /// Cached values of the last contracts valued as agreements (round robin).
+    offers: RefCell<[Option<CachedOffer>; OFFER_CACHE]>,
+    next_slot: Cell<usize>,
+    /// Cached litigation assessment of the current state.
+    assessment: Cell<Option<Assessment>>,
+}
+
+/// Agreement values cached per valuer.
+const OFFER_CACHE: usize = 4;
+
+/// A contract and its agreement values.
+type CachedOffer = (Contract, [f64; 3]);
+
+impl<'a> StateValuer<'a> {
+    /// A valuer for one viewer (belief `theta`) of the current state.
+    pub fn new(
+        s: &'a ScenarioFile,
+        econ: &'a Economics,
+        state: &'a DisputeState,
+        shocks: &'a Shocks,
+        theta: f64,
+        prefs: &'a IssuePreferences,
+    ) -> StateValuer<'a> {
+        StateValuer {
+            s,
+            econ,
+            state,
+            shocks,
+            theta,
+            prefs,
+            current: Cell::new(None),
+            offers: RefCell::new([None; OFFER_CACHE]),
+            next_slot: Cell::new(0),
+            assessment: Cell::new(None),
+        }
+    }
+
+    /// The same state seen by another viewer. Agreement values never depend on beliefs, and
+    /// the state's value does not either before a launch or a suit, so those caches are shared.
+    pub fn for_viewer(&self, theta: f64) -> StateValuer<'a> {
+        let v = StateValuer::new(
+            self.s,
+            self.econ,
+            self.state,
+            self.shocks,
+            theta,
+            self.prefs,
+        );
+        *v.offers.borrow_mut() = *self.offers.borrow();
+        v.next_slot.set(self.next_slot.get());
+        if !self.state.launched && self.state.suit.is_none() {
+            v.current.set(self.current.get());
+        }
+        v
+    }
+
+    /// Values of the current state for all players (cached).
+    pub fn current_value(&self) -> [f64; 3] {
+        if let Some(v) = self.current.get() {
+            return v;
+        }
+        let v = self.state_value(self.state);
+        self.current.set(Some(v));
+        v
+    }
+
+    /// Values of an agreement on `x` now, for all players (the last one is cached).
+    pub fn agreement_values(&self, x: &Contract) -> [f64; 3] {
+        if let Some((_, v)) = self.offers.borrow().iter().flatten().find(|(c, _)| c == x) {
+            return *v;
+        }
+        let v = self.econ.evaluate(x, &self.agreement_regime(self.state, x));
+        let slot = self.next_slot.get();
+        self.offers.borrow_mut()[slot] = Some((*x, v));
+        self.next_slot.set((slot + 1) % OFFER_CACHE);
+        v
+    }
 }
 
 impl StateValuer<'_> {
@@ -158,6 +238,18 @@ impl StateValuer<'_> {
     }
 
     fn assess(&self, st: &DisputeState) -> Assessment {
+        if std::ptr::eq(st, self.state) {
+            if let Some(a) = self.assessment.get() {
+                return a;
+            }
+            let a = self.assess_uncached(st);
+            self.assessment.set(Some(a));
+            return a;
+        }
+        self.assess_uncached(st)
+    }
+
+    fn assess_uncached(&self, st: &DisputeState) -> Assessment {
         let no_suit = self.econ.evaluate(&st.current, &self.impasse_regime(st));
         let mut sued_state = st.clone();
         sued_state.file_expected(self.s);
@@ -187,9 +279,8 @@ impl StateValuer<'_> {
         clean.defendant_loss = 0.0;
         clean.ipo = self.ipo_class(st);
         let vc = self.econ.evaluate(&st.current, &clean);
-        let suit_only = self.econ.evaluate(&st.current, &reg);
         let plaintiff_cost = (vc[0] - sued[0]).max(0.0);
-        let defendant_cost = (vc[1] - suit_only[1]).max(0.0);
+        let defendant_cost = (vc[1] - (sued[1] + costs[1])).max(0.0);
         let credible = sued[0] > no_suit[0]
             && nalebuff_cutoff(stake, plaintiff_cost, defendant_cost).is_some();
         Assessment {
@@ -203,6 +294,7 @@ impl StateValuer<'_> {
     }
 }
 
+#[derive(Debug, Clone, Copy)]
 struct Assessment {
     credible: bool,
     values_if_sued: [f64; 3],
@@ -214,12 +306,11 @@ struct Assessment {
 
 impl Valuer for StateValuer<'_> {
     fn agreement(&self, player: Player, contract: &Contract) -> f64 {
-        self.econ
-            .evaluate(contract, &self.agreement_regime(self.state, contract))[player as usize]
+        self.agreement_values(contract)[player as usize]
     }
 
     fn continuation(&self, player: Player) -> f64 {
-        self.state_value(self.state)[player as usize]
+        self.current_value()[player as usize]
     }
 
     fn after_move(&self, player: Player, mv: &Move) -> f64 {

@@ -310,14 +310,16 @@ fn parse(
     if !p.problems.is_empty() {
         return Err(p.problems);
     }
+    let tactic = Tactic {
+        curve,
+        kappa,
+        deadline,
+        beta: betas,
+        weight: weights,
+    };
     Ok(NegotiatorParams {
-        tactic: Tactic {
-            curve,
-            kappa,
-            deadline,
-            beta: betas,
-            weight: weights,
-        },
+        alpha_table: NegotiatorParams::alpha_table(&tactic),
+        tactic,
         lambda,
         litigation,
         threat_patience: patience,
@@ -378,11 +380,13 @@ mod tests {
     #[test]
     fn bad_specs_are_reported_with_paths() {
         let t: toml::Table =
-            toml::from_str("kappa = 1.5\nweights = { cap = -1 }\nfoo = 1").unwrap();
+            toml::from_str("kappa = 1.5\nweights = { revenue_share_cap = -1, cap = 1 }\nfoo = 1")
+                .unwrap();
         let problems = catalog().check("faratin-logit", &t).unwrap_err();
         let keys: Vec<&str> = problems.iter().map(|p| p.0.as_str()).collect();
         assert!(
-            keys.contains(&"kappa")
+            keys.contains(&"weights.cap")
+                && keys.contains(&"kappa")
                 && keys.contains(&"weights.revenue_share_cap")
                 && keys.contains(&"foo"),
             "{keys:?}"

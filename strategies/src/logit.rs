@@ -13,18 +13,35 @@ pub fn probabilities(ev: &[f64], lambda: f64) -> Vec<f64> {
     w.into_iter().map(|x| x / total).collect()
 }
 
-/// Draws an index by logit choice (one uniform draw).
+/// Most alternatives [`choose`] handles without allocating.
+const STACK: usize = 16;
+
+/// Draws an index by logit choice (one uniform draw; no allocation for up to 16 options).
 pub fn choose(ev: &[f64], lambda: f64, rng: &mut SimRng) -> usize {
-    let p = probabilities(ev, lambda);
-    let u = rng.random::<f64>();
+    if ev.len() > STACK {
+        let p = probabilities(ev, lambda);
+        return draw(&p, 1.0, rng);
+    }
+    let max = ev.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let mut w = [0.0f64; STACK];
+    let mut total = 0.0;
+    for (wi, v) in w.iter_mut().zip(ev) {
+        *wi = (lambda * (v - max)).exp();
+        total += *wi;
+    }
+    draw(&w[..ev.len()], total, rng)
+}
+
+fn draw(weights: &[f64], total: f64, rng: &mut SimRng) -> usize {
+    let u = rng.random::<f64>() * total;
     let mut acc = 0.0;
-    for (i, pi) in p.iter().enumerate() {
-        acc += pi;
+    for (i, w) in weights.iter().enumerate() {
+        acc += w;
         if u < acc {
             return i;
         }
     }
-    p.len() - 1
+    weights.len() - 1
 }
 
 #[cfg(test)]

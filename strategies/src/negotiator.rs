@@ -11,9 +11,10 @@ use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
 use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
+use std::sync::Arc;
 
 /// Parameters of a [`Negotiator`], parsed once per scenario.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct NegotiatorParams {
     /// Offer tactic.
     pub tactic: Tactic,
@@ -27,6 +28,18 @@ pub struct NegotiatorParams {
     pub coalitions: Vec<Coalition>,
     /// Whether unilateral moves are considered at all (false: offers and waiting only).
     pub unilateral: bool,
+    /// α_j(t) per week t = 0, 1, …, precomputed once per scenario (shared by all runs).
+    pub alpha_table: Arc<Vec<[f64; Issue::ALL.len()]>>,
+}
+
+/// Weeks covered by the precomputed α table (the longest allowed horizon plus one).
+pub const ALPHA_WEEKS: usize = 522;
+
+impl NegotiatorParams {
+    /// Builds the α table of `tactic` for every week a run can reach.
+    pub fn alpha_table(tactic: &Tactic) -> Arc<Vec<[f64; Issue::ALL.len()]>> {
+        Arc::new((0..ALPHA_WEEKS).map(|w| tactic.alphas(w as f64)).collect())
+    }
 }
 
 /// Builds [`Negotiator`]s.
@@ -73,16 +86,24 @@ impl Negotiator {
 
     /// The tactic's offer at week `t`, pulled back toward the player's best terms until it is
     /// worth at least the continuation value.
-    fn offer_at(&mut self, view: &View<'_>, t: f64) -> Contract {
+    fn offer_at(&mut self, view: &View<'_>, week: u32) -> Contract {
         let dirs = self.directions(view);
+        let alphas = self.alphas(week);
         let floor = view.valuer.continuation(self.player);
         let mut scale = 1.0;
         loop {
-            let x = self.p.tactic.offer(t, view.current, &dirs, scale);
+            let x = self.p.tactic.offer(&alphas, view.current, &dirs, scale);
             if scale <= 0.0 || view.valuer.agreement(self.player, &x) >= floor {
                 return x;
             }
             scale -= 0.25;
+        }
+    }
+
+    fn alphas(&self, week: u32) -> [f64; Issue::ALL.len()] {
+        match self.p.alpha_table.get(week as usize) {
+            Some(a) => *a,
+            None => self.p.tactic.alphas(f64::from(week)),
         }
     }
 
@@ -109,26 +130,28 @@ impl Strategy for Negotiator {
                 return mv;
             }
         }
-        let t = f64::from(week);
-        let mut moves: Vec<Move> = Vec::with_capacity(8);
-        let mut ev: Vec<f64> = Vec::with_capacity(8);
+        let mut moves = [Move::Wait; 8];
+        let mut ev = [0.0f64; 8];
+        let mut n = 0;
         let cont = view.valuer.continuation(self.player);
-        let offer = self.offer_at(view, t);
+        let offer = self.offer_at(view, week);
         for &c in &self.p.coalitions {
             if !c.contains(self.player) {
                 continue;
             }
-            let others: Vec<Player> = c.members().filter(|p| *p != self.player).collect();
-            let accept: f64 = others
-                .iter()
-                .map(|r| view.valuer.acceptance(*r, &offer))
+            let me = self.player;
+            let accept: f64 = c
+                .members()
+                .filter(|p| *p != me)
+                .map(|r| view.valuer.acceptance(r, &offer))
                 .product();
             let value = view.valuer.agreement(self.player, &offer);
-            moves.push(Move::Offer {
+            moves[n] = Move::Offer {
                 coalition: c,
                 contract: offer,
-            });
-            ev.push(accept * value + (1.0 - accept) * cont);
+            };
+            ev[n] = accept * value + (1.0 - accept) * cont;
+            n += 1;
         }
         for mv in view.legal {
             let litigation_move = matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat);
@@ -138,22 +161,23 @@ impl Strategy for Negotiator {
                 _ if litigation_move => self.p.litigation == LitigationPolicy::Logit,
                 _ => true,
             };
-            if allowed {
-                moves.push(*mv);
-                ev.push(if *mv == Move::Wait {
+            if allowed && n < moves.len() {
+                moves[n] = *mv;
+                ev[n] = if *mv == Move::Wait {
                     cont
                 } else {
                     view.valuer.after_move(self.player, mv)
-                });
+                };
+                n += 1;
             }
         }
-        moves[logit::choose(&ev, self.p.lambda, rng)]
+        moves[logit::choose(&ev[..n], self.p.lambda, rng)]
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, _coalition: Coalition) -> Response {
         self.track_threat(view);
         let dirs = self.directions(view);
-        let next = self.offer_at(view, f64::from(view.public.week + 1));
+        let next = self.offer_at(view, view.public.week + 1);
         let score = self.p.tactic.score(offer, &dirs);
         let score_threshold = self.p.tactic.score(&next, &dirs);
         let value = view.valuer.agreement(self.player, offer);

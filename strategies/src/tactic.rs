@@ -53,9 +53,21 @@ pub struct Tactic {
 pub type Directions = [Option<bool>; Issue::ALL.len()];
 
 impl Tactic {
-    /// The offer at week `t`: on each weighted issue, the level at α(t) of the way from the
-    /// player's best end toward its worst end; other issues stay as in `base`.
-    pub fn offer(&self, t: f64, base: &Contract, dirs: &Directions, scale: f64) -> Contract {
+    /// α_j(t) for every issue.
+    pub fn alphas(&self, t: f64) -> [f64; Issue::ALL.len()] {
+        std::array::from_fn(|i| alpha(self.curve, t, self.deadline, self.kappa, self.beta[i]))
+    }
+
+    /// The offer at concession levels `alphas` (see [`Tactic::alphas`]) scaled by `scale`: on
+    /// each weighted issue, the level `scale·α_j` of the way from the player's best end toward
+    /// its worst end; other issues stay as in `base`.
+    pub fn offer(
+        &self,
+        alphas: &[f64; Issue::ALL.len()],
+        base: &Contract,
+        dirs: &Directions,
+        scale: f64,
+    ) -> Contract {
         let mut x = *base;
         for issue in Issue::ALL {
             let i = issue.index();
@@ -63,9 +75,8 @@ impl Tactic {
             if self.weight[i] <= 0.0 {
                 continue;
             }
-            let a = scale * alpha(self.curve, t, self.deadline, self.kappa, self.beta[i]);
             let top = (issue.domain_len() - 1) as f64;
-            let steps = (a * top).round() as usize;
+            let steps = (scale * alphas[i] * top).round() as usize;
             let level = if up { top as usize - steps } else { steps };
             x.set_level(issue, level);
         }

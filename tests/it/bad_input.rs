@@ -8,11 +8,17 @@ const BASE: &str = include_str!("../../configs/april-2026.toml");
 
 /// Writes the baseline with `from` replaced by `to`, runs it, and checks the failure.
 fn check_bad_file(from: &str, to: &str, expect: &[&str]) {
-    assert!(BASE.contains(from), "test fixture: `{from}` not in the baseline");
+    assert!(
+        BASE.contains(from),
+        "test fixture: `{from}` not in the baseline"
+    );
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("bad.toml");
     std::fs::write(&file, BASE.replacen(from, to, 1)).unwrap();
-    let o = pactsim(&["run", "bad.toml", "--runs", "10", "--out", "res", "-q"], tmp.path());
+    let o = pactsim(
+        &["run", "bad.toml", "--runs", "10", "--out", "res", "-q"],
+        tmp.path(),
+    );
     assert_failed_cleanly(&o, tmp.path(), expect);
 }
 
@@ -32,12 +38,20 @@ fn assert_failed_cleanly(o: &std::process::Output, dir: &Path, expect: &[&str]) 
 
 #[test]
 fn unknown_key() {
-    check_bad_file("seed = 20260427", "seed = 20260427\nsede = 1", &["bad.toml:", "unknown field `sede`", "expected one of"]);
+    check_bad_file(
+        "seed = 20260427",
+        "seed = 20260427\nsede = 1",
+        &["bad.toml:", "unknown field `sede`", "expected one of"],
+    );
 }
 
 #[test]
 fn wrong_type() {
-    check_bad_file("horizon_weeks = 52", "horizon_weeks = \"fifty\"", &["bad.toml:14:", "invalid type"]);
+    check_bad_file(
+        "horizon_weeks = 52",
+        "horizon_weeks = \"fifty\"",
+        &["bad.toml:14:", "invalid type"],
+    );
 }
 
 #[test]
@@ -63,13 +77,22 @@ fn recognition_must_sum_to_one() {
     check_bad_file(
         "recognition = { microsoft = 0.4, openai = 0.4, amazon = 0.2 }",
         "recognition = { microsoft = 0.5, openai = 0.4, amazon = 0.2 }",
-        &["bad.toml:18:", "protocol.recognition", "sum 1.1", "must sum to 1"],
+        &[
+            "bad.toml:18:",
+            "protocol.recognition",
+            "sum 1.1",
+            "must sum to 1",
+        ],
     );
 }
 
 #[test]
 fn zero_horizon() {
-    check_bad_file("horizon_weeks = 52", "horizon_weeks = 0", &["bad.toml:14:", "simulation.horizon_weeks", "1..=520"]);
+    check_bad_file(
+        "horizon_weeks = 52",
+        "horizon_weeks = 0",
+        &["bad.toml:14:", "simulation.horizon_weeks", "1..=520"],
+    );
 }
 
 #[test]
@@ -77,13 +100,22 @@ fn unknown_strategy() {
     check_bad_file(
         "strategy = \"faratin-logit\"",
         "strategy = \"tit-for-tat\"",
-        &["agents.microsoft.strategy", "tit-for-tat", "unknown strategy", "faratin-logit"],
+        &[
+            "agents.microsoft.strategy",
+            "tit-for-tat",
+            "unknown strategy",
+            "faratin-logit",
+        ],
     );
 }
 
 #[test]
 fn bad_strategy_parameter() {
-    check_bad_file("params = { beta = 0.2, kappa = 0.05", "params = { beta = -0.2, kappa = 0.05", &["agents.microsoft.params.beta", "-0.2"]);
+    check_bad_file(
+        "params = { beta = 0.2, kappa = 0.05",
+        "params = { beta = -0.2, kappa = 0.05",
+        &["agents.microsoft.params.beta", "-0.2"],
+    );
 }
 
 #[test]
@@ -98,7 +130,11 @@ fn every_problem_is_reported() {
     assert_eq!(o.status.code(), Some(2));
     let out = stdout(&o);
     assert!(out.contains("3 problems"), "{out}");
-    for p in ["musk.win_probability", "antitrust.ftc_jump", "microsoft.stake"] {
+    for p in [
+        "musk.win_probability",
+        "antitrust.ftc_jump",
+        "microsoft.stake",
+    ] {
         assert!(out.contains(p), "{out}");
     }
 }
@@ -123,17 +159,67 @@ fn not_toml() {
 #[test]
 fn bad_set_path() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(&["run", "--set", "litigation.win_prob=0.4", "--out", "res", "-q"], tmp.path());
-    assert_failed_cleanly(&o, tmp.path(), &["litigation.win_prob", "unknown parameter path", "win_probability_mean"]);
+    let o = pactsim(
+        &[
+            "run",
+            "--set",
+            "litigation.win_prob=0.4",
+            "--out",
+            "res",
+            "-q",
+        ],
+        tmp.path(),
+    );
+    assert_failed_cleanly(
+        &o,
+        tmp.path(),
+        &[
+            "litigation.win_prob",
+            "unknown parameter path",
+            "win_probability_mean",
+        ],
+    );
 }
 
 #[test]
 fn bad_set_value() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(&["run", "--set", "litigation.win_probability_mean=high", "--out", "res", "-q"], tmp.path());
-    assert_failed_cleanly(&o, tmp.path(), &["litigation.win_probability_mean", "high", "expected a float"]);
-    let o = pactsim(&["run", "--set", "litigation.win_probability_mean=1.4", "--out", "res", "-q"], tmp.path());
-    assert_failed_cleanly(&o, tmp.path(), &["litigation.win_probability_mean", "1.4", "allowed range"]);
+    let o = pactsim(
+        &[
+            "run",
+            "--set",
+            "litigation.win_probability_mean=high",
+            "--out",
+            "res",
+            "-q",
+        ],
+        tmp.path(),
+    );
+    assert_failed_cleanly(
+        &o,
+        tmp.path(),
+        &[
+            "litigation.win_probability_mean",
+            "high",
+            "expected a float",
+        ],
+    );
+    let o = pactsim(
+        &[
+            "run",
+            "--set",
+            "litigation.win_probability_mean=1.4",
+            "--out",
+            "res",
+            "-q",
+        ],
+        tmp.path(),
+    );
+    assert_failed_cleanly(
+        &o,
+        tmp.path(),
+        &["litigation.win_probability_mean", "1.4", "allowed range"],
+    );
 }
 
 #[test]

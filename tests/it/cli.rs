@@ -5,22 +5,43 @@ use crate::util::*;
 #[test]
 fn run_prints_table_and_writes_results_dir() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(&["run", "--runs", "300", "--out", "res", "--save-runs", "-q"], tmp.path());
+    let o = pactsim(
+        &["run", "--runs", "300", "--out", "res", "--save-runs", "-q"],
+        tmp.path(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    for class in ["AMAZON_COLLAPSE", "LITIGATION", "APRIL_LIKE_BROAD", "IMPASSE", "95% CI"] {
+    for class in [
+        "AMAZON_COLLAPSE",
+        "LITIGATION",
+        "APRIL_LIKE_BROAD",
+        "IMPASSE",
+        "95% CI",
+    ] {
         assert!(out.contains(class), "{out}");
     }
     assert!(out.contains("mean time to agreement") && out.contains("mean April-distance"));
     let dir = tmp.path().join("res");
-    for f in ["manifest.json", "summary.json", "outcomes.csv", "runs.csv", "plots/outcomes.svg", "plots/outcomes.png"] {
+    for f in [
+        "manifest.json",
+        "summary.json",
+        "outcomes.csv",
+        "runs.csv",
+        "plots/outcomes.svg",
+        "plots/outcomes.png",
+    ] {
         assert!(dir.join(f).is_file(), "missing {f}");
     }
     let runs = std::fs::read_to_string(dir.join("runs.csv")).unwrap();
     assert_eq!(runs.lines().count(), 301);
     let summary: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
-    let total: u64 = summary["outcomes"].as_array().unwrap().iter().map(|o| o["count"].as_u64().unwrap()).sum();
+    let total: u64 = summary["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["count"].as_u64().unwrap())
+        .sum();
     assert_eq!(total, 300);
     let png = std::fs::read(dir.join("plots/outcomes.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
@@ -34,12 +55,29 @@ fn run_prints_table_and_writes_results_dir() {
 #[test]
 fn trace_replays_the_same_run() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(&["run", "--runs", "40", "--seed", "9", "--out", "r", "--save-runs", "--no-plots", "-q"], tmp.path());
+    let o = pactsim(
+        &[
+            "run",
+            "--runs",
+            "40",
+            "--seed",
+            "9",
+            "--out",
+            "r",
+            "--save-runs",
+            "--no-plots",
+            "-q",
+        ],
+        tmp.path(),
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let runs = std::fs::read_to_string(tmp.path().join("r/runs.csv")).unwrap();
     for line in runs.lines().skip(1).take(12) {
         let cols: Vec<&str> = line.split(',').collect();
-        let t = pactsim(&["trace", "--seed", "9", "--run", cols[0], "--json"], tmp.path());
+        let t = pactsim(
+            &["trace", "--seed", "9", "--run", cols[0], "--json"],
+            tmp.path(),
+        );
         assert!(t.status.success(), "{}", stderr(&t));
         let text = stdout(&t);
         let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
@@ -48,11 +86,18 @@ fn trace_replays_the_same_run() {
         let p = last["payoffs"][0].as_f64().unwrap();
         assert!((p - cols[4].parse::<f64>().unwrap()).abs() < 1e-5);
         // Every line is one JSON object.
-        assert!(text.lines().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
+        assert!(text
+            .lines()
+            .all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()));
     }
     let story = pactsim(&["trace", "--seed", "9", "--run", "0"], tmp.path());
     let s = stdout(&story);
-    assert!(s.contains("setup: true legal merit") && s.contains("proposes") && s.contains("payoffs ($B PV)"), "{s}");
+    assert!(
+        s.contains("setup: true legal merit")
+            && s.contains("proposes")
+            && s.contains("payoffs ($B PV)"),
+        "{s}"
+    );
 }
 
 #[test]
@@ -65,21 +110,40 @@ fn plot_rerenders_identical_files() {
     std::fs::remove_dir_all(dir.join("plots")).unwrap();
     let p = pactsim(&["plot", "r"], tmp.path());
     assert!(p.status.success(), "{}", stderr(&p));
-    assert_eq!(std::fs::read(dir.join("plots/time_to_agreement.svg")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(dir.join("plots/time_to_agreement.svg")).unwrap(),
+        before
+    );
     assert!(dir.join("plots/payoffs.png").is_file());
 }
 
 #[test]
 fn set_overrides_change_the_model() {
     let tmp = tempfile::tempdir().unwrap();
-    let a = pactsim(&["run", "--runs", "200", "--out", "a", "--no-plots", "-q"], tmp.path());
+    let a = pactsim(
+        &["run", "--runs", "200", "--out", "a", "--no-plots", "-q"],
+        tmp.path(),
+    );
     let b = pactsim(
-        &["run", "--runs", "200", "--out", "b", "--no-plots", "-q", "--set", "agents.openai.params.deadline_weeks=60"],
+        &[
+            "run",
+            "--runs",
+            "200",
+            "--out",
+            "b",
+            "--no-plots",
+            "-q",
+            "--set",
+            "agents.openai.params.deadline_weeks=60",
+        ],
         tmp.path(),
     );
     assert!(a.status.success() && b.status.success());
     let read = |d: &str| -> serde_json::Value {
-        serde_json::from_str(&std::fs::read_to_string(tmp.path().join(d).join("summary.json")).unwrap()).unwrap()
+        serde_json::from_str(
+            &std::fs::read_to_string(tmp.path().join(d).join("summary.json")).unwrap(),
+        )
+        .unwrap()
     };
     let (sa, sb) = (read("a"), read("b"));
     let wa = sa["time_to_agreement"]["mean_weeks"].as_f64().unwrap();

@@ -8,7 +8,12 @@ fn every_shipped_config_validates() {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().map(|e| e == "toml").unwrap_or(false))
-        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("sweep"))
+        .filter(|p| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("sweep")
+        })
         .map(|p| p.display().to_string())
         .collect();
     files.sort();
@@ -24,8 +29,23 @@ fn every_shipped_config_validates() {
 fn embedded_default_is_the_shipped_baseline() {
     let tmp = tempfile::tempdir().unwrap();
     let cfg = root().join("configs/april-2026.toml");
-    let a = pactsim(&["run", "--runs", "150", "--out", "a", "--no-plots", "-q"], tmp.path());
-    let b = pactsim(&["run", cfg.to_str().unwrap(), "--runs", "150", "--out", "b", "--no-plots", "-q"], tmp.path());
+    let a = pactsim(
+        &["run", "--runs", "150", "--out", "a", "--no-plots", "-q"],
+        tmp.path(),
+    );
+    let b = pactsim(
+        &[
+            "run",
+            cfg.to_str().unwrap(),
+            "--runs",
+            "150",
+            "--out",
+            "b",
+            "--no-plots",
+            "-q",
+        ],
+        tmp.path(),
+    );
     assert!(a.status.success() && b.status.success());
     assert_same_dirs(&tmp.path().join("a"), &tmp.path().join("b"));
 }

@@ -50,7 +50,10 @@ pub fn assert_same_dirs(a: &Path, b: &Path) {
     let (fa, fb) = (files(a), files(b));
     assert_eq!(fa, fb, "different file sets");
     for f in fa {
-        let (x, y) = (std::fs::read(a.join(&f)).unwrap(), std::fs::read(b.join(&f)).unwrap());
+        let (x, y) = (
+            std::fs::read(a.join(&f)).unwrap(),
+            std::fs::read(b.join(&f)).unwrap(),
+        );
         assert!(x == y, "{} differs", f.display());
     }
 }

@@ -1,0 +1,472 @@
+//! Finite n-player normal-form games.
+//!
+//! This module owns the [`Game`] type: player and strategy names, a title and comment, and the
+//! payoff table stored flat in Gambit order (player 1's strategy index varies fastest, each
+//! profile holding one payoff per player). It also evaluates mixed profiles: expected payoffs,
+//! the value of every pure strategy against the others' mix, and the Nash regret (`epsilon`).
+//! Reading and writing Gambit `.nfg` text lives in [`nfg`].
+
+pub mod nfg;
+
+use thiserror::Error;
+
+/// A mixed strategy profile: one probability vector per player, indexed by strategy.
+pub type MixedProfile = Vec<Vec<f64>>;
+
+/// Tolerance used when checking that a mixed strategy sums to one.
+const PROFILE_SUM_TOLERANCE: f64 = 1e-6;
+
+/// Invalid game data or an ill-shaped mixed profile.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum GameError {
+    /// The game has no players.
+    #[error("a game needs at least one player")]
+    NoPlayers,
+    /// A player has no strategies.
+    #[error("player {player} has no strategies; every player needs at least one")]
+    NoStrategies {
+        /// 0-based player index.
+        player: usize,
+    },
+    /// The number of strategy lists differs from the number of players.
+    #[error("{players} players but {lists} strategy lists")]
+    StrategyListCount {
+        /// Number of players.
+        players: usize,
+        /// Number of strategy lists given.
+        lists: usize,
+    },
+    /// The payoff table has the wrong length.
+    #[error("expected {expected} payoffs (profiles x players), got {got}")]
+    PayoffCount {
+        /// Required number of payoffs.
+        expected: usize,
+        /// Number given.
+        got: usize,
+    },
+    /// A payoff is NaN or infinite.
+    #[error("payoff #{index} is not finite ({value})")]
+    NonFinitePayoff {
+        /// Position in the flat payoff table.
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// The game is too large to index.
+    #[error("the game has too many strategy profiles to store")]
+    TooLarge,
+    /// A mixed profile does not match the game's shape or is not a probability distribution.
+    #[error("invalid mixed profile: {0}")]
+    BadProfile(String),
+}
+
+/// A finite normal-form game with any number of players and strategies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Game {
+    title: String,
+    comment: String,
+    players: Vec<String>,
+    strategies: Vec<Vec<String>>,
+    /// Flat payoffs: `payoffs[profile_index * n + player]`.
+    payoffs: Vec<f64>,
+}
+
+impl Game {
+    /// Builds a game, checking that there is at least one player, every player has at least one
+    /// strategy, and `payoffs` holds one finite payoff per player for every pure profile, in
+    /// Gambit order (player 1's strategy varies fastest; within a profile, players in order).
+    pub fn new(
+        title: impl Into<String>,
+        players: Vec<String>,
+        strategies: Vec<Vec<String>>,
+        payoffs: Vec<f64>,
+    ) -> Result<Self, GameError> {
+        if players.is_empty() {
+            return Err(GameError::NoPlayers);
+        }
+        if strategies.len() != players.len() {
+            return Err(GameError::StrategyListCount {
+                players: players.len(),
+                lists: strategies.len(),
+            });
+        }
+        let mut profiles: usize = 1;
+        for (player, s) in strategies.iter().enumerate() {
+            if s.is_empty() {
+                return Err(GameError::NoStrategies { player });
+            }
+            profiles = profiles.checked_mul(s.len()).ok_or(GameError::TooLarge)?;
+        }
+        let expected = profiles
+            .checked_mul(players.len())
+            .ok_or(GameError::TooLarge)?;
+        if payoffs.len() != expected {
+            return Err(GameError::PayoffCount {
+                expected,
+                got: payoffs.len(),
+            });
+        }
+        if let Some((index, &value)) = payoffs.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return Err(GameError::NonFinitePayoff { index, value });
+        }
+        Ok(Self {
+            title: title.into(),
+            comment: String::new(),
+            players,
+            strategies,
+            payoffs,
+        })
+    }
+
+    /// Builds a game from strategy counts with generated names: players "Player 1", …;
+    /// strategies "1", "2", ….
+    pub fn from_counts(counts: &[usize], payoffs: Vec<f64>) -> Result<Self, GameError> {
+        let players = (1..=counts.len()).map(|i| format!("Player {i}")).collect();
+        let strategies = counts
+            .iter()
+            .map(|&m| (1..=m).map(|j| j.to_string()).collect())
+            .collect();
+        Self::new("", players, strategies, payoffs)
+    }
+
+    /// Builds a two-player game from the row player's matrix `a` and the column player's matrix
+    /// `b` (both indexed `[row][column]`), with generated names.
+    pub fn bimatrix(a: &[Vec<f64>], b: &[Vec<f64>]) -> Result<Self, GameError> {
+        let rows = a.len();
+        let cols = a.first().map_or(0, Vec::len);
+        if b.len() != rows
+            || a.iter().chain(b.iter()).any(|r| r.len() != cols)
+            || rows == 0
+            || cols == 0
+        {
+            return Err(GameError::PayoffCount {
+                expected: rows * cols * 2,
+                got: a.iter().chain(b.iter()).map(Vec::len).sum(),
+            });
+        }
+        let mut payoffs = Vec::with_capacity(rows * cols * 2);
+        for c in 0..cols {
+            for r in 0..rows {
+                payoffs.push(a[r][c]);
+                payoffs.push(b[r][c]);
+            }
+        }
+        Self::from_counts(&[rows, cols], payoffs)
+    }
+
+    /// Returns the game with its comment replaced.
+    pub fn with_comment(mut self, comment: impl Into<String>) -> Self {
+        self.comment = comment.into();
+        self
+    }
+
+    /// The game's title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The game's comment (empty when none).
+    pub fn comment(&self) -> &str {
+        &self.comment
+    }
+
+    /// Player names, in order.
+    pub fn players(&self) -> &[String] {
+        &self.players
+    }
+
+    /// Strategy names per player.
+    pub fn strategies(&self) -> &[Vec<String>] {
+        &self.strategies
+    }
+
+    /// Number of players.
+    pub fn num_players(&self) -> usize {
+        self.players.len()
+    }
+
+    /// Number of strategies of `player`.
+    ///
+    /// # Panics
+    /// If `player` is out of range.
+    pub fn num_strategies(&self, player: usize) -> usize {
+        self.strategies[player].len()
+    }
+
+    /// Number of strategies of every player.
+    pub fn strategy_counts(&self) -> Vec<usize> {
+        self.strategies.iter().map(Vec::len).collect()
+    }
+
+    /// Number of pure strategy profiles.
+    pub fn num_profiles(&self) -> usize {
+        self.payoffs.len() / self.players.len()
+    }
+
+    /// The flat payoff table in Gambit order (`[profile_index * num_players + player]`).
+    pub fn payoff_table(&self) -> &[f64] {
+        &self.payoffs
+    }
+
+    /// Flat index of a pure profile (player 1's strategy varies fastest).
+    ///
+    /// # Panics
+    /// If the profile has the wrong length or a strategy index is out of range.
+    pub fn profile_index(&self, profile: &[usize]) -> usize {
+        assert_eq!(profile.len(), self.num_players(), "profile length");
+        let mut index = 0;
+        for (player, &s) in profile.iter().enumerate().rev() {
+            let m = self.num_strategies(player);
+            assert!(s < m, "strategy index out of range");
+            index = index * m + s;
+        }
+        index
+    }
+
+    /// The pure profile with flat index `index`.
+    pub fn profile_at(&self, mut index: usize) -> Vec<usize> {
+        self.strategies
+            .iter()
+            .map(|s| {
+                let j = index % s.len();
+                index /= s.len();
+                j
+            })
+            .collect()
+    }
+
+    /// Payoff of `player` at the pure profile `profile`.
+    ///
+    /// # Panics
+    /// If the profile or player is out of range.
+    pub fn payoff(&self, profile: &[usize], player: usize) -> f64 {
+        assert!(player < self.num_players(), "player out of range");
+        self.payoffs[self.profile_index(profile) * self.num_players() + player]
+    }
+
+    /// Payoff of `player` at the profile with flat index `index`.
+    pub fn payoff_at(&self, index: usize, player: usize) -> f64 {
+        self.payoffs[index * self.num_players() + player]
+    }
+
+    /// Smallest and largest payoff over all players and profiles.
+    pub fn payoff_range(&self) -> (f64, f64) {
+        self.payoffs
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                (lo.min(v), hi.max(v))
+            })
+    }
+
+    /// The uniform mixed profile.
+    pub fn centroid(&self) -> MixedProfile {
+        self.strategies
+            .iter()
+            .map(|s| vec![1.0 / s.len() as f64; s.len()])
+            .collect()
+    }
+
+    /// Whether this is a two-player game with the same strategy count for both players and
+    /// `B = Aᵀ` (the column player's payoff matrix is the transpose of the row player's).
+    pub fn is_symmetric_two_player(&self) -> bool {
+        if self.num_players() != 2 || self.num_strategies(0) != self.num_strategies(1) {
+            return false;
+        }
+        let m = self.num_strategies(0);
+        (0..m).all(|r| (0..m).all(|c| self.payoff(&[r, c], 0) == self.payoff(&[c, r], 1)))
+    }
+
+    /// Checks that `sigma` has one probability vector per player of the right length, with
+    /// finite non-negative entries summing to one (within 1e-6).
+    pub fn check_profile(&self, sigma: &MixedProfile) -> Result<(), GameError> {
+        if sigma.len() != self.num_players() {
+            return Err(GameError::BadProfile(format!(
+                "{} strategy vectors for {} players",
+                sigma.len(),
+                self.num_players()
+            )));
+        }
+        for (i, s) in sigma.iter().enumerate() {
+            if s.len() != self.num_strategies(i) {
+                return Err(GameError::BadProfile(format!(
+                    "player {} has {} strategies but {} probabilities were given",
+                    i + 1,
+                    self.num_strategies(i),
+                    s.len()
+                )));
+            }
+            if s.iter().any(|p| !p.is_finite() || *p < 0.0) {
+                return Err(GameError::BadProfile(format!(
+                    "player {} has a negative or non-finite probability",
+                    i + 1
+                )));
+            }
+            let total: f64 = s.iter().sum();
+            if (total - 1.0).abs() > PROFILE_SUM_TOLERANCE {
+                return Err(GameError::BadProfile(format!(
+                    "player {}'s probabilities sum to {total}, not 1",
+                    i + 1
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls `f(profile, flat_index)` for every pure profile in Gambit order.
+    fn for_each_profile(&self, mut f: impl FnMut(&[usize], usize)) {
+        let n = self.num_players();
+        let mut profile = vec![0usize; n];
+        for index in 0..self.num_profiles() {
+            f(&profile, index);
+            for (player, s) in profile.iter_mut().enumerate() {
+                *s += 1;
+                if *s < self.strategies[player].len() {
+                    break;
+                }
+                *s = 0;
+            }
+        }
+    }
+
+    /// Expected payoff of every player under `sigma`.
+    ///
+    /// # Panics
+    /// If `sigma` does not match the game's shape (see [`Game::check_profile`]).
+    pub fn expected_payoffs(&self, sigma: &MixedProfile) -> Vec<f64> {
+        let n = self.num_players();
+        let mut out = vec![0.0; n];
+        self.for_each_profile(|profile, index| {
+            let w: f64 = profile
+                .iter()
+                .enumerate()
+                .map(|(k, &s)| sigma[k][s])
+                .product();
+            if w != 0.0 {
+                for (i, o) in out.iter_mut().enumerate() {
+                    *o += w * self.payoffs[index * n + i];
+                }
+            }
+        });
+        out
+    }
+
+    /// Payoff to `player` of each of its pure strategies against the others' mix in `sigma`.
+    ///
+    /// # Panics
+    /// If `sigma` does not match the game's shape.
+    pub fn strategy_values(&self, sigma: &MixedProfile, player: usize) -> Vec<f64> {
+        let n = self.num_players();
+        let mut out = vec![0.0; self.num_strategies(player)];
+        self.for_each_profile(|profile, index| {
+            let w: f64 = profile
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != player)
+                .map(|(k, &s)| sigma[k][s])
+                .product();
+            out[profile[player]] += w * self.payoffs[index * n + player];
+        });
+        out
+    }
+
+    /// Payoff to `player` when it plays `j` and `other` plays `l`, everyone else mixing as in
+    /// `sigma`: a `num_strategies(player) × num_strategies(other)` matrix, row-major.
+    ///
+    /// # Panics
+    /// If `player == other` or `sigma` does not match the game's shape.
+    pub fn pair_values(&self, sigma: &MixedProfile, player: usize, other: usize) -> Vec<f64> {
+        assert_ne!(player, other, "pair_values needs two distinct players");
+        let n = self.num_players();
+        let mo = self.num_strategies(other);
+        let mut out = vec![0.0; self.num_strategies(player) * mo];
+        self.for_each_profile(|profile, index| {
+            let w: f64 = profile
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != player && k != other)
+                .map(|(k, &s)| sigma[k][s])
+                .product();
+            out[profile[player] * mo + profile[other]] += w * self.payoffs[index * n + player];
+        });
+        out
+    }
+
+    /// Largest gain any player can get by a unilateral deviation to a pure strategy:
+    /// `max_i (max_j value_ij − expected payoff_i)`, never negative. Zero at a Nash equilibrium.
+    ///
+    /// # Panics
+    /// If `sigma` does not match the game's shape.
+    pub fn epsilon(&self, sigma: &MixedProfile) -> f64 {
+        (0..self.num_players())
+            .map(|i| {
+                let values = self.strategy_values(sigma, i);
+                let current: f64 = values.iter().zip(&sigma[i]).map(|(v, p)| v * p).sum();
+                let best = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                (best - current).max(0.0)
+            })
+            .fold(0.0, f64::max)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pd() -> Game {
+        Game::bimatrix(
+            &[vec![3.0, 0.0], vec![5.0, 1.0]],
+            &[vec![3.0, 5.0], vec![0.0, 1.0]],
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn gambit_order_and_payoffs() {
+        let g = pd();
+        assert_eq!(g.payoff_table(), &[3.0, 3.0, 5.0, 0.0, 0.0, 5.0, 1.0, 1.0]);
+        assert_eq!(g.payoff(&[1, 0], 0), 5.0);
+        assert_eq!(g.payoff(&[0, 1], 1), 5.0);
+        assert_eq!(g.profile_at(g.profile_index(&[1, 1])), vec![1, 1]);
+        assert!(g.is_symmetric_two_player());
+    }
+
+    #[test]
+    fn values_and_epsilon() {
+        let g = pd();
+        let s = g.centroid();
+        assert_eq!(g.expected_payoffs(&s), vec![2.25, 2.25]);
+        assert_eq!(g.strategy_values(&s, 0), vec![1.5, 3.0]);
+        assert!((g.epsilon(&s) - 0.75).abs() < 1e-12);
+        assert_eq!(g.epsilon(&vec![vec![0.0, 1.0], vec![0.0, 1.0]]), 0.0);
+        assert_eq!(g.pair_values(&s, 0, 1), vec![3.0, 0.0, 5.0, 1.0]);
+    }
+
+    #[test]
+    fn validation() {
+        assert_eq!(
+            Game::new("", vec![], vec![], vec![]),
+            Err(GameError::NoPlayers)
+        );
+        assert_eq!(
+            Game::from_counts(&[2, 0], vec![]),
+            Err(GameError::NoStrategies { player: 1 })
+        );
+        assert!(matches!(
+            Game::from_counts(&[2, 2], vec![0.0; 7]),
+            Err(GameError::PayoffCount {
+                expected: 8,
+                got: 7
+            })
+        ));
+        assert!(matches!(
+            Game::from_counts(&[1], vec![f64::NAN]),
+            Err(GameError::NonFinitePayoff { index: 0, .. })
+        ));
+        let g = pd();
+        assert!(g.check_profile(&vec![vec![0.5, 0.5]]).is_err());
+        assert!(g
+            .check_profile(&vec![vec![0.5, 0.6], vec![1.0, 0.0]])
+            .is_err());
+        assert!(g.check_profile(&g.centroid()).is_ok());
+    }
+}

@@ -1,0 +1,554 @@
+//! Gambit `.nfg` (strategic-form, version 1) text reader and writer.
+//!
+//! [`read`] accepts both payoff forms Gambit writes: the explicit payoff list and the outcome
+//! form (a list of named outcomes followed by one outcome index per profile, index 0 being the
+//! all-zero outcome), with strategies given by name or abbreviated as counts. Numbers may be
+//! integers, decimals (with exponents) or rationals such as `3/4`. [`write()`] emits the explicit
+//! form with shortest round-trip float formatting, so `read(&write(g)) == g`.
+
+use super::{Game, GameError};
+use std::fmt::Write as _;
+use thiserror::Error;
+
+/// A malformed `.nfg` text: 1-based line and column of the offending token, and what was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("line {line}, column {column}: {message}")]
+pub struct NfgError {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (in characters).
+    pub column: usize,
+    /// What was expected or found.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tok {
+    Open,
+    Close,
+    Comma,
+    Str(String),
+    Word(String),
+}
+
+impl Tok {
+    fn describe(&self) -> String {
+        match self {
+            Tok::Open => "'{'".into(),
+            Tok::Close => "'}'".into(),
+            Tok::Comma => "','".into(),
+            Tok::Str(s) => format!("string \"{s}\""),
+            Tok::Word(w) => format!("'{w}'"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Token {
+    tok: Tok,
+    line: usize,
+    column: usize,
+}
+
+fn tokenize(text: &str) -> Result<Vec<Token>, NfgError> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    let (mut line, mut column) = (1usize, 1usize);
+    let advance = |c: char, line: &mut usize, column: &mut usize| {
+        if c == '\n' {
+            *line += 1;
+            *column = 1;
+        } else {
+            *column += 1;
+        }
+    };
+    while let Some(&c) = chars.peek() {
+        let (tl, tc) = (line, column);
+        if c.is_whitespace() {
+            chars.next();
+            advance(c, &mut line, &mut column);
+            continue;
+        }
+        let tok = match c {
+            '{' | '}' | ',' => {
+                chars.next();
+                advance(c, &mut line, &mut column);
+                match c {
+                    '{' => Tok::Open,
+                    '}' => Tok::Close,
+                    _ => Tok::Comma,
+                }
+            }
+            '"' => {
+                chars.next();
+                advance(c, &mut line, &mut column);
+                let mut s = String::new();
+                loop {
+                    let Some(c) = chars.next() else {
+                        return Err(NfgError {
+                            line: tl,
+                            column: tc,
+                            message: "unterminated string".into(),
+                        });
+                    };
+                    advance(c, &mut line, &mut column);
+                    match c {
+                        '"' => break,
+                        '\\' => {
+                            let Some(e) = chars.next() else {
+                                return Err(NfgError {
+                                    line: tl,
+                                    column: tc,
+                                    message: "unterminated string".into(),
+                                });
+                            };
+                            advance(e, &mut line, &mut column);
+                            s.push(e);
+                        }
+                        c => s.push(c),
+                    }
+                }
+                Tok::Str(s)
+            }
+            _ => {
+                let mut w = String::new();
+                while let Some(&c) = chars.peek() {
+                    if c.is_whitespace() || matches!(c, '{' | '}' | ',' | '"') {
+                        break;
+                    }
+                    w.push(c);
+                    chars.next();
+                    advance(c, &mut line, &mut column);
+                }
+                Tok::Word(w)
+            }
+        };
+        out.push(Token {
+            tok,
+            line: tl,
+            column: tc,
+        });
+    }
+    Ok(out)
+}
+
+struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    end: (usize, usize),
+}
+
+impl Parser {
+    fn err_at(&self, t: &Token, message: String) -> NfgError {
+        NfgError {
+            line: t.line,
+            column: t.column,
+            message,
+        }
+    }
+
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.pos)
+    }
+
+    fn next(&mut self, what: &str) -> Result<Token, NfgError> {
+        match self.tokens.get(self.pos) {
+            Some(t) => {
+                self.pos += 1;
+                Ok(t.clone())
+            }
+            None => Err(NfgError {
+                line: self.end.0,
+                column: self.end.1,
+                message: format!("unexpected end of input, expected {what}"),
+            }),
+        }
+    }
+
+    fn expect(&mut self, tok: Tok, what: &str) -> Result<Token, NfgError> {
+        let t = self.next(what)?;
+        if t.tok == tok {
+            Ok(t)
+        } else {
+            Err(self.err_at(&t, format!("expected {what}, found {}", t.tok.describe())))
+        }
+    }
+
+    fn string(&mut self, what: &str) -> Result<String, NfgError> {
+        let t = self.next(what)?;
+        match &t.tok {
+            Tok::Str(s) => Ok(s.clone()),
+            other => Err(self.err_at(&t, format!("expected {what}, found {}", other.describe()))),
+        }
+    }
+
+    fn is_next(&self, tok: &Tok) -> bool {
+        self.peek().is_some_and(|t| &t.tok == tok)
+    }
+
+    /// A number token (integer, decimal or rational), skipping one optional leading comma.
+    fn number(&mut self, what: &str) -> Result<f64, NfgError> {
+        if self.is_next(&Tok::Comma) {
+            self.pos += 1;
+        }
+        let t = self.next(what)?;
+        match &t.tok {
+            Tok::Word(w) => parse_number(w).ok_or_else(|| {
+                self.err_at(&t, format!("expected {what}, found malformed number '{w}'"))
+            }),
+            other => Err(self.err_at(&t, format!("expected {what}, found {}", other.describe()))),
+        }
+    }
+
+    fn count(&mut self, what: &str) -> Result<(usize, Token), NfgError> {
+        let t = self.next(what)?;
+        match &t.tok {
+            Tok::Word(w) => w
+                .parse::<usize>()
+                .map(|n| (n, t.clone()))
+                .map_err(|_| self.err_at(&t, format!("expected {what}, found '{w}'"))),
+            other => Err(self.err_at(&t, format!("expected {what}, found {}", other.describe()))),
+        }
+    }
+}
+
+fn parse_number(w: &str) -> Option<f64> {
+    let v = match w.split_once('/') {
+        Some((a, b)) => {
+            let num: f64 = a.parse().ok()?;
+            let den: f64 = b.parse().ok()?;
+            if den == 0.0 {
+                return None;
+            }
+            num / den
+        }
+        None => w.parse().ok()?,
+    };
+    v.is_finite().then_some(v)
+}
+
+/// Parses Gambit `.nfg` version-1 text (explicit payoff list or outcome form).
+pub fn read(text: &str) -> Result<Game, NfgError> {
+    let tokens = tokenize(text)?;
+    let end = text.lines().enumerate().last().map_or((1, 1), |(i, l)| {
+        if text.ends_with('\n') {
+            (i + 2, 1)
+        } else {
+            (i + 1, l.chars().count() + 1)
+        }
+    });
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        end,
+    };
+    let header = p.next("'NFG'")?;
+    if header.tok != Tok::Word("NFG".into()) {
+        return Err(p.err_at(
+            &header,
+            format!("expected 'NFG', found {}", header.tok.describe()),
+        ));
+    }
+    let (version, vt) = p.count("format version 1")?;
+    if version != 1 {
+        return Err(p.err_at(
+            &vt,
+            format!("unsupported format version {version}, only version 1 is read"),
+        ));
+    }
+    let kind = p.next("'R' or 'D'")?;
+    if !matches!(&kind.tok, Tok::Word(w) if w == "R" || w == "D") {
+        return Err(p.err_at(
+            &kind,
+            format!("expected 'R' or 'D', found {}", kind.tok.describe()),
+        ));
+    }
+    let title = p.string("quoted game title")?;
+    let open_players = p.expect(Tok::Open, "'{' opening the player list")?;
+    let mut players = Vec::new();
+    while !p.is_next(&Tok::Close) {
+        players.push(p.string("quoted player name or '}'")?);
+    }
+    p.pos += 1;
+    if players.is_empty() {
+        return Err(p.err_at(&open_players, "the player list is empty".into()));
+    }
+    let open_strats = p.expect(Tok::Open, "'{' opening the strategy block")?;
+    let mut strategies = Vec::with_capacity(players.len());
+    if p.is_next(&Tok::Open) {
+        for i in 0..players.len() {
+            let open = p.expect(
+                Tok::Open,
+                &format!("'{{' opening player {}'s strategies", i + 1),
+            )?;
+            let mut names = Vec::new();
+            while !p.is_next(&Tok::Close) {
+                names.push(p.string("quoted strategy name or '}'")?);
+            }
+            p.pos += 1;
+            if names.is_empty() {
+                return Err(p.err_at(&open, format!("player {} has no strategies", i + 1)));
+            }
+            strategies.push(names);
+        }
+    } else {
+        for i in 0..players.len() {
+            let (n, t) = p.count(&format!("strategy count of player {}", i + 1))?;
+            if n == 0 {
+                return Err(p.err_at(&t, format!("player {} has no strategies", i + 1)));
+            }
+            strategies.push((1..=n).map(|j| j.to_string()).collect());
+        }
+    }
+    p.expect(Tok::Close, "'}' closing the strategy block")?;
+    let mut comment = String::new();
+    if let Some(Token {
+        tok: Tok::Str(s), ..
+    }) = p.peek()
+    {
+        comment = s.clone();
+        p.pos += 1;
+    }
+    let n = players.len();
+    let counts: Vec<usize> = strategies.iter().map(Vec::len).collect();
+    let profiles = counts
+        .iter()
+        .try_fold(1usize, |acc, &m| acc.checked_mul(m))
+        .filter(|&k| k.checked_mul(n).is_some())
+        .ok_or_else(|| p.err_at(&open_strats, "too many strategy profiles".into()))?;
+    let mut payoffs = Vec::with_capacity(profiles * n);
+    if p.is_next(&Tok::Open) {
+        p.pos += 1;
+        let mut outcomes: Vec<Vec<f64>> = Vec::new();
+        while !p.is_next(&Tok::Close) {
+            p.expect(
+                Tok::Open,
+                "'{' opening an outcome or '}' closing the outcome list",
+            )?;
+            p.string("quoted outcome name")?;
+            let mut o = Vec::with_capacity(n);
+            for i in 0..n {
+                o.push(p.number(&format!("payoff of player {} in outcome", i + 1))?);
+            }
+            if p.is_next(&Tok::Comma) {
+                p.pos += 1;
+            }
+            p.expect(
+                Tok::Close,
+                &format!("'}}' closing an outcome of {n} payoffs"),
+            )?;
+            outcomes.push(o);
+        }
+        p.pos += 1;
+        for k in 0..profiles {
+            let (idx, t) = p.count(&format!("outcome index for profile {}", k + 1))?;
+            match idx {
+                0 => payoffs.extend(std::iter::repeat_n(0.0, n)),
+                i if i <= outcomes.len() => payoffs.extend_from_slice(&outcomes[i - 1]),
+                i => {
+                    return Err(p.err_at(
+                        &t,
+                        format!(
+                            "outcome index {i} out of range (0..={} outcomes defined)",
+                            outcomes.len()
+                        ),
+                    ))
+                }
+            }
+        }
+    } else {
+        for k in 0..profiles * n {
+            payoffs.push(p.number(&format!(
+                "payoff #{} of {} (profile {}, player {})",
+                k + 1,
+                profiles * n,
+                k / n + 1,
+                k % n + 1
+            ))?);
+        }
+    }
+    if let Some(t) = p.peek() {
+        let t = t.clone();
+        return Err(p.err_at(
+            &t,
+            format!("unexpected {} after the payoffs", t.tok.describe()),
+        ));
+    }
+    let game = Game::new(title, players, strategies, payoffs).map_err(|e: GameError| NfgError {
+        line: header.line,
+        column: header.column,
+        message: e.to_string(),
+    })?;
+    Ok(game.with_comment(comment))
+}
+
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        if c == '"' || c == '\\' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+/// Writes `game` as Gambit `.nfg` version-1 text in the explicit payoff form.
+pub fn write(game: &Game) -> String {
+    let mut out = String::new();
+    let players: Vec<String> = game.players().iter().map(|p| quote(p)).collect();
+    let _ = writeln!(
+        out,
+        "NFG 1 R {} {{ {} }}\n",
+        quote(game.title()),
+        players.join(" ")
+    );
+    out.push('{');
+    for names in game.strategies() {
+        let names: Vec<String> = names.iter().map(|s| quote(s)).collect();
+        let _ = writeln!(out, " {{ {} }}", names.join(" "));
+    }
+    out.push_str("}\n");
+    let _ = writeln!(out, "{}\n", quote(game.comment()));
+    let n = game.num_players();
+    for chunk in game.payoff_table().chunks(n) {
+        let values: Vec<String> = chunk.iter().map(|v| format!("{v}")).collect();
+        let _ = writeln!(out, "{}", values.join(" "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const EXPLICIT: &str = r#"NFG 1 R "Battle" { "Row" "Col" }
+
+{ { "Opera" "Fight" }
+{ "Opera" "Fight" }
+}
+"a comment"
+
+2 1 0 0 0 0 1 2
+"#;
+
+    #[test]
+    fn reads_explicit_form() {
+        let g = read(EXPLICIT).unwrap();
+        assert_eq!(g.title(), "Battle");
+        assert_eq!(g.comment(), "a comment");
+        assert_eq!(g.players(), &["Row".to_string(), "Col".to_string()]);
+        assert_eq!(g.strategies()[1], vec!["Opera".to_string(), "Fight".into()]);
+        assert_eq!(g.payoff(&[0, 0], 0), 2.0);
+        assert_eq!(g.payoff(&[1, 1], 1), 2.0);
+        assert_eq!(g.payoff(&[1, 0], 0), 0.0);
+    }
+
+    #[test]
+    fn reads_outcome_form_with_counts_and_rationals() {
+        let text = "NFG 1 R \"PD\" { \"A\" \"B\" } { 2 2 }\n{\n{ \"cc\" 3, 3 }\n{ \"dc\" 5 0 }\n{ \"cd\" 0, 3/4 }\n}\n1 2 3 0\n";
+        let g = read(text).unwrap();
+        assert_eq!(g.strategies()[0], vec!["1".to_string(), "2".into()]);
+        assert_eq!(g.payoff(&[0, 0], 1), 3.0);
+        assert_eq!(g.payoff(&[1, 0], 0), 5.0);
+        assert_eq!(g.payoff(&[0, 1], 1), 0.75);
+        assert_eq!(g.payoff(&[1, 1], 0), 0.0);
+        assert_eq!(g.comment(), "");
+    }
+
+    #[test]
+    fn reads_decimals_and_three_players() {
+        let text = "NFG 1 D \"t\" { \"1\" \"2\" \"3\" } { 1 2 1 }\n0.5 -1e-3 2 1 2 3\n";
+        let g = read(text).unwrap();
+        assert_eq!(g.num_players(), 3);
+        assert_eq!(g.payoff(&[0, 0, 0], 1), -1e-3);
+        assert_eq!(g.payoff(&[0, 1, 0], 2), 3.0);
+    }
+
+    fn err(text: &str) -> NfgError {
+        read(text).unwrap_err()
+    }
+
+    #[test]
+    fn malformed_inputs_report_position() {
+        let e = err("NFG 1 R \"t\" { \"a\" \"b\" } { 2 2 }\n1 2 3 4\n5 x 7 8\n");
+        assert_eq!((e.line, e.column), (3, 3));
+        assert!(e.message.contains("malformed number 'x'"), "{e}");
+
+        let e = err("NFG 1 R \"t\" { \"a\" \"b\" } { 2 2 }\n1 2 3\n");
+        assert_eq!((e.line, e.column), (3, 1));
+        assert!(e.message.contains("unexpected end of input"), "{e}");
+
+        let e = err("NFG 2 R \"t\" { \"a\" } { 1 }\n1\n");
+        assert_eq!((e.line, e.column), (1, 5));
+
+        let e = err("NFG 1 R \"t\" { \"a\" } { 1 }\n{ { \"o\" 1 } }\n  2\n");
+        assert_eq!((e.line, e.column), (3, 3));
+        assert!(e.message.contains("out of range"), "{e}");
+
+        let e = err("NFG 1 R \"t\" { \"a\" } { 1 }\n1 2\n");
+        assert_eq!((e.line, e.column), (2, 3));
+
+        let e = err("NFG 1 R \"t\n");
+        assert_eq!((e.line, e.column), (1, 9));
+        assert!(e.message.contains("unterminated"));
+
+        let e = err("EFG 2 R");
+        assert_eq!((e.line, e.column), (1, 1));
+
+        let e = err("NFG 1 R \"t\" { \"a\" } { 0 }\n");
+        assert_eq!((e.line, e.column), (1, 23));
+
+        let e = err("NFG 1 R \"t\" { \"a\" } { 1 }\n1/0\n");
+        assert_eq!((e.line, e.column), (2, 1));
+    }
+
+    fn arb_game() -> impl Strategy<Value = Game> {
+        (
+            prop::collection::vec(1usize..4, 1..4),
+            ".*",
+            ".*",
+            any::<u64>(),
+        )
+            .prop_flat_map(|(counts, title, comment, _)| {
+                let n = counts.len();
+                let profiles: usize = counts.iter().product();
+                let names: Vec<BoxedStrategy<Vec<String>>> = counts
+                    .iter()
+                    .map(|&m| prop::collection::vec("[ -~é\"\\\\\n]{0,6}", m).boxed())
+                    .collect();
+                (
+                    Just(title),
+                    Just(comment),
+                    prop::collection::vec("[a-zA-Z \"]{0,5}", n),
+                    names,
+                    prop::collection::vec(
+                        prop_oneof![
+                            (-1e6f64..1e6),
+                            (-100i32..100).prop_map(f64::from),
+                            any::<f64>().prop_filter("finite", |v| v.is_finite())
+                        ],
+                        profiles * n,
+                    ),
+                )
+            })
+            .prop_map(|(title, comment, players, strategies, payoffs)| {
+                Game::new(title, players, strategies, payoffs)
+                    .unwrap()
+                    .with_comment(comment)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn write_read_round_trip(g in arb_game()) {
+            let text = write(&g);
+            let back = read(&text).unwrap();
+            prop_assert_eq!(back, g);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! The result of a solver run: equilibria with payoffs and regret, serialised exactly as the
+//! `pactsim equilibria --json` contract (DESIGN §5), plus a plain-text table.
+
+use crate::game::{Game, MixedProfile};
+use serde::Serialize;
+use std::fmt;
+
+/// Probabilities and regrets smaller than this are printed as exact zeros.
+const ZERO_SNAP: f64 = 1e-14;
+
+/// One equilibrium (or approximate equilibrium, for learning dynamics and QRE).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Equilibrium {
+    /// Probability of each strategy, per player.
+    pub profile: MixedProfile,
+    /// Expected payoff per player.
+    pub payoffs: Vec<f64>,
+    /// Largest gain from a unilateral pure deviation (0 at an exact Nash equilibrium).
+    pub epsilon: f64,
+    /// Logit precision λ, for quantal response equilibria.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lambda: Option<f64>,
+    /// Largest correlated-equilibrium constraint violation of the empirical joint distribution
+    /// (regret matching only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ce_violation: Option<f64>,
+    /// Which method produced the entry (only set when several methods ran, `--method all`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub method: Option<String>,
+}
+
+impl Equilibrium {
+    /// Evaluates `profile` in `game`: tiny negative or sub-1e-14 probabilities are snapped to
+    /// zero, each player's vector is renormalised, and payoffs and epsilon are computed.
+    ///
+    /// # Panics
+    /// If `profile` does not match the game's shape.
+    pub fn evaluate(game: &Game, profile: MixedProfile) -> Self {
+        let profile: MixedProfile = profile
+            .into_iter()
+            .map(|mut p| {
+                for x in &mut p {
+                    if *x < ZERO_SNAP {
+                        *x = 0.0;
+                    }
+                }
+                let total: f64 = p.iter().sum();
+                if total > 0.0 {
+                    for x in &mut p {
+                        *x /= total;
+                    }
+                }
+                p
+            })
+            .collect();
+        let payoffs = game.expected_payoffs(&profile);
+        let eps = game.epsilon(&profile);
+        Self {
+            profile,
+            payoffs,
+            epsilon: if eps < ZERO_SNAP { 0.0 } else { eps },
+            lambda: None,
+            ce_violation: None,
+            method: None,
+        }
+    }
+
+    /// Largest absolute difference between two profiles of the same shape.
+    pub fn distance(&self, other: &MixedProfile) -> f64 {
+        self.profile
+            .iter()
+            .zip(other)
+            .flat_map(|(a, b)| a.iter().zip(b).map(|(x, y)| (x - y).abs()))
+            .fold(0.0, f64::max)
+    }
+}
+
+/// Player and strategy names, as echoed in the JSON report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GameSummary {
+    /// Player names.
+    pub players: Vec<String>,
+    /// Strategy names per player.
+    pub strategies: Vec<Vec<String>>,
+}
+
+impl GameSummary {
+    /// Names of `game`'s players and strategies.
+    pub fn of(game: &Game) -> Self {
+        Self {
+            players: game.players().to_vec(),
+            strategies: game.strategies().to_vec(),
+        }
+    }
+}
+
+/// Everything one `solve` call found. Serialises to the DESIGN §5 JSON object.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SolveReport {
+    /// The game's names.
+    pub game: GameSummary,
+    /// The method name (as accepted by `Method::from_str`).
+    pub method: String,
+    /// Equilibria found, in a deterministic order.
+    pub equilibria: Vec<Equilibrium>,
+    /// Warnings such as degeneracy or non-convergence (omitted from JSON when empty).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl SolveReport {
+    /// The report as one compact JSON object.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| unreachable!("report serialises: {e}"))
+    }
+}
+
+impl fmt::Display for SolveReport {
+    /// A human-readable table: one block per equilibrium, one line per player.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "method {}: {} equilibri{}",
+            self.method,
+            self.equilibria.len(),
+            if self.equilibria.len() == 1 {
+                "um"
+            } else {
+                "a"
+            }
+        )?;
+        let width = self.game.players.iter().map(String::len).max().unwrap_or(0);
+        for (k, eq) in self.equilibria.iter().enumerate() {
+            write!(f, "#{}", k + 1)?;
+            if let Some(m) = &eq.method {
+                write!(f, " [{m}]")?;
+            }
+            if let Some(l) = eq.lambda {
+                write!(f, "  lambda={l}")?;
+            }
+            write!(f, "  epsilon={:.3e}", eq.epsilon)?;
+            if let Some(c) = eq.ce_violation {
+                write!(f, "  ce_violation={c:.3e}")?;
+            }
+            writeln!(f)?;
+            for (i, name) in self.game.players.iter().enumerate() {
+                let probs: Vec<String> = self.game.strategies[i]
+                    .iter()
+                    .zip(&eq.profile[i])
+                    .map(|(s, p)| format!("{s}={p:.6}"))
+                    .collect();
+                writeln!(
+                    f,
+                    "  {name:<width$}  payoff {:>12.6}  {}",
+                    eq.payoffs[i],
+                    probs.join(" ")
+                )?;
+            }
+        }
+        for note in &self.notes {
+            writeln!(f, "note: {note}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_matches_contract() {
+        let g = Game::bimatrix(
+            &[vec![1.0, -1.0], vec![-1.0, 1.0]],
+            &[vec![-1.0, 1.0], vec![1.0, -1.0]],
+        )
+        .unwrap();
+        let mut eq = Equilibrium::evaluate(&g, vec![vec![0.5, 0.5], vec![0.5, 0.5]]);
+        let report = SolveReport {
+            game: GameSummary::of(&g),
+            method: "enummixed".into(),
+            equilibria: vec![eq.clone()],
+            notes: vec![],
+        };
+        assert_eq!(
+            report.to_json(),
+            r#"{"game":{"players":["Player 1","Player 2"],"strategies":[["1","2"],["1","2"]]},"method":"enummixed","equilibria":[{"profile":[[0.5,0.5],[0.5,0.5]],"payoffs":[0.0,0.0],"epsilon":0.0}]}"#
+        );
+        eq.lambda = Some(2.0);
+        let report = SolveReport {
+            equilibria: vec![eq],
+            notes: vec!["n".into()],
+            ..report
+        };
+        let v: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(v["equilibria"][0]["lambda"], 2.0);
+        assert_eq!(v["notes"][0], "n");
+        assert!(report.to_string().contains("lambda=2"));
+    }
+}

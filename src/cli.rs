@@ -87,6 +87,48 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Equilibria of the scenario's reduced stage game, or of a Gambit .nfg game.
+    Equilibria {
+        /// Scenario and overrides (not used with --nfg).
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Solve this Gambit .nfg file instead of the scenario's stage game.
+        #[arg(long, conflicts_with = "scenario")]
+        nfg: Option<PathBuf>,
+        /// pure | enummixed | lcp | simpdiv | logit | fictitious | regret | replicator | all
+        #[arg(long, default_value = "all")]
+        method: String,
+        /// λ values at which to report the logit QRE (comma-separated), e.g. 0.5,2,10.
+        #[arg(long, value_delimiter = ',')]
+        lambda: Vec<f64>,
+        /// Iterations of fictitious play / regret matching.
+        #[arg(long)]
+        iterations: Option<usize>,
+        /// Seed of the randomised methods (regret matching, simpdiv restarts).
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Print one JSON object (DESIGN §5 contract).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Cooperative benchmarks (Nash, KS, Nash-in-Nash, Baron–Ferejohn, Shapley) vs the April terms.
+    Bargain {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Writes the scenario's reduced stage game as a Gambit .nfg file.
+    ExportNfg {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Output file (default: standard output).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Re-renders the plots of a results directory without re-running.
     Plot {
         /// Results directory.

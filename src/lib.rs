@@ -6,6 +6,7 @@ pub mod charts;
 pub mod cli;
 mod progress;
 mod report;
+mod toolkit;
 mod trace;
 
 use anyhow::{Context, Result};
@@ -129,6 +130,27 @@ pub fn execute(cli: Cli) -> Result<()> {
             trace::trace(&eng, seed, run, json, &mut out).context("writing the trace")
         }
         Command::Validate { files } => validate(&files),
+        Command::Equilibria {
+            scenario,
+            nfg,
+            method,
+            lambda,
+            iterations,
+            seed,
+            json,
+        } => {
+            let mut opts = sim::solve::SolveOptions {
+                lambdas: lambda,
+                seed,
+                ..Default::default()
+            };
+            if let Some(n) = iterations {
+                opts.iterations = n;
+            }
+            toolkit::equilibria(&scenario, nfg.as_deref(), &method, &opts, json)
+        }
+        Command::Bargain { scenario, json } => toolkit::bargain(&scenario, json),
+        Command::ExportNfg { scenario, out } => toolkit::export_nfg(&scenario, out.as_deref()),
         Command::Plot { dir, format } => {
             let written = charts::replot(&dir, &charts::formats(format))?;
             for p in written {

@@ -32,6 +32,7 @@
 
 pub mod bargaining;
 pub mod contract;
+pub mod cooperative;
 pub mod game;
 pub mod litigation;
 pub mod outcome;
@@ -39,12 +40,14 @@ pub mod output;
 pub mod payoff;
 pub mod player;
 pub mod protocol;
+pub mod reduced;
 pub mod results;
 pub mod rng;
 pub mod runner;
 pub mod scenario;
 pub mod shocks;
 pub mod solve;
+pub mod stage;
 pub mod stats;
 pub mod strategy;
 pub mod valuer;

@@ -197,19 +197,25 @@ pub fn outcomes_csv(param_names: &[String], cells: &[(Vec<String>, &Summary)]) -
     }
     s.push_str(",outcome,count,share,ci_low,ci_high\n");
     for (i, (values, summary)) in cells.iter().enumerate() {
-        for o in &summary.outcomes {
-            s.push_str(&i.to_string());
-            for v in values {
-                s.push(',');
-                s.push_str(v);
-            }
-            s.push_str(&format!(
-                ",{},{},{:.6},{:.6},{:.6}\n",
-                o.outcome, o.count, o.share, o.ci_low, o.ci_high
-            ));
-        }
+        outcomes_csv_rows(i as u64, values, summary, &mut s);
     }
     s
+}
+
+/// Appends the `outcomes.csv` rows of one cell (see [`outcomes_csv`]) to `s`; sweeps stream
+/// their cells through this one at a time.
+pub fn outcomes_csv_rows(cell: u64, values: &[String], summary: &Summary, s: &mut String) {
+    for o in &summary.outcomes {
+        s.push_str(&cell.to_string());
+        for v in values {
+            s.push(',');
+            s.push_str(v);
+        }
+        s.push_str(&format!(
+            ",{},{},{:.6},{:.6},{:.6}\n",
+            o.outcome, o.count, o.share, o.ci_low, o.ci_high
+        ));
+    }
 }
 
 /// Reads a JSON file of a results directory.

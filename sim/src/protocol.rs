@@ -76,7 +76,8 @@ pub struct DisputeState {
 }
 
 impl DisputeState {
-    fn new(s: &ScenarioFile, court: CourtRules) -> DisputeState {
+    /// The state at t = 0: the status quo, no threat, no launch, no suit.
+    pub fn new(s: &ScenarioFile, court: CourtRules) -> DisputeState {
         DisputeState {
             week: 0,
             horizon: s.simulation.horizon_weeks,
@@ -352,17 +353,11 @@ impl Engine {
             build(&s.agents.openai, Player::OpenAi)?,
             build(&s.agents.amazon, Player::Amazon)?,
         ];
-        let l = &s.litigation;
         Ok(Engine {
             scenario: scenario.clone(),
             factories,
             prefs: issue_preferences(s),
-            court: CourtRules {
-                injunction_weeks: l.injunction_ruling_weeks,
-                dismissal_weeks: l.dismissal_ruling_weeks,
-                trial_weeks: l.trial_weeks,
-                injunction_exponent: l.injunction_exponent,
-            },
+            court: court_rules(s),
         })
     }
 
@@ -782,6 +777,17 @@ impl Run<'_> {
             last_week: *last_week,
             theta: shocks.theta,
         }
+    }
+}
+
+/// The court calendar of a scenario.
+pub fn court_rules(s: &ScenarioFile) -> CourtRules {
+    let l = &s.litigation;
+    CourtRules {
+        injunction_weeks: l.injunction_ruling_weeks,
+        dismissal_weeks: l.dismissal_ruling_weeks,
+        trial_weeks: l.trial_weeks,
+        injunction_exponent: l.injunction_exponent,
     }
 }
 

@@ -100,6 +100,9 @@ pub struct CloudParams {
     pub aws_commitment_years: u32,
     /// ψ: Amazon's strategic Bedrock value per $ of OpenAI channel revenue.
     pub bedrock_value_share: f64,
+    /// Share of third-party Frontier traffic that runs on AWS when hosting is "any cloud"
+    /// (the rest is served through Azure).
+    pub non_exclusive_aws_share: f64,
 }
 
 /// `[microsoft]`: Microsoft-specific economics.
@@ -958,6 +961,7 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
         c.problem("cloud.aws_commitment_years", "0", "must be ≥ 1");
     }
     c.nonneg("cloud.bedrock_value_share", cl.bedrock_value_share);
+    c.prob("cloud.non_exclusive_aws_share", cl.non_exclusive_aws_share);
     let m = &f.microsoft;
     c.prob("microsoft.stake", m.stake);
     c.nonneg(

@@ -139,6 +139,23 @@ impl Shocks {
         }
     }
 
+    /// Nature at its expected values: θ at the prior mean, unit revenue and valuation
+    /// multipliers, the mid-range litigation discount, initial antitrust pressure, the IPO
+    /// window open. Used for reduced-form games and cooperative benchmarks (no randomness
+    /// is drawn from the returned streams by those users).
+    pub fn expected(s: &ScenarioFile) -> Shocks {
+        let mut sh = Shocks::new(s, &RunKey::new(0, 0, 0));
+        sh.theta = s.litigation.win_probability_mean;
+        sh.draws = EconomicDraws {
+            revenue_multiplier: 1.0,
+            valuation_multiplier: 1.0,
+            litigation_discount: 0.5
+                * (s.litigation.valuation_discount[0] + s.litigation.valuation_discount[1]),
+        };
+        sh.ipo_open = true;
+        sh
+    }
+
     /// Posterior mean of θ for `player` (normal approximation to the Beta prior, signals
     /// taken at face value: the self-serving bias is not corrected).
     pub fn belief(&self, s: &ScenarioFile, player: Player) -> f64 {

@@ -132,6 +132,8 @@ impl StateValuer<'_> {
         } else {
             (traffic, traffic)
         };
+        let split = self.aws_split(&st.current);
+        let (traffic, channel) = (traffic * split, channel * split);
         let lit_share = if pending {
             1.0
         } else if live {
@@ -166,14 +168,24 @@ impl StateValuer<'_> {
         }
     }
 
+    /// Share of third-party Frontier traffic on AWS under `x`'s hosting term: all of it when
+    /// AWS distributes exclusively, `cloud.non_exclusive_aws_share` when any cloud may.
+    fn aws_split(&self, x: &Contract) -> f64 {
+        match x.hosting {
+            crate::contract::Hosting::AnyCloud => self.s.cloud.non_exclusive_aws_share,
+            _ => 1.0,
+        }
+    }
+
     /// Regime after an agreement on `x`: the dispute is over.
     pub fn agreement_regime(&self, st: &DisputeState, x: &Contract) -> Regime {
         let sh = self.shocks;
-        let aws = if x.aws_allowed() && st.amazon_alive {
+        let open = if x.aws_allowed() && st.amazon_alive {
             1.0
         } else {
             0.0
         };
+        let aws = open * self.aws_split(x);
         let mut resolved = st.clone();
         resolved.threat = false;
         resolved.launched = false;
@@ -181,7 +193,7 @@ impl StateValuer<'_> {
         resolved.injunction = false;
         Regime {
             aws_traffic: aws,
-            aws_uplift: aws,
+            aws_uplift: open,
             amazon_channel: aws,
             amazon_alive: st.amazon_alive,
             litigation_discount_share: 0.0,

@@ -5,4 +5,5 @@ mod cli;
 mod configs;
 mod golden;
 mod reproducibility;
+mod toolkit;
 mod util;

@@ -1,0 +1,246 @@
+//! Cooperative benchmarks of the flagship scenario (DOMAIN §1.1, §1.2, §1.4–§1.6, §1.12):
+//! Nash bargaining (symmetric and weighted by patience), Kalai–Smorodinsky, Nash-in-Nash over
+//! the two bilateral contracts, Baron–Ferejohn stationary values (unanimity and OpenAI-hub
+//! variants), the Shapley value and a core check, beside the April-2026 terms.
+//!
+//! Utilities are the scenario's payoffs at its expected values ([`Reduced`]), over every
+//! Microsoft–OpenAI contract of the discretised issue space (hosting as agreed in April: any
+//! cloud). The disagreement point is the contested status quo after a defiant launch, whose
+//! value includes the risk of a later suit; Microsoft's suit is its outside option, which binds
+//! only if worth more than its bargaining payoff (Binmore–Rubinstein–Wolinsky).
+
+use crate::bargaining::{
+    baron_ferejohn::{unanimity_values, veto_values},
+    kalai_smorodinsky::ks_finite,
+    nash::nash_finite,
+    nash_in_nash::nash_in_nash_hub,
+    shapley::{core_check, shapley_value},
+    BargainingError,
+};
+use crate::contract::{Contract, Hosting, Issue};
+use crate::reduced::{EndState, Reduced};
+use crate::scenario::Scenario;
+use serde::Serialize;
+
+/// A benchmark: its terms (for solutions over contracts) and payoffs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Solution {
+    /// Name of the solution concept.
+    pub name: String,
+    /// The contract, when the solution picks one.
+    pub contract: Option<Contract>,
+    /// Payoffs (Microsoft, OpenAI, Amazon), $B.
+    pub payoffs: [f64; 3],
+    /// April-distance of the contract (when there is one).
+    pub april_distance: Option<f64>,
+}
+
+/// Core check of an allocation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CoreResult {
+    /// Which allocation.
+    pub allocation: String,
+    /// In the core (within 1e-6).
+    pub in_core: bool,
+    /// v(N) − Σ x_i.
+    pub efficiency_gap: f64,
+    /// The most violated coalition and its excess v(C) − Σ_{i∈C} x_i, if any is violated.
+    pub most_violated: Option<(String, f64)>,
+}
+
+/// Every benchmark of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Benchmarks {
+    /// Contracts searched.
+    pub contracts: usize,
+    /// Disagreement point d: the contested status quo.
+    pub disagreement: [f64; 3],
+    /// Values if Microsoft sues (its outside option).
+    pub litigation: [f64; 3],
+    /// Whether Microsoft's litigation option binds against the symmetric Nash solution.
+    pub litigation_binds: bool,
+    /// Nash weights (Microsoft, OpenAI) ∝ 1/ρ_i (BRW time-preference model).
+    pub patience_weights: [f64; 2],
+    /// The April-2026 terms and the contract-based solutions.
+    pub solutions: Vec<Solution>,
+    /// Characteristic function v(C), C as "M", "O", "A", "MO", …
+    pub characteristic_function: Vec<(String, f64)>,
+    /// Core checks (Shapley value, April terms).
+    pub core: Vec<CoreResult>,
+}
+
+const NAMES: [&str; 3] = ["M", "O", "A"];
+
+fn coalition_name(mask: usize) -> String {
+    (0..3)
+        .filter(|i| mask & (1 << i) != 0)
+        .map(|i| NAMES[i])
+        .collect()
+}
+
+/// Every MO contract of the discretised issue space, on the April hosting and Amazon terms.
+pub fn contract_space(base: &Contract) -> Vec<Contract> {
+    let issues = [
+        Issue::Exclusivity,
+        Issue::AzureFirst,
+        Issue::LicenceExclusive,
+        Issue::LicenceEnd,
+        Issue::AgiClause,
+        Issue::RevenueShare,
+        Issue::Cap,
+        Issue::ShareEnd,
+        Issue::MicrosoftShare,
+    ];
+    let mut out = vec![*base];
+    for issue in issues {
+        let mut next = Vec::with_capacity(out.len() * issue.domain_len());
+        for x in &out {
+            for k in 0..issue.domain_len() {
+                let mut y = *x;
+                y.set_level(issue, k);
+                next.push(y);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// Computes every benchmark of a scenario.
+pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
+    let r = Reduced::new(scenario);
+    let s = r.params();
+    let april = s.contracts.april_2026;
+    let mut base = april;
+    base.hosting = Hosting::AnyCloud;
+    let space = contract_space(&base);
+    let values: Vec<[f64; 3]> = space.iter().map(|x| r.deal(x)).collect();
+    let d = r.value(EndState::ContestedLaunch);
+    let lit = r.value(EndState::Suit);
+    let points: Vec<Vec<f64>> = values.iter().map(|v| vec![v[0], v[1]]).collect();
+    let d2 = [d[0], d[1]];
+    let solution = |name: &str, k: usize| Solution {
+        name: name.to_string(),
+        contract: Some(space[k]),
+        payoffs: values[k],
+        april_distance: Some(space[k].distance(&april)),
+    };
+    let rho = s.discount.to_array();
+    let w = [1.0 / rho[0], 1.0 / rho[1]];
+    let total = w[0] + w[1];
+    let weights = [w[0] / total, w[1] / total];
+    let nash = nash_finite(&points, &d2, &[1.0, 1.0])?;
+    let nash_w = nash_finite(&points, &d2, &weights)?;
+    let ks = ks_finite(&points, &d2)?;
+    let sum = |v: &[f64; 3]| v[0] + v[1] + v[2];
+    // Grand-coalition surplus and the bilateral links of Nash-in-Nash.
+    let best_total = (0..space.len())
+        .max_by(|a, b| sum(&values[*a]).total_cmp(&sum(&values[*b])))
+        .expect("non-empty contract space");
+    let v_g = sum(&values[best_total]);
+    let v_without_mo = sum(&d);
+    let without_amazon: Vec<[f64; 3]> = space.iter().map(|x| r.deal_without_amazon(x)).collect();
+    let v_without_oa = without_amazon
+        .iter()
+        .map(sum)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let amazon_gone = r.value(EndState::AmazonGone);
+    let nin = nash_in_nash_hub(
+        v_g,
+        [v_without_mo, v_without_oa],
+        [d[0], amazon_gone[2]],
+        [0.5, 0.5],
+    )?;
+    // Baron–Ferejohn: stationary shares of the surplus over the disagreement point.
+    let rec = s.protocol.recognition.to_array();
+    let delta = (-(rho[0] + rho[1] + rho[2]) / 3.0 / 52.0).exp();
+    let surplus = v_g - sum(&d);
+    let (unanimity, _) = unanimity_values(&rec, delta)?;
+    let veto = veto_values([rec[1], rec[0], rec[2]], delta)?;
+    let bf_u = [0, 1, 2].map(|i| d[i] + unanimity[i] * surplus);
+    let bf_hub = [
+        d[0] + veto.others[0] * surplus,
+        d[1] + veto.veto * surplus,
+        d[2] + veto.others[1] * surplus,
+    ];
+    // Characteristic function (bit 0 = M, bit 1 = O, bit 2 = A).
+    let mut v = vec![0.0; 8];
+    v[0b001] = d[0];
+    v[0b010] = d[1];
+    v[0b100] = d[2];
+    // MO without Amazon's path: OpenAI stays Azure-only plus compensation.
+    v[0b011] = space
+        .iter()
+        .zip(&values)
+        .filter(|(x, _)| !x.aws_allowed())
+        .map(|(_, u)| u[0] + u[1])
+        .fold(f64::NEG_INFINITY, f64::max);
+    // OA: the AWS path without Microsoft's waiver (litigation risk included).
+    v[0b110] = d[1] + d[2];
+    v[0b101] = d[0] + d[2];
+    v[0b111] = v_g;
+    let shapley = shapley_value(&v)?;
+    let check = |name: &str, x: &[f64]| -> Result<CoreResult, BargainingError> {
+        let c = core_check(&v, x, 1e-6)?;
+        Ok(CoreResult {
+            allocation: name.to_string(),
+            in_core: c.in_core,
+            efficiency_gap: c.efficiency_gap,
+            most_violated: c.most_violated.map(|(mask, e)| (coalition_name(mask), e)),
+        })
+    };
+    let april_values = r.deal(&april);
+    let core = vec![
+        check("Shapley value", &shapley)?,
+        check("April 2026 terms", &april_values)?,
+    ];
+    let fixed = |name: &str, p: [f64; 3]| Solution {
+        name: name.to_string(),
+        contract: None,
+        payoffs: p,
+        april_distance: None,
+    };
+    let nash_solution = solution("Nash bargaining (symmetric)", nash);
+    let litigation_binds = lit[0] > nash_solution.payoffs[0];
+    Ok(Benchmarks {
+        contracts: space.len(),
+        disagreement: d,
+        litigation: lit,
+        litigation_binds,
+        patience_weights: weights,
+        solutions: vec![
+            Solution {
+                name: "April 2026 terms".into(),
+                contract: Some(april),
+                payoffs: april_values,
+                april_distance: Some(0.0),
+            },
+            nash_solution,
+            solution("Nash bargaining (weighted 1/ρ)", nash_w),
+            solution("Kalai–Smorodinsky", ks),
+            solution("Maximum joint surplus", best_total),
+            fixed("Nash-in-Nash (OpenAI hub)", [nin[0], nin[2], nin[1]]),
+            fixed("Baron–Ferejohn (unanimity)", bf_u),
+            fixed("Baron–Ferejohn (OpenAI veto)", bf_hub),
+            fixed("Shapley value", [shapley[0], shapley[1], shapley[2]]),
+            fixed("Disagreement (contested launch)", d),
+            fixed("Microsoft sues", lit),
+        ],
+        characteristic_function: (1..8).map(|m| (coalition_name(m), v[m])).collect(),
+        core,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contract_space_enumerates_every_combination() {
+        let base = crate::contract::tests::april();
+        let space = contract_space(&base);
+        assert_eq!(space.len(), 3 * 4 * 2 * 3 * 2 * 5 * 6 * 4 * 2);
+        assert!(space.contains(&base));
+        assert!(space.iter().all(|x| x.hosting == base.hosting));
+    }
+}

@@ -138,3 +138,103 @@ pub fn classify(st: &DisputeState, _status_quo: &Contract) -> Outcome {
     }
     Outcome::Impasse
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::tests::{april, status_quo};
+    use crate::litigation::{CourtRules, Suit};
+    use crate::player::Coalition;
+    use crate::protocol::{court_rules, Agreement};
+    use crate::scenario::ScenarioFile;
+
+    fn start() -> DisputeState {
+        let s: ScenarioFile =
+            toml::from_str(include_str!("../../configs/april-2026.toml")).unwrap();
+        DisputeState::new(&s, court_rules(&s))
+    }
+
+    fn deal(st: &mut DisputeState, x: Contract, week: u32) {
+        st.agreement = Some(Agreement {
+            contract: x,
+            week,
+            coalition: Coalition::MO,
+        });
+    }
+
+    fn suit(st: &mut DisputeState, week: u32) {
+        let rules = CourtRules {
+            injunction_weeks: [4.0, 12.0],
+            dismissal_weeks: [26.0, 52.0],
+            trial_weeks: 112.0,
+            injunction_exponent: 1.5,
+        };
+        st.suit = Some(Suit::expected(week, &rules));
+    }
+
+    #[test]
+    fn april_terms_by_week_13_are_strict_later_broad() {
+        let mut st = start();
+        deal(&mut st, april(), 8);
+        assert_eq!(classify(&st, &status_quo()), Outcome::AprilLikeStrict);
+        deal(&mut st, april(), 14);
+        assert_eq!(classify(&st, &status_quo()), Outcome::AprilLikeBroad);
+        // Any strict term missing (here: the cap) makes it broad.
+        let mut x = april();
+        x.revenue_share_cap = None;
+        deal(&mut st, x, 8);
+        assert_eq!(classify(&st, &status_quo()), Outcome::AprilLikeBroad);
+    }
+
+    #[test]
+    fn closed_aws_path_is_other_deal() {
+        let mut st = start();
+        let mut x = april();
+        x.exclusivity = Exclusivity::AllStateless;
+        deal(&mut st, x, 5);
+        assert_eq!(classify(&st, &status_quo()), Outcome::OtherDeal);
+        x.exclusivity = Exclusivity::None;
+        x.hosting = Hosting::AzureOnly;
+        deal(&mut st, x, 5);
+        assert_eq!(classify(&st, &status_quo()), Outcome::OtherDeal);
+    }
+
+    #[test]
+    fn rule_order_first_match_wins() {
+        // Amazon's collapse beats everything, a suit beats any deal classification.
+        let mut st = start();
+        suit(&mut st, 3);
+        deal(&mut st, april(), 8);
+        assert_eq!(classify(&st, &status_quo()), Outcome::LitigatedSettlement);
+        st.amazon_withdrew = true;
+        st.amazon_alive = false;
+        assert_eq!(classify(&st, &status_quo()), Outcome::AmazonCollapse);
+        let mut st = start();
+        suit(&mut st, 3);
+        assert_eq!(classify(&st, &status_quo()), Outcome::Litigation);
+        let mut x = april();
+        x.amazon_tranche = Tranche::Cancelled;
+        let mut st = start();
+        deal(&mut st, x, 4);
+        assert_eq!(classify(&st, &status_quo()), Outcome::AmazonCollapse);
+    }
+
+    #[test]
+    fn backdown_and_impasse() {
+        let mut st = start();
+        assert_eq!(classify(&st, &status_quo()), Outcome::Impasse);
+        st.launched = true;
+        assert_eq!(classify(&st, &status_quo()), Outcome::Impasse);
+        st.rearchitected = true;
+        assert_eq!(classify(&st, &status_quo()), Outcome::StatusQuoBackdown);
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for o in Outcome::ALL {
+            assert_eq!(Outcome::from_name(o.name()), Some(o));
+            assert_eq!(Outcome::from_name(&o.name().to_lowercase()), Some(o));
+        }
+        assert_eq!(Outcome::from_name("SETTLED"), None);
+    }
+}

@@ -299,3 +299,154 @@ impl Shocks {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scenario() -> ScenarioFile {
+        toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline parses")
+    }
+
+    /// Everything each process produced over a year, week by week.
+    #[derive(Debug, PartialEq)]
+    struct Path {
+        signals: Vec<[f64; 3]>,
+        antitrust: Vec<f64>,
+        musk: Vec<MuskStatus>,
+        ipo: Vec<bool>,
+        demand: Vec<f64>,
+        agi: Vec<bool>,
+        breakdown: Vec<bool>,
+    }
+
+    fn path(s: &ScenarioFile, run: u64) -> Path {
+        let mut sh = Shocks::new(s, &RunKey::new(99, 7, run));
+        let mut p = Path {
+            signals: vec![],
+            antitrust: vec![],
+            musk: vec![],
+            ipo: vec![],
+            demand: vec![],
+            agi: vec![],
+            breakdown: vec![],
+        };
+        let mut events = Vec::new();
+        for w in 0..52 {
+            let b = sh.step(s, w, &mut events);
+            p.signals.push(Player::ALL.map(|pl| sh.belief(s, pl)));
+            p.antitrust.push(sh.antitrust);
+            p.musk.push(sh.musk);
+            p.ipo.push(sh.ipo_open);
+            p.demand.push(sh.demand);
+            p.agi.push(sh.agi);
+            p.breakdown.push(b);
+        }
+        p
+    }
+
+    #[test]
+    fn switching_one_process_off_leaves_the_others_unchanged() {
+        let base = scenario();
+        for run in 0..20 {
+            let on = path(&base, run);
+            for off in [
+                "signals",
+                "antitrust",
+                "musk",
+                "ipo",
+                "demand",
+                "agi",
+                "breakdown",
+            ] {
+                let mut s = base.clone();
+                match off {
+                    "signals" => s.shocks.signals = false,
+                    "antitrust" => s.shocks.antitrust = false,
+                    "musk" => s.shocks.musk = false,
+                    "ipo" => s.shocks.ipo = false,
+                    "demand" => s.shocks.demand = false,
+                    "agi" => s.shocks.agi = false,
+                    _ => s.shocks.breakdown = false,
+                }
+                let p = path(&s, run);
+                // The switched-off process holds its initial state...
+                match off {
+                    "antitrust" => assert!(p.antitrust.iter().all(|a| *a == s.antitrust.initial)),
+                    "demand" => assert!(p.demand.iter().all(|d| *d == 1.0)),
+                    "musk" => assert!(p.musk.iter().all(|m| *m == MuskStatus::Pending)),
+                    "breakdown" => assert!(p.breakdown.iter().all(|b| !b)),
+                    _ => {}
+                }
+                // ...and every other process draws exactly what it drew before.
+                if off != "signals" {
+                    assert_eq!(p.signals, on.signals, "{off} off changed signals");
+                }
+                if off != "antitrust" {
+                    assert_eq!(p.antitrust, on.antitrust, "{off} off changed antitrust");
+                }
+                if off != "musk" {
+                    assert_eq!(p.musk, on.musk, "{off} off changed musk");
+                }
+                if off != "ipo" {
+                    assert_eq!(p.ipo, on.ipo, "{off} off changed ipo");
+                }
+                if off != "demand" {
+                    assert_eq!(p.demand, on.demand, "{off} off changed demand");
+                }
+                if off != "agi" {
+                    assert_eq!(p.agi, on.agi, "{off} off changed agi");
+                }
+                if off != "breakdown" {
+                    assert_eq!(p.breakdown, on.breakdown, "{off} off changed breakdown");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn processes_follow_their_calibration() {
+        let s = scenario();
+        let n = 4000;
+        let (mut musk_done, mut musk_win, mut theta_sum, mut open_at_0) = (0, 0, 0.0, 0);
+        for run in 0..n {
+            let mut sh = Shocks::new(&s, &RunKey::new(5, 1, run));
+            theta_sum += sh.theta;
+            open_at_0 += usize::from(sh.ipo_open);
+            let mut ev = Vec::new();
+            for w in 0..14 {
+                sh.step(&s, w, &mut ev);
+            }
+            if sh.musk != MuskStatus::Pending {
+                musk_done += 1;
+                musk_win += usize::from(matches!(sh.musk, MuskStatus::MuskWin { .. }));
+            }
+            // The scheduled EU view (week 16.9) has not happened by week 13: only the FTC
+            // jump and small news can have moved A_t.
+            assert!(sh.antitrust <= s.antitrust.initial + s.antitrust.ftc_jump + 0.2);
+        }
+        // Verdict by round 13 in every run (drawn in [11.4, 12.1]); P(Musk wins) = 0.35; θ has mean 0.55; window open 0.8.
+        assert_eq!(musk_done, n);
+        let p = musk_win as f64 / n as f64;
+        assert!((p - 0.35).abs() < 0.03, "{p}");
+        assert!((theta_sum / n as f64 - 0.55).abs() < 0.01);
+        assert!((open_at_0 as f64 / n as f64 - 0.8).abs() < 0.03);
+    }
+
+    #[test]
+    fn beliefs_carry_the_self_serving_bias() {
+        let s = scenario();
+        let (mut m, mut o) = (0.0, 0.0);
+        for run in 0..500 {
+            let mut sh = Shocks::new(&s, &RunKey::new(3, 3, run));
+            let mut ev = Vec::new();
+            for w in 0..20 {
+                sh.step(&s, w, &mut ev);
+            }
+            m += sh.belief(&s, Player::Microsoft) - sh.theta;
+            o += sh.belief(&s, Player::OpenAi) - sh.theta;
+        }
+        // b_M = +0.10, b_O = −0.10: Microsoft is optimistic, OpenAI pessimistic about M's case.
+        assert!(m / 500.0 > 0.05 && o / 500.0 < -0.05, "{m} {o}");
+    }
+}

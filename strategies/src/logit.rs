@@ -67,6 +67,25 @@ mod tests {
         assert!(p[1] > 0.999_999);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn probabilities_sum_to_one_and_respect_order(
+            ev in proptest::collection::vec(-1e3f64..1e3, 1..12),
+            lambda in 0.0f64..20.0,
+        ) {
+            let p = probabilities(&ev, lambda);
+            proptest::prop_assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+            proptest::prop_assert!(p.iter().all(|x| (0.0..=1.0).contains(x)));
+            for i in 0..ev.len() {
+                for j in 0..ev.len() {
+                    if ev[i] > ev[j] {
+                        proptest::prop_assert!(p[i] >= p[j]);
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn choice_frequencies_follow_probabilities() {
         let mut rng = SimRng::seed_from_u64(11);

@@ -1,0 +1,87 @@
+//! Property tests of the engine against the real strategy catalogue: every run record is
+//! internally consistent, and the thread count never changes a summary.
+
+use proptest::prelude::*;
+use sim::outcome::Outcome;
+use sim::protocol::Silent;
+use sim::runner::{run_cell, Plan};
+use sim::stats::{wilson, Z95};
+use sim::{Engine, RunKey, Scenario};
+
+fn engine(overrides: &[String]) -> Engine {
+    let text = include_str!("../../configs/april-2026.toml");
+    let s = Scenario::from_toml(text, "april-2026", overrides, strategies::catalog()).unwrap();
+    Engine::new(&s, strategies::catalog()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn run_records_are_consistent(seed in any::<u64>(), run in 0u64..1_000_000) {
+        let eng = engine(&[]);
+        let r = eng.run(RunKey::new(seed, eng.scenario().hash(), run), &mut Silent);
+        let deal = matches!(
+            r.outcome,
+            Outcome::AprilLikeStrict | Outcome::AprilLikeBroad | Outcome::OtherDeal | Outcome::LitigatedSettlement
+        );
+        if r.outcome != Outcome::AmazonCollapse {
+            prop_assert_eq!(r.agreement_week.is_some(), deal);
+        }
+        prop_assert!(r.payoffs.iter().all(|p| p.is_finite()));
+        prop_assert!((0.0..=1.0).contains(&r.april_distance));
+        prop_assert!(r.last_week < 52);
+        if let Some(w) = r.agreement_week {
+            prop_assert_eq!(w, r.last_week);
+        }
+        if matches!(r.outcome, Outcome::Litigation | Outcome::LitigatedSettlement) {
+            prop_assert!(r.suit_filed.is_some());
+        }
+        // Replaying the same key gives the same record.
+        let again = eng.run(RunKey::new(seed, eng.scenario().hash(), run), &mut Silent);
+        prop_assert_eq!(r, again);
+    }
+
+    #[test]
+    fn wilson_interval_contains_the_share(n in 1u64..100_000, k in 0u64..100_000) {
+        let k = k % (n + 1);
+        let (lo, hi) = wilson(k, n, Z95);
+        let p = k as f64 / n as f64;
+        prop_assert!(0.0 <= lo && lo <= p + 1e-12 && p <= hi + 1e-12 && hi <= 1.0);
+    }
+}
+
+#[test]
+fn thread_count_never_changes_the_summary() {
+    // Near-random macro-actions (λ = 0.02/$B) and litigation by logit, so that threats,
+    // launches, suits, court events and Amazon's exit are all exercised.
+    let eng = engine(&[
+        "agents.microsoft.params.litigation=logit".into(),
+        "agents.microsoft.params.lambda=0.02".into(),
+        "agents.openai.params.lambda=0.02".into(),
+        "agents.amazon.params.lambda=0.02".into(),
+        "protocol.breakdown_hazard_per_week=0.02".into(),
+    ]);
+    let plan = Plan {
+        seed: 11,
+        cell_hash: eng.scenario().hash(),
+        runs: 20_000,
+    };
+    let summary = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| run_cell(&eng, plan, &mut |_, _| Ok(()), &mut |_| {}))
+            .unwrap()
+    };
+    let (one, two, three) = (summary(1), summary(2), summary(3));
+    assert_eq!(one, two);
+    assert_eq!(one, three);
+    assert_eq!(one.runs, 20_000);
+    assert!(
+        one.litigation.suits > 0 && one.litigation.injunctions > 0,
+        "variant should litigate"
+    );
+    assert!(one.outcomes.iter().filter(|o| o.count > 0).count() >= 5);
+}

@@ -129,6 +129,86 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Parameter sweep (grid, Latin hypercube or explicit points): one row per cell × outcome.
+    Sweep {
+        /// Sweep file (TOML; see configs/README.md "Sweep files").
+        file: PathBuf,
+        /// Results directory (default: results/<sweep name>); with a shard, the directory of
+        /// shard files (default: results/<sweep name>.shards).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Compute only shard I of N (I from 0 to N−1) and write a shard file for `merge`.
+        /// Default: SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT when set.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<String>,
+        /// Continue an interrupted sweep from its checkpoint (same bytes as an uninterrupted run).
+        #[arg(long)]
+        resume: bool,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Merges sweep shard files into one results directory (identical to an unsharded sweep).
+    Merge {
+        /// Shard files, or directories holding shard-*.jsonl files.
+        #[arg(required = true, value_name = "DIR")]
+        inputs: Vec<PathBuf>,
+        /// Results directory to write.
+        #[arg(long, required = true)]
+        out: PathBuf,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+    },
+    /// Ranks the parameters of the scenario's [ranges] by their effect on one outcome's share:
+    /// one-at-a-time (tornado chart) and Morris elementary effects.
+    Sensitivity {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Outcome class whose share is analysed, e.g. APRIL_LIKE_BROAD.
+        #[arg(long)]
+        target: String,
+        /// Runs per evaluation point.
+        #[arg(long, default_value_t = 2000)]
+        runs: u64,
+        /// Master seed (default: the scenario's simulation.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Morris trajectories.
+        #[arg(long, default_value_t = 10)]
+        trajectories: usize,
+        /// Morris grid levels.
+        #[arg(long, default_value_t = 4)]
+        levels: u32,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Results directory (default: results/<scenario>-sensitivity-<target>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Re-renders the plots of a results directory without re-running.
     Plot {
         /// Results directory.

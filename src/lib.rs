@@ -6,6 +6,7 @@ pub mod charts;
 pub mod cli;
 mod progress;
 mod report;
+mod sweeping;
 mod toolkit;
 mod trace;
 
@@ -151,6 +152,55 @@ pub fn execute(cli: Cli) -> Result<()> {
         }
         Command::Bargain { scenario, json } => toolkit::bargain(&scenario, json),
         Command::ExportNfg { scenario, out } => toolkit::export_nfg(&scenario, out.as_deref()),
+        Command::Sweep {
+            file,
+            out,
+            shard,
+            resume,
+            threads,
+            format,
+            no_plots,
+            quiet,
+        } => sweeping::sweep(&sweeping::SweepOptions {
+            file,
+            out,
+            shard,
+            resume,
+            threads,
+            plots: (!no_plots).then_some(format),
+            quiet,
+        }),
+        Command::Merge {
+            inputs,
+            out,
+            format,
+            no_plots,
+        } => sweeping::merge(&inputs, &out, (!no_plots).then_some(format)),
+        Command::Sensitivity {
+            scenario,
+            target,
+            runs,
+            seed,
+            trajectories,
+            levels,
+            threads,
+            out,
+            format,
+            no_plots,
+            quiet,
+        } => sweeping::sensitivity(&sweeping::SensitivityOptions {
+            scenario: scenario.scenario,
+            set: scenario.set,
+            target,
+            runs,
+            seed,
+            trajectories,
+            levels,
+            threads,
+            out,
+            plots: (!no_plots).then_some(format),
+            quiet,
+        }),
         Command::Plot { dir, format } => {
             let written = charts::replot(&dir, &charts::formats(format))?;
             for p in written {
@@ -206,13 +256,28 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     };
     let bar = progress::bar(runs, "runs", o.quiet);
     let started = std::time::Instant::now();
+    // A bounded sample of agreements (the first ones in run order) for the utility-space plot.
+    let mut agreements = String::from(charts::AGREEMENTS_HEADER);
+    let mut sampled = 0usize;
     let summary = pool.install(|| {
         run_cell(
             &eng,
             plan,
-            &mut |i, r| match runs_csv.as_mut() {
-                Some(w) => w.push(i, r),
-                None => Ok(()),
+            &mut |i, r| {
+                if let (Some(week), true) = (r.agreement_week, sampled < charts::AGREEMENT_SAMPLE) {
+                    sampled += 1;
+                    agreements.push_str(&format!(
+                        "{i},{},{week},{:.6},{:.6},{:.6}\n",
+                        r.outcome.name(),
+                        r.payoffs[0],
+                        r.payoffs[1],
+                        r.payoffs[2]
+                    ));
+                }
+                match runs_csv.as_mut() {
+                    Some(w) => w.push(i, r),
+                    None => Ok(()),
+                }
             },
             &mut |done| bar.set_position(done),
         )
@@ -229,13 +294,17 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         "outcomes.csv",
         &sim::output::outcomes_csv(&[], &[(vec![], &summary)]),
     )?;
+    dir.write_text("agreements.csv", &agreements)?;
+    let refs = charts::reference_points(&scenario)?;
+    dir.write_json("reference_points.json", &refs)?;
     if let Some(f) = o.plots {
         let tmp = dir.path("");
-        charts::render(
-            &tmp,
-            &charts::run_charts(&manifest, &summary),
-            &charts::formats(f),
-        )?;
+        let mut all = charts::run_charts(&manifest, &summary);
+        all.push((
+            "agreements",
+            charts::agreement_scatter(&manifest, &agreements, &refs),
+        ));
+        charts::render(&tmp, &all, &charts::formats(f))?;
     }
     let path = dir.commit()?;
     report::print_run(&p.meta.name, seed, runs, &summary, &path)?;

@@ -45,11 +45,13 @@ pub mod results;
 pub mod rng;
 pub mod runner;
 pub mod scenario;
+pub mod sensitivity;
 pub mod shocks;
 pub mod solve;
 pub mod stage;
 pub mod stats;
 pub mod strategy;
+pub mod sweep;
 pub mod valuer;
 
 pub use contract::{Contract, Issue};

@@ -72,6 +72,30 @@ pub struct Regime {
     pub sweetener: f64,
 }
 
+impl Regime {
+    /// No dispute: the AWS path closed, Amazon in, no litigation, IPO prospects clear with the
+    /// window open, unit demand, no AGI, no Musk damages, no sweetener. Other regimes are built
+    /// from it with struct-update syntax.
+    pub fn clear() -> Regime {
+        Regime {
+            aws_traffic: 0.0,
+            aws_uplift: 0.0,
+            amazon_channel: 0.0,
+            amazon_alive: true,
+            litigation_discount_share: 0.0,
+            ipo: Some(IpoClass::Clear),
+            ipo_window_open: true,
+            fee_years: 0.0,
+            defendant_loss: 0.0,
+            agi_verified: false,
+            demand: 1.0,
+            musk_damages: [0.0, 0.0],
+            musk_unwound: false,
+            sweetener: 0.0,
+        }
+    }
+}
+
 /// Precomputed economics of one run.
 #[derive(Debug, Clone)]
 pub struct Economics {
@@ -493,22 +517,7 @@ mod tests {
         let s = scenario();
         let e = Economics::new(&s, draws());
         let x = s.contracts.status_quo;
-        let base = Regime {
-            aws_traffic: 0.0,
-            aws_uplift: 0.0,
-            amazon_channel: 0.0,
-            amazon_alive: true,
-            litigation_discount_share: 0.0,
-            ipo: Some(IpoClass::Clear),
-            ipo_window_open: true,
-            fee_years: 0.0,
-            defendant_loss: 0.0,
-            agi_verified: false,
-            demand: 1.0,
-            musk_damages: [0.0, 0.0],
-            musk_unwound: false,
-            sweetener: 0.0,
-        };
+        let base = Regime::clear();
         let open = Regime {
             aws_traffic: 1.0,
             aws_uplift: 1.0,

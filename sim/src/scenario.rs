@@ -479,15 +479,27 @@ impl Scenario {
         if !problems.is_empty() {
             return Err(err(problems));
         }
-        let file: ScenarioFile =
-            ScenarioFile::deserialize(toml::Value::Table(doc)).map_err(|e| {
-                err(vec![Problem {
-                    path: String::new(),
+        let file: ScenarioFile = match ScenarioFile::deserialize(toml::Value::Table(doc)) {
+            Ok(f) => f,
+            Err(e) => {
+                // Find the override that broke the file, to name its path and value.
+                let mut probe: toml::Table = toml::from_str(text).expect("parsed above");
+                let culprit = overrides.iter().find(|o| {
+                    apply_override(&mut probe, o).is_ok()
+                        && ScenarioFile::deserialize(toml::Value::Table(probe.clone())).is_err()
+                });
+                let (path, value) = culprit
+                    .and_then(|o| o.split_once('='))
+                    .map(|(p, v)| (p.trim().to_string(), v.trim().to_string()))
+                    .unwrap_or_default();
+                return Err(err(vec![Problem {
+                    path,
                     location: None,
-                    value: String::new(),
-                    message: format!("after --set overrides: {}", e.message()),
-                }])
-            })?;
+                    value,
+                    message: format!("{} (value from --set)", e.message().trim()),
+                }]));
+            }
+        };
         let overridden: Vec<&str> = overrides
             .iter()
             .filter_map(|o| o.split_once('=').map(|(p, _)| p.trim()))
@@ -673,7 +685,14 @@ pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> 
                 (toml::Value::Float(_), toml::Value::Integer(i)) => toml::Value::Float(i as f64),
                 (_, v) => v,
             };
-            if std::mem::discriminant(old) != std::mem::discriminant(&value) {
+            // Fields that take a year or a keyword (e.g. `revenue_share_end`) switch between
+            // integer and string; serde checks the value itself.
+            let union = matches!(
+                (old, &value),
+                (toml::Value::String(_), toml::Value::Integer(_))
+                    | (toml::Value::Integer(_), toml::Value::String(_))
+            );
+            if !union && std::mem::discriminant(old) != std::mem::discriminant(&value) {
                 return Err(problem(
                     path,
                     raw,

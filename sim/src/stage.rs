@@ -105,29 +105,8 @@ mod tests {
     use crate::solve::{solve, Method, SolveOptions};
 
     fn scenario() -> Scenario {
-        struct NoAgents;
-        impl crate::strategy::Catalog for NoAgents {
-            fn check(&self, _: &str, _: &toml::Table) -> Result<(), crate::strategy::SpecProblems> {
-                Ok(())
-            }
-            fn build(
-                &self,
-                _: &str,
-                _: &toml::Table,
-                _: crate::Player,
-                _: &crate::Contract,
-            ) -> Result<Box<dyn crate::StrategyFactory>, crate::strategy::SpecProblems>
-            {
-                Err(vec![])
-            }
-        }
-        Scenario::from_toml(
-            include_str!("../../configs/april-2026.toml"),
-            "t",
-            &[],
-            &NoAgents,
-        )
-        .unwrap()
+        let text = include_str!("../../configs/april-2026.toml");
+        Scenario::from_toml(text, "t", &[], &crate::strategy::testing::AnyAgents).unwrap()
     }
 
     #[test]

@@ -202,3 +202,28 @@ pub trait StrategyFactory: Send + Sync {
     /// A fresh strategy with no memory.
     fn create(&self) -> Box<dyn Strategy>;
 }
+
+/// Test support: a catalogue that accepts every strategy spec and builds none (unit tests of
+/// `sim` cannot use the real catalogue, which lives in the `strategies` crate).
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+
+    /// Accepts every spec; building always fails.
+    pub(crate) struct AnyAgents;
+
+    impl Catalog for AnyAgents {
+        fn check(&self, _: &str, _: &toml::Table) -> Result<(), SpecProblems> {
+            Ok(())
+        }
+        fn build(
+            &self,
+            _: &str,
+            _: &toml::Table,
+            _: Player,
+            _: &Contract,
+        ) -> Result<Box<dyn StrategyFactory>, SpecProblems> {
+            Err(vec![])
+        }
+    }
+}

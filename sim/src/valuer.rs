@@ -427,16 +427,7 @@ pub fn issue_preferences(s: &ScenarioFile) -> IssuePreferences {
                 aws_uplift: aws,
                 amazon_channel: aws,
                 amazon_alive: x.amazon_tranche != crate::contract::Tranche::Cancelled,
-                litigation_discount_share: 0.0,
-                ipo: Some(IpoClass::Clear),
-                ipo_window_open: true,
-                fee_years: 0.0,
-                defendant_loss: 0.0,
-                agi_verified: false,
-                demand: 1.0,
-                musk_damages: [0.0, 0.0],
-                musk_unwound: false,
-                sweetener: 0.0,
+                ..Regime::clear()
             }
         };
         let vl = econ.evaluate(&lo, &reg(&lo));

@@ -5,5 +5,6 @@ mod cli;
 mod configs;
 mod golden;
 mod reproducibility;
+mod sweep;
 mod toolkit;
 mod util;

@@ -1,0 +1,306 @@
+//! `pactsim sweep`, `merge`, `sensitivity` and `plot` of their results: expansion, seed
+//! stability, byte-identical outputs across threads, shards and resumes, bad sweep files.
+
+use crate::util::*;
+use std::path::Path;
+
+const SWEEP: &str = r#"
+[sweep]
+name = "t"
+runs = 300
+seed = 11
+[[axis]]
+path = "litigation.win_probability_mean"
+label = "Microsoft's mean win probability (probability)"
+values = [0.4, 0.6, 0.7]
+[[axis]]
+path = "microsoft.antitrust_cost_of_suing"
+label = "antitrust cost of suing ($B)"
+from = 1.0
+to = 10.0
+steps = 3
+scale = "log"
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    std::fs::write(dir.join(name), text).unwrap();
+    name.to_string()
+}
+
+fn ok(o: &std::process::Output) {
+    assert!(o.status.success(), "{}\n{}", stdout(o), stderr(o));
+}
+
+#[test]
+fn threads_shards_and_merge_give_identical_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    ok(&pactsim(
+        &["sweep", &f, "--out", "one", "--threads", "1", "-q"],
+        d,
+    ));
+    ok(&pactsim(
+        &["sweep", &f, "--out", "two", "--threads", "2", "-q"],
+        d,
+    ));
+    assert_same_dirs(&d.join("one"), &d.join("two"));
+    let csv = std::fs::read_to_string(d.join("one/outcomes.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 1 + 9 * 8, "9 cells × 8 outcomes");
+    // Uneven split: 9 cells over 4 shards (2, 2, 2, 3), given out of order.
+    for i in [3, 0, 2, 1] {
+        let spec = format!("{i}/4");
+        ok(&pactsim(
+            &["sweep", &f, "--shard", &spec, "--out", "shards", "-q"],
+            d,
+        ));
+    }
+    ok(&pactsim(&["merge", "shards", "--out", "merged"], d));
+    assert_same_dirs(&d.join("one"), &d.join("merged"));
+    // Every cell present exactly once: a missing shard is refused, with no output.
+    std::fs::remove_file(d.join("shards/shard-0002-of-0004.jsonl")).unwrap();
+    let o = pactsim(&["merge", "shards", "--out", "bad"], d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing"), "{}", stderr(&o));
+    assert!(!d.join("bad").exists());
+    // Slurm variables stand in for --shard.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_pactsim"))
+        .args(["sweep", &f, "--out", "shards", "-q"])
+        .env("SLURM_ARRAY_TASK_ID", "2")
+        .env("SLURM_ARRAY_TASK_COUNT", "4")
+        .current_dir(d)
+        .output()
+        .unwrap();
+    ok(&o);
+    ok(&pactsim(
+        &["merge", "shards", "--out", "merged2", "--no-plots"],
+        d,
+    ));
+    assert_eq!(
+        std::fs::read(d.join("merged2/summary.json")).unwrap(),
+        std::fs::read(d.join("one/summary.json")).unwrap()
+    );
+    // Re-plotting reproduces the plots without re-running.
+    std::fs::remove_dir_all(d.join("one/plots")).unwrap();
+    ok(&pactsim(&["plot", "one"], d));
+    assert_same_dirs(&d.join("one"), &d.join("two"));
+}
+
+#[test]
+fn resume_continues_a_torn_checkpoint_to_the_same_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    ok(&pactsim(
+        &["sweep", &f, "--shard", "0/1", "--out", "full", "-q"],
+        d,
+    ));
+    // An interrupted shard: header, four complete cells and half a line.
+    let full = std::fs::read_to_string(d.join("full/shard-0000-of-0001.jsonl")).unwrap();
+    let lines: Vec<&str> = full.lines().collect();
+    std::fs::create_dir_all(d.join("part")).unwrap();
+    let mut torn = lines[..5].join("\n");
+    torn.push('\n');
+    torn.push_str(&lines[5][..lines[5].len() / 2]);
+    std::fs::write(d.join("part/shard-0000-of-0001.jsonl.partial"), torn).unwrap();
+    ok(&pactsim(
+        &[
+            "sweep", &f, "--shard", "0/1", "--out", "part", "--resume", "-q",
+        ],
+        d,
+    ));
+    assert_eq!(
+        std::fs::read_to_string(d.join("part/shard-0000-of-0001.jsonl")).unwrap(),
+        full
+    );
+    // Unsharded resume from the hidden checkpoint.
+    ok(&pactsim(
+        &["sweep", &f, "--out", "whole", "--no-plots", "-q"],
+        d,
+    ));
+    let mut cp = lines[..3].join("\n");
+    cp.push('\n');
+    std::fs::write(d.join(".again.sweep-progress.jsonl"), cp).unwrap();
+    ok(&pactsim(
+        &[
+            "sweep",
+            &f,
+            "--out",
+            "again",
+            "--resume",
+            "--no-plots",
+            "-q",
+        ],
+        d,
+    ));
+    assert_same_dirs(&d.join("whole"), &d.join("again"));
+    assert!(!d.join(".again.sweep-progress.jsonl").exists());
+}
+
+#[test]
+fn adding_cells_never_changes_existing_cells() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let a = write(d, "a.toml", SWEEP);
+    let b = write(
+        d,
+        "b.toml",
+        &SWEEP.replace("[0.4, 0.6, 0.7]", "[0.3, 0.4, 0.5, 0.6, 0.7]"),
+    );
+    ok(&pactsim(
+        &["sweep", &a, "--out", "a", "--no-plots", "-q"],
+        d,
+    ));
+    ok(&pactsim(
+        &["sweep", &b, "--out", "b", "--no-plots", "-q"],
+        d,
+    ));
+    let rows = |dir: &str| -> Vec<String> {
+        std::fs::read_to_string(d.join(dir).join("outcomes.csv"))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split_once(',').unwrap().1.to_string())
+            .collect()
+    };
+    let (ra, rb) = (rows("a"), rows("b"));
+    assert_eq!(rb.len(), 15 * 8);
+    for r in &ra {
+        assert!(rb.contains(r), "cell row changed: {r}");
+    }
+    // A cell equals `pactsim run` of the same scenario and seed.
+    ok(&pactsim(
+        &[
+            "run",
+            "--runs",
+            "300",
+            "--seed",
+            "11",
+            "--set",
+            "litigation.win_probability_mean=0.6",
+            "--set",
+            "microsoft.antitrust_cost_of_suing=10.0",
+            "--out",
+            "r",
+            "--no-plots",
+            "-q",
+        ],
+        d,
+    ));
+    let run: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("r/summary.json")).unwrap()).unwrap();
+    let sweep: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("a/summary.json")).unwrap()).unwrap();
+    assert_eq!(sweep["cells"][5]["summary"], run);
+}
+
+#[test]
+fn plots_are_valid_png_and_svg() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    ok(&pactsim(&["sweep", &f, "--out", "s", "-q"], d));
+    ok(&pactsim(
+        &[
+            "sensitivity",
+            "--target",
+            "APRIL_LIKE_BROAD",
+            "--runs",
+            "100",
+            "--trajectories",
+            "2",
+            "--out",
+            "sens",
+            "-q",
+        ],
+        d,
+    ));
+    for (dir, stems) in [
+        (
+            "s",
+            &[
+                "heatmap_april_like_broad",
+                "modal_outcome",
+                "line_0_win_probability_mean",
+                "time_to_agreement",
+                "payoffs_openai",
+            ][..],
+        ),
+        ("sens", &["tornado", "morris"][..]),
+    ] {
+        for stem in stems {
+            let png = std::fs::read(d.join(dir).join("plots").join(format!("{stem}.png"))).unwrap();
+            assert!(
+                png.len() > 1000 && png.starts_with(b"\x89PNG\r\n\x1a\n"),
+                "{stem}"
+            );
+            let svg =
+                std::fs::read_to_string(d.join(dir).join("plots").join(format!("{stem}.svg")))
+                    .unwrap();
+            assert!(
+                svg.contains("<svg") && svg.trim_end().ends_with("</svg>"),
+                "{stem}"
+            );
+        }
+    }
+    let o = pactsim(&["sensitivity", "--target", "NOPE", "-q"], d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("APRIL_LIKE_BROAD"));
+}
+
+#[test]
+fn bad_sweep_files_exit_2_and_leave_nothing() {
+    let cases = [
+        (
+            SWEEP.replace("litigation.win_probability_mean", "litigation.nope"),
+            "unknown parameter path",
+        ),
+        (SWEEP.replace("[0.4, 0.6, 0.7]", "[]"), "empty axis"),
+        (
+            SWEEP.replace("steps = 3", "steps = 0"),
+            "steps must be 1 or more",
+        ),
+        (
+            SWEEP.replace("[0.4, 0.6, 0.7]", "[0.4, 1.6]"),
+            "cell 3: litigation.win_probability_mean",
+        ),
+        (SWEEP.replace("runs = 300", "runs = 300\nrunz = 1"), "runz"),
+    ];
+    for (text, expect) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let d = tmp.path();
+        let f = write(d, "s.toml", &text);
+        let o = pactsim(&["sweep", &f, "--out", "o", "-q"], d);
+        assert_eq!(o.status.code(), Some(2), "{expect}: {}", stderr(&o));
+        assert!(stderr(&o).contains(expect), "{expect}: {}", stderr(&o));
+        assert!(stderr(&o).contains("s.toml"), "{}", stderr(&o));
+        assert_eq!(files(d), vec![std::path::PathBuf::from("s.toml")]);
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    let o = pactsim(&["sweep", &f, "--shard", "5/4", "--out", "o", "-q"], d);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--shard 5/4"), "{}", stderr(&o));
+    assert_eq!(files(d), vec![std::path::PathBuf::from("s.toml")]);
+}
+
+#[test]
+fn example_sweeps_validate() {
+    // Validate (not run) every shipped sweep file: the shard is checked after the file, so
+    // an impossible shard stops right after validation.
+    for e in std::fs::read_dir(root().join("configs")).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("sweep") && name.ends_with(".toml")) {
+            continue;
+        }
+        let tmp = tempfile::tempdir().unwrap();
+        let o = pactsim(
+            &["sweep", p.to_str().unwrap(), "--shard", "9/3", "--out", "o"],
+            tmp.path(),
+        );
+        // The file validated (else its error would come first), then the shard was refused.
+        assert!(stderr(&o).contains("--shard 9/3"), "{name}: {}", stderr(&o));
+    }
+}

@@ -157,7 +157,10 @@ where
         .transform(FontTransform::Rotate90);
     root.draw(&Text::new(
         label,
-        (x1 + 16 + max_w, (top + bottom) / 2),
+        (
+            x1 + 16 + max_w + theme::AXIS_SIZE as i32,
+            (top + bottom) / 2,
+        ),
         style,
     ))?;
     Ok(())

@@ -271,6 +271,18 @@ impl StateValuer<'_> {
         for i in 0..3 {
             sued[i] -= costs[i];
         }
+        if !st.launched {
+            // No launch, no breach: a suit only adds costs (every term of the suit regime is
+            // no better for Microsoft than the calm one), so nothing is at stake.
+            return Assessment {
+                credible: false,
+                values_if_sued: sued,
+                value_no_suit: no_suit,
+                stake: 0.0,
+                plaintiff_cost: (no_suit[0] - sued[0]).max(0.0),
+                defendant_cost: 0.0,
+            };
+        }
         // Stake J: Microsoft's value with the AWS path blocked vs live, under the suit.
         let mut blocked = reg;
         blocked.aws_traffic = 0.0;

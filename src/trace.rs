@@ -82,6 +82,9 @@ fn story(e: &Event) -> Option<String> {
         Event::Agreement { week, coalition, contract } => {
             format!("  AGREEMENT ({coalition}) in week {week}: {}", contract.summary())
         }
+        Event::Move { player, action: "wait", value_before, .. } => {
+            format!("  {player} waits (its continuation value ${value_before:.1}B)")
+        }
         Event::Move { player, action, value_before, value_after, .. } => format!(
             "  {player}: {action} (its value ${value_before:.1}B → ${value_after:.1}B)"
         ),

@@ -698,7 +698,16 @@ impl Run<'_> {
                     }
                 }
             }
-            Move::Wait => {}
+            Move::Wait => {
+                let v = valuer.current_value()[pi];
+                obs.event(&Event::Move {
+                    week,
+                    player: proposer,
+                    action: "wait",
+                    value_before: v,
+                    value_after: v,
+                });
+            }
             unilateral => {
                 let before = valuer.current_value()[pi];
                 let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);

@@ -139,6 +139,26 @@ pub fn agreement_scatter(m: &Manifest, agreements_csv: &str, refs: &[Reference])
     })
 }
 
+/// Histogram of agreement weeks (one bin per week) with the real milestones marked.
+pub fn agreement_histogram(title: String, subtitle: String, counts: &[u64]) -> Chart {
+    Chart::Histogram(Histogram {
+        title,
+        subtitle: Some(subtitle),
+        x_label: "week of agreement (weeks since 27 Feb 2026)".into(),
+        y_label: "runs".into(),
+        edges: (0..=counts.len()).map(|i| i as f64).collect(),
+        counts: counts.iter().map(|c| *c as f64).collect(),
+        markers: MILESTONES
+            .iter()
+            .map(|(x, l)| Marker {
+                x: *x,
+                label: l.to_string(),
+                colour: None,
+            })
+            .collect(),
+    })
+}
+
 /// The charts of a `run` results directory.
 pub fn run_charts(m: &Manifest, s: &Summary) -> Vec<(&'static str, Chart)> {
     let sub = Some(subtitle(m));
@@ -165,26 +185,15 @@ pub fn run_charts(m: &Manifest, s: &Summary) -> Vec<(&'static str, Chart)> {
         probability: true,
     });
     let h = &s.time_to_agreement.histogram;
-    let agreement = Chart::Histogram(Histogram {
-        title: "Time to agreement".into(),
-        subtitle: Some(format!(
+    let agreement = agreement_histogram(
+        "Time to agreement".into(),
+        format!(
             "{} · {} runs with an MO agreement",
             subtitle(m),
             s.time_to_agreement.agreements
-        )),
-        x_label: "week of agreement (weeks since 27 Feb 2026)".into(),
-        y_label: "runs".into(),
-        edges: (0..=h.len()).map(|i| i as f64).collect(),
-        counts: h.iter().map(|c| *c as f64).collect(),
-        markers: MILESTONES
-            .iter()
-            .map(|(x, l)| Marker {
-                x: *x,
-                label: l.to_string(),
-                colour: None,
-            })
-            .collect(),
-    });
+        ),
+        h,
+    );
     let row = |label: &str, d: &Distribution, colour| BoxSummary {
         label: label.into(),
         p5: d.p5,
@@ -549,26 +558,11 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
     }
     out.push((
         "time_to_agreement".into(),
-        Chart::Histogram(Histogram {
-            title: "Time to agreement, all cells pooled".into(),
-            subtitle: Some(sweep_subtitle(
-                m,
-                n,
-                &format!(" · {agreements} runs with an MO agreement"),
-            )),
-            x_label: "week of agreement (weeks since 27 Feb 2026)".into(),
-            y_label: "runs".into(),
-            edges: (0..=len).map(|i| i as f64).collect(),
-            counts: hist.iter().map(|c| *c as f64).collect(),
-            markers: MILESTONES
-                .iter()
-                .map(|(x, l)| Marker {
-                    x: *x,
-                    label: l.to_string(),
-                    colour: None,
-                })
-                .collect(),
-        }),
+        agreement_histogram(
+            "Time to agreement, all cells pooled".into(),
+            sweep_subtitle(m, n, &format!(" · {agreements} runs with an MO agreement")),
+            &hist,
+        ),
     ));
     // Payoffs per player: one row per cell (at most 12, evenly spread over the sweep).
     let picked: Vec<&SummaryCell> = if n <= 12 {

@@ -168,6 +168,14 @@ impl Issue {
         Issue::Tranche,
     ];
 
+    /// The terms of the Microsoft–OpenAI partnership contract: every issue but the
+    /// OpenAI–Amazon distribution terms (hosting, tranche).
+    pub fn partnership_terms() -> impl Iterator<Item = Issue> {
+        Issue::ALL
+            .into_iter()
+            .filter(|i| !matches!(i, Issue::Hosting | Issue::Tranche))
+    }
+
     /// Position in [`Issue::ALL`].
     pub fn index(self) -> usize {
         self as usize

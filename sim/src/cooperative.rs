@@ -80,19 +80,8 @@ fn coalition_name(mask: usize) -> String {
 
 /// Every MO contract of the discretised issue space, on the April hosting and Amazon terms.
 pub fn contract_space(base: &Contract) -> Vec<Contract> {
-    let issues = [
-        Issue::Exclusivity,
-        Issue::AzureFirst,
-        Issue::LicenceExclusive,
-        Issue::LicenceEnd,
-        Issue::AgiClause,
-        Issue::RevenueShare,
-        Issue::Cap,
-        Issue::ShareEnd,
-        Issue::MicrosoftShare,
-    ];
     let mut out = vec![*base];
-    for issue in issues {
+    for issue in Issue::partnership_terms() {
         let mut next = Vec::with_capacity(out.len() * issue.domain_len());
         for x in &out {
             for k in 0..issue.domain_len() {

@@ -576,7 +576,14 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
             .iter()
             .map(|p| {
                 let short = p.rsplit('.').next().unwrap_or(p);
-                let v = c.values.get(p).map(value_text).unwrap_or_default();
+                let v = match c.values.get(p) {
+                    Some(serde_json::Value::Number(x)) => x
+                        .as_f64()
+                        .map(plots_number)
+                        .unwrap_or_else(|| x.to_string()),
+                    Some(other) => value_text(other),
+                    None => String::new(),
+                };
                 format!("{short}={v}")
             })
             .collect();
@@ -667,7 +674,7 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
     let morris = Chart::Bar(BarChart {
         title: format!("Morris screening of P({}): μ* per parameter", s.target),
         subtitle: Some(format!(
-            "{sub} · {} trajectories, {} levels · green: raises P, vermillion: lowers P",
+            "green raises P, vermillion lowers it · {} trajectories × {} levels · {sub}",
             s.morris_design[0], s.morris_design[1]
         )),
         y_label: "μ* = mean |elementary effect| (share change per full range)".into(),

@@ -104,7 +104,7 @@ fn april_terms(x: &Contract) -> bool {
 }
 
 /// Classifies the end state of a run (DOMAIN §2.7, first match wins).
-pub fn classify(st: &DisputeState, _status_quo: &Contract) -> Outcome {
+pub fn classify(st: &DisputeState) -> Outcome {
     let suit = st.suit.is_some();
     let deal = st.agreement;
     let final_terms = deal.map(|a| a.contract).unwrap_or(st.current);
@@ -142,7 +142,7 @@ pub fn classify(st: &DisputeState, _status_quo: &Contract) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::contract::tests::{april, status_quo};
+    use crate::contract::tests::april;
     use crate::litigation::{CourtRules, Suit};
     use crate::player::Coalition;
     use crate::protocol::{court_rules, Agreement};
@@ -176,14 +176,14 @@ mod tests {
     fn april_terms_by_week_13_are_strict_later_broad() {
         let mut st = start();
         deal(&mut st, april(), 8);
-        assert_eq!(classify(&st, &status_quo()), Outcome::AprilLikeStrict);
+        assert_eq!(classify(&st), Outcome::AprilLikeStrict);
         deal(&mut st, april(), 14);
-        assert_eq!(classify(&st, &status_quo()), Outcome::AprilLikeBroad);
+        assert_eq!(classify(&st), Outcome::AprilLikeBroad);
         // Any strict term missing (here: the cap) makes it broad.
         let mut x = april();
         x.revenue_share_cap = None;
         deal(&mut st, x, 8);
-        assert_eq!(classify(&st, &status_quo()), Outcome::AprilLikeBroad);
+        assert_eq!(classify(&st), Outcome::AprilLikeBroad);
     }
 
     #[test]
@@ -192,11 +192,11 @@ mod tests {
         let mut x = april();
         x.exclusivity = Exclusivity::AllStateless;
         deal(&mut st, x, 5);
-        assert_eq!(classify(&st, &status_quo()), Outcome::OtherDeal);
+        assert_eq!(classify(&st), Outcome::OtherDeal);
         x.exclusivity = Exclusivity::None;
         x.hosting = Hosting::AzureOnly;
         deal(&mut st, x, 5);
-        assert_eq!(classify(&st, &status_quo()), Outcome::OtherDeal);
+        assert_eq!(classify(&st), Outcome::OtherDeal);
     }
 
     #[test]
@@ -205,28 +205,28 @@ mod tests {
         let mut st = start();
         suit(&mut st, 3);
         deal(&mut st, april(), 8);
-        assert_eq!(classify(&st, &status_quo()), Outcome::LitigatedSettlement);
+        assert_eq!(classify(&st), Outcome::LitigatedSettlement);
         st.amazon_withdrew = true;
         st.amazon_alive = false;
-        assert_eq!(classify(&st, &status_quo()), Outcome::AmazonCollapse);
+        assert_eq!(classify(&st), Outcome::AmazonCollapse);
         let mut st = start();
         suit(&mut st, 3);
-        assert_eq!(classify(&st, &status_quo()), Outcome::Litigation);
+        assert_eq!(classify(&st), Outcome::Litigation);
         let mut x = april();
         x.amazon_tranche = Tranche::Cancelled;
         let mut st = start();
         deal(&mut st, x, 4);
-        assert_eq!(classify(&st, &status_quo()), Outcome::AmazonCollapse);
+        assert_eq!(classify(&st), Outcome::AmazonCollapse);
     }
 
     #[test]
     fn backdown_and_impasse() {
         let mut st = start();
-        assert_eq!(classify(&st, &status_quo()), Outcome::Impasse);
+        assert_eq!(classify(&st), Outcome::Impasse);
         st.launched = true;
-        assert_eq!(classify(&st, &status_quo()), Outcome::Impasse);
+        assert_eq!(classify(&st), Outcome::Impasse);
         st.rearchitected = true;
-        assert_eq!(classify(&st, &status_quo()), Outcome::StatusQuoBackdown);
+        assert_eq!(classify(&st), Outcome::StatusQuoBackdown);
     }
 
     #[test]

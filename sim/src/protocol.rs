@@ -126,7 +126,7 @@ impl DisputeState {
     }
 
     /// Files a suit with its expected calendar (for valuing a filing before it happens).
-    pub fn file_expected(&mut self, _s: &ScenarioFile) {
+    pub fn file_expected(&mut self) {
         self.suit = Some(Suit::expected(self.week, &self.court));
     }
 
@@ -766,7 +766,7 @@ impl Run<'_> {
         for i in 0..3 {
             payoffs[i] -= costs[i];
         }
-        let outcome = classify(st, &s.contracts.status_quo);
+        let outcome = classify(st);
         obs.event(&Event::End {
             week: *last_week,
             outcome,

@@ -63,7 +63,7 @@ impl Reduced {
             EndState::ContestedLaunch => st.launched = true,
             EndState::Suit => {
                 st.launched = true;
-                st.file_expected(&self.s);
+                st.file_expected();
             }
             EndState::Backdown => st.rearchitected = true,
             EndState::AmazonGone => st.amazon_alive = false,

@@ -264,7 +264,7 @@ impl StateValuer<'_> {
     fn assess_uncached(&self, st: &DisputeState) -> Assessment {
         let no_suit = self.econ.evaluate(&st.current, &self.impasse_regime(st));
         let mut sued_state = st.clone();
-        sued_state.file_expected(self.s);
+        sued_state.file_expected();
         let reg = self.impasse_regime(&sued_state);
         let costs = self.filing_costs();
         let mut sued = self.econ.evaluate(&st.current, &reg);
@@ -350,7 +350,7 @@ impl Valuer for StateValuer<'_> {
             }
             Move::Sue => {
                 if st.launched && st.suit.is_none() {
-                    st.file_expected(self.s);
+                    st.file_expected();
                     extra = self.filing_costs().map(|c| -c);
                 }
             }

@@ -5,7 +5,7 @@
 //! cheapest coalition it needs and `v_i = p_i · (proposer's keep) + Σ_{j≠i} p_j · P(i is bought by
 //! j) · δ v_i`.
 
-use super::{check_range, BargainingError};
+use super::{check_delta, BargainingError};
 
 /// Tolerance of the fixed-point iterations.
 const TOL: f64 = 1e-14;
@@ -51,14 +51,7 @@ fn iterate<const N: usize>(
 /// `v = p`. Also returns what each player keeps when proposing, `1 − δ(1 − v_i)`.
 pub fn unanimity_values(p: &[f64], delta: f64) -> Result<(Vec<f64>, Vec<f64>), BargainingError> {
     check_probabilities(p)?;
-    check_range(
-        "delta",
-        delta,
-        0.0,
-        1.0,
-        true,
-        "a discount factor in [0, 1)",
-    )?;
+    check_delta(delta)?;
     let n = p.len();
     let mut v = vec![1.0 / n as f64; n];
     let mut converged = false;
@@ -105,14 +98,7 @@ pub struct VetoValues {
 /// player buys the cheaper partner (bisection on `v₁(π) − v₂(π)` when it must mix).
 pub fn veto_values(p: [f64; 3], delta: f64) -> Result<VetoValues, BargainingError> {
     check_probabilities(&p)?;
-    check_range(
-        "delta",
-        delta,
-        0.0,
-        1.0,
-        true,
-        "a discount factor in [0, 1)",
-    )?;
+    check_delta(delta)?;
     let [po, p1, p2] = p;
     let solve = |pi: f64| {
         iterate([1.0 / 3.0; 3], |&[vo, v1, v2]| {
@@ -170,14 +156,7 @@ pub fn majority_shares(n: usize, delta: f64) -> Result<MajorityShares, Bargainin
             allowed: "an odd number >= 3",
         });
     }
-    check_range(
-        "delta",
-        delta,
-        0.0,
-        1.0,
-        true,
-        "a discount factor in [0, 1)",
-    )?;
+    check_delta(delta)?;
     let nf = n as f64;
     let m = ((n - 1) / 2) as f64;
     let [v] = iterate([0.0], |&[v]| {

@@ -53,6 +53,18 @@ pub enum BargainingError {
 }
 
 /// Checks `lo <= value <= hi` (with `open_hi`: `value < hi`) and finiteness.
+/// Checks a discount factor δ ∈ [0, 1).
+pub(crate) fn check_delta(delta: f64) -> Result<(), BargainingError> {
+    check_range(
+        "delta",
+        delta,
+        0.0,
+        1.0,
+        true,
+        "a discount factor in [0, 1)",
+    )
+}
+
 pub(crate) fn check_range(
     name: &'static str,
     value: f64,

@@ -2,19 +2,12 @@
 //! 1990 §3.12): with a common discount factor `δ`, player 2 may opt out for `b` when responding.
 //! The option only matters when it binds.
 
-use super::{check_range, BargainingError};
+use super::{check_delta, check_range, BargainingError};
 
 /// Player 1's SPE share: `1/(1+δ)` if `b ≤ δ/(1+δ)`, otherwise `1 − b`.
 /// `δ ∈ [0, 1)`, `b ∈ [0, 1]`.
 pub fn outside_option_share(delta: f64, b: f64) -> Result<f64, BargainingError> {
-    check_range(
-        "delta",
-        delta,
-        0.0,
-        1.0,
-        true,
-        "a discount factor in [0, 1)",
-    )?;
+    check_delta(delta)?;
     check_range(
         "outside option b",
         b,

@@ -159,6 +159,20 @@ pub fn agreement_histogram(title: String, subtitle: String, counts: &[u64]) -> C
     })
 }
 
+/// A box-plot row (5–95% whiskers, mean marked) from a payoff distribution.
+pub fn box_summary(label: String, d: &Distribution, colour: usize) -> BoxSummary {
+    BoxSummary {
+        label,
+        p5: d.p5,
+        p25: d.p25,
+        p50: d.p50,
+        p75: d.p75,
+        p95: d.p95,
+        mean: Some(d.mean),
+        colour: Some(colour),
+    }
+}
+
 /// The charts of a `run` results directory.
 pub fn run_charts(m: &Manifest, s: &Summary) -> Vec<(&'static str, Chart)> {
     let sub = Some(subtitle(m));
@@ -194,16 +208,7 @@ pub fn run_charts(m: &Manifest, s: &Summary) -> Vec<(&'static str, Chart)> {
         ),
         h,
     );
-    let row = |label: &str, d: &Distribution, colour| BoxSummary {
-        label: label.into(),
-        p5: d.p5,
-        p25: d.p25,
-        p50: d.p50,
-        p75: d.p75,
-        p95: d.p95,
-        mean: Some(d.mean),
-        colour: Some(colour),
-    };
+    let row = |label: &str, d: &Distribution, colour| box_summary(label.into(), d, colour);
     let payoffs = Chart::Distributions(Distributions {
         title: "Realised payoffs per player (5–95% whiskers, mean marked)".into(),
         subtitle: sub,
@@ -615,19 +620,7 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
                 x_label: "$B present value (each player's own discount rate)".into(),
                 rows: picked
                     .iter()
-                    .map(|c| {
-                        let d = get(&c.summary);
-                        BoxSummary {
-                            label: label(c),
-                            p5: d.p5,
-                            p25: d.p25,
-                            p50: d.p50,
-                            p75: d.p75,
-                            p95: d.p95,
-                            mean: Some(d.mean),
-                            colour: Some(colour),
-                        }
-                    })
+                    .map(|c| box_summary(label(c), &get(&c.summary), colour))
                     .collect(),
             }),
         ));

@@ -100,6 +100,8 @@ impl Regime {
 #[derive(Debug, Clone)]
 pub struct Economics {
     disc: [[f64; COMMIT_YEARS]; 3],
+    /// Annual discount rates ρ_i.
+    rho: [f64; 3],
     revenue: [f64; YEARS],
     phi: [f64; YEARS],
     agi_survival: [f64; YEARS],
@@ -214,6 +216,7 @@ impl Economics {
         let sum = |f: &dyn Fn(usize) -> f64, n: usize| (0..n).map(f).sum::<f64>();
         let mut e = Economics {
             disc,
+            rho,
             revenue,
             phi,
             agi_survival,
@@ -272,9 +275,7 @@ impl Economics {
 
     /// Weekly discount factor of `player` at week `week` (for costs accrued during a run).
     pub fn week_discount(&self, player: Player, week: f64) -> f64 {
-        // disc[i][0] = exp(−ρ·0.3) → ρ = −ln(disc)/0.3.
-        let rho = -self.disc[player as usize][0].ln() / 0.3;
-        (-rho * week / 52.0).exp()
+        (-self.rho[player as usize] * week / 52.0).exp()
     }
 
     /// Present value of Microsoft's margin on Azure traffic diverted to AWS per week of a

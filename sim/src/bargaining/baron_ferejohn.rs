@@ -24,16 +24,20 @@ fn check_probabilities(p: &[f64]) -> Result<(), BargainingError> {
     Ok(())
 }
 
-fn iterate<const N: usize>(
-    start: [f64; N],
-    map: impl Fn(&[f64; N]) -> [f64; N],
-) -> Result<[f64; N], BargainingError> {
+/// Iterates `v ← map(v)` from `start` until the largest change is below `TOL`; `what` names
+/// the iteration in the error when it does not converge.
+fn iterate<T: AsRef<[f64]>>(
+    start: T,
+    map: impl Fn(&T) -> T,
+    what: &'static str,
+) -> Result<T, BargainingError> {
     let mut v = start;
     for _ in 0..MAX_ITER {
         let next = map(&v);
         let change = next
+            .as_ref()
             .iter()
-            .zip(&v)
+            .zip(v.as_ref())
             .map(|(a, b)| (a - b).abs())
             .fold(0.0, f64::max);
         v = next;
@@ -41,9 +45,7 @@ fn iterate<const N: usize>(
             return Ok(v);
         }
     }
-    Err(BargainingError::NoConvergence(
-        "Baron-Ferejohn fixed-point iteration",
-    ))
+    Err(BargainingError::NoConvergence(what))
 }
 
 /// Stationary values under unanimity with recognition probabilities `p` (any number of
@@ -53,29 +55,16 @@ pub fn unanimity_values(p: &[f64], delta: f64) -> Result<(Vec<f64>, Vec<f64>), B
     check_probabilities(p)?;
     check_delta(delta)?;
     let n = p.len();
-    let mut v = vec![1.0 / n as f64; n];
-    let mut converged = false;
-    for _ in 0..MAX_ITER {
-        let total: f64 = v.iter().sum();
-        let next: Vec<f64> = (0..n)
-            .map(|i| p[i] * (1.0 - delta * (total - v[i])) + (1.0 - p[i]) * delta * v[i])
-            .collect();
-        let change = next
-            .iter()
-            .zip(&v)
-            .map(|(a, b)| (a - b).abs())
-            .fold(0.0, f64::max);
-        v = next;
-        if change < TOL {
-            converged = true;
-            break;
-        }
-    }
-    if !converged {
-        return Err(BargainingError::NoConvergence(
-            "Baron-Ferejohn unanimity iteration",
-        ));
-    }
+    let v = iterate(
+        vec![1.0 / n as f64; n],
+        |v: &Vec<f64>| {
+            let total: f64 = v.iter().sum();
+            (0..n)
+                .map(|i| p[i] * (1.0 - delta * (total - v[i])) + (1.0 - p[i]) * delta * v[i])
+                .collect()
+        },
+        "Baron-Ferejohn unanimity iteration",
+    )?;
     let total: f64 = v.iter().sum();
     let keeps = v.iter().map(|vi| 1.0 - delta * (total - vi)).collect();
     Ok((v, keeps))
@@ -101,13 +90,17 @@ pub fn veto_values(p: [f64; 3], delta: f64) -> Result<VetoValues, BargainingErro
     check_delta(delta)?;
     let [po, p1, p2] = p;
     let solve = |pi: f64| {
-        iterate([1.0 / 3.0; 3], |&[vo, v1, v2]| {
-            [
-                po * (1.0 - delta * (pi * v1 + (1.0 - pi) * v2)) + (p1 + p2) * delta * vo,
-                p1 * (1.0 - delta * vo) + po * pi * delta * v1,
-                p2 * (1.0 - delta * vo) + po * (1.0 - pi) * delta * v2,
-            ]
-        })
+        iterate(
+            [1.0 / 3.0; 3],
+            |&[vo, v1, v2]| {
+                [
+                    po * (1.0 - delta * (pi * v1 + (1.0 - pi) * v2)) + (p1 + p2) * delta * vo,
+                    p1 * (1.0 - delta * vo) + po * pi * delta * v1,
+                    p2 * (1.0 - delta * vo) + po * (1.0 - pi) * delta * v2,
+                ]
+            },
+            "Baron-Ferejohn fixed-point iteration",
+        )
     };
     let gap = |pi: f64| solve(pi).map(|v| v[1] - v[2]);
     let pi = if gap(0.0)? >= 0.0 {
@@ -159,9 +152,11 @@ pub fn majority_shares(n: usize, delta: f64) -> Result<MajorityShares, Bargainin
     check_delta(delta)?;
     let nf = n as f64;
     let m = ((n - 1) / 2) as f64;
-    let [v] = iterate([0.0], |&[v]| {
-        [(1.0 - m * delta * v) / nf + (nf - 1.0) / nf * (m / (nf - 1.0)) * delta * v]
-    })?;
+    let [v] = iterate(
+        [0.0],
+        |&[v]| [(1.0 - m * delta * v) / nf + (nf - 1.0) / nf * (m / (nf - 1.0)) * delta * v],
+        "Baron-Ferejohn fixed-point iteration",
+    )?;
     Ok(MajorityShares {
         proposer: 1.0 - m * delta * v,
         partner: delta * v,

@@ -209,6 +209,17 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Explains the model at expected values: each player's payoff term by term in four
+    /// reference states, Microsoft's litigation stake J and cost c_P with the credibility
+    /// verdict under each player's prior, and the candidate frontier agents bargain over.
+    Explain {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Re-renders the plots of a results directory without re-running.
     Plot {
         /// Results directory.

@@ -4,6 +4,7 @@
 
 pub mod charts;
 pub mod cli;
+mod explain_cmd;
 mod progress;
 mod report;
 mod sweeping;
@@ -96,6 +97,7 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
 /// Runs a parsed command line.
 pub fn execute(cli: Cli) -> Result<()> {
     match cli.command {
+        Command::Explain { scenario, json } => explain_cmd::run(&scenario, json),
         Command::Run {
             scenario,
             runs,

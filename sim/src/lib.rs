@@ -33,6 +33,8 @@
 pub mod bargaining;
 pub mod contract;
 pub mod cooperative;
+pub mod explain;
+pub mod frontier;
 pub mod game;
 pub mod litigation;
 pub mod outcome;

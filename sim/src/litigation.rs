@@ -68,6 +68,10 @@ pub fn priest_klein_win_rate(
     (tried > 0).then(|| won as f64 / tried as f64)
 }
 
+fn normal(rng: &mut SimRng) -> f64 {
+    StandardNormal.sample(rng)
+}
+
 /// Standard normal CDF (Abramowitz–Stegun 7.1.26 via erf; |error| < 1.5e-7).
 pub fn normal_cdf(x: f64) -> f64 {
     let t = 1.0 / (1.0 + 0.327_591_1 * x.abs() / std::f64::consts::SQRT_2);
@@ -117,8 +121,10 @@ pub struct CourtRules {
     pub injunction_weeks: [f64; 2],
     /// Dismissal ruling delay range, weeks.
     pub dismissal_weeks: [f64; 2],
-    /// Delay to judgment, weeks.
+    /// Median delay from filing to judgment, weeks.
     pub trial_weeks: f64,
+    /// σ of the log of that delay (lognormal; 0 = always the median).
+    pub trial_sigma: f64,
     /// PI granted with probability θ^k.
     pub injunction_exponent: f64,
 }
@@ -132,7 +138,7 @@ impl Suit {
             filed: week,
             injunction_week: w + u(rng, rules.injunction_weeks),
             dismissal_week: w + u(rng, rules.dismissal_weeks),
-            judgment_week: w + rules.trial_weeks,
+            judgment_week: w + rules.trial_weeks * (rules.trial_sigma * normal(rng)).exp(),
             injunction: None,
             dismissed: None,
             judgment: None,
@@ -257,6 +263,7 @@ mod tests {
             injunction_weeks: [4.0, 12.0],
             dismissal_weeks: [26.0, 52.0],
             trial_weeks: 112.0,
+            trial_sigma: 0.4,
             injunction_exponent: 1.5,
         };
         let mut rng = SimRng::seed_from_u64(3);

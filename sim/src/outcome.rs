@@ -79,14 +79,21 @@ fn aws_allowed(x: &Contract) -> bool {
     x.exclusivity != Exclusivity::AllStateless && x.hosting != Hosting::AzureOnly
 }
 
-/// Microsoft keeps compensation: a capped revenue share ending by 2030, an Azure-first lag, or
-/// a preserved licence.
-fn ms_compensated(x: &Contract) -> bool {
-    (x.revenue_share > 0.0
-        && x.revenue_share_cap.is_some()
-        && x.revenue_share_end.last_year() <= 2030)
-        || x.azure_first_days > 0
-        || x.licence_end_year >= 2030
+/// The April features of a contract (R9): a non-exclusive licence; a finite cap or a
+/// revenue share ending by 2030; the AGI clause removed; no M→O share; an Azure-first lag;
+/// the licence kept to 2032 or later. Returns how many hold (0–6).
+pub fn april_features(x: &Contract) -> usize {
+    [
+        !x.licence_exclusive,
+        x.revenue_share_cap.is_some() || x.revenue_share_end.last_year() <= 2030,
+        !x.agi_clause,
+        x.microsoft_share == 0.0,
+        x.azure_first_days > 0,
+        x.licence_end_year >= 2032,
+    ]
+    .iter()
+    .filter(|f| **f)
+    .count()
 }
 
 /// The April terms, strictly (rule 4 without the timing and state conditions).
@@ -126,12 +133,10 @@ pub fn classify(st: &DisputeState) -> Outcome {
         if aws_allowed(x) && april_terms(x) && a.week <= 13 {
             return Outcome::AprilLikeStrict;
         }
-        if aws_allowed(x) && ms_compensated(x) {
+        if aws_allowed(x) && april_features(x) >= 4 {
             return Outcome::AprilLikeBroad;
         }
-        if !aws_allowed(x) {
-            return Outcome::OtherDeal;
-        }
+        return Outcome::OtherDeal;
     }
     if deal.is_none() && (st.rearchitected || st.launch_withdrawn) {
         return Outcome::StatusQuoBackdown;
@@ -167,6 +172,7 @@ mod tests {
             injunction_weeks: [4.0, 12.0],
             dismissal_weeks: [26.0, 52.0],
             trial_weeks: 112.0,
+            trial_sigma: 0.4,
             injunction_exponent: 1.5,
         };
         st.suit = Some(Suit::expected(week, &rules));
@@ -184,6 +190,40 @@ mod tests {
         x.revenue_share_cap = None;
         deal(&mut st, x, 8);
         assert_eq!(classify(&st), Outcome::AprilLikeBroad);
+    }
+
+    #[test]
+    fn broad_needs_four_of_six_april_features() {
+        let mut st = start();
+        assert_eq!(april_features(&april()), 6);
+        // Drop features one at a time: 5 and 4 features stay broad, 3 is another deal.
+        let mut x = april();
+        x.licence_exclusive = true;
+        assert_eq!(april_features(&x), 5);
+        x.agi_clause = true;
+        assert_eq!(april_features(&x), 4);
+        deal(&mut st, x, 20);
+        assert_eq!(classify(&st), Outcome::AprilLikeBroad);
+        x.microsoft_share = 0.2;
+        assert_eq!(april_features(&x), 3);
+        deal(&mut st, x, 20);
+        assert_eq!(classify(&st), Outcome::OtherDeal);
+        // The status quo's terms with AWS opened (the old model's typical deal) are not
+        // April-like: only the licence end year is an April feature.
+        let mut sq = crate::contract::tests::status_quo();
+        sq.exclusivity = Exclusivity::None;
+        assert_eq!(april_features(&sq), 2);
+        deal(&mut st, sq, 5);
+        assert_eq!(classify(&st), Outcome::OtherDeal);
+        // Each feature counts: a finite cap or an end year by 2030 is one feature.
+        let mut y = april();
+        y.revenue_share_cap = None;
+        assert_eq!(april_features(&y), 6);
+        y.revenue_share_end = ShareEnd::UntilAgi;
+        assert_eq!(april_features(&y), 5);
+        y.azure_first_days = 0;
+        y.licence_end_year = 2030;
+        assert_eq!(april_features(&y), 3);
     }
 
     #[test]

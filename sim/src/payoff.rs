@@ -7,7 +7,7 @@
 //! the AWS path, the litigation state, the IPO prospects), for all three players at once.
 //! No randomness and no I/O here.
 
-use crate::contract::{Contract, Tranche};
+use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
 use crate::scenario::{ScenarioFile, FIRST_YEAR, YEARS};
 use crate::Player;
 
@@ -41,14 +41,17 @@ pub enum IpoClass {
 /// The state of the world a contract is valued in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Regime {
-    /// Share of third-party-channel traffic that leaves Azure (Microsoft's view).
-    pub aws_traffic: f64,
-    /// Share of the channel revenue uplift OpenAI gets.
-    pub aws_uplift: f64,
-    /// Whether Amazon distributes Frontier (its channel value and stake uplift).
-    pub amazon_channel: f64,
+    /// Effective opening of the third-party channel, in \[0, 1\]: reach(x) net of the
+    /// Azure-first hold-back, a de-facto opening under a defiant launch, or its expected value
+    /// under a pending suit. One number for every player (R2).
+    pub open: f64,
+    /// Share of the opened third-party channel that runs on AWS (Amazon's part).
+    pub aws_share: f64,
     /// Amazon still in the deal (false after a withdrawal: tranche lapses, $100B expansion off).
     pub amazon_alive: bool,
+    /// The dispute is unresolved (no Microsoft–OpenAI agreement): the revenue-share base
+    /// dispute δ_base and the AGI hazard multiplier χ apply (R5).
+    pub contested: bool,
     /// Share of d_L applied to OpenAI's value (1 under a suit, the legal-cloud share under a
     /// defiant launch, 0 otherwise).
     pub litigation_discount_share: f64,
@@ -58,7 +61,7 @@ pub struct Regime {
     pub ipo_window_open: bool,
     /// Expected remaining years of legal fees (0 without a suit).
     pub fee_years: f64,
-    /// Expected share of OpenAI's litigation loss borne (θ·J_O for the defendants), $B.
+    /// Expected damages the defendants pay Microsoft, $B (OpenAI bears `1 − codefendant`).
     pub defendant_loss: f64,
     /// Panel-verified AGI has happened.
     pub agi_verified: bool,
@@ -73,15 +76,15 @@ pub struct Regime {
 }
 
 impl Regime {
-    /// No dispute: the AWS path closed, Amazon in, no litigation, IPO prospects clear with the
+    /// No dispute: the channel closed, Amazon in, no litigation, IPO prospects clear with the
     /// window open, unit demand, no AGI, no Musk damages, no sweetener. Other regimes are built
     /// from it with struct-update syntax.
     pub fn clear() -> Regime {
         Regime {
-            aws_traffic: 0.0,
-            aws_uplift: 0.0,
-            amazon_channel: 0.0,
+            open: 0.0,
+            aws_share: 1.0,
             amazon_alive: true,
+            contested: false,
             litigation_discount_share: 0.0,
             ipo: Some(IpoClass::Clear),
             ipo_window_open: true,
@@ -96,6 +99,124 @@ impl Regime {
     }
 }
 
+/// Each player's payoff split into its terms, $B present value (what `pactsim explain`
+/// prints). [`Economics::evaluate`] is the sum of these terms, computed by the same code.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Terms {
+    /// Microsoft: O→M revenue share received (RS_in).
+    pub m_revenue_share_in: f64,
+    /// Microsoft: M→O revenue share paid (−RS_out).
+    pub m_revenue_share_out: f64,
+    /// Microsoft: margin on the committed Azure spend.
+    pub m_azure_committed: f64,
+    /// Microsoft: margin on exclusivity-forced traffic (what stays on Azure).
+    pub m_azure_forced: f64,
+    /// Microsoft: Azure's competitive harm from the opened channel (−H_M, R1).
+    pub m_competitive_harm: f64,
+    /// Microsoft: stake × OpenAI's base value (V·(1 − d_L share) + IPO value − Musk damages).
+    pub m_stake_base: f64,
+    /// Microsoft: stake × multi-cloud uplift.
+    pub m_stake_uplift: f64,
+    /// Microsoft: licence (exclusivity premium and years beyond 2030).
+    pub m_licence: f64,
+    /// Microsoft: legal fees, Musk damages, damages received, side payment.
+    pub m_other: f64,
+    /// OpenAI: revenue without the channel.
+    pub o_revenue: f64,
+    /// OpenAI: channel revenue net of its compute cost.
+    pub o_channel: f64,
+    /// OpenAI: revenue share paid to Microsoft (−).
+    pub o_revenue_share_paid: f64,
+    /// OpenAI: M→O revenue share received.
+    pub o_revenue_share_received: f64,
+    /// OpenAI: Amazon's tranches (upfront + expected conditional).
+    pub o_tranches: f64,
+    /// OpenAI: IPO value (π_IPO·B_IPO).
+    pub o_ipo: f64,
+    /// OpenAI: its other owners' share of the change in its equity value (R3).
+    pub o_other_owners: f64,
+    /// OpenAI: value of a non-exclusive licence (R4).
+    pub o_licence_freedom: f64,
+    /// OpenAI: fees, damages, Musk damages, sweetener, side payment.
+    pub o_other: f64,
+    /// Amazon: margin on the AWS commitment.
+    pub a_aws_commitment: f64,
+    /// Amazon: Bedrock channel value.
+    pub a_channel: f64,
+    /// Amazon: stake × OpenAI's value.
+    pub a_stake: f64,
+    /// Amazon: conditional tranche paid, sweetener, fees, co-defendant share (−).
+    pub a_other: f64,
+}
+
+impl Terms {
+    /// Totals (M, O, A).
+    #[inline]
+    pub fn totals(&self) -> [f64; 3] {
+        [
+            self.m_revenue_share_in
+                + self.m_revenue_share_out
+                + self.m_azure_committed
+                + self.m_azure_forced
+                + self.m_competitive_harm
+                + self.m_stake_base
+                + self.m_stake_uplift
+                + self.m_licence
+                + self.m_other,
+            self.o_revenue
+                + self.o_channel
+                + self.o_revenue_share_paid
+                + self.o_revenue_share_received
+                + self.o_tranches
+                + self.o_ipo
+                + self.o_other_owners
+                + self.o_licence_freedom
+                + self.o_other,
+            self.a_aws_commitment + self.a_channel + self.a_stake + self.a_other,
+        ]
+    }
+
+    /// (player index, term name, value) for every term, in print order.
+    pub fn named(&self) -> [(usize, &'static str, f64); 22] {
+        [
+            (0, "revenue share in", self.m_revenue_share_in),
+            (0, "revenue share out (M->O)", self.m_revenue_share_out),
+            (0, "Azure margin, committed spend", self.m_azure_committed),
+            (0, "Azure margin, forced traffic", self.m_azure_forced),
+            (0, "Azure competitive harm", self.m_competitive_harm),
+            (0, "stake x OpenAI base value", self.m_stake_base),
+            (0, "stake x multi-cloud uplift", self.m_stake_uplift),
+            (0, "licence", self.m_licence),
+            (0, "fees, damages, Musk, side payment", self.m_other),
+            (1, "revenue before the channel", self.o_revenue),
+            (1, "third-party channel, net of compute", self.o_channel),
+            (1, "revenue share paid", self.o_revenue_share_paid),
+            (
+                1,
+                "revenue share received (M->O)",
+                self.o_revenue_share_received,
+            ),
+            (1, "Amazon tranches", self.o_tranches),
+            (1, "IPO value", self.o_ipo),
+            (1, "other owners' value change", self.o_other_owners),
+            (1, "non-exclusive licence", self.o_licence_freedom),
+            (
+                1,
+                "fees, damages, Musk, sweetener, side payment",
+                self.o_other,
+            ),
+            (2, "AWS commitment margin", self.a_aws_commitment),
+            (2, "Bedrock channel", self.a_channel),
+            (2, "stake x OpenAI value", self.a_stake),
+            (
+                2,
+                "tranche paid, sweetener, fees, co-defendant",
+                self.a_other,
+            ),
+        ]
+    }
+}
+
 /// Precomputed economics of one run.
 #[derive(Debug, Clone)]
 pub struct Economics {
@@ -104,11 +225,11 @@ pub struct Economics {
     rho: [f64; 3],
     revenue: [f64; YEARS],
     phi: [f64; YEARS],
-    agi_survival: [f64; YEARS],
+    /// AGI survival per year: `[normal, contested (hazard × χ)]`.
+    agi_survival: [[f64; YEARS]; 2],
     valuation: f64,
     litigation_discount: f64,
     joint_value: f64,
-    sq_openai_contract_value: f64,
     /// Σ_y β_O(y)·R_y: OpenAI's revenue PV before channel effects.
     openai_revenue_pv: f64,
     /// Σ_y β_O(y)·φ_y·R_y.
@@ -125,10 +246,10 @@ pub struct Economics {
     amazon_channel_pv: f64,
     /// Per-year R_y·φ_y.
     revenue_phi: [f64; YEARS],
-    /// Prefix sums for uncapped revenue shares: `[payer discount (M, O)][AGI survival
-    /// applied (0 no, 1 yes)][last year index]` of Σ β·R_y·s_y and Σ β·R_y·φ_y·s_y.
-    prefix: [[[f64; YEARS]; 2]; 2],
-    prefix_phi: [[[f64; YEARS]; 2]; 2],
+    /// Prefix sums for uncapped revenue shares: `[payer discount (M, O)][AGI survival (0 none,
+    /// 1 normal, 2 contested)][last year index]` of Σ β·R_y·s_y and Σ β·R_y·φ_y·s_y.
+    prefix: [[[f64; YEARS]; 3]; 2],
+    prefix_phi: [[[f64; YEARS]; 3]; 2],
     p: Params,
 }
 
@@ -146,6 +267,11 @@ struct Params {
     stake_m: f64,
     omega_x: f64,
     omega_y: f64,
+    omega_o: f64,
+    zeta: f64,
+    delta_base: f64,
+    reach_e1: f64,
+    non_exclusive_aws_share: f64,
     fees: [f64; 3],
     uplift: f64,
     ipo_benefit: f64,
@@ -173,14 +299,17 @@ impl Economics {
         let mut revenue = [0.0; YEARS];
         let mut phi = [0.0; YEARS];
         let mut ms_model_revenue = [0.0; YEARS];
-        let mut agi_survival = [0.0; YEARS];
+        let mut agi_survival = [[0.0; YEARS]; 2];
         let m = &s.microsoft;
+        let chi = s.agi.contested_hazard_multiplier;
         for y in 0..YEARS {
             revenue[y] = draws.revenue_multiplier * s.revenue.path_billion[y];
             phi[y] = s.revenue.third_party_share[y];
             ms_model_revenue[y] =
                 m.openai_model_revenue_2026 * (1.0 + m.openai_model_revenue_growth).powi(y as i32);
-            agi_survival[y] = (-s.agi.hazard_per_year * (y as f64 + 0.5 - 0.2)).exp();
+            let t = y as f64 + 0.5 - 0.2;
+            agi_survival[0][y] = (-s.agi.hazard_per_year * t).exp();
+            agi_survival[1][y] = (-s.agi.hazard_per_year * chi * t).exp();
         }
         let joint_value = (0..YEARS).map(|y| disc[0][y] * ms_model_revenue[y]).sum();
         let ipo = s.litigation.ipo_probability;
@@ -196,6 +325,11 @@ impl Economics {
             stake_m: m.stake,
             omega_x: m.licence_exclusivity_premium,
             omega_y: m.licence_value_per_year,
+            omega_o: s.openai.nonexclusive_licence_value,
+            zeta: s.cloud.competitive_harm,
+            delta_base: m.base_dispute_share,
+            reach_e1: s.cloud.stateless_only_reach,
+            non_exclusive_aws_share: s.cloud.non_exclusive_aws_share,
             fees: [
                 m.legal_fees_per_year,
                 s.openai.legal_fees_per_year,
@@ -223,7 +357,6 @@ impl Economics {
             valuation: s.openai.valuation * draws.valuation_multiplier,
             litigation_discount: draws.litigation_discount,
             joint_value,
-            sq_openai_contract_value: 0.0,
             openai_revenue_pv: sum(&|y| disc[1][y] * revenue[y], YEARS),
             openai_channel_pv: sum(&|y| disc[1][y] * revenue_phi[y], YEARS),
             ms_model_pv: [
@@ -235,15 +368,19 @@ impl Economics {
             aws_commit_coef: sum(&|y| disc[2][y], p.aws_years) / p.aws_years as f64,
             amazon_channel_pv: sum(&|y| disc[2][y] * p.psi * revenue_phi[y], YEARS),
             revenue_phi,
-            prefix: [[[0.0; YEARS]; 2]; 2],
-            prefix_phi: [[[0.0; YEARS]; 2]; 2],
+            prefix: [[[0.0; YEARS]; 3]; 2],
+            prefix_phi: [[[0.0; YEARS]; 3]; 2],
             p,
         };
         for (who, disc_i) in [(0, &disc[0]), (1, &disc[1])] {
-            for surv in 0..2 {
+            for surv in 0..3 {
                 let (mut a, mut b) = (0.0, 0.0);
                 for (y, d) in disc_i.iter().enumerate().take(YEARS) {
-                    let sv = if surv == 1 { e.agi_survival[y] } else { 1.0 };
+                    let sv = if surv == 0 {
+                        1.0
+                    } else {
+                        e.agi_survival[surv - 1][y]
+                    };
                     a += d * e.revenue[y] * sv;
                     b += d * e.revenue_phi[y] * sv;
                     e.prefix[who][surv][y] = a;
@@ -251,9 +388,6 @@ impl Economics {
                 }
             }
         }
-        e.sq_openai_contract_value = e
-            .revenue_flows(&s.contracts.status_quo, 0.0, 1.0, false)
-            .openai_contract;
         e
     }
 
@@ -284,15 +418,54 @@ impl Economics {
         self.p.m_az * self.p.kappa * self.phi[0] * demand * self.revenue[0] / 52.0
     }
 
-    fn revenue_flows(&self, x: &Contract, aws_uplift: f64, demand: f64, agi: bool) -> Flows {
+    /// reach(x) ∈ \[0, 1\] (R2): 0 when all stateless calls stay on Azure (e = 2) or hosting is
+    /// Azure-only; ρ₁ when only stateless model calls stay on Azure (e = 1); 1 when any product
+    /// may run on any cloud (e = 0).
+    pub fn reach(&self, x: &Contract) -> f64 {
+        if x.hosting == Hosting::AzureOnly {
+            return 0.0;
+        }
+        match x.exclusivity {
+            Exclusivity::AllStateless => 0.0,
+            Exclusivity::StatelessOnly => self.p.reach_e1,
+            Exclusivity::None => 1.0,
+        }
+    }
+
+    /// Share of the channel held back by the Azure-first lag: hold(L) = λ_first·L/365.
+    pub fn hold(&self, x: &Contract) -> f64 {
+        (self.p.lambda_first * f64::from(x.azure_first_days) / 365.0).min(1.0)
+    }
+
+    /// Effective opening of the channel under contract `x`: reach(x)·(1 − hold(L)), the hold
+    /// applying only where reach > 0.
+    pub fn open(&self, x: &Contract) -> f64 {
+        self.reach(x) * (1.0 - self.hold(x))
+    }
+
+    /// Share of the opened third-party channel that runs on AWS under `x`'s hosting term.
+    pub fn aws_share(&self, x: &Contract) -> f64 {
+        match x.hosting {
+            Hosting::AnyCloud => self.p.non_exclusive_aws_share,
+            _ => 1.0,
+        }
+    }
+
+    fn revenue_flows(&self, x: &Contract, r: &Regime) -> Flows {
         let p = &self.p;
-        let lag = f64::from(x.azure_first_days) / 365.0;
-        // R_y(x) = R_y + R_y·φ_y·D·(γ·AWS − λ_first·L/365).
-        let k = demand * (p.gamma * aws_uplift - p.lambda_first * lag);
-        let until_agi = x.revenue_share_end == crate::contract::ShareEnd::UntilAgi;
+        // R_y(x) = R_y·(1 + γ·φ_y·D·open): the channel's incremental revenue.
+        let k = r.demand * p.gamma * r.open;
+        let until_agi = x.revenue_share_end == ShareEnd::UntilAgi;
         let last = x.revenue_share_end.last_year();
+        let agi = r.agi_verified;
         let (mut rs_m, mut rs_o) = (0.0, 0.0);
         let survival = x.agi_clause || until_agi;
+        // Survival variant: 0 none, 1 normal hazard, 2 contested (× χ) while g is active.
+        let sv = match (survival, r.contested && x.agi_clause) {
+            (false, _) => 0,
+            (true, false) => 1,
+            (true, true) => 2,
+        };
         let active = (i64::from(last) - i64::from(FIRST_YEAR) + 1).clamp(0, YEARS as i64) as usize;
         if x.revenue_share > 0.0
             && x.revenue_share_cap.is_none()
@@ -300,7 +473,6 @@ impl Economics {
             && !(survival && agi)
         {
             // Uncapped: linear in revenue, so prefix sums give the PV directly.
-            let sv = usize::from(survival);
             let n = active - 1;
             rs_m = x.revenue_share * (self.prefix[0][sv][n] + k * self.prefix_phi[0][sv][n]);
             rs_o = x.revenue_share * (self.prefix[1][sv][n] + k * self.prefix_phi[1][sv][n]);
@@ -311,10 +483,10 @@ impl Economics {
                 if FIRST_YEAR + y as u16 > last || cum >= cap {
                     break;
                 }
-                let surv = match (survival, agi) {
-                    (false, _) => 1.0,
-                    (true, true) => 0.0,
-                    (true, false) => self.agi_survival[y],
+                let surv = if sv == 0 {
+                    1.0
+                } else {
+                    self.agi_survival[sv - 1][y]
                 };
                 let ry = self.revenue[y] + self.revenue_phi[y] * k;
                 let pay = (x.revenue_share * ry * surv).min(cap - cum);
@@ -323,22 +495,29 @@ impl Economics {
                 rs_o += self.disc[1][y] * pay;
             }
         }
-        // OpenAI's contract-dependent flows: channel revenue net of its compute cost and of
-        // the Azure-first delay, minus revenue share paid, plus M→O share received.
-        let channel = demand * (p.gamma * aws_uplift * (1.0 - p.kappa) - p.lambda_first * lag);
+        // The revenue-share base dispute (R5): while unresolved, OpenAI pays δ_base less.
+        if r.contested {
+            rs_m *= 1.0 - p.delta_base;
+            rs_o *= 1.0 - p.delta_base;
+        }
         Flows {
             rs_in_m: rs_m,
-            rs_out_m: x.microsoft_share * self.ms_model_pv[0],
-            openai_contract: self.openai_channel_pv * channel - rs_o
-                + x.microsoft_share * self.ms_model_pv[1],
-            openai_revenue: self.openai_revenue_pv,
+            rs_paid_o: rs_o,
+            channel_o: self.openai_channel_pv * k * (1.0 - p.kappa),
         }
     }
 
     /// Values `x` in `regime` for Microsoft, OpenAI and Amazon, $B present value.
+    #[inline]
     pub fn evaluate(&self, x: &Contract, r: &Regime) -> [f64; 3] {
+        self.terms(x, r).totals()
+    }
+
+    /// Each player's payoff of `x` in `regime`, term by term.
+    #[inline]
+    pub fn terms(&self, x: &Contract, r: &Regime) -> Terms {
         let p = &self.p;
-        let flows = self.revenue_flows(x, r.aws_uplift, r.demand, r.agi_verified);
+        let flows = self.revenue_flows(x, r);
         // IPO prospects.
         let pi = match r.ipo {
             Some(class) if r.ipo_window_open && !r.musk_unwound => p.ipo_prob[class as usize],
@@ -356,59 +535,68 @@ impl Economics {
             Tranche::Renegotiated => 0.5,
             Tranche::Cancelled => 0.0,
         } * trigger;
-        // OpenAI's equity value: V_0 priced the status quo; contract changes pass through.
-        let v_o = self.valuation
-            * (1.0 + p.uplift * r.amazon_channel.min(r.aws_uplift)
-                - self.litigation_discount * r.litigation_discount_share)
-            + (flows.openai_contract - self.sq_openai_contract_value)
-            + ipo_value
-            - r.musk_damages[0];
-        // Microsoft: committed Azure spend plus exclusivity-forced traffic.
-        let hold =
-            1.0 - r.aws_traffic * (1.0 - p.lambda_first * f64::from(x.azure_first_days) / 180.0);
-        let az =
-            x.azure_commitment * self.azure_commit_coef + r.demand * self.forced_traffic_pv * hold;
+        // OpenAI's equity value: V_0 priced the undisputed status quo; the channel enters
+        // once, through the multi-cloud uplift (R3).
+        let uplift_value = self.valuation * p.uplift * r.open;
+        let lit_value = self.valuation * self.litigation_discount * r.litigation_discount_share;
+        let v_base = self.valuation - lit_value + ipo_value - r.musk_damages[0];
+        // Microsoft.
+        let forced = r.demand * self.forced_traffic_pv * (1.0 - r.open);
+        let agi_cut = if x.agi_clause {
+            self.agi_survival[usize::from(r.contested)][4]
+        } else {
+            1.0
+        };
         let licence = if x.licence_exclusive { p.omega_x } else { 0.0 }
-            + p.omega_y * f64::from(x.licence_end_year.saturating_sub(2030)) * self.agi_survival[4];
-        let u_m = flows.rs_in_m - flows.rs_out_m + p.m_az * az + p.stake_m * v_o + licence
-            - r.fee_years * p.fees[0]
-            - r.musk_damages[1]
-            + x.side_payment;
-        // OpenAI.
-        let u_o = flows.openai_revenue
-            + flows.openai_contract
-            + p.upfront
-            + p.conditional * tranche_share
-            + ipo_value
-            + r.sweetener
-            - r.fee_years * p.fees[1]
-            - r.defendant_loss * (1.0 - p.codefendant)
-            - r.musk_damages[0]
-            - x.side_payment;
-        // Amazon.
+            + p.omega_y * f64::from(x.licence_end_year.saturating_sub(2030)) * agi_cut;
+        let stake_a = p.stake_a + (p.stake_a_after - p.stake_a) * tranche_share;
+        let others = (1.0 - p.stake_m - stake_a).max(0.0);
         let aws_commit = if r.amazon_alive {
             x.aws_commitment
         } else {
             p.original_aws_deal
         };
-        let aws = aws_commit * self.aws_commit_coef;
-        let channel = self.amazon_channel_pv * r.demand * r.amazon_channel;
-        let stake_a = p.stake_a + (p.stake_a_after - p.stake_a) * tranche_share;
-        let u_a = p.m_aws * aws + channel + stake_a * v_o
-            - p.conditional * tranche_share
-            - r.sweetener
-            - r.fee_years * p.fees[2]
-            - r.defendant_loss * p.codefendant;
-        [u_m, u_o, u_a]
+        Terms {
+            m_revenue_share_in: flows.rs_in_m,
+            m_revenue_share_out: -x.microsoft_share * self.ms_model_pv[0],
+            m_azure_committed: p.m_az * x.azure_commitment * self.azure_commit_coef,
+            m_azure_forced: p.m_az * forced,
+            m_competitive_harm: -p.zeta * p.m_az * self.ms_model_pv[0] * r.open,
+            m_stake_base: p.stake_m * v_base,
+            m_stake_uplift: p.stake_m * uplift_value,
+            m_licence: licence,
+            m_other: -r.fee_years * p.fees[0] - r.musk_damages[1]
+                + r.defendant_loss
+                + x.side_payment,
+            o_revenue: self.openai_revenue_pv,
+            o_channel: flows.channel_o,
+            o_revenue_share_paid: -flows.rs_paid_o,
+            o_revenue_share_received: x.microsoft_share * self.ms_model_pv[1],
+            o_tranches: p.upfront + p.conditional * tranche_share,
+            o_ipo: ipo_value,
+            o_other_owners: others * (uplift_value - lit_value),
+            o_licence_freedom: if x.licence_exclusive { 0.0 } else { p.omega_o },
+            o_other: r.sweetener
+                - r.fee_years * p.fees[1]
+                - r.defendant_loss * (1.0 - p.codefendant)
+                - r.musk_damages[0]
+                - x.side_payment,
+            a_aws_commitment: p.m_aws * aws_commit * self.aws_commit_coef,
+            a_channel: self.amazon_channel_pv * r.demand * r.open * r.aws_share,
+            a_stake: stake_a * (v_base + uplift_value),
+            a_other: -p.conditional * tranche_share
+                - r.sweetener
+                - r.fee_years * p.fees[2]
+                - r.defendant_loss * p.codefendant,
+        }
     }
 }
 
 #[derive(Debug, Default, Clone, Copy)]
 struct Flows {
     rs_in_m: f64,
-    rs_out_m: f64,
-    openai_contract: f64,
-    openai_revenue: f64,
+    rs_paid_o: f64,
+    channel_o: f64,
 }
 
 #[cfg(test)]
@@ -452,8 +640,11 @@ mod tests {
         s.revenue.path_billion = vec![path[0], path[1], path[2], path[3], path[4], 0.0, 0.0];
         s.discount.microsoft = rho;
         let e = Economics::new(&s, draws());
-        e.revenue_flows(&share_only(0.2, cap, ShareEnd::Year(2030)), 0.0, 1.0, false)
-            .rs_in_m
+        e.revenue_flows(
+            &share_only(0.2, cap, ShareEnd::Year(2030)),
+            &Regime::clear(),
+        )
+        .rs_in_m
     }
 
     #[test]
@@ -498,15 +689,24 @@ mod tests {
         for end in crate::contract::SHARE_ENDS {
             for agi_clause in [false, true] {
                 for agi in [false, true] {
-                    for (aws, demand) in [(0.0, 1.0), (1.0, 1.3), (0.4, 0.8)] {
+                    for (open, demand, contested) in
+                        [(0.0, 1.0, false), (1.0, 1.3, true), (0.4, 0.8, false)]
+                    {
+                        let r = Regime {
+                            open,
+                            demand,
+                            contested,
+                            agi_verified: agi,
+                            ..Regime::clear()
+                        };
                         let mut x = share_only(0.15, None, end);
                         x.agi_clause = agi_clause;
                         x.azure_first_days = 90;
-                        let fast = e.revenue_flows(&x, aws, demand, agi);
+                        let fast = e.revenue_flows(&x, &r);
                         x.revenue_share_cap = Some(1e12);
-                        let slow = e.revenue_flows(&x, aws, demand, agi);
+                        let slow = e.revenue_flows(&x, &r);
                         assert!((fast.rs_in_m - slow.rs_in_m).abs() < 1e-9);
-                        assert!((fast.openai_contract - slow.openai_contract).abs() < 1e-9);
+                        assert!((fast.rs_paid_o - slow.rs_paid_o).abs() < 1e-9);
                     }
                 }
             }
@@ -519,12 +719,7 @@ mod tests {
         let e = Economics::new(&s, draws());
         let x = s.contracts.status_quo;
         let base = Regime::clear();
-        let open = Regime {
-            aws_traffic: 1.0,
-            aws_uplift: 1.0,
-            amazon_channel: 1.0,
-            ..base
-        };
+        let open = Regime { open: 1.0, ..base };
         let (v0, v1) = (e.evaluate(&x, &base), e.evaluate(&x, &open));
         assert!(v1[1] > v0[1], "OpenAI gains from the AWS channel");
         assert!(v1[2] > v0[2], "Amazon gains from distribution");

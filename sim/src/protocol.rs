@@ -166,7 +166,11 @@ impl DisputeState {
                 }
             }
             Player::OpenAi => {
-                if !self.launched && !self.launch_withdrawn && self.amazon_alive {
+                if !self.launched
+                    && !self.launch_withdrawn
+                    && self.amazon_alive
+                    && !self.rearchitected
+                {
                     v.push(Move::LaunchOnAws);
                 }
                 if !self.rearchitected {
@@ -338,6 +342,7 @@ pub struct Engine {
     factories: [Box<dyn StrategyFactory>; 3],
     prefs: IssuePreferences,
     court: CourtRules,
+    frontier: Vec<Contract>,
 }
 
 impl Engine {
@@ -358,6 +363,7 @@ impl Engine {
             factories,
             prefs: issue_preferences(s),
             court: court_rules(s),
+            frontier: crate::frontier::mo_frontier(s),
         })
     }
 
@@ -378,6 +384,22 @@ impl Engine {
         let s = self.scenario.params();
         let shocks = Shocks::new(s, &key);
         let econ = Economics::new(s, shocks.draws);
+        let st = DisputeState::new(s, self.court);
+        let candidates = {
+            let v = StateValuer::new(s, &econ, &st, &shocks, shocks.theta, &self.prefs);
+            let base = v.agreement_regime(&st, &s.contracts.status_quo);
+            self.frontier
+                .iter()
+                .map(|x| {
+                    let r = crate::payoff::Regime {
+                        open: econ.open(x),
+                        aws_share: econ.aws_share(x),
+                        ..base
+                    };
+                    (*x, econ.evaluate(x, &r))
+                })
+                .collect()
+        };
         obs.event(&Event::Setup {
             theta: shocks.theta,
             revenue_multiplier: shocks.draws.revenue_multiplier,
@@ -394,7 +416,8 @@ impl Engine {
             ],
             recognition: key.stream(Stream::Recognition),
             court_rng: key.stream(Stream::Court),
-            st: DisputeState::new(s, self.court),
+            st,
+            candidates,
             costs: [0.0; 3],
             shock_events: Vec::new(),
             shocks,
@@ -450,8 +473,11 @@ impl Engine {
             Move::Sue => self.file(st, shocks, econ, costs, court_rng),
             Move::LaunchOnAws => st.launched = true,
             Move::Rearchitect => {
+                // A costly move, not the end of the run (R8): the channel closes; a later
+                // deal can still reopen it.
                 st.rearchitected = true;
-                return true;
+                st.launched = false;
+                costs[1] += s.openai.rearchitecture_cost * econ.week_discount(Player::OpenAi, w);
             }
             Move::AntitrustComplaint => {
                 st.complaint = true;
@@ -485,6 +511,7 @@ pub struct Run<'e> {
     recognition: crate::rng::SimRng,
     court_rng: crate::rng::SimRng,
     st: DisputeState,
+    candidates: Vec<(Contract, [f64; 3])>,
     costs: [f64; 3],
     shock_events: Vec<ShockEvent>,
     next_week: u32,
@@ -509,6 +536,7 @@ impl Run<'_> {
             recognition,
             court_rng,
             st,
+            candidates,
             costs,
             shock_events,
             next_week,
@@ -605,7 +633,9 @@ impl Run<'_> {
         let legal_all = legal_set.as_array();
         let legal = &legal_all[..legal_set.len];
         let pi = proposer as usize;
-        let valuer = StateValuer::new(s, econ, st, shocks, beliefs[pi], &engine.prefs);
+        let valuer = StateValuer::new(s, econ, st, shocks, beliefs[pi], &engine.prefs)
+            .viewed_by(proposer)
+            .with_candidates(candidates);
         let view = View {
             me: proposer,
             public: &public,
@@ -650,7 +680,7 @@ impl Run<'_> {
                 let mut all = true;
                 for r in coalition.members().filter(|p| *p != proposer) {
                     let ri = r as usize;
-                    let valuer = valuer.for_viewer(beliefs[ri]);
+                    let valuer = valuer.for_viewer(r, beliefs[ri]);
                     let view = View {
                         me: r,
                         belief: beliefs[ri],
@@ -755,13 +785,7 @@ impl Run<'_> {
         let truth = StateValuer::new(s, econ, st, shocks, shocks.theta, &engine.prefs);
         let mut payoffs = match st.agreement {
             Some(a) => econ.evaluate(&a.contract, &truth.agreement_regime(st, &a.contract)),
-            None => {
-                let mut v = econ.evaluate(&st.current, &truth.impasse_regime(st));
-                if st.rearchitected {
-                    v[1] -= s.openai.rearchitecture_cost;
-                }
-                v
-            }
+            None => econ.evaluate(&st.current, &truth.impasse_regime(st)),
         };
         for i in 0..3 {
             payoffs[i] -= costs[i];
@@ -796,6 +820,7 @@ pub fn court_rules(s: &ScenarioFile) -> CourtRules {
         injunction_weeks: l.injunction_ruling_weeks,
         dismissal_weeks: l.dismissal_ruling_weeks,
         trial_weeks: l.trial_weeks,
+        trial_sigma: l.trial_weeks_sigma,
         injunction_exponent: l.injunction_exponent,
     }
 }

@@ -119,6 +119,15 @@ pub struct LitigationStats {
     pub judgments: u64,
     /// Judgments won by Microsoft.
     pub plaintiff_wins: u64,
+    /// Share of runs with a public threat.
+    #[serde(default)]
+    pub threat_share: f64,
+    /// Share of runs with a suit filed.
+    #[serde(default)]
+    pub suit_share: f64,
+    /// Microsoft's win rate among runs that reached judgment (absent without judgments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plaintiff_win_rate: Option<f64>,
 }
 
 /// Summary of a cell of runs (one scenario).

@@ -103,6 +103,11 @@ pub struct CloudParams {
     /// Share of third-party Frontier traffic that runs on AWS when hosting is "any cloud"
     /// (the rest is served through Azure).
     pub non_exclusive_aws_share: f64,
+    /// ζ: share of Microsoft's OpenAI-model franchise (Azure OpenAI + Bing revenue) exposed to
+    /// competition when OpenAI products reach customers through another cloud (R1).
+    pub competitive_harm: f64,
+    /// ρ₁: reach of the third-party channel when only stateless calls stay on Azure (e = 1).
+    pub stateless_only_reach: f64,
 }
 
 /// `[microsoft]`: Microsoft-specific economics.
@@ -129,6 +134,9 @@ pub struct MicrosoftParams {
     pub shading_rate: f64,
     /// Audience cost of dropping a public threat, $B.
     pub threat_audience_cost: f64,
+    /// δ_base: share of the O→M revenue share lost while the dispute is unresolved (OpenAI
+    /// presses its reading of the revenue-share base).
+    pub base_dispute_share: f64,
 }
 
 /// `[openai]`: OpenAI-specific economics.
@@ -153,8 +161,9 @@ pub struct OpenAiParams {
     pub legal_fees_per_year: f64,
     /// One-off cost of re-architecting so that stateless calls route to Azure, $B.
     pub rearchitecture_cost: f64,
-    /// Share of the channel revenue uplift kept after re-architecting.
-    pub rearchitecture_uplift_kept: f64,
+    /// ω_O: value to OpenAI of a non-exclusive licence (it may license its models to other
+    /// clouds and partners), $B.
+    pub nonexclusive_licence_value: f64,
     /// Relationship cost to OpenAI of filing an antitrust complaint, $B.
     pub complaint_cost: f64,
 }
@@ -203,6 +212,16 @@ pub struct LitigationParams {
     pub legal_cloud_share: f64,
     /// π_IPO by dispute state.
     pub ipo_probability: IpoByState,
+    /// σ of the log of the delay from filing to judgment (median `trial_weeks`).
+    pub trial_weeks_sigma: f64,
+    /// β_lev: share of OpenAI's and Amazon's gain from opening AWS that Microsoft could sell a
+    /// waiver for (the leverage part of its stake J).
+    pub leverage_share: f64,
+    /// f_thr: Microsoft threatens publicly when θ_M·J ≥ f_thr·c_P.
+    pub threat_threshold: f64,
+    /// Probability OpenAI and Amazon assign to a suit after a public threat if talks fail
+    /// (they cannot observe Microsoft's costs).
+    pub threat_suit_belief: f64,
 }
 
 /// π_IPO by dispute state (DOMAIN §2.3).
@@ -292,6 +311,9 @@ pub struct IpoParams {
 pub struct AgiParams {
     /// Poisson hazard per year.
     pub hazard_per_year: f64,
+    /// χ: multiplier of the AGI hazard while the dispute is unresolved and the AGI clause is
+    /// active (OpenAI may seek an early panel declaration).
+    pub contested_hazard_multiplier: f64,
 }
 
 /// `[shocks]`: switches for each shock process (off = held at its initial state).
@@ -849,15 +871,6 @@ impl Checker {
             self.problem(path, &v.to_string(), "a probability must lie in [0, 1]");
         }
     }
-    fn nonneg(&mut self, path: &str, v: f64) {
-        if self.finite(path, v) && v < 0.0 {
-            self.problem(
-                path,
-                &v.to_string(),
-                "must be ≥ 0 (costs, rates and sizes cannot be negative)",
-            );
-        }
-    }
     fn positive(&mut self, path: &str, v: f64) {
         if self.finite(path, v) && v <= 0.0 {
             self.problem(path, &v.to_string(), "must be > 0");
@@ -916,8 +929,20 @@ fn check_contract(c: &mut Checker, path: &str, k: &Contract) {
         );
     }
     c.positive(&format!("{path}.azure_commitment"), k.azure_commitment);
+    c.range(
+        &format!("{path}.azure_commitment"),
+        k.azure_commitment,
+        0.0,
+        1e4,
+    );
     c.positive(&format!("{path}.aws_commitment"), k.aws_commitment);
-    c.finite(&format!("{path}.side_payment"), k.side_payment);
+    c.range(
+        &format!("{path}.aws_commitment"),
+        k.aws_commitment,
+        0.0,
+        1e4,
+    );
+    c.range(&format!("{path}.side_payment"), k.side_payment, -1e4, 1e4);
 }
 
 fn check(f: &ScenarioFile, c: &mut Checker) {
@@ -953,18 +978,26 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
         "protocol.acceptance_slope_per_billion",
         p.acceptance_slope_per_billion,
     );
+    c.range(
+        "protocol.acceptance_slope_per_billion",
+        p.acceptance_slope_per_billion,
+        0.0,
+        1e3,
+    );
     for (name, v) in ["microsoft", "openai", "amazon"]
         .iter()
         .zip(f.discount.to_array())
     {
-        c.range(&format!("discount.{name}"), v, 0.0, 2.0);
+        c.range(&format!("discount.{name}"), v, 0.001, 2.0);
     }
     let r = &f.revenue;
     c.per_year("revenue.path_billion", &r.path_billion, 0.0, 1e5);
-    c.nonneg("revenue.multiplier_sigma", r.multiplier_sigma);
-    c.nonneg(
+    c.range("revenue.multiplier_sigma", r.multiplier_sigma, 0.0, 2.0);
+    c.range(
         "revenue.demand_volatility_weekly",
         r.demand_volatility_weekly,
+        0.0,
+        0.5,
     );
     c.per_year("revenue.third_party_share", &r.third_party_share, 0.0, 1.0);
     c.prob("revenue.incremental_share", r.incremental_share);
@@ -979,13 +1012,27 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
     if cl.aws_commitment_years == 0 {
         c.problem("cloud.aws_commitment_years", "0", "must be ≥ 1");
     }
-    c.nonneg("cloud.bedrock_value_share", cl.bedrock_value_share);
+    c.range(
+        "cloud.bedrock_value_share",
+        cl.bedrock_value_share,
+        0.0,
+        1.0,
+    );
     c.prob("cloud.non_exclusive_aws_share", cl.non_exclusive_aws_share);
+    c.prob("cloud.competitive_harm", cl.competitive_harm);
+    c.range(
+        "cloud.stateless_only_reach",
+        cl.stateless_only_reach,
+        0.01,
+        1.0,
+    );
     let m = &f.microsoft;
     c.prob("microsoft.stake", m.stake);
-    c.nonneg(
+    c.range(
         "microsoft.openai_model_revenue_2026",
         m.openai_model_revenue_2026,
+        0.0,
+        1e4,
     );
     c.range(
         "microsoft.openai_model_revenue_growth",
@@ -993,47 +1040,97 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
         -0.5,
         2.0,
     );
-    c.nonneg(
+    c.range(
         "microsoft.licence_exclusivity_premium",
         m.licence_exclusivity_premium,
+        0.0,
+        1e4,
     );
-    c.nonneg("microsoft.licence_value_per_year", m.licence_value_per_year);
-    c.nonneg("microsoft.legal_fees_per_year", m.legal_fees_per_year);
-    c.nonneg(
+    c.range(
+        "microsoft.licence_value_per_year",
+        m.licence_value_per_year,
+        0.0,
+        1e3,
+    );
+    c.range(
+        "microsoft.legal_fees_per_year",
+        m.legal_fees_per_year,
+        0.0,
+        100.0,
+    );
+    c.range(
         "microsoft.antitrust_cost_of_suing",
         m.antitrust_cost_of_suing,
+        0.0,
+        1e3,
     );
-    c.nonneg(
+    c.range(
         "microsoft.antitrust_pressure_multiplier",
         m.antitrust_pressure_multiplier,
+        0.0,
+        100.0,
     );
     c.prob("microsoft.shading_rate", m.shading_rate);
-    c.nonneg("microsoft.threat_audience_cost", m.threat_audience_cost);
+    c.range(
+        "microsoft.threat_audience_cost",
+        m.threat_audience_cost,
+        0.0,
+        100.0,
+    );
+    c.range(
+        "microsoft.base_dispute_share",
+        m.base_dispute_share,
+        0.0,
+        1.0,
+    );
     let o = &f.openai;
     c.positive("openai.valuation", o.valuation);
-    c.nonneg("openai.valuation_sigma", o.valuation_sigma);
+    c.range("openai.valuation", o.valuation, 0.0, 1e5);
+    c.range("openai.valuation_sigma", o.valuation_sigma, 0.0, 2.0);
     c.range("openai.multicloud_uplift", o.multicloud_uplift, 0.0, 1.0);
-    c.nonneg("openai.ipo_benefit", o.ipo_benefit);
+    c.range("openai.ipo_benefit", o.ipo_benefit, 0.0, 1e4);
     c.prob(
         "openai.late_milestone_probability",
         o.late_milestone_probability,
     );
-    c.nonneg("openai.upfront_tranche", o.upfront_tranche);
-    c.nonneg("openai.conditional_tranche", o.conditional_tranche);
-    c.nonneg("openai.legal_fees_per_year", o.legal_fees_per_year);
-    c.nonneg("openai.rearchitecture_cost", o.rearchitecture_cost);
-    c.prob(
-        "openai.rearchitecture_uplift_kept",
-        o.rearchitecture_uplift_kept,
+    c.range("openai.upfront_tranche", o.upfront_tranche, 0.0, 1e4);
+    c.range(
+        "openai.conditional_tranche",
+        o.conditional_tranche,
+        0.0,
+        1e4,
     );
-    c.nonneg("openai.complaint_cost", o.complaint_cost);
+    c.range(
+        "openai.legal_fees_per_year",
+        o.legal_fees_per_year,
+        0.0,
+        100.0,
+    );
+    c.range(
+        "openai.rearchitecture_cost",
+        o.rearchitecture_cost,
+        0.0,
+        1e3,
+    );
+    c.range(
+        "openai.nonexclusive_licence_value",
+        o.nonexclusive_licence_value,
+        0.0,
+        1e3,
+    );
+    c.range("openai.complaint_cost", o.complaint_cost, 0.0, 1e3);
     let a = &f.amazon;
     c.prob("amazon.stake", a.stake);
     c.prob("amazon.stake_after_tranche", a.stake_after_tranche);
-    c.nonneg("amazon.legal_fees_per_year", a.legal_fees_per_year);
+    c.range(
+        "amazon.legal_fees_per_year",
+        a.legal_fees_per_year,
+        0.0,
+        100.0,
+    );
     c.prob("amazon.codefendant_share", a.codefendant_share);
-    c.nonneg("amazon.sweetener_step", a.sweetener_step);
-    c.nonneg("amazon.sweetener_max", a.sweetener_max);
+    c.range("amazon.sweetener_step", a.sweetener_step, 0.0, 1e3);
+    c.range("amazon.sweetener_max", a.sweetener_max, 0.0, 1e3);
     let l = &f.litigation;
     c.range(
         "litigation.win_probability_mean",
@@ -1042,6 +1139,12 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
         0.99,
     );
     c.positive("litigation.win_probability_sd", l.win_probability_sd);
+    c.range(
+        "litigation.win_probability_sd",
+        l.win_probability_sd,
+        0.0,
+        0.5,
+    );
     if l.win_probability_sd.is_finite()
         && l.win_probability_mean.is_finite()
         && l.win_probability_sd * l.win_probability_sd
@@ -1064,6 +1167,7 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
         .zip(l.signal_sd.to_array())
     {
         c.positive(&format!("litigation.signal_sd.{name}"), v);
+        c.range(&format!("litigation.signal_sd.{name}"), v, 0.0, 5.0);
     }
     c.range(
         "litigation.injunction_exponent",
@@ -1091,6 +1195,15 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
         1.0,
     );
     c.prob("litigation.legal_cloud_share", l.legal_cloud_share);
+    c.range(
+        "litigation.trial_weeks_sigma",
+        l.trial_weeks_sigma,
+        0.0,
+        2.0,
+    );
+    c.range("litigation.leverage_share", l.leverage_share, 0.0, 1.0);
+    c.range("litigation.threat_threshold", l.threat_threshold, 0.0, 1.0);
+    c.prob("litigation.threat_suit_belief", l.threat_suit_belief);
     let ipo = l.ipo_probability;
     for (name, v) in [
         ("none", ipo.none),
@@ -1110,14 +1223,19 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
         );
     }
     for (i, e) in at.events.iter().enumerate() {
-        c.nonneg(&format!("antitrust.events.{i}.week"), e.week);
+        c.range(&format!("antitrust.events.{i}.week"), e.week, 0.0, 1040.0);
         c.range(&format!("antitrust.events.{i}.jump"), e.jump, -1.0, 1.0);
         c.prob(&format!("antitrust.events.{i}.probability"), e.probability);
     }
     c.prob("antitrust.ftc_hazard_per_week", at.ftc_hazard_per_week);
     c.range("antitrust.ftc_jump", at.ftc_jump, -1.0, 1.0);
-    c.nonneg("antitrust.news_rate_per_week", at.news_rate_per_week);
-    c.nonneg("antitrust.news_sd", at.news_sd);
+    c.range(
+        "antitrust.news_rate_per_week",
+        at.news_rate_per_week,
+        0.0,
+        10.0,
+    );
+    c.range("antitrust.news_sd", at.news_sd, 0.0, 1.0);
     c.range("antitrust.complaint_jump", at.complaint_jump, -1.0, 1.0);
     let mu = &f.musk;
     c.interval("musk.verdict_weeks", mu.verdict_weeks, 0.0, 520.0);
@@ -1129,9 +1247,15 @@ fn check(f: &ScenarioFile, c: &mut Checker) {
     c.prob("ipo.open_initial", i.open_initial);
     c.prob("ipo.open_to_closed", i.open_to_closed);
     c.prob("ipo.closed_to_open", i.closed_to_open);
-    c.nonneg("ipo.s1_week", i.s1_week);
-    c.nonneg("ipo.window_week", i.window_week);
-    c.nonneg("agi.hazard_per_year", f.agi.hazard_per_year);
+    c.range("ipo.s1_week", i.s1_week, 0.0, 1040.0);
+    c.range("ipo.window_week", i.window_week, 0.0, 1040.0);
+    c.range("agi.hazard_per_year", f.agi.hazard_per_year, 0.0, 1.0);
+    c.range(
+        "agi.contested_hazard_multiplier",
+        f.agi.contested_hazard_multiplier,
+        1.0,
+        10.0,
+    );
     check_contract(c, "contracts.status_quo", &f.contracts.status_quo);
     check_contract(c, "contracts.april_2026", &f.contracts.april_2026);
     for (key, [lo, hi]) in &f.ranges {

@@ -236,6 +236,9 @@ impl Accumulator {
                 litigation_pi_granted: 0,
                 judgments: 0,
                 plaintiff_wins: 0,
+                threat_share: 0.0,
+                suit_share: 0.0,
+                plaintiff_win_rate: None,
             },
         }
     }
@@ -306,7 +309,21 @@ impl Accumulator {
                 openai: self.payoffs[1].finish(),
                 amazon: self.payoffs[2].finish(),
             },
-            litigation: self.lit.clone(),
+            litigation: {
+                let mut l = self.lit.clone();
+                let share = |c: u64| {
+                    if self.runs == 0 {
+                        0.0
+                    } else {
+                        c as f64 / self.runs as f64
+                    }
+                };
+                l.threat_share = share(l.threats);
+                l.suit_share = share(l.suits);
+                l.plaintiff_win_rate =
+                    (l.judgments > 0).then(|| l.plaintiff_wins as f64 / l.judgments as f64);
+                l
+            },
         }
     }
 }

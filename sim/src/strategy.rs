@@ -132,6 +132,20 @@ pub struct SuitAssessment {
     pub value_of_suing: f64,
     /// Microsoft's value of not filing (continuing), $B.
     pub value_of_continuing: f64,
+    /// f_thr: Microsoft threatens publicly when θ_M·J ≥ f_thr·c_P.
+    pub threat_threshold: f64,
+}
+
+impl SuitAssessment {
+    /// Credibility (Nalebuff, R6): θ_M·J ≥ c_P.
+    pub fn credible(&self) -> bool {
+        self.win_probability * self.stake >= self.plaintiff_cost
+    }
+
+    /// Worth a public threat: θ_M·J ≥ f_thr·c_P.
+    pub fn threat_worthy(&self) -> bool {
+        self.win_probability * self.stake >= self.threat_threshold * self.plaintiff_cost
+    }
 }
 
 /// Payoff evaluation under one player's beliefs, supplied by the engine.
@@ -149,6 +163,11 @@ pub trait Valuer {
     /// Whether `player`'s payoff rises with the level of `issue` along its ascending domain
     /// (`None`: indifferent). Computed once per scenario from the payoff model.
     fn prefers_higher(&self, player: Player, issue: Issue) -> Option<bool>;
+    /// Candidate offers to `coalition` with their values (M, O, A), written into `out`: the
+    /// run's Microsoft–OpenAI Pareto frontier (computed once per scenario, valued once per
+    /// run) for MO and MOA; every O–A change of the distribution terms that is not a no-op
+    /// for OA (valued now).
+    fn candidates(&self, coalition: Coalition, out: &mut Vec<(Contract, [f64; 3])>);
 }
 
 /// What a player sees when it decides.

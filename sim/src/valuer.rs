@@ -3,10 +3,9 @@
 //! [`Economics`]. This is what agents consult through the [`Valuer`] trait; the engine uses
 //! the same code with the true θ for realised payoffs.
 
-use crate::contract::{Contract, Issue};
-use crate::litigation::nalebuff_cutoff;
+use crate::contract::{Contract, Hosting, Issue, Tranche};
 use crate::payoff::{Economics, IpoClass, Regime};
-use crate::player::Player;
+use crate::player::{Coalition, Player};
 use crate::protocol::DisputeState;
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
@@ -30,6 +29,10 @@ pub struct StateValuer<'a> {
     pub theta: f64,
     /// Per-scenario issue preferences.
     pub prefs: &'a IssuePreferences,
+    /// Who is looking: `None` for the analyst (true θ, Microsoft's credibility test).
+    viewer: Option<Player>,
+    /// Microsoft–OpenAI candidate offers with their values at the run's start.
+    candidates: &'a [(Contract, [f64; 3])],
     /// Cached value of the current state.
     current: Cell<Option<[f64; 3]>>,
     /// Cached values of the last contracts valued as agreements (round robin).
@@ -37,6 +40,8 @@ pub struct StateValuer<'a> {
     next_slot: Cell<usize>,
     /// Cached litigation assessment of the current state.
     assessment: Cell<Option<Assessment>>,
+    /// Cached belief-free litigation stakes (J, c_P, c_D) of the current terms.
+    stakes: Cell<Option<Stakes>>,
 }
 
 /// Agreement values cached per valuer.
@@ -62,16 +67,31 @@ impl<'a> StateValuer<'a> {
             shocks,
             theta,
             prefs,
+            viewer: None,
+            candidates: &[],
             current: Cell::new(None),
             offers: RefCell::new([None; OFFER_CACHE]),
             next_slot: Cell::new(0),
             assessment: Cell::new(None),
+            stakes: Cell::new(None),
         }
     }
 
-    /// The same state seen by another viewer. Agreement values never depend on beliefs, and
-    /// the state's value does not either before a launch or a suit, so those caches are shared.
-    pub fn for_viewer(&self, theta: f64) -> StateValuer<'a> {
+    /// The same valuer as seen by `player` (its suit-risk rule).
+    pub fn viewed_by(mut self, player: Player) -> Self {
+        self.viewer = Some(player);
+        self
+    }
+
+    /// The same valuer with the run's Microsoft–OpenAI candidate offers.
+    pub fn with_candidates(mut self, candidates: &'a [(Contract, [f64; 3])]) -> Self {
+        self.candidates = candidates;
+        self
+    }
+
+    /// The same state seen by another player with belief `theta`. Agreement values never
+    /// depend on beliefs, so that cache is shared.
+    pub fn for_viewer(&self, player: Player, theta: f64) -> StateValuer<'a> {
         let v = StateValuer::new(
             self.s,
             self.econ,
@@ -79,12 +99,12 @@ impl<'a> StateValuer<'a> {
             self.shocks,
             theta,
             self.prefs,
-        );
+        )
+        .viewed_by(player)
+        .with_candidates(self.candidates);
         *v.offers.borrow_mut() = *self.offers.borrow();
         v.next_slot.set(self.next_slot.get());
-        if !self.state.launched && self.state.suit.is_none() {
-            v.current.set(self.current.get());
-        }
+        v.stakes.set(self.stakes.get());
         v
     }
 
@@ -119,33 +139,33 @@ impl StateValuer<'_> {
         Some(st.ipo_class())
     }
 
-    /// Regime of "no agreement, the state `st` persists" (expected court outcome under θ).
+    /// Regime of "no Microsoft–OpenAI agreement, the state `st` persists" (R2, R5): the
+    /// channel open de facto while a defiant launch is live (in expectation 1 − θ once a suit
+    /// is pending), the base dispute and the AGI hazard multiplier in force.
     pub fn impasse_regime(&self, st: &DisputeState) -> Regime {
         let sh = self.shocks;
-        let live = st.aws_live();
         let pending = st.suit_pending();
-        let blocked_p = if pending { self.theta } else { 0.0 };
-        let traffic = if live { 1.0 - blocked_p } else { 0.0 };
-        let (uplift, channel) = if st.rearchitected {
-            let k = self.s.openai.rearchitecture_uplift_kept;
-            (k, k)
+        let open = if st.aws_live() {
+            if pending {
+                1.0 - self.theta
+            } else {
+                1.0
+            }
         } else {
-            (traffic, traffic)
+            0.0
         };
-        let split = self.aws_split(&st.current);
-        let (traffic, channel) = (traffic * split, channel * split);
         let lit_share = if pending {
             1.0
-        } else if live {
+        } else if st.aws_live() {
             self.s.litigation.legal_cloud_share
         } else {
             0.0
         };
         Regime {
-            aws_traffic: if st.rearchitected { 0.0 } else { traffic },
-            aws_uplift: uplift,
-            amazon_channel: if st.amazon_alive { channel } else { 0.0 },
+            open,
+            aws_share: self.econ.aws_share(&st.current),
             amazon_alive: st.amazon_alive,
+            contested: true,
             litigation_discount_share: lit_share,
             ipo: self.ipo_class(st),
             ipo_window_open: sh.ipo_open,
@@ -159,7 +179,11 @@ impl StateValuer<'_> {
                     }
                 })
                 .unwrap_or(0.0),
-            defendant_loss: blocked_p * st.diverted_margin,
+            defendant_loss: if pending {
+                self.theta * self.expected_damages(st)
+            } else {
+                0.0
+            },
             agi_verified: sh.agi,
             demand: sh.demand,
             musk_damages: sh.expected_musk_damages(self.s),
@@ -168,36 +192,38 @@ impl StateValuer<'_> {
         }
     }
 
-    /// Share of third-party Frontier traffic on AWS under `x`'s hosting term: all of it when
-    /// AWS distributes exclusively, `cloud.non_exclusive_aws_share` when any cloud may.
-    fn aws_split(&self, x: &Contract) -> f64 {
-        match x.hosting {
-            crate::contract::Hosting::AnyCloud => self.s.cloud.non_exclusive_aws_share,
-            _ => 1.0,
-        }
+    /// Expectation damages if Microsoft wins: its margin on the traffic diverted so far plus
+    /// the diversion expected until judgment (L-5).
+    fn expected_damages(&self, st: &DisputeState) -> f64 {
+        let weeks = st
+            .suit
+            .map(|s| s.remaining_years(st.week) * 52.0)
+            .unwrap_or(self.s.litigation.trial_weeks);
+        st.diverted_margin + self.econ.diverted_margin_per_week(self.shocks.demand) * weeks
     }
 
-    /// Regime after an agreement on `x`: the dispute is over.
+    /// Regime after an agreement on `x`: the dispute is over; the channel opens as far as
+    /// reach(x)·(1 − hold(L)) allows.
     pub fn agreement_regime(&self, st: &DisputeState, x: &Contract) -> Regime {
         let sh = self.shocks;
-        let open = if x.aws_allowed() && st.amazon_alive {
-            1.0
+        let channel_exists = st.amazon_alive || x.hosting == Hosting::AnyCloud;
+        let open = if channel_exists {
+            self.econ.open(x)
         } else {
             0.0
         };
-        let aws = open * self.aws_split(x);
-        let mut resolved = st.clone();
-        resolved.threat = false;
-        resolved.launched = false;
-        resolved.suit = None;
-        resolved.injunction = false;
         Regime {
-            aws_traffic: aws,
-            aws_uplift: open,
-            amazon_channel: aws,
+            open,
+            aws_share: if st.amazon_alive {
+                self.econ.aws_share(x)
+            } else {
+                0.0
+            },
             amazon_alive: st.amazon_alive,
+            contested: false,
             litigation_discount_share: 0.0,
-            ipo: self.ipo_class(&resolved),
+            // The dispute is resolved: clear prospects unless the window has already passed.
+            ipo: st.ipo_locked.unwrap_or(Some(IpoClass::Clear)),
             ipo_window_open: sh.ipo_open,
             fee_years: 0.0,
             defendant_loss: 0.0,
@@ -209,38 +235,59 @@ impl StateValuer<'_> {
         }
     }
 
-    /// Value of the impasse in state `st`, including the risk that Microsoft sues later when a
-    /// defiant launch is live and no suit is pending, and costs the move itself triggers.
-    pub fn state_value(&self, st: &DisputeState) -> [f64; 3] {
-        let x = &st.current;
-        if st.rearchitected {
-            let mut v = self.econ.evaluate(x, &self.impasse_regime(st));
-            v[1] -= self.s.openai.rearchitecture_cost;
-            return v;
-        }
-        let calm = self.econ.evaluate(x, &self.impasse_regime(st));
-        if !(st.launched && st.suit.is_none() && st.amazon_alive) {
-            return calm;
-        }
-        // Risk of a later suit: certain if credible to Microsoft (under this viewer's belief),
-        // else the exogenous breakdown hazard over the remaining horizon once threatened.
-        let assess = self.assess(st);
-        let remaining = f64::from(st.horizon.saturating_sub(st.week));
-        let p_suit = if assess.credible {
-            1.0
-        } else if st.threat && self.s.shocks.breakdown {
+    /// Probability this viewer assigns to Microsoft suing (if no deal) while a defiant launch
+    /// is live and no suit is pending: Microsoft (and the analyst) apply the credibility
+    /// test; OpenAI and Amazon, who cannot see Microsoft's costs, use their belief after a
+    /// public threat; after a threat, the board may also file regardless (breakdown hazard).
+    fn suit_probability(&self, st: &DisputeState) -> f64 {
+        let own = match self.viewer {
+            Some(Player::Microsoft) | None => {
+                let k = self.stakes(st);
+                if self.theta * k.stake >= k.plaintiff_cost {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Some(_) => {
+                if st.threat {
+                    self.s.litigation.threat_suit_belief
+                } else {
+                    0.0
+                }
+            }
+        };
+        let breakdown = if st.threat && self.s.shocks.breakdown {
+            let remaining = f64::from(st.horizon.saturating_sub(st.week));
             1.0 - (1.0 - self.s.protocol.breakdown_hazard_per_week).powf(remaining)
         } else {
             0.0
         };
+        1.0 - (1.0 - own) * (1.0 - breakdown)
+    }
+
+    /// Value of the impasse in state `st`, including the risk that Microsoft sues later when a
+    /// defiant launch is live and no suit is pending, and costs the move itself triggers.
+    pub fn state_value(&self, st: &DisputeState) -> [f64; 3] {
+        let x = &st.current;
+        let mut calm = self.econ.evaluate(x, &self.impasse_regime(st));
+        if st.rearchitected {
+            calm[1] -= self.s.openai.rearchitecture_cost;
+            return calm;
+        }
+        if !(st.aws_live() && st.suit.is_none()) {
+            return calm;
+        }
+        let p_suit = self.suit_probability(st);
         if p_suit == 0.0 {
             return calm;
         }
-        let sued = assess.values_if_sued;
+        let sued = self.assess(st).values_if_sued;
         [0, 1, 2].map(|i| (1.0 - p_suit) * calm[i] + p_suit * sued[i])
     }
 
-    /// One-off costs of filing for each player at the current antitrust pressure.
+    /// One-off costs of filing for each player at the current antitrust pressure: the
+    /// antitrust blow-back c_AT0·(1 + k·A_t) and relationship shading θ_sh × the joint value.
     fn filing_costs(&self) -> [f64; 3] {
         let m = &self.s.microsoft;
         let c_at = m.antitrust_cost_of_suing
@@ -261,61 +308,137 @@ impl StateValuer<'_> {
         self.assess_uncached(st)
     }
 
-    fn assess_uncached(&self, st: &DisputeState) -> Assessment {
-        let no_suit = self.econ.evaluate(&st.current, &self.impasse_regime(st));
-        let mut sued_state = st.clone();
+    /// J, c_P and c_D of a suit over a defiant launch (R6), evaluated as if the launch were
+    /// live (before a launch Microsoft weighs the suit it could bring against one). They do
+    /// not depend on beliefs, the threat or the sweetener, so they are cached per terms.
+    fn stakes(&self, st: &DisputeState) -> Stakes {
+        if let Some(k) = self.stakes.get() {
+            if k.terms == st.current && k.amazon_alive == st.amazon_alive {
+                return k;
+            }
+        }
+        let mut live = st.clone();
+        live.launched = true;
+        live.rearchitected = false;
+        live.injunction = false;
+        live.suit = None;
+        let contested = self.impasse_regime(&live);
+        let open_reg = Regime {
+            open: 1.0,
+            ..contested
+        };
+        let blocked_reg = Regime {
+            open: 0.0,
+            ..contested
+        };
+        let x = &st.current;
+        let v_open = self.econ.evaluate(x, &open_reg);
+        let v_blocked = self.econ.evaluate(x, &blocked_reg);
+        let gain_oa = (v_open[1] - v_blocked[1]) + (v_open[2] - v_blocked[2]);
+        let damages = self.expected_damages(&live);
+        let block_value = (v_blocked[0] - v_open[0]).max(0.0);
+        let leverage = self.s.litigation.leverage_share * gain_oa.max(0.0);
+        // The suit's own costs, relative to the contested state with the same channel.
+        let mut sued_state = live;
         sued_state.file_expected();
-        let reg = self.impasse_regime(&sued_state);
+        let sued_reg = self.impasse_regime(&sued_state);
+        let same_channel = Regime {
+            open: 1.0,
+            defendant_loss: 0.0,
+            ..sued_reg
+        };
+        let v_same = self.econ.evaluate(x, &same_channel);
+        let k = Stakes {
+            terms: st.current,
+            amazon_alive: st.amazon_alive,
+            stake: block_value + damages + leverage,
+            parts: [block_value, damages, leverage],
+            plaintiff_cost: (v_open[0] - v_same[0]).max(0.0) + self.filing_costs()[0],
+            defendant_cost: (v_open[1] - v_same[1]).max(0.0),
+            value_no_suit: v_open,
+        };
+        if st.current == self.state.current && st.amazon_alive == self.state.amazon_alive {
+            self.stakes.set(Some(k));
+        }
+        k
+    }
+
+    fn assess_uncached(&self, st: &DisputeState) -> Assessment {
+        let k = self.stakes(st);
+        let mut sued_state = st.clone();
+        sued_state.launched = true;
+        sued_state.rearchitected = false;
+        sued_state.injunction = false;
+        sued_state.file_expected();
         let costs = self.filing_costs();
-        let mut sued = self.econ.evaluate(&st.current, &reg);
-        for i in 0..3 {
-            sued[i] -= costs[i];
+        let mut sued = self
+            .econ
+            .evaluate(&st.current, &self.impasse_regime(&sued_state));
+        for (v, c) in sued.iter_mut().zip(costs) {
+            *v -= c;
         }
-        if !st.launched {
-            // No launch, no breach: a suit only adds costs (every term of the suit regime is
-            // no better for Microsoft than the calm one), so nothing is at stake.
-            return Assessment {
-                credible: false,
-                values_if_sued: sued,
-                value_no_suit: no_suit,
-                stake: 0.0,
-                plaintiff_cost: (no_suit[0] - sued[0]).max(0.0),
-                defendant_cost: 0.0,
-            };
-        }
-        // Stake J: Microsoft's value with the AWS path blocked vs live, under the suit.
-        let mut blocked = reg;
-        blocked.aws_traffic = 0.0;
-        blocked.aws_uplift = 0.0;
-        blocked.amazon_channel = 0.0;
-        let mut live = reg;
-        live.aws_traffic = 1.0;
-        live.aws_uplift = 1.0;
-        live.amazon_channel = if st.amazon_alive { 1.0 } else { 0.0 };
-        let vb = self.econ.evaluate(&st.current, &blocked);
-        let vl = self.econ.evaluate(&st.current, &live);
-        let damages = st.diverted_margin;
-        let stake = vb[0] - vl[0] + damages;
-        // Trial costs: what the suit costs each side whoever wins.
-        let mut clean = reg;
-        clean.litigation_discount_share = 0.0;
-        clean.fee_years = 0.0;
-        clean.defendant_loss = 0.0;
-        clean.ipo = self.ipo_class(st);
-        let vc = self.econ.evaluate(&st.current, &clean);
-        let plaintiff_cost = (vc[0] - sued[0]).max(0.0);
-        let defendant_cost = (vc[1] - (sued[1] + costs[1])).max(0.0);
-        let credible = sued[0] > no_suit[0]
-            && nalebuff_cutoff(stake, plaintiff_cost, defendant_cost).is_some();
         Assessment {
-            credible,
+            credible: self.theta * k.stake >= k.plaintiff_cost,
             values_if_sued: sued,
-            value_no_suit: no_suit,
-            stake,
-            plaintiff_cost,
-            defendant_cost,
+            value_no_suit: k.value_no_suit,
+            stake: k.stake,
+            stake_parts: k.parts,
+            plaintiff_cost: k.plaintiff_cost,
+            defendant_cost: k.defendant_cost,
         }
     }
+
+    /// Microsoft's litigation stake and costs under this viewer's belief, term by term (for
+    /// `pactsim explain`).
+    pub fn litigation_terms(&self) -> LitigationTerms {
+        let a = self.assess(self.state);
+        LitigationTerms {
+            theta: self.theta,
+            stake: a.stake,
+            block_value: a.stake_parts[0],
+            damages: a.stake_parts[1],
+            leverage: a.stake_parts[2],
+            plaintiff_cost: a.plaintiff_cost,
+            defendant_cost: a.defendant_cost,
+            credible: a.credible,
+            threat: self.theta * a.stake >= self.s.litigation.threat_threshold * a.plaintiff_cost,
+        }
+    }
+}
+
+/// Microsoft's litigation stake J and costs, $B, under one belief θ.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LitigationTerms {
+    /// The belief θ used.
+    pub theta: f64,
+    /// J = block value + damages + leverage.
+    pub stake: f64,
+    /// [U_M(channel blocked) − U_M(channel open)]⁺ in the contested state.
+    pub block_value: f64,
+    /// Expectation damages (diverted Azure margin to judgment).
+    pub damages: f64,
+    /// β_lev × OpenAI's and Amazon's gain from the open channel.
+    pub leverage: f64,
+    /// c_P: the incremental cost of suing.
+    pub plaintiff_cost: f64,
+    /// c_D: the defendants' (OpenAI's) incremental cost.
+    pub defendant_cost: f64,
+    /// θ·J ≥ c_P.
+    pub credible: bool,
+    /// θ·J ≥ f_thr·c_P.
+    pub threat: bool,
+}
+
+/// Belief-free litigation stakes of one set of terms.
+#[derive(Debug, Clone, Copy)]
+struct Stakes {
+    terms: Contract,
+    amazon_alive: bool,
+    stake: f64,
+    parts: [f64; 3],
+    plaintiff_cost: f64,
+    defendant_cost: f64,
+    value_no_suit: [f64; 3],
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -324,6 +447,7 @@ struct Assessment {
     values_if_sued: [f64; 3],
     value_no_suit: [f64; 3],
     stake: f64,
+    stake_parts: [f64; 3],
     plaintiff_cost: f64,
     defendant_cost: f64,
 }
@@ -355,7 +479,10 @@ impl Valuer for StateValuer<'_> {
                 }
             }
             Move::LaunchOnAws => st.launched = true,
-            Move::Rearchitect => st.rearchitected = true,
+            Move::Rearchitect => {
+                st.rearchitected = true;
+                st.launched = false;
+            }
             Move::AntitrustComplaint => {
                 extra[1] -= self.s.openai.complaint_cost;
                 // Higher pressure makes suing costlier for Microsoft.
@@ -377,6 +504,7 @@ impl Valuer for StateValuer<'_> {
             defendant_cost: a.defendant_cost,
             value_of_suing: a.values_if_sued[0],
             value_of_continuing: a.value_no_suit[0],
+            threat_threshold: self.s.litigation.threat_threshold,
         }
     }
 
@@ -388,6 +516,47 @@ impl Valuer for StateValuer<'_> {
 
     fn prefers_higher(&self, player: Player, issue: Issue) -> Option<bool> {
         self.prefs[player as usize][issue.index()]
+    }
+
+    fn candidates(&self, coalition: Coalition, out: &mut Vec<(Contract, [f64; 3])>) {
+        out.clear();
+        match coalition {
+            Coalition::MO | Coalition::MOA => out.extend_from_slice(self.candidates),
+            Coalition::OA => {
+                // One term changed at a time: each other hosting, each other tranche state.
+                let now = self.state.current;
+                for h in [Hosting::AzureOnly, Hosting::AwsExclusive, Hosting::AnyCloud] {
+                    if h != now.hosting {
+                        let x = Contract { hosting: h, ..now };
+                        out.push((x, self.oa_values(&x)));
+                    }
+                }
+                for t in [Tranche::Live, Tranche::Renegotiated, Tranche::Cancelled] {
+                    if t != now.amazon_tranche {
+                        let x = Contract {
+                            amazon_tranche: t,
+                            ..now
+                        };
+                        out.push((x, self.oa_values(&x)));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl StateValuer<'_> {
+    /// Values of an O–A side deal changing the distribution terms to `x`: the dispute with
+    /// Microsoft goes on in the new terms.
+    fn oa_values(&self, x: &Contract) -> [f64; 3] {
+        let mut st = self.state.clone();
+        st.current = *x;
+        if x.amazon_tranche == Tranche::Cancelled {
+            st.amazon_alive = false;
+        }
+        // The contested state in the new terms (the suit risk is left as it is: it turns on
+        // the partnership terms, which an O–A deal does not touch).
+        self.econ.evaluate(x, &self.impasse_regime(&st))
     }
 }
 
@@ -403,7 +572,7 @@ impl StateValuer<'_> {
         if st.launched && st.suit.is_none() {
             let a = self.assess(st);
             // With a costlier suit, a marginally credible suit may stop being credible.
-            if a.credible && a.values_if_sued[0] - delta <= a.value_no_suit[0] {
+            if a.credible && self.theta * a.stake < a.plaintiff_cost + delta {
                 v = a.value_no_suit;
             }
         }
@@ -432,15 +601,11 @@ pub fn issue_preferences(s: &ScenarioFile) -> IssuePreferences {
         lo.set_level(issue, 0);
         let mut hi = sq;
         hi.set_level(issue, issue.domain_len() - 1);
-        let reg = |x: &Contract| {
-            let aws = if x.aws_allowed() { 1.0 } else { 0.0 };
-            Regime {
-                aws_traffic: aws,
-                aws_uplift: aws,
-                amazon_channel: aws,
-                amazon_alive: x.amazon_tranche != crate::contract::Tranche::Cancelled,
-                ..Regime::clear()
-            }
+        let reg = |x: &Contract| Regime {
+            open: econ.open(x),
+            aws_share: econ.aws_share(x),
+            amazon_alive: x.amazon_tranche != crate::contract::Tranche::Cancelled,
+            ..Regime::clear()
         };
         let vl = econ.evaluate(&lo, &reg(&lo));
         let vh = econ.evaluate(&hi, &reg(&hi));

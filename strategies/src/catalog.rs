@@ -3,10 +3,12 @@
 
 use crate::litigation_policy::LitigationPolicy;
 use crate::negotiator::{NegotiatorFactory, NegotiatorParams};
+use crate::payoff_driven::{PayoffDrivenFactory, PayoffDrivenParams};
 use crate::tactic::{Curve, Tactic};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
 use sim::strategy::{Catalog, SpecProblems, StrategyFactory};
+use std::sync::Arc;
 
 /// What kind of strategy an entry is.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,7 +35,12 @@ pub struct Entry {
 }
 
 /// Every strategy in the catalogue.
-pub const ENTRIES: [Entry; 5] = [
+pub const ENTRIES: [Entry; 6] = [
+    Entry {
+        name: "payoff-driven",
+        description: "Bargains on its payoff function (R7): aspiration concession, Nash-product offers on the coalition's Pareto frontier, accepts iff U ≥ max(d, a(t+1)); logit macro-actions; credible-threat litigation",
+        classifier: Classifier { beta: None, unilateral: true, litigation: LitigationPolicy::Credible, stochastic: true },
+    },
     Entry {
         name: "faratin-logit",
         description: "Faratin tactics with per-player issue weights and β (DOMAIN §2.6), logit macro-actions, credible-threat litigation",
@@ -114,6 +121,59 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    fn coalitions(
+        &mut self,
+        player: Player,
+        m: &[Coalition],
+        o: &[Coalition],
+        a: &[Coalition],
+    ) -> Vec<Coalition> {
+        let default = match player {
+            Player::Microsoft => m,
+            Player::OpenAi => o,
+            Player::Amazon => a,
+        };
+        let Some(v) = self.params.get("coalitions") else {
+            return default.to_vec();
+        };
+        let Some(items) = v.as_array() else {
+            self.bad(
+                "coalitions",
+                v,
+                "expected an array such as [\"MO\", \"MOA\"]",
+            );
+            return default.to_vec();
+        };
+        let mut list = Vec::new();
+        for item in items {
+            let c = match item.as_str() {
+                Some("MO") => Some(Coalition::MO),
+                Some("OA") => Some(Coalition::OA),
+                Some("MOA") => Some(Coalition::MOA),
+                _ => None,
+            };
+            match c {
+                Some(c) if c.contains(player) => list.push(c),
+                Some(_) => self.bad(
+                    "coalitions",
+                    item,
+                    &format!("{player} is not a member of this coalition"),
+                ),
+                None => self.bad("coalitions", item, "allowed: \"MO\", \"OA\", \"MOA\""),
+            }
+        }
+        list
+    }
+    fn flag(&mut self, key: &str, default: bool) -> bool {
+        match self.params.get(key) {
+            None => default,
+            Some(toml::Value::Boolean(b)) => *b,
+            Some(v) => {
+                self.bad(key, v, "expected true or false");
+                default
+            }
+        }
+    }
     fn bad(&mut self, key: &str, value: &toml::Value, msg: &str) {
         self.problems
             .push((key.to_string(), value.to_string(), msg.to_string()));
@@ -264,49 +324,13 @@ fn parse(
         .number("threat_patience_weeks", 0.0, 520.0, false)
         .map(|x| x as u32)
         .unwrap_or(4);
-    let mut coalitions = match player {
-        Player::Microsoft => vec![Coalition::MO, Coalition::MOA],
-        Player::OpenAi => vec![Coalition::MO, Coalition::OA, Coalition::MOA],
-        Player::Amazon => vec![Coalition::OA, Coalition::MOA],
-    };
-    if let Some(v) = params.get("coalitions") {
-        match v.as_array() {
-            Some(items) => {
-                let mut list = Vec::new();
-                for item in items {
-                    let c = match item.as_str() {
-                        Some("MO") => Some(Coalition::MO),
-                        Some("OA") => Some(Coalition::OA),
-                        Some("MOA") => Some(Coalition::MOA),
-                        _ => None,
-                    };
-                    match c {
-                        Some(c) if c.contains(player) => list.push(c),
-                        Some(_) => p.bad(
-                            "coalitions",
-                            item,
-                            &format!("{player} is not a member of this coalition"),
-                        ),
-                        None => p.bad("coalitions", item, "allowed: \"MO\", \"OA\", \"MOA\""),
-                    }
-                }
-                coalitions = list;
-            }
-            None => p.bad(
-                "coalitions",
-                v,
-                "expected an array such as [\"MO\", \"MOA\"]",
-            ),
-        }
-    }
-    let unilateral = match params.get("unilateral") {
-        None => entry.classifier.unilateral,
-        Some(toml::Value::Boolean(b)) => *b,
-        Some(v) => {
-            p.bad("unilateral", v, "expected true or false");
-            entry.classifier.unilateral
-        }
-    };
+    let coalitions = p.coalitions(
+        player,
+        &[Coalition::MO, Coalition::MOA],
+        &[Coalition::MO, Coalition::OA, Coalition::MOA],
+        &[Coalition::OA, Coalition::MOA],
+    );
+    let unilateral = p.flag("unilateral", entry.classifier.unilateral);
     if !p.problems.is_empty() {
         return Err(p.problems);
     }
@@ -320,6 +344,75 @@ fn parse(
     Ok(NegotiatorParams {
         alpha_table: NegotiatorParams::alpha_table(&tactic),
         tactic,
+        lambda,
+        litigation,
+        threat_patience: patience,
+        coalitions,
+        unilateral,
+    })
+}
+
+const PAYOFF_KEYS: [&str; 8] = [
+    "kappa",
+    "beta",
+    "deadline_weeks",
+    "lambda",
+    "litigation",
+    "threat_patience_weeks",
+    "coalitions",
+    "unilateral",
+];
+
+fn parse_payoff_driven(
+    entry: &Entry,
+    params: &toml::Table,
+    player: Player,
+) -> Result<PayoffDrivenParams, SpecProblems> {
+    let mut p = Parser {
+        params,
+        problems: Vec::new(),
+    };
+    for key in params.keys() {
+        if !PAYOFF_KEYS.contains(&key.as_str()) {
+            p.problems.push((
+                key.clone(),
+                params[key].to_string(),
+                format!("unknown parameter; allowed: {}", PAYOFF_KEYS.join(", ")),
+            ));
+        }
+    }
+    // Defaults: deadlines inversely proportional to patience (T_i ∝ 1/ρ_i around OpenAI's
+    // S-1 milestone), so linear concession splits a surplus at the 1/ρ-weighted Nash point.
+    let (default_beta, default_deadline) = match player {
+        Player::Microsoft => (1.0, 45.0),
+        Player::OpenAi => (1.0, 12.0),
+        Player::Amazon => (1.0, 40.0),
+    };
+    let kappa = p.number("kappa", 0.0, 0.999, false).unwrap_or(0.0);
+    let beta = p.number("beta", 0.0, 100.0, true).unwrap_or(default_beta);
+    let deadline = p
+        .number("deadline_weeks", 0.0, 1040.0, true)
+        .unwrap_or(default_deadline);
+    let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(2.0);
+    let litigation = p
+        .text("litigation", &LitigationPolicy::NAMES)
+        .and_then(|s| LitigationPolicy::from_name(&s))
+        .unwrap_or(entry.classifier.litigation);
+    let patience = p
+        .number("threat_patience_weeks", 0.0, 520.0, false)
+        .map(|x| x as u32)
+        .unwrap_or(4);
+    // OpenAI answers Amazon's side-deal offers but proposes to Microsoft only (an O–A side
+    // deal never removes Microsoft's claim); set `coalitions` to change that.
+    let coalitions = p.coalitions(player, &[Coalition::MO], &[Coalition::MO], &[Coalition::OA]);
+    let unilateral = p.flag("unilateral", entry.classifier.unilateral);
+    if !p.problems.is_empty() {
+        return Err(p.problems);
+    }
+    Ok(PayoffDrivenParams {
+        kappa,
+        beta,
+        deadline,
         lambda,
         litigation,
         threat_patience: patience,
@@ -343,6 +436,9 @@ impl Catalog for StrategyCatalog {
     fn check(&self, name: &str, params: &toml::Table) -> Result<(), SpecProblems> {
         let e = entry(name)?;
         // Parameters are player-independent in shape; check them for one player.
+        if e.name == "payoff-driven" {
+            return parse_payoff_driven(e, params, Player::OpenAi).map(|_| ());
+        }
         parse(e, params, Player::OpenAi).map(|_| ())
     }
 
@@ -354,6 +450,13 @@ impl Catalog for StrategyCatalog {
         _status_quo: &Contract,
     ) -> Result<Box<dyn StrategyFactory>, SpecProblems> {
         let e = entry(name)?;
+        if e.name == "payoff-driven" {
+            return Ok(Box::new(PayoffDrivenFactory {
+                name: e.name,
+                player,
+                params: Arc::new(parse_payoff_driven(e, params, player)?),
+            }));
+        }
         let params = parse(e, params, player)?;
         Ok(Box::new(NegotiatorFactory {
             name: e.name,

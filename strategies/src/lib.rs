@@ -3,7 +3,8 @@
 //! Concrete implementations of `sim::Strategy`: Faratin time-dependent tactics over the
 //! contract issues ([`tactic`]), logit choice among macro-actions ([`logit`]), Microsoft's
 //! credible-threat litigation policy ([`litigation_policy`]), the composite agent that uses
-//! all three ([`negotiator`]), and the [`catalog`] through which scenario files name them.
+//! all three ([`negotiator`]), the payoff-driven default negotiator ([`payoff_driven`], R7),
+//! and the [`catalog`] through which scenario files name them.
 
 #![forbid(unsafe_code)]
 
@@ -11,6 +12,7 @@ pub mod catalog;
 pub mod litigation_policy;
 pub mod logit;
 pub mod negotiator;
+pub mod payoff_driven;
 pub mod tactic;
 
 pub use catalog::{catalog, StrategyCatalog, ENTRIES};

@@ -1,8 +1,7 @@
-//! Microsoft's litigation policy (DOMAIN §1.7d): threaten, sue or drop a threat only when the
-//! threat is credible — the value of suing under Microsoft's own beliefs beats the value of
-//! continuing, and Nalebuff's credibility condition J ≥ 2c_P holds.
+//! Microsoft's litigation policy (DOMAIN §1.7d, R6): a public threat is a bargaining move made
+//! when the suit is close enough to credible; a suit is filed only when it is credible under
+//! Microsoft's posterior (θ_M·J ≥ c_P) after a threat has gone unanswered.
 
-use sim::litigation::nalebuff_cutoff;
 use sim::strategy::{Move, SuitAssessment, View};
 
 /// How a player uses litigation moves.
@@ -31,26 +30,36 @@ impl LitigationPolicy {
     }
 }
 
-/// Whether a suit is credible: worth more than continuing and J ≥ 2c_P (Nalebuff).
+/// Whether a suit is credible under Microsoft's posterior (R6): θ_M·J ≥ c_P.
 pub fn credible(a: &SuitAssessment) -> bool {
-    a.value_of_suing > a.value_of_continuing
-        && nalebuff_cutoff(a.stake, a.plaintiff_cost, a.defendant_cost).is_some()
+    a.credible()
 }
 
-/// The litigation move the credible-threat policy makes now, if any. `threat_age` is the
-/// number of weeks an outstanding threat has stood; `patience` how long to wait before filing.
+/// The litigation move the credible-threat policy makes now, if any (R6): threaten publicly
+/// once θ_M·J ≥ f_thr·c_P (a bargaining move, before or after a launch); file once a threat
+/// has stood `patience` weeks without a deal, a defiant launch is live and θ_M·J ≥ c_P; drop
+/// a threat (paying the audience cost) only when θ_M·J falls below half the threat level.
+/// `threat_age` is the number of weeks an outstanding threat has stood.
 pub fn litigation_move(view: &View<'_>, threat_age: Option<u32>, patience: u32) -> Option<Move> {
     let p = view.public;
     if p.suit_filed.is_some() || p.rearchitected {
         return None;
     }
-    let assessment = view.valuer.suit();
-    let is_credible = credible(&assessment);
+    let a = view.valuer.suit();
     let legal = |m: Move| view.legal.contains(&m).then_some(m);
-    match (p.threat, is_credible) {
-        (false, true) => legal(Move::Threaten),
-        (true, true) if threat_age.unwrap_or(0) >= patience => legal(Move::Sue),
-        (true, false) => legal(Move::DropThreat),
-        _ => None,
+    let pressure = a.win_probability * a.stake;
+    if !p.threat {
+        return if a.threat_worthy() {
+            legal(Move::Threaten)
+        } else {
+            None
+        };
     }
+    if p.launched && a.credible() && threat_age.unwrap_or(0) >= patience {
+        return legal(Move::Sue);
+    }
+    if pressure < 0.5 * a.threat_threshold * a.plaintiff_cost {
+        return legal(Move::DropThreat);
+    }
+    None
 }

@@ -1,0 +1,123 @@
+//! The Microsoft–OpenAI Pareto frontier of a scenario (R7): every combination of the
+//! partnership terms (34,560 contracts) is valued once per scenario at expected economics in
+//! the agreement regime, the contracts no other contract beats for both Microsoft and OpenAI
+//! are kept, and the frontier is thinned to a fixed number of points evenly spread along it.
+//! Runs then value only these candidates (once, at their start), so a payoff-driven agent
+//! never scans the whole contract space in a round.
+
+use crate::contract::{Contract, Issue};
+use crate::payoff::{Economics, Regime};
+use crate::scenario::ScenarioFile;
+use crate::shocks::Shocks;
+
+/// Most candidates kept on the frontier.
+pub const MAX_CANDIDATES: usize = 32;
+
+/// Every Microsoft–OpenAI contract: the status quo's distribution terms and commitments with
+/// every combination of the partnership terms.
+pub fn partnership_contracts(base: &Contract) -> Vec<Contract> {
+    let issues: Vec<Issue> = Issue::partnership_terms().collect();
+    let mut out = vec![*base];
+    for issue in issues {
+        let mut next = Vec::with_capacity(out.len() * issue.domain_len());
+        for x in &out {
+            for k in 0..issue.domain_len() {
+                let mut y = *x;
+                y.set_level(issue, k);
+                next.push(y);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// Indices of the points of `values` (Microsoft, OpenAI) that no other point weakly beats
+/// for both and strictly for one, sorted by Microsoft's value ascending.
+pub fn pareto_indices(values: &[[f64; 2]]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    // Microsoft's value descending, then OpenAI's descending, then index (stable, total).
+    order.sort_by(|&a, &b| {
+        values[b][0]
+            .total_cmp(&values[a][0])
+            .then(values[b][1].total_cmp(&values[a][1]))
+            .then(a.cmp(&b))
+    });
+    let mut best_o = f64::NEG_INFINITY;
+    let mut keep = Vec::new();
+    for i in order {
+        if values[i][1] > best_o {
+            best_o = values[i][1];
+            keep.push(i);
+        }
+    }
+    keep.reverse();
+    keep
+}
+
+/// Picks at most `max` of `n` ordered points, evenly spaced, keeping both ends.
+pub fn thin(n: usize, max: usize) -> Vec<usize> {
+    if n <= max {
+        return (0..n).collect();
+    }
+    let mut picks: Vec<usize> = (0..max)
+        .map(|k| ((k as f64) * (n - 1) as f64 / (max - 1) as f64).round() as usize)
+        .collect();
+    picks.dedup();
+    picks
+}
+
+/// The scenario's Microsoft–OpenAI candidate offers: the thinned Pareto frontier at expected
+/// economics (unit multipliers, mean litigation discount, IPO window open, no AGI).
+pub fn mo_frontier(s: &ScenarioFile) -> Vec<Contract> {
+    let shocks = Shocks::expected(s);
+    let econ = Economics::new(s, shocks.draws);
+    let contracts = partnership_contracts(&s.contracts.status_quo);
+    let values: Vec<[f64; 2]> = contracts
+        .iter()
+        .map(|x| {
+            let r = Regime {
+                open: econ.open(x),
+                aws_share: econ.aws_share(x),
+                musk_damages: shocks.expected_musk_damages(s),
+                ..Regime::clear()
+            };
+            let v = econ.evaluate(x, &r);
+            [v[0], v[1]]
+        })
+        .collect();
+    let pareto = pareto_indices(&values);
+    thin(pareto.len(), MAX_CANDIDATES)
+        .into_iter()
+        .map(|k| contracts[pareto[k]])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pareto_keeps_only_undominated_points() {
+        let v = [[1.0, 1.0], [2.0, 0.5], [0.5, 2.0], [0.9, 0.9], [2.0, 0.4]];
+        assert_eq!(pareto_indices(&v), vec![2, 0, 1]);
+    }
+
+    #[test]
+    fn thinning_keeps_ends_and_count() {
+        assert_eq!(thin(5, 10), vec![0, 1, 2, 3, 4]);
+        let t = thin(100, 5);
+        assert_eq!(t.len(), 5);
+        assert_eq!((t[0], t[4]), (0, 99));
+    }
+
+    #[test]
+    fn every_partnership_combination_is_enumerated_once() {
+        let s: ScenarioFile =
+            toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline");
+        let all = partnership_contracts(&s.contracts.status_quo);
+        assert_eq!(all.len(), 34_560);
+        let f = mo_frontier(&s);
+        assert!(!f.is_empty() && f.len() <= MAX_CANDIDATES);
+    }
+}

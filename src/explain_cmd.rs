@@ -1,0 +1,110 @@
+//! `pactsim explain`: prints the payoff decomposition, the litigation stakes and the
+//! candidate frontier computed by `sim::explain` (or one JSON object with `--json`).
+
+use crate::cli::ScenarioArgs;
+use crate::load_scenario;
+use anyhow::Result;
+use sim::explain::{explain, Explanation};
+use sim::player::Player;
+use std::io::Write;
+
+/// `pactsim explain`.
+pub fn run(args: &ScenarioArgs, json: bool) -> Result<()> {
+    let sc = load_scenario(args.scenario.as_deref(), &args.set)?;
+    let e = explain(&sc);
+    let mut out = std::io::stdout().lock();
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?;
+    } else {
+        print(&mut out, &e)?;
+    }
+    Ok(())
+}
+
+fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "pactsim explain: {} · $B present value at expected values (unit revenue and valuation multipliers, mean d_L, IPO window open)\n",
+        e.scenario
+    )?;
+    for st in &e.states {
+        writeln!(
+            out,
+            "  {:<22} {} (channel open {:.2})",
+            st.state, st.description, st.open
+        )?;
+    }
+    for (pi, p) in Player::ALL.iter().enumerate() {
+        writeln!(out, "\n{p}")?;
+        write!(out, "  {:<46}", "term")?;
+        for st in &e.states {
+            write!(out, "{:>22}", st.state)?;
+        }
+        writeln!(out)?;
+        let n = e.states[0].terms.len();
+        for k in 0..n {
+            let t = &e.states[0].terms[k];
+            if t.player != p.key() {
+                continue;
+            }
+            write!(out, "  {:<46}", t.term)?;
+            for st in &e.states {
+                write!(out, "{:>22.2}", st.terms[k].value)?;
+            }
+            writeln!(out)?;
+        }
+        write!(out, "  {:<46}", "total")?;
+        for st in &e.states {
+            write!(out, "{:>22.2}", st.totals[pi])?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "\nLitigation over a defiant launch (R6): J = block value + damages + leverage; c_P = incremental cost of suing"
+    )?;
+    writeln!(
+        out,
+        "  {:<10} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}  verdict",
+        "prior of", "θ", "block", "damages", "leverage", "J", "θ·J", "c_P", "c_D"
+    )?;
+    for v in &e.litigation {
+        let verdict = if v.credible {
+            "credible suit (θ·J ≥ c_P)"
+        } else if v.threat {
+            "threat, suit not credible (f_thr·c_P ≤ θ·J < c_P)"
+        } else {
+            "no threat (θ·J < f_thr·c_P)"
+        };
+        writeln!(
+            out,
+            "  {:<10} {:>6.3} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2}  {verdict}",
+            v.prior_of,
+            v.theta,
+            v.block_value,
+            v.damages,
+            v.leverage,
+            v.stake,
+            v.expected_stake,
+            v.plaintiff_cost,
+            v.defendant_cost
+        )?;
+    }
+    writeln!(
+        out,
+        "\nMicrosoft–OpenAI candidate frontier ({} contracts, Microsoft's value ascending; F = April features of 6)",
+        e.frontier.len()
+    )?;
+    for c in &e.frontier {
+        writeln!(
+            out,
+            "  M {:>8.2}  O {:>8.2}  A {:>7.2}  F {}  {}",
+            c.values[0],
+            c.values[1],
+            c.values[2],
+            c.april_features,
+            c.contract.summary()
+        )?;
+    }
+    Ok(())
+}

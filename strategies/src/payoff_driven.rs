@@ -1,0 +1,267 @@
+//! `payoff-driven`: the default negotiator (R7). It bargains over its own payoff function
+//! rather than over fixed issue weights, so it sees interactions between issues (the AGI
+//! clause matters only while the share runs until AGI; hosting only once exclusivity is
+//! relaxed).
+//!
+//! - Aspiration: a(t) = U_max − α(t)·(U_max − d), with α(t) the Faratin polynomial
+//!   concession curve of the player's β, κ and deadline, U_max its best value among the
+//!   coalition's candidate offers and d its current disagreement value under its beliefs.
+//! - As proposer it offers, among the coalition's candidates worth at least a(t) (and d) to
+//!   it, the one that maximises the responders' Nash product Π_j (U_j − d_j) as it estimates
+//!   them; never the terms already in force. It weighs that offer (expected value with the
+//!   predicted acceptance) against its unilateral moves and waiting by logit choice.
+//! - As responder it accepts iff U(x) ≥ max(d, a(t + 1)).
+//! - Microsoft's litigation moves follow the credible-threat policy.
+
+use crate::litigation_policy::{litigation_move, LitigationPolicy};
+use crate::logit;
+use crate::tactic::{alpha, Curve};
+use sim::contract::{Contract, Issue};
+use sim::player::{Coalition, Player};
+use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
+use sim::SimRng;
+use std::sync::Arc;
+
+/// Parameters of a [`PayoffDriven`] agent, parsed once per scenario.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PayoffDrivenParams {
+    /// Initial concession κ (α(0) = κ).
+    pub kappa: f64,
+    /// Concession shape β (< 1 Boulware, > 1 Conceder).
+    pub beta: f64,
+    /// Deadline t_max, weeks: α reaches 1 there.
+    pub deadline: f64,
+    /// Logit precision λ over macro-actions, per $B.
+    pub lambda: f64,
+    /// Litigation policy.
+    pub litigation: LitigationPolicy,
+    /// Weeks a threat stands before a credible suit is filed.
+    pub threat_patience: u32,
+    /// Coalitions this player makes offers to.
+    pub coalitions: Vec<Coalition>,
+    /// Whether unilateral moves are considered at all.
+    pub unilateral: bool,
+}
+
+impl PayoffDrivenParams {
+    /// α(t): the share of the distance from U_max to d conceded by week `t`.
+    pub fn alpha(&self, t: f64) -> f64 {
+        alpha(Curve::Polynomial, t, self.deadline, self.kappa, self.beta)
+    }
+
+    /// The aspiration a(t) = U_max − α(t)·(U_max − d) (never below d).
+    pub fn aspiration(&self, t: f64, u_max: f64, d: f64) -> f64 {
+        if u_max <= d {
+            return d;
+        }
+        u_max - self.alpha(t) * (u_max - d)
+    }
+}
+
+/// Builds [`PayoffDriven`] agents.
+pub struct PayoffDrivenFactory {
+    /// Catalogue name.
+    pub name: &'static str,
+    /// The player.
+    pub player: Player,
+    /// Parameters.
+    pub params: Arc<PayoffDrivenParams>,
+}
+
+impl StrategyFactory for PayoffDrivenFactory {
+    fn create(&self) -> Box<dyn Strategy> {
+        Box::new(PayoffDriven {
+            name: self.name,
+            player: self.player,
+            p: Arc::clone(&self.params),
+            threat_since: None,
+            buf: Vec::new(),
+            mo: Vec::new(),
+        })
+    }
+}
+
+/// A negotiator on payoffs: aspiration concession, Nash-product offers, aspiration-based
+/// acceptance.
+pub struct PayoffDriven {
+    name: &'static str,
+    player: Player,
+    p: Arc<PayoffDrivenParams>,
+    threat_since: Option<u32>,
+    buf: Vec<(Contract, [f64; 3])>,
+    /// The run's Microsoft–OpenAI candidates (fixed for the run), fetched once.
+    mo: Vec<(Contract, [f64; 3])>,
+}
+
+/// Whether `x` would change nothing for `coalition` relative to the terms in force.
+fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
+    match coalition {
+        Coalition::OA => x.hosting == current.hosting && x.amazon_tranche == current.amazon_tranche,
+        Coalition::MO => Issue::partnership_terms().all(|i| x.level(i) == current.level(i)),
+        Coalition::MOA => x == current,
+    }
+}
+
+/// Among `candidates`, the offer a proposer `me` with aspiration `a` and disagreement value
+/// `d_me` makes to the responders `responders` with (estimated) disagreement values `d`:
+/// the candidate maximising Π_j (U_j − d_j) among those worth ≥ max(a, d_me) to `me` and not a
+/// no-op; ties and all-negative cases go to the largest smallest gain. `None` if no
+/// candidate meets the aspiration.
+pub fn best_offer(
+    candidates: &[(Contract, [f64; 3])],
+    me: Player,
+    a: f64,
+    d_me: f64,
+    responders: &[(Player, f64)],
+    exclude: &dyn Fn(&Contract) -> bool,
+) -> Option<usize> {
+    let floor = a.max(d_me);
+    let mut best: Option<(usize, f64, f64)> = None;
+    for (k, (x, v)) in candidates.iter().enumerate() {
+        if v[me as usize] < floor - 1e-9 || exclude(x) {
+            continue;
+        }
+        let mut nash = 1.0;
+        let mut min_gain = f64::INFINITY;
+        for (j, dj) in responders {
+            let g = v[*j as usize] - dj;
+            min_gain = min_gain.min(g);
+            nash *= g.max(0.0);
+        }
+        let better = match best {
+            None => true,
+            Some((_, bn, bm)) => {
+                nash > bn + 1e-12 || (nash <= bn + 1e-12 && nash >= bn - 1e-12 && min_gain > bm)
+            }
+        };
+        if better {
+            best = Some((k, nash, min_gain));
+        }
+    }
+    best.map(|(k, _, _)| k)
+}
+
+impl PayoffDriven {
+    fn track_threat(&mut self, view: &View<'_>) {
+        match (view.public.threat, self.threat_since) {
+            (true, None) => self.threat_since = Some(view.public.week),
+            (false, Some(_)) => self.threat_since = None,
+            _ => {}
+        }
+    }
+
+    /// The candidates for `coalition`: the run's MO frontier (fetched once and reused) or the
+    /// O–A side deals valued now.
+    fn load(&mut self, view: &View<'_>, coalition: Coalition) -> &[(Contract, [f64; 3])] {
+        if coalition == Coalition::OA {
+            view.valuer.candidates(coalition, &mut self.buf);
+            return &self.buf;
+        }
+        if self.mo.is_empty() {
+            view.valuer.candidates(coalition, &mut self.mo);
+        }
+        &self.mo
+    }
+}
+
+fn u_max(cands: &[(Contract, [f64; 3])], me: Player, extra: f64) -> f64 {
+    cands
+        .iter()
+        .map(|(_, v)| v[me as usize])
+        .fold(extra, f64::max)
+}
+
+impl PayoffDriven {}
+
+impl Strategy for PayoffDriven {
+    fn name(&self) -> &'static str {
+        self.name
+    }
+
+    fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
+        self.track_threat(view);
+        let week = view.public.week;
+        let me = self.player;
+        if me == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
+            let age = self.threat_since.map(|w| week - w);
+            if let Some(mv) = litigation_move(view, age, self.p.threat_patience) {
+                return mv;
+            }
+        }
+        let mut moves = [Move::Wait; 8];
+        let mut ev = [0.0f64; 8];
+        let mut n = 0;
+        let d_me = view.valuer.continuation(me);
+        let p = Arc::clone(&self.p);
+        for &c in &p.coalitions {
+            if !c.contains(me) || n >= moves.len() {
+                continue;
+            }
+            let cands = self.load(view, c);
+            if cands.is_empty() {
+                continue;
+            }
+            let a = p.aspiration(f64::from(week), u_max(cands, me, d_me), d_me);
+            let mut responders = [(Player::Microsoft, 0.0); 2];
+            let mut r = 0;
+            for j in c.members().filter(|j| *j != me) {
+                responders[r] = (j, view.valuer.continuation(j));
+                r += 1;
+            }
+            let current = *view.current;
+            let exclude = |x: &Contract| is_noop(c, x, &current);
+            let Some(k) = best_offer(cands, me, a, d_me, &responders[..r], &exclude) else {
+                continue;
+            };
+            let offer = cands[k].0;
+            let value = view.valuer.agreement(me, &offer);
+            let accept: f64 = responders[..r]
+                .iter()
+                .map(|(j, _)| view.valuer.acceptance(*j, &offer))
+                .product();
+            moves[n] = Move::Offer {
+                coalition: c,
+                contract: offer,
+            };
+            ev[n] = accept * value + (1.0 - accept) * d_me;
+            n += 1;
+        }
+        for mv in view.legal {
+            let litigation = matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat);
+            let allowed = match mv {
+                Move::Wait => true,
+                _ if !p.unilateral => false,
+                _ if litigation => p.litigation == LitigationPolicy::Logit,
+                _ => true,
+            };
+            if allowed && n < moves.len() {
+                moves[n] = *mv;
+                ev[n] = if *mv == Move::Wait {
+                    d_me
+                } else {
+                    view.valuer.after_move(me, mv)
+                };
+                n += 1;
+            }
+        }
+        moves[logit::choose(&ev[..n], p.lambda, rng)]
+    }
+
+    fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {
+        self.track_threat(view);
+        let me = self.player;
+        let value = view.valuer.agreement(me, offer);
+        let d = view.valuer.continuation(me);
+        let u_max = u_max(self.load(view, coalition), me, value.max(d));
+        let a_next = self.p.aspiration(f64::from(view.public.week + 1), u_max, d);
+        let threshold = d.max(a_next);
+        let span = (u_max - d).max(1e-9);
+        Response {
+            accept: value >= threshold,
+            value,
+            threshold,
+            score: ((value - d) / span).clamp(0.0, 1.0),
+            score_threshold: ((a_next - d) / span).clamp(0.0, 1.0),
+        }
+    }
+}

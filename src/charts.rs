@@ -264,6 +264,15 @@ pub fn replot(dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>> {
                 read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
             render_named(dir, &sensitivity_charts(&manifest, &summary), formats)
         }
+        "sobol" => {
+            let summary: crate::cmd_sobol::SobolSummary =
+                read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
+            render_named(
+                dir,
+                &crate::cmd_sobol::sobol_charts(&manifest, &summary),
+                formats,
+            )
+        }
         other => Err(crate::bad(format!(
             "{}: results of `{other}` have no plots in this version",
             dir.display()
@@ -632,7 +641,7 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
 /// μ* ranking.
 pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(String, Chart)> {
     let sub = format!(
-        "{} · {} runs per point · seed {} · base P = {:.3} (MC s.e. {:.3})",
+        "{} · {} runs per point · seed {} · base value {:.3} (MC s.e. {})",
         m.scenario
             .get("meta")
             .and_then(|v| v.get("name"))
@@ -642,6 +651,7 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
         m.seed,
         s.base_share,
         s.standard_error
+            .map_or("unknown".to_string(), |e| format!("{e:.3}"))
     );
     let tornado = Chart::Tornado(Tornado {
         title: format!(
@@ -678,8 +688,8 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
             .map(|r| Bar {
                 label: r.path.clone(),
                 value: r.effect.mu_star,
-                ci_lo: None,
-                ci_hi: None,
+                ci_lo: r.mu_star_lo,
+                ci_hi: r.mu_star_hi,
                 colour: Some(if r.effect.mu >= 0.0 { 2 } else { 3 }),
             })
             .collect(),

@@ -640,6 +640,12 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
 /// The charts of a `sensitivity` results directory: the one-at-a-time tornado and the Morris
 /// μ* ranking.
 pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(String, Chart)> {
+    let share = !(s.target.starts_with("payoff.") || s.target == "time_to_agreement");
+    let what = if share {
+        format!("P({})", s.target)
+    } else {
+        s.target.clone()
+    };
     let sub = format!(
         "{} · {} runs per point · seed {} · base value {:.3} (MC s.e. {})",
         m.scenario
@@ -654,12 +660,13 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
             .map_or("unknown".to_string(), |e| format!("{e:.3}"))
     );
     let tornado = Chart::Tornado(Tornado {
-        title: format!(
-            "P({}): one parameter at a time over its documented range",
-            s.target
-        ),
+        title: format!("{what}: one parameter at a time over its documented range"),
         subtitle: Some(sub.clone()),
-        x_label: format!("P({}) (share of runs)", s.target),
+        x_label: if share {
+            format!("{what} (share of runs)")
+        } else {
+            what.clone()
+        },
         base_value: s.base_share,
         base_label: Some(format!("base {:.3}", s.base_share)),
         bars: s
@@ -675,7 +682,7 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
             .collect(),
     });
     let morris = Chart::Bar(BarChart {
-        title: format!("Morris screening of P({}): μ* per parameter", s.target),
+        title: format!("Morris screening of {what}: μ* per parameter"),
         subtitle: Some(format!(
             "green raises P, vermillion lowers it · {} trajectories × {} levels · {sub}",
             s.morris_design[0], s.morris_design[1]

@@ -192,11 +192,7 @@ pub fn run(o: &CalibrateCmd) -> Result<()> {
             tolerance: f.tolerance,
         })
         .collect();
-    // Validate the prior's corners and centre (points are validated again as they run).
-    for u in [0.0, 0.5, 1.0] {
-        let v: Vec<f64> = ev.params.iter().map(|p| p.at(u)).collect();
-        ev.scenario_at(&v).context("calibrate prior")?;
-    }
+    ev.validate_box("calibrate prior")?;
     let out = o.out.clone().unwrap_or_else(|| {
         let stem = o
             .facts

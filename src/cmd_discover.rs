@@ -158,7 +158,7 @@ pub fn run(o: &DiscoverCmd) -> Result<()> {
             let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
             let u = analysis::design::latin_hypercube(o.samples, ev.params.len(), ev.seed);
             let x: Vec<Vec<f64>> = u.iter().map(|u| ev.at_unit(u)).collect();
-            ev.validate(&x, "discover", &pool)?;
+            ev.validate_box("discover")?;
             let bar = ev.bar(x.len(), o.quiet);
             let summaries = ev.evaluate(&x, ev.seed, &pool, &bar)?;
             bar.finish_and_clear();

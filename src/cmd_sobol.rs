@@ -86,6 +86,9 @@ pub struct SobolSummary {
     pub parameters: Vec<SobolRow>,
     /// The ranking check.
     pub ranking: RankingReport,
+    /// Parameters whose ST interval reaches down to the noise floor: their ST is not
+    /// distinguishable from Monte Carlo noise.
+    pub within_noise: Vec<String>,
 }
 
 /// Runs the Sobol analysis.
@@ -105,7 +108,7 @@ pub fn run(o: &SobolCmd) -> Result<()> {
     let design = sobol::saltelli(k, o.samples, ev.seed).map_err(|e| bad(e.to_string()))?;
     let points: Vec<Vec<f64>> = design.points.iter().map(|u| ev.at_unit(u)).collect();
     let pool = pool(o.threads)?;
-    ev.validate(&points, "Sobol", &pool)?;
+    ev.validate_box("Sobol")?;
     let out = o
         .out
         .clone()
@@ -152,6 +155,14 @@ pub fn run(o: &SobolCmd) -> Result<()> {
         })
         .collect();
     rows.sort_by_key(|r| ranking.order.iter().position(|n| *n == r.path));
+    let within_noise = match noise_floor {
+        Some(f) => rows
+            .iter()
+            .filter(|r| r.index.st_lo <= f)
+            .map(|r| r.path.clone())
+            .collect(),
+        None => Vec::new(),
+    };
     let summary = SobolSummary {
         target: target.name(),
         target_label: target.label(),
@@ -167,6 +178,7 @@ pub fn run(o: &SobolCmd) -> Result<()> {
         confidence: res.confidence,
         parameters: rows,
         ranking,
+        within_noise,
     };
     let extra = serde_json::json!({
         "sobol": {
@@ -278,6 +290,13 @@ fn report(s: &SobolSummary) -> String {
         out.push_str(&format!(
             "\nMonte Carlo noise floor: {f:.4} (noise variance / output variance; every ST is \
              inflated by about this much; raise --runs to lower it)\n"
+        ));
+    }
+    if !s.within_noise.is_empty() {
+        out.push_str(&format!(
+            "ST not distinguishable from Monte Carlo noise (95% interval reaches the noise \
+             floor): {}\n",
+            s.within_noise.join(", ")
         ));
     }
     match &s.ranking.warning {

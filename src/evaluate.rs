@@ -260,24 +260,19 @@ impl Evaluator {
         )?)
     }
 
-    /// Validates every point up front (in parallel): bad ranges are bad input, reported
-    /// before anything runs.
-    pub fn validate(
-        &self,
-        points: &[Vec<f64>],
-        label: &str,
-        pool: &rayon::ThreadPool,
-    ) -> Result<()> {
-        pool.install(|| {
-            points
-                .par_iter()
-                .enumerate()
-                .try_for_each(|(i, v)| -> Result<()> {
-                    self.scenario_at(v)
-                        .map(drop)
-                        .with_context(|| format!("{label} point {i}"))
-                })
-        })
+    /// Validates the corners (every parameter low, every parameter high) and the centre of
+    /// the ranges before anything runs, so a bad range is reported at once. Every point is
+    /// validated again when it is evaluated (a failure there is bad input too, exit 2, and
+    /// leaves no output behind); validating all points up front would double the cost, which
+    /// for small run counts is dominated by building each point's scenario.
+    pub fn validate_box(&self, label: &str) -> Result<()> {
+        for (name, u) in [("low corner", 0.0), ("centre", 0.5), ("high corner", 1.0)] {
+            let v: Vec<f64> = self.params.iter().map(|p| p.at(u)).collect();
+            self.scenario_at(&v)
+                .map(drop)
+                .with_context(|| format!("{label}: the {name} of the [ranges]"))?;
+        }
+        Ok(())
     }
 
     /// Summary of `runs` runs at parameter values `v` under master seed `seed`.
@@ -307,8 +302,11 @@ impl Evaluator {
             let got: Vec<Summary> = pool.install(|| {
                 chunk
                     .par_iter()
-                    .map(|v| {
-                        let s = self.run_point(v, seed, self.runs)?;
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let s = self
+                            .run_point(v, seed, self.runs)
+                            .with_context(|| format!("point {}", out.len() + i))?;
                         bar.inc(self.runs);
                         Ok(s)
                     })

@@ -10,9 +10,12 @@
 //! pseudo-random uniforms (recorded in [`SaltelliDesign::sequence`]). Powers of two suit the
 //! Sobol sequence best.
 //!
-//! **Estimators.** With f_A, f_B, f_ABi the outputs at matching rows and V the variance of the
-//! 2N outputs of A and B together (denominator 2N):
-//! - first order (Saltelli et al. 2010, eq. (b) of table 2): S_i = mean(f_B (f_ABi − f_A)) / V;
+//! **Estimators.** With f_A, f_B, f_ABi the outputs at matching rows, V the variance of the
+//! 2N outputs of A and B together (denominator 2N) and m their mean:
+//! - first order (Saltelli et al. 2010, eq. (b) of table 2): S_i = mean((f_B − m)(f_ABi − f_A))
+//!   / V (centring f_B leaves the expectation unchanged and removes a variance term of order
+//!   m², which dominates for outputs far from 0 such as shares near 1; SALib standardises the
+//!   outputs for the same reason);
 //! - total (Jansen 1999): ST_i = mean((f_A − f_ABi)²) / (2V).
 //!
 //! **Confidence intervals.** Percentile bootstrap: the N row indices are resampled with
@@ -197,7 +200,7 @@ fn estimate(
         let (mut a, mut b) = (0.0, 0.0);
         for &j in rows {
             let (fa, fb, fab) = (y[j], y[n + j], y[base + j]);
-            a += fb * (fab - fa);
+            a += (fb - mean) * (fab - fa);
             b += (fa - fab) * (fa - fab);
         }
         s1[i] = a / m / var;

@@ -273,6 +273,26 @@ pub fn replot(dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>> {
                 formats,
             )
         }
+        "discover" => {
+            let summary: crate::cmd_discover::DiscoverSummary =
+                read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
+            let (x, y) = crate::cmd_discover::read_points(dir, summary.parameters.len())?;
+            render_named(
+                dir,
+                &crate::cmd_discover::discover_charts(&manifest, &summary, &x, &y),
+                formats,
+            )
+        }
+        "calibrate" => {
+            let summary: crate::cmd_calibrate::CalibrateSummary =
+                read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
+            let res = crate::cmd_calibrate::read_draws(dir, &summary)?;
+            render_named(
+                dir,
+                &crate::cmd_calibrate::calibrate_charts(&manifest, &summary, &res),
+                formats,
+            )
+        }
         other => Err(crate::bad(format!(
             "{}: results of `{other}` have no plots in this version",
             dir.display()

@@ -570,3 +570,35 @@ pub(crate) fn calibrate_charts(
     ));
     out
 }
+
+/// Reads `draws.csv` of a `calibrate` results directory back into an ABC result.
+pub(crate) fn read_draws(dir: &Path, s: &CalibrateSummary) -> Result<AbcResult> {
+    let path = dir.join("draws.csv");
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+    let (k, f) = (s.posterior.len(), s.facts.len());
+    let mut draws = Vec::new();
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split(',').collect();
+        if cols.len() != 2 + k + f {
+            return Err(bad(format!(
+                "{}:{}: expected {} columns",
+                path.display(),
+                i + 1,
+                2 + k + f
+            )));
+        }
+        let num = |c: &str| c.parse::<f64>().unwrap_or(f64::NAN);
+        draws.push(abc::Draw {
+            index: cols[0].parse().unwrap_or(i as u64 - 1),
+            theta: cols[1..=k].iter().map(|c| num(c)).collect(),
+            stats: cols[1 + k..1 + k + f].iter().map(|c| num(c)).collect(),
+            accepted: cols[1 + k + f] == "1",
+        });
+    }
+    Ok(AbcResult {
+        accepted: s.accepted,
+        acceptance_rate: s.acceptance_rate,
+        draws,
+    })
+}

@@ -444,3 +444,33 @@ pub(crate) fn discover_charts(
     });
     vec![("peeling".into(), peeling), ("box_scatter".into(), scatter)]
 }
+
+/// Reads `points.csv` of a `discover` results directory back: the points (k parameters) and y.
+pub(crate) fn read_points(dir: &std::path::Path, k: usize) -> Result<(Vec<Vec<f64>>, Vec<f64>)> {
+    let path = dir.join("points.csv");
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split(',').collect();
+        let parse = |c: &str| -> Result<f64> {
+            c.parse::<f64>()
+                .map_err(|_| bad(format!("{}:{}: not a number: {c:?}", path.display(), i + 1)))
+        };
+        if cols.len() < k + 4 {
+            return Err(bad(format!(
+                "{}:{}: too few columns",
+                path.display(),
+                i + 1
+            )));
+        }
+        x.push(
+            cols[1..=k]
+                .iter()
+                .map(|c| parse(c))
+                .collect::<Result<Vec<_>>>()?,
+        );
+        y.push(parse(cols[k + 2])?);
+    }
+    Ok((x, y))
+}

@@ -152,6 +152,8 @@ fn discover_samples_or_reads_a_sweep() {
     // Same numbers with and without plots, for any thread count.
     std::fs::remove_dir_all(d.join("1/plots")).unwrap();
     assert_same_dirs(&d.join("1"), &d.join("2"));
+    ok(&pactsim(&["plot", "1", "--format", "svg"], d));
+    assert!(d.join("1/plots/peeling.svg").exists() && d.join("1/plots/box_scatter.svg").exists());
     let s = json(&d.join("1/summary.json"));
     assert_eq!(s["points"], 12);
     assert!(s["prim"]["trajectory"].as_array().unwrap().len() >= 2);
@@ -255,6 +257,8 @@ fn calibrate_accepts_draws_and_names_missing_statistics() {
         accepted
     );
     assert_eq!(s["predictive_outcomes"].as_array().unwrap().len(), 8);
+    ok(&pactsim(&["plot", "1", "--format", "svg"], d));
+    assert!(d.join("1/plots/predictive.svg").exists());
     // The shipped facts name a statistic the summary does not have yet: exit 2, nothing left.
     let facts = root().join("configs/facts-2026.toml");
     let o = pactsim(

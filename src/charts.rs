@@ -264,6 +264,35 @@ pub fn replot(dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>> {
                 read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
             render_named(dir, &sensitivity_charts(&manifest, &summary), formats)
         }
+        "sobol" => {
+            let summary: crate::cmd_sobol::SobolSummary =
+                read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
+            render_named(
+                dir,
+                &crate::cmd_sobol::sobol_charts(&manifest, &summary),
+                formats,
+            )
+        }
+        "discover" => {
+            let summary: crate::cmd_discover::DiscoverSummary =
+                read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
+            let (x, y) = crate::cmd_discover::read_points(dir, summary.parameters.len())?;
+            render_named(
+                dir,
+                &crate::cmd_discover::discover_charts(&manifest, &summary, &x, &y),
+                formats,
+            )
+        }
+        "calibrate" => {
+            let summary: crate::cmd_calibrate::CalibrateSummary =
+                read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
+            let res = crate::cmd_calibrate::read_draws(dir, &summary)?;
+            render_named(
+                dir,
+                &crate::cmd_calibrate::calibrate_charts(&manifest, &summary, &res),
+                formats,
+            )
+        }
         other => Err(crate::bad(format!(
             "{}: results of `{other}` have no plots in this version",
             dir.display()
@@ -631,8 +660,14 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
 /// The charts of a `sensitivity` results directory: the one-at-a-time tornado and the Morris
 /// μ* ranking.
 pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(String, Chart)> {
+    let share = !(s.target.starts_with("payoff.") || s.target == "time_to_agreement");
+    let what = if share {
+        format!("P({})", s.target)
+    } else {
+        s.target.clone()
+    };
     let sub = format!(
-        "{} · {} runs per point · seed {} · base P = {:.3} (MC s.e. {:.3})",
+        "{} · {} runs per point · seed {} · base value {:.3} (MC s.e. {})",
         m.scenario
             .get("meta")
             .and_then(|v| v.get("name"))
@@ -642,14 +677,16 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
         m.seed,
         s.base_share,
         s.standard_error
+            .map_or("unknown".to_string(), |e| format!("{e:.3}"))
     );
     let tornado = Chart::Tornado(Tornado {
-        title: format!(
-            "P({}): one parameter at a time over its documented range",
-            s.target
-        ),
+        title: format!("{what}: one parameter at a time over its documented range"),
         subtitle: Some(sub.clone()),
-        x_label: format!("P({}) (share of runs)", s.target),
+        x_label: if share {
+            format!("{what} (share of runs)")
+        } else {
+            what.clone()
+        },
         base_value: s.base_share,
         base_label: Some(format!("base {:.3}", s.base_share)),
         bars: s
@@ -665,7 +702,7 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
             .collect(),
     });
     let morris = Chart::Bar(BarChart {
-        title: format!("Morris screening of P({}): μ* per parameter", s.target),
+        title: format!("Morris screening of {what}: μ* per parameter"),
         subtitle: Some(format!(
             "green raises P, vermillion lowers it · {} trajectories × {} levels · {sub}",
             s.morris_design[0], s.morris_design[1]
@@ -678,8 +715,8 @@ pub(crate) fn sensitivity_charts(m: &Manifest, s: &SensitivitySummary) -> Vec<(S
             .map(|r| Bar {
                 label: r.path.clone(),
                 value: r.effect.mu_star,
-                ci_lo: None,
-                ci_hi: None,
+                ci_lo: r.mu_star_lo,
+                ci_hi: r.mu_star_hi,
                 colour: Some(if r.effect.mu >= 0.0 { 2 } else { 3 }),
             })
             .collect(),

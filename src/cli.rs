@@ -33,6 +33,15 @@ pub enum PlotFormat {
     Both,
 }
 
+/// Method of `pactsim sensitivity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SensitivityMethod {
+    /// One-at-a-time tornado plus Morris elementary effects (μ* with bootstrap CIs).
+    Morris,
+    /// Saltelli design, Sobol first-order and total indices with bootstrap CIs.
+    Sobol,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -172,15 +181,27 @@ pub enum Command {
         #[arg(long)]
         no_plots: bool,
     },
-    /// Ranks the parameters of the scenario's [ranges] by their effect on one outcome's share:
-    /// one-at-a-time (tornado chart) and Morris elementary effects.
+    /// Ranks the parameters of the scenario's [ranges] by their effect on a target:
+    /// `--method morris` (default: one-at-a-time tornado + Morris μ* with bootstrap CIs) or
+    /// `--method sobol` (Sobol S1 and ST with bootstrap CIs).
     Sensitivity {
         /// Scenario and overrides.
         #[command(flatten)]
         scenario: ScenarioArgs,
-        /// Outcome class whose share is analysed, e.g. APRIL_LIKE_BROAD.
+        /// What is analysed: an outcome class share (APRIL_LIKE_BROAD), a sum of classes
+        /// (APRIL_LIKE_STRICT+APRIL_LIKE_BROAD), time_to_agreement (mean weeks) or
+        /// payoff.microsoft | payoff.openai | payoff.amazon (mean $B).
         #[arg(long)]
         target: String,
+        /// morris: one-at-a-time + Morris screening; sobol: variance-based Sobol indices.
+        #[arg(long, value_enum, default_value = "morris")]
+        method: SensitivityMethod,
+        /// Sobol base sample size N (N(k + 2) points; powers of two suit the Sobol sequence).
+        #[arg(long, default_value_t = 256)]
+        samples: usize,
+        /// Bootstrap resamples of the confidence intervals (Sobol indices, Morris μ*).
+        #[arg(long, default_value_t = 1000)]
+        bootstrap: usize,
         /// Runs per evaluation point.
         #[arg(long, default_value_t = 2000)]
         runs: u64,
@@ -219,6 +240,90 @@ pub enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+    /// Scenario discovery: PRIM finds the box of [ranges] parameters where a target is dense
+    /// (Latin hypercube of --samples points × --runs runs, or a sweep's results).
+    Discover {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Outcome class share, or a sum CLASS+CLASS (other targets need --threshold).
+        #[arg(long)]
+        target: String,
+        /// Latin hypercube points.
+        #[arg(long, default_value_t = 200)]
+        samples: usize,
+        /// Runs per point.
+        #[arg(long, default_value_t = 500)]
+        runs: u64,
+        /// Master seed (default: the scenario's simulation.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Use the cells of this sweep results directory as the points instead of sampling.
+        #[arg(long, value_name = "DIR")]
+        from_sweep: Option<PathBuf>,
+        /// Outcome per point = 1 when the target ≥ T, else 0 (default: the share itself).
+        #[arg(long, value_name = "T")]
+        threshold: Option<f64>,
+        /// PRIM peeling fraction α.
+        #[arg(long, default_value_t = 0.05)]
+        alpha: f64,
+        /// PRIM minimum box mass (share of points).
+        #[arg(long, default_value_t = 0.05)]
+        min_mass: f64,
+        /// Paste the chosen box after peeling.
+        #[arg(long)]
+        paste: bool,
+        /// Report this step of the peeling trajectory (default: the densest with mass ≥ min).
+        #[arg(long = "box", value_name = "STEP")]
+        box_step: Option<usize>,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Results directory (default: results/<scenario>-discover-<target>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// ABC rejection calibration of the [ranges] parameters against stylised facts.
+    Calibrate {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Facts file (TOML [[fact]] tables: statistic, observed, tolerance).
+        #[arg(long, default_value = "configs/facts-2026.toml")]
+        facts: PathBuf,
+        /// Prior draws.
+        #[arg(long, default_value_t = 1000)]
+        samples: u64,
+        /// Runs per draw (and per posterior-predictive draw).
+        #[arg(long, default_value_t = 200)]
+        runs: u64,
+        /// Master seed (default: the scenario's simulation.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Results directory (default: results/<scenario>-calibrate-<facts file stem>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Re-renders the plots of a results directory without re-running.
     Plot {

@@ -9,18 +9,19 @@
 //! produce the same bytes, and memory stays flat in cells × runs.
 
 use crate::cli::PlotFormat;
-use crate::{bad, charts, engine, load_scenario, manifest, pool, progress, DEFAULT_SCENARIO};
+use crate::evaluate::{Evaluator, Target};
+use crate::{bad, charts, engine, manifest, pool, progress, DEFAULT_SCENARIO};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sim::output::{outcomes_csv_rows, Manifest, ResultsDir};
 use sim::runner::{run_cell, Plan};
-use sim::sensitivity::{morris_design, morris_effects, parameters, MorrisEffect, Parameter};
+use sim::sensitivity::{morris_design, morris_effects, MorrisEffect, Parameter};
 use sim::sweep::{
     parse_shard, record_line, shard_range, value_text, CellRecord, ShardHeader, Sweep, SweepFile,
     SHARD_KIND,
 };
-use sim::{Outcome, Scenario, Summary};
+use sim::{Outcome, Summary};
 use std::fs;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -647,6 +648,8 @@ pub struct SensitivityOptions {
     pub trajectories: usize,
     /// Morris grid levels.
     pub levels: u32,
+    /// Bootstrap resamples of μ*'s interval.
+    pub bootstrap: usize,
     /// Threads.
     pub threads: Option<usize>,
     /// Results directory.
@@ -678,39 +681,39 @@ pub struct MorrisRow {
     /// Statistics (target share per full low→high range).
     #[serde(flatten)]
     pub effect: MorrisEffect,
+    /// Lower end of μ*'s 95% bootstrap interval (trajectories resampled).
+    #[serde(default)]
+    pub mu_star_lo: Option<f64>,
+    /// Upper end of μ*'s 95% bootstrap interval.
+    #[serde(default)]
+    pub mu_star_hi: Option<f64>,
 }
 
 /// `summary.json` of `pactsim sensitivity`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SensitivitySummary {
-    /// Target outcome class.
+    /// Target (outcome class, sum of classes, time_to_agreement or payoff.PLAYER).
     pub target: String,
     /// Runs per evaluation point.
     pub runs_per_point: u64,
-    /// Target share at the base scenario.
+    /// Target value ("share" for outcome targets) at the base scenario.
     pub base_share: f64,
-    /// Monte Carlo standard error of one point's share at the base: sqrt(p(1−p)/runs).
-    pub standard_error: f64,
+    /// Monte Carlo standard error of one point's value at the base: sqrt(p(1−p)/runs) for
+    /// shares, sd/sqrt(runs) for payoffs, null when unknown.
+    pub standard_error: Option<f64>,
     /// One-at-a-time results, ranked by |swing|.
     pub one_at_a_time: Vec<OneAtATime>,
     /// Morris trajectories and levels.
     pub morris_design: [u64; 2],
     /// Morris statistics, ranked by μ*.
     pub morris: Vec<MorrisRow>,
+    /// The ranking by μ* and whether it is settled (intervals of adjacent parameters).
+    #[serde(default)]
+    pub morris_ranking: Option<analysis::ranking::RankingReport>,
 }
 
-/// `pactsim sensitivity`.
+/// `pactsim sensitivity` (`--method morris`).
 pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
-    let target = Outcome::from_name(&o.target).ok_or_else(|| {
-        bad(format!(
-            "--target {}: unknown outcome; allowed: {}",
-            o.target,
-            Outcome::ALL.map(|x| x.name()).join(", ")
-        ))
-    })?;
-    if o.runs == 0 {
-        return Err(bad("--runs 0: allowed values are 1 or more"));
-    }
     if o.trajectories == 0 {
         return Err(bad("--trajectories 0: allowed values are 1 or more"));
     }
@@ -720,24 +723,14 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
             o.levels
         )));
     }
-    let base = load_scenario(o.scenario.as_deref(), &o.set)?;
-    let (text, name) = match &o.scenario {
-        Some(p) => (
-            fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
-            p.display().to_string(),
-        ),
-        None => (
-            DEFAULT_SCENARIO.to_string(),
-            crate::DEFAULT_SCENARIO_NAME.to_string(),
-        ),
-    };
-    let params = parameters(&base);
-    if params.is_empty() {
-        return Err(bad(format!(
-            "{name}: the scenario has no [ranges] table of documented low/high values to vary"
-        )));
+    if o.bootstrap == 0 {
+        return Err(bad("--bootstrap 0: allowed values are 1 or more"));
     }
-    let seed = o.seed.unwrap_or(base.params().simulation.seed);
+    let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
+    let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
+    let base = &ev.base;
+    let params = &ev.params;
+    let seed = ev.seed;
     let k = params.len();
     // Evaluation points, as overrides (all parameters set explicitly).
     let base_point: Vec<f64> = params.iter().map(|p| p.base).collect();
@@ -752,60 +745,30 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
     let design = morris_design(k, o.trajectories, o.levels, seed);
     for (t, tr) in design.iter().enumerate() {
         for (j, u) in tr.points.iter().enumerate() {
-            let v = params.iter().zip(u).map(|(p, &u)| p.at(u)).collect();
-            points.push((format!("morris {t}.{j}"), v));
+            points.push((format!("morris {t}.{j}"), ev.at_unit(u)));
         }
     }
-    let scenario_of = |v: &[f64]| -> Result<Scenario> {
-        let mut sets = o.set.clone();
-        sets.extend(params.iter().zip(v).map(|(p, &x)| p.set(x)));
-        Ok(Scenario::from_toml(
-            &text,
-            &name,
-            &sets,
-            strategies::catalog(),
-        )?)
-    };
+    let values: Vec<Vec<f64>> = points.iter().map(|(_, v)| v.clone()).collect();
+    let pool = pool(o.threads)?;
     // Validate every point up front (bad ranges are bad input, reported before running).
     for (label, v) in &points {
-        scenario_of(v).with_context(|| format!("sensitivity point {label}"))?;
+        ev.scenario_at(v)
+            .with_context(|| format!("sensitivity point {label}"))?;
     }
-    let pool = pool(o.threads)?;
     let out = o.out.clone().unwrap_or_else(|| {
         PathBuf::from("results").join(format!(
             "{}-sensitivity-{}",
             base.params().meta.name,
-            target.name().to_lowercase()
+            target.name().to_lowercase().replace(['+', '.'], "-")
         ))
     });
     let dir = ResultsDir::create(&out)?;
-    let bar = progress::cells_bar(points.len() as u64, 0, o.runs, o.quiet);
+    let bar = ev.bar(points.len(), o.quiet);
     let started = std::time::Instant::now();
-    let mut summaries: Vec<Summary> = Vec::with_capacity(points.len());
-    for batch in points.chunks(BATCH) {
-        let got: Vec<Summary> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|(_, v)| -> Result<Summary> {
-                    let sc = scenario_of(v)?;
-                    let eng = engine(&sc)?;
-                    let plan = Plan {
-                        seed,
-                        cell_hash: sc.hash(),
-                        runs: o.runs,
-                    };
-                    let s = run_cell(&eng, plan, &mut |_, _| Ok(()), &mut |_| {})?;
-                    bar.inc(o.runs);
-                    Ok(s)
-                })
-                .collect::<Result<Vec<_>>>()
-        })?;
-        summaries.extend(got);
-        bar.set_prefix(format!("{}/{}", summaries.len(), points.len()));
-    }
+    let summaries = ev.evaluate(&values, seed, &pool, &bar)?;
     bar.finish_and_clear();
     report_speed(points.len() as u64, o.runs, started);
-    let share = |s: &Summary| s.share(target).share;
+    let share = |s: &Summary| target.value(s);
     let base_share = share(&summaries[0]);
     let mut oat: Vec<OneAtATime> = params
         .iter()
@@ -831,38 +794,63 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
                 .collect()
         })
         .collect();
+    // Elementary effects by trajectory, for the bootstrap of μ*.
+    let ee: Vec<Vec<f64>> = design
+        .iter()
+        .zip(&y)
+        .map(|(t, ys)| {
+            let mut e = vec![0.0; k];
+            for (j, (&i, &d)) in t.order.iter().zip(&t.step).enumerate() {
+                e[i] = (ys[j + 1] - ys[j]) / d;
+            }
+            e
+        })
+        .collect();
+    let ci = pool
+        .install(|| analysis::morris::mu_star_intervals(&ee, o.bootstrap, 0.95, seed))
+        .map_err(|e| bad(e.to_string()))?;
+    let names: Vec<String> = params.iter().map(|p| p.path.clone()).collect();
+    let ranking = analysis::morris::ranking_by_mu_star(
+        &names,
+        &ci,
+        analysis::ranking::RankingOptions::default(),
+    );
     let mut morris: Vec<MorrisRow> = params
         .iter()
         .zip(morris_effects(k, &design, &y))
-        .map(|(p, effect)| MorrisRow {
+        .zip(&ci)
+        .map(|((p, effect), c)| MorrisRow {
             path: p.path.clone(),
             effect,
+            mu_star_lo: Some(c.lo),
+            mu_star_hi: Some(c.hi),
         })
         .collect();
     morris.sort_by(|a, b| b.effect.mu_star.total_cmp(&a.effect.mu_star));
     let summary = SensitivitySummary {
-        target: target.name().into(),
+        target: target.name(),
         runs_per_point: o.runs,
         base_share,
-        standard_error: (base_share * (1.0 - base_share) / o.runs as f64).sqrt(),
+        standard_error: target.noise_variance(&summaries[0]).map(f64::sqrt),
         one_at_a_time: oat,
         morris_design: [o.trajectories as u64, u64::from(o.levels)],
         morris,
+        morris_ranking: Some(ranking),
     };
     let extra = serde_json::json!({
         "sensitivity": {
             "target": target.name(),
             "parameters": params,
             "points": points.len(),
-            "morris": { "trajectories": o.trajectories, "levels": o.levels },
+            "morris": { "trajectories": o.trajectories, "levels": o.levels, "bootstrap": o.bootstrap },
         }
     });
-    let m = manifest(&base, "sensitivity", seed, o.runs, extra)?;
+    let m = manifest(base, "sensitivity", seed, o.runs, extra)?;
     dir.write_json("manifest.json", &m)?;
     dir.write_json("summary.json", &summary)?;
     // outcomes.csv: every evaluation point with all varied parameters.
     let mut csv = String::from("cell,point");
-    for p in &params {
+    for p in params {
         csv.push(',');
         csv.push_str(&csv_field(&p.path));
     }
@@ -873,6 +861,12 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
         outcomes_csv_rows(i as u64, &vals, s, &mut csv);
     }
     dir.write_text("outcomes.csv", &csv)?;
+    let warning = summary
+        .morris_ranking
+        .as_ref()
+        .and_then(|r| r.warning.clone())
+        .unwrap_or_default();
+    dir.write_text("warning.txt", &format!("{warning}\n"))?;
     if let Some(f) = o.plots {
         charts::render_named(
             &dir.path(""),
@@ -886,12 +880,16 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
 
 fn print_sensitivity(s: &SensitivitySummary, dir: &Path) -> Result<()> {
     let mut out = format!(
-        "pactsim sensitivity: P({}) · {} runs per point · base share {:.4} (MC s.e. {:.4})\n\n",
-        s.target, s.runs_per_point, s.base_share, s.standard_error
+        "pactsim sensitivity: {} · {} runs per point · base value {:.4} (MC s.e. {})\n\n",
+        s.target,
+        s.runs_per_point,
+        s.base_share,
+        s.standard_error
+            .map_or("unknown".to_string(), |e| format!("{e:.4}"))
     );
     out.push_str(&format!(
         "{:<40} {:>9} {:>9} {:>9} {:>9} {:>8}\n",
-        "one at a time (ranked by |swing|)", "low", "high", "P(low)", "P(high)", "swing"
+        "one at a time (ranked by |swing|)", "low", "high", "at low", "at high", "swing"
     ));
     for r in &s.one_at_a_time {
         out.push_str(&format!(
@@ -900,9 +898,10 @@ fn print_sensitivity(s: &SensitivitySummary, dir: &Path) -> Result<()> {
         ));
     }
     out.push_str(&format!(
-        "\n{:<40} {:>9} {:>9} {:>9}   ({} trajectories, {} levels; per full range)\n",
+        "\n{:<40} {:>9} {:>19} {:>9} {:>9}   ({} trajectories, {} levels; per full range)\n",
         "Morris elementary effects (ranked by μ*)",
         "μ*",
+        "95% CI",
         "μ",
         "σ",
         s.morris_design[0],
@@ -910,9 +909,17 @@ fn print_sensitivity(s: &SensitivitySummary, dir: &Path) -> Result<()> {
     ));
     for r in &s.morris {
         out.push_str(&format!(
-            "{:<40} {:>9.4} {:>+9.4} {:>9.4}\n",
-            r.path, r.effect.mu_star, r.effect.mu, r.effect.sigma
+            "{:<40} {:>9.4} [{:>7.4}, {:>7.4}] {:>+9.4} {:>9.4}\n",
+            r.path,
+            r.effect.mu_star,
+            r.mu_star_lo.unwrap_or(f64::NAN),
+            r.mu_star_hi.unwrap_or(f64::NAN),
+            r.effect.mu,
+            r.effect.sigma
         ));
+    }
+    if let Some(w) = s.morris_ranking.as_ref().and_then(|r| r.warning.as_ref()) {
+        out.push_str(&format!("\n{w}\n"));
     }
     out.push_str(&format!("results: {}\n", dir.display()));
     let mut stdout = std::io::stdout().lock();

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `pactsim` binary: one integration-test binary (ripgrep style).
 
+mod analysis;
 mod bad_input;
 mod cli;
 mod configs;

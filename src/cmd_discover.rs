@@ -1,0 +1,476 @@
+//! `pactsim discover`: scenario discovery with PRIM (crate `analysis`). The points are a Latin
+//! hypercube over the scenario's `[ranges]` (R runs each), or the cells of a finished sweep
+//! (`--from-sweep DIR`); the outcome per point is the target's share (PRIM on the continuous
+//! share), or with `--threshold T` the indicator share ≥ T (then any target may be used).
+
+use crate::cli::PlotFormat;
+use crate::evaluate::{csv_field, default_out, num, print, tail, Evaluator, Target};
+use crate::{bad, charts, manifest, pool};
+use analysis::prim::{self, PrimOptions, PrimResult, Selection};
+use anyhow::Result;
+use plots::{Chart, PointGroup, ReferencePoint, Scatter};
+use serde::{Deserialize, Serialize};
+use sim::output::ResultsDir;
+use std::path::PathBuf;
+
+/// Options of `pactsim discover`.
+pub struct DiscoverCmd {
+    /// Scenario file (default: embedded).
+    pub scenario: Option<PathBuf>,
+    /// `--set` overrides.
+    pub set: Vec<String>,
+    /// Target.
+    pub target: String,
+    /// Latin hypercube points.
+    pub samples: usize,
+    /// Runs per point.
+    pub runs: u64,
+    /// Master seed.
+    pub seed: Option<u64>,
+    /// Read a sweep's results instead of sampling.
+    pub from_sweep: Option<PathBuf>,
+    /// Outcome = 1 when the target ≥ this.
+    pub threshold: Option<f64>,
+    /// PRIM α.
+    pub alpha: f64,
+    /// PRIM minimum mass.
+    pub min_mass: f64,
+    /// Paste the chosen box.
+    pub paste: bool,
+    /// Report this step of the peeling trajectory.
+    pub box_step: Option<usize>,
+    /// Threads.
+    pub threads: Option<usize>,
+    /// Results directory.
+    pub out: Option<PathBuf>,
+    /// Plot formats.
+    pub plots: Option<PlotFormat>,
+    /// No progress bar.
+    pub quiet: bool,
+}
+
+/// A restricted parameter of the chosen box.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BoxLimit {
+    /// Parameter path.
+    pub path: String,
+    /// Lower limit.
+    pub lower: f64,
+    /// Upper limit.
+    pub upper: f64,
+    /// Range of the points on this parameter.
+    pub data_min: f64,
+    /// Range of the points on this parameter.
+    pub data_max: f64,
+    /// Quasi-p-value.
+    pub p_value: f64,
+}
+
+/// `summary.json` of `discover`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct DiscoverSummary {
+    /// Target.
+    pub target: String,
+    /// What y is: "share" or "share >= T".
+    pub outcome: String,
+    /// Where the points came from: "latin-hypercube" or the sweep directory.
+    pub source: String,
+    /// Points.
+    pub points: usize,
+    /// Runs per point.
+    pub runs_per_point: u64,
+    /// Parameter paths (PRIM dimensions).
+    pub parameters: Vec<String>,
+    /// PRIM options.
+    pub options: PrimOptions,
+    /// Restricted parameters of the chosen box.
+    pub box_limits: Vec<BoxLimit>,
+    /// The PRIM result (trajectory, chosen box, restrictions by dimension index).
+    pub prim: PrimResult,
+}
+
+/// Runs `discover`.
+pub fn run(o: &DiscoverCmd) -> Result<()> {
+    let opts = PrimOptions {
+        alpha: o.alpha,
+        min_mass: o.min_mass,
+        paste: o.paste,
+        selection: o.box_step.map_or(Selection::Densest, Selection::Step),
+    };
+    if !(o.alpha > 0.0 && o.alpha < 0.5) {
+        return Err(bad(format!(
+            "--alpha {}: allowed values are in (0, 0.5)",
+            o.alpha
+        )));
+    }
+    if !(o.min_mass > 0.0 && o.min_mass <= 1.0) {
+        return Err(bad(format!(
+            "--min-mass {}: allowed values are in (0, 1]",
+            o.min_mass
+        )));
+    }
+    let pool = pool(o.threads)?;
+    let started = std::time::Instant::now();
+    let (base, names, x, values, runs, source, seed, target) = match &o.from_sweep {
+        Some(d) => {
+            let s: crate::sweeping::SweepSummary = sim::output::read_json(d, "summary.json")
+                .map_err(|e| bad(format!("--from-sweep: {e}")))?;
+            let m: sim::output::Manifest = sim::output::read_json(d, "manifest.json")
+                .map_err(|e| bad(format!("--from-sweep: {e}")))?;
+            let base = crate::load_scenario(o.scenario.as_deref(), &o.set)?;
+            let horizon = base.params().simulation.horizon_weeks;
+            let target = Target::parse(&o.target, horizon)?;
+            let mut x = Vec::new();
+            for c in &s.cells {
+                let row: Option<Vec<f64>> = s
+                    .params
+                    .iter()
+                    .map(|p| c.values.get(p).and_then(|v| v.as_f64()))
+                    .collect();
+                x.push(row.ok_or_else(|| {
+                    bad(format!(
+                        "--from-sweep {}: cell {} has a non-numeric swept value; PRIM needs numbers",
+                        d.display(),
+                        c.cell
+                    ))
+                })?);
+            }
+            let values: Vec<f64> = s.cells.iter().map(|c| target.value(&c.summary)).collect();
+            (
+                base,
+                s.params.clone(),
+                x,
+                values,
+                s.runs_per_cell,
+                d.display().to_string(),
+                m.seed,
+                target,
+            )
+        }
+        None => {
+            if o.samples < 2 {
+                return Err(bad(format!(
+                    "--samples {}: allowed values are 2 or more",
+                    o.samples
+                )));
+            }
+            let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
+            let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
+            let u = analysis::design::latin_hypercube(o.samples, ev.params.len(), ev.seed);
+            let x: Vec<Vec<f64>> = u.iter().map(|u| ev.at_unit(u)).collect();
+            ev.validate_box("discover")?;
+            let bar = ev.bar(x.len(), o.quiet);
+            let summaries = ev.evaluate(&x, ev.seed, &pool, &bar)?;
+            bar.finish_and_clear();
+            let values = summaries.iter().map(|s| target.value(s)).collect();
+            let names = ev.names();
+            (
+                ev.base,
+                names,
+                x,
+                values,
+                o.runs,
+                "latin-hypercube".to_string(),
+                ev.seed,
+                target,
+            )
+        }
+    };
+    let (y, outcome): (Vec<f64>, String) = match o.threshold {
+        Some(t) => (
+            values
+                .iter()
+                .map(|v| f64::from(u8::from(*v >= t)))
+                .collect(),
+            format!("{} >= {t}", target.name()),
+        ),
+        None if target.is_share() => (values.clone(), format!("share of {}", target.name())),
+        None => {
+            return Err(bad(format!(
+                "--target {}: not a share; give --threshold T to discover where it is ≥ T",
+                target.name()
+            )))
+        }
+    };
+    let res = prim::prim(&x, &y, opts).map_err(|e| bad(e.to_string()))?;
+    let box_limits: Vec<BoxLimit> = res
+        .restrictions
+        .iter()
+        .map(|r| BoxLimit {
+            path: names[r.dim].clone(),
+            lower: r.lower,
+            upper: r.upper,
+            data_min: r.data_min,
+            data_max: r.data_max,
+            p_value: r.p_value,
+        })
+        .collect();
+    let summary = DiscoverSummary {
+        target: target.name(),
+        outcome,
+        source: source.clone(),
+        points: x.len(),
+        runs_per_point: runs,
+        parameters: names.clone(),
+        options: opts,
+        box_limits,
+        prim: res,
+    };
+    let out = o
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out(&base, "discover", &target.name()));
+    let dir = ResultsDir::create(&out)?;
+    let extra = serde_json::json!({"discover": {"target": target.name(), "source": source, "points": x.len()}});
+    let m = manifest(&base, "discover", seed, runs, extra)?;
+    dir.write_json("manifest.json", &m)?;
+    dir.write_json("summary.json", &summary)?;
+    let mut csv = String::from("point");
+    for n in &names {
+        csv.push(',');
+        csv.push_str(&csv_field(n));
+    }
+    csv.push_str(",target,y,in_box\n");
+    let b = &summary.prim.chosen;
+    for (i, (row, (v, yy))) in x.iter().zip(values.iter().zip(&y)).enumerate() {
+        csv.push_str(&i.to_string());
+        for a in row {
+            csv.push(',');
+            csv.push_str(&num(*a));
+        }
+        let inside = row
+            .iter()
+            .enumerate()
+            .all(|(j, a)| b.lower[j] <= *a && *a <= b.upper[j]);
+        csv.push_str(&format!(",{},{},{}\n", num(*v), num(*yy), u8::from(inside)));
+    }
+    dir.write_text("points.csv", &csv)?;
+    let mut tr = String::from("step,coverage,density,mass,points,restricted_dims\n");
+    for s in &summary.prim.trajectory {
+        tr.push_str(&format!(
+            "{},{},{},{},{},{}\n",
+            s.step,
+            num(s.coverage),
+            num(s.density),
+            num(s.mass),
+            s.n,
+            s.restricted.len()
+        ));
+    }
+    dir.write_text("trajectory.csv", &tr)?;
+    let mut bx = String::from("parameter,lower,upper,data_min,data_max,restricted,p_value\n");
+    for (j, n) in names.iter().enumerate() {
+        let r = summary.prim.restrictions.iter().find(|r| r.dim == j);
+        bx.push_str(&format!(
+            "{},{},{},{},{},{},{}\n",
+            csv_field(n),
+            num(b.lower[j]),
+            num(b.upper[j]),
+            num(summary.prim.trajectory[0].lower[j]),
+            num(summary.prim.trajectory[0].upper[j]),
+            u8::from(r.is_some()),
+            r.map_or(String::new(), |r| num(r.p_value))
+        ));
+    }
+    dir.write_text("box.csv", &bx)?;
+    if let Some(f) = o.plots {
+        charts::render_named(
+            &dir.path(""),
+            &discover_charts(&m, &summary, &x, &y),
+            &charts::formats(f),
+        )?;
+    }
+    let path = dir.commit()?;
+    let secs = started.elapsed().as_secs_f64();
+    print(&format!(
+        "{}results: {}\n",
+        report(&summary),
+        path.display()
+    ))?;
+    eprintln!("{} points in {secs:.2} s", x.len());
+    Ok(())
+}
+
+fn report(s: &DiscoverSummary) -> String {
+    let p = &s.prim;
+    let b = &p.chosen;
+    let mut out = format!(
+        "pactsim discover: {} · {} points ({}) × {} runs · base density {:.4}\n\n",
+        s.outcome, s.points, s.source, s.runs_per_point, p.base_density
+    );
+    out.push_str(&format!(
+        "chosen box: step {} of {} · density {:.4} · coverage {:.4} · mass {:.4} ({} points){}\n",
+        p.selected,
+        p.trajectory.len() - 1,
+        b.density,
+        b.coverage,
+        b.mass,
+        b.n,
+        if s.options.paste { " · pasted" } else { "" }
+    ));
+    if s.box_limits.is_empty() {
+        out.push_str("no parameter is restricted: the box is the whole sample\n");
+    } else {
+        out.push_str(&format!(
+            "\n{:<40} {:>10} {:>10} {:>22} {:>10}\n",
+            "restricted parameter", "lower", "upper", "range of the points", "quasi-p"
+        ));
+        for l in &s.box_limits {
+            out.push_str(&format!(
+                "{:<40} {:>10.4} {:>10.4} [{:>9.4}, {:>9.4}] {:>10.2e}\n",
+                l.path, l.lower, l.upper, l.data_min, l.data_max, l.p_value
+            ));
+        }
+        out.push_str(
+            "\nquasi-p: one-sided binomial test of the box's density against the box without \
+             that restriction; small = the restriction matters (not corrected for the search)\n",
+        );
+    }
+    out
+}
+
+/// The two most restricted dimensions of the chosen box (by the share of the points' range
+/// they keep), falling back to the first dimensions.
+fn two_most_restricted(s: &DiscoverSummary) -> (usize, usize) {
+    let b = &s.prim.chosen;
+    let full = &s.prim.trajectory[0];
+    let mut dims: Vec<(f64, usize)> = (0..b.lower.len())
+        .map(|j| {
+            let w = full.upper[j] - full.lower[j];
+            let kept = if w > 0.0 {
+                (b.upper[j] - b.lower[j]) / w
+            } else {
+                1.0
+            };
+            (kept, j)
+        })
+        .collect();
+    dims.sort_by(|a, c| a.0.total_cmp(&c.0).then(a.1.cmp(&c.1)));
+    let a = dims.first().map_or(0, |d| d.1);
+    let c = dims.get(1).map_or(a, |d| d.1);
+    (a, c)
+}
+
+/// The charts of `discover`: the peeling trajectory and the two most restricted parameters.
+pub(crate) fn discover_charts(
+    m: &sim::output::Manifest,
+    s: &DiscoverSummary,
+    x: &[Vec<f64>],
+    y: &[f64],
+) -> Vec<(String, Chart)> {
+    let sub = format!(
+        "{} points ({}) × {} runs · seed {} · α = {} · min mass {}",
+        s.points, s.source, s.runs_per_point, m.seed, s.options.alpha, s.options.min_mass
+    );
+    let maxr = s
+        .prim
+        .trajectory
+        .iter()
+        .map(|t| t.restricted.len())
+        .max()
+        .unwrap_or(0);
+    let groups: Vec<PointGroup> = (0..=maxr)
+        .filter_map(|r| {
+            let pts: Vec<[f64; 2]> = s
+                .prim
+                .trajectory
+                .iter()
+                .filter(|t| t.restricted.len() == r)
+                .map(|t| [t.coverage, t.density])
+                .collect();
+            (!pts.is_empty()).then(|| PointGroup {
+                label: format!("{r} restricted"),
+                points: pts,
+                colour: Some(r),
+            })
+        })
+        .collect();
+    let b = &s.prim.chosen;
+    let peeling = Chart::Scatter(Scatter {
+        title: format!("PRIM peeling trajectory: {}", s.outcome),
+        subtitle: Some(sub.clone()),
+        x_label: "coverage (share of the outcome inside the box)".into(),
+        y_label: "density (mean outcome inside the box)".into(),
+        groups,
+        references: vec![ReferencePoint {
+            label: format!("chosen (step {})", s.prim.selected),
+            x: b.coverage,
+            y: b.density,
+        }],
+    });
+    let (a, c) = two_most_restricted(s);
+    let bins = [(0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.01)];
+    let groups = bins
+        .iter()
+        .enumerate()
+        .map(|(i, (lo, hi))| PointGroup {
+            label: format!("outcome in [{lo}, {})", if *hi > 1.0 { 1.0 } else { *hi }),
+            points: x
+                .iter()
+                .zip(y)
+                .filter(|(_, v)| *lo <= **v && **v < *hi)
+                .map(|(r, _)| [r[a], r[c]])
+                .collect(),
+            colour: Some([6, 5, 1, 3][i]),
+        })
+        .collect();
+    let name = |j: usize| s.parameters.get(j).cloned().unwrap_or_default();
+    let scatter = Chart::Scatter(Scatter {
+        title: format!("{} by {} and {}", s.outcome, tail(&name(a)), tail(&name(c))),
+        subtitle: Some(format!(
+            "chosen box: {} ∈ [{:.4}, {:.4}], {} ∈ [{:.4}, {:.4}] · {sub}",
+            tail(&name(a)),
+            b.lower[a],
+            b.upper[a],
+            tail(&name(c)),
+            b.lower[c],
+            b.upper[c]
+        )),
+        x_label: name(a),
+        y_label: name(c),
+        groups,
+        references: vec![
+            ReferencePoint {
+                label: "box low corner".into(),
+                x: b.lower[a],
+                y: b.lower[c],
+            },
+            ReferencePoint {
+                label: "box high corner".into(),
+                x: b.upper[a],
+                y: b.upper[c],
+            },
+        ],
+    });
+    vec![("peeling".into(), peeling), ("box_scatter".into(), scatter)]
+}
+
+/// Reads `points.csv` of a `discover` results directory back: the points (k parameters) and y.
+pub(crate) fn read_points(dir: &std::path::Path, k: usize) -> Result<(Vec<Vec<f64>>, Vec<f64>)> {
+    let path = dir.join("points.csv");
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+    let (mut x, mut y) = (Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let cols: Vec<&str> = line.split(',').collect();
+        let parse = |c: &str| -> Result<f64> {
+            c.parse::<f64>()
+                .map_err(|_| bad(format!("{}:{}: not a number: {c:?}", path.display(), i + 1)))
+        };
+        if cols.len() < k + 4 {
+            return Err(bad(format!(
+                "{}:{}: too few columns",
+                path.display(),
+                i + 1
+            )));
+        }
+        x.push(
+            cols[1..=k]
+                .iter()
+                .map(|c| parse(c))
+                .collect::<Result<Vec<_>>>()?,
+        );
+        y.push(parse(cols[k + 2])?);
+    }
+    Ok((x, y))
+}

@@ -1,0 +1,345 @@
+//! `pactsim sensitivity --method sobol`, `discover` and `calibrate`: results directories,
+//! reproducibility across thread counts, equality with `pactsim run`, bad input. Tiny designs
+//! and run counts only (CI budget).
+
+use crate::util::{assert_same_dirs, pactsim, root, stderr, stdout};
+use std::path::Path;
+
+fn ok(o: &std::process::Output) {
+    assert!(o.status.success(), "{}\n{}", stdout(o), stderr(o));
+}
+
+fn json(p: &Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+const SOBOL: &[&str] = &[
+    "sensitivity",
+    "--method",
+    "sobol",
+    "--target",
+    "APRIL_LIKE_STRICT+APRIL_LIKE_BROAD",
+    "--samples",
+    "4",
+    "--runs",
+    "8",
+    "--bootstrap",
+    "50",
+    "--no-plots",
+    "-q",
+];
+
+#[test]
+fn sobol_is_identical_for_any_thread_count_and_matches_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    for t in ["1", "2"] {
+        let mut a = SOBOL.to_vec();
+        a.extend(["--threads", t, "--out", t]);
+        let o = pactsim(&a, d);
+        ok(&o);
+        assert!(stdout(&o).contains("ranked by ST"), "{}", stdout(&o));
+    }
+    assert_same_dirs(&d.join("1"), &d.join("2"));
+    let s = json(&d.join("1/summary.json"));
+    let k = s["parameters"].as_array().unwrap().len();
+    assert!(k >= 2);
+    assert_eq!(s["points"], 4 * (k as u64 + 2));
+    assert_eq!(s["sequence"], "owen-sobol");
+    let indices = std::fs::read_to_string(d.join("1/indices.csv")).unwrap();
+    assert_eq!(indices.lines().count(), k + 1);
+    assert!(indices.starts_with("rank,parameter,low,high,s1,s1_lo,s1_hi,st,st_lo,st_hi\n"));
+    assert!(d.join("1/warning.txt").exists());
+    // Point 0 equals `pactsim run --set …` with the same seed and runs.
+    let points = std::fs::read_to_string(d.join("1/points.csv")).unwrap();
+    let mut lines = points.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let mut args = vec!["run", "--runs", "8", "--no-plots", "-q", "--out", "r"];
+    let sets: Vec<String> = header[2..header.len() - 1]
+        .iter()
+        .zip(&row[2..row.len() - 1])
+        .map(|(p, v)| format!("{p}={v}"))
+        .collect();
+    for s in &sets {
+        args.extend(["--set", s]);
+    }
+    ok(&pactsim(&args, d));
+    let run = json(&d.join("r/summary.json"));
+    let share = |name: &str| {
+        run["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["outcome"] == name)
+            .unwrap()["share"]
+            .as_f64()
+            .unwrap()
+    };
+    let target: f64 = row[row.len() - 1].parse().unwrap();
+    assert_eq!(
+        target,
+        share("APRIL_LIKE_STRICT") + share("APRIL_LIKE_BROAD")
+    );
+}
+
+#[test]
+fn sobol_and_morris_plots_render_and_replot() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let mut a: Vec<&str> = SOBOL
+        .iter()
+        .copied()
+        .filter(|x| *x != "--no-plots")
+        .collect();
+    a.extend(["--format", "svg", "--out", "s"]);
+    ok(&pactsim(&a, d));
+    let svg = std::fs::read_to_string(d.join("s/plots/sobol.svg")).unwrap();
+    assert!(svg.contains("<svg") && svg.contains("ST"));
+    std::fs::remove_file(d.join("s/plots/sobol.svg")).unwrap();
+    ok(&pactsim(&["plot", "s", "--format", "svg"], d));
+    assert!(d.join("s/plots/sobol.svg").exists());
+    // Morris (the default method) now reports μ* intervals; any target kind works.
+    let o = pactsim(
+        &[
+            "sensitivity",
+            "--target",
+            "payoff.openai",
+            "--runs",
+            "8",
+            "--trajectories",
+            "3",
+            "--bootstrap",
+            "50",
+            "--no-plots",
+            "-q",
+            "--out",
+            "m",
+        ],
+        d,
+    );
+    ok(&o);
+    let s = json(&d.join("m/summary.json"));
+    assert_eq!(s["target"], "payoff.openai");
+    assert!(s["morris"][0]["mu_star_lo"].is_number());
+    assert!(s["morris_ranking"]["order"].is_array());
+}
+
+#[test]
+fn discover_samples_or_reads_a_sweep() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let base = [
+        "discover",
+        "--target",
+        "APRIL_LIKE_BROAD",
+        "--samples",
+        "12",
+        "--runs",
+        "8",
+        "-q",
+    ];
+    for t in ["1", "2"] {
+        let mut a = base.to_vec();
+        a.extend(["--threads", t, "--out", t]);
+        if t == "2" {
+            a.push("--no-plots");
+        }
+        let o = pactsim(&a, d);
+        ok(&o);
+        assert!(stdout(&o).contains("chosen box"), "{}", stdout(&o));
+    }
+    // Same numbers with and without plots, for any thread count.
+    std::fs::remove_dir_all(d.join("1/plots")).unwrap();
+    assert_same_dirs(&d.join("1"), &d.join("2"));
+    ok(&pactsim(&["plot", "1", "--format", "svg"], d));
+    assert!(d.join("1/plots/peeling.svg").exists() && d.join("1/plots/box_scatter.svg").exists());
+    let s = json(&d.join("1/summary.json"));
+    assert_eq!(s["points"], 12);
+    assert!(s["prim"]["trajectory"].as_array().unwrap().len() >= 2);
+    let traj = std::fs::read_to_string(d.join("1/trajectory.csv")).unwrap();
+    assert!(traj.starts_with("step,coverage,density,mass,points,restricted_dims\n0,1.0,"));
+    // From a sweep.
+    std::fs::write(
+        d.join("sw.toml"),
+        "[sweep]\nname = \"t\"\nruns = 20\nseed = 3\ndesign = \"latin-hypercube\"\nsamples = 10\n\
+         [[axis]]\npath = \"revenue.compute_cost_share\"\nfrom = 0.4\nto = 0.9\n\
+         [[axis]]\npath = \"discount.openai\"\nfrom = 0.2\nto = 0.4\n",
+    )
+    .unwrap();
+    ok(&pactsim(
+        &["sweep", "sw.toml", "--out", "sw", "--no-plots", "-q"],
+        d,
+    ));
+    let o = pactsim(
+        &[
+            "discover",
+            "--target",
+            "APRIL_LIKE_BROAD",
+            "--from-sweep",
+            "sw",
+            "--threshold",
+            "0.99",
+            "--out",
+            "fs",
+            "-q",
+        ],
+        d,
+    );
+    ok(&o);
+    let s = json(&d.join("fs/summary.json"));
+    assert_eq!(s["points"], 10);
+    assert_eq!(
+        s["parameters"],
+        serde_json::json!(["revenue.compute_cost_share", "discount.openai"])
+    );
+    assert!(d.join("fs/plots/peeling.png").exists() && d.join("fs/plots/box_scatter.svg").exists());
+    // A non-share target needs a threshold.
+    let o = pactsim(&["discover", "--target", "time_to_agreement", "-q"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--threshold"));
+}
+
+const FACTS: &str = r#"
+[[fact]]
+statistic = "outcomes.LITIGATION.share+outcomes.LITIGATED_SETTLEMENT.share"
+observed = 0.0
+tolerance = 0.1
+[[fact]]
+statistic = "time_to_agreement.mean_weeks"
+observed = 8.4
+tolerance = 2.0
+[[fact]]
+statistic = "outcomes.AMAZON_COLLAPSE.share"
+observed = 0.0
+tolerance = 0.05
+"#;
+
+#[test]
+fn calibrate_accepts_draws_and_names_missing_statistics() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("facts.toml"), FACTS).unwrap();
+    for t in ["1", "2"] {
+        let o = pactsim(
+            &[
+                "calibrate",
+                "--facts",
+                "facts.toml",
+                "--samples",
+                "10",
+                "--runs",
+                "8",
+                "--threads",
+                t,
+                "--out",
+                t,
+                "--no-plots",
+                "-q",
+            ],
+            d,
+        );
+        ok(&o);
+        assert!(stdout(&o).contains("acceptance rate"), "{}", stdout(&o));
+    }
+    assert_same_dirs(&d.join("1"), &d.join("2"));
+    let s = json(&d.join("1/summary.json"));
+    let accepted = s["accepted"].as_u64().unwrap();
+    assert!(accepted > 0, "{s}");
+    assert_eq!(
+        s["acceptance_rate"].as_f64().unwrap(),
+        accepted as f64 / 10.0
+    );
+    let draws = std::fs::read_to_string(d.join("1/draws.csv")).unwrap();
+    assert_eq!(draws.lines().count(), 11);
+    assert_eq!(
+        draws.lines().skip(1).filter(|l| l.ends_with(",1")).count() as u64,
+        accepted
+    );
+    assert_eq!(s["predictive_outcomes"].as_array().unwrap().len(), 8);
+    ok(&pactsim(&["plot", "1", "--format", "svg"], d));
+    assert!(d.join("1/plots/predictive.svg").exists());
+    // The shipped facts name a statistic the summary does not have yet: exit 2, nothing left.
+    let facts = root().join("configs/facts-2026.toml");
+    let o = pactsim(
+        &[
+            "calibrate",
+            "--facts",
+            facts.to_str().unwrap(),
+            "--samples",
+            "2",
+            "--runs",
+            "2",
+            "--out",
+            "shipped",
+            "-q",
+        ],
+        d,
+    );
+    if !json_has_threat_share(d) {
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("litigation.threat_share"),
+            "{}",
+            stderr(&o)
+        );
+        assert!(!d.join("shipped").exists());
+    }
+    let o = pactsim(&["calibrate", "--facts", "nope.toml", "-q"], d);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Whether today's run summary already has `litigation.threat_share` (added by the model's
+/// owner); the exit-2 check above applies only until then.
+fn json_has_threat_share(d: &Path) -> bool {
+    ok(&pactsim(
+        &["run", "--runs", "2", "--no-plots", "-q", "--out", "probe"],
+        d,
+    ));
+    json(&d.join("probe/summary.json"))["litigation"]
+        .get("threat_share")
+        .is_some()
+}
+
+#[test]
+fn bad_targets_and_sizes_exit_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    for args in [
+        &[
+            "sensitivity",
+            "--method",
+            "sobol",
+            "--target",
+            "payoff.nobody",
+            "-q",
+        ][..],
+        &[
+            "sensitivity",
+            "--method",
+            "sobol",
+            "--target",
+            "APRIL_LIKE_BROAD+NOPE",
+            "-q",
+        ],
+        &[
+            "sensitivity",
+            "--method",
+            "sobol",
+            "--target",
+            "IMPASSE",
+            "--samples",
+            "1",
+            "-q",
+        ],
+        &["discover", "--target", "IMPASSE", "--alpha", "0.9", "-q"],
+        &["calibrate", "--samples", "0", "-q"],
+    ] {
+        let o = pactsim(args, d);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+    assert!(
+        std::fs::read_dir(d).unwrap().next().is_none(),
+        "nothing left behind"
+    );
+}

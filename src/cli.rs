@@ -240,6 +240,7 @@ pub enum Command {
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
+    },
     /// Scenario discovery: PRIM finds the box of [ranges] parameters where a target is dense
     /// (Latin hypercube of --samples points × --runs runs, or a sweep's results).
     Discover {

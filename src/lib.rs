@@ -4,11 +4,11 @@
 
 pub mod charts;
 pub mod cli;
-mod explain_cmd;
 mod cmd_calibrate;
 mod cmd_discover;
 mod cmd_sobol;
 mod evaluate;
+mod explain_cmd;
 mod progress;
 mod report;
 mod sweeping;

@@ -139,9 +139,7 @@ pub trait Strategy: Send {
 pub fn random_choice(rng: &mut MatchRng, p: f64) -> Action {
     if p <= 0.0 {
         D
-    } else if p >= 1.0 {
-        C
-    } else if uniform(rng) < p {
+    } else if p >= 1.0 || uniform(rng) < p {
         C
     } else {
         D

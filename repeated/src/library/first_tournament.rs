@@ -167,7 +167,7 @@ impl SteinAndRapoport {
         if round < 15 {
             return tft;
         }
-        if round % 15 == 0 {
+        if round.is_multiple_of(15) {
             let n = h.turns() as f64;
             let e = n / 2.0;
             let (c, d) = (h.opp_cooperations() as f64, h.opp_defections() as f64);

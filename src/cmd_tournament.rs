@@ -10,7 +10,7 @@ use plots::{Bar, BarChart, BoxSummary, Chart, Distributions, Heatmap};
 use repeated::library::lookup_list;
 use repeated::stats::quantile;
 use repeated::tournament::checkpoint::{run_checkpointed, Progress};
-use repeated::tournament::{Tournament, TournamentResults};
+use repeated::tournament::{push_number, Tournament, TournamentResults};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -119,21 +119,17 @@ pub(crate) fn matches_csv(r: &TournamentResults) -> String {
     let mut s = String::from(
         "rep,i,j,player_i,player_j,turns,score_i,score_j,cooperations_i,cooperations_j\n",
     );
+    let names: Vec<String> = r.names.iter().map(|n| csv_field(n)).collect();
     for m in &r.rows {
-        let _ = writeln!(
+        let _ = write!(
             s,
-            "{},{},{},{},{},{},{},{},{},{}",
-            m.rep,
-            m.i,
-            m.j,
-            csv_field(&r.names[m.i as usize]),
-            csv_field(&r.names[m.j as usize]),
-            m.turns,
-            m.scores[0],
-            m.scores[1],
-            m.cooperations[0],
-            m.cooperations[1]
+            "{},{},{},{},{},{},",
+            m.rep, m.i, m.j, names[m.i as usize], names[m.j as usize], m.turns,
         );
+        push_number(&mut s, m.scores[0]);
+        s.push(',');
+        push_number(&mut s, m.scores[1]);
+        let _ = writeln!(s, ",{},{}", m.cooperations[0], m.cooperations[1]);
     }
     s
 }

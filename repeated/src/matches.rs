@@ -130,16 +130,34 @@ pub fn contexts(game: &Game, settings: &MatchSettings) -> [Context; 2] {
     [seat(0), seat(1)]
 }
 
-/// Plays one match between two strategy instances (reset first). `ctx` comes from
-/// [`contexts`]; `key` seeds the match. The strategies must suit the game (see
-/// [`Player::check`]); settings must be valid.
-pub fn play(
+/// Reusable action buffers, so that a worker playing many matches allocates only once.
+#[derive(Debug, Default, Clone)]
+pub struct Buffers {
+    actions: [Vec<Action>; 2],
+}
+
+/// Turns, scores and cooperation counts of a match (the actions stay in the [`Buffers`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MatchTotals {
+    /// Turns played.
+    pub turns: u32,
+    /// Total scores (row player, column player).
+    pub scores: [f64; 2],
+    /// Number of C (action 0) played by each player.
+    pub cooperations: [u32; 2],
+}
+
+/// Plays one match between two strategy instances (reset first), keeping the actions in
+/// `buf`. `ctx` comes from [`contexts`]; `key` seeds the match. The strategies must suit the
+/// game (see [`Player::check`]); settings must be valid.
+pub fn play_into(
     game: &Game,
     ctx: &[Context; 2],
     players: [&mut dyn Strategy; 2],
     settings: &MatchSettings,
     key: &MatchKey,
-) -> MatchOutcome {
+    buf: &mut Buffers,
+) -> MatchTotals {
     let [p0, p1] = players;
     p0.reset();
     p1.reset();
@@ -154,13 +172,17 @@ pub fn play(
         } => sample_length(prob_end, max_turns, &mut env),
     };
     let n = turns as usize;
-    let (mut a0, mut a1) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    let [a0, a1] = &mut buf.actions;
+    a0.clear();
+    a1.clear();
+    a0.reserve(n);
+    a1.reserve(n);
     let (mut c0, mut c1) = (0usize, 0usize);
     let mut scores = [0.0f64; 2];
     let (k0, k1) = (game.actions(0), game.actions(1));
     for _ in 0..n {
-        let x = p0.choose(&History::new(&a0, &a1, c0, c1), &ctx[0], &mut r0);
-        let y = p1.choose(&History::new(&a1, &a0, c1, c0), &ctx[1], &mut r1);
+        let x = p0.choose(&History::new(a0, a1, c0, c1), &ctx[0], &mut r0);
+        let y = p1.choose(&History::new(a1, a0, c1, c0), &ctx[1], &mut r1);
         let mut x = x.min((k0 - 1) as Action);
         let mut y = y.min((k1 - 1) as Action);
         if settings.noise > 0.0 {
@@ -175,11 +197,28 @@ pub fn play(
         a0.push(x);
         a1.push(y);
     }
-    MatchOutcome {
+    MatchTotals {
         turns,
         scores,
-        actions: [a0, a1],
         cooperations: [c0 as u32, c1 as u32],
+    }
+}
+
+/// Plays one match (see [`play_into`]) and returns the actions too.
+pub fn play(
+    game: &Game,
+    ctx: &[Context; 2],
+    players: [&mut dyn Strategy; 2],
+    settings: &MatchSettings,
+    key: &MatchKey,
+) -> MatchOutcome {
+    let mut buf = Buffers::default();
+    let t = play_into(game, ctx, players, settings, key, &mut buf);
+    MatchOutcome {
+        turns: t.turns,
+        scores: t.scores,
+        actions: buf.actions,
+        cooperations: t.cooperations,
     }
 }
 

@@ -9,9 +9,10 @@ pub mod checkpoint;
 use crate::error::RepeatedError;
 use crate::game::Game;
 use crate::library::Player;
-use crate::matches::{contexts, play, MatchSettings};
+use crate::matches::{contexts, play_into, Buffers, MatchSettings};
 use crate::seed::MatchKey;
 use crate::stats::median;
+use crate::strategy::Strategy;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -30,6 +31,23 @@ pub struct Tournament {
     pub seed: u64,
     /// Whether each strategy also plays a copy of itself.
     pub self_play: bool,
+}
+
+/// Appends `x` in Rust's shortest round-trip form (as `{x}`), with a fast path for whole
+/// numbers, which most scores are.
+pub fn push_number(out: &mut String, x: f64) {
+    use std::fmt::Write as _;
+    if x.trunc() == x && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) {
+        let _ = write!(out, "{}", x as i64);
+    } else {
+        let _ = write!(out, "{x}");
+    }
+}
+
+/// One worker's reusable strategy instances (one set per seat) and buffers.
+struct Worker {
+    seats: [Vec<Box<dyn Strategy>>; 2],
+    buf: Buffers,
 }
 
 /// One match of a tournament.
@@ -139,28 +157,38 @@ impl Tournament {
         let total = (reps.end.saturating_sub(reps.start)) as usize * per;
         (0..total)
             .into_par_iter()
-            .map(|k| {
-                let rep = first + (k / per) as u32;
-                let (i, j) = pairs[k % per];
-                let mut a = self.players[i as usize].build();
-                let mut b = self.players[j as usize].build();
-                let key = MatchKey::new(self.seed, i, j, u64::from(rep));
-                let o = play(
-                    &self.game,
-                    &ctx,
-                    [a.as_mut(), b.as_mut()],
-                    &self.settings,
-                    &key,
-                );
-                MatchRow {
-                    rep,
-                    i,
-                    j,
-                    turns: o.turns,
-                    scores: o.scores,
-                    cooperations: o.cooperations,
-                }
-            })
+            .with_min_len(64)
+            .map_init(
+                || Worker {
+                    seats: [
+                        self.players.iter().map(Player::build).collect(),
+                        self.players.iter().map(Player::build).collect(),
+                    ],
+                    buf: Buffers::default(),
+                },
+                |w, k| {
+                    let rep = first + (k / per) as u32;
+                    let (i, j) = pairs[k % per];
+                    let key = MatchKey::new(self.seed, i, j, u64::from(rep));
+                    let [s0, s1] = &mut w.seats;
+                    let o = play_into(
+                        &self.game,
+                        &ctx,
+                        [s0[i as usize].as_mut(), s1[j as usize].as_mut()],
+                        &self.settings,
+                        &key,
+                        &mut w.buf,
+                    );
+                    MatchRow {
+                        rep,
+                        i,
+                        j,
+                        turns: o.turns,
+                        scores: o.scores,
+                        cooperations: o.cooperations,
+                    }
+                },
+            )
             .collect()
     }
 

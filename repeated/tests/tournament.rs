@@ -188,3 +188,40 @@ fn invalid_settings_are_typed_errors() {
     assert!(t.run().is_err());
     assert!(lookup_list("TitForTat,Nobody").is_err());
 }
+
+#[test]
+fn reset_makes_a_used_instance_play_like_a_fresh_one() {
+    use repeated::matches::{contexts, play};
+    let g = Game::prisoners_dilemma();
+    let s = MatchSettings {
+        length: MatchLength::Turns(60),
+        noise: 0.05,
+    };
+    let ctx = contexts(&g, &s);
+    for spec in SPECS.iter().filter(|s| s.name != "Play k") {
+        let me = lookup(spec.name).unwrap();
+        let mut used = me.build();
+        for (k, opp) in ["Alternator", "Tit For Tat", "Random", "Defector"]
+            .iter()
+            .enumerate()
+        {
+            let key = MatchKey::new(k as u64, 0, 1, 0);
+            let mut o1 = lookup(opp).unwrap().build();
+            let mut o2 = lookup(opp).unwrap().build();
+            let mut fresh = me.build();
+            let a = play(&g, &ctx, [used.as_mut(), o1.as_mut()], &s, &key);
+            let b = play(&g, &ctx, [fresh.as_mut(), o2.as_mut()], &s, &key);
+            assert_eq!(a, b, "{} vs {opp}", spec.name);
+        }
+    }
+}
+
+#[test]
+fn numbers_are_written_in_shortest_round_trip_form() {
+    use repeated::tournament::push_number;
+    for x in [0.0, -0.0, 199.0, -3.0, 0.1, 1.0 / 3.0, 2.5e20, -7.25] {
+        let mut s = String::new();
+        push_number(&mut s, x);
+        assert_eq!(s, format!("{x}"));
+    }
+}

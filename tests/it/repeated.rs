@@ -86,8 +86,8 @@ fn bad_input_exits_2_naming_the_value() {
             "noise = 2",
         ),
         (
-            vec!["match", "TitForTat", "Defector", "--prob-end", "-0.1"],
-            "prob_end = -0.1",
+            vec!["match", "TitForTat", "Defector", "--prob-end", "1.5"],
+            "prob_end = 1.5",
         ),
         (
             vec!["match", "TitForTat", "Defector", "--turns", "0"],

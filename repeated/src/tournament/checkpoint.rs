@@ -3,7 +3,7 @@
 //! last line is dropped) and plays only the missing repetitions. Floats are written in Rust's
 //! shortest round-trip form, so a resumed run is byte-identical to an uninterrupted one.
 
-use super::{MatchRow, Tournament, TournamentResults};
+use super::{push_number, MatchRow, Tournament, TournamentResults};
 use crate::error::RepeatedError;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
@@ -32,16 +32,17 @@ fn io(path: &Path, e: std::io::Error) -> RepeatedError {
     }
 }
 
-fn encode(rep: u32, rows: &[MatchRow]) -> String {
-    let mut s = format!("{rep}");
+fn encode(rep: u32, rows: &[MatchRow], s: &mut String) {
+    use std::fmt::Write as _;
+    let _ = write!(s, "{rep}");
     for r in rows {
-        s.push_str(&format!(
-            ";{},{},{},{},{},{},{}",
-            r.i, r.j, r.turns, r.scores[0], r.scores[1], r.cooperations[0], r.cooperations[1]
-        ));
+        let _ = write!(s, ";{},{},{},", r.i, r.j, r.turns);
+        push_number(s, r.scores[0]);
+        s.push(',');
+        push_number(s, r.scores[1]);
+        let _ = write!(s, ",{},{}", r.cooperations[0], r.cooperations[1]);
     }
     s.push('\n');
-    s
 }
 
 fn decode(line: &str, expected_rep: u32, per: usize) -> Option<Vec<MatchRow>> {
@@ -127,7 +128,7 @@ pub fn run_checkpointed(
     let mut text = header(t);
     for rep in 0..done {
         let k = rep as usize * per;
-        text.push_str(&encode(rep, &rows[k..k + per]));
+        encode(rep, &rows[k..k + per], &mut text);
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
@@ -151,7 +152,7 @@ pub fn run_checkpointed(
         let new = t.play_repetitions(done..end);
         let mut chunk = String::new();
         for (k, rep) in (done..end).enumerate() {
-            chunk.push_str(&encode(rep, &new[k * per..(k + 1) * per]));
+            encode(rep, &new[k * per..(k + 1) * per], &mut chunk);
         }
         file.write_all(chunk.as_bytes()).map_err(|e| io(path, e))?;
         file.flush().map_err(|e| io(path, e))?;

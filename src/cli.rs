@@ -326,6 +326,107 @@ pub enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Plays one repeated-game match between two strategies (see `pactsim strategies`).
+    Match {
+        /// Row player's strategy, e.g. TitForTat or "Tit For Tat".
+        a: String,
+        /// Column player's strategy.
+        b: String,
+        /// pd | stag-hunt | chicken | matching-pennies | FILE.nfg (a 2-player Gambit game).
+        #[arg(long, default_value = "pd")]
+        game: String,
+        /// Turns (default 200); with --prob-end, the cap on the drawn length.
+        #[arg(long)]
+        turns: Option<u32>,
+        /// Per-turn end probability (random length drawn from the seed).
+        #[arg(long)]
+        prob_end: Option<f64>,
+        /// Probability that each action is flipped.
+        #[arg(long, default_value_t = 0.0)]
+        noise: f64,
+        /// Seed of the match's random streams.
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+        /// Print one JSON object {"players", "scores", "actions"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Lists every strategy: repeated-game strategies with classifiers, and negotiation agents.
+    Strategies {
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Round-robin repeated-game tournament from a TOML file (see docs/repeated-games.md).
+    Tournament {
+        /// Tournament file (TOML).
+        file: PathBuf,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Results directory (default: results/<file stem>).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Continue from the checkpoint in the results directory (same bytes as a full run).
+        #[arg(long)]
+        resume: bool,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+        /// Testing aid: stop (exit code 1) once this many repetitions are checkpointed.
+        #[arg(long, hide = true)]
+        stop_after: Option<u32>,
+    },
+    /// Moran process: fixation probabilities of a population of repeated-game strategies.
+    Moran {
+        /// Population file (TOML); alternatively use --players.
+        file: Option<PathBuf>,
+        /// Population, e.g. "TitForTat*3,Defector" (a name per individual, or NAME*COUNT).
+        #[arg(long)]
+        players: Option<String>,
+        /// Repetitions (default 100).
+        #[arg(long)]
+        repetitions: Option<u32>,
+        /// Turns per match (default 100).
+        #[arg(long)]
+        turns: Option<u32>,
+        /// Probability that each action is flipped (default 0).
+        #[arg(long)]
+        noise: Option<f64>,
+        /// Probability that an offspring mutates to another type (default 0).
+        #[arg(long)]
+        mutation_rate: Option<f64>,
+        /// Generation cap (default 10000).
+        #[arg(long)]
+        max_generations: Option<u32>,
+        /// pd | stag-hunt | chicken | matching-pennies | FILE.nfg (default pd).
+        #[arg(long)]
+        game: Option<String>,
+        /// Master seed (default 0).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Results directory (default: results/moran).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Print one JSON object instead of the table.
+        #[arg(long)]
+        json: bool,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+    },
     /// Re-renders the plots of a results directory without re-running.
     Plot {
         /// Results directory.

@@ -6,7 +6,11 @@ pub mod charts;
 pub mod cli;
 mod cmd_calibrate;
 mod cmd_discover;
+mod cmd_match;
+mod cmd_moran;
 mod cmd_sobol;
+mod cmd_strategies;
+mod cmd_tournament;
 mod evaluate;
 mod explain_cmd;
 mod progress;
@@ -42,9 +46,12 @@ impl std::error::Error for BadInput {}
 
 /// Exit code for an error: 2 for bad input, 1 otherwise.
 pub fn exit_code(e: &anyhow::Error) -> u8 {
-    let bad = e
-        .chain()
-        .any(|c| c.is::<BadInput>() || c.is::<ScenarioError>());
+    let bad = e.chain().any(|c| {
+        c.is::<BadInput>()
+            || c.is::<ScenarioError>()
+            || c.downcast_ref::<repeated::RepeatedError>()
+                .is_some_and(repeated::RepeatedError::is_bad_input)
+    });
     if bad {
         2
     } else {
@@ -295,6 +302,74 @@ pub fn execute(cli: Cli) -> Result<()> {
             out,
             plots: (!no_plots).then_some(format),
             quiet,
+        }),
+        Command::Match {
+            a,
+            b,
+            game,
+            turns,
+            prob_end,
+            noise,
+            seed,
+            json,
+        } => cmd_match::run(&cmd_match::MatchArgs {
+            a,
+            b,
+            game,
+            turns,
+            prob_end,
+            noise,
+            seed,
+            json,
+        }),
+        Command::Strategies { json } => cmd_strategies::run(json),
+        Command::Tournament {
+            file,
+            threads,
+            out,
+            resume,
+            format,
+            no_plots,
+            quiet,
+            stop_after,
+        } => cmd_tournament::run(&cmd_tournament::TournamentArgs {
+            file,
+            threads,
+            out,
+            resume,
+            plots: (!no_plots).then_some(format),
+            quiet,
+            stop_after,
+        }),
+        Command::Moran {
+            file,
+            players,
+            repetitions,
+            turns,
+            noise,
+            mutation_rate,
+            max_generations,
+            game,
+            seed,
+            threads,
+            out,
+            json,
+            format,
+            no_plots,
+        } => cmd_moran::run(&cmd_moran::MoranArgs {
+            file,
+            players,
+            repetitions,
+            turns,
+            noise,
+            mutation_rate,
+            max_generations,
+            game,
+            seed,
+            threads,
+            out,
+            json,
+            plots: (!no_plots).then_some(format),
         }),
         Command::Plot { dir, format } => {
             let written = charts::replot(&dir, &charts::formats(format))?;

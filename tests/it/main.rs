@@ -5,6 +5,7 @@ mod bad_input;
 mod cli;
 mod configs;
 mod golden;
+mod repeated;
 mod reproducibility;
 mod sweep;
 mod toolkit;

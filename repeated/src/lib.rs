@@ -1,0 +1,32 @@
+//! # repeated — repeated two-player normal-form games
+//!
+//! A level-0 library (it depends on no other pactsim crate): bimatrix [`game`]s, the
+//! [`Strategy`] trait with Axelrod-style classifiers, a [`library`] of strategies that behave
+//! as the Axelrod Python library 4.x implements them, single [`matches`] with optional noise and
+//! random length, round-robin [`tournament`]s that are byte-identical for any thread count and
+//! resumable, and [`moran`] processes.
+//!
+//! Every random draw comes from a ChaCha8 stream keyed by [`seed`]; nothing touches a thread
+//! RNG or global state.
+
+#![forbid(unsafe_code)]
+
+pub mod action;
+pub mod error;
+pub mod game;
+pub mod history;
+pub mod library;
+pub mod matches;
+pub mod moran;
+pub mod seed;
+pub mod stats;
+pub mod strategy;
+pub mod tournament;
+
+pub use action::{Action, C, D};
+pub use error::RepeatedError;
+pub use game::Game;
+pub use history::History;
+pub use library::{lookup, Spec, SPECS};
+pub use matches::{play_match, MatchLength, MatchOutcome, MatchSettings};
+pub use strategy::{Classifier, Context, Strategy};

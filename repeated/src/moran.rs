@@ -1,0 +1,250 @@
+//! Moran processes: a finite population of strategies; each generation every individual plays
+//! every other once (fitness = its total score), one individual is chosen to reproduce with
+//! probability proportional to fitness, and a uniformly chosen other individual is replaced by
+//! its offspring (Axelrod's birth–death mode on a complete graph). With a mutation rate, the
+//! offspring is, with that probability, a uniformly drawn different type. A run stops at
+//! fixation (one type left) or at the generation cap.
+//!
+//! Seeding: repetition `rep` keys its selection stream as `MatchKey(seed, u32::MAX, u32::MAX,
+//! rep)` stream 3, and the match between individuals `a < b` in generation `g` as
+//! `MatchKey(seed ^ splitmix64(g + 1), a, b, rep)`. Matches between deterministic types
+//! (no noise, fixed length) are played once per run and cached.
+
+use crate::error::{check_probability, RepeatedError};
+use crate::game::Game;
+use crate::library::Player;
+use crate::matches::{contexts, play, MatchSettings};
+use crate::seed::{below, splitmix64, uniform, MatchKey};
+use crate::stats::wilson;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// A Moran process to run.
+#[derive(Debug, Clone)]
+pub struct Moran {
+    /// Strategy types.
+    pub types: Vec<Player>,
+    /// Initial count of each type (total at least 2).
+    pub counts: Vec<u32>,
+    /// The stage game.
+    pub game: Game,
+    /// Match length and noise.
+    pub settings: MatchSettings,
+    /// Probability that an offspring mutates into another type.
+    pub mutation_rate: f64,
+    /// Generation cap.
+    pub max_generations: u32,
+    /// Independent repetitions.
+    pub repetitions: u32,
+    /// Master seed.
+    pub seed: u64,
+}
+
+/// One repetition.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoranRun {
+    /// The type that fixated, if any.
+    pub fixated: Option<usize>,
+    /// Generations played.
+    pub generations: u32,
+    /// Count of each type before the first generation and after each one.
+    pub history: Vec<Vec<u32>>,
+}
+
+/// Fixation probability of one type over the repetitions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fixation {
+    /// Type name.
+    pub name: String,
+    /// Initial count.
+    pub initial: u32,
+    /// Repetitions it fixated in.
+    pub fixations: u64,
+    /// Estimated probability.
+    pub probability: f64,
+    /// Wilson 95% interval.
+    pub ci: [f64; 2],
+}
+
+/// All repetitions and the fixation estimates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoranResults {
+    /// Per type, in input order.
+    pub fixation: Vec<Fixation>,
+    /// Repetitions that reached no fixation before the cap.
+    pub unfixated: u64,
+    /// Each repetition.
+    pub runs: Vec<MoranRun>,
+}
+
+impl Moran {
+    /// Checks the population, probabilities and caps.
+    pub fn validate(&self) -> Result<(), RepeatedError> {
+        self.settings.validate()?;
+        check_probability("mutation_rate", self.mutation_rate)?;
+        let invalid = |what: &str, value: String, allowed: &str| RepeatedError::Invalid {
+            what: what.into(),
+            value,
+            allowed: allowed.into(),
+        };
+        if self.types.is_empty() || self.types.len() != self.counts.len() {
+            return Err(invalid(
+                "players",
+                format!("{} types, {} counts", self.types.len(), self.counts.len()),
+                "give at least one strategy type, each with a count",
+            ));
+        }
+        let n: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
+        if !(2..=10_000).contains(&n) {
+            return Err(invalid(
+                "population size",
+                n.to_string(),
+                "allowed sizes are 2 to 10000",
+            ));
+        }
+        if self.repetitions == 0 {
+            return Err(invalid(
+                "repetitions",
+                "0".into(),
+                "allowed values are 1 or more",
+            ));
+        }
+        if self.max_generations == 0 {
+            return Err(invalid(
+                "max_generations",
+                "0".into(),
+                "allowed values are 1 or more",
+            ));
+        }
+        for p in &self.types {
+            p.check(&self.game, 0)?;
+            p.check(&self.game, 1)?;
+        }
+        Ok(())
+    }
+
+    /// Runs every repetition (in parallel; results in repetition order).
+    pub fn run(&self) -> Result<MoranResults, RepeatedError> {
+        self.validate()?;
+        let runs: Vec<MoranRun> = (0..self.repetitions)
+            .into_par_iter()
+            .map(|rep| self.run_one(u64::from(rep)))
+            .collect();
+        let reps = u64::from(self.repetitions);
+        let fixation = self
+            .types
+            .iter()
+            .enumerate()
+            .map(|(t, p)| {
+                let k = runs.iter().filter(|r| r.fixated == Some(t)).count() as u64;
+                let (lo, hi) = wilson(k, reps);
+                Fixation {
+                    name: p.name().to_string(),
+                    initial: self.counts[t],
+                    fixations: k,
+                    probability: k as f64 / reps as f64,
+                    ci: [lo, hi],
+                }
+            })
+            .collect();
+        let unfixated = runs.iter().filter(|r| r.fixated.is_none()).count() as u64;
+        Ok(MoranResults {
+            fixation,
+            unfixated,
+            runs,
+        })
+    }
+
+    fn fixated(counts: &[u32], total: u32) -> Option<usize> {
+        counts.iter().position(|&c| c == total)
+    }
+
+    /// One repetition.
+    pub fn run_one(&self, rep: u64) -> MoranRun {
+        let k = self.types.len();
+        let ctx = contexts(&self.game, &self.settings);
+        let mut pop: Vec<usize> = Vec::new();
+        for (t, &c) in self.counts.iter().enumerate() {
+            pop.extend(std::iter::repeat_n(t, c as usize));
+        }
+        let n = pop.len();
+        let total = n as u32;
+        let mut counts = self.counts.clone();
+        let mut history = vec![counts.clone()];
+        let mut rng = MatchKey::new(self.seed, u32::MAX, u32::MAX, rep).stream(3);
+        let deterministic = self.settings.noise == 0.0
+            && self.settings.known_length().is_some()
+            && self.types.iter().all(|p| !p.classifier().stochastic);
+        let mut cache: Vec<Option<[f64; 2]>> = vec![None; k * k];
+        let mut built: Vec<_> = self.types.iter().map(Player::build).collect();
+        let mut built2: Vec<_> = self.types.iter().map(Player::build).collect();
+        let mut fitness = vec![0.0f64; n];
+        let mut generation = 0u32;
+        while generation < self.max_generations {
+            if self.mutation_rate == 0.0 && Self::fixated(&counts, total).is_some() {
+                break;
+            }
+            fitness.iter_mut().for_each(|f| *f = 0.0);
+            let gen_seed = self.seed ^ splitmix64(u64::from(generation) + 1);
+            for a in 0..n {
+                for b in a + 1..n {
+                    let (ta, tb) = (pop[a], pop[b]);
+                    let scores = match cache[ta * k + tb] {
+                        Some(s) if deterministic => s,
+                        _ => {
+                            let key = MatchKey::new(gen_seed, a as u32, b as u32, rep);
+                            let (x, y) = (&mut built[ta], &mut built2[tb]);
+                            let o = play(
+                                &self.game,
+                                &ctx,
+                                [x.as_mut(), y.as_mut()],
+                                &self.settings,
+                                &key,
+                            );
+                            if deterministic {
+                                cache[ta * k + tb] = Some(o.scores);
+                            }
+                            o.scores
+                        }
+                    };
+                    fitness[a] += scores[0];
+                    fitness[b] += scores[1];
+                }
+            }
+            let sum: f64 = fitness.iter().map(|f| f.max(0.0)).sum();
+            let parent = if sum > 0.0 {
+                let mut x = uniform(&mut rng) * sum;
+                let mut chosen = n - 1;
+                for (idx, f) in fitness.iter().enumerate() {
+                    x -= f.max(0.0);
+                    if x < 0.0 {
+                        chosen = idx;
+                        break;
+                    }
+                }
+                chosen
+            } else {
+                below(&mut rng, n as u64) as usize
+            };
+            let mut child = pop[parent];
+            if self.mutation_rate > 0.0 && k > 1 && uniform(&mut rng) < self.mutation_rate {
+                let other = below(&mut rng, k as u64 - 1) as usize;
+                child = if other >= child { other + 1 } else { other };
+            }
+            let mut dead = below(&mut rng, n as u64 - 1) as usize;
+            if dead >= parent {
+                dead += 1;
+            }
+            counts[pop[dead]] -= 1;
+            counts[child] += 1;
+            pop[dead] = child;
+            generation += 1;
+            history.push(counts.clone());
+        }
+        MoranRun {
+            fixated: Self::fixated(&counts, total),
+            generations: generation,
+            history,
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! Round-robin tournaments: every pair of strategies (optionally each against itself) plays
+//! one match per repetition; matches run in parallel with rayon and are gathered in a fixed
+//! order, each seeded from (master seed, i, j, repetition), so results are identical for any
+//! thread count. Summaries follow Axelrod's `ResultSet`: rank by median normalised score.
+//! Resumable runs are in [`crate::tournament::checkpoint`].
+
+pub mod checkpoint;
+
+use crate::error::RepeatedError;
+use crate::game::Game;
+use crate::library::Player;
+use crate::matches::{contexts, play_into, Buffers, MatchSettings};
+use crate::seed::MatchKey;
+use crate::stats::median;
+use crate::strategy::Strategy;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// A tournament to run.
+#[derive(Debug, Clone)]
+pub struct Tournament {
+    /// The strategies, in input order (their index is `i`/`j` of the seeds).
+    pub players: Vec<Player>,
+    /// The stage game.
+    pub game: Game,
+    /// Match length and noise.
+    pub settings: MatchSettings,
+    /// Repetitions of the whole round robin.
+    pub repetitions: u32,
+    /// Master seed.
+    pub seed: u64,
+    /// Whether each strategy also plays a copy of itself.
+    pub self_play: bool,
+}
+
+/// Appends `x` in Rust's shortest round-trip form (as `{x}`), with a fast path for whole
+/// numbers, which most scores are.
+pub fn push_number(out: &mut String, x: f64) {
+    use std::fmt::Write as _;
+    if x.trunc() == x && x.abs() < 1e15 && !(x == 0.0 && x.is_sign_negative()) {
+        let _ = write!(out, "{}", x as i64);
+    } else {
+        let _ = write!(out, "{x}");
+    }
+}
+
+/// One worker's reusable strategy instances (one set per seat) and buffers.
+struct Worker {
+    seats: [Vec<Box<dyn Strategy>>; 2],
+    buf: Buffers,
+}
+
+/// One match of a tournament.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct MatchRow {
+    /// Repetition (0-based).
+    pub rep: u32,
+    /// Row player's index.
+    pub i: u32,
+    /// Column player's index (`j ≥ i`).
+    pub j: u32,
+    /// Turns played.
+    pub turns: u32,
+    /// Total scores of `i` and `j`.
+    pub scores: [f64; 2],
+    /// Cooperations of `i` and `j`.
+    pub cooperations: [u32; 2],
+}
+
+/// One player's summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlayerSummary {
+    /// Rank (1 = best median normalised score).
+    pub rank: usize,
+    /// Index in the input list.
+    pub index: usize,
+    /// Canonical name.
+    pub name: String,
+    /// Total score per turn over all matches against others.
+    pub mean_score_per_turn: f64,
+    /// Median over repetitions of the normalised score (mean score per turn against others).
+    pub median_score: f64,
+    /// Matches against others won (strictly higher score).
+    pub wins: u64,
+    /// Share of C over all turns against others.
+    pub cooperation_rate: f64,
+    /// Normalised score of each repetition.
+    pub normalised_scores: Vec<f64>,
+}
+
+/// A finished tournament.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TournamentResults {
+    /// Names in input order.
+    pub names: Vec<String>,
+    /// Every match, by repetition then pair order.
+    pub rows: Vec<MatchRow>,
+    /// Player summaries, best rank first.
+    pub ranked: Vec<PlayerSummary>,
+    /// `payoff[i][j]`: mean over repetitions of i's score per turn against j (NaN for i = j
+    /// without self-play).
+    pub payoff: Vec<Vec<f64>>,
+}
+
+impl Tournament {
+    /// Checks the settings, the repetitions and that every strategy suits the game.
+    pub fn validate(&self) -> Result<(), RepeatedError> {
+        self.settings.validate()?;
+        if self.players.is_empty() {
+            return Err(RepeatedError::Invalid {
+                what: "players".into(),
+                value: "[]".into(),
+                allowed: "list at least one strategy (two without self_play)".into(),
+            });
+        }
+        if self.pairs().is_empty() {
+            return Err(RepeatedError::Invalid {
+                what: "players".into(),
+                value: format!("{} strategy", self.players.len()),
+                allowed: "at least two strategies are needed without self_play".into(),
+            });
+        }
+        if self.repetitions == 0 {
+            return Err(RepeatedError::Invalid {
+                what: "repetitions".into(),
+                value: "0".into(),
+                allowed: "allowed values are 1 or more".into(),
+            });
+        }
+        for p in &self.players {
+            p.check(&self.game, 0)?;
+            p.check(&self.game, 1)?;
+        }
+        Ok(())
+    }
+
+    /// The pairs (i, j) of one repetition, in their fixed order.
+    pub fn pairs(&self) -> Vec<(u32, u32)> {
+        let n = self.players.len() as u32;
+        let mut v = Vec::new();
+        for i in 0..n {
+            let start = if self.self_play { i } else { i + 1 };
+            for j in start..n {
+                v.push((i, j));
+            }
+        }
+        v
+    }
+
+    /// Plays repetitions `reps` (in parallel, on the current rayon pool) and returns their
+    /// rows in fixed order. Call [`Tournament::validate`] first.
+    pub fn play_repetitions(&self, reps: std::ops::Range<u32>) -> Vec<MatchRow> {
+        let pairs = self.pairs();
+        let ctx = contexts(&self.game, &self.settings);
+        let per = pairs.len();
+        let first = reps.start;
+        let total = (reps.end.saturating_sub(reps.start)) as usize * per;
+        (0..total)
+            .into_par_iter()
+            .with_min_len(64)
+            .map_init(
+                || Worker {
+                    seats: [
+                        self.players.iter().map(Player::build).collect(),
+                        self.players.iter().map(Player::build).collect(),
+                    ],
+                    buf: Buffers::default(),
+                },
+                |w, k| {
+                    let rep = first + (k / per) as u32;
+                    let (i, j) = pairs[k % per];
+                    let key = MatchKey::new(self.seed, i, j, u64::from(rep));
+                    let [s0, s1] = &mut w.seats;
+                    let o = play_into(
+                        &self.game,
+                        &ctx,
+                        [s0[i as usize].as_mut(), s1[j as usize].as_mut()],
+                        &self.settings,
+                        &key,
+                        &mut w.buf,
+                    );
+                    MatchRow {
+                        rep,
+                        i,
+                        j,
+                        turns: o.turns,
+                        scores: o.scores,
+                        cooperations: o.cooperations,
+                    }
+                },
+            )
+            .collect()
+    }
+
+    /// Runs the whole tournament in memory.
+    pub fn run(&self) -> Result<TournamentResults, RepeatedError> {
+        self.validate()?;
+        Ok(self.summarise(self.play_repetitions(0..self.repetitions)))
+    }
+
+    /// Summaries of complete rows (all repetitions, in fixed order).
+    pub fn summarise(&self, rows: Vec<MatchRow>) -> TournamentResults {
+        let n = self.players.len();
+        let reps = self.repetitions as usize;
+        let mut norm_sum = vec![vec![0.0f64; reps]; n];
+        let mut score = vec![0.0f64; n];
+        let mut turns = vec![0u64; n];
+        let mut coops = vec![0u64; n];
+        let mut wins = vec![0u64; n];
+        let mut payoff = vec![vec![0.0f64; n]; n];
+        for r in &rows {
+            let (i, j, t) = (r.i as usize, r.j as usize, f64::from(r.turns.max(1)));
+            payoff[i][j] += r.scores[0] / t / reps as f64;
+            if i == j {
+                continue;
+            }
+            payoff[j][i] += r.scores[1] / t / reps as f64;
+            let rep = r.rep as usize;
+            for (me, side) in [(i, 0usize), (j, 1usize)] {
+                norm_sum[me][rep] += r.scores[side] / t;
+                score[me] += r.scores[side];
+                turns[me] += u64::from(r.turns);
+                coops[me] += u64::from(r.cooperations[side]);
+            }
+            if r.scores[0] > r.scores[1] {
+                wins[i] += 1;
+            } else if r.scores[1] > r.scores[0] {
+                wins[j] += 1;
+            }
+        }
+        if !self.self_play {
+            for (i, row) in payoff.iter_mut().enumerate() {
+                row[i] = f64::NAN;
+            }
+        }
+        let opponents = (n.saturating_sub(1)).max(1) as f64;
+        let summaries: Vec<PlayerSummary> = (0..n)
+            .map(|i| {
+                let normalised: Vec<f64> = norm_sum[i].iter().map(|s| s / opponents).collect();
+                PlayerSummary {
+                    rank: 0,
+                    index: i,
+                    name: self.players[i].name().to_string(),
+                    mean_score_per_turn: score[i] / (turns[i].max(1)) as f64,
+                    median_score: median(&normalised),
+                    wins: wins[i],
+                    cooperation_rate: coops[i] as f64 / (turns[i].max(1)) as f64,
+                    normalised_scores: normalised,
+                }
+            })
+            .collect();
+        let mut ranked = summaries;
+        // Stable: ties keep input order (as Axelrod's sorted()).
+        ranked.sort_by(|a, b| b.median_score.total_cmp(&a.median_score));
+        for (k, s) in ranked.iter_mut().enumerate() {
+            s.rank = k + 1;
+        }
+        TournamentResults {
+            names: self.players.iter().map(|p| p.name().to_string()).collect(),
+            rows,
+            ranked,
+            payoff,
+        }
+    }
+
+    /// A canonical description of everything that determines the results (for checkpoints).
+    pub fn fingerprint(&self) -> String {
+        let names: Vec<&str> = self.players.iter().map(Player::name).collect();
+        let mut payoffs = String::new();
+        for r in 0..self.game.actions(0) {
+            for c in 0..self.game.actions(1) {
+                let (u, v) = self.game.payoffs(r as u8, c as u8);
+                payoffs.push_str(&format!("{u},{v};"));
+            }
+        }
+        format!(
+            "players={names:?} game={}:{}x{}:{payoffs} settings={:?} repetitions={} seed={} self_play={}",
+            self.game.name(),
+            self.game.actions(0),
+            self.game.actions(1),
+            self.settings,
+            self.repetitions,
+            self.seed,
+            self.self_play
+        )
+    }
+}

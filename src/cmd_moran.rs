@@ -1,0 +1,278 @@
+//! `pactsim moran`: a Moran process over a population of repeated-game strategies (from
+//! `--players` or a TOML file); prints fixation probabilities with Wilson 95% intervals and
+//! writes a results directory with the population-over-time plot.
+
+use crate::cmd_match::{load_game, settings};
+use crate::{bad, charts, cli::PlotFormat, pool};
+use anyhow::{Context, Result};
+use plots::{Chart, LinePlot, Series, SeriesPoint};
+use repeated::library::{lookup, Player};
+use repeated::moran::{Moran, MoranResults};
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+/// Arguments of `pactsim moran` (flags override the file).
+pub struct MoranArgs {
+    /// Population file.
+    pub file: Option<PathBuf>,
+    /// Population list.
+    pub players: Option<String>,
+    /// Repetitions.
+    pub repetitions: Option<u32>,
+    /// Turns per match.
+    pub turns: Option<u32>,
+    /// Action noise.
+    pub noise: Option<f64>,
+    /// Mutation rate.
+    pub mutation_rate: Option<f64>,
+    /// Generation cap.
+    pub max_generations: Option<u32>,
+    /// Game.
+    pub game: Option<String>,
+    /// Seed.
+    pub seed: Option<u64>,
+    /// Threads.
+    pub threads: Option<usize>,
+    /// Results directory.
+    pub out: Option<PathBuf>,
+    /// JSON output.
+    pub json: bool,
+    /// Plot formats, or none.
+    pub plots: Option<PlotFormat>,
+}
+
+/// The Moran file (every key optional except `players`; unknown keys are rejected).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoranFile {
+    /// Individuals: `"NAME"` or `"NAME*COUNT"`.
+    #[serde(default)]
+    pub players: Vec<String>,
+    /// Repetitions (default 100).
+    pub repetitions: Option<u32>,
+    /// Turns per match (default 100).
+    pub turns: Option<u32>,
+    /// Action noise (default 0).
+    pub noise: Option<f64>,
+    /// Mutation rate (default 0).
+    pub mutation_rate: Option<f64>,
+    /// Generation cap (default 10000).
+    pub max_generations: Option<u32>,
+    /// Game (default pd).
+    pub game: Option<String>,
+    /// Seed (default 0).
+    pub seed: Option<u64>,
+}
+
+/// Types and counts from `NAME` / `NAME*COUNT` items (repeated names add up, first-seen order).
+fn population(items: &[String]) -> Result<(Vec<Player>, Vec<u32>)> {
+    let mut types: Vec<Player> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        let (name, count) = match item.rsplit_once('*') {
+            Some((n, c)) => (
+                n.trim(),
+                c.trim().parse::<u32>().map_err(|_| {
+                    bad(format!(
+                        "--players: count {c:?} of {n:?}: allowed values are whole numbers ≥ 1"
+                    ))
+                })?,
+            ),
+            None => (item, 1),
+        };
+        if count == 0 {
+            return Err(bad(format!(
+                "--players: count 0 of {name:?}: allowed values are whole numbers ≥ 1"
+            )));
+        }
+        let p = lookup(name)?;
+        match types.iter().position(|t| t.name() == p.name()) {
+            Some(k) => counts[k] += count,
+            None => {
+                types.push(p);
+                counts.push(count);
+            }
+        }
+    }
+    Ok((types, counts))
+}
+
+fn table(m: &Moran, r: &MoranResults) -> String {
+    let mut s = format!(
+        "Moran process: population {}, {} repetitions, game {}, seed {}\n",
+        m.counts.iter().sum::<u32>(),
+        m.repetitions,
+        m.game.name(),
+        m.seed
+    );
+    let _ = writeln!(
+        s,
+        "{:<30} {:>7} {:>10} {:>20}",
+        "strategy", "initial", "fixation", "Wilson 95% CI"
+    );
+    for f in &r.fixation {
+        let _ = writeln!(
+            s,
+            "{:<30} {:>7} {:>10.4} {:>20}",
+            f.name,
+            f.initial,
+            f.probability,
+            format!("[{:.4}, {:.4}]", f.ci[0], f.ci[1])
+        );
+    }
+    if r.unfixated > 0 {
+        let _ = writeln!(
+            s,
+            "{} repetitions reached the generation cap without fixation",
+            r.unfixated
+        );
+    }
+    s
+}
+
+fn plot(m: &Moran, r: &MoranResults) -> Chart {
+    let run = &r.runs[0];
+    let series = m
+        .types
+        .iter()
+        .enumerate()
+        .map(|(t, p)| Series {
+            label: p.name().to_string(),
+            points: run
+                .history
+                .iter()
+                .enumerate()
+                .map(|(g, c)| SeriesPoint {
+                    x: g as f64,
+                    y: f64::from(c[t]),
+                    lo: None,
+                    hi: None,
+                })
+                .collect(),
+            colour: None,
+        })
+        .collect();
+    Chart::Line(LinePlot {
+        title: "Population over time (repetition 0)".into(),
+        subtitle: Some(format!(
+            "population {}, game {}, seed {}",
+            m.counts.iter().sum::<u32>(),
+            m.game.name(),
+            m.seed
+        )),
+        x_label: "generation".into(),
+        y_label: "individuals".into(),
+        series,
+        log_x: false,
+        probability: false,
+    })
+}
+
+/// Runs `pactsim moran`.
+pub fn run(a: &MoranArgs) -> Result<()> {
+    let file: MoranFile = match &a.file {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| bad(format!("{}: cannot read Moran file: {e}", p.display())))?;
+            toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", p.display())))?
+        }
+        None => MoranFile::default(),
+    };
+    let items: Vec<String> = match &a.players {
+        Some(s) => s.split(',').map(str::to_string).collect(),
+        None => file.players.clone(),
+    };
+    if items.is_empty() {
+        return Err(bad("no population: give --players \"TitForTat*3,Defector\" or a TOML file with players = [...]"));
+    }
+    let (types, counts) = population(&items)?;
+    let base = a
+        .file
+        .as_ref()
+        .and_then(|p| p.parent().map(|p| p.to_path_buf()));
+    let game = load_game(
+        a.game.as_deref().or(file.game.as_deref()).unwrap_or("pd"),
+        base.as_deref(),
+    )?;
+    let m = Moran {
+        types,
+        counts,
+        game,
+        settings: settings(
+            a.turns.or(file.turns),
+            None,
+            a.noise.or(file.noise).unwrap_or(0.0),
+            100,
+        )?,
+        mutation_rate: a.mutation_rate.or(file.mutation_rate).unwrap_or(0.0),
+        max_generations: a.max_generations.or(file.max_generations).unwrap_or(10_000),
+        repetitions: a.repetitions.or(file.repetitions).unwrap_or(100),
+        seed: a.seed.or(file.seed).unwrap_or(0),
+    };
+    m.validate()?;
+    let pool = pool(a.threads)?;
+    let r = pool.install(|| m.run())?;
+    let out = a
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("results").join("moran"));
+    let dir = sim::output::ResultsDir::create(&out)?;
+    let mut fixation = String::from("strategy,initial,fixations,probability,ci_lo,ci_hi\n");
+    for f in &r.fixation {
+        let _ = writeln!(
+            fixation,
+            "{},{},{},{:.6},{:.6},{:.6}",
+            f.name, f.initial, f.fixations, f.probability, f.ci[0], f.ci[1]
+        );
+    }
+    dir.write_text("fixation.csv", &fixation)?;
+    let mut pop = String::from("rep,generation");
+    for t in &m.types {
+        pop.push(',');
+        pop.push_str(t.name());
+    }
+    pop.push('\n');
+    for (rep, run) in r.runs.iter().enumerate() {
+        for (g, c) in run.history.iter().enumerate() {
+            let _ = write!(pop, "{rep},{g}");
+            for x in c {
+                let _ = write!(pop, ",{x}");
+            }
+            pop.push('\n');
+        }
+    }
+    dir.write_text("population.csv", &pop)?;
+    let summary = serde_json::json!({
+        "players": m.types.iter().map(Player::name).collect::<Vec<_>>(),
+        "counts": m.counts,
+        "repetitions": m.repetitions,
+        "seed": m.seed,
+        "game": m.game.name(),
+        "mutation_rate": m.mutation_rate,
+        "max_generations": m.max_generations,
+        "fixation": r.fixation,
+        "unfixated": r.unfixated,
+        "generations": r.runs.iter().map(|x| x.generations).collect::<Vec<_>>(),
+        "rng_scheme": repeated::seed::SEED_SCHEME,
+    });
+    dir.write_json("moran.json", &summary)?;
+    if let Some(f) = a.plots {
+        charts::render(
+            &dir.path(""),
+            &[("population", plot(&m, &r))],
+            &charts::formats(f),
+        )?;
+    }
+    let path = dir.commit()?;
+    if a.json {
+        println!(
+            "{}",
+            serde_json::to_string(&summary).context("serialising the results")?
+        );
+    } else {
+        print!("{}", table(&m, &r));
+        println!("results: {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! `pactsim strategies`: every strategy pactsim knows — the repeated-game library with its
+//! classifiers, and the negotiation agents of the `strategies` catalogue — as a table or JSON.
+
+use anyhow::{Context, Result};
+use repeated::SPECS;
+use serde_json::{json, Value};
+
+fn depth(d: Option<u32>) -> String {
+    d.map_or_else(|| "inf".to_string(), |d| d.to_string())
+}
+
+/// Runs `pactsim strategies`.
+pub fn run(as_json: bool) -> Result<()> {
+    let mut all: Vec<Value> = Vec::new();
+    for s in SPECS {
+        let c = s.classifier();
+        all.push(json!({
+            "kind": "repeated-game",
+            "name": s.name,
+            "aliases": s.aliases,
+            "family": s.family,
+            "rule": s.rule,
+            "memory_depth": c.memory_depth,
+            "stochastic": c.stochastic,
+            "uses_payoffs": c.uses_payoffs,
+            "uses_length": c.uses_length,
+            "two_by_two_only": c.two_by_two_only,
+        }));
+    }
+    for e in strategies::ENTRIES {
+        all.push(json!({
+            "kind": "negotiation",
+            "name": e.name,
+            "rule": e.description,
+            "stochastic": e.classifier.stochastic,
+            "beta": e.classifier.beta,
+            "unilateral": e.classifier.unilateral,
+            "litigation": format!("{:?}", e.classifier.litigation).to_lowercase(),
+        }));
+    }
+    if as_json {
+        let v = json!({ "count": all.len(), "strategies": all });
+        println!(
+            "{}",
+            serde_json::to_string(&v).context("serialising the list")?
+        );
+        return Ok(());
+    }
+    println!(
+        "Repeated-game strategies ({}; memory, stochastic, uses payoffs, uses length, 2×2 only):",
+        SPECS.len()
+    );
+    for s in SPECS {
+        let c = s.classifier();
+        let flag = |b: bool, t: &'static str| if b { t } else { "-" };
+        println!(
+            "  {:<28} {:>4} {} {} {} {}  {}",
+            s.name,
+            depth(c.memory_depth),
+            flag(c.stochastic, "S"),
+            flag(c.uses_payoffs, "P"),
+            flag(c.uses_length, "L"),
+            flag(c.two_by_two_only, "2"),
+            s.rule
+        );
+    }
+    println!(
+        "\nNegotiation strategies ({}; scenario files, `pactsim run`):",
+        strategies::ENTRIES.len()
+    );
+    for e in strategies::ENTRIES {
+        println!("  {:<28} {}", e.name, e.description);
+    }
+    Ok(())
+}

@@ -19,6 +19,9 @@ pub fn trace(
     let mut events: Vec<Event> = Vec::new();
     let key = RunKey::new(seed, engine.scenario().hash(), run);
     engine.run(key, &mut events);
+    if !as_json {
+        writeln!(out, "{LEGEND}")?;
+    }
     for e in &events {
         if as_json {
             writeln!(out, "{}", to_json(e))?;
@@ -28,6 +31,9 @@ pub fn trace(
     }
     Ok(())
 }
+
+/// What the abbreviations of a traced run mean.
+const LEGEND: &str = "legend: e = API exclusivity (2 all stateless calls on Azure, 1 stateless only, 0 none) · L = Azure-first lag, days · lic = licence (excl/non-excl, end year) · agi = AGI clause · r = O→M revenue share, cap = its total cap $B, end = its last year (AGI: until AGI) · r' = M→O share · h = Frontier third-party hosting · T2 = Amazon's $35B tranche · s = side payment O→M $B · θ_i = player i's belief that Microsoft wins in court · J = Microsoft's stake in winning, c_P = its incremental cost of suing, f_thr = threat threshold (threat iff θ_M·J ≥ f_thr·c_P; credible suit iff θ_M·J ≥ c_P) · payoffs and thresholds in $B present value under the player's own beliefs\n";
 
 fn shock_text(e: &ShockEvent) -> String {
     match e {
@@ -79,9 +85,25 @@ fn story(e: &Event) -> Option<String> {
             if r.accept { "accepts" } else { "rejects" },
             r.value, r.threshold, r.score, r.score_threshold
         ),
+        Event::Agreement { week, coalition: sim::Coalition::OA, contract } => format!(
+            "  side deal (OpenAI–Amazon) in week {week}, Microsoft's claim remains: {}",
+            contract.summary()
+        ),
         Event::Agreement { week, coalition, contract } => {
             format!("  AGREEMENT ({coalition}) in week {week}: {}", contract.summary())
         }
+        Event::Litigation { theta, stake, plaintiff_cost, threat_threshold, .. } => format!(
+            "  Microsoft weighs litigation: θ_M·J = {theta:.3} × {stake:.2} = {:.2} vs c_P = {plaintiff_cost:.2} (threat level f_thr·c_P = {:.2}): {}",
+            theta * stake,
+            threat_threshold * plaintiff_cost,
+            if theta * stake >= *plaintiff_cost {
+                "a suit is credible"
+            } else if theta * stake >= threat_threshold * plaintiff_cost {
+                "a threat, not yet a credible suit"
+            } else {
+                "below the threat level"
+            }
+        ),
         Event::Move { player, action: "wait", value_before, .. } => {
             format!("  {player} waits (its continuation value ${value_before:.1}B)")
         }
@@ -140,7 +162,8 @@ fn to_json(e: &Event) -> serde_json::Value {
             coalition,
             contract,
         } => json!({
-            "event": "agreement", "week": week, "coalition": coalition.to_string(), "contract": contract }),
+            "event": if *coalition == sim::Coalition::OA { "side_deal" } else { "agreement" },
+            "week": week, "coalition": coalition.to_string(), "contract": contract }),
         Event::Move {
             week,
             player,
@@ -150,6 +173,15 @@ fn to_json(e: &Event) -> serde_json::Value {
         } => json!({
             "event": "move", "week": week, "player": player.key(), "action": action,
             "value_before": value_before, "value_after": value_after }),
+        Event::Litigation {
+            week,
+            theta,
+            stake,
+            plaintiff_cost,
+            threat_threshold,
+        } => json!({
+            "event": "litigation", "week": week, "theta_m": theta, "stake": stake,
+            "plaintiff_cost": plaintiff_cost, "threat_threshold": threat_threshold }),
         Event::Illegal {
             week,
             player,

@@ -296,6 +296,19 @@ pub enum Event {
         /// Mover's value after, $B (its beliefs).
         value_after: f64,
     },
+    /// Microsoft's litigation arithmetic behind a threat, suit or dropped threat (R6).
+    Litigation {
+        /// Week.
+        week: u32,
+        /// Microsoft's belief θ_M.
+        theta: f64,
+        /// J, $B.
+        stake: f64,
+        /// c_P, $B.
+        plaintiff_cost: f64,
+        /// f_thr.
+        threat_threshold: f64,
+    },
     /// A move the rules did not allow was replaced by waiting.
     Illegal {
         /// Week.
@@ -739,6 +752,16 @@ impl Run<'_> {
                 });
             }
             unilateral => {
+                if matches!(unilateral, Move::Threaten | Move::Sue | Move::DropThreat) {
+                    let a = crate::strategy::Valuer::suit(&valuer);
+                    obs.event(&Event::Litigation {
+                        week,
+                        theta: a.win_probability,
+                        stake: a.stake,
+                        plaintiff_cost: a.plaintiff_cost,
+                        threat_threshold: a.threat_threshold,
+                    });
+                }
                 let before = valuer.current_value()[pi];
                 let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
                 obs.event(&Event::Move {

@@ -97,7 +97,10 @@ pub struct PayoffDriven {
 fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
     match coalition {
         Coalition::OA => x.hosting == current.hosting && x.amazon_tranche == current.amazon_tranche,
-        Coalition::MO => Issue::partnership_terms().all(|i| x.level(i) == current.level(i)),
+        Coalition::MO => {
+            x.side_payment == current.side_payment
+                && Issue::partnership_terms().all(|i| x.level(i) == current.level(i))
+        }
         Coalition::MOA => x == current,
     }
 }

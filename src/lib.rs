@@ -12,7 +12,8 @@ mod trace;
 
 use anyhow::{Context, Result};
 use cli::{Cli, Command, ScenarioArgs};
-use sim::output::{Manifest, ResultsDir, RunsCsv, SCHEMA_VERSION};
+use sim::outdir::TargetError;
+use sim::output::{Manifest, OutputError, ResultsDir, RunsCsv, SCHEMA_VERSION};
 use sim::runner::{run_cell, Plan};
 use sim::{Engine, Scenario, ScenarioError};
 use std::fmt;
@@ -37,9 +38,14 @@ impl std::error::Error for BadInput {}
 
 /// Exit code for an error: 2 for bad input, 1 otherwise.
 pub fn exit_code(e: &anyhow::Error) -> u8 {
-    let bad = e
-        .chain()
-        .any(|c| c.is::<BadInput>() || c.is::<ScenarioError>());
+    let bad = e.chain().any(|c| {
+        c.is::<BadInput>()
+            || c.is::<ScenarioError>()
+            || c.downcast_ref::<OutputError>()
+                .is_some_and(OutputError::is_bad_input)
+            || c.downcast_ref::<TargetError>()
+                .is_some_and(TargetError::is_bad_input)
+    });
     if bad {
         2
     } else {

@@ -13,6 +13,7 @@ use crate::{bad, charts, engine, load_scenario, manifest, pool, progress, DEFAUL
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use sim::outdir::OutputLock;
 use sim::output::{outcomes_csv_rows, Manifest, ResultsDir};
 use sim::runner::{run_cell, Plan};
 use sim::sensitivity::{morris_design, morris_effects, parameters, MorrisEffect, Parameter};
@@ -154,6 +155,7 @@ pub fn sweep(o: &SweepOptions) -> Result<()> {
             .unwrap_or_else(|| PathBuf::from("results").join(format!("{}.shards", sweep.name)));
         fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let done = dir.join(format!("shard-{i:04}-of-{n:04}.jsonl"));
+        let _lock = OutputLock::acquire(&dir.join(format!(".shard-{i:04}-of-{n:04}.lock")), &done)?;
         let partial = dir.join(format!("shard-{i:04}-of-{n:04}.jsonl.partial"));
         if o.resume && done.exists() && read_header(&done).ok().as_ref() == Some(&header) {
             println!("{}: already complete", done.display());
@@ -172,10 +174,12 @@ pub fn sweep(o: &SweepOptions) -> Result<()> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("results").join(&sweep.name));
-    let checkpoint = checkpoint_path(&out);
+    // Check and lock the target before computing anything.
+    let dir = ResultsDir::create(&out)?;
+    let checkpoint = dir.sibling("sweep-progress.jsonl");
     let ran = compute(&sweep, &header, &checkpoint, o, &pool)?;
     report_speed(ran, sweep.runs, started);
-    let path = write_results(std::slice::from_ref(&checkpoint), &out, o.plots)?;
+    let path = write_results(std::slice::from_ref(&checkpoint), dir, o.plots)?;
     fs::remove_file(&checkpoint).with_context(|| format!("removing {}", checkpoint.display()))?;
     print_sweep(&path)?;
     Ok(())
@@ -189,19 +193,6 @@ fn report_speed(cells: u64, runs: u64, started: std::time::Instant) {
             (cells * runs) as f64 / s
         );
     }
-}
-
-/// Hidden checkpoint of an unsharded sweep writing to `out`.
-fn checkpoint_path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "results".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.sweep-progress.jsonl"))
 }
 
 /// Computes the cells `header.first..header.end` into the record file `path` (continuing it
@@ -363,7 +354,7 @@ pub fn merge(inputs: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Resul
             )));
         }
     }
-    let path = write_results(&files, out, plots)?;
+    let path = write_results(&files, ResultsDir::create(out)?, plots)?;
     print_sweep(&path)
 }
 
@@ -404,8 +395,8 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Checks that the record files cover every cell exactly once and streams them, in cell
-/// order, into a results directory at `out` (manifest.json, summary.json, outcomes.csv, plots).
-fn write_results(files: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Result<PathBuf> {
+/// order, into the results directory `dir` (manifest.json, summary.json, outcomes.csv, plots).
+fn write_results(files: &[PathBuf], dir: ResultsDir, plots: Option<PlotFormat>) -> Result<PathBuf> {
     let mut shards: Vec<(ShardHeader, &PathBuf)> = Vec::new();
     for f in files {
         shards.push((read_header(f)?, f));
@@ -458,7 +449,6 @@ fn write_results(files: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Re
     }
     let manifest: Manifest = serde_json::from_value(h0.manifest.clone())
         .map_err(|e| bad(format!("{}: bad manifest in header: {e}", f0.display())))?;
-    let dir = ResultsDir::create(out)?;
     dir.write_json("manifest.json", &manifest)?;
     let csv_path = dir.path("outcomes.csv");
     let json_path = dir.path("summary.json");

@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod configs;
 mod golden;
+mod outdir;
 mod reproducibility;
 mod sweep;
 mod toolkit;

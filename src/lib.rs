@@ -12,6 +12,7 @@ mod trace;
 
 use anyhow::{Context, Result};
 use cli::{Cli, Command, ScenarioArgs};
+use sim::limits::{MAX_RUNS, MAX_THREADS};
 use sim::outdir::TargetError;
 use sim::output::{Manifest, OutputError, ResultsDir, RunsCsv, SCHEMA_VERSION};
 use sim::runner::{run_cell, Plan};
@@ -92,6 +93,11 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     if threads == Some(0) {
         return Err(bad("--threads 0: allowed values are 1 or more"));
     }
+    if let Some(t) = threads.filter(|&t| t > MAX_THREADS) {
+        return Err(bad(format!(
+            "--threads {t}: allowed values are 1 to {MAX_THREADS} (limit, see configs/README.md)"
+        )));
+    }
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(t) = threads {
         b = b.num_threads(t);
@@ -144,17 +150,20 @@ pub fn execute(cli: Cli) -> Result<()> {
             lambda,
             iterations,
             seed,
+            label,
+            exact,
             json,
         } => {
             let mut opts = sim::solve::SolveOptions {
                 lambdas: lambda,
                 seed,
+                label,
                 ..Default::default()
             };
             if let Some(n) = iterations {
                 opts.iterations = n;
             }
-            toolkit::equilibria(&scenario, nfg.as_deref(), &method, &opts, json)
+            toolkit::equilibria(&scenario, nfg.as_deref(), &method, &opts, exact, json)
         }
         Command::Bargain { scenario, json } => toolkit::bargain(&scenario, json),
         Command::ExportNfg { scenario, out } => toolkit::export_nfg(&scenario, out.as_deref()),
@@ -242,6 +251,7 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     if runs == 0 {
         return Err(bad("--runs 0: allowed values are 1 or more"));
     }
+    check_runs(runs)?;
     let seed = o.seed.unwrap_or(p.simulation.seed);
     let pool = pool(o.threads)?;
     let eng = engine(&scenario)?;
@@ -319,6 +329,16 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         runs as f64 / elapsed,
         pool.current_num_threads()
     );
+    Ok(())
+}
+
+/// Refuses more runs than [`MAX_RUNS`] (bad input).
+pub(crate) fn check_runs(runs: u64) -> Result<()> {
+    if runs > MAX_RUNS {
+        return Err(bad(format!(
+            "runs = {runs}: allowed values are 1 to {MAX_RUNS} (limit, see configs/README.md)"
+        )));
+    }
     Ok(())
 }
 

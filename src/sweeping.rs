@@ -13,6 +13,7 @@ use crate::{bad, charts, engine, load_scenario, manifest, pool, progress, DEFAUL
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use sim::limits::{MAX_LEVELS, MAX_RANGES, MAX_SENSITIVITY_POINTS};
 use sim::outdir::OutputLock;
 use sim::output::{outcomes_csv_rows, Manifest, ResultsDir};
 use sim::runner::{run_cell, Plan};
@@ -704,12 +705,13 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
     if o.trajectories == 0 {
         return Err(bad("--trajectories 0: allowed values are 1 or more"));
     }
-    if o.levels < 2 {
+    if o.levels < 2 || o.levels > MAX_LEVELS {
         return Err(bad(format!(
-            "--levels {}: allowed values are 2 or more",
+            "--levels {}: allowed values are 2 to {MAX_LEVELS}",
             o.levels
         )));
     }
+    crate::check_runs(o.runs)?;
     let base = load_scenario(o.scenario.as_deref(), &o.set)?;
     let (text, name) = match &o.scenario {
         Some(p) => (
@@ -727,8 +729,26 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
             "{name}: the scenario has no [ranges] table of documented low/high values to vary"
         )));
     }
+    if params.len() > MAX_RANGES {
+        return Err(bad(format!(
+            "{name}: [ranges] has {} entries; at most {MAX_RANGES} can be varied (limit, see \
+             configs/README.md)",
+            params.len()
+        )));
+    }
     let seed = o.seed.unwrap_or(base.params().simulation.seed);
     let k = params.len();
+    let n_points = (k as u64 + 1)
+        .checked_mul(o.trajectories as u64)
+        .and_then(|m| m.checked_add(1 + 2 * k as u64))
+        .filter(|&n| n <= MAX_SENSITIVITY_POINTS);
+    if n_points.is_none() {
+        return Err(bad(format!(
+            "--trajectories {}: with {k} parameters this is more than {MAX_SENSITIVITY_POINTS} \
+             evaluation points (limit, see configs/README.md)",
+            o.trajectories
+        )));
+    }
     // Evaluation points, as overrides (all parameters set explicitly).
     let base_point: Vec<f64> = params.iter().map(|p| p.base).collect();
     let mut points: Vec<(String, Vec<f64>)> = vec![("base".into(), base_point.clone())];

@@ -34,6 +34,7 @@ pub mod bargaining;
 pub mod contract;
 pub mod cooperative;
 pub mod game;
+pub mod limits;
 pub mod litigation;
 pub mod outcome;
 pub mod outdir;

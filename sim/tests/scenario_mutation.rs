@@ -46,14 +46,19 @@ fn mutate(text: &str, rng: &mut ChaCha8Rng) -> String {
         })
         .collect();
     for _ in 0..rng.random_range(1..=3) {
+        if lines.is_empty() {
+            break;
+        }
         let k = assignments[rng.random_range(0..assignments.len())];
         match rng.random_range(0..8) {
             0..=3 => {
                 // Replace the value (keeping any trailing comment out).
-                let line = lines[k].clone();
-                let (key, _) = line.split_once(" = ").unwrap();
-                let v = VALUES[rng.random_range(0..VALUES.len())];
-                lines[k] = format!("{key} = {v}");
+                let at = k.min(lines.len() - 1);
+                let line = lines[at].clone();
+                if let Some((key, _)) = line.split_once(" = ") {
+                    let v = VALUES[rng.random_range(0..VALUES.len())];
+                    lines[at] = format!("{key} = {v}");
+                }
             }
             4 => {
                 lines.remove(k.min(lines.len() - 1));

@@ -128,7 +128,11 @@ mod tests {
         let big = Game::from_counts(&[100_000], vec![0.0; 100_000]).unwrap();
         let o = SolveOptions::default();
         assert!(check(&big, Method::Regret, &o).is_err());
-        assert!(check(&big, Method::Fictitious, &o).is_err());
+        let long = SolveOptions {
+            iterations: 1_000_000,
+            ..SolveOptions::default()
+        };
+        assert!(check(&big, Method::Fictitious, &long).is_err());
         let g20 = Game::from_counts(&[20, 20], vec![0.0; 800]).unwrap();
         assert!(check(&g20, Method::EnumMixed, &o).is_err());
         let g6 = Game::from_counts(&[6, 6], vec![0.0; 72]).unwrap();

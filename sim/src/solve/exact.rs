@@ -121,19 +121,19 @@ fn solve_linear(
         mat.swap(col, piv);
         rhs.swap(col, piv);
         let inv = BigRational::one() / mat[col][col].clone();
-        for c in col..k {
-            mat[col][c] = &mat[col][c] * &inv;
+        for x in mat[col][col..].iter_mut() {
+            *x = &*x * &inv;
         }
         rhs[col] = &rhs[col] * &inv;
-        for r in 0..k {
-            if r != col && !mat[r][col].is_zero() {
-                let f = mat[r][col].clone();
-                for c in col..k {
-                    let d = &f * &mat[col][c];
-                    mat[r][c] -= d;
+        let prow = mat[col].clone();
+        let prhs = rhs[col].clone();
+        for (r, (line, b)) in mat.iter_mut().zip(rhs.iter_mut()).enumerate() {
+            if r != col && !line[col].is_zero() {
+                let f = line[col].clone();
+                for (x, p) in line[col..].iter_mut().zip(&prow[col..]) {
+                    *x -= &f * p;
                 }
-                let d = &f * &rhs[col];
-                rhs[r] -= d;
+                *b -= &f * &prhs;
             }
         }
     }

@@ -104,7 +104,7 @@ pub enum Command {
         /// Solve this Gambit .nfg file instead of the scenario's stage game.
         #[arg(long, conflicts_with = "scenario")]
         nfg: Option<PathBuf>,
-        /// pure | enummixed | lcp | simpdiv | logit | fictitious | regret | replicator | all
+        /// pure | enummixed | lcp | lh | simpdiv | logit | fictitious | regret | replicator | all
         #[arg(long, default_value = "all")]
         method: String,
         /// λ values at which to report the logit QRE (comma-separated), e.g. 0.5,2,10.
@@ -116,6 +116,12 @@ pub enum Command {
         /// Seed of the randomised methods (regret matching, simpdiv restarts).
         #[arg(long, default_value_t = 0)]
         seed: u64,
+        /// Label dropped by --method lh (0..m+n-1; player 1's strategies first).
+        #[arg(long, default_value_t = 0)]
+        label: usize,
+        /// Exact rational arithmetic (pure, enummixed, lcp, lh on two-player games).
+        #[arg(long)]
+        exact: bool,
         /// Print one JSON object (DESIGN §5 contract).
         #[arg(long)]
         json: bool,

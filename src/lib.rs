@@ -21,7 +21,9 @@ mod trace;
 
 use anyhow::{Context, Result};
 use cli::{Cli, Command, ScenarioArgs};
-use sim::output::{Manifest, ResultsDir, RunsCsv, SCHEMA_VERSION};
+use sim::limits::{MAX_RUNS, MAX_THREADS};
+use sim::outdir::TargetError;
+use sim::output::{Manifest, OutputError, ResultsDir, RunsCsv, SCHEMA_VERSION};
 use sim::runner::{run_cell, Plan};
 use sim::{Engine, Scenario, ScenarioError};
 use std::fmt;
@@ -51,6 +53,10 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
             || c.is::<ScenarioError>()
             || c.downcast_ref::<repeated::RepeatedError>()
                 .is_some_and(repeated::RepeatedError::is_bad_input)
+            || c.downcast_ref::<OutputError>()
+                .is_some_and(OutputError::is_bad_input)
+            || c.downcast_ref::<TargetError>()
+                .is_some_and(TargetError::is_bad_input)
     });
     if bad {
         2
@@ -97,6 +103,11 @@ fn engine(scenario: &Scenario) -> Result<Engine> {
 fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     if threads == Some(0) {
         return Err(bad("--threads 0: allowed values are 1 or more"));
+    }
+    if let Some(t) = threads.filter(|&t| t > MAX_THREADS) {
+        return Err(bad(format!(
+            "--threads {t}: allowed values are 1 to {MAX_THREADS} (limit, see configs/README.md)"
+        )));
     }
     let mut b = rayon::ThreadPoolBuilder::new();
     if let Some(t) = threads {
@@ -151,17 +162,20 @@ pub fn execute(cli: Cli) -> Result<()> {
             lambda,
             iterations,
             seed,
+            label,
+            exact,
             json,
         } => {
             let mut opts = sim::solve::SolveOptions {
                 lambdas: lambda,
                 seed,
+                label,
                 ..Default::default()
             };
             if let Some(n) = iterations {
                 opts.iterations = n;
             }
-            toolkit::equilibria(&scenario, nfg.as_deref(), &method, &opts, json)
+            toolkit::equilibria(&scenario, nfg.as_deref(), &method, &opts, exact, json)
         }
         Command::Bargain { scenario, json } => toolkit::bargain(&scenario, json),
         Command::ExportNfg { scenario, out } => toolkit::export_nfg(&scenario, out.as_deref()),
@@ -406,6 +420,7 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     if runs == 0 {
         return Err(bad("--runs 0: allowed values are 1 or more"));
     }
+    check_runs(runs)?;
     let seed = o.seed.unwrap_or(p.simulation.seed);
     let pool = pool(o.threads)?;
     let eng = engine(&scenario)?;
@@ -483,6 +498,16 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         runs as f64 / elapsed,
         pool.current_num_threads()
     );
+    Ok(())
+}
+
+/// Refuses more runs than [`MAX_RUNS`] (bad input).
+pub(crate) fn check_runs(runs: u64) -> Result<()> {
+    if runs > MAX_RUNS {
+        return Err(bad(format!(
+            "runs = {runs}: allowed values are 1 to {MAX_RUNS} (limit, see configs/README.md)"
+        )));
+    }
     Ok(())
 }
 

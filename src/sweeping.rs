@@ -14,6 +14,8 @@ use crate::{bad, charts, engine, manifest, pool, progress, DEFAULT_SCENARIO};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
+use sim::limits::{MAX_LEVELS, MAX_RANGES, MAX_SENSITIVITY_POINTS};
+use sim::outdir::OutputLock;
 use sim::output::{outcomes_csv_rows, Manifest, ResultsDir};
 use sim::runner::{run_cell, Plan};
 use sim::sensitivity::{morris_design, morris_effects, MorrisEffect, Parameter};
@@ -155,6 +157,7 @@ pub fn sweep(o: &SweepOptions) -> Result<()> {
             .unwrap_or_else(|| PathBuf::from("results").join(format!("{}.shards", sweep.name)));
         fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let done = dir.join(format!("shard-{i:04}-of-{n:04}.jsonl"));
+        let _lock = OutputLock::acquire(&dir.join(format!(".shard-{i:04}-of-{n:04}.lock")), &done)?;
         let partial = dir.join(format!("shard-{i:04}-of-{n:04}.jsonl.partial"));
         if o.resume && done.exists() && read_header(&done).ok().as_ref() == Some(&header) {
             println!("{}: already complete", done.display());
@@ -173,10 +176,12 @@ pub fn sweep(o: &SweepOptions) -> Result<()> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("results").join(&sweep.name));
-    let checkpoint = checkpoint_path(&out);
+    // Check and lock the target before computing anything.
+    let dir = ResultsDir::create(&out)?;
+    let checkpoint = dir.sibling("sweep-progress.jsonl");
     let ran = compute(&sweep, &header, &checkpoint, o, &pool)?;
     report_speed(ran, sweep.runs, started);
-    let path = write_results(std::slice::from_ref(&checkpoint), &out, o.plots)?;
+    let path = write_results(std::slice::from_ref(&checkpoint), dir, o.plots)?;
     fs::remove_file(&checkpoint).with_context(|| format!("removing {}", checkpoint.display()))?;
     print_sweep(&path)?;
     Ok(())
@@ -190,19 +195,6 @@ fn report_speed(cells: u64, runs: u64, started: std::time::Instant) {
             (cells * runs) as f64 / s
         );
     }
-}
-
-/// Hidden checkpoint of an unsharded sweep writing to `out`.
-fn checkpoint_path(out: &Path) -> PathBuf {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "results".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.sweep-progress.jsonl"))
 }
 
 /// Computes the cells `header.first..header.end` into the record file `path` (continuing it
@@ -364,7 +356,7 @@ pub fn merge(inputs: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Resul
             )));
         }
     }
-    let path = write_results(&files, out, plots)?;
+    let path = write_results(&files, ResultsDir::create(out)?, plots)?;
     print_sweep(&path)
 }
 
@@ -405,8 +397,8 @@ fn csv_field(s: &str) -> String {
 }
 
 /// Checks that the record files cover every cell exactly once and streams them, in cell
-/// order, into a results directory at `out` (manifest.json, summary.json, outcomes.csv, plots).
-fn write_results(files: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Result<PathBuf> {
+/// order, into the results directory `dir` (manifest.json, summary.json, outcomes.csv, plots).
+fn write_results(files: &[PathBuf], dir: ResultsDir, plots: Option<PlotFormat>) -> Result<PathBuf> {
     let mut shards: Vec<(ShardHeader, &PathBuf)> = Vec::new();
     for f in files {
         shards.push((read_header(f)?, f));
@@ -459,7 +451,6 @@ fn write_results(files: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Re
     }
     let manifest: Manifest = serde_json::from_value(h0.manifest.clone())
         .map_err(|e| bad(format!("{}: bad manifest in header: {e}", f0.display())))?;
-    let dir = ResultsDir::create(out)?;
     dir.write_json("manifest.json", &manifest)?;
     let csv_path = dir.path("outcomes.csv");
     let json_path = dir.path("summary.json");
@@ -717,21 +708,40 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
     if o.trajectories == 0 {
         return Err(bad("--trajectories 0: allowed values are 1 or more"));
     }
-    if o.levels < 2 {
+    if o.levels < 2 || o.levels > MAX_LEVELS {
         return Err(bad(format!(
-            "--levels {}: allowed values are 2 or more",
+            "--levels {}: allowed values are 2 to {MAX_LEVELS}",
             o.levels
         )));
     }
     if o.bootstrap == 0 {
         return Err(bad("--bootstrap 0: allowed values are 1 or more"));
     }
+    crate::check_runs(o.runs)?;
     let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
     let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
     let base = &ev.base;
     let params = &ev.params;
     let seed = ev.seed;
+    if params.len() > MAX_RANGES {
+        return Err(bad(format!(
+            "[ranges] has {} entries; at most {MAX_RANGES} can be varied (limit, see \
+             configs/README.md)",
+            params.len()
+        )));
+    }
     let k = params.len();
+    let n_points = (k as u64 + 1)
+        .checked_mul(o.trajectories as u64)
+        .and_then(|m| m.checked_add(1 + 2 * k as u64))
+        .filter(|&n| n <= MAX_SENSITIVITY_POINTS);
+    if n_points.is_none() {
+        return Err(bad(format!(
+            "--trajectories {}: with {k} parameters this is more than {MAX_SENSITIVITY_POINTS} \
+             evaluation points (limit, see configs/README.md)",
+            o.trajectories
+        )));
+    }
     // Evaluation points, as overrides (all parameters set explicitly).
     let base_point: Vec<f64> = params.iter().map(|p| p.base).collect();
     let mut points: Vec<(String, Vec<f64>)> = vec![("base".into(), base_point.clone())];

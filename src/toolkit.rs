@@ -41,15 +41,31 @@ pub fn equilibria(
     nfg_path: Option<&Path>,
     method: &str,
     opts: &SolveOptions,
+    exact: bool,
     json: bool,
 ) -> Result<()> {
     let method = Method::from_str(method).map_err(|_| {
         bad(format!(
-            "--method {method}: allowed: pure, enummixed, lcp, simpdiv, logit, fictitious, regret, replicator, all"
+            "--method {method}: allowed: pure, enummixed, lcp, lh, simpdiv, logit, fictitious, regret, replicator, all"
         ))
     })?;
     let game = game_from(args, nfg_path)?;
-    let report = solve(&game, method, opts).map_err(|e| match e {
+    if exact
+        && !matches!(
+            method,
+            Method::Pure | Method::EnumMixed | Method::Lcp | Method::Lh
+        )
+    {
+        return Err(bad(format!(
+            "--exact works with --method pure, enummixed, lcp or lh, not {method}"
+        )));
+    }
+    let result = if exact {
+        sim::solve::exact::solve(&game, method, opts)
+    } else {
+        solve(&game, method, opts)
+    };
+    let report = result.map_err(|e| match e {
         SolveError::NotTwoPlayer { .. }
         | SolveError::NotSymmetric
         | SolveError::BadOption { .. }

@@ -25,7 +25,7 @@
 //! `scenario` (input, the only place it is checked) · `contract` (terms) · `payoff` (present
 //! values) · `valuer` (values of states under beliefs) · `shocks` · `litigation` · `strategy`
 //! (agent interface) · `protocol` (round loop) · `outcome` · `runner` · `stats` · `results` ·
-//! `output` · `rng` · `player`; and the game-theory toolkit: `game` (normal-form games, Gambit
+//! `output` · `outdir` (safe output locations, locks) · `rng` · `player`; and the game-theory toolkit: `game` (normal-form games, Gambit
 //! .nfg), `solve` (equilibrium solvers), `bargaining` (cooperative solutions and closed forms).
 
 #![forbid(unsafe_code)]
@@ -36,8 +36,10 @@ pub mod cooperative;
 pub mod explain;
 pub mod frontier;
 pub mod game;
+pub mod limits;
 pub mod litigation;
 pub mod outcome;
+pub mod outdir;
 pub mod output;
 pub mod payoff;
 pub mod player;

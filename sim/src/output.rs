@@ -1,8 +1,10 @@
 //! The results directory (DESIGN §6): `manifest.json`, `summary.json`, `outcomes.csv` and the
 //! optional streamed `runs.csv`, written into a temporary sibling directory that is renamed
 //! into place only when complete, so a failed or interrupted command never leaves a partial
-//! results directory behind. Also reads results back for re-plotting.
+//! results directory behind, and never replaces anything but an earlier pactsim results
+//! directory (rules in [`crate::outdir`]). Also reads results back for re-plotting.
 
+use crate::outdir::{self, OutputLock, Target, TargetError};
 use crate::results::{RunRecord, Summary};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -50,6 +52,9 @@ pub enum OutputError {
         /// The error.
         source: io::Error,
     },
+    /// The output location was refused or is in use.
+    #[error(transparent)]
+    Target(#[from] TargetError),
     /// A file did not parse.
     #[error("{path}: {message}")]
     Parse {
@@ -60,6 +65,13 @@ pub enum OutputError {
     },
 }
 
+impl OutputError {
+    /// True when the error is the user's input (exit code 2): an unsafe or busy target.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(self, OutputError::Target(t) if t.is_bad_input())
+    }
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     move |source| OutputError::Io {
         path: path.to_path_buf(),
@@ -67,41 +79,50 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     }
 }
 
-/// A results directory being written. Dropping it without [`ResultsDir::commit`] removes the
-/// temporary directory.
+/// A results directory being written. Creating one checks the target (see [`crate::outdir`]),
+/// takes the target's exclusive lock for the lifetime of the value, removes leftovers of dead
+/// pactsim processes and writes into a hidden temporary sibling. Dropping it without
+/// [`ResultsDir::commit`] removes the temporary directory.
 pub struct ResultsDir {
-    target: PathBuf,
+    target: Target,
+    given: PathBuf,
     tmp: PathBuf,
     committed: bool,
+    _lock: OutputLock,
 }
 
 impl ResultsDir {
-    /// Starts writing a results directory that will appear at `target`.
+    /// Starts writing a results directory that will appear at `target`. Refuses unsafe
+    /// targets and targets in use by another process ([`OutputError::Target`]).
     pub fn create(target: &Path) -> Result<ResultsDir, OutputError> {
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "results".into());
-        let parent = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(io_err(parent))?;
-        let tmp = parent.join(format!(".{name}.partial-{}", std::process::id()));
+        let checked = outdir::check(target)?;
+        let lock = OutputLock::acquire(&checked.sibling("lock"), target)?;
+        // Re-check under the lock: another process may have committed meanwhile.
+        let checked = outdir::check(target)?;
+        outdir::clean_stale(&checked)?;
+        let tmp = checked.sibling(&format!("partial-{}", std::process::id()));
         if tmp.exists() {
             fs::remove_dir_all(&tmp).map_err(io_err(&tmp))?;
         }
         fs::create_dir_all(&tmp).map_err(io_err(&tmp))?;
         Ok(ResultsDir {
-            target: target.to_path_buf(),
+            target: checked,
+            given: target.to_path_buf(),
             tmp,
             committed: false,
+            _lock: lock,
         })
     }
 
     /// Path of a file inside the (temporary) directory.
     pub fn path(&self, name: &str) -> PathBuf {
         self.tmp.join(name)
+    }
+
+    /// A hidden file beside the target, `.<name>.<tag>` (e.g. a sweep checkpoint), covered by
+    /// the same lock.
+    pub fn sibling(&self, tag: &str) -> PathBuf {
+        self.target.sibling(tag)
     }
 
     /// Writes a JSON file (pretty, trailing newline).
@@ -121,14 +142,32 @@ impl ResultsDir {
         fs::write(&path, text).map_err(io_err(&path))
     }
 
-    /// Moves the finished directory into place (replacing an older one).
+    /// Moves the finished directory into place. A previous pactsim results directory there is
+    /// renamed aside (`.<name>.old-<pid>`), the new one renamed in, then the old one removed;
+    /// anything else found at the target is refused and left untouched. Returns the path as
+    /// given to [`ResultsDir::create`].
     pub fn commit(mut self) -> Result<PathBuf, OutputError> {
-        if self.target.exists() {
-            fs::remove_dir_all(&self.target).map_err(io_err(&self.target))?;
+        let dest = self.target.path();
+        let old = self.target.sibling(&format!("old-{}", std::process::id()));
+        let replacing = fs::symlink_metadata(&dest).is_ok();
+        if replacing {
+            outdir::is_results_dir(&dest).map_err(|reason| TargetError::NotResults {
+                path: self.given.clone(),
+                reason,
+            })?;
+            fs::rename(&dest, &old).map_err(io_err(&dest))?;
         }
-        fs::rename(&self.tmp, &self.target).map_err(io_err(&self.target))?;
+        if let Err(e) = fs::rename(&self.tmp, &dest) {
+            if replacing {
+                let _ = fs::rename(&old, &dest);
+            }
+            return Err(io_err(&dest)(e));
+        }
         self.committed = true;
-        Ok(self.target.clone())
+        if replacing {
+            fs::remove_dir_all(&old).map_err(io_err(&old))?;
+        }
+        Ok(self.given.clone())
     }
 }
 

@@ -10,6 +10,7 @@
 //! form (the `float_roundtrip` feature), so a record read back is bit-identical to the one
 //! written and a merge reproduces an unsharded run byte for byte.
 
+use crate::limits::{MAX_AXES, MAX_CELLS, MAX_RUNS};
 use crate::outcome::Outcome;
 use crate::results::Summary;
 use crate::rng::{fnv1a64, splitmix64, SimRng};
@@ -265,6 +266,22 @@ impl Sweep {
                 "0".into(),
                 "runs per cell must be 1 or more".into(),
             );
+        } else if s.runs > MAX_RUNS {
+            push(
+                &mut problems,
+                "sweep.runs",
+                None,
+                s.runs.to_string(),
+                format!("runs per cell must be at most {MAX_RUNS} (limit, see configs/README.md)"),
+            );
+        }
+        if file.axis.len() > MAX_AXES {
+            return Err(err(vec![Problem {
+                path: "axis".into(),
+                location: None,
+                value: file.axis.len().to_string(),
+                message: format!("a sweep has at most {MAX_AXES} axes (limit)"),
+            }]));
         }
         if file.axis.is_empty() {
             push(
@@ -297,6 +314,18 @@ impl Sweep {
                 );
                 0
             }
+            (DesignKind::LatinHypercube, Some(n)) if n > MAX_CELLS => {
+                push(
+                    &mut problems,
+                    "sweep.samples",
+                    None,
+                    n.to_string(),
+                    format!(
+                        "samples must be at most {MAX_CELLS} (cell limit, see configs/README.md)"
+                    ),
+                );
+                0
+            }
             (DesignKind::LatinHypercube, Some(n)) => n,
             (_, Some(n)) => {
                 push(
@@ -317,6 +346,13 @@ impl Sweep {
                 None,
                 String::new(),
                 "a points design needs points = [[v1, v2, …], …], values in axis order".into(),
+            ),
+            (DesignKind::Points, Some(p)) if p.len() as u64 > MAX_CELLS => push(
+                &mut problems,
+                "sweep.points",
+                None,
+                p.len().to_string(),
+                format!("at most {MAX_CELLS} points (cell limit, see configs/README.md)"),
             ),
             (DesignKind::Points, Some(p)) if p.is_empty() => push(
                 &mut problems,
@@ -461,6 +497,19 @@ impl Sweep {
                                 );
                                 continue;
                             }
+                            Some(n) if n > MAX_CELLS => {
+                                push(
+                                    &mut problems,
+                                    &name,
+                                    loc,
+                                    n.to_string(),
+                                    format!(
+                                        "steps must be at most {MAX_CELLS} (cell limit, see \
+                                         configs/README.md)"
+                                    ),
+                                );
+                                continue;
+                            }
                             Some(n) => {
                                 for k in 0..n {
                                     let x = spaced(from, to, k, n, a.scale);
@@ -516,6 +565,24 @@ impl Sweep {
         }
         if !problems.is_empty() || axes.len() != n_axes {
             return Err(err(problems));
+        }
+        if s.design == DesignKind::Grid {
+            let cells = grid_values
+                .iter()
+                .try_fold(1u64, |n, v| n.checked_mul(v.len() as u64))
+                .filter(|&n| n <= MAX_CELLS);
+            if cells.is_none() {
+                let sizes: Vec<String> = grid_values.iter().map(|v| v.len().to_string()).collect();
+                return Err(err(vec![Problem {
+                    path: "axis".into(),
+                    location: None,
+                    value: sizes.join(" × "),
+                    message: format!(
+                        "the grid has more than {MAX_CELLS} cells (limit, see configs/README.md); \
+                         use fewer values, a latin-hypercube design or several sweeps"
+                    ),
+                }]));
+            }
         }
         // Cells.
         let points: Vec<Point> = match s.design {

@@ -258,6 +258,38 @@ impl Game {
             })
     }
 
+    /// The game with each player's payoffs mapped affinely onto [0, 1] (`(u − lo_i)/(hi_i −
+    /// lo_i)`; a player whose payoffs are all equal gets zeros). Positive affine maps per player
+    /// preserve Nash and correlated equilibria and best responses, so solvers iterate on this
+    /// well-scaled copy and report profiles evaluated in the original game.
+    pub fn normalised(&self) -> Game {
+        let n = self.num_players();
+        let mut bounds = vec![(f64::INFINITY, f64::NEG_INFINITY); n];
+        for (k, &v) in self.payoffs.iter().enumerate() {
+            let b = &mut bounds[k % n];
+            *b = (b.0.min(v), b.1.max(v));
+        }
+        let payoffs = self
+            .payoffs
+            .iter()
+            .enumerate()
+            .map(|(k, &v)| {
+                let (lo, hi) = bounds[k % n];
+                // Divide each term separately so that ranges near f64::MAX do not overflow.
+                let range = hi / 2.0 - lo / 2.0;
+                if range > 0.0 {
+                    ((v / 2.0 - lo / 2.0) / range).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Game {
+            payoffs,
+            ..self.clone()
+        }
+    }
+
     /// The uniform mixed profile.
     pub fn centroid(&self) -> MixedProfile {
         self.strategies
@@ -392,7 +424,8 @@ impl Game {
     }
 
     /// Largest gain any player can get by a unilateral deviation to a pure strategy:
-    /// `max_i (max_j value_ij − expected payoff_i)`, never negative. Zero at a Nash equilibrium.
+    /// `max_i (max_j value_ij − expected payoff_i)`, never negative. Zero at a Nash equilibrium;
+    /// NaN when the profile or the values are not finite (so it can never pass a tolerance).
     ///
     /// # Panics
     /// If `sigma` does not match the game's shape.
@@ -402,9 +435,21 @@ impl Game {
                 let values = self.strategy_values(sigma, i);
                 let current: f64 = values.iter().zip(&sigma[i]).map(|(v, p)| v * p).sum();
                 let best = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                (best - current).max(0.0)
+                let gain = best - current;
+                if gain.is_nan() {
+                    f64::NAN
+                } else {
+                    gain.max(0.0)
+                }
             })
-            .fold(0.0, f64::max)
+            // NaN-propagating maximum: a profile with a non-finite value is never an equilibrium.
+            .fold(0.0, |acc: f64, g| {
+                if acc.is_nan() || g.is_nan() {
+                    f64::NAN
+                } else {
+                    acc.max(g)
+                }
+            })
     }
 }
 

@@ -22,6 +22,10 @@ pub struct NfgError {
     pub message: String,
 }
 
+/// Most payoff entries (strategy profiles × players) a `.nfg` file may describe; larger games
+/// are refused at parse time, before anything is allocated.
+pub const MAX_PAYOFF_ENTRIES: usize = 1_000_000;
+
 #[derive(Debug, Clone, PartialEq)]
 enum Tok {
     Open,
@@ -297,6 +301,16 @@ pub fn read(text: &str) -> Result<Game, NfgError> {
             if n == 0 {
                 return Err(p.err_at(&t, format!("player {} has no strategies", i + 1)));
             }
+            if n > MAX_PAYOFF_ENTRIES {
+                return Err(p.err_at(
+                    &t,
+                    format!(
+                        "player {} has {n} strategies; games are limited to \
+                         {MAX_PAYOFF_ENTRIES} payoff entries",
+                        i + 1
+                    ),
+                ));
+            }
             strategies.push((1..=n).map(|j| j.to_string()).collect());
         }
     }
@@ -314,8 +328,18 @@ pub fn read(text: &str) -> Result<Game, NfgError> {
     let profiles = counts
         .iter()
         .try_fold(1usize, |acc, &m| acc.checked_mul(m))
-        .filter(|&k| k.checked_mul(n).is_some())
-        .ok_or_else(|| p.err_at(&open_strats, "too many strategy profiles".into()))?;
+        .filter(|&k| k.checked_mul(n).is_some_and(|e| e <= MAX_PAYOFF_ENTRIES))
+        .ok_or_else(|| {
+            let shape: Vec<String> = counts.iter().map(usize::to_string).collect();
+            p.err_at(
+                &open_strats,
+                format!(
+                    "a {} game with {n} players has more than {MAX_PAYOFF_ENTRIES} payoff \
+                     entries (profiles × players); pactsim refuses games above this limit",
+                    shape.join("×")
+                ),
+            )
+        })?;
     let mut payoffs = Vec::with_capacity(profiles * n);
     if p.is_next(&Tok::Open) {
         p.pos += 1;

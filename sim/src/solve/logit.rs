@@ -13,6 +13,10 @@ use crate::game::{Game, MixedProfile};
 
 /// Largest scaled precision `λ·R` traced.
 const MU_MAX: f64 = 1e7;
+/// Which branch is followed, printed with every logit result (docs/reliability.md).
+const BRANCH_NOTE: &str = "principal branch from the centroid at lambda = 0; where it meets a \
+     symmetry-breaking bifurcation (e.g. battle of the sexes, chicken) pactsim continues on the \
+     symmetric branch, whose limit is the mixed equilibrium";
 /// Step budget per trace.
 const MAX_STEPS: usize = 20_000;
 /// A polished equilibrium is accepted as the branch's limit only if no probability differs
@@ -71,6 +75,7 @@ pub(crate) fn trace_to_nash(game: &Game, prior: &MixedProfile) -> Option<(MixedP
 /// limiting Nash equilibrium of the principal branch when `lambdas` is empty.
 pub fn solve(game: &Game, lambdas: &[f64]) -> Result<SolverOutput, SolveError> {
     let mut out = SolverOutput::default();
+    out.notes.push(BRANCH_NOTE.into());
     if lambdas.is_empty() {
         let (eq, mu) =
             trace_to_nash(game, &game.centroid()).ok_or_else(|| SolveError::NoConvergence {

@@ -2,19 +2,23 @@
 //!
 //! Each solver is a pure function of a [`Game`] and options, in its own file:
 //! [`pure`] (pure Nash equilibria), [`enummixed`] (support enumeration, 2 players),
-//! [`lcp`] (Lemke–Howson from every label, 2 players), [`simpdiv`] (one Nash equilibrium of an
+//! [`lcp`] (Lemke–Howson from every label, 2 players), [`lh`] (one Lemke–Howson path), [`simpdiv`] (one Nash equilibrium of an
 //! n-player game to 1e-9), [`logit`] (logit QRE principal branch), [`fictitious`] (fictitious
-//! play), [`regret`] (Hart–Mas-Colell regret matching) and [`replicator`] (replicator dynamics).
+//! play), [`regret`] (Hart–Mas-Colell regret matching) and [`replicator`] (replicator dynamics). [`budget`] refuses
+//! games over a method's size or work budget before it runs.
 //! Shared numerical machinery: `gauss` (small dense linear systems), `qre_path`
 //! (predictor–corrector tracing of the logit correspondence) and `polish` (Newton on the
 //! indifference equations of a support). This file holds the [`Method`] names, the
 //! [`SolveOptions`], the [`SolveError`] type and the [`solve`] dispatcher; [`report`] holds the
 //! serialisable [`SolveReport`].
 
+pub mod budget;
 pub mod enummixed;
+pub mod exact;
 pub mod fictitious;
 pub(crate) mod gauss;
 pub mod lcp;
+pub mod lh;
 pub mod logit;
 pub(crate) mod polish;
 pub mod pure;
@@ -80,7 +84,7 @@ pub enum SolveError {
 
 /// An unknown method name.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("unknown method '{0}'; expected one of pure, enummixed, lcp, simpdiv, logit, fictitious, regret, replicator, all")]
+#[error("unknown method '{0}'; expected one of pure, enummixed, lcp, lh, simpdiv, logit, fictitious, regret, replicator, all")]
 pub struct UnknownMethod(pub String);
 
 /// The solution methods, named as on the command line.
@@ -92,6 +96,8 @@ pub enum Method {
     EnumMixed,
     /// Lemke–Howson from every starting label (two players).
     Lcp,
+    /// One Lemke–Howson path from one dropped label (two players).
+    Lh,
     /// One Nash equilibrium of an n-player game, to epsilon ≤ 1e-9.
     Simpdiv,
     /// Logit quantal response equilibria along the principal branch.
@@ -108,10 +114,11 @@ pub enum Method {
 
 impl Method {
     /// Every concrete method, in the order `all` runs them.
-    pub const CONCRETE: [Method; 8] = [
+    pub const CONCRETE: [Method; 9] = [
         Method::Pure,
         Method::EnumMixed,
         Method::Lcp,
+        Method::Lh,
         Method::Simpdiv,
         Method::Logit,
         Method::Fictitious,
@@ -125,6 +132,7 @@ impl Method {
             Method::Pure => "pure",
             Method::EnumMixed => "enummixed",
             Method::Lcp => "lcp",
+            Method::Lh => "lh",
             Method::Simpdiv => "simpdiv",
             Method::Logit => "logit",
             Method::Fictitious => "fictitious",
@@ -137,7 +145,7 @@ impl Method {
     /// Whether the method can run on `game` (two-player-only methods on two-player games).
     pub fn applies_to(self, game: &Game) -> bool {
         match self {
-            Method::EnumMixed | Method::Lcp => game.num_players() == 2,
+            Method::EnumMixed | Method::Lcp | Method::Lh => game.num_players() == 2,
             _ => true,
         }
     }
@@ -184,6 +192,8 @@ pub struct SolveOptions {
     pub start: Option<MixedProfile>,
     /// Pivot cap per Lemke–Howson path.
     pub max_pivots: usize,
+    /// Label dropped by `lh` (0..m+n; player 1's strategies first).
+    pub label: usize,
     /// Number of random restarts simpdiv may use after the centroid start.
     pub restarts: usize,
 }
@@ -201,6 +211,7 @@ impl Default for SolveOptions {
             replicator_steps: 100_000,
             start: None,
             max_pivots: 10_000,
+            label: 0,
             restarts: 20,
         }
     }
@@ -270,6 +281,7 @@ fn run_one(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolverOut
         }),
         Method::EnumMixed => enummixed::solve(game, opts.tolerance),
         Method::Lcp => lcp::solve(game, opts.max_pivots),
+        Method::Lh => lh::solve(game, opts.label, opts.max_pivots),
         Method::Simpdiv => simpdiv::solve(game, opts.restarts, opts.seed),
         Method::Logit => logit::solve(game, &opts.lambdas),
         Method::Fictitious => Ok(fictitious::solve(game, opts.iterations)),
@@ -290,13 +302,103 @@ fn run_one(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolverOut
     }
 }
 
+/// Whether `method` iterates on the per-player normalised game ([`Game::normalised`]). Pure
+/// equilibria compare payoffs exactly, regret matching is scale-invariant per player and `lh`
+/// scales its own tableaux, so they see the game as given; `logit` is traced to its limit on
+/// the normalised game, but QRE at requested λ are defined by the original payoffs.
+fn normalises(method: Method, opts: &SolveOptions) -> bool {
+    match method {
+        Method::EnumMixed
+        | Method::Lcp
+        | Method::Simpdiv
+        | Method::Fictitious
+        | Method::Replicator => true,
+        Method::Logit => opts.lambdas.is_empty(),
+        _ => false,
+    }
+}
+
+/// Runs one concrete method within its budget and evaluates what it found in the original
+/// game: probabilities, payoffs and regret in the game's own units, non-finite entries
+/// dropped. A method other than `pure` that finds nothing is an error, never an empty success.
+fn run_checked(
+    game: &Game,
+    method: Method,
+    opts: &SolveOptions,
+) -> Result<SolverOutput, SolveError> {
+    budget::check(game, method, opts)?;
+    let raw = if normalises(method, opts) {
+        run_one(&game.normalised(), method, opts)?
+    } else {
+        run_one(game, method, opts)?
+    };
+    let mut out = SolverOutput {
+        equilibria: Vec::new(),
+        notes: raw.notes,
+    };
+    let mut dropped = 0;
+    for e in raw.equilibria {
+        let mut r = if normalises(method, opts) {
+            Equilibrium::evaluate(game, e.profile.clone())
+        } else {
+            e.clone()
+        };
+        r.lambda = e.lambda;
+        r.ce_violation = e.ce_violation;
+        if r.is_finite() {
+            out.equilibria.push(r);
+        } else {
+            dropped += 1;
+        }
+    }
+    if dropped > 0 {
+        out.notes.push(format!(
+            "{dropped} result(s) with non-finite probabilities, payoffs or regret discarded"
+        ));
+    }
+    if out.equilibria.is_empty() && method != Method::Pure {
+        let why = if out.notes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", out.notes.join("; "))
+        };
+        return Err(SolveError::NoConvergence {
+            method: method.name(),
+            reason: format!("no equilibrium found{why}"),
+        });
+    }
+    Ok(out)
+}
+
+/// Profiles closer than this (max-abs over probabilities) are one equilibrium in `all`.
+pub const GROUP_TOLERANCE: f64 = 1e-6;
+
+/// Adds `e`, found by `method`, to `list`: merged into an entry with the same profile (within
+/// [`GROUP_TOLERANCE`]) and the same λ, else appended.
+fn group_into(list: &mut Vec<Equilibrium>, mut e: Equilibrium, method: Method) {
+    if let Some(same) = list
+        .iter_mut()
+        .find(|x| x.lambda == e.lambda && x.distance(&e.profile) <= GROUP_TOLERANCE)
+    {
+        if !same.methods.iter().any(|m| m == method.name()) {
+            same.methods.push(method.name().to_string());
+        }
+        return;
+    }
+    e.method = Some(method.name().to_string());
+    e.methods = vec![method.name().to_string()];
+    list.push(e);
+}
+
 /// Runs `method` on `game`. `Method::All` runs every applicable method in
-/// [`Method::CONCRETE`] order and tags each entry with its method; notes are prefixed with the
-/// method name.
+/// [`Method::CONCRETE`] order; identical equilibria found by several methods are listed once
+/// with the methods that found each (`method` = the first, `methods` = all); a method that
+/// fails (over budget, no convergence) becomes a note. Notes are prefixed with the method name.
 pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveReport, SolveError> {
     opts.validate()?;
     let out = if method == Method::All {
         let mut all = SolverOutput::default();
+        let mut first_error = None;
         for m in Method::CONCRETE.into_iter().filter(|m| m.applies_to(game)) {
             if m == Method::Replicator
                 && opts.population == Population::One
@@ -304,14 +406,24 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
             {
                 continue;
             }
-            let out = run_one(game, m, opts)?;
-            all.equilibria
-                .extend(out.equilibria.into_iter().map(|mut e| {
-                    e.method = Some(m.name().to_string());
-                    e
-                }));
-            all.notes
-                .extend(out.notes.into_iter().map(|n| format!("{m}: {n}")));
+            match run_checked(game, m, opts) {
+                Ok(out) => {
+                    for e in out.equilibria {
+                        group_into(&mut all.equilibria, e, m);
+                    }
+                    all.notes
+                        .extend(out.notes.into_iter().map(|n| format!("{m}: {n}")));
+                }
+                Err(e) => {
+                    all.notes.push(format!("{m}: {e}"));
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        if all.equilibria.is_empty() {
+            if let Some(e) = first_error {
+                return Err(e);
+            }
         }
         all
     } else {
@@ -321,7 +433,7 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
                 players: game.num_players(),
             });
         }
-        run_one(game, method, opts)?
+        run_checked(game, method, opts)?
     };
     Ok(SolveReport {
         game: GameSummary::of(game),
@@ -378,7 +490,7 @@ mod tests {
             assert!(
                 r.equilibria
                     .iter()
-                    .any(|e| e.method.as_deref() == Some(m.name())),
+                    .any(|e| e.methods.iter().any(|x| x == m.name())),
                 "{m} missing"
             );
         }
@@ -387,8 +499,20 @@ mod tests {
         let exact = r
             .equilibria
             .iter()
-            .filter(|e| e.method.as_deref() == Some("enummixed"))
+            .filter(|e| e.methods.iter().any(|m| m == "enummixed"))
             .count();
         assert_eq!(exact, 3);
+        // Grouped: each equilibrium of enummixed is listed once, with every method finding it.
+        let pure_ones: Vec<_> = r
+            .equilibria
+            .iter()
+            .filter(|e| e.method.as_deref() == Some("pure"))
+            .collect();
+        assert_eq!(pure_ones.len(), 2);
+        assert!(
+            pure_ones.iter().all(|e| e.methods.len() >= 3),
+            "{pure_ones:?}"
+        );
+        assert_eq!(json["equilibria"][0]["methods"][0], "pure");
     }
 }

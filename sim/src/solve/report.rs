@@ -27,6 +27,13 @@ pub struct Equilibrium {
     /// Which method produced the entry (only set when several methods ran, `--method all`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub method: Option<String>,
+    /// Every method that found this equilibrium (within tolerance), first one = `method`
+    /// (only set with `--method all`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub methods: Vec<String>,
+    /// Exact probabilities as Gambit prints them (`2/3`), with `--exact`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exact: Option<Vec<Vec<String>>>,
 }
 
 impl Equilibrium {
@@ -62,7 +69,18 @@ impl Equilibrium {
             lambda: None,
             ce_violation: None,
             method: None,
+            methods: Vec::new(),
+            exact: None,
         }
+    }
+
+    /// True when every probability, payoff and regret is a finite number.
+    pub fn is_finite(&self) -> bool {
+        self.profile.iter().flatten().all(|x| x.is_finite())
+            && self.payoffs.iter().all(|x| x.is_finite())
+            && self.epsilon.is_finite()
+            && self.ce_violation.is_none_or(f64::is_finite)
+            && self.lambda.is_none_or(f64::is_finite)
     }
 
     /// Largest absolute difference between two profiles of the same shape.
@@ -132,7 +150,9 @@ impl fmt::Display for SolveReport {
         let width = self.game.players.iter().map(String::len).max().unwrap_or(0);
         for (k, eq) in self.equilibria.iter().enumerate() {
             write!(f, "#{}", k + 1)?;
-            if let Some(m) = &eq.method {
+            if !eq.methods.is_empty() {
+                write!(f, " [{}]", eq.methods.join(", "))?;
+            } else if let Some(m) = &eq.method {
                 write!(f, " [{m}]")?;
             }
             if let Some(l) = eq.lambda {
@@ -144,11 +164,18 @@ impl fmt::Display for SolveReport {
             }
             writeln!(f)?;
             for (i, name) in self.game.players.iter().enumerate() {
-                let probs: Vec<String> = self.game.strategies[i]
-                    .iter()
-                    .zip(&eq.profile[i])
-                    .map(|(s, p)| format!("{s}={p:.6}"))
-                    .collect();
+                let probs: Vec<String> = match &eq.exact {
+                    Some(exact) => self.game.strategies[i]
+                        .iter()
+                        .zip(&exact[i])
+                        .map(|(s, p)| format!("{s}={p}"))
+                        .collect(),
+                    None => self.game.strategies[i]
+                        .iter()
+                        .zip(&eq.profile[i])
+                        .map(|(s, p)| format!("{s}={p:.6}"))
+                        .collect(),
+                };
                 writeln!(
                     f,
                     "  {name:<width$}  payoff {:>12.6}  {}",

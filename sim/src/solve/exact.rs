@@ -1,0 +1,502 @@
+//! Exact rational arithmetic for the two-player methods (`--exact` with `pure`, `enummixed`,
+//! `lcp`, `lh`). Payoffs are read as the shortest decimal that round-trips their `f64` value
+//! (so `0.1` is 1/10, `3/4` is 3/4), the computation runs in [`BigRational`], and
+//! probabilities print as Gambit prints them: `1`, `0`, `2/3`.
+//!
+//! - `pure`: every pure profile where each strategy is a best response, compared exactly.
+//! - `enummixed`: support enumeration — for each pair of equal-sized supports, the
+//!   indifference equations are solved exactly and kept when the solution is a probability
+//!   vector and no strategy outside the support does better. Exhaustive for nondegenerate
+//!   games (like Gambit's `enummixed` there).
+//! - `lh`: the Lemke–Howson path dropping one label, in exact pivots (no tolerance, so the
+//!   lexicographic rule decides every tie).
+//! - `lcp`: the exact Lemke–Howson path from the artificial equilibrium for every label.
+
+use super::budget::{self, MAX_ENUM_SUPPORTS};
+use super::{Equilibrium, GameSummary, Method, SolveError, SolveOptions, SolveReport};
+use crate::game::Game;
+use num_bigint::BigInt;
+use num_rational::BigRational;
+use num_traits::{One, Signed, Zero};
+
+/// An exact mixed profile: per player, per strategy.
+pub type ExactProfile = Vec<Vec<BigRational>>;
+
+/// The rational whose shortest round-trip decimal expansion is `x`'s.
+pub fn rational_of(x: f64) -> BigRational {
+    let s = format!("{x:e}");
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let negative = mantissa.starts_with('-');
+    let digits_part = mantissa.trim_start_matches('-');
+    let (int, frac) = digits_part.split_once('.').unwrap_or((digits_part, ""));
+    let digits: BigInt = format!("{int}{frac}")
+        .parse()
+        .unwrap_or_else(|_| BigInt::zero());
+    let scale = exp - frac.len() as i64;
+    let ten = BigInt::from(10);
+    let mut r = if scale >= 0 {
+        BigRational::from_integer(digits * num_traits::pow(ten, scale as usize))
+    } else {
+        BigRational::new(digits, num_traits::pow(ten, (-scale) as usize))
+    };
+    if negative {
+        r = -r;
+    }
+    r
+}
+
+/// Gambit-style text of a rational: `p/q` in lowest terms, or an integer.
+pub fn text(r: &BigRational) -> String {
+    if r.denom().is_one() {
+        r.numer().to_string()
+    } else {
+        format!("{}/{}", r.numer(), r.denom())
+    }
+}
+
+/// The payoff matrices A (player 1) and B (player 2), `m × n`, as rationals.
+fn matrices(game: &Game) -> (Vec<Vec<BigRational>>, Vec<Vec<BigRational>>) {
+    let (m, n) = (game.num_strategies(0), game.num_strategies(1));
+    let t = game.payoff_table();
+    let at = |i: usize, j: usize, p: usize| rational_of(t[2 * (i + j * m) + p]);
+    (
+        (0..m)
+            .map(|i| (0..n).map(|j| at(i, j, 0)).collect())
+            .collect(),
+        (0..m)
+            .map(|i| (0..n).map(|j| at(i, j, 1)).collect())
+            .collect(),
+    )
+}
+
+fn two_player(game: &Game, method: &'static str) -> Result<(), SolveError> {
+    if game.num_players() == 2 {
+        Ok(())
+    } else {
+        Err(SolveError::NotTwoPlayer {
+            method,
+            players: game.num_players(),
+        })
+    }
+}
+
+/// Exact pure Nash equilibria of a two-player game, in Gambit profile order.
+pub fn pure(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
+    two_player(game, "pure")?;
+    let (a, b) = matrices(game);
+    let (m, n) = (a.len(), a[0].len());
+    let mut out = Vec::new();
+    for j in 0..n {
+        for i in 0..m {
+            let row_best = (0..m).all(|k| a[k][j] <= a[i][j]);
+            let col_best = (0..n).all(|k| b[i][k] <= b[i][j]);
+            if row_best && col_best {
+                let unit = |len: usize, at: usize| {
+                    (0..len)
+                        .map(|k| {
+                            if k == at {
+                                BigRational::one()
+                            } else {
+                                BigRational::zero()
+                            }
+                        })
+                        .collect()
+                };
+                out.push(vec![unit(m, i), unit(n, j)]);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Solves `M z = rhs` exactly (square); `None` when singular.
+fn solve_linear(
+    mut mat: Vec<Vec<BigRational>>,
+    mut rhs: Vec<BigRational>,
+) -> Option<Vec<BigRational>> {
+    let k = rhs.len();
+    for col in 0..k {
+        let piv = (col..k).find(|&r| !mat[r][col].is_zero())?;
+        mat.swap(col, piv);
+        rhs.swap(col, piv);
+        let inv = BigRational::one() / mat[col][col].clone();
+        for x in mat[col][col..].iter_mut() {
+            *x = &*x * &inv;
+        }
+        rhs[col] = &rhs[col] * &inv;
+        let prow = mat[col].clone();
+        let prhs = rhs[col].clone();
+        for (r, (line, b)) in mat.iter_mut().zip(rhs.iter_mut()).enumerate() {
+            if r != col && !line[col].is_zero() {
+                let f = line[col].clone();
+                for (x, p) in line[col..].iter_mut().zip(&prow[col..]) {
+                    *x -= &f * p;
+                }
+                *b -= &f * &prhs;
+            }
+        }
+    }
+    Some(rhs)
+}
+
+/// The mixed strategy over `support` (of `len` strategies) that makes the opponent indifferent
+/// over `other_support` in `payoff` (`payoff(own, other)`), with the opponent's common value;
+/// `None` when there is no such probability vector.
+fn indifference(
+    support: &[usize],
+    other_support: &[usize],
+    len: usize,
+    payoff: &dyn Fn(usize, usize) -> BigRational,
+) -> Option<(Vec<BigRational>, BigRational)> {
+    let k = support.len();
+    // Unknowns: p_s for s in support, and v. Equations: Σ p_s payoff(s, t) − v = 0 for t in
+    // other_support; Σ p_s = 1.
+    let mut mat = Vec::with_capacity(k + 1);
+    let mut rhs = Vec::with_capacity(k + 1);
+    for &t in other_support {
+        let mut row: Vec<BigRational> = support.iter().map(|&s| payoff(s, t)).collect();
+        row.push(-BigRational::one());
+        mat.push(row);
+        rhs.push(BigRational::zero());
+    }
+    let mut row = vec![BigRational::one(); k];
+    row.push(BigRational::zero());
+    mat.push(row);
+    rhs.push(BigRational::one());
+    let z = solve_linear(mat, rhs)?;
+    if z[..k].iter().any(|p| p.is_negative() || p.is_zero()) {
+        return None;
+    }
+    let mut p = vec![BigRational::zero(); len];
+    for (&s, v) in support.iter().zip(&z) {
+        p[s] = v.clone();
+    }
+    Some((p, z[k].clone()))
+}
+
+fn subsets(len: usize, k: usize) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<usize> = (0..k).collect();
+    loop {
+        out.push(cur.clone());
+        let Some(i) = (0..k).rev().find(|&i| cur[i] != i + len - k) else {
+            return out;
+        };
+        cur[i] += 1;
+        for j in i + 1..k {
+            cur[j] = cur[j - 1] + 1;
+        }
+    }
+}
+
+/// Exact equilibria by support enumeration (equal-sized supports; exhaustive for
+/// nondegenerate games), in a deterministic order without duplicates.
+pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
+    two_player(game, "enummixed")?;
+    let (a, b) = matrices(game);
+    let (m, n) = (a.len(), a[0].len());
+    let pairs: f64 = (1..=m.min(n))
+        .map(|k| binomial(m, k) * binomial(n, k))
+        .sum();
+    if pairs > MAX_ENUM_SUPPORTS {
+        return Err(SolveError::TooLarge {
+            method: "enummixed",
+            reason: format!("{m}×{n} has {pairs:.1e} support pairs for exact enumeration"),
+        });
+    }
+    let mut out: Vec<ExactProfile> = Vec::new();
+    for k in 1..=m.min(n) {
+        let rows = subsets(m, k);
+        let cols = subsets(n, k);
+        for sr in &rows {
+            for sc in &cols {
+                // x over sr makes player 2 indifferent over sc (B); y over sc makes player 1
+                // indifferent over sr (A).
+                let Some((x, v2)) = indifference(sr, sc, m, &|i, j| b[i][j].clone()) else {
+                    continue;
+                };
+                let Some((y, v1)) = indifference(sc, sr, n, &|j, i| a[i][j].clone()) else {
+                    continue;
+                };
+                let row_ok = (0..m).all(|i| {
+                    let u: BigRational = (0..n).map(|j| &a[i][j] * &y[j]).sum();
+                    u <= v1
+                });
+                let col_ok = (0..n).all(|j| {
+                    let u: BigRational = (0..m).map(|i| &b[i][j] * &x[i]).sum();
+                    u <= v2
+                });
+                let eq = vec![x, y];
+                if row_ok && col_ok && !out.contains(&eq) {
+                    out.push(eq);
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn binomial(n: usize, k: usize) -> f64 {
+    let k = k.min(n.saturating_sub(k));
+    (0..k).fold(1.0, |acc, i| acc * (n - i) as f64 / (i + 1) as f64)
+}
+
+/// Exact Lemke–Howson path dropping `label` (payoffs shifted to be ≥ 1).
+pub fn lh(game: &Game, label: usize, max_pivots: usize) -> Result<ExactProfile, SolveError> {
+    two_player(game, "lh")?;
+    let (a, b) = matrices(game);
+    let (m, n) = (a.len(), a[0].len());
+    if label >= m + n {
+        return Err(SolveError::BadOption {
+            name: "label",
+            value: label.to_string(),
+            allowed: "a label 0..m+n-1 (0..m-1: player 1's strategies, m..: player 2's)",
+        });
+    }
+    let shift = |mat: &Vec<Vec<BigRational>>| {
+        let lo = mat
+            .iter()
+            .flatten()
+            .min()
+            .cloned()
+            .unwrap_or_else(BigRational::zero);
+        let one = BigRational::one();
+        move |v: &BigRational| v - &lo + &one
+    };
+    let (fa, fb) = (shift(&a), shift(&b));
+    let mut p = ExactTab::new(n, m, |j, i| fb(&b[i][j]));
+    let mut q = ExactTab::new(m, n, |i, j| fa(&a[i][j]));
+    let q_col = |l: usize| if l < m { n + l } else { l - m };
+    let q_label = |c: usize| if c < n { m + c } else { c - n };
+    let mut in_p = label < m;
+    let mut entering = if in_p { label } else { q_col(label) };
+    let stuck = || SolveError::NoConvergence {
+        method: "lh",
+        reason: "exact ratio test found no pivot".into(),
+    };
+    for _ in 0..max_pivots {
+        let left = if in_p {
+            let r = p.ratio_row(entering).ok_or_else(stuck)?;
+            p.pivot(r, entering)
+        } else {
+            let r = q.ratio_row(entering).ok_or_else(stuck)?;
+            q_label(q.pivot(r, entering))
+        };
+        if left == label {
+            return Ok(vec![p.distribution(m), q.distribution(n)]);
+        }
+        in_p = !in_p;
+        entering = if in_p { left } else { q_col(left) };
+    }
+    Err(SolveError::NoConvergence {
+        method: "lh",
+        reason: format!("the exact path did not end within {max_pivots} pivots"),
+    })
+}
+
+/// Exact `lcp`: the Lemke–Howson path from the artificial equilibrium for every label,
+/// distinct endpoints in label order.
+pub fn lcp(game: &Game, max_pivots: usize) -> Result<Vec<ExactProfile>, SolveError> {
+    two_player(game, "lcp")?;
+    let labels = game.num_strategies(0) + game.num_strategies(1);
+    let mut out: Vec<ExactProfile> = Vec::new();
+    for k in 0..labels {
+        let e = lh(game, k, max_pivots)?;
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    Ok(out)
+}
+
+/// An exact tableau `rows × (vars + rows + 1)`, slack block at `vars`.
+struct ExactTab {
+    rows: usize,
+    width: usize,
+    slack: usize,
+    t: Vec<Vec<BigRational>>,
+    basis: Vec<usize>,
+}
+
+impl ExactTab {
+    fn new(rows: usize, vars: usize, coef: impl Fn(usize, usize) -> BigRational) -> Self {
+        let width = vars + rows + 1;
+        let t = (0..rows)
+            .map(|r| {
+                (0..width)
+                    .map(|c| {
+                        if c < vars {
+                            coef(r, c)
+                        } else if c == vars + r || c == width - 1 {
+                            BigRational::one()
+                        } else {
+                            BigRational::zero()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Self {
+            rows,
+            width,
+            slack: vars,
+            t,
+            basis: (vars..vars + rows).collect(),
+        }
+    }
+
+    fn ratio_row(&self, e: usize) -> Option<usize> {
+        let mut cand: Vec<usize> = (0..self.rows)
+            .filter(|&r| self.t[r][e].is_positive())
+            .collect();
+        let keys = std::iter::once(self.width - 1).chain(self.slack..self.slack + self.rows);
+        for key in keys {
+            if cand.len() <= 1 {
+                break;
+            }
+            let ratio = |r: usize| &self.t[r][key] / &self.t[r][e];
+            let min = cand.iter().map(|&r| ratio(r)).min()?;
+            cand.retain(|&r| ratio(r) == min);
+        }
+        cand.first().copied()
+    }
+
+    fn pivot(&mut self, r: usize, e: usize) -> usize {
+        let inv = BigRational::one() / self.t[r][e].clone();
+        for x in self.t[r].iter_mut() {
+            *x = &*x * &inv;
+        }
+        let prow = self.t[r].clone();
+        for (row, line) in self.t.iter_mut().enumerate() {
+            if row == r || line[e].is_zero() {
+                continue;
+            }
+            let f = line[e].clone();
+            for (x, p) in line.iter_mut().zip(&prow) {
+                *x -= &f * p;
+            }
+        }
+        std::mem::replace(&mut self.basis[r], e)
+    }
+
+    fn distribution(&self, vars: usize) -> Vec<BigRational> {
+        let mut v = vec![BigRational::zero(); vars];
+        for (r, &b) in self.basis.iter().enumerate() {
+            if b < vars {
+                v[b] = self.t[r][self.width - 1].clone();
+            }
+        }
+        let s: BigRational = v.iter().sum();
+        if s.is_positive() {
+            v.iter_mut().for_each(|x| *x = &*x / &s);
+        }
+        v
+    }
+}
+
+/// `--exact`: runs `method` (pure, enummixed, lcp or lh) in rational arithmetic and reports
+/// each equilibrium with its exact probabilities (`exact`, Gambit-style text) beside the float
+/// values evaluated in the game.
+pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveReport, SolveError> {
+    budget::check(game, method, opts)?;
+    let profiles = match method {
+        Method::Pure => pure(game)?,
+        Method::EnumMixed => enummixed(game)?,
+        Method::Lcp => lcp(game, opts.max_pivots)?,
+        Method::Lh => vec![lh(game, opts.label, opts.max_pivots)?],
+        other => {
+            return Err(SolveError::BadOption {
+                name: "exact",
+                value: other.name().into(),
+                allowed: "--exact works with the two-player methods pure, enummixed, lcp and lh",
+            })
+        }
+    };
+    let equilibria = profiles
+        .iter()
+        .map(|p| {
+            let mut e = Equilibrium::evaluate(game, to_f64(p));
+            e.exact = Some(p.iter().map(|v| v.iter().map(text).collect()).collect());
+            e
+        })
+        .collect();
+    Ok(SolveReport {
+        game: GameSummary::of(game),
+        method: method.name().to_string(),
+        equilibria,
+        notes: vec!["exact rational arithmetic; payoffs read as their shortest decimals".into()],
+    })
+}
+
+/// A float copy of an exact profile.
+pub fn to_f64(p: &ExactProfile) -> Vec<Vec<f64>> {
+    use num_traits::ToPrimitive;
+    p.iter()
+        .map(|v| v.iter().map(|r| r.to_f64().unwrap_or(f64::NAN)).collect())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_games::*;
+    use super::super::{enummixed as float_enum, lh as float_lh};
+    use super::*;
+
+    fn texts(p: &ExactProfile) -> Vec<Vec<String>> {
+        p.iter().map(|v| v.iter().map(text).collect()).collect()
+    }
+
+    #[test]
+    fn decimals_and_fractions() {
+        assert_eq!(text(&rational_of(0.1)), "1/10");
+        assert_eq!(text(&rational_of(-2.5)), "-5/2");
+        assert_eq!(text(&rational_of(4294967296.0)), "4294967296");
+        assert_eq!(text(&rational_of(1e-3)), "1/1000");
+        assert_eq!(text(&rational_of(0.0)), "0");
+    }
+
+    #[test]
+    fn battle_of_sexes_exact() {
+        let g = battle_of_sexes();
+        let all = enummixed(&g).unwrap();
+        let t: Vec<_> = all.iter().map(texts).collect();
+        assert!(t.contains(&vec![
+            vec!["2/3".into(), "1/3".into()],
+            vec!["1/3".into(), "2/3".into()]
+        ]));
+        assert_eq!(all.len(), 3);
+        assert_eq!(pure(&g).unwrap().len(), 2);
+        let e = lh(&g, 0, 100).unwrap();
+        assert!(all.contains(&e));
+        assert!(!lcp(&g, 100).unwrap().is_empty());
+    }
+
+    #[test]
+    fn float_and_exact_agree_on_random_games() {
+        for seed in 0..40 {
+            let g = random_game(&[4, 4], seed);
+            let exact = enummixed(&g).unwrap();
+            let floats = float_enum::solve(&g, 1e-9).unwrap();
+            assert_eq!(exact.len(), floats.equilibria.len(), "seed {seed}");
+            for e in &exact {
+                let f = to_f64(e);
+                assert!(
+                    floats.equilibria.iter().any(|x| x.distance(&f) < 1e-9),
+                    "seed {seed}: {f:?}"
+                );
+            }
+            for k in 0..8 {
+                let f = float_lh::lemke_howson(&g, k, 1000).unwrap();
+                let e = to_f64(&lh(&g, k, 1000).unwrap());
+                let d = f
+                    .iter()
+                    .flatten()
+                    .zip(e.iter().flatten())
+                    .map(|(a, b)| (a - b).abs())
+                    .fold(0.0, f64::max);
+                assert!(d < 1e-9, "seed {seed} label {k}");
+            }
+        }
+    }
+}

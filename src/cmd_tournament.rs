@@ -257,8 +257,9 @@ fn plots_of(name: &str, t: &Tournament, r: &TournamentResults) -> Vec<(&'static 
     ]
 }
 
-/// Name of the checkpoint file inside the results directory.
-pub const CHECKPOINT: &str = "tournament.checkpoint";
+/// Tag of the checkpoint file, kept beside the results directory as `.<name>.<tag>` (under
+/// the directory's lock) until the results are committed.
+pub const CHECKPOINT: &str = "tournament-checkpoint";
 
 /// Runs `pactsim tournament`.
 pub fn run(a: &TournamentArgs) -> Result<()> {
@@ -273,7 +274,9 @@ pub fn run(a: &TournamentArgs) -> Result<()> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("results").join(&name));
-    let checkpoint = out.join(CHECKPOINT);
+    // Checks the target (never a directory pactsim did not write) and locks it first.
+    let dir = sim::output::ResultsDir::create(&out)?;
+    let checkpoint = dir.sibling(CHECKPOINT);
     if a.resume && !checkpoint.exists() {
         return Err(bad(format!(
             "--resume: no checkpoint at {}; run without --resume",
@@ -304,7 +307,6 @@ pub fn run(a: &TournamentArgs) -> Result<()> {
             ))
         }
     };
-    let dir = sim::output::ResultsDir::create(&out)?;
     dir.write_text("matches.csv", &matches_csv(&results))?;
     dir.write_text("players.csv", &players_csv(&results))?;
     dir.write_text("payoff_matrix.csv", &payoff_csv(&results))?;
@@ -328,13 +330,12 @@ pub fn run(a: &TournamentArgs) -> Result<()> {
             &charts::formats(f),
         )?;
     }
-    // The checkpoint has served; the committed directory replaces the old one.
+    let path = dir.commit()?;
+    // The checkpoint has served.
     if checkpoint.exists() {
         std::fs::remove_file(&checkpoint)
             .with_context(|| format!("removing {}", checkpoint.display()))?;
-        let _ = std::fs::remove_dir(&out);
     }
-    let path = dir.commit()?;
     println!(
         "{:>4}  {:<30} {:>8} {:>8} {:>6} {:>6}",
         "rank", "player", "median", "mean", "wins", "coop"

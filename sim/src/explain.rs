@@ -198,3 +198,170 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         frontier,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strategy::testing::AnyAgents;
+
+    fn baseline(sets: &[&str]) -> Explanation {
+        let sets: Vec<String> = sets.iter().map(|s| s.to_string()).collect();
+        let sc = Scenario::from_toml(
+            include_str!("../../configs/april-2026.toml"),
+            "april-2026.toml",
+            &sets,
+            &AnyAgents,
+        )
+        .expect("baseline validates");
+        explain(&sc)
+    }
+
+    fn term(e: &Explanation, state: &str, player: &str, name: &str) -> f64 {
+        let st = e.states.iter().find(|s| s.state == state).expect("state");
+        st.terms
+            .iter()
+            .find(|t| t.player == player && t.term == name)
+            .expect("term")
+            .value
+    }
+
+    /// Σ_y β_M(y)·B_y at the baseline (B_2026 = 15, +25%/yr, ρ_M = 0.08).
+    fn ms_model_pv() -> f64 {
+        (0..7)
+            .map(|y| 15.0 * 1.25f64.powi(y) * (-0.08 * (f64::from(y) + 0.3)).exp())
+            .sum()
+    }
+
+    #[test]
+    fn terms_sum_to_totals_in_every_state() {
+        let e = baseline(&[]);
+        for st in &e.states {
+            for (pi, p) in Player::ALL.iter().enumerate() {
+                let sum: f64 = st
+                    .terms
+                    .iter()
+                    .filter(|t| t.player == p.key())
+                    .map(|t| t.value)
+                    .sum();
+                assert!((sum - st.totals[pi]).abs() < 1e-9, "{} {p}", st.state);
+            }
+        }
+    }
+
+    #[test]
+    fn competitive_harm_and_uplift_have_their_closed_forms() {
+        let e = baseline(&[]);
+        // R1: H_M = ζ·m_Az·Σβ_M·B_y·open, open = 1 under a live defiant launch.
+        let harm = 0.15 * 0.35 * ms_model_pv();
+        let got = term(&e, "contested", "microsoft", "Azure competitive harm");
+        assert!((got + harm).abs() < 1e-9, "{got} vs −{harm}");
+        assert_eq!(
+            term(&e, "status quo", "microsoft", "Azure competitive harm"),
+            0.0
+        );
+        // R3: the uplift reaches Microsoft once, through its stake: s_M·V_0·u_mc.
+        let uplift = term(&e, "contested", "microsoft", "stake x multi-cloud uplift");
+        assert!((uplift - 0.27 * 852.0 * 0.075).abs() < 1e-9, "{uplift}");
+        // Forced traffic is lost in full when the channel is open, kept when blocked.
+        assert_eq!(
+            term(&e, "contested", "microsoft", "Azure margin, forced traffic"),
+            0.0
+        );
+        let sq = term(
+            &e,
+            "status quo",
+            "microsoft",
+            "Azure margin, forced traffic",
+        );
+        assert!(sq > 10.0);
+        assert_eq!(
+            term(
+                &e,
+                "aws blocked by court",
+                "microsoft",
+                "Azure margin, forced traffic"
+            ),
+            sq
+        );
+        // The April terms' 30-day lag holds back λ_first·30/365 of the channel.
+        let april = e.states.iter().find(|s| s.state == "april terms").unwrap();
+        assert!((april.open - (1.0 - 0.5 * 30.0 / 365.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn contested_state_costs_microsoft_the_base_dispute() {
+        // R5: RS_in falls by δ_base (and by the AGI hazard × χ) while the dispute is open.
+        let e = baseline(&[]);
+        let sq = term(&e, "status quo", "microsoft", "revenue share in");
+        let blocked = term(&e, "aws blocked by court", "microsoft", "revenue share in");
+        assert!(
+            blocked < 0.75 * sq && blocked > 0.6 * sq,
+            "{blocked} vs {sq}"
+        );
+        // Without the base dispute and the χ multiplier, the blocked state pays as before.
+        let e0 = baseline(&[
+            "microsoft.base_dispute_share=0.0",
+            "agi.contested_hazard_multiplier=1.0",
+        ]);
+        let blocked0 = term(&e0, "aws blocked by court", "microsoft", "revenue share in");
+        assert!((blocked0 - sq).abs() < 1e-9, "{blocked0} vs {sq}");
+    }
+
+    #[test]
+    fn licence_terms_matter_to_openai_and_agi_cutoff_only_with_the_clause() {
+        let e = baseline(&[]);
+        // R4: OpenAI values a non-exclusive licence at ω_O = 10.
+        assert_eq!(
+            term(&e, "april terms", "openai", "non-exclusive licence"),
+            10.0
+        );
+        assert_eq!(
+            term(&e, "status quo", "openai", "non-exclusive licence"),
+            0.0
+        );
+        // April terms: no exclusivity premium, two licence years beyond 2030, no AGI cutoff.
+        let lic = term(&e, "april terms", "microsoft", "licence");
+        assert!((lic - 2.0 * 3.5).abs() < 1e-9, "{lic}");
+    }
+
+    #[test]
+    fn litigation_stake_and_cost_decompose_and_respond_to_their_drivers() {
+        let e = baseline(&[]);
+        let m = &e.litigation[0];
+        assert_eq!(m.prior_of, "microsoft");
+        assert!((m.stake - (m.block_value + m.damages + m.leverage)).abs() < 1e-9);
+        assert!(m.stake > 0.0 && m.plaintiff_cost > 0.0 && m.defendant_cost > 0.0);
+        assert!((m.expected_stake - m.theta * m.stake).abs() < 1e-12);
+        assert_eq!(m.credible, m.theta * m.stake >= m.plaintiff_cost);
+        // J and c_P do not depend on θ; only the verdicts do.
+        let o = &e.litigation[1];
+        assert!((o.stake - m.stake).abs() < 1e-9 && o.theta < m.theta);
+        // c_AT0 enters c_P with the factor 1 + k·A_0 = 1 + 2·0.45.
+        let hi = baseline(&["microsoft.antitrust_cost_of_suing=4.0"]);
+        let d = hi.litigation[0].plaintiff_cost - m.plaintiff_cost;
+        assert!((d - 1.9).abs() < 1e-9, "{d}");
+        // Leverage is linear in β_lev.
+        let lev = baseline(&["litigation.leverage_share=0.5"]);
+        assert!((lev.litigation[0].leverage - 2.0 * m.leverage).abs() < 1e-9);
+        // A stronger case makes the threat worthwhile: at θ prior 0.75 + bias 0.10 = 0.85,
+        // θ·J ≥ f_thr·c_P once β_lev is at the top of its range.
+        let strong = baseline(&[
+            "litigation.win_probability_mean=0.75",
+            "litigation.leverage_share=0.5",
+            "microsoft.antitrust_cost_of_suing=1.0",
+        ]);
+        let s = &strong.litigation[0];
+        assert!(s.threat, "{s:?}");
+    }
+
+    #[test]
+    fn the_frontier_is_pareto_ordered() {
+        let e = baseline(&[]);
+        assert!(e.frontier.len() >= 10);
+        for w in e.frontier.windows(2) {
+            // Microsoft's value rises along the frontier while OpenAI's falls.
+            assert!(w[1].values[0] >= w[0].values[0] - 1e-9);
+            assert!(w[1].values[1] <= w[0].values[1] + 1e-9);
+        }
+    }
+}

@@ -194,7 +194,7 @@ fn tournament_is_thread_independent_and_resumable() {
     // Interrupted after 7 repetitions, then resumed on another thread count.
     let o = run(&["--threads", "2", "--out", "three", "--stop-after", "7"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(tmp.path().join("three/tournament.checkpoint").exists());
+    assert!(tmp.path().join(".three.tournament-checkpoint").exists());
     let o = run(&["--threads", "1", "--out", "three", "--resume"]);
     assert!(o.status.success(), "{}", stderr(&o));
     same_files(&tmp.path().join("one"), &tmp.path().join("three"));
@@ -247,7 +247,7 @@ fn shipped_classic_tournament_runs_with_plots() {
     ] {
         assert!(tmp.path().join("c").join(f).exists(), "{f}");
     }
-    assert!(!tmp.path().join("c/tournament.checkpoint").exists());
+    assert!(!tmp.path().join(".c.tournament-checkpoint").exists());
     let players = std::fs::read_to_string(tmp.path().join("c/players.csv")).unwrap();
     assert_eq!(players.lines().count(), 16);
 }

@@ -1,0 +1,225 @@
+//! Versus-tests of the payoff-driven negotiator (R7) on a transferable-utility frontier:
+//! two agents whose deadlines are inversely proportional to their discount rates split a unit
+//! surplus at the asymmetric Nash point with weights 1/ρ_i, whatever the proposer order.
+
+use rand::SeedableRng;
+use sim::contract::{Contract, Issue};
+use sim::player::{Coalition, Player};
+use sim::strategy::{Catalog, Move, PublicState, SuitAssessment, Valuer, View};
+use sim::SimRng;
+
+/// Transferable utility: a contract gives Microsoft `side_payment` and OpenAI the rest of a
+/// unit surplus; disagreement is worth 0 to both.
+struct Tu {
+    grid: Vec<(Contract, [f64; 3])>,
+}
+
+impl Tu {
+    fn new(base: Contract, steps: usize) -> Tu {
+        let grid = (0..=steps)
+            .map(|k| {
+                let u = k as f64 / steps as f64;
+                (
+                    Contract {
+                        side_payment: u,
+                        ..base
+                    },
+                    [u, 1.0 - u, 0.0],
+                )
+            })
+            .collect();
+        Tu { grid }
+    }
+}
+
+impl Valuer for Tu {
+    fn agreement(&self, player: Player, x: &Contract) -> f64 {
+        match player {
+            Player::Microsoft => x.side_payment,
+            Player::OpenAi => 1.0 - x.side_payment,
+            Player::Amazon => 0.0,
+        }
+    }
+    fn continuation(&self, _: Player) -> f64 {
+        0.0
+    }
+    fn after_move(&self, _: Player, _: &Move) -> f64 {
+        0.0
+    }
+    fn suit(&self) -> SuitAssessment {
+        SuitAssessment {
+            win_probability: 0.0,
+            stake: 0.0,
+            plaintiff_cost: 1.0,
+            defendant_cost: 1.0,
+            value_of_suing: 0.0,
+            value_of_continuing: 0.0,
+            threat_threshold: 1.0,
+        }
+    }
+    fn acceptance(&self, _: Player, _: &Contract) -> f64 {
+        0.5
+    }
+    fn prefers_higher(&self, _: Player, _: Issue) -> Option<bool> {
+        None
+    }
+    fn candidates(&self, _: Coalition, out: &mut Vec<(Contract, [f64; 3])>) {
+        out.clear();
+        out.extend_from_slice(&self.grid);
+    }
+}
+
+fn base() -> Contract {
+    toml::from_str(
+        r#"exclusivity = "all_stateless"
+azure_first_days = 180
+licence_exclusive = true
+licence_end_year = 2032
+agi_clause = true
+revenue_share = 0.2
+revenue_share_end = "until_agi"
+microsoft_share = 0.2
+hosting = "aws_exclusive"
+azure_commitment = 250.0
+aws_commitment = 138.0
+amazon_tranche = "live"
+side_payment = -1.0"#,
+    )
+    .unwrap()
+}
+
+/// Plays alternating offers (Microsoft first when `m_first`) until agreement; returns
+/// (Microsoft's share, week).
+fn bargain(rho: [f64; 2], m_first: bool) -> (f64, u32) {
+    // Deadlines T_i = c/ρ_i with c = 3 (only their ratio matters for the split).
+    let params = |r: f64| -> toml::Table {
+        toml::from_str(&format!(
+            "beta = 1.0\nkappa = 0.0\ndeadline_weeks = {}\nlambda = 1000000.0\nlitigation = \"never\"\nunilateral = false\ncoalitions = [\"MO\"]",
+            3.0 / r
+        ))
+        .unwrap()
+    };
+    let cat = strategies::catalog();
+    let x0 = base();
+    let mut agents = [
+        cat.build("payoff-driven", &params(rho[0]), Player::Microsoft, &x0)
+            .unwrap()
+            .create(),
+        cat.build("payoff-driven", &params(rho[1]), Player::OpenAi, &x0)
+            .unwrap()
+            .create(),
+    ];
+    let tu = Tu::new(x0, 1000);
+    let mut rng = SimRng::seed_from_u64(1);
+    for week in 0..500u32 {
+        let proposer = usize::from((week % 2 == 0) != m_first);
+        let responder = 1 - proposer;
+        let public = PublicState {
+            week,
+            horizon: 500,
+            threat: false,
+            launched: false,
+            rearchitected: false,
+            suit_filed: None,
+            injunction: false,
+            complaint: false,
+            antitrust: 0.0,
+            amazon_alive: true,
+            sweetener: 0.0,
+            ipo_window_open: true,
+            s1_week: 12.0,
+            ipo_window_week: 27.6,
+        };
+        let view = |me: Player| View {
+            me,
+            public: &public,
+            belief: 0.5,
+            current: &x0,
+            legal: &[Move::Wait],
+            valuer: &tu,
+        };
+        let who = [Player::Microsoft, Player::OpenAi];
+        let mv = agents[proposer].propose(&view(who[proposer]), &mut rng);
+        if let Move::Offer { contract, .. } = mv {
+            let r = agents[responder].respond(&view(who[responder]), &contract, Coalition::MO);
+            if r.accept {
+                return (contract.side_payment, week);
+            }
+        }
+    }
+    panic!("no agreement in 500 weeks");
+}
+
+#[test]
+fn patience_implies_the_asymmetric_nash_split() {
+    for rho in [[0.1, 0.3], [0.08, 0.30], [0.2, 0.2], [0.3, 0.1]] {
+        // Nash bargaining with weights 1/ρ_i on a unit TU surplus, d = 0.
+        let nash = (1.0 / rho[0]) / (1.0 / rho[0] + 1.0 / rho[1]);
+        for m_first in [true, false] {
+            let (share, week) = bargain(rho, m_first);
+            assert!(
+                (share - nash).abs() < 0.05,
+                "ρ = {rho:?}, M first {m_first}: share {share:.3} vs Nash {nash:.3} (week {week})"
+            );
+        }
+    }
+}
+
+#[test]
+fn more_patience_means_a_larger_share() {
+    let (impatient, _) = bargain([0.3, 0.2], true);
+    let (patient, _) = bargain([0.1, 0.2], true);
+    assert!(patient > impatient + 0.1, "{patient} vs {impatient}");
+}
+
+#[test]
+fn offers_never_repeat_the_terms_in_force() {
+    // At week 5 of a 10-week linear concession Microsoft's aspiration is 0.5, and the offer
+    // that maximises OpenAI's gain subject to it gives Microsoft exactly 0.5. When those are
+    // the terms already in force, the agent must offer the next candidate (0.6) instead.
+    let offer_at = |in_force: f64| -> f64 {
+        let x0 = Contract {
+            side_payment: in_force,
+            ..base()
+        };
+        let tu = Tu::new(x0, 10);
+        let params: toml::Table = toml::from_str(
+            "beta = 1.0\nkappa = 0.0\ndeadline_weeks = 10\nlambda = 1000000.0\nlitigation = \"never\"\nunilateral = false",
+        )
+        .unwrap();
+        let mut m = strategies::catalog()
+            .build("payoff-driven", &params, Player::Microsoft, &x0)
+            .unwrap()
+            .create();
+        let public = PublicState {
+            week: 5,
+            horizon: 52,
+            threat: false,
+            launched: false,
+            rearchitected: false,
+            suit_filed: None,
+            injunction: false,
+            complaint: false,
+            antitrust: 0.0,
+            amazon_alive: true,
+            sweetener: 0.0,
+            ipo_window_open: true,
+            s1_week: 12.0,
+            ipo_window_week: 27.6,
+        };
+        let view = View {
+            me: Player::Microsoft,
+            public: &public,
+            belief: 0.5,
+            current: &x0,
+            legal: &[Move::Wait],
+            valuer: &tu,
+        };
+        match m.propose(&view, &mut SimRng::seed_from_u64(2)) {
+            Move::Offer { contract, .. } => contract.side_payment,
+            other => panic!("expected an offer, got {other:?}"),
+        }
+    };
+    assert!((offer_at(-1.0) - 0.5).abs() < 1e-12);
+    assert!((offer_at(0.5) - 0.6).abs() < 1e-12);
+}

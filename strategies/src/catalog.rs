@@ -121,6 +121,18 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// Reports every parameter not in `allowed`.
+    fn unknown_keys(&mut self, allowed: &[&str]) {
+        for (key, value) in self.params {
+            if !allowed.contains(&key.as_str()) {
+                self.problems.push((
+                    key.clone(),
+                    value.to_string(),
+                    format!("unknown parameter; allowed: {}", allowed.join(", ")),
+                ));
+            }
+        }
+    }
     fn coalitions(
         &mut self,
         player: Player,
@@ -255,15 +267,7 @@ fn parse(
         params,
         problems: Vec::new(),
     };
-    for key in params.keys() {
-        if !PARAM_KEYS.contains(&key.as_str()) {
-            p.problems.push((
-                key.clone(),
-                params[key].to_string(),
-                format!("unknown parameter; allowed: {}", PARAM_KEYS.join(", ")),
-            ));
-        }
-    }
+    p.unknown_keys(&PARAM_KEYS);
     let curve = match p.text("tactic", &["polynomial", "exponential"]).as_deref() {
         Some("exponential") => Curve::Exponential,
         _ => Curve::Polynomial,
@@ -372,15 +376,7 @@ fn parse_payoff_driven(
         params,
         problems: Vec::new(),
     };
-    for key in params.keys() {
-        if !PAYOFF_KEYS.contains(&key.as_str()) {
-            p.problems.push((
-                key.clone(),
-                params[key].to_string(),
-                format!("unknown parameter; allowed: {}", PAYOFF_KEYS.join(", ")),
-            ));
-        }
-    }
+    p.unknown_keys(&PAYOFF_KEYS);
     // Defaults: deadlines inversely proportional to patience (T_i ∝ 1/ρ_i around OpenAI's
     // S-1 milestone), so linear concession splits a surplus at the 1/ρ-weighted Nash point.
     let (default_beta, default_deadline) = match player {

@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod litigation_policy;
 pub mod logit;
+pub mod menu;
 pub mod negotiator;
 pub mod payoff_driven;
 pub mod tactic;

@@ -1,11 +1,11 @@
-//! `faratin-logit`: the default agent. Offers come from Faratin tactics over the issues with
+//! `faratin-logit` and its variants (the first build's default agent). Offers come from Faratin tactics over the issues with
 //! per-player weights, never below the player's continuation value; responses accept an offer
 //! when it beats both the player's own next offer (by score) and its continuation value (in
 //! $B); macro-actions are chosen by logit over their expected values; Microsoft's litigation
 //! moves follow the credible-threat policy.
 
 use crate::litigation_policy::{litigation_move, LitigationPolicy};
-use crate::logit;
+use crate::menu::Menu;
 use crate::tactic::{Directions, Tactic};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
@@ -130,9 +130,7 @@ impl Strategy for Negotiator {
                 return mv;
             }
         }
-        let mut moves = [Move::Wait; 8];
-        let mut ev = [0.0f64; 8];
-        let mut n = 0;
+        let mut menu = Menu::new();
         let cont = view.valuer.continuation(self.player);
         let offer = self.offer_at(view, week);
         for &c in &self.p.coalitions {
@@ -146,32 +144,16 @@ impl Strategy for Negotiator {
                 .map(|r| view.valuer.acceptance(r, &offer))
                 .product();
             let value = view.valuer.agreement(self.player, &offer);
-            moves[n] = Move::Offer {
-                coalition: c,
-                contract: offer,
-            };
-            ev[n] = accept * value + (1.0 - accept) * cont;
-            n += 1;
+            menu.push(
+                Move::Offer {
+                    coalition: c,
+                    contract: offer,
+                },
+                accept * value + (1.0 - accept) * cont,
+            );
         }
-        for mv in view.legal {
-            let litigation_move = matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat);
-            let allowed = match mv {
-                Move::Wait => true,
-                _ if !self.p.unilateral => false,
-                _ if litigation_move => self.p.litigation == LitigationPolicy::Logit,
-                _ => true,
-            };
-            if allowed && n < moves.len() {
-                moves[n] = *mv;
-                ev[n] = if *mv == Move::Wait {
-                    cont
-                } else {
-                    view.valuer.after_move(self.player, mv)
-                };
-                n += 1;
-            }
-        }
-        moves[logit::choose(&ev[..n], self.p.lambda, rng)]
+        menu.push_moves(view, cont, self.p.unilateral, self.p.litigation);
+        menu.choose(self.p.lambda, rng)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, _coalition: Coalition) -> Response {

@@ -14,7 +14,7 @@
 //! - Microsoft's litigation moves follow the credible-threat policy.
 
 use crate::litigation_policy::{litigation_move, LitigationPolicy};
-use crate::logit;
+use crate::menu::Menu;
 use crate::tactic::{alpha, Curve};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
@@ -191,13 +191,11 @@ impl Strategy for PayoffDriven {
                 return mv;
             }
         }
-        let mut moves = [Move::Wait; 8];
-        let mut ev = [0.0f64; 8];
-        let mut n = 0;
+        let mut menu = Menu::new();
         let d_me = view.valuer.continuation(me);
         let p = Arc::clone(&self.p);
         for &c in &p.coalitions {
-            if !c.contains(me) || n >= moves.len() {
+            if !c.contains(me) || !menu.has_room() {
                 continue;
             }
             let cands = self.load(view, c);
@@ -222,32 +220,16 @@ impl Strategy for PayoffDriven {
                 .iter()
                 .map(|(j, _)| view.valuer.acceptance(*j, &offer))
                 .product();
-            moves[n] = Move::Offer {
-                coalition: c,
-                contract: offer,
-            };
-            ev[n] = accept * value + (1.0 - accept) * d_me;
-            n += 1;
+            menu.push(
+                Move::Offer {
+                    coalition: c,
+                    contract: offer,
+                },
+                accept * value + (1.0 - accept) * d_me,
+            );
         }
-        for mv in view.legal {
-            let litigation = matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat);
-            let allowed = match mv {
-                Move::Wait => true,
-                _ if !p.unilateral => false,
-                _ if litigation => p.litigation == LitigationPolicy::Logit,
-                _ => true,
-            };
-            if allowed && n < moves.len() {
-                moves[n] = *mv;
-                ev[n] = if *mv == Move::Wait {
-                    d_me
-                } else {
-                    view.valuer.after_move(me, mv)
-                };
-                n += 1;
-            }
-        }
-        moves[logit::choose(&ev[..n], p.lambda, rng)]
+        menu.push_moves(view, d_me, p.unilateral, p.litigation);
+        menu.choose(p.lambda, rng)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {

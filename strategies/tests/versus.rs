@@ -69,6 +69,26 @@ impl Valuer for Tu {
     }
 }
 
+/// A public state with no dispute moves at `week` of a `horizon`-week game.
+fn calm(week: u32, horizon: u32) -> PublicState {
+    PublicState {
+        week,
+        horizon,
+        threat: false,
+        launched: false,
+        rearchitected: false,
+        suit_filed: None,
+        injunction: false,
+        complaint: false,
+        antitrust: 0.0,
+        amazon_alive: true,
+        sweetener: 0.0,
+        ipo_window_open: true,
+        s1_week: 12.0,
+        ipo_window_week: 27.6,
+    }
+}
+
 fn base() -> Contract {
     toml::from_str(
         r#"exclusivity = "all_stateless"
@@ -114,22 +134,7 @@ fn bargain(rho: [f64; 2], m_first: bool) -> (f64, u32) {
     for week in 0..500u32 {
         let proposer = usize::from((week % 2 == 0) != m_first);
         let responder = 1 - proposer;
-        let public = PublicState {
-            week,
-            horizon: 500,
-            threat: false,
-            launched: false,
-            rearchitected: false,
-            suit_filed: None,
-            injunction: false,
-            complaint: false,
-            antitrust: 0.0,
-            amazon_alive: true,
-            sweetener: 0.0,
-            ipo_window_open: true,
-            s1_week: 12.0,
-            ipo_window_week: 27.6,
-        };
+        let public = calm(week, 500);
         let view = |me: Player| View {
             me,
             public: &public,
@@ -191,22 +196,7 @@ fn offers_never_repeat_the_terms_in_force() {
             .build("payoff-driven", &params, Player::Microsoft, &x0)
             .unwrap()
             .create();
-        let public = PublicState {
-            week: 5,
-            horizon: 52,
-            threat: false,
-            launched: false,
-            rearchitected: false,
-            suit_filed: None,
-            injunction: false,
-            complaint: false,
-            antitrust: 0.0,
-            amazon_alive: true,
-            sweetener: 0.0,
-            ipo_window_open: true,
-            s1_week: 12.0,
-            ipo_window_week: 27.6,
-        };
+        let public = calm(5, 52);
         let view = View {
             me: Player::Microsoft,
             public: &public,

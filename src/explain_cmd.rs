@@ -68,7 +68,8 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
         "  {:<10} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}  verdict",
         "prior of", "θ", "block", "damages", "leverage", "J", "θ·J", "c_P", "c_D"
     )?;
-    for v in &e.litigation {
+    for verdict_of in &e.litigation {
+        let v = &verdict_of.terms;
         let verdict = if v.credible {
             "credible suit (θ·J ≥ c_P)"
         } else if v.threat {
@@ -79,13 +80,13 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
         writeln!(
             out,
             "  {:<10} {:>6.3} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2} {:>8.2}  {verdict}",
-            v.prior_of,
+            verdict_of.prior_of,
             v.theta,
             v.block_value,
             v.damages,
             v.leverage,
             v.stake,
-            v.expected_stake,
+            verdict_of.expected_stake,
             v.plaintiff_cost,
             v.defendant_cost
         )?;

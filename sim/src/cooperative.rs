@@ -17,7 +17,7 @@ use crate::bargaining::{
     shapley::{core_check, shapley_value},
     BargainingError,
 };
-use crate::contract::{Contract, Hosting, Issue};
+use crate::contract::{Contract, Hosting};
 use crate::reduced::{EndState, Reduced};
 use crate::scenario::Scenario;
 use serde::Serialize;
@@ -78,23 +78,6 @@ fn coalition_name(mask: usize) -> String {
         .collect()
 }
 
-/// Every MO contract of the discretised issue space, on the April hosting and Amazon terms.
-pub fn contract_space(base: &Contract) -> Vec<Contract> {
-    let mut out = vec![*base];
-    for issue in Issue::partnership_terms() {
-        let mut next = Vec::with_capacity(out.len() * issue.domain_len());
-        for x in &out {
-            for k in 0..issue.domain_len() {
-                let mut y = *x;
-                y.set_level(issue, k);
-                next.push(y);
-            }
-        }
-        out = next;
-    }
-    out
-}
-
 /// Computes every benchmark of a scenario.
 pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
     let r = Reduced::new(scenario);
@@ -102,7 +85,7 @@ pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
     let april = s.contracts.april_2026;
     let mut base = april;
     base.hosting = Hosting::AnyCloud;
-    let space = contract_space(&base);
+    let space = crate::frontier::partnership_contracts(&base);
     let values: Vec<[f64; 3]> = space.iter().map(|x| r.deal(x)).collect();
     let d = r.value(EndState::ContestedLaunch);
     let lit = r.value(EndState::Suit);
@@ -218,18 +201,4 @@ pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
         characteristic_function: (1..8).map(|m| (coalition_name(m), v[m])).collect(),
         core,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn contract_space_enumerates_every_combination() {
-        let base = crate::contract::tests::april();
-        let space = contract_space(&base);
-        assert_eq!(space.len(), 3 * 4 * 2 * 3 * 2 * 5 * 6 * 4 * 2);
-        assert!(space.contains(&base));
-        assert!(space.iter().all(|x| x.hosting == base.hosting));
-    }
 }

@@ -49,26 +49,11 @@ pub struct TermValue {
 pub struct Verdict {
     /// Whose prior (its long-run belief: prior mean + its self-serving bias).
     pub prior_of: &'static str,
-    /// θ used.
-    pub theta: f64,
-    /// J, $B.
-    pub stake: f64,
-    /// [U_M(blocked) − U_M(open)]⁺, $B.
-    pub block_value: f64,
-    /// Expected damages, $B.
-    pub damages: f64,
-    /// Leverage, $B.
-    pub leverage: f64,
-    /// c_P, $B.
-    pub plaintiff_cost: f64,
-    /// c_D, $B.
-    pub defendant_cost: f64,
+    /// θ, J and its parts, c_P, c_D and the verdicts.
+    #[serde(flatten)]
+    pub terms: LitigationTerms,
     /// θ·J, $B.
     pub expected_stake: f64,
-    /// θ·J ≥ f_thr·c_P.
-    pub threat: bool,
-    /// θ·J ≥ c_P.
-    pub credible: bool,
 }
 
 /// A candidate offer on the Microsoft–OpenAI frontier.
@@ -165,20 +150,11 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         .iter()
         .map(|p| {
             let th = (s.litigation.win_probability_mean + bias[*p as usize]).clamp(0.01, 0.99);
-            let l: LitigationTerms =
-                valuer(s, &econ, &launched, &shocks, th, &prefs).litigation_terms();
+            let terms = valuer(s, &econ, &launched, &shocks, th, &prefs).litigation_terms();
             Verdict {
                 prior_of: p.key(),
-                theta: th,
-                stake: l.stake,
-                block_value: l.block_value,
-                damages: l.damages,
-                leverage: l.leverage,
-                plaintiff_cost: l.plaintiff_cost,
-                defendant_cost: l.defendant_cost,
-                expected_stake: th * l.stake,
-                threat: l.threat,
-                credible: l.credible,
+                expected_stake: th * terms.stake,
+                terms,
             }
         })
         .collect();
@@ -327,22 +303,22 @@ mod tests {
     #[test]
     fn litigation_stake_and_cost_decompose_and_respond_to_their_drivers() {
         let e = baseline(&[]);
-        let m = &e.litigation[0];
-        assert_eq!(m.prior_of, "microsoft");
+        let m = &e.litigation[0].terms;
+        assert_eq!(e.litigation[0].prior_of, "microsoft");
         assert!((m.stake - (m.block_value + m.damages + m.leverage)).abs() < 1e-9);
         assert!(m.stake > 0.0 && m.plaintiff_cost > 0.0 && m.defendant_cost > 0.0);
-        assert!((m.expected_stake - m.theta * m.stake).abs() < 1e-12);
+        assert!((e.litigation[0].expected_stake - m.theta * m.stake).abs() < 1e-12);
         assert_eq!(m.credible, m.theta * m.stake >= m.plaintiff_cost);
         // J and c_P do not depend on θ; only the verdicts do.
-        let o = &e.litigation[1];
+        let o = &e.litigation[1].terms;
         assert!((o.stake - m.stake).abs() < 1e-9 && o.theta < m.theta);
         // c_AT0 enters c_P with the factor 1 + k·A_0 = 1 + 2·0.45.
         let hi = baseline(&["microsoft.antitrust_cost_of_suing=4.0"]);
-        let d = hi.litigation[0].plaintiff_cost - m.plaintiff_cost;
+        let d = hi.litigation[0].terms.plaintiff_cost - m.plaintiff_cost;
         assert!((d - 1.9).abs() < 1e-9, "{d}");
         // Leverage is linear in β_lev.
         let lev = baseline(&["litigation.leverage_share=0.5"]);
-        assert!((lev.litigation[0].leverage - 2.0 * m.leverage).abs() < 1e-9);
+        assert!((lev.litigation[0].terms.leverage - 2.0 * m.leverage).abs() < 1e-9);
         // A stronger case makes the threat worthwhile: at θ prior 0.75 + bias 0.10 = 0.85,
         // θ·J ≥ f_thr·c_P once β_lev is at the top of its range.
         let strong = baseline(&[
@@ -350,7 +326,7 @@ mod tests {
             "litigation.leverage_share=0.5",
             "microsoft.antitrust_cost_of_suing=1.0",
         ]);
-        let s = &strong.litigation[0];
+        let s = &strong.litigation[0].terms;
         assert!(s.threat, "{s:?}");
     }
 

@@ -115,8 +115,16 @@ mod tests {
     fn every_partnership_combination_is_enumerated_once() {
         let s: ScenarioFile =
             toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline");
-        let all = partnership_contracts(&s.contracts.status_quo);
-        assert_eq!(all.len(), 34_560);
+        let base = s.contracts.status_quo;
+        let all = partnership_contracts(&base);
+        assert_eq!(all.len(), 3 * 4 * 2 * 3 * 2 * 5 * 6 * 4 * 2);
+        assert!(all.contains(&base));
+        assert!(all
+            .iter()
+            .all(|x| x.hosting == base.hosting && x.amazon_tranche == base.amazon_tranche));
+        let mut distinct = all.clone();
+        distinct.dedup();
+        assert_eq!(distinct.len(), all.len());
         let f = mo_frontier(&s);
         assert!(!f.is_empty() && f.len() <= MAX_CANDIDATES);
     }

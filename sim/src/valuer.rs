@@ -407,7 +407,7 @@ impl StateValuer<'_> {
 }
 
 /// Microsoft's litigation stake J and costs, $B, under one belief θ.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
 pub struct LitigationTerms {
     /// The belief θ used.
     pub theta: f64,

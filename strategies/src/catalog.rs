@@ -120,7 +120,17 @@ struct Parser<'a> {
     problems: SpecProblems,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A parser of `params` that has already reported every key not in `allowed`.
+    fn new(params: &'a toml::Table, allowed: &[&str]) -> Parser<'a> {
+        let mut p = Parser {
+            params,
+            problems: Vec::new(),
+        };
+        p.unknown_keys(allowed);
+        p
+    }
+
     /// Reports every parameter not in `allowed`.
     fn unknown_keys(&mut self, allowed: &[&str]) {
         for (key, value) in self.params {
@@ -263,11 +273,7 @@ fn parse(
     params: &toml::Table,
     player: Player,
 ) -> Result<NegotiatorParams, SpecProblems> {
-    let mut p = Parser {
-        params,
-        problems: Vec::new(),
-    };
-    p.unknown_keys(&PARAM_KEYS);
+    let mut p = Parser::new(params, &PARAM_KEYS);
     let curve = match p.text("tactic", &["polynomial", "exponential"]).as_deref() {
         Some("exponential") => Curve::Exponential,
         _ => Curve::Polynomial,
@@ -372,11 +378,7 @@ fn parse_payoff_driven(
     params: &toml::Table,
     player: Player,
 ) -> Result<PayoffDrivenParams, SpecProblems> {
-    let mut p = Parser {
-        params,
-        problems: Vec::new(),
-    };
-    p.unknown_keys(&PAYOFF_KEYS);
+    let mut p = Parser::new(params, &PAYOFF_KEYS);
     // Defaults: deadlines inversely proportional to patience (T_i ∝ 1/ρ_i around OpenAI's
     // S-1 milestone), so linear concession splits a surplus at the 1/ρ-weighted Nash point.
     let (default_beta, default_deadline) = match player {

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 use sim::litigation::CourtEvent;
-use sim::protocol::Event;
+use sim::event::Event;
 use sim::shocks::{MuskStatus, ShockEvent};
 use sim::{Engine, RunKey};
 use std::io::{self, Write};

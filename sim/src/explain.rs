@@ -10,7 +10,8 @@ use crate::frontier::mo_frontier;
 use crate::outcome::april_features;
 use crate::payoff::{Economics, Regime, Terms};
 use crate::player::Player;
-use crate::protocol::{court_rules, DisputeState};
+use crate::litigation::CourtRules;
+use crate::state::DisputeState;
 use crate::scenario::Scenario;
 use crate::shocks::Shocks;
 use crate::valuer::{issue_preferences, LitigationTerms, StateValuer};
@@ -97,7 +98,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
     let shocks = Shocks::expected(s);
     let econ = Economics::new(s, shocks.draws);
     let prefs = issue_preferences(s);
-    let calm = DisputeState::new(s, court_rules(s));
+    let calm = DisputeState::new(s, CourtRules::of(s));
     let mut launched = calm.clone();
     launched.launched = true;
     fn valuer<'a>(

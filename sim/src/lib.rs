@@ -24,7 +24,8 @@
 //! ## Crate layout
 //! `scenario` (input, the only place it is checked) · `contract` (terms) · `payoff` (present
 //! values) · `valuer` (values of states under beliefs) · `shocks` · `litigation` · `strategy`
-//! (agent interface) · `protocol` (round loop) · `outcome` · `runner` · `stats` · `results` ·
+//! (agent interface) · `state` (the dispute state and legal moves) · `protocol` (the round
+//! loop, in phases) · `event` (what a run reports to an observer) · `outcome` · `runner` · `stats` · `results` ·
 //! `output` · `outdir` (safe output locations, locks) · `rng` · `player`; and the game-theory toolkit: `game` (normal-form games, Gambit
 //! .nfg), `solve` (equilibrium solvers), `bargaining` (cooperative solutions and closed forms).
 
@@ -33,6 +34,7 @@
 pub mod bargaining;
 pub mod contract;
 pub mod cooperative;
+pub mod event;
 pub mod explain;
 pub mod frontier;
 pub mod game;
@@ -53,6 +55,7 @@ pub mod sensitivity;
 pub mod shocks;
 pub mod solve;
 pub mod stage;
+pub mod state;
 pub mod stats;
 pub mod strategy;
 pub mod sweep;
@@ -61,7 +64,8 @@ pub mod valuer;
 pub use contract::{Contract, Issue};
 pub use outcome::Outcome;
 pub use player::{Coalition, Player};
-pub use protocol::{Engine, Event, Observer};
+pub use event::{Event, Observer};
+pub use protocol::Engine;
 pub use results::{RunRecord, Summary};
 pub use rng::{RunKey, SimRng};
 pub use scenario::{Scenario, ScenarioError, ScenarioFile};

@@ -6,7 +6,8 @@
 
 use crate::contract::Contract;
 use crate::payoff::Economics;
-use crate::protocol::{court_rules, DisputeState};
+use crate::litigation::CourtRules;
+use crate::state::DisputeState;
 use crate::scenario::{Scenario, ScenarioFile};
 use crate::shocks::Shocks;
 use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
@@ -57,7 +58,7 @@ impl Reduced {
     }
 
     fn state(&self, end: EndState) -> DisputeState {
-        let mut st = DisputeState::new(&self.s, court_rules(&self.s));
+        let mut st = DisputeState::new(&self.s, CourtRules::of(&self.s));
         match end {
             EndState::Calm => {}
             EndState::ContestedLaunch => st.launched = true,

@@ -6,7 +6,7 @@
 use crate::contract::{Contract, Hosting, Issue, Tranche};
 use crate::payoff::{Economics, IpoClass, Regime};
 use crate::player::{Coalition, Player};
-use crate::protocol::DisputeState;
+use crate::state::DisputeState;
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 use crate::strategy::{Move, SuitAssessment, Valuer};

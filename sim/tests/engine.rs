@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use sim::outcome::Outcome;
-use sim::protocol::Silent;
+use sim::event::Silent;
 use sim::runner::{run_cell, Plan};
 use sim::stats::{wilson, Z95};
 use sim::{Engine, RunKey, Scenario};

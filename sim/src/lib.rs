@@ -62,9 +62,9 @@ pub mod sweep;
 pub mod valuer;
 
 pub use contract::{Contract, Issue};
+pub use event::{Event, Observer};
 pub use outcome::Outcome;
 pub use player::{Coalition, Player};
-pub use event::{Event, Observer};
 pub use protocol::Engine;
 pub use results::{RunRecord, Summary};
 pub use rng::{RunKey, SimRng};

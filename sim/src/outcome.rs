@@ -150,9 +150,8 @@ mod tests {
     use crate::contract::tests::april;
     use crate::litigation::{CourtRules, Suit};
     use crate::player::Coalition;
-    use crate::litigation::CourtRules;
-    use crate::state::Agreement;
     use crate::scenario::ScenarioFile;
+    use crate::state::Agreement;
 
     fn start() -> DisputeState {
         let s: ScenarioFile =

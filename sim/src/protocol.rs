@@ -324,7 +324,13 @@ impl Run<'_> {
 
     /// Draws the week's proposer by the recognition probabilities.
     fn draw_proposer(&mut self) -> Player {
-        let rec = self.engine.scenario.params().protocol.recognition.to_array();
+        let rec = self
+            .engine
+            .scenario
+            .params()
+            .protocol
+            .recognition
+            .to_array();
         let u = self.recognition.random::<f64>();
         if u < rec[0] {
             Player::Microsoft
@@ -477,8 +483,7 @@ impl Run<'_> {
                         });
                     }
                     let before = valuer.current_value()[pi];
-                    let after =
-                        crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
+                    let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
                     obs.event(&Event::Move {
                         week,
                         player: proposer,

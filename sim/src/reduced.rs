@@ -5,11 +5,11 @@
 //! cooperative benchmarks use exactly the payoff model the agents use, never separate numbers.
 
 use crate::contract::Contract;
-use crate::payoff::Economics;
 use crate::litigation::CourtRules;
-use crate::state::DisputeState;
+use crate::payoff::Economics;
 use crate::scenario::{Scenario, ScenarioFile};
 use crate::shocks::Shocks;
+use crate::state::DisputeState;
 use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
 
 /// A named end state of the dispute.

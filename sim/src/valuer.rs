@@ -6,9 +6,9 @@
 use crate::contract::{Contract, Hosting, Issue, Tranche};
 use crate::payoff::{Economics, IpoClass, Regime};
 use crate::player::{Coalition, Player};
-use crate::state::DisputeState;
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
+use crate::state::DisputeState;
 use crate::strategy::{Move, SuitAssessment, Valuer};
 use std::cell::{Cell, RefCell};
 

@@ -9,11 +9,13 @@ use crate::contract::Contract;
 use crate::frontier::mo_frontier;
 use crate::litigation::CourtRules;
 use crate::outcome::april_features;
-use crate::payoff::{Economics, Regime, Terms};
+use crate::payoff::Economics;
 use crate::player::Player;
+use crate::regime::Regime;
 use crate::scenario::Scenario;
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
+use crate::terms::Terms;
 use crate::valuer::{issue_preferences, LitigationTerms, StateValuer};
 use serde::Serialize;
 

@@ -22,12 +22,16 @@
 //! - **regime**: the state a contract is valued in (AWS path, litigation, IPO prospects).
 //!
 //! ## Crate layout
-//! `scenario` (input, the only place it is checked) · `contract` (terms) · `payoff` (present
-//! values) · `valuer` (values of states under beliefs) · `shocks` · `litigation` · `strategy`
-//! (agent interface) · `state` (the dispute state and legal moves) · `protocol` (the round
-//! loop, in phases) · `event` (what a run reports to an observer) · `outcome` · `runner` · `stats` · `results` ·
-//! `output` · `outdir` (safe output locations, locks) · `rng` · `player`; and the game-theory toolkit: `game` (normal-form games, Gambit
-//! .nfg), `solve` (equilibrium solvers), `bargaining` (cooperative solutions and closed forms).
+//! - Input: `scenario` (the only place input is checked).
+//! - The model: `contract` (terms) · `payoff` (present values) · `regime` (the state a
+//!   contract is valued in) · `terms` (payoffs term by term) · `valuer` (values of states
+//!   under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal moves) ·
+//!   `outcome` · `frontier` · `explain`.
+//! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
+//!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
+//! - Results: `stats` · `results` · `output` · `outdir` (safe output locations, locks).
+//! - The game-theory toolkit: `game` (normal-form games, Gambit .nfg), `solve` (equilibrium
+//!   solvers), `bargaining` (cooperative solutions and closed forms).
 
 #![forbid(unsafe_code)]
 
@@ -47,6 +51,7 @@ pub mod payoff;
 pub mod player;
 pub mod protocol;
 pub mod reduced;
+pub mod regime;
 pub mod results;
 pub mod rng;
 pub mod runner;
@@ -59,6 +64,7 @@ pub mod state;
 pub mod stats;
 pub mod strategy;
 pub mod sweep;
+pub mod terms;
 pub mod valuer;
 
 pub use contract::{Contract, Issue};

@@ -77,7 +77,7 @@ impl Engine {
             self.frontier
                 .iter()
                 .map(|x| {
-                    let r = crate::payoff::Regime {
+                    let r = crate::regime::Regime {
                         open: econ.open(x),
                         aws_share: econ.aws_share(x),
                         ..base

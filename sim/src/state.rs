@@ -5,8 +5,8 @@
 
 use crate::contract::Contract;
 use crate::litigation::{CourtRules, Suit};
-use crate::payoff::IpoClass;
 use crate::player::{Coalition, Player};
+use crate::regime::IpoClass;
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 use crate::strategy::{Move, PublicState};

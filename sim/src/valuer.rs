@@ -4,8 +4,9 @@
 //! the same code with the true θ for realised payoffs.
 
 use crate::contract::{Contract, Hosting, Issue, Tranche};
-use crate::payoff::{Economics, IpoClass, Regime};
+use crate::payoff::Economics;
 use crate::player::{Coalition, Player};
+use crate::regime::{IpoClass, Regime};
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 use crate::state::DisputeState;

@@ -1,0 +1,199 @@
+//! Microsoft's litigation stakes and costs as a valuer sees them (R6): J = block value +
+//! damages + leverage, the incremental costs c_P and c_D of a suit, the one-off costs of filing,
+//! the credibility test θ·J ≥ c_P, and the values of the state if Microsoft sues. Belief-free
+//! parts are cached per valuer and terms.
+
+use super::StateValuer;
+use crate::contract::Contract;
+use crate::regime::Regime;
+use crate::state::DisputeState;
+
+impl StateValuer<'_> {
+    /// One-off costs of filing for each player at the current antitrust pressure: the
+    /// antitrust blow-back c_AT0·(1 + k·A_t) and relationship shading θ_sh × the joint value.
+    pub(super) fn filing_costs(&self) -> [f64; 3] {
+        let m = &self.s.microsoft;
+        let c_at = m.antitrust_cost_of_suing
+            * (1.0 + m.antitrust_pressure_multiplier * self.shocks.antitrust);
+        let shade = m.shading_rate * self.econ.joint_value();
+        [c_at + shade, 0.0, 0.0]
+    }
+
+    pub(super) fn assess(&self, st: &DisputeState) -> Assessment {
+        if std::ptr::eq(st, self.state) {
+            if let Some(a) = self.assessment.get() {
+                return a;
+            }
+            let a = self.assess_uncached(st);
+            self.assessment.set(Some(a));
+            return a;
+        }
+        self.assess_uncached(st)
+    }
+
+    /// J, c_P and c_D of a suit over a defiant launch (R6), evaluated as if the launch were
+    /// live (before a launch Microsoft weighs the suit it could bring against one). They do
+    /// not depend on beliefs, the threat or the sweetener, so they are cached per terms.
+    pub(super) fn stakes(&self, st: &DisputeState) -> Stakes {
+        if let Some(k) = self.stakes.get() {
+            if k.terms == st.current && k.amazon_alive == st.amazon_alive {
+                return k;
+            }
+        }
+        let mut live = st.clone();
+        live.launched = true;
+        live.rearchitected = false;
+        live.injunction = false;
+        live.suit = None;
+        let contested = self.impasse_regime(&live);
+        let open_reg = Regime {
+            open: 1.0,
+            ..contested
+        };
+        let blocked_reg = Regime {
+            open: 0.0,
+            ..contested
+        };
+        let x = &st.current;
+        let v_open = self.econ.evaluate(x, &open_reg);
+        let v_blocked = self.econ.evaluate(x, &blocked_reg);
+        let gain_oa = (v_open[1] - v_blocked[1]) + (v_open[2] - v_blocked[2]);
+        let damages = self.expected_damages(&live);
+        let block_value = (v_blocked[0] - v_open[0]).max(0.0);
+        let leverage = self.s.litigation.leverage_share * gain_oa.max(0.0);
+        // The suit's own costs, relative to the contested state with the same channel.
+        let mut sued_state = live;
+        sued_state.file_expected();
+        let sued_reg = self.impasse_regime(&sued_state);
+        let same_channel = Regime {
+            open: 1.0,
+            defendant_loss: 0.0,
+            ..sued_reg
+        };
+        let v_same = self.econ.evaluate(x, &same_channel);
+        let k = Stakes {
+            terms: st.current,
+            amazon_alive: st.amazon_alive,
+            stake: block_value + damages + leverage,
+            parts: [block_value, damages, leverage],
+            plaintiff_cost: (v_open[0] - v_same[0]).max(0.0) + self.filing_costs()[0],
+            defendant_cost: (v_open[1] - v_same[1]).max(0.0),
+            value_no_suit: v_open,
+        };
+        if st.current == self.state.current && st.amazon_alive == self.state.amazon_alive {
+            self.stakes.set(Some(k));
+        }
+        k
+    }
+
+    fn assess_uncached(&self, st: &DisputeState) -> Assessment {
+        let k = self.stakes(st);
+        let mut sued_state = st.clone();
+        sued_state.launched = true;
+        sued_state.rearchitected = false;
+        sued_state.injunction = false;
+        sued_state.file_expected();
+        let costs = self.filing_costs();
+        let mut sued = self
+            .econ
+            .evaluate(&st.current, &self.impasse_regime(&sued_state));
+        for (v, c) in sued.iter_mut().zip(costs) {
+            *v -= c;
+        }
+        Assessment {
+            credible: self.theta * k.stake >= k.plaintiff_cost,
+            values_if_sued: sued,
+            value_no_suit: k.value_no_suit,
+            stake: k.stake,
+            stake_parts: k.parts,
+            plaintiff_cost: k.plaintiff_cost,
+            defendant_cost: k.defendant_cost,
+        }
+    }
+
+    /// Microsoft's litigation stake and costs under this viewer's belief, term by term (for
+    /// `pactsim explain`).
+    pub fn litigation_terms(&self) -> LitigationTerms {
+        let a = self.assess(self.state);
+        LitigationTerms {
+            theta: self.theta,
+            stake: a.stake,
+            block_value: a.stake_parts[0],
+            damages: a.stake_parts[1],
+            leverage: a.stake_parts[2],
+            plaintiff_cost: a.plaintiff_cost,
+            defendant_cost: a.defendant_cost,
+            credible: a.credible,
+            threat: self.theta * a.stake >= self.s.litigation.threat_threshold * a.plaintiff_cost,
+        }
+    }
+}
+
+/// Microsoft's litigation stake J and costs, $B, under one belief θ.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct LitigationTerms {
+    /// The belief θ used.
+    pub theta: f64,
+    /// J = block value + damages + leverage.
+    pub stake: f64,
+    /// [U_M(channel blocked) − U_M(channel open)]⁺ in the contested state.
+    pub block_value: f64,
+    /// Expectation damages (diverted Azure margin to judgment).
+    pub damages: f64,
+    /// β_lev × OpenAI's and Amazon's gain from the open channel.
+    pub leverage: f64,
+    /// c_P: the incremental cost of suing.
+    pub plaintiff_cost: f64,
+    /// c_D: the defendants' (OpenAI's) incremental cost.
+    pub defendant_cost: f64,
+    /// θ·J ≥ c_P.
+    pub credible: bool,
+    /// θ·J ≥ f_thr·c_P.
+    pub threat: bool,
+}
+
+/// Belief-free litigation stakes of one set of terms.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Stakes {
+    pub(super) terms: Contract,
+    pub(super) amazon_alive: bool,
+    pub(super) stake: f64,
+    pub(super) parts: [f64; 3],
+    pub(super) plaintiff_cost: f64,
+    pub(super) defendant_cost: f64,
+    pub(super) value_no_suit: [f64; 3],
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Assessment {
+    pub(super) credible: bool,
+    pub(super) values_if_sued: [f64; 3],
+    pub(super) value_no_suit: [f64; 3],
+    pub(super) stake: f64,
+    pub(super) stake_parts: [f64; 3],
+    pub(super) plaintiff_cost: f64,
+    pub(super) defendant_cost: f64,
+}
+
+impl StateValuer<'_> {
+    /// The current state's values with antitrust pressure raised by `jump` (a complaint moves
+    /// no other part of the state, so the cached values and assessment are reused).
+    pub(super) fn current_value_with_antitrust(&self, jump: f64) -> [f64; 3] {
+        // Antitrust pressure only enters through the cost of filing; re-run the suit-risk
+        // mixture with the higher pressure.
+        let st = self.state;
+        let at = (self.shocks.antitrust + jump).clamp(0.0, 1.0);
+        let delta = (at - self.shocks.antitrust)
+            * self.s.microsoft.antitrust_cost_of_suing
+            * self.s.microsoft.antitrust_pressure_multiplier;
+        let mut v = self.current_value();
+        if st.launched && st.suit.is_none() {
+            let a = self.assess(st);
+            // With a costlier suit, a marginally credible suit may stop being credible.
+            if a.credible && self.theta * a.stake < a.plaintiff_cost + delta {
+                v = a.value_no_suit;
+            }
+        }
+        v
+    }
+}

@@ -9,6 +9,7 @@ mod limits;
 mod outdir;
 mod repeated;
 mod reproducibility;
+mod simulation;
 mod solvers;
 mod sweep;
 mod toolkit;

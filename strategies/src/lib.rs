@@ -15,6 +15,7 @@ pub mod litigate_if_below;
 pub mod litigation_policy;
 pub mod logit;
 pub mod menu;
+pub mod metagame;
 pub mod negotiator;
 pub mod noisy;
 mod params;

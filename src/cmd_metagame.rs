@@ -147,7 +147,7 @@ fn print(mg: &Metagame, path: &std::path::Path) {
         mg.seed
     );
     println!(
-        "{:<52} {:>8} {:>8} {:>8}  {:<26} {:>7}",
+        "{:<62} {:>8} {:>8} {:>8}  {:<26} {:>7}",
         "profile (Microsoft | OpenAI | Amazon)",
         "U_M",
         "U_O",
@@ -162,7 +162,7 @@ fn print(mg: &Metagame, path: &std::path::Path) {
             ""
         };
         println!(
-            "{:<52} {:>8.2} {:>8.2} {:>8.2}  {:<26} {:>6.2}{noise}",
+            "{:<62} {:>8.2} {:>8.2} {:>8.2}  {:<26} {:>6.2}{noise}",
             p.labels.join(" | "),
             p.result.mean[0],
             p.result.mean[1],
@@ -212,46 +212,55 @@ pub(crate) fn metagame_charts(mg: &Metagame) -> Vec<(String, Chart)> {
         mg.runs,
         mg.seed
     );
-    let label = |p: &metagame::ProfileRow| p.labels.join(" | ");
-    let april = BarChart {
-        title: "April-like share by strategy profile".into(),
-        subtitle: Some(sub.clone()),
-        y_label: "share of runs (APRIL_LIKE_STRICT + APRIL_LIKE_BROAD)".into(),
-        x_label: Some("profile".into()),
-        bars: mg
-            .profiles
-            .iter()
-            .map(|p| Bar {
-                label: label(p),
-                value: p.april_like.share,
-                ci_lo: Some(p.april_like.ci_low),
-                ci_hi: Some(p.april_like.ci_high),
-                colour: Some(0),
-            })
-            .collect(),
-        probability: true,
+    let chart = |title: &str, y_label: &str, bars: Vec<Bar>, probability: bool| {
+        Chart::Bar(BarChart {
+            title: title.into(),
+            subtitle: Some(sub.clone()),
+            y_label: y_label.into(),
+            x_label: Some("profile".into()),
+            bars,
+            probability,
+        })
     };
-    let regret = BarChart {
-        title: "Regret by strategy profile (largest unilateral gain)".into(),
-        subtitle: Some(sub),
-        y_label: "regret ($B)".into(),
-        x_label: Some("profile".into()),
-        bars: mg
-            .profiles
-            .iter()
-            .map(|p| Bar {
-                label: label(p),
-                value: p.regret.regret,
-                ci_lo: Some((p.regret.regret - 1.96 * p.regret.se).max(0.0)),
-                ci_hi: Some(p.regret.regret + 1.96 * p.regret.se),
-                colour: Some(if p.regret.within_noise { 2 } else { 3 }),
-            })
-            .collect(),
-        probability: false,
+    let bar = |p: &metagame::ProfileRow, value: f64, ci: (f64, f64), colour: usize| Bar {
+        label: p.labels.join(" | "),
+        value,
+        ci_lo: Some(ci.0),
+        ci_hi: Some(ci.1),
+        colour: Some(colour),
     };
+    let april = mg
+        .profiles
+        .iter()
+        .map(|p| {
+            let a = p.april_like;
+            bar(p, a.share, (a.ci_low, a.ci_high), 0)
+        })
+        .collect();
+    let regret = mg
+        .profiles
+        .iter()
+        .map(|p| {
+            let r = &p.regret;
+            let ci = ((r.regret - 1.96 * r.se).max(0.0), r.regret + 1.96 * r.se);
+            bar(p, r.regret, ci, if r.within_noise { 2 } else { 3 })
+        })
+        .collect();
+    let april = chart(
+        "April-like share by strategy profile",
+        "share of runs (APRIL_LIKE_STRICT + APRIL_LIKE_BROAD)",
+        april,
+        true,
+    );
+    let regret = chart(
+        "Regret by strategy profile (largest unilateral gain)",
+        "regret ($B)",
+        regret,
+        false,
+    );
     vec![
-        ("april_like_by_profile".to_string(), Chart::Bar(april)),
-        ("regret_by_profile".to_string(), Chart::Bar(regret)),
+        ("april_like_by_profile".to_string(), april),
+        ("regret_by_profile".to_string(), regret),
     ]
 }
 

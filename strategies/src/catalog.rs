@@ -235,14 +235,8 @@ fn parse(
         weights.iter_mut().for_each(|w| *w /= total);
     }
     let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(1.0);
-    let litigation = p
-        .text("litigation", &LitigationPolicy::NAMES)
-        .and_then(|s| LitigationPolicy::from_name(&s))
-        .unwrap_or(entry.classifier.litigation);
-    let patience = p
-        .number("threat_patience_weeks", 0.0, 520.0, false)
-        .map(|x| x as u32)
-        .unwrap_or(4);
+    let litigation = p.litigation(entry.classifier.litigation);
+    let patience = p.threat_patience();
     let coalitions = p.coalitions(
         player,
         &[Coalition::MO, Coalition::MOA],
@@ -301,14 +295,8 @@ fn parse_payoff_driven(
         .number("deadline_weeks", 0.0, 1040.0, true)
         .unwrap_or(default_deadline);
     let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(2.0);
-    let litigation = p
-        .text("litigation", &LitigationPolicy::NAMES)
-        .and_then(|s| LitigationPolicy::from_name(&s))
-        .unwrap_or(entry.classifier.litigation);
-    let patience = p
-        .number("threat_patience_weeks", 0.0, 520.0, false)
-        .map(|x| x as u32)
-        .unwrap_or(4);
+    let litigation = p.litigation(entry.classifier.litigation);
+    let patience = p.threat_patience();
     // OpenAI answers Amazon's side-deal offers but proposes to Microsoft only (an O–A side
     // deal never removes Microsoft's claim); set `coalitions` to change that.
     let coalitions = p.coalitions(player, &[Coalition::MO], &[Coalition::MO], &[Coalition::OA]);
@@ -328,27 +316,24 @@ fn parse_payoff_driven(
     })
 }
 
-/// Parameters of `threat-then-settle`: its own, then those of its payoff-driven base.
-const THREAT_KEYS: [&str; 7] = [
-    "settle_margin",
-    "kappa",
-    "beta",
-    "deadline_weeks",
-    "lambda",
-    "coalitions",
-    "unilateral",
-];
+/// A wrapper's own parameter followed by those of its payoff-driven base.
+const fn wrapper_keys(own: &'static str) -> [&'static str; 7] {
+    [
+        own,
+        "kappa",
+        "beta",
+        "deadline_weeks",
+        "lambda",
+        "coalitions",
+        "unilateral",
+    ]
+}
 
-/// Parameters of `litigate-if-below`: its own, then those of its payoff-driven base.
-const BELOW_KEYS: [&str; 7] = [
-    "margin",
-    "kappa",
-    "beta",
-    "deadline_weeks",
-    "lambda",
-    "coalitions",
-    "unilateral",
-];
+/// Parameters of `threat-then-settle`.
+const THREAT_KEYS: [&str; 7] = wrapper_keys("settle_margin");
+
+/// Parameters of `litigate-if-below`.
+const BELOW_KEYS: [&str; 7] = wrapper_keys("margin");
 
 /// The wrappers' own $B parameter `own` (default 0) and their payoff-driven base, which
 /// never uses litigation moves.

@@ -2,6 +2,7 @@
 //! coalition lists and per-issue tables, every problem collected with its parameter sub-path
 //! (the catalogue prefixes `agents.<player>.params.`).
 
+use crate::litigation_policy::LitigationPolicy;
 use sim::contract::Issue;
 use sim::player::{Coalition, Player};
 use sim::strategy::SpecProblems;
@@ -170,5 +171,18 @@ impl<'a> Parser<'a> {
             out.push((issue, x));
         }
         Some(out)
+    }
+
+    /// The `litigation` policy, or `default`.
+    pub(crate) fn litigation(&mut self, default: LitigationPolicy) -> LitigationPolicy {
+        self.text("litigation", &LitigationPolicy::NAMES)
+            .and_then(|s| LitigationPolicy::from_name(&s))
+            .unwrap_or(default)
+    }
+
+    /// `threat_patience_weeks` (weeks a threat stands before a credible suit), default 4.
+    pub(crate) fn threat_patience(&mut self) -> u32 {
+        self.number("threat_patience_weeks", 0.0, 520.0, false)
+            .map_or(4, |x| x as u32)
     }
 }

@@ -20,6 +20,7 @@
 
 use crate::litigation_policy::{litigation_move, LitigationPolicy};
 use crate::menu::Menu;
+use crate::negotiator::track_threat;
 use crate::params::Parser;
 use crate::payoff_driven::{best_offer, is_noop};
 use sim::contract::Contract;
@@ -83,13 +84,8 @@ pub fn parse(params: &toml::Table, player: Player) -> Result<TitForTatParams, Sp
         .map_or(1, |d| d as usize);
     let kappa = p.number("kappa", 0.0, 0.999, false).unwrap_or(0.0);
     let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(2.0);
-    let litigation = p
-        .text("litigation", &LitigationPolicy::NAMES)
-        .and_then(|s| LitigationPolicy::from_name(&s))
-        .unwrap_or(LitigationPolicy::Credible);
-    let threat_patience = p
-        .number("threat_patience_weeks", 0.0, 520.0, false)
-        .map_or(4, |x| x as u32);
+    let litigation = p.litigation(LitigationPolicy::Credible);
+    let threat_patience = p.threat_patience();
     let coalitions = p.coalitions(player, &[Coalition::MO], &[Coalition::MO], &[Coalition::OA]);
     let unilateral = p.flag("unilateral", true);
     if !p.problems.is_empty() {
@@ -190,14 +186,6 @@ impl TitForTat {
             *phi = phi.clamp(0.0, 1.0);
         }
     }
-
-    fn track_threat(&mut self, view: &View<'_>) {
-        match (view.public.threat, self.threat_since) {
-            (true, None) => self.threat_since = Some(view.public.week),
-            (false, Some(_)) => self.threat_since = None,
-            _ => {}
-        }
-    }
 }
 
 impl Strategy for TitForTat {
@@ -206,7 +194,7 @@ impl Strategy for TitForTat {
     }
 
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
-        self.track_threat(view);
+        track_threat(&mut self.threat_since, view);
         let me = self.player;
         if me == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
             let age = self.threat_since.map(|w| view.public.week - w);
@@ -246,7 +234,7 @@ impl Strategy for TitForTat {
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {
-        self.track_threat(view);
+        track_threat(&mut self.threat_since, view);
         let value = view.valuer.agreement(self.player, offer);
         let (u_max, d) = self.range(view, coalition, value);
         self.observe(coalition, value, u_max, d);

@@ -69,12 +69,14 @@ fn the_empirical_game_round_trips_through_the_nfg_parser() {
     assert_eq!(game.num_players(), 3);
     assert_eq!(game.strategies()[0][1], "threat-then-settle");
     assert_eq!(sim::game::nfg::write(&game), text, "write(read(x)) = x");
-    // Payoffs are the per-profile means of profiles.csv, in Gambit order.
-    let csv = std::fs::read_to_string(dir.join("profiles.csv")).unwrap();
-    for (index, line) in csv.lines().skip(1).enumerate() {
-        let f: Vec<&str> = line.split(',').collect();
-        for (i, col) in [5, 7, 9].into_iter().enumerate() {
-            let mean: f64 = f[col].parse().unwrap();
+    // Payoffs are the per-profile means of metagame.json, in Gambit order.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("metagame.json")).unwrap()).unwrap();
+    let profiles = json["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), game.num_profiles());
+    for (index, p) in profiles.iter().enumerate() {
+        for i in 0..3 {
+            let mean = p["mean"][i].as_f64().unwrap();
             assert_eq!(
                 game.payoff_at(index, i),
                 mean,
@@ -109,11 +111,14 @@ fn bad_strategies_files_name_file_line_path_and_leave_nothing() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(
-        err.contains("s.toml:6: openai[0].params.delta = 0"),
+        err.contains("s.toml:6:") && err.contains("openai[0].params.delta = 0"),
         "{err}"
     );
     assert!(err.contains("allowed range"), "{err}");
-    assert!(err.contains("s.toml:9: amazon[0].strategy"), "{err}");
+    assert!(
+        err.contains("s.toml:9:") && err.contains("amazon[0].strategy"),
+        "{err}"
+    );
     assert!(err.contains("[0, 1]"), "{err}");
     assert!(!tmp.path().join("bad").exists());
     let unknown = tmp.path().join("u.toml");

@@ -7,10 +7,9 @@
 use crate::catalog;
 use serde::Deserialize;
 use sim::player::Player;
-use sim::scenario::AgentSpec;
+use sim::scenario::{AgentSpec, Problem, ScenarioError};
 use sim::strategy::Catalog;
 use sim::Scenario;
-use std::fmt;
 use toml::Spanned;
 
 /// The embedded default list (`configs/metagame-strategies.toml`).
@@ -58,58 +57,16 @@ pub struct StrategySets {
     pub roles: [Vec<Candidate>; 3],
 }
 
-/// One problem in a strategies file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// 1-based line, when known.
-    pub line: Option<usize>,
-    /// Parameter path, e.g. `microsoft[1].params.kappa`.
-    pub path: String,
-    /// The value given.
-    pub value: String,
-    /// What is allowed.
-    pub message: String,
-}
+/// Everything wrong with a strategies file: the scenario module's error type (file, line and
+/// column, parameter path, value, message), so it prints and exits like a bad scenario.
+pub type SpecError = ScenarioError;
 
-/// Everything wrong with a strategies file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpecError {
-    /// The file's name.
-    pub source: String,
-    /// The problems, in file order.
-    pub problems: Vec<Problem>,
-}
-
-impl fmt::Display for SpecError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.problems.len();
-        write!(
-            f,
-            "{}: {n} problem{}",
-            self.source,
-            if n == 1 { "" } else { "s" }
-        )?;
-        for p in &self.problems {
-            write!(f, "\n  {}", self.source)?;
-            if let Some(line) = p.line {
-                write!(f, ":{line}")?;
-            }
-            if !p.path.is_empty() {
-                write!(f, ": {}", p.path)?;
-            }
-            if !p.value.is_empty() {
-                write!(f, " = {}", p.value)?;
-            }
-            write!(f, ": {}", p.message)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for SpecError {}
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+/// 1-based (line, column) of byte `offset` in `text`.
+fn line_of(text: &str, offset: usize) -> Option<(usize, usize)> {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    Some((line, col))
 }
 
 impl StrategySets {
@@ -126,7 +83,7 @@ impl StrategySets {
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             err(vec![Problem {
-                line: e.span().map(|s| line_of(text, s.start)),
+                location: e.span().and_then(|s| line_of(text, s.start)),
                 path: String::new(),
                 value: String::new(),
                 message: e.message().trim().to_string(),
@@ -138,7 +95,7 @@ impl StrategySets {
         for (r, list) in lists.into_iter().enumerate() {
             if list.is_empty() {
                 problems.push(Problem {
-                    line: None,
+                    location: None,
                     path: ROLES[r].to_string(),
                     value: "[]".into(),
                     message: "each role needs at least one strategy".into(),
@@ -150,7 +107,7 @@ impl StrategySets {
                     Ok(c) => {
                         if roles[r].iter().any(|o| o.label == c.label) {
                             problems.push(Problem {
-                                line: None,
+                                location: None,
                                 path: format!("{at}.label"),
                                 value: format!("{:?}", c.label),
                                 message: "labels must differ within a role".into(),
@@ -165,7 +122,7 @@ impl StrategySets {
         let profiles: usize = roles.iter().map(|r| r.len().max(1)).product();
         if profiles > MAX_PROFILES {
             problems.push(Problem {
-                line: None,
+                location: None,
                 path: String::new(),
                 value: profiles.to_string(),
                 message: format!(
@@ -177,7 +134,7 @@ impl StrategySets {
         if problems.is_empty() {
             Ok(StrategySets { roles })
         } else {
-            problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+            problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
             Err(err(problems))
         }
     }
@@ -207,7 +164,7 @@ fn candidate(
         return match entry.params {
             None => Ok(Candidate { label, agent: None }),
             Some(p) => Err(vec![Problem {
-                line: Some(line_of(text, p.span().start)),
+                location: line_of(text, p.span().start),
                 path: format!("{at}.params"),
                 value: p.get_ref().to_string(),
                 message: "\"scenario\" takes the scenario's own parameters; give none".into(),
@@ -233,7 +190,7 @@ fn candidate(
                     (format!("{at}.params.{sub}"), params_line)
                 };
                 Problem {
-                    line: Some(line),
+                    location: line,
                     path,
                     value,
                     message,

@@ -8,7 +8,7 @@ use common::{base, calm, Tu};
 use rand::SeedableRng;
 use sim::contract::Contract;
 use sim::player::{Coalition, Player};
-use sim::protocol::Silent;
+use sim::event::Silent;
 use sim::rng::RunKey;
 use sim::strategy::{Catalog, Move, PublicState, Strategy, View};
 use sim::{Engine, Scenario, SimRng};

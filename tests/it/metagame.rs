@@ -132,3 +132,35 @@ fn bad_strategies_files_name_file_line_path_and_leave_nothing() {
     assert!(stderr(&o).contains("u.toml:3"), "{}", stderr(&o));
     assert!(!tmp.path().join("bad").exists());
 }
+
+#[test]
+fn every_shipped_strategies_file_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for e in std::fs::read_dir(root().join("configs")).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("metagame") && name.ends_with(".toml")) {
+            continue;
+        }
+        n += 1;
+        let o = pactsim(
+            &[
+                "metagame",
+                "--strategies",
+                p.to_str().unwrap(),
+                "--runs",
+                "2",
+                "--episodes",
+                "100",
+                "--out",
+                &name,
+                "--no-plots",
+                "-q",
+            ],
+            tmp.path(),
+        );
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    }
+    assert!(n >= 2);
+}

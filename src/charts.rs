@@ -254,6 +254,7 @@ pub fn replot(dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>> {
             }
             render(dir, &all, formats)
         }
+        "metagame" => crate::cmd_metagame::replot(dir, formats),
         "sweep" => {
             let summary: crate::sweeping::SweepSummary =
                 read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;

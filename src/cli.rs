@@ -433,6 +433,44 @@ pub enum Command {
         #[arg(long)]
         no_plots: bool,
     },
+    /// Empirical meta-game over negotiation strategies per role: runs every strategy profile,
+    /// writes the empirical game (.nfg), per-profile means, SEs, outcome shares and regrets,
+    /// solves it (pure Nash, simpdiv, logit QRE) and learns a mixture by regret matching.
+    Metagame {
+        /// Scenario and overrides.
+        #[command(flatten)]
+        scenario: ScenarioArgs,
+        /// Strategies per role (TOML; default: the embedded configs/metagame-strategies.toml).
+        #[arg(long)]
+        strategies: Option<PathBuf>,
+        /// Runs per profile (total runs = profiles × runs).
+        #[arg(long, default_value_t = 1000)]
+        runs: u64,
+        /// Master seed (default: the scenario's simulation.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Episodes of regret matching over the empirical game.
+        #[arg(long, default_value_t = 100_000)]
+        episodes: usize,
+        /// λ values (per $B) at which the logit QRE is reported (comma-separated).
+        #[arg(long, value_delimiter = ',', default_value = "0.3,1,3")]
+        lambda: Vec<f64>,
+        /// Worker threads (default: all cores). Never changes results.
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Results directory (default: results/<scenario name>-metagame).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Plot formats.
+        #[arg(long, value_enum, default_value = "both")]
+        format: PlotFormat,
+        /// Do not render plots.
+        #[arg(long)]
+        no_plots: bool,
+        /// No progress bar.
+        #[arg(long, short)]
+        quiet: bool,
+    },
     /// Re-renders the plots of a results directory without re-running.
     Plot {
         /// Results directory.

@@ -9,6 +9,13 @@ fn depth(d: Option<u32>) -> String {
     d.map_or_else(|| "inf".to_string(), |d| d.to_string())
 }
 
+fn concession(c: strategies::catalog::Concession) -> &'static str {
+    match c {
+        strategies::catalog::Concession::TimeDependent => "time",
+        strategies::catalog::Concession::BehaviourDependent => "behaviour",
+    }
+}
+
 /// Runs `pactsim strategies`.
 pub fn run(as_json: bool) -> Result<()> {
     let mut all: Vec<Value> = Vec::new();
@@ -34,8 +41,12 @@ pub fn run(as_json: bool) -> Result<()> {
             "rule": e.description,
             "stochastic": e.classifier.stochastic,
             "beta": e.classifier.beta,
+            "concession": concession(e.classifier.concession),
             "unilateral": e.classifier.unilateral,
             "litigation": format!("{:?}", e.classifier.litigation).to_lowercase(),
+            "threatens": e.classifier.threatens,
+            "sues": e.classifier.sues,
+            "parameters": e.params,
         }));
     }
     if as_json {
@@ -65,11 +76,26 @@ pub fn run(as_json: bool) -> Result<()> {
         );
     }
     println!(
-        "\nNegotiation strategies ({}; scenario files, `pactsim run`):",
+        "\nNegotiation strategies ({}; scenario files, `pactsim run`, `pactsim metagame`; \
+         concession, default β, U unilateral moves, T threatens, S sues):",
         strategies::ENTRIES.len()
     );
     for e in strategies::ENTRIES {
-        println!("  {:<28} {}", e.name, e.description);
+        let c = e.classifier;
+        let flag = |b: bool, t: &'static str| if b { t } else { "-" };
+        println!(
+            "  {:<28} {:<9} β {:<4} {}{}{}  {}",
+            e.name,
+            concession(c.concession),
+            c.beta.map_or_else(|| "-".to_string(), |b| b.to_string()),
+            flag(c.unilateral, "U"),
+            flag(c.threatens, "T"),
+            flag(c.sues, "S"),
+            e.description
+        );
+        if !e.params.is_empty() {
+            println!("  {:<28} params: {}", "", e.params.join(", "));
+        }
     }
     Ok(())
 }

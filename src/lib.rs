@@ -7,6 +7,7 @@ pub mod cli;
 mod cmd_calibrate;
 mod cmd_discover;
 mod cmd_match;
+mod cmd_metagame;
 mod cmd_moran;
 mod cmd_sobol;
 mod cmd_strategies;
@@ -57,6 +58,8 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
                 .is_some_and(OutputError::is_bad_input)
             || c.downcast_ref::<TargetError>()
                 .is_some_and(TargetError::is_bad_input)
+            || c.downcast_ref::<strategies::metagame::MetagameError>()
+                .is_some_and(strategies::metagame::MetagameError::is_bad_input)
     });
     if bad {
         2
@@ -384,6 +387,30 @@ pub fn execute(cli: Cli) -> Result<()> {
             out,
             json,
             plots: (!no_plots).then_some(format),
+        }),
+        Command::Metagame {
+            scenario,
+            strategies,
+            runs,
+            seed,
+            episodes,
+            lambda,
+            threads,
+            out,
+            format,
+            no_plots,
+            quiet,
+        } => cmd_metagame::run(&cmd_metagame::MetagameCmd {
+            scenario,
+            strategies,
+            runs,
+            seed,
+            episodes,
+            lambdas: lambda,
+            threads,
+            out,
+            plots: (!no_plots).then_some(format),
+            quiet,
         }),
         Command::Plot { dir, format } => {
             let written = charts::replot(&dir, &charts::formats(format))?;

@@ -1,25 +1,45 @@
 //! The strategy catalogue: catalogue names → parameter parsing (checked once per scenario) →
 //! factories, with a classifier per entry (Axelrod-style), so scenario files can name agents.
 
+use crate::litigate_if_below::LitigateIfBelowFactory;
 use crate::litigation_policy::LitigationPolicy;
 use crate::negotiator::{NegotiatorFactory, NegotiatorParams};
+use crate::noisy::{self, NoisyFactory};
+use crate::params::Parser;
 use crate::payoff_driven::{PayoffDrivenFactory, PayoffDrivenParams};
 use crate::tactic::{Curve, Tactic};
+use crate::threat_then_settle::ThreatThenSettleFactory;
+use crate::tit_for_tat::{self, TitForTatFactory};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
 use sim::strategy::{Catalog, SpecProblems, StrategyFactory};
 use std::sync::Arc;
 
+/// How an entry concedes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concession {
+    /// Follows a clock (Faratin time-dependent tactics, on issues or on payoffs).
+    TimeDependent,
+    /// Imitates the opponent's concessions (Faratin behaviour-dependent tactics).
+    BehaviourDependent,
+}
+
 /// What kind of strategy an entry is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Classifier {
-    /// Default Faratin β (`None`: per-player defaults of DOMAIN §3.2).
+    /// Default Faratin β (`None`: per-player defaults of DOMAIN §3.2, or no β at all).
     pub beta: Option<f64>,
+    /// How it concedes.
+    pub concession: Concession,
     /// Uses unilateral moves (launch, sweeten, complaints…).
     pub unilateral: bool,
-    /// Default litigation policy.
+    /// Default litigation policy of its negotiator.
     pub litigation: LitigationPolicy,
-    /// Uses randomness (logit choice).
+    /// As Microsoft, may make a public threat.
+    pub threatens: bool,
+    /// As Microsoft, may file suit.
+    pub sues: bool,
+    /// Uses randomness (logit choice, noise).
     pub stochastic: bool,
 }
 
@@ -32,39 +52,81 @@ pub struct Entry {
     pub description: &'static str,
     /// Classifier.
     pub classifier: Classifier,
+    /// Parameter names accepted under `params`.
+    pub params: &'static [&'static str],
 }
 
-/// Every strategy in the catalogue.
-pub const ENTRIES: [Entry; 6] = [
+const FARATIN: Classifier = Classifier {
+    beta: None,
+    concession: Concession::TimeDependent,
+    unilateral: true,
+    litigation: LitigationPolicy::Credible,
+    threatens: true,
+    sues: true,
+    stochastic: true,
+};
+
+/// Every strategy in the catalogue. `noisy` stands for the `noisy(NAME, P)` transformer.
+pub const ENTRIES: [Entry; 10] = [
     Entry {
         name: "payoff-driven",
         description: "Bargains on its payoff function (R7): aspiration concession, Nash-product offers on the coalition's Pareto frontier, accepts iff U ≥ max(d, a(t+1)); logit macro-actions; credible-threat litigation",
-        classifier: Classifier { beta: None, unilateral: true, litigation: LitigationPolicy::Credible, stochastic: true },
+        classifier: FARATIN,
+        params: &PAYOFF_KEYS,
     },
     Entry {
         name: "faratin-logit",
         description: "Faratin tactics with per-player issue weights and β (DOMAIN §2.6), logit macro-actions, credible-threat litigation",
-        classifier: Classifier { beta: None, unilateral: true, litigation: LitigationPolicy::Credible, stochastic: true },
+        classifier: FARATIN,
+        params: &PARAM_KEYS,
     },
     Entry {
         name: "boulware",
         description: "Faratin Boulware (β = 0.2 on every issue), logit macro-actions, credible-threat litigation",
-        classifier: Classifier { beta: Some(0.2), unilateral: true, litigation: LitigationPolicy::Credible, stochastic: true },
+        classifier: Classifier { beta: Some(0.2), ..FARATIN },
+        params: &PARAM_KEYS,
     },
     Entry {
         name: "conceder",
         description: "Faratin Conceder (β = 5 on every issue), logit macro-actions, credible-threat litigation",
-        classifier: Classifier { beta: Some(5.0), unilateral: true, litigation: LitigationPolicy::Credible, stochastic: true },
+        classifier: Classifier { beta: Some(5.0), ..FARATIN },
+        params: &PARAM_KEYS,
     },
     Entry {
         name: "linear",
         description: "Faratin linear concession (β = 1), logit macro-actions, credible-threat litigation",
-        classifier: Classifier { beta: Some(1.0), unilateral: true, litigation: LitigationPolicy::Credible, stochastic: true },
+        classifier: Classifier { beta: Some(1.0), ..FARATIN },
+        params: &PARAM_KEYS,
     },
     Entry {
         name: "negotiate-only",
         description: "Faratin tactics with per-player defaults; offers or waits, never a unilateral or litigation move",
-        classifier: Classifier { beta: None, unilateral: false, litigation: LitigationPolicy::Never, stochastic: true },
+        classifier: Classifier { unilateral: false, litigation: LitigationPolicy::Never, threatens: false, sues: false, ..FARATIN },
+        params: &PARAM_KEYS,
+    },
+    Entry {
+        name: "tit-for-tat",
+        description: "Faratin behaviour-dependent tactic on payoffs: concedes the proportion (relative) or $B amount (absolute) the opponent conceded δ offers earlier; Nash-product offers; logit macro-actions; credible-threat litigation",
+        classifier: Classifier { concession: Concession::BehaviourDependent, ..FARATIN },
+        params: &tit_for_tat::KEYS,
+    },
+    Entry {
+        name: "threat-then-settle",
+        description: "Microsoft threatens at its first chance, never sues, and accepts any offer ≥ d that beats the pre-threat offers by settle_margin; otherwise payoff-driven without litigation moves",
+        classifier: Classifier { litigation: LitigationPolicy::Never, sues: false, ..FARATIN },
+        params: &THREAT_KEYS,
+    },
+    Entry {
+        name: "litigate-if-below",
+        description: "Microsoft sues once a suit is legal and the best offer received is worth less than its value of suing (by margin); rejects offers below it; otherwise payoff-driven without litigation moves, never threatens",
+        classifier: Classifier { litigation: LitigationPolicy::Never, threatens: false, ..FARATIN },
+        params: &BELOW_KEYS,
+    },
+    Entry {
+        name: "noisy",
+        description: "noisy(NAME, P): strategy NAME (params go to it) whose proposer move is replaced, with probability P, by a uniformly drawn legal move (own seeded stream)",
+        classifier: FARATIN,
+        params: &[],
     },
 ];
 
@@ -112,159 +174,6 @@ fn default_weights(player: Player) -> Vec<(Issue, f64)> {
             (LicenceExclusive, 0.10),
         ],
         Player::Amazon => vec![(Hosting, 0.50), (Tranche, 0.30), (Exclusivity, 0.20)],
-    }
-}
-
-struct Parser<'a> {
-    params: &'a toml::Table,
-    problems: SpecProblems,
-}
-
-impl<'a> Parser<'a> {
-    /// A parser of `params` that has already reported every key not in `allowed`.
-    fn new(params: &'a toml::Table, allowed: &[&str]) -> Parser<'a> {
-        let mut p = Parser {
-            params,
-            problems: Vec::new(),
-        };
-        p.unknown_keys(allowed);
-        p
-    }
-
-    /// Reports every parameter not in `allowed`.
-    fn unknown_keys(&mut self, allowed: &[&str]) {
-        for (key, value) in self.params {
-            if !allowed.contains(&key.as_str()) {
-                self.problems.push((
-                    key.clone(),
-                    value.to_string(),
-                    format!("unknown parameter; allowed: {}", allowed.join(", ")),
-                ));
-            }
-        }
-    }
-    fn coalitions(
-        &mut self,
-        player: Player,
-        m: &[Coalition],
-        o: &[Coalition],
-        a: &[Coalition],
-    ) -> Vec<Coalition> {
-        let default = match player {
-            Player::Microsoft => m,
-            Player::OpenAi => o,
-            Player::Amazon => a,
-        };
-        let Some(v) = self.params.get("coalitions") else {
-            return default.to_vec();
-        };
-        let Some(items) = v.as_array() else {
-            self.bad(
-                "coalitions",
-                v,
-                "expected an array such as [\"MO\", \"MOA\"]",
-            );
-            return default.to_vec();
-        };
-        let mut list = Vec::new();
-        for item in items {
-            let c = match item.as_str() {
-                Some("MO") => Some(Coalition::MO),
-                Some("OA") => Some(Coalition::OA),
-                Some("MOA") => Some(Coalition::MOA),
-                _ => None,
-            };
-            match c {
-                Some(c) if c.contains(player) => list.push(c),
-                Some(_) => self.bad(
-                    "coalitions",
-                    item,
-                    &format!("{player} is not a member of this coalition"),
-                ),
-                None => self.bad("coalitions", item, "allowed: \"MO\", \"OA\", \"MOA\""),
-            }
-        }
-        list
-    }
-    fn flag(&mut self, key: &str, default: bool) -> bool {
-        match self.params.get(key) {
-            None => default,
-            Some(toml::Value::Boolean(b)) => *b,
-            Some(v) => {
-                self.bad(key, v, "expected true or false");
-                default
-            }
-        }
-    }
-    fn bad(&mut self, key: &str, value: &toml::Value, msg: &str) {
-        self.problems
-            .push((key.to_string(), value.to_string(), msg.to_string()));
-    }
-    fn number(&mut self, key: &str, lo: f64, hi: f64, lo_open: bool) -> Option<f64> {
-        let v = self.params.get(key)?;
-        let x = match v {
-            toml::Value::Float(f) => *f,
-            toml::Value::Integer(i) => *i as f64,
-            _ => {
-                self.bad(key, v, "expected a number");
-                return None;
-            }
-        };
-        let ok = x.is_finite() && x <= hi && if lo_open { x > lo } else { x >= lo };
-        if !ok {
-            let open = if lo_open { "(" } else { "[" };
-            self.bad(key, v, &format!("allowed range is {open}{lo}, {hi}]"));
-            return None;
-        }
-        Some(x)
-    }
-    fn text(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
-        let v = self.params.get(key)?;
-        match v.as_str() {
-            Some(s) if allowed.contains(&s) => Some(s.to_string()),
-            _ => {
-                self.bad(key, v, &format!("allowed: {}", allowed.join(", ")));
-                None
-            }
-        }
-    }
-    fn issue_table(&mut self, key: &str, lo: f64, lo_open: bool) -> Option<Vec<(Issue, f64)>> {
-        let v = self.params.get(key)?;
-        let Some(t) = v.as_table() else {
-            self.bad(key, v, "expected a table of issue = number");
-            return None;
-        };
-        let mut out = Vec::new();
-        for (k, val) in t {
-            let path = format!("{key}.{k}");
-            let Some(issue) = Issue::ALL.iter().copied().find(|i| i.key() == k) else {
-                let names: Vec<&str> = Issue::ALL.iter().map(|i| i.key()).collect();
-                self.bad(
-                    &path,
-                    val,
-                    &format!("unknown issue; issues are: {}", names.join(", ")),
-                );
-                continue;
-            };
-            let x = match val {
-                toml::Value::Float(f) => *f,
-                toml::Value::Integer(i) => *i as f64,
-                _ => {
-                    self.bad(&path, val, "expected a number");
-                    continue;
-                }
-            };
-            if !x.is_finite() || if lo_open { x <= lo } else { x < lo } {
-                self.bad(
-                    &path,
-                    val,
-                    &format!("must be {} {lo}", if lo_open { ">" } else { "≥" }),
-                );
-                continue;
-            }
-            out.push((issue, x));
-        }
-        Some(out)
     }
 }
 
@@ -326,14 +235,8 @@ fn parse(
         weights.iter_mut().for_each(|w| *w /= total);
     }
     let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(1.0);
-    let litigation = p
-        .text("litigation", &LitigationPolicy::NAMES)
-        .and_then(|s| LitigationPolicy::from_name(&s))
-        .unwrap_or(entry.classifier.litigation);
-    let patience = p
-        .number("threat_patience_weeks", 0.0, 520.0, false)
-        .map(|x| x as u32)
-        .unwrap_or(4);
+    let litigation = p.litigation(entry.classifier.litigation);
+    let patience = p.threat_patience();
     let coalitions = p.coalitions(
         player,
         &[Coalition::MO, Coalition::MOA],
@@ -392,14 +295,8 @@ fn parse_payoff_driven(
         .number("deadline_weeks", 0.0, 1040.0, true)
         .unwrap_or(default_deadline);
     let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(2.0);
-    let litigation = p
-        .text("litigation", &LitigationPolicy::NAMES)
-        .and_then(|s| LitigationPolicy::from_name(&s))
-        .unwrap_or(entry.classifier.litigation);
-    let patience = p
-        .number("threat_patience_weeks", 0.0, 520.0, false)
-        .map(|x| x as u32)
-        .unwrap_or(4);
+    let litigation = p.litigation(entry.classifier.litigation);
+    let patience = p.threat_patience();
     // OpenAI answers Amazon's side-deal offers but proposes to Microsoft only (an O–A side
     // deal never removes Microsoft's claim); set `coalitions` to change that.
     let coalitions = p.coalitions(player, &[Coalition::MO], &[Coalition::MO], &[Coalition::OA]);
@@ -419,9 +316,63 @@ fn parse_payoff_driven(
     })
 }
 
+/// A wrapper's own parameter followed by those of its payoff-driven base.
+const fn wrapper_keys(own: &'static str) -> [&'static str; 7] {
+    [
+        own,
+        "kappa",
+        "beta",
+        "deadline_weeks",
+        "lambda",
+        "coalitions",
+        "unilateral",
+    ]
+}
+
+/// Parameters of `threat-then-settle`.
+const THREAT_KEYS: [&str; 7] = wrapper_keys("settle_margin");
+
+/// Parameters of `litigate-if-below`.
+const BELOW_KEYS: [&str; 7] = wrapper_keys("margin");
+
+/// The wrappers' own $B parameter `own` (default 0) and their payoff-driven base, which
+/// never uses litigation moves.
+fn wrapper_parts(
+    e: &Entry,
+    params: &toml::Table,
+    own: &str,
+    player: Player,
+) -> Result<(f64, Box<dyn StrategyFactory>), SpecProblems> {
+    let mut p = Parser::new(params, e.params);
+    let x = p.number(own, 0.0, 1e4, false).unwrap_or(0.0);
+    if !p.problems.is_empty() {
+        return Err(p.problems);
+    }
+    let mut rest = params.clone();
+    rest.remove(own);
+    let mut base = parse_payoff_driven(e, &rest, player)?;
+    base.litigation = LitigationPolicy::Never;
+    let base = PayoffDrivenFactory {
+        name: "payoff-driven",
+        player,
+        params: Arc::new(base),
+    };
+    Ok((x, Box::new(base)))
+}
+
 fn entry(name: &str) -> Result<&'static Entry, SpecProblems> {
-    ENTRIES.iter().find(|e| e.name == name).ok_or_else(|| {
-        let names: Vec<&str> = ENTRIES.iter().map(|e| e.name).collect();
+    let found = ENTRIES.iter().find(|e| e.name == name && e.name != "noisy");
+    found.ok_or_else(|| {
+        let names: Vec<&str> = ENTRIES
+            .iter()
+            .map(|e| {
+                if e.name == "noisy" {
+                    "noisy(NAME, P)"
+                } else {
+                    e.name
+                }
+            })
+            .collect();
         vec![(
             String::new(),
             format!("\"{name}\""),
@@ -430,14 +381,65 @@ fn entry(name: &str) -> Result<&'static Entry, SpecProblems> {
     })
 }
 
+/// The factory of strategy `name` (a catalogue name or `noisy(NAME, P)`) for `player`.
+fn factory(
+    name: &str,
+    params: &toml::Table,
+    player: Player,
+) -> Result<Box<dyn StrategyFactory>, SpecProblems> {
+    if let Some((base, p)) = noisy::split_name(name) {
+        let p = match p.parse::<f64>() {
+            Ok(x) if (0.0..=1.0).contains(&x) => x,
+            _ => {
+                return Err(vec![(
+                    String::new(),
+                    format!("\"{name}\""),
+                    format!("noise probability {p:?}: allowed is a number in [0, 1]"),
+                )])
+            }
+        };
+        let base = factory(base, params, player)?;
+        return Ok(Box::new(NoisyFactory { base, p }));
+    }
+    let e = entry(name)?;
+    Ok(match e.name {
+        "payoff-driven" => Box::new(PayoffDrivenFactory {
+            name: e.name,
+            player,
+            params: Arc::new(parse_payoff_driven(e, params, player)?),
+        }),
+        "tit-for-tat" => Box::new(TitForTatFactory {
+            player,
+            params: Arc::new(tit_for_tat::parse(params, player)?),
+        }),
+        "threat-then-settle" => {
+            let (settle_margin, base) = wrapper_parts(e, params, "settle_margin", player)?;
+            Box::new(ThreatThenSettleFactory {
+                player,
+                settle_margin,
+                base,
+            })
+        }
+        "litigate-if-below" => {
+            let (margin, base) = wrapper_parts(e, params, "margin", player)?;
+            Box::new(LitigateIfBelowFactory {
+                player,
+                margin,
+                base,
+            })
+        }
+        _ => Box::new(NegotiatorFactory {
+            name: e.name,
+            player,
+            params: parse(e, params, player)?,
+        }),
+    })
+}
+
 impl Catalog for StrategyCatalog {
     fn check(&self, name: &str, params: &toml::Table) -> Result<(), SpecProblems> {
-        let e = entry(name)?;
         // Parameters are player-independent in shape; check them for one player.
-        if e.name == "payoff-driven" {
-            return parse_payoff_driven(e, params, Player::OpenAi).map(|_| ());
-        }
-        parse(e, params, Player::OpenAi).map(|_| ())
+        factory(name, params, Player::OpenAi).map(|_| ())
     }
 
     fn build(
@@ -447,20 +449,7 @@ impl Catalog for StrategyCatalog {
         player: Player,
         _status_quo: &Contract,
     ) -> Result<Box<dyn StrategyFactory>, SpecProblems> {
-        let e = entry(name)?;
-        if e.name == "payoff-driven" {
-            return Ok(Box::new(PayoffDrivenFactory {
-                name: e.name,
-                player,
-                params: Arc::new(parse_payoff_driven(e, params, player)?),
-            }));
-        }
-        let params = parse(e, params, player)?;
-        Ok(Box::new(NegotiatorFactory {
-            name: e.name,
-            player,
-            params,
-        }))
+        factory(name, params, player)
     }
 }
 
@@ -472,8 +461,13 @@ mod tests {
     fn every_entry_builds_for_every_player() {
         let sq = sim_status_quo();
         for e in ENTRIES {
+            let name = if e.name == "noisy" {
+                "noisy(payoff-driven, 0.1)"
+            } else {
+                e.name
+            };
             for p in Player::ALL {
-                assert!(catalog().build(e.name, &toml::Table::new(), p, &sq).is_ok());
+                assert!(catalog().build(name, &toml::Table::new(), p, &sq).is_ok());
             }
         }
     }
@@ -493,7 +487,7 @@ mod tests {
             "{keys:?}"
         );
         let unknown = catalog()
-            .check("tit-for-tat", &toml::Table::new())
+            .check("tit-for-two-tats", &toml::Table::new())
             .unwrap_err();
         assert!(unknown[0].2.contains("faratin-logit"));
     }

@@ -4,16 +4,24 @@
 //! contract issues ([`tactic`]), logit choice among macro-actions ([`logit`]), Microsoft's
 //! credible-threat litigation policy ([`litigation_policy`]), the composite agent that uses
 //! all three ([`negotiator`]), the payoff-driven default negotiator ([`payoff_driven`], R7),
-//! and the [`catalog`] through which scenario files name them.
+//! the behaviour-dependent [`tit_for_tat`] tactic, Microsoft's [`threat_then_settle`] and
+//! [`litigate_if_below`] rules, the [`noisy`] transformer, and the [`catalog`] through which
+//! scenario files name them.
 
 #![forbid(unsafe_code)]
 
 pub mod catalog;
+pub mod litigate_if_below;
 pub mod litigation_policy;
 pub mod logit;
 pub mod menu;
+pub mod metagame;
 pub mod negotiator;
+pub mod noisy;
+mod params;
 pub mod payoff_driven;
 pub mod tactic;
+pub mod threat_then_settle;
+pub mod tit_for_tat;
 
 pub use catalog::{catalog, StrategyCatalog, ENTRIES};

@@ -64,6 +64,15 @@ impl StrategyFactory for NegotiatorFactory {
     }
 }
 
+/// Keeps `since` = the week the outstanding public threat was made (`None` without one).
+pub fn track_threat(since: &mut Option<u32>, view: &View<'_>) {
+    match (view.public.threat, *since) {
+        (true, None) => *since = Some(view.public.week),
+        (false, Some(_)) => *since = None,
+        _ => {}
+    }
+}
+
 /// A Faratin negotiator with logit macro-choice and a litigation policy.
 pub struct Negotiator {
     name: &'static str,
@@ -106,14 +115,6 @@ impl Negotiator {
             None => self.p.tactic.alphas(f64::from(week)),
         }
     }
-
-    fn track_threat(&mut self, view: &View<'_>) {
-        match (view.public.threat, self.threat_since) {
-            (true, None) => self.threat_since = Some(view.public.week),
-            (false, Some(_)) => self.threat_since = None,
-            _ => {}
-        }
-    }
 }
 
 impl Strategy for Negotiator {
@@ -122,7 +123,7 @@ impl Strategy for Negotiator {
     }
 
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
-        self.track_threat(view);
+        track_threat(&mut self.threat_since, view);
         let week = view.public.week;
         if self.player == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
             let age = self.threat_since.map(|w| week - w);
@@ -157,7 +158,7 @@ impl Strategy for Negotiator {
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, _coalition: Coalition) -> Response {
-        self.track_threat(view);
+        track_threat(&mut self.threat_since, view);
         let dirs = self.directions(view);
         let next = self.offer_at(view, view.public.week + 1);
         let score = self.p.tactic.score(offer, &dirs);

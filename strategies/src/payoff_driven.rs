@@ -94,7 +94,7 @@ pub struct PayoffDriven {
 }
 
 /// Whether `x` would change nothing for `coalition` relative to the terms in force.
-fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
+pub fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
     match coalition {
         Coalition::OA => x.hosting == current.hosting && x.amazon_tranche == current.amazon_tranche,
         Coalition::MO => {

@@ -2,111 +2,14 @@
 //! two agents whose deadlines are inversely proportional to their discount rates split a unit
 //! surplus at the asymmetric Nash point with weights 1/ρ_i, whatever the proposer order.
 
+mod common;
+
+use common::{base, calm, Tu};
 use rand::SeedableRng;
-use sim::contract::{Contract, Issue};
+use sim::contract::Contract;
 use sim::player::{Coalition, Player};
-use sim::strategy::{Catalog, Move, PublicState, SuitAssessment, Valuer, View};
+use sim::strategy::{Catalog, Move, View};
 use sim::SimRng;
-
-/// Transferable utility: a contract gives Microsoft `side_payment` and OpenAI the rest of a
-/// unit surplus; disagreement is worth 0 to both.
-struct Tu {
-    grid: Vec<(Contract, [f64; 3])>,
-}
-
-impl Tu {
-    fn new(base: Contract, steps: usize) -> Tu {
-        let grid = (0..=steps)
-            .map(|k| {
-                let u = k as f64 / steps as f64;
-                (
-                    Contract {
-                        side_payment: u,
-                        ..base
-                    },
-                    [u, 1.0 - u, 0.0],
-                )
-            })
-            .collect();
-        Tu { grid }
-    }
-}
-
-impl Valuer for Tu {
-    fn agreement(&self, player: Player, x: &Contract) -> f64 {
-        match player {
-            Player::Microsoft => x.side_payment,
-            Player::OpenAi => 1.0 - x.side_payment,
-            Player::Amazon => 0.0,
-        }
-    }
-    fn continuation(&self, _: Player) -> f64 {
-        0.0
-    }
-    fn after_move(&self, _: Player, _: &Move) -> f64 {
-        0.0
-    }
-    fn suit(&self) -> SuitAssessment {
-        SuitAssessment {
-            win_probability: 0.0,
-            stake: 0.0,
-            plaintiff_cost: 1.0,
-            defendant_cost: 1.0,
-            value_of_suing: 0.0,
-            value_of_continuing: 0.0,
-            threat_threshold: 1.0,
-        }
-    }
-    fn acceptance(&self, _: Player, _: &Contract) -> f64 {
-        0.5
-    }
-    fn prefers_higher(&self, _: Player, _: Issue) -> Option<bool> {
-        None
-    }
-    fn candidates(&self, _: Coalition, out: &mut Vec<(Contract, [f64; 3])>) {
-        out.clear();
-        out.extend_from_slice(&self.grid);
-    }
-}
-
-/// A public state with no dispute moves at `week` of a `horizon`-week game.
-fn calm(week: u32, horizon: u32) -> PublicState {
-    PublicState {
-        week,
-        horizon,
-        threat: false,
-        launched: false,
-        rearchitected: false,
-        suit_filed: None,
-        injunction: false,
-        complaint: false,
-        antitrust: 0.0,
-        amazon_alive: true,
-        sweetener: 0.0,
-        ipo_window_open: true,
-        s1_week: 12.0,
-        ipo_window_week: 27.6,
-    }
-}
-
-fn base() -> Contract {
-    toml::from_str(
-        r#"exclusivity = "all_stateless"
-azure_first_days = 180
-licence_exclusive = true
-licence_end_year = 2032
-agi_clause = true
-revenue_share = 0.2
-revenue_share_end = "until_agi"
-microsoft_share = 0.2
-hosting = "aws_exclusive"
-azure_commitment = 250.0
-aws_commitment = 138.0
-amazon_tranche = "live"
-side_payment = -1.0"#,
-    )
-    .unwrap()
-}
 
 /// Plays alternating offers (Microsoft first when `m_first`) until agreement; returns
 /// (Microsoft's share, week).

@@ -103,10 +103,10 @@ fn zero_horizon() {
 fn unknown_strategy() {
     check_bad_file(
         "strategy = \"payoff-driven\"",
-        "strategy = \"tit-for-tat\"",
+        "strategy = \"tit-for-two-tats\"",
         &[
             "agents.microsoft.strategy",
-            "tit-for-tat",
+            "tit-for-two-tats",
             "unknown strategy",
             "payoff-driven",
         ],

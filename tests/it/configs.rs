@@ -10,8 +10,11 @@ fn every_shipped_config_validates() {
         .filter(|p| p.extension().map(|e| e == "toml").unwrap_or(false))
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();
-            // Sweep files and calibration facts files are not scenarios.
-            !name.starts_with("sweep") && !name.starts_with("facts")
+            // Sweep, calibration facts and meta-game strategies files are not scenarios (the
+            // meta-game's is the embedded default of tests/it/metagame.rs).
+            !name.starts_with("sweep")
+                && !name.starts_with("facts")
+                && !name.starts_with("metagame")
         })
         // Repeated-game tournament files are checked in repeated.rs.
         .filter(|p| {

@@ -6,6 +6,7 @@ mod cli;
 mod configs;
 mod golden;
 mod limits;
+mod metagame;
 mod outdir;
 mod repeated;
 mod reproducibility;

@@ -1,0 +1,272 @@
+//! `pactsim metagame [SCENARIO]`: the empirical meta-game over negotiation strategies per role
+//! (`strategies::metagame`). Writes a results directory (manifest.json, metagame.nfg,
+//! profiles.csv, metagame.json, charts.json, plots) and prints the profiles, the equilibria
+//! and the April-like shares.
+
+use crate::cli::{PlotFormat, ScenarioArgs};
+use crate::{bad, charts, check_runs, load_scenario, manifest, pool, progress};
+use anyhow::{Context, Result};
+use plots::{Bar, BarChart, Chart};
+use sim::output::ResultsDir;
+use std::path::PathBuf;
+use strategies::metagame::analysis::{Mixture, ShareCi, SolveSettings};
+use strategies::metagame::spec::{StrategySets, DEFAULT_NAME, DEFAULT_STRATEGIES};
+use strategies::metagame::{self, Metagame, Settings};
+
+/// Options of `pactsim metagame`.
+pub struct MetagameCmd {
+    /// Scenario and overrides.
+    pub scenario: ScenarioArgs,
+    /// Strategies file (default: the embedded list).
+    pub strategies: Option<PathBuf>,
+    /// Runs per profile.
+    pub runs: u64,
+    /// Master seed (default: the scenario's).
+    pub seed: Option<u64>,
+    /// Episodes of regret matching.
+    pub episodes: usize,
+    /// Logit λ values.
+    pub lambdas: Vec<f64>,
+    /// Threads.
+    pub threads: Option<usize>,
+    /// Results directory.
+    pub out: Option<PathBuf>,
+    /// Plot formats, or none.
+    pub plots: Option<PlotFormat>,
+    /// No progress bar.
+    pub quiet: bool,
+}
+
+/// Runs `pactsim metagame`.
+pub fn run(o: &MetagameCmd) -> Result<()> {
+    let scenario = load_scenario(o.scenario.scenario.as_deref(), &o.scenario.set)?;
+    if o.runs == 0 {
+        return Err(bad("--runs 0: allowed values are 1 or more"));
+    }
+    check_runs(o.runs)?;
+    if o.episodes == 0 {
+        return Err(bad("--episodes 0: allowed values are 1 or more"));
+    }
+    if let Some(l) = o.lambdas.iter().find(|l| !l.is_finite() || **l < 0.0) {
+        return Err(bad(format!("--lambda {l}: allowed are finite numbers ≥ 0")));
+    }
+    let (text, source) = match &o.strategies {
+        Some(p) => (
+            std::fs::read_to_string(p)
+                .map_err(|e| bad(format!("{}: cannot read strategies file: {e}", p.display())))?,
+            p.display().to_string(),
+        ),
+        None => (DEFAULT_STRATEGIES.to_string(), DEFAULT_NAME.to_string()),
+    };
+    let sets = StrategySets::from_toml(&text, &source, &scenario)
+        .map_err(|e| anyhow::Error::new(metagame::MetagameError::Spec(e)))?;
+    check_runs(o.runs.saturating_mul(sets.profiles() as u64))?;
+    let seed = o.seed.unwrap_or(scenario.params().simulation.seed);
+    let pool = pool(o.threads)?;
+    let name = &scenario.params().meta.name;
+    let out = o
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("results").join(format!("{name}-metagame")));
+    let dir = ResultsDir::create(&out)?;
+    let settings = Settings {
+        runs: o.runs,
+        seed,
+        solve: SolveSettings {
+            lambdas: o.lambdas.clone(),
+            episodes: o.episodes,
+            seed,
+        },
+    };
+    let bar = progress::bar(sets.profiles() as u64, "profiles", o.quiet);
+    let started = std::time::Instant::now();
+    let mg = pool.install(|| {
+        metagame::run(&scenario, &sets, &settings, &mut |done, _| {
+            bar.set_position(done as u64)
+        })
+    })?;
+    bar.finish_and_clear();
+    let elapsed = started.elapsed().as_secs_f64();
+    let extra = serde_json::json!({
+        "strategies_file": o.strategies.as_ref().map(|p| p.display().to_string()),
+        "strategies": text,
+        "episodes": o.episodes,
+        "lambdas": o.lambdas,
+    });
+    dir.write_json(
+        "manifest.json",
+        &manifest(&scenario, "metagame", seed, o.runs, extra)?,
+    )?;
+    dir.write_text("metagame.nfg", &mg.nfg())?;
+    dir.write_text("profiles.csv", &mg.profiles_csv())?;
+    dir.write_json("metagame.json", &mg)?;
+    let all = metagame_charts(&mg);
+    dir.write_json("charts.json", &all)?;
+    if let Some(f) = o.plots {
+        charts::render_named(&dir.path(""), &all, &charts::formats(f))?;
+    }
+    let path = dir.commit()?;
+    print(&mg, &path);
+    eprintln!(
+        "{} profiles × {} runs in {elapsed:.2} s ({} threads)",
+        mg.profiles.len(),
+        mg.runs,
+        pool.current_num_threads()
+    );
+    Ok(())
+}
+
+fn ci(s: &ShareCi) -> String {
+    format!("{:.4} [{:.4}, {:.4}]", s.share, s.ci_low, s.ci_high)
+}
+
+fn mixture_line(m: &Mixture, labels: &[Vec<String>; 3]) -> String {
+    let roles: Vec<String> = m
+        .mixture
+        .iter()
+        .zip(labels)
+        .map(|(p, names)| {
+            let parts: Vec<String> = p
+                .iter()
+                .zip(names)
+                .filter(|(x, _)| **x > 5e-4)
+                .map(|(x, n)| format!("{n} {x:.3}"))
+                .collect();
+            parts.join(" + ")
+        })
+        .collect();
+    roles.join(" | ")
+}
+
+fn print(mg: &Metagame, path: &std::path::Path) {
+    println!(
+        "pactsim metagame: {} · {} profiles × {} runs · seed {}\n",
+        mg.scenario,
+        mg.profiles.len(),
+        mg.runs,
+        mg.seed
+    );
+    println!(
+        "{:<62} {:>8} {:>8} {:>8}  {:<26} {:>7}",
+        "profile (Microsoft | OpenAI | Amazon)",
+        "U_M",
+        "U_O",
+        "U_A",
+        "April-like [95% CI]",
+        "regret"
+    );
+    for p in &mg.profiles {
+        let noise = if p.regret.within_noise && p.regret.regret > 0.0 {
+            "~"
+        } else {
+            ""
+        };
+        println!(
+            "{:<62} {:>8.2} {:>8.2} {:>8.2}  {:<26} {:>6.2}{noise}",
+            p.labels.join(" | "),
+            p.result.mean[0],
+            p.result.mean[1],
+            p.result.mean[2],
+            ci(&p.april_like),
+            p.regret.regret
+        );
+    }
+    println!(
+        "(payoffs in $B; regret = largest unilateral gain, $B; ~ = within noise, < 1.96 SE)\n"
+    );
+    println!("April-like share (95% CI):");
+    println!("  default profile            {}", ci(&mg.default_profile));
+    for m in &mg.equilibria {
+        let name = match m.lambda {
+            Some(l) => format!("logit QRE λ={l}"),
+            None => m.method.clone(),
+        };
+        println!(
+            "  {:<26} {}   {}",
+            name,
+            ci(&m.april_like),
+            mixture_line(m, &mg.strategies)
+        );
+    }
+    if let Some(m) = &mg.learned {
+        println!(
+            "  {:<26} {}   {}",
+            "regret matching (learned)",
+            ci(&m.april_like),
+            mixture_line(m, &mg.strategies)
+        );
+    }
+    for n in &mg.notes {
+        println!("  note: {n}");
+    }
+    println!("results: {}", path.display());
+}
+
+/// The meta-game's charts: April-like share per profile with 95% intervals, and regret per
+/// profile.
+pub(crate) fn metagame_charts(mg: &Metagame) -> Vec<(String, Chart)> {
+    let sub = format!(
+        "{}: {} profiles × {} runs, seed {} (Microsoft | OpenAI | Amazon)",
+        mg.scenario,
+        mg.profiles.len(),
+        mg.runs,
+        mg.seed
+    );
+    let chart = |title: &str, y_label: &str, bars: Vec<Bar>, probability: bool| {
+        Chart::Bar(BarChart {
+            title: title.into(),
+            subtitle: Some(sub.clone()),
+            y_label: y_label.into(),
+            x_label: Some("profile".into()),
+            bars,
+            probability,
+        })
+    };
+    let bar = |p: &metagame::ProfileRow, value: f64, ci: (f64, f64), colour: usize| Bar {
+        label: p.labels.join(" | "),
+        value,
+        ci_lo: Some(ci.0),
+        ci_hi: Some(ci.1),
+        colour: Some(colour),
+    };
+    let april = mg
+        .profiles
+        .iter()
+        .map(|p| {
+            let a = p.april_like;
+            bar(p, a.share, (a.ci_low, a.ci_high), 0)
+        })
+        .collect();
+    let regret = mg
+        .profiles
+        .iter()
+        .map(|p| {
+            let r = &p.regret;
+            let ci = ((r.regret - 1.96 * r.se).max(0.0), r.regret + 1.96 * r.se);
+            bar(p, r.regret, ci, if r.within_noise { 2 } else { 3 })
+        })
+        .collect();
+    let april = chart(
+        "April-like share by strategy profile",
+        "share of runs (APRIL_LIKE_STRICT + APRIL_LIKE_BROAD)",
+        april,
+        true,
+    );
+    let regret = chart(
+        "Regret by strategy profile (largest unilateral gain)",
+        "regret ($B)",
+        regret,
+        false,
+    );
+    vec![
+        ("april_like_by_profile".to_string(), april),
+        ("regret_by_profile".to_string(), regret),
+    ]
+}
+
+/// Re-renders the charts of a metagame results directory from its `charts.json`.
+pub(crate) fn replot(dir: &std::path::Path, formats: &[plots::Format]) -> Result<Vec<PathBuf>> {
+    let all: Vec<(String, Chart)> =
+        sim::output::read_json(dir, "charts.json").map_err(|e| bad(format!("{e}")))?;
+    charts::render_named(dir, &all, formats).context("rendering the metagame charts")
+}

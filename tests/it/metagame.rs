@@ -1,0 +1,166 @@
+//! `pactsim metagame`: thread-count byte identity, the empirical game's .nfg read back by the
+//! toolkit, and bad strategies files.
+
+use crate::util::*;
+
+fn metagame(args: &[&str], cwd: &std::path::Path) -> std::process::Output {
+    let mut all = vec![
+        "metagame",
+        "--runs",
+        "40",
+        "--seed",
+        "3",
+        "--episodes",
+        "2000",
+        "-q",
+    ];
+    all.extend_from_slice(args);
+    pactsim(&all, cwd)
+}
+
+#[test]
+fn metagame_outputs_do_not_depend_on_the_thread_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = metagame(
+        &["--threads", "1", "--out", "t1", "--format", "svg"],
+        tmp.path(),
+    );
+    let b = metagame(
+        &["--threads", "2", "--out", "t2", "--format", "svg"],
+        tmp.path(),
+    );
+    assert!(a.status.success(), "{}", stderr(&a));
+    assert!(b.status.success(), "{}", stderr(&b));
+    let dir = tmp.path().join("t1");
+    for f in [
+        "metagame.nfg",
+        "profiles.csv",
+        "metagame.json",
+        "manifest.json",
+    ] {
+        assert!(dir.join(f).is_file(), "{f} missing");
+    }
+    assert!(dir.join("plots/april_like_by_profile.svg").is_file());
+    assert!(dir.join("plots/regret_by_profile.svg").is_file());
+    assert_same_dirs(&dir, &tmp.path().join("t2"));
+    assert_eq!(
+        stdout(&a).replace("t1", "tX"),
+        stdout(&b).replace("t2", "tX")
+    );
+    let text = stdout(&a);
+    assert!(text.contains("default profile") && text.contains("regret matching (learned)"));
+    let csv = std::fs::read_to_string(dir.join("profiles.csv")).unwrap();
+    assert!(!csv.contains("NaN") && !csv.contains("inf"));
+    assert_eq!(
+        csv.lines().count(),
+        1 + 27,
+        "27 profiles of the default lists"
+    );
+}
+
+#[test]
+fn the_empirical_game_round_trips_through_the_nfg_parser() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = metagame(&["--out", "m", "--no-plots"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = tmp.path().join("m");
+    let text = std::fs::read_to_string(dir.join("metagame.nfg")).unwrap();
+    let game = sim::game::nfg::read(&text).unwrap();
+    assert_eq!(game.num_players(), 3);
+    assert_eq!(game.strategies()[0][1], "threat-then-settle");
+    assert_eq!(sim::game::nfg::write(&game), text, "write(read(x)) = x");
+    // Payoffs are the per-profile means of metagame.json, in Gambit order.
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("metagame.json")).unwrap()).unwrap();
+    let profiles = json["profiles"].as_array().unwrap();
+    assert_eq!(profiles.len(), game.num_profiles());
+    for (index, p) in profiles.iter().enumerate() {
+        for i in 0..3 {
+            let mean = p["mean"][i].as_f64().unwrap();
+            assert_eq!(
+                game.payoff_at(index, i),
+                mean,
+                "profile {index}, player {i}"
+            );
+        }
+    }
+    // The toolkit's command line solves it too.
+    let eq = pactsim(
+        &[
+            "equilibria",
+            "--nfg",
+            "m/metagame.nfg",
+            "--method",
+            "simpdiv",
+            "--json",
+        ],
+        tmp.path(),
+    );
+    assert!(eq.status.success(), "{}", stderr(&eq));
+}
+
+#[test]
+fn bad_strategies_files_name_file_line_path_and_leave_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("s.toml"),
+        "[[microsoft]]\nstrategy = \"scenario\"\n\n[[openai]]\nstrategy = \"tit-for-tat\"\nparams = { delta = 0 }\n\n[[amazon]]\nstrategy = \"noisy(conceder, 2)\"\n",
+    )
+    .unwrap();
+    let o = metagame(&["--strategies", "s.toml", "--out", "bad"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("s.toml:6:") && err.contains("openai[0].params.delta = 0"),
+        "{err}"
+    );
+    assert!(err.contains("allowed range"), "{err}");
+    assert!(
+        err.contains("s.toml:9:") && err.contains("amazon[0].strategy"),
+        "{err}"
+    );
+    assert!(err.contains("[0, 1]"), "{err}");
+    assert!(!tmp.path().join("bad").exists());
+    let unknown = tmp.path().join("u.toml");
+    std::fs::write(
+        &unknown,
+        "[[microsoft]]\nstrategy = \"scenario\"\nwho = 1\n",
+    )
+    .unwrap();
+    let o = metagame(&["--strategies", "u.toml", "--out", "bad"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("u.toml:3"), "{}", stderr(&o));
+    assert!(!tmp.path().join("bad").exists());
+}
+
+#[test]
+fn every_shipped_strategies_file_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for e in std::fs::read_dir(root().join("configs")).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if !(name.starts_with("metagame") && name.ends_with(".toml")) {
+            continue;
+        }
+        n += 1;
+        let o = pactsim(
+            &[
+                "metagame",
+                "--strategies",
+                p.to_str().unwrap(),
+                "--runs",
+                "2",
+                "--episodes",
+                "100",
+                "--out",
+                &name,
+                "--no-plots",
+                "-q",
+            ],
+            tmp.path(),
+        );
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+    }
+    assert!(n >= 2);
+}

@@ -59,7 +59,8 @@ pub enum Command {
         /// Worker threads (default: all cores). Never changes results.
         #[arg(long)]
         threads: Option<usize>,
-        /// Results directory (default: results/<scenario name>).
+        /// Results directory (default: results/<scenario name>, or
+        /// results/<scenario name>-set-<hash8> with --set, hash8 naming the overrides).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Also write runs.csv (one row per run, streamed).
@@ -90,11 +91,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Checks scenario files and prints every problem found.
+    /// Checks scenario, sweep, tournament and facts files and prints every problem found.
     Validate {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Kind of the files (default: recognised from each file's keys: [sweep]/[[axis]] →
+        /// sweep, [[fact]] → facts, players → tournament, else scenario).
+        #[arg(long, value_enum)]
+        kind: Option<crate::FileKind>,
     },
     /// Equilibria of the scenario's reduced stage game, or of a Gambit .nfg game.
     Equilibria {
@@ -148,10 +153,21 @@ pub enum Command {
     Sweep {
         /// Sweep file (TOML; see configs/README.md "Sweep files").
         file: PathBuf,
-        /// Results directory (default: results/<sweep name>); with a shard, the directory of
-        /// shard files (default: results/<sweep name>.shards).
+        /// Results directory (default: results/<sweep name>, or results/<sweep name>-set-<hash8>
+        /// with --set); with a shard, the directory of shard files (default: that name +
+        /// .shards).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Runs per cell (default: the sweep file's sweep.runs).
+        #[arg(long)]
+        runs: Option<u64>,
+        /// Master seed (default: the sweep file's sweep.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Override a base-scenario parameter in every cell: dotted path = value (repeatable;
+        /// may not name a swept parameter).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
         /// Compute only shard I of N (I from 0 to N−1) and write a shard file for `merge`.
         /// Default: SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT when set.
         #[arg(long, value_name = "I/N")]

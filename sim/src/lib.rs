@@ -22,7 +22,9 @@
 //! - **regime**: the state a contract is valued in (AWS path, litigation, IPO prospects).
 //!
 //! ## Crate layout
-//! `scenario` (input, the only place it is checked) · `contract` (terms) · `payoff` (present
+//! `scenario` (input, the only place it is checked) · `layers` (files that inherit from a
+//! `base`, deep-merged) · `shape` (typed reading that reports every problem) · `overrides`
+//! (canonical `--set` lists and their hash) · `contract` (terms) · `payoff` (present
 //! values) · `valuer` (values of states under beliefs) · `shocks` · `litigation` · `strategy`
 //! (agent interface) · `protocol` (round loop) · `outcome` · `runner` · `stats` · `results` ·
 //! `output` · `outdir` (safe output locations, locks) · `rng` · `player`; and the game-theory toolkit: `game` (normal-form games, Gambit
@@ -36,11 +38,13 @@ pub mod cooperative;
 pub mod explain;
 pub mod frontier;
 pub mod game;
+pub mod layers;
 pub mod limits;
 pub mod litigation;
 pub mod outcome;
 pub mod outdir;
 pub mod output;
+pub mod overrides;
 pub mod payoff;
 pub mod player;
 pub mod protocol;
@@ -50,12 +54,14 @@ pub mod rng;
 pub mod runner;
 pub mod scenario;
 pub mod sensitivity;
+pub mod shape;
 pub mod shocks;
 pub mod solve;
 pub mod stage;
 pub mod stats;
 pub mod strategy;
 pub mod sweep;
+pub mod sweep_file;
 pub mod valuer;
 
 pub use contract::{Contract, Issue};

@@ -22,6 +22,18 @@ pub struct ScenarioArgs {
     pub set: Vec<String>,
 }
 
+/// How sweep heat maps are drawn.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct HeatArgs {
+    /// Fit heat-map colour scales to the data instead of the fixed 0–100% (the colour bar then
+    /// says "auto-scaled").
+    #[arg(long)]
+    pub auto_scale: bool,
+    /// Hatch heat-map cells whose 95% CI is wider than this many percentage points.
+    #[arg(long, value_name = "PP", default_value_t = 10.0)]
+    pub ci_threshold: f64,
+}
+
 /// Image format of plots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PlotFormat {
@@ -175,6 +187,9 @@ pub enum Command {
         /// Continue an interrupted sweep from its checkpoint (same bytes as an uninterrupted run).
         #[arg(long)]
         resume: bool,
+        /// Heat-map scale and CI hatching.
+        #[command(flatten)]
+        heat: HeatArgs,
         /// Worker threads (default: all cores). Never changes results.
         #[arg(long)]
         threads: Option<usize>,
@@ -196,6 +211,9 @@ pub enum Command {
         /// Results directory to write.
         #[arg(long, required = true)]
         out: PathBuf,
+        /// Heat-map scale and CI hatching.
+        #[command(flatten)]
+        heat: HeatArgs,
         /// Plot formats.
         #[arg(long, value_enum, default_value = "both")]
         format: PlotFormat,
@@ -453,6 +471,9 @@ pub enum Command {
     Plot {
         /// Results directory.
         dir: PathBuf,
+        /// Heat-map scale and CI hatching (sweep results).
+        #[command(flatten)]
+        heat: HeatArgs,
         /// Plot formats.
         #[arg(long, value_enum, default_value = "both")]
         format: PlotFormat,

@@ -169,6 +169,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             set,
             shard,
             resume,
+            heat,
             threads,
             format,
             no_plots,
@@ -185,14 +186,21 @@ pub fn execute(cli: Cli) -> Result<()> {
             resume,
             threads,
             plots: (!no_plots).then_some(format),
+            heat: heat_options(heat)?,
             quiet,
         }),
         Command::Merge {
             inputs,
             out,
+            heat,
             format,
             no_plots,
-        } => sweeping::merge(&inputs, &out, (!no_plots).then_some(format)),
+        } => sweeping::merge(
+            &inputs,
+            &out,
+            (!no_plots).then_some(format),
+            &heat_options(heat)?,
+        ),
         Command::Sensitivity {
             scenario,
             target,
@@ -375,8 +383,8 @@ pub fn execute(cli: Cli) -> Result<()> {
             json,
             plots: (!no_plots).then_some(format),
         }),
-        Command::Plot { dir, format } => {
-            let written = charts::replot(&dir, &charts::formats(format))?;
+        Command::Plot { dir, heat, format } => {
+            let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;
             for p in written {
                 println!("{}", p.display());
             }
@@ -489,6 +497,21 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         pool.current_num_threads()
     );
     Ok(())
+}
+
+/// Checks `--ci-threshold` (bad input unless in (0, 100] percentage points).
+fn heat_options(h: cli::HeatArgs) -> Result<charts::HeatOptions> {
+    if !(h.ci_threshold.is_finite() && h.ci_threshold > 0.0 && h.ci_threshold <= 100.0) {
+        return Err(bad(format!(
+            "--ci-threshold {}: allowed values are greater than 0 and at most 100 (percentage \
+             points of a 95% CI width)",
+            h.ci_threshold
+        )));
+    }
+    Ok(charts::HeatOptions {
+        auto_scale: h.auto_scale,
+        ci_threshold_pp: h.ci_threshold,
+    })
 }
 
 /// Refuses more runs than [`MAX_RUNS`] (bad input).

@@ -46,6 +46,8 @@ pub struct SweepOptions {
     pub threads: Option<usize>,
     /// Plot formats, or no plots.
     pub plots: Option<PlotFormat>,
+    /// How heat maps are drawn.
+    pub heat: charts::HeatOptions,
     /// No progress bar.
     pub quiet: bool,
 }
@@ -153,7 +155,7 @@ pub fn sweep(o: &SweepOptions) -> Result<()> {
     let checkpoint = dir.sibling("sweep-progress.jsonl");
     let ran = compute(&sweep, &header, &checkpoint, o, &pool)?;
     report_speed(ran, sweep.runs, started);
-    let path = write_results(std::slice::from_ref(&checkpoint), dir, o.plots)?;
+    let path = write_results(std::slice::from_ref(&checkpoint), dir, o.plots, &o.heat)?;
     fs::remove_file(&checkpoint).with_context(|| format!("removing {}", checkpoint.display()))?;
     print_sweep(&path)?;
     Ok(())
@@ -297,7 +299,12 @@ fn read_header(path: &Path) -> Result<ShardHeader> {
 }
 
 /// `pactsim merge`: shard files (or directories of them) → one results directory.
-pub fn merge(inputs: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Result<()> {
+pub fn merge(
+    inputs: &[PathBuf],
+    out: &Path,
+    plots: Option<PlotFormat>,
+    heat: &charts::HeatOptions,
+) -> Result<()> {
     let mut files = Vec::new();
     for p in inputs {
         if p.is_dir() {
@@ -328,7 +335,7 @@ pub fn merge(inputs: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Resul
             )));
         }
     }
-    let path = write_results(&files, ResultsDir::create(out)?, plots)?;
+    let path = write_results(&files, ResultsDir::create(out)?, plots, heat)?;
     print_sweep(&path)
 }
 
@@ -370,7 +377,12 @@ fn csv_field(s: &str) -> String {
 
 /// Checks that the record files cover every cell exactly once and streams them, in cell
 /// order, into the results directory `dir` (manifest.json, summary.json, outcomes.csv, plots).
-fn write_results(files: &[PathBuf], dir: ResultsDir, plots: Option<PlotFormat>) -> Result<PathBuf> {
+fn write_results(
+    files: &[PathBuf],
+    dir: ResultsDir,
+    plots: Option<PlotFormat>,
+    heat: &charts::HeatOptions,
+) -> Result<PathBuf> {
     let mut shards: Vec<(ShardHeader, &PathBuf)> = Vec::new();
     for f in files {
         shards.push((read_header(f)?, f));
@@ -516,7 +528,7 @@ fn write_results(files: &[PathBuf], dir: ResultsDir, plots: Option<PlotFormat>) 
         let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
         charts::render_named(
             &dir.path(""),
-            &charts::sweep_charts(&manifest, &summary),
+            &charts::sweep_charts(&manifest, &summary, heat),
             &charts::formats(fmt),
         )?;
     }

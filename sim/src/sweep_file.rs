@@ -112,6 +112,11 @@ impl SweepFile {
     /// Parses sweep-file text, reporting every shape problem (unknown keys, wrong types,
     /// missing fields) with its line and column.
     pub fn parse(text: &str, source: &str) -> Result<SweepFile, ScenarioError> {
+        // Straight from the text first: integers beyond i64 (absurd sizes, refused later with
+        // the limit they break) only survive this way.
+        if let Ok(f) = toml::from_str::<SweepFile>(text) {
+            return Ok(f);
+        }
         let table = layers::parse(text, source)?;
         let shaped = shape::read_all::<SweepFile>(&table);
         match shaped.value {

@@ -91,6 +91,34 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             v.defendant_cost
         )?;
     }
+    let z = &e.settlement;
+    writeln!(
+        out,
+        "\nWhy a suit filed now settles: trial needs the pair's optimism to beat what settling saves"
+    )?;
+    writeln!(
+        out,
+        "  litigating to judgment is worth ${:.2}B to Microsoft (θ_M {:.2}) and ${:.2}B to OpenAI (θ_O {:.2});",
+        z.litigate_microsoft, z.theta_microsoft, z.litigate_openai, z.theta_openai
+    )?;
+    writeln!(
+        out,
+        "  the best settlement on the frontier is worth ${:.2}B to the pair: joint surplus ${:.2}B; {} of {} frontier contracts beat the trial for both",
+        z.best_settlement_joint,
+        z.joint_surplus,
+        z.settlements_both_prefer,
+        e.frontier.len()
+    )?;
+    writeln!(
+        out,
+        "  at the most divergent beliefs (θ_M 0.99, θ_O 0.01) the surplus is ${:.2}B: {}",
+        z.joint_surplus_extreme,
+        if z.joint_surplus_extreme > 0.0 {
+            "no suit can rationally reach judgment"
+        } else {
+            "optimism can send a suit to trial"
+        }
+    )?;
     writeln!(
         out,
         "\nMicrosoft–OpenAI candidate frontier ({} contracts, Microsoft's value ascending; F = April features of 6)",

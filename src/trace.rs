@@ -2,8 +2,8 @@
 //! tells it round by round, or prints one JSON object per event.
 
 use serde_json::json;
+use sim::event::Event;
 use sim::litigation::CourtEvent;
-use sim::protocol::Event;
 use sim::shocks::{MuskStatus, ShockEvent};
 use sim::{Engine, RunKey};
 use std::io::{self, Write};

@@ -2,7 +2,7 @@
 //! scenario (`cargo bench --bench engine`).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use sim::protocol::Silent;
+use sim::event::Silent;
 use sim::{Engine, RunKey, Scenario};
 use std::hint::black_box;
 use std::time::Duration;

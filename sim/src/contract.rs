@@ -283,6 +283,25 @@ impl Contract {
         }
     }
 
+    /// Whether `self` and `other` set `issue` to the same domain level. Equal values are
+    /// checked first, so the common case costs one comparison.
+    pub fn same_level(&self, other: &Contract, issue: Issue) -> bool {
+        let equal = match issue {
+            Issue::Exclusivity => self.exclusivity == other.exclusivity,
+            Issue::AzureFirst => self.azure_first_days == other.azure_first_days,
+            Issue::LicenceExclusive => self.licence_exclusive == other.licence_exclusive,
+            Issue::LicenceEnd => self.licence_end_year == other.licence_end_year,
+            Issue::AgiClause => self.agi_clause == other.agi_clause,
+            Issue::RevenueShare => self.revenue_share == other.revenue_share,
+            Issue::Cap => self.revenue_share_cap == other.revenue_share_cap,
+            Issue::ShareEnd => self.revenue_share_end == other.revenue_share_end,
+            Issue::MicrosoftShare => self.microsoft_share == other.microsoft_share,
+            Issue::Hosting => self.hosting == other.hosting,
+            Issue::Tranche => self.amazon_tranche == other.amazon_tranche,
+        };
+        equal || self.level(issue) == other.level(issue)
+    }
+
     /// Sets `issue` to the value at `level` of its ascending domain (clamped to the domain).
     pub fn set_level(&mut self, issue: Issue, level: usize) {
         let k = level.min(issue.domain_len() - 1);
@@ -368,6 +387,25 @@ impl Contract {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn same_level_agrees_with_comparing_levels() {
+        let base = status_quo();
+        let mut off_domain = base;
+        off_domain.revenue_share = 0.123;
+        off_domain.azure_first_days = 7;
+        for issue in Issue::ALL {
+            for k in 0..issue.domain_len() {
+                let mut x = base;
+                x.set_level(issue, k);
+                for y in [base, off_domain] {
+                    for i in Issue::ALL {
+                        assert_eq!(x.same_level(&y, i), x.level(i) == y.level(i), "{i:?}");
+                    }
+                }
+            }
+        }
+    }
 
     pub(crate) fn status_quo() -> Contract {
         Contract {

@@ -7,12 +7,15 @@
 
 use crate::contract::Contract;
 use crate::frontier::mo_frontier;
+use crate::litigation::CourtRules;
 use crate::outcome::april_features;
-use crate::payoff::{Economics, Regime, Terms};
+use crate::payoff::Economics;
 use crate::player::Player;
-use crate::protocol::{court_rules, DisputeState};
+use crate::regime::Regime;
 use crate::scenario::Scenario;
 use crate::shocks::Shocks;
+use crate::state::DisputeState;
+use crate::terms::Terms;
 use crate::valuer::{issue_preferences, LitigationTerms, StateValuer};
 use serde::Serialize;
 
@@ -67,6 +70,31 @@ pub struct Candidate {
     pub april_features: usize,
 }
 
+/// Why a suit settles rather than going to judgment (divergent expectations, DOMAIN §1.7a):
+/// the value to Microsoft and OpenAI of litigating a suit filed now to judgment, each under
+/// its own prior, against the best Microsoft–OpenAI settlement on the frontier. A trial needs
+/// the pair's optimism to exceed what settling saves: a negative joint surplus.
+#[derive(Debug, Clone, Serialize)]
+pub struct SettlementZone {
+    /// Microsoft's prior θ_M.
+    pub theta_microsoft: f64,
+    /// OpenAI's prior θ_O.
+    pub theta_openai: f64,
+    /// Microsoft's value of litigating to judgment under θ_M, $B (filing costs sunk).
+    pub litigate_microsoft: f64,
+    /// OpenAI's value of litigating to judgment under θ_O, $B.
+    pub litigate_openai: f64,
+    /// The largest joint value U_M + U_O of a settlement on the frontier, $B.
+    pub best_settlement_joint: f64,
+    /// Frontier contracts both prefer to litigating (the settlement zone).
+    pub settlements_both_prefer: usize,
+    /// best_settlement_joint − (litigate_microsoft + litigate_openai), $B: positive means
+    /// a settlement leaves both better off than the trial they each expect.
+    pub joint_surplus: f64,
+    /// The same surplus at the most divergent beliefs possible (θ_M = 0.99, θ_O = 0.01).
+    pub joint_surplus_extreme: f64,
+}
+
 /// Everything `explain` reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
@@ -78,6 +106,8 @@ pub struct Explanation {
     pub litigation: Vec<Verdict>,
     /// The candidate frontier.
     pub frontier: Vec<Candidate>,
+    /// Why a suit filed now would settle (or not).
+    pub settlement: SettlementZone,
 }
 
 fn named(t: &Terms) -> Vec<TermValue> {
@@ -97,7 +127,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
     let shocks = Shocks::expected(s);
     let econ = Economics::new(s, shocks.draws);
     let prefs = issue_preferences(s);
-    let calm = DisputeState::new(s, court_rules(s));
+    let calm = DisputeState::new(s, CourtRules::of(s));
     let mut launched = calm.clone();
     launched.launched = true;
     fn valuer<'a>(
@@ -159,7 +189,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         })
         .collect();
     let v = valuer(s, &econ, &calm, &shocks, theta, &prefs);
-    let frontier = mo_frontier(s)
+    let frontier: Vec<Candidate> = mo_frontier(s)
         .into_iter()
         .map(|x| Candidate {
             contract: x,
@@ -167,11 +197,44 @@ pub fn explain(scenario: &Scenario) -> Explanation {
             april_features: april_features(&x),
         })
         .collect();
+    let priors = [0, 1].map(|i| (s.litigation.win_probability_mean + bias[i]).clamp(0.01, 0.99));
+    let mut sued = launched.clone();
+    sued.file_expected();
+    let litigate = |theta_m: f64, theta_o: f64| {
+        let m = valuer(s, &econ, &sued, &shocks, theta_m, &prefs).current_value()[0];
+        let o = valuer(s, &econ, &sued, &shocks, theta_o, &prefs).current_value()[1];
+        (m, o)
+    };
+    let settle = valuer(s, &econ, &sued, &shocks, theta, &prefs);
+    let settlements: Vec<[f64; 3]> = frontier
+        .iter()
+        .map(|c| settle.agreement_values(&c.contract))
+        .collect();
+    let best = settlements
+        .iter()
+        .map(|v| v[0] + v[1])
+        .fold(f64::NEG_INFINITY, f64::max);
+    let (lm, lo) = litigate(priors[0], priors[1]);
+    let (xm, xo) = litigate(0.99, 0.01);
+    let settlement = SettlementZone {
+        theta_microsoft: priors[0],
+        theta_openai: priors[1],
+        litigate_microsoft: lm,
+        litigate_openai: lo,
+        best_settlement_joint: best,
+        settlements_both_prefer: settlements
+            .iter()
+            .filter(|v| v[0] >= lm && v[1] >= lo)
+            .count(),
+        joint_surplus: best - lm - lo,
+        joint_surplus_extreme: best - xm - xo,
+    };
     Explanation {
         scenario: s.meta.name.clone(),
         states,
         litigation,
         frontier,
+        settlement,
     }
 }
 
@@ -328,6 +391,33 @@ mod tests {
         ]);
         let s = &strong.litigation[0].terms;
         assert!(s.threat, "{s:?}");
+    }
+
+    #[test]
+    fn suits_settle_because_settling_saves_more_than_optimism_is_worth() {
+        let e = baseline(&[]);
+        let z = &e.settlement;
+        assert!((z.theta_microsoft - 0.65).abs() < 1e-12 && (z.theta_openai - 0.45).abs() < 1e-12);
+        // The identity the verdict rests on.
+        let joint = z.best_settlement_joint - z.litigate_microsoft - z.litigate_openai;
+        assert!((z.joint_surplus - joint).abs() < 1e-9);
+        // At the baseline a settlement beats the trial both sides expect, even if Microsoft
+        // were sure to win and OpenAI sure to lose: no suit can rationally reach judgment.
+        assert!(
+            z.joint_surplus > 0.0 && z.settlements_both_prefer >= 1,
+            "{z:?}"
+        );
+        assert!(z.joint_surplus_extreme > 0.0 && z.joint_surplus_extreme < z.joint_surplus);
+        // Optimism is what erodes it: a stronger prior for Microsoft (and the same bias)
+        // raises its value of litigating and shrinks the surplus.
+        let strong = baseline(&["litigation.win_probability_mean=0.75"]);
+        let y = &strong.settlement;
+        assert!(y.litigate_microsoft > z.litigate_microsoft);
+        assert!(y.litigate_openai < z.litigate_openai);
+        // What settling saves is mostly the litigation discount on OpenAI's value: at the
+        // top of its range the surplus grows.
+        let cloud = baseline(&["litigation.valuation_discount=[0.15, 0.15]"]);
+        assert!(cloud.settlement.joint_surplus > z.joint_surplus + 10.0);
     }
 
     #[test]

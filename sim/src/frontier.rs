@@ -6,7 +6,8 @@
 //! never scans the whole contract space in a round.
 
 use crate::contract::{Contract, Issue};
-use crate::payoff::{Economics, Regime};
+use crate::payoff::Economics;
+use crate::regime::Regime;
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 

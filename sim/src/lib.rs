@@ -22,19 +22,25 @@
 //! - **regime**: the state a contract is valued in (AWS path, litigation, IPO prospects).
 //!
 //! ## Crate layout
-//! `scenario` (input, the only place it is checked) · `layers` (files that inherit from a
-//! `base`, deep-merged) · `shape` (typed reading that reports every problem) · `overrides`
-//! (canonical `--set` lists and their hash) · `contract` (terms) · `payoff` (present
-//! values) · `valuer` (values of states under beliefs) · `shocks` · `litigation` · `strategy`
-//! (agent interface) · `protocol` (round loop) · `outcome` · `runner` · `stats` · `results` ·
-//! `output` · `outdir` (safe output locations, locks) · `rng` · `player`; and the game-theory toolkit: `game` (normal-form games, Gambit
-//! .nfg), `solve` (equilibrium solvers), `bargaining` (cooperative solutions and closed forms).
+//! - Input: `scenario` (the only place input is checked) · `layers` (files that inherit from
+//!   a `base`, deep-merged) · `shape` (typed reading that reports every problem) ·
+//!   `overrides` (canonical `--set` lists and their hash) · `sweep_file` (the raw sweep file).
+//! - The model: `contract` (terms) · `payoff` (present values) · `regime` (the state a
+//!   contract is valued in) · `terms` (payoffs term by term) · `valuer` (values of states
+//!   under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal moves) ·
+//!   `outcome` · `frontier` · `explain`.
+//! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
+//!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
+//! - Results: `stats` · `results` · `output` · `outdir` (safe output locations, locks).
+//! - The game-theory toolkit: `game` (normal-form games, Gambit .nfg), `solve` (equilibrium
+//!   solvers), `bargaining` (cooperative solutions and closed forms).
 
 #![forbid(unsafe_code)]
 
 pub mod bargaining;
 pub mod contract;
 pub mod cooperative;
+pub mod event;
 pub mod explain;
 pub mod frontier;
 pub mod game;
@@ -49,6 +55,7 @@ pub mod payoff;
 pub mod player;
 pub mod protocol;
 pub mod reduced;
+pub mod regime;
 pub mod results;
 pub mod rng;
 pub mod runner;
@@ -58,16 +65,19 @@ pub mod shape;
 pub mod shocks;
 pub mod solve;
 pub mod stage;
+pub mod state;
 pub mod stats;
 pub mod strategy;
 pub mod sweep;
 pub mod sweep_file;
+pub mod terms;
 pub mod valuer;
 
 pub use contract::{Contract, Issue};
+pub use event::{Event, Observer};
 pub use outcome::Outcome;
 pub use player::{Coalition, Player};
-pub use protocol::{Engine, Event, Observer};
+pub use protocol::Engine;
 pub use results::{RunRecord, Summary};
 pub use rng::{RunKey, SimRng};
 pub use scenario::{Scenario, ScenarioError, ScenarioFile};

@@ -129,6 +129,20 @@ pub struct CourtRules {
     pub injunction_exponent: f64,
 }
 
+impl CourtRules {
+    /// The court calendar and ruling parameters of a scenario.
+    pub fn of(s: &crate::scenario::ScenarioFile) -> CourtRules {
+        let l = &s.litigation;
+        CourtRules {
+            injunction_weeks: l.injunction_ruling_weeks,
+            dismissal_weeks: l.dismissal_ruling_weeks,
+            trial_weeks: l.trial_weeks,
+            trial_sigma: l.trial_weeks_sigma,
+            injunction_exponent: l.injunction_exponent,
+        }
+    }
+}
+
 impl Suit {
     /// Files a suit at `week`, drawing its calendar.
     pub fn file(week: u32, rules: &CourtRules, rng: &mut SimRng) -> Suit {

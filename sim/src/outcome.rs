@@ -2,7 +2,7 @@
 //! absorption or at the horizon: the first match wins.
 
 use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
-use crate::protocol::DisputeState;
+use crate::state::DisputeState;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -150,13 +150,13 @@ mod tests {
     use crate::contract::tests::april;
     use crate::litigation::{CourtRules, Suit};
     use crate::player::Coalition;
-    use crate::protocol::{court_rules, Agreement};
     use crate::scenario::ScenarioFile;
+    use crate::state::Agreement;
 
     fn start() -> DisputeState {
         let s: ScenarioFile =
             toml::from_str(include_str!("../../configs/april-2026.toml")).unwrap();
-        DisputeState::new(&s, court_rules(&s))
+        DisputeState::new(&s, CourtRules::of(&s))
     }
 
     fn deal(st: &mut DisputeState, x: Contract, week: u32) {

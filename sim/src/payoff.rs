@@ -8,7 +8,9 @@
 //! No randomness and no I/O here.
 
 use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
+use crate::regime::Regime;
 use crate::scenario::{ScenarioFile, FIRST_YEAR, YEARS};
+use crate::terms::Terms;
 use crate::Player;
 
 /// Years over which commitments can be spread (2026..=2035).
@@ -23,198 +25,6 @@ pub struct EconomicDraws {
     pub valuation_multiplier: f64,
     /// Litigation discount d_L on OpenAI's value.
     pub litigation_discount: f64,
-}
-
-/// IPO prospects class of a dispute state (selects π_IPO).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum IpoClass {
-    /// No dispute (or resolved).
-    Clear,
-    /// Public threat or defiant launch.
-    Threat,
-    /// Suit filed.
-    Suit,
-    /// Preliminary injunction granted.
-    Injunction,
-}
-
-/// The state of the world a contract is valued in.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Regime {
-    /// Effective opening of the third-party channel, in \[0, 1\]: reach(x) net of the
-    /// Azure-first hold-back, a de-facto opening under a defiant launch, or its expected value
-    /// under a pending suit. One number for every player (R2).
-    pub open: f64,
-    /// Share of the opened third-party channel that runs on AWS (Amazon's part).
-    pub aws_share: f64,
-    /// Amazon still in the deal (false after a withdrawal: tranche lapses, $100B expansion off).
-    pub amazon_alive: bool,
-    /// The dispute is unresolved (no Microsoft–OpenAI agreement): the revenue-share base
-    /// dispute δ_base and the AGI hazard multiplier χ apply (R5).
-    pub contested: bool,
-    /// Share of d_L applied to OpenAI's value (1 under a suit, the legal-cloud share under a
-    /// defiant launch, 0 otherwise).
-    pub litigation_discount_share: f64,
-    /// IPO prospects class, or `None` once the listing window has passed.
-    pub ipo: Option<IpoClass>,
-    /// Whether the IPO window is open.
-    pub ipo_window_open: bool,
-    /// Expected remaining years of legal fees (0 without a suit).
-    pub fee_years: f64,
-    /// Expected damages the defendants pay Microsoft, $B (OpenAI bears `1 − codefendant`).
-    pub defendant_loss: f64,
-    /// Panel-verified AGI has happened.
-    pub agi_verified: bool,
-    /// Enterprise demand level D_t.
-    pub demand: f64,
-    /// Expected Musk damages (OpenAI, Microsoft), $B.
-    pub musk_damages: [f64; 2],
-    /// Musk remedy unwound the recapitalisation (blocks the IPO).
-    pub musk_unwound: bool,
-    /// Total sweetener (indemnity) committed by Amazon to OpenAI, $B.
-    pub sweetener: f64,
-}
-
-impl Regime {
-    /// No dispute: the channel closed, Amazon in, no litigation, IPO prospects clear with the
-    /// window open, unit demand, no AGI, no Musk damages, no sweetener. Other regimes are built
-    /// from it with struct-update syntax.
-    pub fn clear() -> Regime {
-        Regime {
-            open: 0.0,
-            aws_share: 1.0,
-            amazon_alive: true,
-            contested: false,
-            litigation_discount_share: 0.0,
-            ipo: Some(IpoClass::Clear),
-            ipo_window_open: true,
-            fee_years: 0.0,
-            defendant_loss: 0.0,
-            agi_verified: false,
-            demand: 1.0,
-            musk_damages: [0.0, 0.0],
-            musk_unwound: false,
-            sweetener: 0.0,
-        }
-    }
-}
-
-/// Each player's payoff split into its terms, $B present value (what `pactsim explain`
-/// prints). [`Economics::evaluate`] is the sum of these terms, computed by the same code.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Terms {
-    /// Microsoft: O→M revenue share received (RS_in).
-    pub m_revenue_share_in: f64,
-    /// Microsoft: M→O revenue share paid (−RS_out).
-    pub m_revenue_share_out: f64,
-    /// Microsoft: margin on the committed Azure spend.
-    pub m_azure_committed: f64,
-    /// Microsoft: margin on exclusivity-forced traffic (what stays on Azure).
-    pub m_azure_forced: f64,
-    /// Microsoft: Azure's competitive harm from the opened channel (−H_M, R1).
-    pub m_competitive_harm: f64,
-    /// Microsoft: stake × OpenAI's base value (V·(1 − d_L share) + IPO value − Musk damages).
-    pub m_stake_base: f64,
-    /// Microsoft: stake × multi-cloud uplift.
-    pub m_stake_uplift: f64,
-    /// Microsoft: licence (exclusivity premium and years beyond 2030).
-    pub m_licence: f64,
-    /// Microsoft: legal fees, Musk damages, damages received, side payment.
-    pub m_other: f64,
-    /// OpenAI: revenue without the channel.
-    pub o_revenue: f64,
-    /// OpenAI: channel revenue net of its compute cost.
-    pub o_channel: f64,
-    /// OpenAI: revenue share paid to Microsoft (−).
-    pub o_revenue_share_paid: f64,
-    /// OpenAI: M→O revenue share received.
-    pub o_revenue_share_received: f64,
-    /// OpenAI: Amazon's tranches (upfront + expected conditional).
-    pub o_tranches: f64,
-    /// OpenAI: IPO value (π_IPO·B_IPO).
-    pub o_ipo: f64,
-    /// OpenAI: its other owners' share of the change in its equity value (R3).
-    pub o_other_owners: f64,
-    /// OpenAI: value of a non-exclusive licence (R4).
-    pub o_licence_freedom: f64,
-    /// OpenAI: fees, damages, Musk damages, sweetener, side payment.
-    pub o_other: f64,
-    /// Amazon: margin on the AWS commitment.
-    pub a_aws_commitment: f64,
-    /// Amazon: Bedrock channel value.
-    pub a_channel: f64,
-    /// Amazon: stake × OpenAI's value.
-    pub a_stake: f64,
-    /// Amazon: conditional tranche paid, sweetener, fees, co-defendant share (−).
-    pub a_other: f64,
-}
-
-impl Terms {
-    /// Totals (M, O, A).
-    #[inline]
-    pub fn totals(&self) -> [f64; 3] {
-        [
-            self.m_revenue_share_in
-                + self.m_revenue_share_out
-                + self.m_azure_committed
-                + self.m_azure_forced
-                + self.m_competitive_harm
-                + self.m_stake_base
-                + self.m_stake_uplift
-                + self.m_licence
-                + self.m_other,
-            self.o_revenue
-                + self.o_channel
-                + self.o_revenue_share_paid
-                + self.o_revenue_share_received
-                + self.o_tranches
-                + self.o_ipo
-                + self.o_other_owners
-                + self.o_licence_freedom
-                + self.o_other,
-            self.a_aws_commitment + self.a_channel + self.a_stake + self.a_other,
-        ]
-    }
-
-    /// (player index, term name, value) for every term, in print order.
-    pub fn named(&self) -> [(usize, &'static str, f64); 22] {
-        [
-            (0, "revenue share in", self.m_revenue_share_in),
-            (0, "revenue share out (M->O)", self.m_revenue_share_out),
-            (0, "Azure margin, committed spend", self.m_azure_committed),
-            (0, "Azure margin, forced traffic", self.m_azure_forced),
-            (0, "Azure competitive harm", self.m_competitive_harm),
-            (0, "stake x OpenAI base value", self.m_stake_base),
-            (0, "stake x multi-cloud uplift", self.m_stake_uplift),
-            (0, "licence", self.m_licence),
-            (0, "fees, damages, Musk, side payment", self.m_other),
-            (1, "revenue before the channel", self.o_revenue),
-            (1, "third-party channel, net of compute", self.o_channel),
-            (1, "revenue share paid", self.o_revenue_share_paid),
-            (
-                1,
-                "revenue share received (M->O)",
-                self.o_revenue_share_received,
-            ),
-            (1, "Amazon tranches", self.o_tranches),
-            (1, "IPO value", self.o_ipo),
-            (1, "other owners' value change", self.o_other_owners),
-            (1, "non-exclusive licence", self.o_licence_freedom),
-            (
-                1,
-                "fees, damages, Musk, sweetener, side payment",
-                self.o_other,
-            ),
-            (2, "AWS commitment margin", self.a_aws_commitment),
-            (2, "Bedrock channel", self.a_channel),
-            (2, "stake x OpenAI value", self.a_stake),
-            (
-                2,
-                "tranche paid, sweetener, fees, co-defendant",
-                self.a_other,
-            ),
-        ]
-    }
 }
 
 /// Precomputed economics of one run.
@@ -602,6 +412,7 @@ struct Flows {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::regime::IpoClass;
     use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
 
     fn scenario() -> ScenarioFile {

@@ -8,346 +8,19 @@
 //! [`Observer`] (a no-op one for Monte Carlo, a recorder for `pactsim trace`).
 
 use crate::contract::{Contract, Exclusivity, Tranche};
+use crate::event::{Event, Observer};
 use crate::litigation::{CourtEvent, CourtRules, Suit};
-use crate::outcome::{classify, Outcome};
-use crate::payoff::{Economics, IpoClass};
+use crate::outcome::classify;
+use crate::payoff::Economics;
 use crate::player::{Coalition, Player};
 use crate::results::RunRecord;
 use crate::rng::{RunKey, Stream};
-use crate::scenario::{Scenario, ScenarioFile};
+use crate::scenario::Scenario;
 use crate::shocks::{ShockEvent, Shocks};
-use crate::strategy::{Catalog, Move, PublicState, Response, SpecProblems, StrategyFactory, View};
+use crate::state::{Agreement, DisputeState};
+use crate::strategy::{Catalog, Move, SpecProblems, StrategyFactory, View};
 use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
 use rand::RngExt;
-
-/// An agreement reached in a run.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Agreement {
-    /// Agreed terms.
-    pub contract: Contract,
-    /// Week of agreement.
-    pub week: u32,
-    /// Coalition that agreed.
-    pub coalition: Coalition,
-}
-
-/// The dispute's state during a run.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DisputeState {
-    /// Current week.
-    pub week: u32,
-    /// Horizon T.
-    pub horizon: u32,
-    /// Terms in force (status quo with OA modifications).
-    pub current: Contract,
-    /// Public threat outstanding.
-    pub threat: bool,
-    /// A threat was ever made.
-    pub threat_ever: bool,
-    /// Frontier on AWS without a waiver.
-    pub launched: bool,
-    /// The launch was withdrawn (court order).
-    pub launch_withdrawn: bool,
-    /// OpenAI re-architected to Azure.
-    pub rearchitected: bool,
-    /// The suit, if filed.
-    pub suit: Option<Suit>,
-    /// PI in force.
-    pub injunction: bool,
-    /// PI was ever granted.
-    pub injunction_ever: bool,
-    /// OpenAI filed an antitrust complaint.
-    pub complaint: bool,
-    /// Amazon still in.
-    pub amazon_alive: bool,
-    /// Amazon withdrew.
-    pub amazon_withdrew: bool,
-    /// Amazon's committed sweetener, $B.
-    pub sweetener: f64,
-    /// Microsoft's margin lost to the defiant launch so far, $B.
-    pub diverted_margin: f64,
-    /// IPO class fixed when the listing window opened (`Some(None)`: no 2026 IPO).
-    pub ipo_locked: Option<Option<IpoClass>>,
-    /// MO / MOA agreement.
-    pub agreement: Option<Agreement>,
-    /// Number of OA agreements.
-    pub oa_agreements: u32,
-    court: CourtRules,
-}
-
-impl DisputeState {
-    /// The state at t = 0: the status quo, no threat, no launch, no suit.
-    pub fn new(s: &ScenarioFile, court: CourtRules) -> DisputeState {
-        DisputeState {
-            week: 0,
-            horizon: s.simulation.horizon_weeks,
-            current: s.contracts.status_quo,
-            threat: false,
-            threat_ever: false,
-            launched: false,
-            launch_withdrawn: false,
-            rearchitected: false,
-            suit: None,
-            injunction: false,
-            injunction_ever: false,
-            complaint: false,
-            amazon_alive: true,
-            amazon_withdrew: false,
-            sweetener: 0.0,
-            diverted_margin: 0.0,
-            ipo_locked: None,
-            agreement: None,
-            oa_agreements: 0,
-            court,
-        }
-    }
-
-    /// Frontier is live on AWS now (launched, not enjoined, Amazon in).
-    pub fn aws_live(&self) -> bool {
-        self.launched && !self.injunction && self.amazon_alive && !self.rearchitected
-    }
-
-    /// A suit is pending.
-    pub fn suit_pending(&self) -> bool {
-        self.suit.map(|s| s.pending()).unwrap_or(false)
-    }
-
-    /// IPO prospects class of the current dispute state.
-    pub fn ipo_class(&self) -> IpoClass {
-        if self.injunction {
-            IpoClass::Injunction
-        } else if self.suit_pending() {
-            IpoClass::Suit
-        } else if self.threat || (self.launched && !self.rearchitected) {
-            IpoClass::Threat
-        } else {
-            IpoClass::Clear
-        }
-    }
-
-    /// Files a suit with its expected calendar (for valuing a filing before it happens).
-    pub fn file_expected(&mut self) {
-        self.suit = Some(Suit::expected(self.week, &self.court));
-    }
-
-    fn public(&self, shocks: &Shocks, s: &ScenarioFile) -> PublicState {
-        PublicState {
-            week: self.week,
-            horizon: self.horizon,
-            threat: self.threat,
-            launched: self.launched,
-            rearchitected: self.rearchitected,
-            suit_filed: self.suit.map(|s| s.filed),
-            injunction: self.injunction,
-            complaint: self.complaint,
-            antitrust: shocks.antitrust,
-            amazon_alive: self.amazon_alive,
-            sweetener: self.sweetener,
-            ipo_window_open: shocks.ipo_open,
-            s1_week: s.ipo.s1_week,
-            ipo_window_week: s.ipo.window_week,
-        }
-    }
-
-    fn legal_moves(&self, p: Player, s: &ScenarioFile) -> LegalMoves {
-        let mut v = LegalMoves::default();
-        v.push(Move::Wait);
-        let no_suit = self.suit.is_none();
-        match p {
-            Player::Microsoft => {
-                if !self.threat && no_suit {
-                    v.push(Move::Threaten);
-                }
-                if self.threat && no_suit {
-                    v.push(Move::DropThreat);
-                }
-                if self.launched && no_suit && !self.rearchitected {
-                    v.push(Move::Sue);
-                }
-            }
-            Player::OpenAi => {
-                if !self.launched
-                    && !self.launch_withdrawn
-                    && self.amazon_alive
-                    && !self.rearchitected
-                {
-                    v.push(Move::LaunchOnAws);
-                }
-                if !self.rearchitected {
-                    v.push(Move::Rearchitect);
-                }
-                if !self.complaint {
-                    v.push(Move::AntitrustComplaint);
-                }
-            }
-            Player::Amazon => {
-                if self.sweetener + s.amazon.sweetener_step <= s.amazon.sweetener_max + 1e-9
-                    && s.amazon.sweetener_step > 0.0
-                {
-                    v.push(Move::Sweeten);
-                }
-                v.push(Move::Withdraw);
-            }
-        }
-        v
-    }
-}
-
-/// The unilateral moves legal for one player now (at most four), without allocating.
-#[derive(Debug, Clone, Copy, Default)]
-struct LegalMoves {
-    moves: [Option<Move>; 4],
-    len: usize,
-}
-
-impl LegalMoves {
-    fn push(&mut self, m: Move) {
-        self.moves[self.len] = Some(m);
-        self.len += 1;
-    }
-    fn as_array(&self) -> [Move; 4] {
-        self.moves.map(|m| m.unwrap_or(Move::Wait))
-    }
-}
-
-/// Something that happened in a run, reported to an [`Observer`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Event {
-    /// Per-run setup draws.
-    Setup {
-        /// True legal merit θ.
-        theta: f64,
-        /// Revenue multiplier G.
-        revenue_multiplier: f64,
-        /// Valuation multiplier.
-        valuation_multiplier: f64,
-        /// Litigation discount d_L.
-        litigation_discount: f64,
-    },
-    /// A round starts.
-    Round {
-        /// Week.
-        week: u32,
-        /// Drawn proposer.
-        proposer: Player,
-        /// Each player's belief θ_i.
-        beliefs: [f64; 3],
-        /// Antitrust pressure.
-        antitrust: f64,
-    },
-    /// Nature moved.
-    Shock {
-        /// Week.
-        week: u32,
-        /// What happened.
-        event: ShockEvent,
-    },
-    /// Microsoft's board filed regardless.
-    Breakdown {
-        /// Week.
-        week: u32,
-    },
-    /// A court ruled.
-    Court {
-        /// Week.
-        week: u32,
-        /// Ruling.
-        event: CourtEvent,
-    },
-    /// An offer was made.
-    Offer {
-        /// Week.
-        week: u32,
-        /// Proposer.
-        proposer: Player,
-        /// Addressee coalition.
-        coalition: Coalition,
-        /// Terms.
-        contract: Contract,
-    },
-    /// A responder answered.
-    Response {
-        /// Week.
-        week: u32,
-        /// Responder.
-        responder: Player,
-        /// Answer and reasons.
-        response: Response,
-    },
-    /// The coalition agreed.
-    Agreement {
-        /// Week.
-        week: u32,
-        /// Coalition.
-        coalition: Coalition,
-        /// Terms.
-        contract: Contract,
-    },
-    /// A unilateral move (or a wait).
-    Move {
-        /// Week.
-        week: u32,
-        /// Mover.
-        player: Player,
-        /// Label of the move.
-        action: &'static str,
-        /// Mover's continuation value before, $B (its beliefs).
-        value_before: f64,
-        /// Mover's value after, $B (its beliefs).
-        value_after: f64,
-    },
-    /// Microsoft's litigation arithmetic behind a threat, suit or dropped threat (R6).
-    Litigation {
-        /// Week.
-        week: u32,
-        /// Microsoft's belief θ_M.
-        theta: f64,
-        /// J, $B.
-        stake: f64,
-        /// c_P, $B.
-        plaintiff_cost: f64,
-        /// f_thr.
-        threat_threshold: f64,
-    },
-    /// A move the rules did not allow was replaced by waiting.
-    Illegal {
-        /// Week.
-        week: u32,
-        /// Mover.
-        player: Player,
-        /// Label of the attempted move.
-        action: &'static str,
-    },
-    /// The run ended.
-    End {
-        /// Last week played.
-        week: u32,
-        /// Classification.
-        outcome: Outcome,
-        /// Realised payoffs, $B.
-        payoffs: [f64; 3],
-    },
-}
-
-/// Receives the events of a run. Keeps I/O out of the engine.
-pub trait Observer {
-    /// Called for every event, in order.
-    fn event(&mut self, e: &Event);
-}
-
-/// Observer that ignores everything (Monte Carlo).
-pub struct Silent;
-
-impl Observer for Silent {
-    #[inline(always)]
-    fn event(&mut self, _e: &Event) {}
-}
-
-impl Observer for Vec<Event> {
-    fn event(&mut self, e: &Event) {
-        self.push(e.clone());
-    }
-}
 
 /// Per-scenario engine: everything fixed across runs.
 pub struct Engine {
@@ -375,7 +48,7 @@ impl Engine {
             scenario: scenario.clone(),
             factories,
             prefs: issue_preferences(s),
-            court: court_rules(s),
+            court: CourtRules::of(s),
             frontier: crate::frontier::mo_frontier(s),
         })
     }
@@ -404,7 +77,7 @@ impl Engine {
             self.frontier
                 .iter()
                 .map(|x| {
-                    let r = crate::payoff::Regime {
+                    let r = crate::regime::Regime {
                         open: econ.open(x),
                         aws_share: econ.aws_share(x),
                         ..base
@@ -539,75 +212,97 @@ impl Run<'_> {
     }
 
     /// Plays the next week; returns false once the run has ended (absorption or horizon).
+    ///
+    /// A week has four phases, in this order: Nature ([`Run::nature`]), the court calendar
+    /// ([`Run::court`]), the week's flows ([`Run::accrue`]), then bargaining ([`Run::bargain`]):
+    /// a proposer is drawn and offers or moves.
     pub fn round<O: Observer>(&mut self, obs: &mut O) -> bool {
-        let Run {
-            engine,
-            shocks,
-            econ,
-            agents,
-            agent_rngs,
-            recognition,
-            court_rng,
-            st,
-            candidates,
-            costs,
-            shock_events,
-            next_week,
-            last_week,
-            done,
-        } = self;
-        let engine: &Engine = engine;
-        let s = engine.scenario.params();
-        if *done || *next_week >= s.simulation.horizon_weeks {
+        let s = self.engine.scenario.params();
+        if self.done || self.next_week >= s.simulation.horizon_weeks {
             return false;
         }
-        let week = *next_week;
-        *next_week += 1;
-        st.week = week;
-        *last_week = week;
-        let rec = s.protocol.recognition.to_array();
-        shock_events.clear();
-        let breakdown = shocks.step(s, week, shock_events);
-        for e in shock_events.drain(..) {
+        let week = self.next_week;
+        self.next_week += 1;
+        self.st.week = week;
+        self.last_week = week;
+        self.nature(week, obs);
+        self.court(week, obs);
+        self.accrue(week);
+        let ended = self.bargain(week, obs);
+        if ended || self.st.suit.is_some_and(|s| s.judgment.is_some()) {
+            self.done = true;
+            return false;
+        }
+        true
+    }
+
+    /// Nature moves (shocks, news, the IPO window, Musk, AGI); a threat outstanding over a
+    /// live launch may break down into a filing by Microsoft's board.
+    fn nature<O: Observer>(&mut self, week: u32, obs: &mut O) {
+        let s = self.engine.scenario.params();
+        self.shock_events.clear();
+        let breakdown = self.shocks.step(s, week, &mut self.shock_events);
+        for e in self.shock_events.drain(..) {
             obs.event(&Event::Shock { week, event: e });
         }
+        let st = &self.st;
         if breakdown && st.threat && st.launched && st.suit.is_none() && !st.rearchitected {
             obs.event(&Event::Breakdown { week });
-            engine.file(st, shocks, econ, costs, court_rng);
+            self.engine.file(
+                &mut self.st,
+                &self.shocks,
+                &self.econ,
+                &mut self.costs,
+                &mut self.court_rng,
+            );
         }
-        // Court calendar.
-        if let Some(mut suit) = st.suit {
-            if s.shocks.court {
-                if let Some(ev) = suit.step(week, shocks.theta, &engine.court, court_rng) {
-                    obs.event(&Event::Court { week, event: ev });
-                    match ev {
-                        CourtEvent::Injunction(granted) => {
-                            st.injunction = granted;
-                            st.injunction_ever |= granted;
-                        }
-                        CourtEvent::Dismissal(true) => st.injunction = false,
-                        CourtEvent::Dismissal(false) => {}
-                        CourtEvent::Judgment(won) => {
-                            st.injunction = false;
-                            if won {
-                                st.launched = false;
-                                st.launch_withdrawn = true;
-                            } else {
-                                st.current.exclusivity = Exclusivity::StatelessOnly;
-                            }
+    }
+
+    /// The court calendar of a pending suit: injunction, dismissal and judgment rulings.
+    fn court<O: Observer>(&mut self, week: u32, obs: &mut O) {
+        let engine = self.engine;
+        let st = &mut self.st;
+        let Some(mut suit) = st.suit else {
+            return;
+        };
+        if engine.scenario.params().shocks.court {
+            if let Some(ev) = suit.step(week, self.shocks.theta, &engine.court, &mut self.court_rng)
+            {
+                obs.event(&Event::Court { week, event: ev });
+                match ev {
+                    CourtEvent::Injunction(granted) => {
+                        st.injunction = granted;
+                        st.injunction_ever |= granted;
+                    }
+                    CourtEvent::Dismissal(true) => st.injunction = false,
+                    CourtEvent::Dismissal(false) => {}
+                    CourtEvent::Judgment(won) => {
+                        st.injunction = false;
+                        if won {
+                            st.launched = false;
+                            st.launch_withdrawn = true;
+                        } else {
+                            st.current.exclusivity = Exclusivity::StatelessOnly;
                         }
                     }
                 }
             }
-            st.suit = Some(suit);
         }
+        st.suit = Some(suit);
+    }
+
+    /// Locks the IPO class when the listing window opens, and accrues the week's flows:
+    /// legal fees while a suit is pending; diverted Azure margin and relationship shading
+    /// while a defiant launch is live.
+    fn accrue(&mut self, week: u32) {
+        let s = self.engine.scenario.params();
+        let (st, econ, costs) = (&mut self.st, &self.econ, &mut self.costs);
         if f64::from(week) >= s.ipo.window_week && st.ipo_locked.is_none() {
             st.ipo_locked = Some(
-                (shocks.ipo_open && !shocks.musk_unwound() && !st.injunction)
+                (self.shocks.ipo_open && !self.shocks.musk_unwound() && !st.injunction)
                     .then(|| st.ipo_class()),
             );
         }
-        // Weekly flows.
         let w = f64::from(week);
         if st.suit_pending() {
             let fees = [
@@ -620,20 +315,51 @@ impl Run<'_> {
             }
         }
         if st.aws_live() {
-            st.diverted_margin += econ.diverted_margin_per_week(shocks.demand);
+            st.diverted_margin += econ.diverted_margin_per_week(self.shocks.demand);
             let shade = s.microsoft.shading_rate * econ.joint_value() / 52.0 / 7.0;
             costs[0] += shade * econ.week_discount(Player::Microsoft, w);
             costs[1] += shade * econ.week_discount(Player::OpenAi, w);
         }
-        // Proposer.
-        let u = recognition.random::<f64>();
-        let proposer = if u < rec[0] {
+    }
+
+    /// Draws the week's proposer by the recognition probabilities.
+    fn draw_proposer(&mut self) -> Player {
+        let rec = self
+            .engine
+            .scenario
+            .params()
+            .protocol
+            .recognition
+            .to_array();
+        let u = self.recognition.random::<f64>();
+        if u < rec[0] {
             Player::Microsoft
         } else if u < rec[0] + rec[1] {
             Player::OpenAi
         } else {
             Player::Amazon
-        };
+        }
+    }
+
+    /// The bargaining phase: the proposer offers terms to a coalition (each member answers
+    /// in turn; unanimity agrees) or makes a unilateral move. Returns true if the run ends.
+    fn bargain<O: Observer>(&mut self, week: u32, obs: &mut O) -> bool {
+        let proposer = self.draw_proposer();
+        let Run {
+            engine,
+            shocks,
+            econ,
+            agents,
+            agent_rngs,
+            court_rng,
+            st,
+            candidates,
+            costs,
+            shock_events,
+            ..
+        } = self;
+        let engine: &Engine = engine;
+        let s = engine.scenario.params();
         let beliefs = Player::ALL.map(|p| shocks.belief(s, p));
         obs.event(&Event::Round {
             week,
@@ -690,7 +416,6 @@ impl Run<'_> {
                     coalition,
                     contract,
                 });
-                let mut all = true;
                 for r in coalition.members().filter(|p| *p != proposer) {
                     let ri = r as usize;
                     let valuer = valuer.for_viewer(r, beliefs[ri]);
@@ -706,91 +431,75 @@ impl Run<'_> {
                         responder: r,
                         response,
                     });
-                    all &= response.accept;
-                    if !all {
-                        break;
+                    if !response.accept {
+                        return false;
                     }
                 }
-                if all {
-                    obs.event(&Event::Agreement {
+                obs.event(&Event::Agreement {
+                    week,
+                    coalition,
+                    contract,
+                });
+                st.current = contract;
+                if coalition == Coalition::OA {
+                    st.oa_agreements += 1;
+                    if contract.amazon_tranche == Tranche::Cancelled {
+                        st.amazon_alive = false;
+                        return true;
+                    }
+                    false
+                } else {
+                    st.agreement = Some(Agreement {
+                        contract,
                         week,
                         coalition,
-                        contract,
                     });
-                    if coalition == Coalition::OA {
-                        st.current = contract;
-                        st.oa_agreements += 1;
-                        if contract.amazon_tranche == Tranche::Cancelled {
-                            st.amazon_alive = false;
-                            {
-                                *done = true;
-                                return false;
-                            }
-                        }
-                    } else {
-                        st.current = contract;
-                        st.agreement = Some(Agreement {
-                            contract,
-                            week,
-                            coalition,
-                        });
-                        {
-                            *done = true;
-                            return false;
-                        }
-                    }
+                    true
                 }
             }
             Move::Wait => {
-                let v = valuer.current_value()[pi];
-                obs.event(&Event::Move {
-                    week,
-                    player: proposer,
-                    action: "wait",
-                    value_before: v,
-                    value_after: v,
-                });
-            }
-            unilateral => {
-                if matches!(unilateral, Move::Threaten | Move::Sue | Move::DropThreat) {
-                    let a = crate::strategy::Valuer::suit(&valuer);
-                    obs.event(&Event::Litigation {
+                if obs.enabled() {
+                    let v = valuer.current_value()[pi];
+                    obs.event(&Event::Move {
                         week,
-                        theta: a.win_probability,
-                        stake: a.stake,
-                        plaintiff_cost: a.plaintiff_cost,
-                        threat_threshold: a.threat_threshold,
+                        player: proposer,
+                        action: "wait",
+                        value_before: v,
+                        value_after: v,
                     });
                 }
-                let before = valuer.current_value()[pi];
-                let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
-                obs.event(&Event::Move {
-                    week,
-                    player: proposer,
-                    action: unilateral.label(),
-                    value_before: before,
-                    value_after: after,
-                });
+                false
+            }
+            unilateral => {
+                if obs.enabled() {
+                    if matches!(unilateral, Move::Threaten | Move::Sue | Move::DropThreat) {
+                        let a = crate::strategy::Valuer::suit(&valuer);
+                        obs.event(&Event::Litigation {
+                            week,
+                            theta: a.win_probability,
+                            stake: a.stake,
+                            plaintiff_cost: a.plaintiff_cost,
+                            threat_threshold: a.threat_threshold,
+                        });
+                    }
+                    let before = valuer.current_value()[pi];
+                    let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
+                    obs.event(&Event::Move {
+                        week,
+                        player: proposer,
+                        action: unilateral.label(),
+                        value_before: before,
+                        value_after: after,
+                    });
+                }
                 let ended =
                     engine.apply(st, unilateral, shocks, econ, costs, court_rng, shock_events);
                 for e in shock_events.drain(..) {
                     obs.event(&Event::Shock { week, event: e });
                 }
-                if ended {
-                    {
-                        *done = true;
-                        return false;
-                    }
-                }
+                ended
             }
         }
-        if st.suit.map(|s| s.judgment.is_some()).unwrap_or(false) {
-            {
-                *done = true;
-                return false;
-            }
-        }
-        true
     }
 
     /// Classifies the run and computes realised payoffs under the true θ.
@@ -833,18 +542,6 @@ impl Run<'_> {
             last_week: *last_week,
             theta: shocks.theta,
         }
-    }
-}
-
-/// The court calendar of a scenario.
-pub fn court_rules(s: &ScenarioFile) -> CourtRules {
-    let l = &s.litigation;
-    CourtRules {
-        injunction_weeks: l.injunction_ruling_weeks,
-        dismissal_weeks: l.dismissal_ruling_weeks,
-        trial_weeks: l.trial_weeks,
-        trial_sigma: l.trial_weeks_sigma,
-        injunction_exponent: l.injunction_exponent,
     }
 }
 

@@ -5,10 +5,11 @@
 //! cooperative benchmarks use exactly the payoff model the agents use, never separate numbers.
 
 use crate::contract::Contract;
+use crate::litigation::CourtRules;
 use crate::payoff::Economics;
-use crate::protocol::{court_rules, DisputeState};
 use crate::scenario::{Scenario, ScenarioFile};
 use crate::shocks::Shocks;
+use crate::state::DisputeState;
 use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
 
 /// A named end state of the dispute.
@@ -57,7 +58,7 @@ impl Reduced {
     }
 
     fn state(&self, end: EndState) -> DisputeState {
-        let mut st = DisputeState::new(&self.s, court_rules(&self.s));
+        let mut st = DisputeState::new(&self.s, CourtRules::of(&self.s));
         match end {
             EndState::Calm => {}
             EndState::ContestedLaunch => st.launched = true,

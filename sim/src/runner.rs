@@ -3,7 +3,8 @@
 //! count and memory is one chunk whatever the number of runs. Never writes files: records
 //! are handed to a sink (`output` streams them to `runs.csv`).
 
-use crate::protocol::{Engine, Silent};
+use crate::event::Silent;
+use crate::protocol::Engine;
 use crate::results::{RunRecord, Summary};
 use crate::rng::RunKey;
 use crate::stats::Accumulator;

@@ -4,11 +4,12 @@
 //! the same code with the true θ for realised payoffs.
 
 use crate::contract::{Contract, Hosting, Issue, Tranche};
-use crate::payoff::{Economics, IpoClass, Regime};
+use crate::payoff::Economics;
 use crate::player::{Coalition, Player};
-use crate::protocol::DisputeState;
+use crate::regime::{IpoClass, Regime};
 use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
+use crate::state::DisputeState;
 use crate::strategy::{Move, SuitAssessment, Valuer};
 use std::cell::{Cell, RefCell};
 
@@ -486,7 +487,7 @@ impl Valuer for StateValuer<'_> {
             Move::AntitrustComplaint => {
                 extra[1] -= self.s.openai.complaint_cost;
                 // Higher pressure makes suing costlier for Microsoft.
-                let v = self.state_value_with_antitrust(&st, self.s.antitrust.complaint_jump);
+                let v = self.current_value_with_antitrust(self.s.antitrust.complaint_jump);
                 return v[i] + extra[i];
             }
             Move::Sweeten => st.sweetener += self.s.amazon.sweetener_step,
@@ -561,14 +562,17 @@ impl StateValuer<'_> {
 }
 
 impl StateValuer<'_> {
-    fn state_value_with_antitrust(&self, st: &DisputeState, jump: f64) -> [f64; 3] {
+    /// The current state's values with antitrust pressure raised by `jump` (a complaint moves
+    /// no other part of the state, so the cached values and assessment are reused).
+    fn current_value_with_antitrust(&self, jump: f64) -> [f64; 3] {
         // Antitrust pressure only enters through the cost of filing; re-run the suit-risk
         // mixture with the higher pressure.
+        let st = self.state;
         let at = (self.shocks.antitrust + jump).clamp(0.0, 1.0);
         let delta = (at - self.shocks.antitrust)
             * self.s.microsoft.antitrust_cost_of_suing
             * self.s.microsoft.antitrust_pressure_multiplier;
-        let mut v = self.state_value(st);
+        let mut v = self.current_value();
         if st.launched && st.suit.is_none() {
             let a = self.assess(st);
             // With a costlier suit, a marginally credible suit may stop being credible.

@@ -2,8 +2,8 @@
 //! internally consistent, and the thread count never changes a summary.
 
 use proptest::prelude::*;
+use sim::event::Silent;
 use sim::outcome::Outcome;
-use sim::protocol::Silent;
 use sim::runner::{run_cell, Plan};
 use sim::stats::{wilson, Z95};
 use sim::{Engine, RunKey, Scenario};

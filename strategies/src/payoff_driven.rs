@@ -99,7 +99,7 @@ fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
         Coalition::OA => x.hosting == current.hosting && x.amazon_tranche == current.amazon_tranche,
         Coalition::MO => {
             x.side_payment == current.side_payment
-                && Issue::partnership_terms().all(|i| x.level(i) == current.level(i))
+                && Issue::partnership_terms().all(|i| x.same_level(current, i))
         }
         Coalition::MOA => x == current,
     }

@@ -311,7 +311,7 @@ mod tests {
             ..rare()
         };
         let (lo, hi) = auto.colour_scale().unwrap();
-        assert!(lo <= 0.0 && hi >= 0.05 && hi < 0.2, "{lo}..{hi}");
+        assert!(lo <= 0.0 && (0.05..0.2).contains(&hi), "{lo}..{hi}");
         assert_eq!(auto.colour_label(), "P(LITIGATION) (auto-scaled)");
     }
 

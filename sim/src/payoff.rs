@@ -412,8 +412,8 @@ struct Flows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::regime::IpoClass;
     use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
+    use crate::regime::IpoClass;
 
     fn scenario() -> ScenarioFile {
         toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline parses")

@@ -53,7 +53,48 @@ fn subtitle(m: &Manifest) -> String {
         .and_then(|v| v.get("name"))
         .and_then(|v| v.as_str())
         .unwrap_or("scenario");
-    format!("{name} · N = {} runs · seed {}", m.runs, m.seed)
+    format!(
+        "{name} · N = {} runs · seed {}{}",
+        m.runs,
+        m.seed,
+        overrides_note(m)
+    )
+}
+
+/// " · set a=1, b=2" when the results were computed with `--set` overrides, else "".
+fn overrides_note(m: &Manifest) -> String {
+    if m.overrides.is_empty() {
+        String::new()
+    } else {
+        format!(" · set {}", m.overrides.join(", "))
+    }
+}
+
+/// How sweep heat maps are drawn (`--auto-scale`, `--ci-threshold`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HeatOptions {
+    /// Fit the colour scale to the data instead of the fixed 0–100%.
+    pub auto_scale: bool,
+    /// Hatch cells whose 95% CI is wider than this many percentage points.
+    pub ci_threshold_pp: f64,
+}
+
+impl Default for HeatOptions {
+    fn default() -> Self {
+        HeatOptions {
+            auto_scale: false,
+            ci_threshold_pp: 10.0,
+        }
+    }
+}
+
+/// An axis label, marked when its values are log-spaced.
+fn axis_label(a: &Axis) -> String {
+    if a.scale == Scale::Log {
+        format!("{} (log scale)", a.label)
+    } else {
+        a.label.clone()
+    }
 }
 
 /// Header of `agreements.csv`.
@@ -239,7 +280,7 @@ pub fn render(dir: &Path, charts: &[(&str, Chart)], formats: &[Format]) -> Resul
 }
 
 /// Re-renders the plots of a results directory from its saved files.
-pub fn replot(dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>> {
+pub fn replot(dir: &Path, formats: &[Format], heat: &HeatOptions) -> Result<Vec<PathBuf>> {
     let manifest: Manifest =
         read_json(dir, "manifest.json").map_err(|e| crate::bad(format!("{e}")))?;
     match manifest.command.as_str() {
@@ -258,7 +299,7 @@ pub fn replot(dir: &Path, formats: &[Format]) -> Result<Vec<PathBuf>> {
         "sweep" => {
             let summary: crate::sweeping::SweepSummary =
                 read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
-            render_named(dir, &sweep_charts(&manifest, &summary), formats)
+            render_named(dir, &sweep_charts(&manifest, &summary, heat), formats)
         }
         "sensitivity" => {
             let summary: crate::sweeping::SensitivitySummary =
@@ -321,8 +362,10 @@ fn sweep_subtitle(m: &Manifest, cells: usize, extra: &str) -> String {
         .and_then(|v| v.as_str())
         .unwrap_or("sweep");
     format!(
-        "sweep {name} · {cells} cells × {} runs · seed {}{extra}",
-        m.runs, m.seed
+        "sweep {name} · {cells} cells × {} runs · seed {}{extra}{}",
+        m.runs,
+        m.seed,
+        overrides_note(m)
     )
 }
 
@@ -342,7 +385,11 @@ fn pooled(s: &SweepSummary, keep: &dyn Fn(&SummaryCell) -> bool) -> ([u64; 8], u
 /// The charts of a `sweep` results directory: heat maps of P(outcome) and the modal-outcome
 /// map over the first two axes (grid designs), line plots with 95% CI bands over each axis,
 /// the pooled time-to-agreement histogram and payoff distributions per player.
-pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart)> {
+pub(crate) fn sweep_charts(
+    m: &Manifest,
+    s: &SweepSummary,
+    heat: &HeatOptions,
+) -> Vec<(String, Chart)> {
     let axes: Vec<Axis> = m
         .extra
         .pointer("/sweep/axes")
@@ -404,16 +451,27 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
                         })
                         .collect(),
                     z_label: format!("P({})", o.name()),
-                    z_range: {
-                        let max = table
-                            .iter()
-                            .flatten()
-                            .map(|(c, r)| c[k] as f64 / (*r).max(1) as f64)
-                            .fold(0.0, f64::max);
-                        (max < 0.2).then_some([0.0, (max * 1.1).max(0.01)])
-                    },
+                    z_range: None,
                     probability: true,
                     annotate: None,
+                    auto_scale: heat.auto_scale,
+                    ci_width: Some(
+                        table
+                            .iter()
+                            .map(|row| {
+                                row.iter()
+                                    .map(|(c, r)| {
+                                        let (lo, hi) =
+                                            sim::stats::wilson(c[k], *r, 1.959963984540054);
+                                        hi - lo
+                                    })
+                                    .collect()
+                            })
+                            .collect(),
+                    ),
+                    ci_threshold: Some(heat.ci_threshold_pp / 100.0),
+                    x_log: ax.scale == Scale::Log,
+                    y_log: ay.scale == Scale::Log,
                 }),
             ));
         }
@@ -439,8 +497,8 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
                     tail(&ay.path)
                 ),
                 subtitle: Some(sweep_subtitle(m, n, pooled_note)),
-                x_label: ax.label.clone(),
-                y_label: ay.label.clone(),
+                x_label: axis_label(ax),
+                y_label: axis_label(ay),
                 x_values: xs,
                 y_values: ys,
                 classes: classes

@@ -22,6 +22,18 @@ pub struct ScenarioArgs {
     pub set: Vec<String>,
 }
 
+/// How sweep heat maps are drawn.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct HeatArgs {
+    /// Fit heat-map colour scales to the data instead of the fixed 0–100% (the colour bar then
+    /// says "auto-scaled").
+    #[arg(long)]
+    pub auto_scale: bool,
+    /// Hatch heat-map cells whose 95% CI is wider than this many percentage points.
+    #[arg(long, value_name = "PP", default_value_t = 10.0)]
+    pub ci_threshold: f64,
+}
+
 /// Image format of plots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PlotFormat {
@@ -59,7 +71,8 @@ pub enum Command {
         /// Worker threads (default: all cores). Never changes results.
         #[arg(long)]
         threads: Option<usize>,
-        /// Results directory (default: results/<scenario name>).
+        /// Results directory (default: results/<scenario name>, or
+        /// results/<scenario name>-set-<hash8> with --set, hash8 naming the overrides).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Also write runs.csv (one row per run, streamed).
@@ -90,11 +103,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Checks scenario files and prints every problem found.
+    /// Checks scenario, sweep, tournament and facts files and prints every problem found.
     Validate {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Kind of the files (default: recognised from each file's keys: [sweep]/[[axis]] →
+        /// sweep, [[fact]] → facts, players → tournament, else scenario).
+        #[arg(long, value_enum)]
+        kind: Option<crate::FileKind>,
     },
     /// Equilibria of the scenario's reduced stage game, or of a Gambit .nfg game.
     Equilibria {
@@ -148,10 +165,21 @@ pub enum Command {
     Sweep {
         /// Sweep file (TOML; see configs/README.md "Sweep files").
         file: PathBuf,
-        /// Results directory (default: results/<sweep name>); with a shard, the directory of
-        /// shard files (default: results/<sweep name>.shards).
+        /// Results directory (default: results/<sweep name>, or results/<sweep name>-set-<hash8>
+        /// with --set); with a shard, the directory of shard files (default: that name +
+        /// .shards).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Runs per cell (default: the sweep file's sweep.runs).
+        #[arg(long)]
+        runs: Option<u64>,
+        /// Master seed (default: the sweep file's sweep.seed).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Override a base-scenario parameter in every cell: dotted path = value (repeatable;
+        /// may not name a swept parameter).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
         /// Compute only shard I of N (I from 0 to N−1) and write a shard file for `merge`.
         /// Default: SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT when set.
         #[arg(long, value_name = "I/N")]
@@ -159,6 +187,9 @@ pub enum Command {
         /// Continue an interrupted sweep from its checkpoint (same bytes as an uninterrupted run).
         #[arg(long)]
         resume: bool,
+        /// Heat-map scale and CI hatching.
+        #[command(flatten)]
+        heat: HeatArgs,
         /// Worker threads (default: all cores). Never changes results.
         #[arg(long)]
         threads: Option<usize>,
@@ -180,6 +211,9 @@ pub enum Command {
         /// Results directory to write.
         #[arg(long, required = true)]
         out: PathBuf,
+        /// Heat-map scale and CI hatching.
+        #[command(flatten)]
+        heat: HeatArgs,
         /// Plot formats.
         #[arg(long, value_enum, default_value = "both")]
         format: PlotFormat,
@@ -475,6 +509,9 @@ pub enum Command {
     Plot {
         /// Results directory.
         dir: PathBuf,
+        /// Heat-map scale and CI hatching (sweep results).
+        #[command(flatten)]
+        heat: HeatArgs,
         /// Plot formats.
         #[arg(long, value_enum, default_value = "both")]
         format: PlotFormat,

@@ -130,22 +130,8 @@ pub struct CalibrateSummary {
 pub fn read_facts(path: &Path) -> Result<FactsFile> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| bad(format!("{}: cannot read facts file: {e}", path.display())))?;
-    let f: FactsFile =
-        toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", path.display())))?;
-    if f.fact.is_empty() {
-        return Err(bad(format!("{}: no [[fact]] entries", path.display())));
-    }
-    for (i, x) in f.fact.iter().enumerate() {
-        if !(x.observed.is_finite() && x.tolerance.is_finite() && x.tolerance >= 0.0) {
-            return Err(bad(format!(
-                "{}: fact {} ({}): observed must be finite and tolerance ≥ 0",
-                path.display(),
-                i + 1,
-                x.statistic
-            )));
-        }
-    }
-    Ok(f)
+    crate::inputs::check_facts(path, &text)?;
+    toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", path.display())))
 }
 
 fn stats_of(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>> {

@@ -231,6 +231,11 @@ fn plots_of(name: &str, t: &Tournament, r: &TournamentResults) -> Vec<(&'static 
                 z_range: None,
                 probability: false,
                 annotate: None,
+                auto_scale: false,
+                ci_width: None,
+                ci_threshold: None,
+                x_log: false,
+                y_log: false,
             }),
         ),
         (

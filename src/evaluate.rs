@@ -6,7 +6,7 @@
 //! byte-identical for any `--threads` and a point equals `pactsim run --set …` with the same
 //! seed and runs.
 
-use crate::{bad, engine, progress, DEFAULT_SCENARIO};
+use crate::{bad, engine, progress};
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -180,8 +180,7 @@ pub fn statistic(summary: &serde_json::Value, expr: &str) -> Result<f64, String>
 
 /// The scenario text and name behind `--set` overrides, the varied parameters, and the plan.
 pub struct Evaluator {
-    text: String,
-    name: String,
+    doc: sim::layers::Document,
     set: Vec<String>,
     /// The `[ranges]` parameters, in path order.
     pub params: Vec<Parameter>,
@@ -204,17 +203,9 @@ impl Evaluator {
         if runs == 0 {
             return Err(bad("--runs 0: allowed values are 1 or more"));
         }
-        let base = crate::load_scenario(path, set)?;
-        let (text, name) = match path {
-            Some(p) => (
-                std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
-                p.display().to_string(),
-            ),
-            None => (
-                DEFAULT_SCENARIO.to_string(),
-                crate::DEFAULT_SCENARIO_NAME.to_string(),
-            ),
-        };
+        let doc = crate::inputs::scenario_document(path)?;
+        let base = Scenario::from_document(&doc, set, strategies::catalog())?;
+        let name = doc.name().to_string();
         let params = parameters(&base);
         if params.is_empty() {
             return Err(bad(format!(
@@ -223,8 +214,7 @@ impl Evaluator {
         }
         let seed = seed.unwrap_or(base.params().simulation.seed);
         Ok(Evaluator {
-            text,
-            name,
+            doc,
             set: set.to_vec(),
             params,
             base,
@@ -252,9 +242,8 @@ impl Evaluator {
                 .zip(v)
                 .map(|(p, &x)| p.set(if p.integer { x.round() } else { x })),
         );
-        Ok(Scenario::from_toml(
-            &self.text,
-            &self.name,
+        Ok(Scenario::from_document(
+            &self.doc,
             &sets,
             strategies::catalog(),
         )?)

@@ -14,11 +14,14 @@ mod cmd_strategies;
 mod cmd_tournament;
 mod evaluate;
 mod explain_cmd;
+mod inputs;
 mod progress;
 mod report;
 mod sweeping;
 mod toolkit;
 mod trace;
+
+pub use inputs::{load_scenario, load_sweep, FileKind, SweepFlags};
 
 use anyhow::{Context, Result};
 use cli::{Cli, Command, ScenarioArgs};
@@ -28,7 +31,7 @@ use sim::output::{Manifest, OutputError, ResultsDir, RunsCsv, SCHEMA_VERSION};
 use sim::runner::{run_cell, Plan};
 use sim::{Engine, Scenario, ScenarioError};
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The embedded default scenario (configs/april-2026.toml).
 pub const DEFAULT_SCENARIO: &str = include_str!("../configs/april-2026.toml");
@@ -70,27 +73,6 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
 
 pub(crate) fn bad(msg: impl Into<String>) -> anyhow::Error {
     anyhow::Error::new(BadInput(msg.into()))
-}
-
-/// Reads, overrides and validates a scenario (the embedded default when `path` is `None`).
-pub fn load_scenario(path: Option<&Path>, sets: &[String]) -> Result<Scenario> {
-    let (text, name) = match path {
-        Some(p) => (
-            std::fs::read_to_string(p)
-                .map_err(|e| bad(format!("{}: cannot read scenario file: {e}", p.display())))?,
-            p.display().to_string(),
-        ),
-        None => (
-            DEFAULT_SCENARIO.to_string(),
-            DEFAULT_SCENARIO_NAME.to_string(),
-        ),
-    };
-    Ok(Scenario::from_toml(
-        &text,
-        &name,
-        sets,
-        strategies::catalog(),
-    )?)
 }
 
 fn engine(scenario: &Scenario) -> Result<Engine> {
@@ -157,7 +139,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             let mut out = std::io::stdout().lock();
             trace::trace(&eng, seed, run, json, &mut out).context("writing the trace")
         }
-        Command::Validate { files } => validate(&files),
+        Command::Validate { files, kind } => inputs::validate(&files, kind),
         Command::Equilibria {
             scenario,
             nfg,
@@ -185,8 +167,12 @@ pub fn execute(cli: Cli) -> Result<()> {
         Command::Sweep {
             file,
             out,
+            runs,
+            seed,
+            set,
             shard,
             resume,
+            heat,
             threads,
             format,
             no_plots,
@@ -194,18 +180,30 @@ pub fn execute(cli: Cli) -> Result<()> {
         } => sweeping::sweep(&sweeping::SweepOptions {
             file,
             out,
+            flags: SweepFlags {
+                runs,
+                seed,
+                sets: set,
+            },
             shard,
             resume,
             threads,
             plots: (!no_plots).then_some(format),
+            heat: heat_options(heat)?,
             quiet,
         }),
         Command::Merge {
             inputs,
             out,
+            heat,
             format,
             no_plots,
-        } => sweeping::merge(&inputs, &out, (!no_plots).then_some(format)),
+        } => sweeping::merge(
+            &inputs,
+            &out,
+            (!no_plots).then_some(format),
+            &heat_options(heat)?,
+        ),
         Command::Sensitivity {
             scenario,
             target,
@@ -412,8 +410,8 @@ pub fn execute(cli: Cli) -> Result<()> {
             plots: (!no_plots).then_some(format),
             quiet,
         }),
-        Command::Plot { dir, format } => {
-            let written = charts::replot(&dir, &charts::formats(format))?;
+        Command::Plot { dir, heat, format } => {
+            let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;
             for p in written {
                 println!("{}", p.display());
             }
@@ -451,10 +449,9 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     let seed = o.seed.unwrap_or(p.simulation.seed);
     let pool = pool(o.threads)?;
     let eng = engine(&scenario)?;
-    let out = o
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("results").join(&p.meta.name));
+    let out = o.out.clone().unwrap_or_else(|| {
+        PathBuf::from("results").join(sim::overrides::dir_name(&p.meta.name, &args.set))
+    });
     let dir = ResultsDir::create(&out)?;
     let mut runs_csv = if o.save_runs {
         Some(RunsCsv::create(&dir)?)
@@ -499,7 +496,8 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     if let Some(w) = runs_csv {
         w.finish()?;
     }
-    let manifest = manifest(&scenario, "run", seed, runs, serde_json::Value::Null)?;
+    let mut manifest = manifest(&scenario, "run", seed, runs, serde_json::Value::Null)?;
+    manifest.overrides = sim::overrides::canonical(&args.set);
     dir.write_json("manifest.json", &manifest)?;
     dir.write_json("summary.json", &summary)?;
     dir.write_text(
@@ -526,6 +524,21 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         pool.current_num_threads()
     );
     Ok(())
+}
+
+/// Checks `--ci-threshold` (bad input unless in (0, 100] percentage points).
+fn heat_options(h: cli::HeatArgs) -> Result<charts::HeatOptions> {
+    if !(h.ci_threshold.is_finite() && h.ci_threshold > 0.0 && h.ci_threshold <= 100.0) {
+        return Err(bad(format!(
+            "--ci-threshold {}: allowed values are greater than 0 and at most 100 (percentage \
+             points of a 95% CI width)",
+            h.ci_threshold
+        )));
+    }
+    Ok(charts::HeatOptions {
+        auto_scale: h.auto_scale,
+        ci_threshold_pp: h.ci_threshold,
+    })
 }
 
 /// Refuses more runs than [`MAX_RUNS`] (bad input).
@@ -557,29 +570,7 @@ pub fn manifest(
         seed,
         runs,
         rng_scheme: sim::rng::RNG_SCHEME.to_string(),
+        overrides: Vec::new(),
         extra,
     })
-}
-
-fn validate(files: &[PathBuf]) -> Result<()> {
-    let mut failures = Vec::new();
-    for f in files {
-        match load_scenario(Some(f), &[]) {
-            Ok(s) => println!("{}: ok ({})", f.display(), s.params().meta.name),
-            Err(e) => {
-                println!("{e:#}");
-                failures.push(f.display().to_string());
-            }
-        }
-    }
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(bad(format!(
-            "{} of {} files invalid: {}",
-            failures.len(),
-            files.len(),
-            failures.join(", ")
-        )))
-    }
 }

@@ -10,7 +10,7 @@
 
 use crate::cli::PlotFormat;
 use crate::evaluate::{Evaluator, Target};
-use crate::{bad, charts, engine, manifest, pool, progress, DEFAULT_SCENARIO};
+use crate::{bad, charts, engine, load_sweep, manifest, pool, progress, SweepFlags};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -20,8 +20,7 @@ use sim::output::{outcomes_csv_rows, Manifest, ResultsDir};
 use sim::runner::{run_cell, Plan};
 use sim::sensitivity::{morris_design, morris_effects, MorrisEffect, Parameter};
 use sim::sweep::{
-    parse_shard, record_line, shard_range, value_text, CellRecord, ShardHeader, Sweep, SweepFile,
-    SHARD_KIND,
+    parse_shard, record_line, shard_range, value_text, CellRecord, ShardHeader, Sweep, SHARD_KIND,
 };
 use sim::{Outcome, Summary};
 use std::fs;
@@ -37,6 +36,8 @@ pub struct SweepOptions {
     pub file: PathBuf,
     /// Results directory (or shard directory with a shard).
     pub out: Option<PathBuf>,
+    /// `--runs`, `--seed` and `--set`.
+    pub flags: SweepFlags,
     /// `I/N`.
     pub shard: Option<String>,
     /// Continue an interrupted sweep.
@@ -45,40 +46,10 @@ pub struct SweepOptions {
     pub threads: Option<usize>,
     /// Plot formats, or no plots.
     pub plots: Option<PlotFormat>,
+    /// How heat maps are drawn.
+    pub heat: charts::HeatOptions,
     /// No progress bar.
     pub quiet: bool,
-}
-
-/// Reads and validates a sweep file and its base scenario.
-pub fn load_sweep(path: &Path) -> Result<Sweep> {
-    let text = fs::read_to_string(path)
-        .map_err(|e| bad(format!("{}: cannot read sweep file: {e}", path.display())))?;
-    let source = path.display().to_string();
-    let file = SweepFile::parse(&text, &source)?;
-    let (base_text, base_name) = match &file.sweep.scenario {
-        Some(rel) => {
-            let p = path.parent().unwrap_or(Path::new(".")).join(rel);
-            let t = fs::read_to_string(&p).map_err(|e| {
-                bad(format!(
-                    "{source}: sweep.scenario = {rel:?}: cannot read {}: {e}",
-                    p.display()
-                ))
-            })?;
-            (t, p.display().to_string())
-        }
-        None => (
-            DEFAULT_SCENARIO.to_string(),
-            crate::DEFAULT_SCENARIO_NAME.to_string(),
-        ),
-    };
-    Ok(Sweep::build(
-        file,
-        &text,
-        &source,
-        &base_text,
-        &base_name,
-        strategies::catalog(),
-    )?)
 }
 
 /// The shard to compute: `--shard I/N`, else the Slurm array variables, else none.
@@ -116,7 +87,7 @@ fn shard_spec(flag: Option<&str>) -> Result<Option<(u64, u64)>> {
     }
 }
 
-fn sweep_manifest(sweep: &Sweep) -> Result<Manifest> {
+fn sweep_manifest(sweep: &Sweep, sets: &[String]) -> Result<Manifest> {
     let extra = serde_json::json!({
         "sweep": {
             "name": sweep.name,
@@ -127,12 +98,15 @@ fn sweep_manifest(sweep: &Sweep) -> Result<Manifest> {
             "sweep_hash": format!("{:016x}", sweep.hash()),
         }
     });
-    manifest(&sweep.base, "sweep", sweep.seed, sweep.runs, extra)
+    let mut m = manifest(&sweep.base, "sweep", sweep.seed, sweep.runs, extra)?;
+    m.overrides = sim::overrides::canonical(sets);
+    Ok(m)
 }
 
 /// `pactsim sweep`.
 pub fn sweep(o: &SweepOptions) -> Result<()> {
-    let sweep = load_sweep(&o.file)?;
+    let sweep = load_sweep(&o.file, &o.flags)?;
+    let name = sim::overrides::dir_name(&sweep.name, &o.flags.sets);
     let shard = shard_spec(o.shard.as_deref())?;
     let pool = pool(o.threads)?;
     let total = sweep.cells.len() as u64;
@@ -147,14 +121,14 @@ pub fn sweep(o: &SweepOptions) -> Result<()> {
         first,
         end,
         params: sweep.axes.iter().map(|a| a.path.clone()).collect(),
-        manifest: serde_json::to_value(sweep_manifest(&sweep)?)?,
+        manifest: serde_json::to_value(sweep_manifest(&sweep, &o.flags.sets)?)?,
     };
     let started = std::time::Instant::now();
     if shard.is_some() {
         let dir = o
             .out
             .clone()
-            .unwrap_or_else(|| PathBuf::from("results").join(format!("{}.shards", sweep.name)));
+            .unwrap_or_else(|| PathBuf::from("results").join(format!("{name}.shards")));
         fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
         let done = dir.join(format!("shard-{i:04}-of-{n:04}.jsonl"));
         let _lock = OutputLock::acquire(&dir.join(format!(".shard-{i:04}-of-{n:04}.lock")), &done)?;
@@ -175,13 +149,13 @@ pub fn sweep(o: &SweepOptions) -> Result<()> {
     let out = o
         .out
         .clone()
-        .unwrap_or_else(|| PathBuf::from("results").join(&sweep.name));
+        .unwrap_or_else(|| PathBuf::from("results").join(&name));
     // Check and lock the target before computing anything.
     let dir = ResultsDir::create(&out)?;
     let checkpoint = dir.sibling("sweep-progress.jsonl");
     let ran = compute(&sweep, &header, &checkpoint, o, &pool)?;
     report_speed(ran, sweep.runs, started);
-    let path = write_results(std::slice::from_ref(&checkpoint), dir, o.plots)?;
+    let path = write_results(std::slice::from_ref(&checkpoint), dir, o.plots, &o.heat)?;
     fs::remove_file(&checkpoint).with_context(|| format!("removing {}", checkpoint.display()))?;
     print_sweep(&path)?;
     Ok(())
@@ -325,7 +299,12 @@ fn read_header(path: &Path) -> Result<ShardHeader> {
 }
 
 /// `pactsim merge`: shard files (or directories of them) → one results directory.
-pub fn merge(inputs: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Result<()> {
+pub fn merge(
+    inputs: &[PathBuf],
+    out: &Path,
+    plots: Option<PlotFormat>,
+    heat: &charts::HeatOptions,
+) -> Result<()> {
     let mut files = Vec::new();
     for p in inputs {
         if p.is_dir() {
@@ -356,7 +335,7 @@ pub fn merge(inputs: &[PathBuf], out: &Path, plots: Option<PlotFormat>) -> Resul
             )));
         }
     }
-    let path = write_results(&files, ResultsDir::create(out)?, plots)?;
+    let path = write_results(&files, ResultsDir::create(out)?, plots, heat)?;
     print_sweep(&path)
 }
 
@@ -398,7 +377,12 @@ fn csv_field(s: &str) -> String {
 
 /// Checks that the record files cover every cell exactly once and streams them, in cell
 /// order, into the results directory `dir` (manifest.json, summary.json, outcomes.csv, plots).
-fn write_results(files: &[PathBuf], dir: ResultsDir, plots: Option<PlotFormat>) -> Result<PathBuf> {
+fn write_results(
+    files: &[PathBuf],
+    dir: ResultsDir,
+    plots: Option<PlotFormat>,
+    heat: &charts::HeatOptions,
+) -> Result<PathBuf> {
     let mut shards: Vec<(ShardHeader, &PathBuf)> = Vec::new();
     for f in files {
         shards.push((read_header(f)?, f));
@@ -544,7 +528,7 @@ fn write_results(files: &[PathBuf], dir: ResultsDir, plots: Option<PlotFormat>) 
         let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
         charts::render_named(
             &dir.path(""),
-            &charts::sweep_charts(&manifest, &summary),
+            &charts::sweep_charts(&manifest, &summary, heat),
             &charts::formats(fmt),
         )?;
     }

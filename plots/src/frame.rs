@@ -73,8 +73,9 @@ pub(crate) fn fit<DB: DrawingBackend>(
     "…".to_string()
 }
 
-/// Greedy word wrap of `text` into lines at most `max_w` pixels wide.
-/// Words wider than `max_w` stay on their own (over-wide) line.
+/// Greedy word wrap of `text` into lines at most `max_w` pixels wide. A word
+/// wider than `max_w` (a long parameter path) is broken after a `.`, `_`, `/`
+/// or `=`; a piece still too wide stays on its own (over-wide) line.
 pub(crate) fn wrap<DB: DrawingBackend>(
     area: &Area<DB>,
     text: &str,
@@ -83,23 +84,51 @@ pub(crate) fn wrap<DB: DrawingBackend>(
 ) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut words: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let candidate = if current.is_empty() {
-            word.to_string()
+        if measure(area, word, font).0 <= max_w {
+            words.push(word.to_string());
+            continue;
+        }
+        // Break into pieces at path separators, then glue pieces that fit.
+        let mut piece = String::new();
+        for c in word.chars() {
+            piece.push(c);
+            if matches!(c, '.' | '_' | '/' | '=') {
+                words.push(std::mem::take(&mut piece) + "\u{200b}");
+            }
+        }
+        if !piece.is_empty() {
+            words.push(piece);
+        }
+    }
+    for word in words {
+        // A piece ending in a zero-width space joins the next without a blank.
+        let glue = if current.ends_with('\u{200b}') {
+            ""
         } else {
-            format!("{current} {word}")
+            " "
         };
-        if current.is_empty() || measure(area, &candidate, font).0 <= max_w {
+        let candidate = if current.is_empty() {
+            word.clone()
+        } else {
+            format!("{current}{glue}{word}")
+        };
+        if current.is_empty() || measure(area, &candidate.replace('\u{200b}', ""), font).0 <= max_w
+        {
             current = candidate;
         } else {
             lines.push(std::mem::take(&mut current));
-            current = word.to_string();
+            current = word;
         }
     }
     if !current.is_empty() || lines.is_empty() {
         lines.push(current);
     }
     lines
+        .into_iter()
+        .map(|l| l.replace('\u{200b}', ""))
+        .collect()
 }
 
 /// Paint the page white, draw the title and optional subtitle, and return
@@ -122,21 +151,28 @@ where
     } else {
         title
     };
-    let title = fit(root, title, &title_font, max_w);
-    root.draw(&Text::new(
-        title,
-        (m, m),
-        theme::bold_text(theme::TITLE_SIZE, INK, HPos::Left, VPos::Top),
-    ))?;
-    let mut band = m + theme::TITLE_SIZE as i32 + 8;
-    if let Some(sub) = subtitle.filter(|s| !s.trim().is_empty()) {
-        let sub = fit(root, sub, &theme::font(theme::SUBTITLE_SIZE), max_w);
+    // Long titles and subtitles wrap (up to three lines each) rather than lose their end.
+    let mut band = m;
+    for line in wrap_lines(root, title, &title_font, max_w, 3) {
         root.draw(&Text::new(
-            sub,
+            line,
             (m, band),
-            theme::text(theme::SUBTITLE_SIZE, MUTED, HPos::Left, VPos::Top),
+            theme::bold_text(theme::TITLE_SIZE, INK, HPos::Left, VPos::Top),
         ))?;
-        band += theme::SUBTITLE_SIZE as i32 + 8;
+        band += theme::TITLE_SIZE as i32 + 6;
+    }
+    band += 2;
+    if let Some(sub) = subtitle.filter(|s| !s.trim().is_empty()) {
+        let font = theme::font(theme::SUBTITLE_SIZE);
+        for line in wrap_lines(root, sub, &font, max_w, 3) {
+            root.draw(&Text::new(
+                line,
+                (m, band),
+                theme::text(theme::SUBTITLE_SIZE, MUTED, HPos::Left, VPos::Top),
+            ))?;
+            band += theme::SUBTITLE_SIZE as i32 + 6;
+        }
+        band += 2;
     }
     Ok(root.margin(band + 10, m, m, m))
 }

@@ -111,6 +111,59 @@ where
     Ok(())
 }
 
+/// Diagonal hatching over cell (column `i`, row `j`) in `colour`, marking an
+/// uncertain value.
+pub(crate) fn hatch<DB: DrawingBackend>(
+    root: &Area<DB>,
+    c: &Plot<'_, DB>,
+    i: usize,
+    j: usize,
+    colour: RGBColor,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    let (x, y) = (i as f64, j as f64);
+    let a = c.backend_coord(&(x - 0.5, y + 0.5));
+    let b = c.backend_coord(&(x + 0.5, y - 0.5));
+    hatch_box(root, a, b, colour.mix(0.55))
+}
+
+/// A hatched legend key in the box from `a` (top left) to `b` (bottom right).
+pub(crate) fn hatch_key<DB: DrawingBackend>(root: &Area<DB>, a: (i32, i32), b: (i32, i32)) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    root.draw(&Rectangle::new([a, b], INK.mix(0.6).stroke_width(1)))?;
+    hatch_box(root, a, b, INK.mix(0.7))
+}
+
+/// Lines at 45° every 9 pixels, clipped to the box from `a` (top left) to `b`
+/// (bottom right).
+fn hatch_box<DB: DrawingBackend>(
+    root: &Area<DB>,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+    style: RGBAColor,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    let (w, h) = (x1 - x0, y1 - y0);
+    let mut k = 9;
+    while k < w + h {
+        // The line x + y = k (relative to the top left), clipped to the box.
+        let (ax, ay) = (k.min(w), k - k.min(w));
+        let (bx, by) = (k - k.min(h), k.min(h));
+        root.draw(&PathElement::new(
+            vec![(x0 + ax, y0 + ay), (x0 + bx, y0 + by)],
+            style.stroke_width(2),
+        ))?;
+        k += 9;
+    }
+    Ok(())
+}
+
 /// Whether cells are big enough to hold a short annotation like "42%".
 pub(crate) fn roomy<DB: DrawingBackend>(c: &Plot<'_, DB>, nx: usize, ny: usize) -> bool {
     let (left, top, right, bottom) = frame::plot_box(c);

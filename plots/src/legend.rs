@@ -14,14 +14,23 @@ pub(crate) enum Swatch {
     Fill(RGBColor),
     /// A thick line.
     Line(RGBColor),
-    /// A line over a lighter band (series with confidence band).
-    LineBand(RGBColor),
     /// A filled circle.
     Dot(RGBColor),
     /// A filled diamond with a white outline (reference point).
     Diamond(RGBColor),
     /// A hollow circle (e.g. unstable rest point).
     Ring(RGBColor),
+    /// A line series: its dash pattern and marker, over a band when it has one.
+    Series {
+        /// Line colour.
+        colour: RGBColor,
+        /// Dash pattern.
+        dash: crate::marks::Dash,
+        /// Marker shape.
+        shape: crate::marks::Shape,
+        /// Draw the lighter confidence band behind it.
+        band: bool,
+    },
     /// A horizontal whisker with end caps.
     Whisker(RGBColor),
     /// A short thick vertical bar (median).
@@ -168,17 +177,27 @@ where
                 c.filled(),
             ))?;
         }
-        Swatch::Line(c) => {
-            area.draw(&PathElement::new(
-                vec![(x, cy), (x + KEY_W, cy)],
-                c.stroke_width(4),
-            ))?;
+        Swatch::Series {
+            colour,
+            dash,
+            shape,
+            band,
+        } => {
+            if band {
+                area.draw(&Rectangle::new(
+                    [(x, cy - 9), (x + KEY_W, cy + 9)],
+                    theme::tint(colour, 0.75).filled(),
+                ))?;
+            }
+            crate::marks::polyline(
+                area,
+                &[(x, cy), (x + KEY_W, cy)],
+                dash,
+                colour.stroke_width(3),
+            )?;
+            crate::marks::draw(area, shape, (mid, cy), 5, colour)?;
         }
-        Swatch::LineBand(c) => {
-            area.draw(&Rectangle::new(
-                [(x, cy - 9), (x + KEY_W, cy + 9)],
-                theme::tint(c, 0.75).filled(),
-            ))?;
+        Swatch::Line(c) => {
             area.draw(&PathElement::new(
                 vec![(x, cy), (x + KEY_W, cy)],
                 c.stroke_width(4),

@@ -26,6 +26,7 @@ mod heatmap;
 mod histogram;
 mod legend;
 mod line;
+mod marks;
 mod number;
 mod output;
 mod placement;

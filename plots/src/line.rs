@@ -1,12 +1,15 @@
 //! Line plot of several series (one per outcome) over one swept parameter,
-//! each with a shaded 95% confidence band, an optional log x axis, and the
-//! legend in a panel beside the plot.
+//! each with a shaded 95% confidence band, an optional log x axis (labelled
+//! as such), and the legend in a panel beside the plot. Each series has its
+//! own dash pattern and marker shape ([`crate::marks`]), so series that
+//! overlap stay distinguishable without colour.
 
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::frame::{self, page, Area, AxisStyle, Drawn};
 use crate::legend::{self, Item, Swatch};
+use crate::marks::{self, Dash, Shape};
 use crate::number;
 use crate::scale;
 use crate::theme::{self};
@@ -63,6 +66,8 @@ pub struct SeriesPoint {
 /// A series reduced to drawable points in axis space (log10 x if log).
 struct Prepared {
     colour: RGBColor,
+    dash: Dash,
+    shape: Shape,
     label: String,
     points: Vec<(f64, f64)>,
     band: Vec<(f64, f64, f64)>,
@@ -89,8 +94,11 @@ fn prepare(p: &LinePlot) -> Vec<Prepared> {
                     _ => None,
                 })
                 .collect();
+            let (dash, shape) = marks::style_of(k);
             Prepared {
                 colour: theme::pick(s.colour, k),
+                dash,
+                shape,
                 label: s.label.clone(),
                 points: pts.iter().map(|q| (tx(q.x), q.y)).collect(),
                 band,
@@ -173,12 +181,15 @@ where
     let items: Vec<Item> = series
         .iter()
         .map(|s| {
-            let sw = if s.band.is_empty() {
-                Swatch::Line(s.colour)
-            } else {
-                Swatch::LineBand(s.colour)
-            };
-            Item::new(s.label.clone(), sw)
+            Item::new(
+                s.label.clone(),
+                Swatch::Series {
+                    colour: s.colour,
+                    dash: s.dash,
+                    shape: s.shape,
+                    band: !s.band.is_empty(),
+                },
+            )
         })
         .collect();
     let (plot_area, panel) = legend::split(&area, None, &items);
@@ -191,6 +202,11 @@ where
             number::tick(*v, yspan, 8)
         }
     };
+    let x_desc = if p.log_x {
+        format!("{} (log scale)", p.x_label)
+    } else {
+        p.x_label.clone()
+    };
     let mut c = ChartBuilder::on(&plot_area)
         .margin_right(16)
         .x_label_area_size(theme::TICK_SIZE as u32 + theme::AXIS_SIZE as u32 + 36)
@@ -199,7 +215,7 @@ where
     frame::mesh(
         &mut c,
         AxisStyle {
-            desc: &p.x_label,
+            desc: &x_desc,
             ticks: if p.log_x { 0 } else { 10 },
             format: &xfmt,
             grid: !p.log_x,
@@ -242,18 +258,16 @@ where
             )))?;
         }
     }
-    let markers = series.iter().map(|s| s.points.len()).max().unwrap_or(0) <= 30;
+    // Markers on at most ~30 points per series, so dense series stay readable.
+    let most = series.iter().map(|s| s.points.len()).max().unwrap_or(0);
+    let every = most.div_ceil(30).max(1);
     for s in &series {
-        c.draw_series(LineSeries::new(
-            s.points.iter().copied(),
-            s.colour.stroke_width(3),
-        ))?;
-        if markers || s.points.len() == 1 {
-            c.draw_series(
-                s.points
-                    .iter()
-                    .map(|q| Circle::new(*q, 4, s.colour.filled())),
-            )?;
+        let px: Vec<(i32, i32)> = s.points.iter().map(|q| c.backend_coord(q)).collect();
+        marks::polyline(root, &px, s.dash, s.colour.stroke_width(3))?;
+        for (n, q) in px.iter().enumerate() {
+            if n % every == 0 || px.len() == 1 {
+                marks::draw(root, s.shape, *q, 5, s.colour)?;
+            }
         }
     }
     if let Some(panel) = panel {

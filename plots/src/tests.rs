@@ -129,6 +129,11 @@ fn sweep_heatmap(nx: usize, ny: usize) -> Heatmap {
         z_range: None,
         probability: true,
         annotate: None,
+        auto_scale: false,
+        ci_width: None,
+        ci_threshold: None,
+        x_log: false,
+        y_log: false,
     }
 }
 

@@ -22,7 +22,9 @@
 //! - **regime**: the state a contract is valued in (AWS path, litigation, IPO prospects).
 //!
 //! ## Crate layout
-//! - Input: `scenario` (the only place input is checked).
+//! - Input: `scenario` (the only place input is checked) · `layers` (files that inherit from
+//!   a `base`, deep-merged) · `shape` (typed reading that reports every problem) ·
+//!   `overrides` (canonical `--set` lists and their hash) · `sweep_file` (the raw sweep file).
 //! - The model: `contract` (terms) · `payoff` (present values) · `regime` (the state a
 //!   contract is valued in) · `terms` (payoffs term by term) · `valuer` (values of states
 //!   under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal moves) ·
@@ -42,11 +44,13 @@ pub mod event;
 pub mod explain;
 pub mod frontier;
 pub mod game;
+pub mod layers;
 pub mod limits;
 pub mod litigation;
 pub mod outcome;
 pub mod outdir;
 pub mod output;
+pub mod overrides;
 pub mod payoff;
 pub mod player;
 pub mod protocol;
@@ -57,6 +61,7 @@ pub mod rng;
 pub mod runner;
 pub mod scenario;
 pub mod sensitivity;
+pub mod shape;
 pub mod shocks;
 pub mod solve;
 pub mod stage;
@@ -64,6 +69,7 @@ pub mod state;
 pub mod stats;
 pub mod strategy;
 pub mod sweep;
+pub mod sweep_file;
 pub mod terms;
 pub mod valuer;
 

@@ -36,6 +36,10 @@ pub struct Manifest {
     pub runs: u64,
     /// RNG scheme.
     pub rng_scheme: String,
+    /// The `--set path=value` overrides given on the command line, in canonical form
+    /// ([`crate::overrides::canonical`]); omitted when there were none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overrides: Vec<String>,
     /// Extra command-specific data (e.g. sweep cells), or null.
     #[serde(default)]
     pub extra: serde_json::Value,

@@ -6,6 +6,7 @@
 //! path, the value given and what is allowed, and validation reports every problem at once.
 
 use crate::contract::Contract;
+use crate::layers::Document;
 use crate::rng::fnv1a64;
 use crate::strategy::Catalog;
 use serde::{Deserialize, Serialize};
@@ -469,43 +470,65 @@ pub struct Scenario {
 impl Scenario {
     /// Parses TOML text, applies `overrides` (`path=value`), and validates.
     ///
-    /// `source` names the file in messages. Every problem found is reported at once.
+    /// `source` names the file in messages. Every problem found is reported at once. The text
+    /// may not name a `base` (use [`crate::layers::Bases::load`] and
+    /// [`Scenario::from_document`] for files that inherit).
     pub fn from_toml(
         text: &str,
         source: &str,
         overrides: &[String],
         catalog: &dyn Catalog,
     ) -> Result<Scenario, ScenarioError> {
-        let err = |problems: Vec<Problem>| ScenarioError {
-            source: source.to_string(),
-            problems,
+        let doc = crate::layers::Bases::single(text, source)?;
+        Scenario::from_document(&doc, overrides, catalog)
+    }
+
+    /// Applies `overrides` (`path=value`) to a (possibly inherited) document and validates it.
+    /// Every problem is reported at once: shape problems (unknown keys, wrong types, missing
+    /// fields) together with the model's checks on everything the shape problems leave intact,
+    /// each at the file and line that wrote it.
+    pub fn from_document(
+        doc: &Document,
+        overrides: &[String],
+        catalog: &dyn Catalog,
+    ) -> Result<Scenario, ScenarioError> {
+        let err = |mut problems: Vec<Problem>| {
+            problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
+            ScenarioError {
+                source: doc.name().to_string(),
+                problems,
+            }
         };
-        let mut doc: toml::Table = toml::from_str(text).map_err(|e| {
-            err(vec![Problem {
-                path: String::new(),
-                location: e.span().map(|s| line_col(text, s.start)),
-                value: String::new(),
-                message: format!("not valid TOML: {}", e.message()),
-            }])
-        })?;
-        // Shape errors against the text first, so they carry a line and column.
-        if let Err(e) = toml::from_str::<ScenarioFile>(text) {
-            return Err(err(vec![shape_problem(text, &e)]));
+        let shaped = crate::shape::read_all::<ScenarioFile>(doc.table());
+        if !shaped.problems.is_empty() {
+            let mut problems = shaped.problems.clone();
+            if let Some(Err(more)) = shaped
+                .value
+                .as_ref()
+                .map(|f| Scenario::validate(f.clone(), catalog))
+            {
+                problems.extend(more.into_iter().filter(|p| !shaped.touches_repair(&p.path)));
+            }
+            for p in &mut problems {
+                doc.place(p);
+            }
+            return Err(err(problems));
         }
+        let mut table = doc.table().clone();
         let mut problems = Vec::new();
         for o in overrides {
-            if let Err(p) = apply_override(&mut doc, o) {
+            if let Err(p) = apply_override(&mut table, o) {
                 problems.push(p);
             }
         }
         if !problems.is_empty() {
             return Err(err(problems));
         }
-        let file: ScenarioFile = match ScenarioFile::deserialize(toml::Value::Table(doc)) {
+        let file: ScenarioFile = match ScenarioFile::deserialize(toml::Value::Table(table)) {
             Ok(f) => f,
             Err(e) => {
                 // Find the override that broke the file, to name its path and value.
-                let mut probe: toml::Table = toml::from_str(text).expect("parsed above");
+                let mut probe = doc.table().clone();
                 let culprit = overrides.iter().find(|o| {
                     apply_override(&mut probe, o).is_ok()
                         && ScenarioFile::deserialize(toml::Value::Table(probe.clone())).is_err()
@@ -534,10 +557,9 @@ impl Scenario {
                 {
                     p.message.push_str(" (value from --set)");
                 } else {
-                    p.location = locate(text, &p.path);
+                    doc.place(p);
                 }
             }
-            problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
             err(problems)
         })
     }
@@ -737,30 +759,6 @@ fn parse_value(raw: &str) -> toml::Value {
             .remove("v")
             .unwrap_or(toml::Value::String(raw.to_string())),
         Err(_) => toml::Value::String(raw.to_string()),
-    }
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.len() - before.rfind('\n').map(|i| i + 1).unwrap_or(0) + 1;
-    (line, col)
-}
-
-fn shape_problem(text: &str, e: &toml::de::Error) -> Problem {
-    let location = e.span().map(|s| line_col(text, s.start));
-    let path = location
-        .and_then(|(line, _)| path_at(text, line))
-        .unwrap_or_default();
-    let value = e
-        .span()
-        .map(|s| text[s].trim().chars().take(60).collect::<String>())
-        .unwrap_or_default();
-    Problem {
-        path,
-        location,
-        value,
-        message: e.message().trim().replace('\n', "; "),
     }
 }
 

@@ -10,106 +10,16 @@
 //! form (the `float_roundtrip` feature), so a record read back is bit-identical to the one
 //! written and a merge reproduces an unsharded run byte for byte.
 
+use crate::layers::Document;
 use crate::limits::{MAX_AXES, MAX_CELLS, MAX_RUNS};
 use crate::outcome::Outcome;
 use crate::results::Summary;
 use crate::rng::{fnv1a64, splitmix64, SimRng};
 use crate::scenario::{lookup, Problem, Scenario, ScenarioError};
 use crate::strategy::Catalog;
+pub use crate::sweep_file::{AxisSpec, DesignKind, Scale, SweepFile, SweepSection};
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
-
-/// The raw sweep file, mirroring the TOML document (unknown keys rejected). Not yet validated.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SweepFile {
-    /// `[sweep]`: what to run.
-    pub sweep: SweepSection,
-    /// `[[axis]]`: the swept parameters.
-    #[serde(default)]
-    pub axis: Vec<AxisSpec>,
-}
-
-/// The `[sweep]` table.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SweepSection {
-    /// Name (default results directory `results/<name>`).
-    pub name: String,
-    /// What the sweep asks.
-    #[serde(default)]
-    pub description: String,
-    /// Base scenario file, relative to the sweep file; absent: the embedded default.
-    #[serde(default)]
-    pub scenario: Option<String>,
-    /// Fixed `path=value` overrides applied to the base scenario in every cell.
-    #[serde(default)]
-    pub set: Vec<String>,
-    /// Monte Carlo runs per cell.
-    pub runs: u64,
-    /// Master seed (default: the base scenario's `simulation.seed`).
-    #[serde(default)]
-    pub seed: Option<u64>,
-    /// `grid` (default), `latin-hypercube` or `points`.
-    #[serde(default)]
-    pub design: DesignKind,
-    /// Number of samples of a Latin-hypercube design.
-    #[serde(default)]
-    pub samples: Option<u64>,
-    /// The cells of a `points` design: one array of values per cell, in axis order.
-    #[serde(default)]
-    pub points: Option<Vec<toml::Spanned<Vec<toml::Value>>>>,
-}
-
-/// The kind of design.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DesignKind {
-    /// Every combination of the axes' values (first axis varies slowest).
-    #[default]
-    Grid,
-    /// `samples` points, each axis's range split into `samples` equal strata hit once each.
-    LatinHypercube,
-    /// The explicit `points` list.
-    Points,
-}
-
-/// Spacing of a range.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Scale {
-    /// Equal steps.
-    #[default]
-    Linear,
-    /// Equal ratios (both ends > 0).
-    Log,
-}
-
-/// One `[[axis]]` entry: a parameter path and either `values` or a range `from`/`to`/`steps`.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AxisSpec {
-    /// Dotted parameter path of the scenario, e.g. `litigation.win_probability_mean`.
-    pub path: toml::Spanned<String>,
-    /// Axis label with unit for plots (default: the path).
-    #[serde(default)]
-    pub label: Option<String>,
-    /// Explicit values.
-    #[serde(default)]
-    pub values: Option<Vec<toml::Value>>,
-    /// Range start.
-    #[serde(default)]
-    pub from: Option<f64>,
-    /// Range end (inclusive).
-    #[serde(default)]
-    pub to: Option<f64>,
-    /// Number of range values (grid designs).
-    #[serde(default)]
-    pub steps: Option<u64>,
-    /// Range spacing.
-    #[serde(default)]
-    pub scale: Scale,
-}
 
 /// A validated axis.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,16 +68,8 @@ pub struct Sweep {
     pub cells: Vec<Cell>,
     /// The base scenario (fixed overrides applied).
     pub base: Scenario,
-    base_text: String,
-    base_name: String,
+    base_doc: Document,
     base_sets: Vec<String>,
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 /// Text of a value as written in TOML (`--set` syntax).
@@ -211,42 +113,26 @@ pub fn value_text(v: &serde_json::Value) -> String {
     }
 }
 
-impl SweepFile {
-    /// Parses sweep-file text; shape errors carry line and column.
-    pub fn parse(text: &str, source: &str) -> Result<SweepFile, ScenarioError> {
-        toml::from_str(text).map_err(|e| ScenarioError {
-            source: source.to_string(),
-            problems: vec![Problem {
-                path: String::new(),
-                location: e.span().map(|s| line_col(text, s.start)),
-                value: String::new(),
-                message: format!("not a valid sweep file: {}", e.message().trim()),
-            }],
-        })
-    }
-}
-
 impl Sweep {
     /// Validates `file` (from `source`, whose text is `text`) against the base scenario
-    /// (`base_text`, named `base_name`) and builds every cell through the same validation as
+    /// document `base_doc` (the sweep's `base` with its `[scenario]` changes) and builds every cell through the same validation as
     /// `pactsim run`. Every problem found is reported, naming the cell and the parameter.
     pub fn build(
         file: SweepFile,
         text: &str,
         source: &str,
-        base_text: &str,
-        base_name: &str,
+        base_doc: &Document,
         catalog: &dyn Catalog,
     ) -> Result<Sweep, ScenarioError> {
         let err = |problems: Vec<Problem>| ScenarioError {
             source: source.to_string(),
             problems,
         };
-        let at = |span: std::ops::Range<usize>| Some(line_col(text, span.start));
+        let base_name = base_doc.name();
         let mut problems = Vec::new();
         let s = &file.sweep;
         let base_sets = s.set.clone();
-        let base = match Scenario::from_toml(base_text, base_name, &base_sets, catalog) {
+        let base = match Scenario::from_document(base_doc, &base_sets, catalog) {
             Ok(b) => b,
             Err(e) => {
                 return Err(err(vec![Problem {
@@ -375,8 +261,8 @@ impl Sweep {
         let mut grid_values: Vec<Vec<toml::Value>> = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
         for (i, a) in file.axis.iter().enumerate() {
-            let path = a.path.get_ref().trim().to_string();
-            let loc = at(a.path.span());
+            let path = a.path.trim().to_string();
+            let loc = SweepFile::axis_location(text, i);
             let name = format!("axis[{i}] {path}");
             let current = lookup(&base_value, &path).cloned();
             let Some(current) = current else {
@@ -604,13 +490,13 @@ impl Sweep {
             DesignKind::Points => {
                 let mut out = Vec::new();
                 for (k, p) in s.points.iter().flatten().enumerate() {
-                    let loc = at(p.span());
-                    if p.get_ref().len() != axes.len() {
+                    let loc = SweepFile::point_location(text, k);
+                    if p.len() != axes.len() {
                         push(
                             &mut problems,
                             &format!("sweep.points[{k}]"),
                             loc,
-                            toml_text(&toml::Value::Array(p.get_ref().clone())),
+                            toml_text(&toml::Value::Array(p.clone())),
                             format!(
                                 "each point needs {} values, one per axis ({})",
                                 axes.len(),
@@ -621,7 +507,7 @@ impl Sweep {
                             ),
                         );
                     }
-                    out.push((p.get_ref().clone(), loc));
+                    out.push((p.clone(), loc));
                 }
                 out
             }
@@ -642,13 +528,13 @@ impl Sweep {
                 loc.or_else(|| {
                     file.axis
                         .iter()
-                        .find(|a| a.path.get_ref().trim() == path)
-                        .and_then(|a| at(a.path.span()))
+                        .position(|a| a.path.trim() == path)
+                        .and_then(|i| SweepFile::axis_location(text, i))
                 })
             };
             let mut sets = base_sets.clone();
             sets.extend(overrides.iter().cloned());
-            match Scenario::from_toml(base_text, base_name, &sets, catalog) {
+            match Scenario::from_document(base_doc, &sets, catalog) {
                 Ok(sc) => {
                     // Exactness: the resolved scenario holds exactly the swept values.
                     let resolved = toml::Value::try_from(sc.params()).expect("serialises");
@@ -726,8 +612,7 @@ impl Sweep {
             axes,
             cells,
             base,
-            base_text: base_text.to_string(),
-            base_name: base_name.to_string(),
+            base_doc: base_doc.clone(),
             base_sets,
         })
     }
@@ -736,7 +621,7 @@ impl Sweep {
     pub fn scenario(&self, cell: &Cell, catalog: &dyn Catalog) -> Result<Scenario, ScenarioError> {
         let mut sets = self.base_sets.clone();
         sets.extend(cell.overrides.iter().cloned());
-        Scenario::from_toml(&self.base_text, &self.base_name, &sets, catalog)
+        Scenario::from_document(&self.base_doc, &sets, catalog)
     }
 
     /// Identity of the sweep: base scenario, runs, seed, axes and every cell's hash. Shards,
@@ -954,7 +839,8 @@ mod tests {
 
     fn build(text: &str) -> Result<Sweep, ScenarioError> {
         let f = SweepFile::parse(text, "t.toml")?;
-        Sweep::build(f, text, "t.toml", BASE, "base", &AnyAgents)
+        let base = crate::layers::Bases::single(BASE, "base")?;
+        Sweep::build(f, text, "t.toml", &base, &AnyAgents)
     }
 
     const GRID: &str = r#"

@@ -5,6 +5,7 @@ mod bad_input;
 mod cli;
 mod configs;
 mod golden;
+mod inputs;
 mod limits;
 mod metagame;
 mod outdir;

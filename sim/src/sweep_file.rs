@@ -1,0 +1,228 @@
+//! The raw sweep file ([`SweepFile`]): its keys as written, reading it with every shape
+//! problem reported at once, and finding its entries (axes, points) in the text for messages.
+//! Validation into cells is [`crate::sweep::Sweep::build`].
+
+use crate::layers;
+use crate::scenario::{locate, ScenarioError};
+use crate::shape;
+use serde::{Deserialize, Serialize};
+
+/// The raw sweep file, mirroring the TOML document (unknown keys rejected). Not yet validated.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SweepFile {
+    /// `base`: the base scenario, an embedded name (`"april-2026"`) or a path relative to the
+    /// sweep file; absent: `sweep.scenario`, else the embedded default.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// `[scenario]`: changes to the base scenario, deep-merged onto it (same keys as a
+    /// scenario file; tables merge key by key, other values replace).
+    #[serde(default)]
+    pub scenario: Option<toml::Table>,
+    /// `[sweep]`: what to run.
+    pub sweep: SweepSection,
+    /// `[[axis]]`: the swept parameters.
+    #[serde(default)]
+    pub axis: Vec<AxisSpec>,
+}
+
+/// The `[sweep]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SweepSection {
+    /// Name (default results directory `results/<name>`).
+    pub name: String,
+    /// What the sweep asks.
+    #[serde(default)]
+    pub description: String,
+    /// Base scenario file, relative to the sweep file (the older spelling of the top-level
+    /// `base`); absent: the embedded default.
+    #[serde(default)]
+    pub scenario: Option<String>,
+    /// Fixed `path=value` overrides applied to the base scenario in every cell.
+    #[serde(default)]
+    pub set: Vec<String>,
+    /// Monte Carlo runs per cell.
+    pub runs: u64,
+    /// Master seed (default: the base scenario's `simulation.seed`).
+    #[serde(default)]
+    pub seed: Option<u64>,
+    /// `grid` (default), `latin-hypercube` or `points`.
+    #[serde(default)]
+    pub design: DesignKind,
+    /// Number of samples of a Latin-hypercube design.
+    #[serde(default)]
+    pub samples: Option<u64>,
+    /// The cells of a `points` design: one array of values per cell, in axis order.
+    #[serde(default)]
+    pub points: Option<Vec<Vec<toml::Value>>>,
+}
+
+/// The kind of design.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DesignKind {
+    /// Every combination of the axes' values (first axis varies slowest).
+    #[default]
+    Grid,
+    /// `samples` points, each axis's range split into `samples` equal strata hit once each.
+    LatinHypercube,
+    /// The explicit `points` list.
+    Points,
+}
+
+/// Spacing of a range.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Scale {
+    /// Equal steps.
+    #[default]
+    Linear,
+    /// Equal ratios (both ends > 0).
+    Log,
+}
+
+/// One `[[axis]]` entry: a parameter path and either `values` or a range `from`/`to`/`steps`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AxisSpec {
+    /// Dotted parameter path of the scenario, e.g. `litigation.win_probability_mean`.
+    pub path: String,
+    /// Axis label with unit for plots (default: the path).
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Explicit values.
+    #[serde(default)]
+    pub values: Option<Vec<toml::Value>>,
+    /// Range start.
+    #[serde(default)]
+    pub from: Option<f64>,
+    /// Range end (inclusive).
+    #[serde(default)]
+    pub to: Option<f64>,
+    /// Number of range values (grid designs).
+    #[serde(default)]
+    pub steps: Option<u64>,
+    /// Range spacing.
+    #[serde(default)]
+    pub scale: Scale,
+}
+
+impl SweepFile {
+    /// Parses sweep-file text, reporting every shape problem (unknown keys, wrong types,
+    /// missing fields) with its line and column.
+    pub fn parse(text: &str, source: &str) -> Result<SweepFile, ScenarioError> {
+        // Straight from the text first: integers beyond i64 (absurd sizes, refused later with
+        // the limit they break) only survive this way.
+        if let Ok(f) = toml::from_str::<SweepFile>(text) {
+            return Ok(f);
+        }
+        let table = layers::parse(text, source)?;
+        let shaped = shape::read_all::<SweepFile>(&table);
+        match shaped.value {
+            Some(f) if shaped.problems.is_empty() => Ok(f),
+            _ => {
+                let mut problems = shaped.problems;
+                for p in &mut problems {
+                    p.location = SweepFile::locate(text, &p.path);
+                    if p.message.starts_with("unknown field")
+                        || p.message.starts_with("missing field")
+                    {
+                        p.message = format!("not a valid sweep file: {}", p.message);
+                    }
+                }
+                Err(ScenarioError {
+                    source: source.to_string(),
+                    problems,
+                })
+            }
+        }
+    }
+
+    /// Line and column of a dotted path of a sweep file such as `sweep.runs` or
+    /// `axis[1].from` (the `[[axis]]` entry counted from 0).
+    pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
+        layers::locate_path(text, path)
+    }
+
+    /// Line and column of the `path` of axis `i` (counted from 0).
+    pub fn axis_location(text: &str, i: usize) -> Option<(usize, usize)> {
+        layers::locate_path(text, &format!("axis[{i}].path"))
+    }
+
+    /// Line and column of point `k` (counted from 0) of `sweep.points`.
+    pub fn point_location(text: &str, k: usize) -> Option<(usize, usize)> {
+        let (line, _) = locate(text, "sweep.points")?;
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line - 1)
+            .map(str::len)
+            .sum();
+        let rest = &text[start..];
+        let open = rest.find('=')? + 1;
+        let (mut depth, mut seen, mut comment) = (0usize, 0usize, false);
+        for (off, c) in rest[open..].char_indices() {
+            match c {
+                '\n' => comment = false,
+                _ if comment => {}
+                '#' => comment = true,
+                '[' => {
+                    depth += 1;
+                    if depth == 2 {
+                        if seen == k {
+                            let before = &text[..start + open + off];
+                            let line = before.matches('\n').count() + 1;
+                            let col =
+                                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                            return Some((line, col));
+                        }
+                        seen += 1;
+                    }
+                }
+                ']' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Some((line, 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "[sweep]\nname = \"t\"\nruns = 10\ndesign = \"points\"\npoints = [\n  [0.1],\n  [0.2],\n]\n[[axis]]\npath = \"a.b\"\n[[axis]]\nlabel = \"x\"\npath = \"c.d\"\n";
+
+    #[test]
+    fn entries_are_found_in_the_text() {
+        assert_eq!(SweepFile::axis_location(TEXT, 0), Some((10, 1)));
+        assert_eq!(SweepFile::axis_location(TEXT, 1), Some((13, 1)));
+        assert_eq!(SweepFile::point_location(TEXT, 1), Some((7, 3)));
+        assert_eq!(SweepFile::locate(TEXT, "axis[1].label"), Some((12, 1)));
+        assert_eq!(SweepFile::locate(TEXT, "sweep.runs"), Some((3, 1)));
+    }
+
+    #[test]
+    fn every_shape_problem_of_a_sweep_file_is_reported() {
+        let bad = TEXT
+            .replace("runs = 10", "runs = \"many\"\nbogus = 1")
+            .replace("label = \"x\"", "label = \"x\"\nfrom = \"low\"");
+        let e = SweepFile::parse(&bad, "t.toml").unwrap_err();
+        let msg = e.to_string();
+        assert_eq!(e.problems.len(), 3, "{msg}");
+        assert!(
+            msg.contains("t.toml:3:1: sweep.runs = \"many\": invalid type"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("t.toml:4:1: sweep.bogus: not a valid sweep file: unknown field `bogus`"),
+            "{msg}"
+        );
+        assert!(msg.contains("t.toml:14:1: axis[1].from = \"low\""), "{msg}");
+    }
+}

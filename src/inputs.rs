@@ -1,0 +1,299 @@
+//! Reading the user's input files: scenario files (with their bases), sweep files (with their
+//! base scenario, `[scenario]` changes and the `sweep` command's `--runs`/`--seed`/`--set`),
+//! and `pactsim validate`, which recognises scenario, sweep, tournament and facts files and
+//! reports every problem of each in one pass.
+
+use crate::cmd_calibrate::FactsFile;
+use crate::cmd_tournament::TournamentFile;
+use crate::{bad, DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME};
+use anyhow::Result;
+use sim::layers::{Bases, Document, Embedded};
+use sim::scenario::Problem;
+use sim::shape;
+use sim::sweep::{Sweep, SweepFile};
+use sim::{Scenario, ScenarioError};
+use std::path::{Path, PathBuf};
+
+/// The scenarios a `base` may name without a path.
+const EMBEDDED: &[Embedded<'static>] = &[Embedded {
+    key: "april-2026",
+    display: DEFAULT_SCENARIO_NAME,
+    text: DEFAULT_SCENARIO,
+}];
+
+/// Where bases are found.
+pub(crate) fn bases() -> Bases<'static> {
+    Bases { embedded: EMBEDDED }
+}
+
+fn read(path: &Path, what: &str) -> Result<String> {
+    std::fs::read_to_string(path)
+        .map_err(|e| bad(format!("{}: cannot read {what} file: {e}", path.display())))
+}
+
+/// The scenario document of `path` with its bases merged (the embedded default when `None`).
+pub(crate) fn scenario_document(path: Option<&Path>) -> Result<Document> {
+    Ok(match path {
+        Some(p) => {
+            let text = read(p, "scenario")?;
+            bases().load(&text, &p.display().to_string(), p.parent())?
+        }
+        None => Bases::single(DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME)?,
+    })
+}
+
+/// Reads, overrides and validates a scenario (the embedded default when `path` is `None`).
+pub fn load_scenario(path: Option<&Path>, sets: &[String]) -> Result<Scenario> {
+    let doc = scenario_document(path)?;
+    Ok(Scenario::from_document(&doc, sets, strategies::catalog())?)
+}
+
+/// What `pactsim sweep` may change on the command line, applied to every cell.
+#[derive(Debug, Clone, Default)]
+pub struct SweepFlags {
+    /// Runs per cell instead of `sweep.runs`.
+    pub runs: Option<u64>,
+    /// Master seed instead of `sweep.seed`.
+    pub seed: Option<u64>,
+    /// `path=value` overrides added to `sweep.set`.
+    pub sets: Vec<String>,
+}
+
+/// Reads and validates a sweep file and its base scenario, with the command-line flags.
+pub fn load_sweep(path: &Path, flags: &SweepFlags) -> Result<Sweep> {
+    let text = read(path, "sweep")?;
+    let source = path.display().to_string();
+    let mut file = SweepFile::parse(&text, &source)?;
+    let fail = |key: &str, value: String, message: String| ScenarioError {
+        source: source.clone(),
+        problems: vec![Problem {
+            path: key.to_string(),
+            location: SweepFile::locate(&text, key),
+            value,
+            message,
+        }],
+    };
+    let named = match (&file.base, &file.sweep.scenario) {
+        (Some(b), Some(s)) => {
+            return Err(fail(
+                "sweep.scenario",
+                format!("{s:?}"),
+                format!("the sweep already names its base scenario (base = {b:?}); keep one"),
+            )
+            .into())
+        }
+        (Some(b), None) => Some(("base", b.clone())),
+        (None, Some(s)) => Some(("sweep.scenario", s.clone())),
+        (None, None) => None,
+    };
+    let mut doc = match named {
+        Some((key, wanted)) => bases()
+            .load_base(&wanted, Some(path.parent().unwrap_or(Path::new("."))))
+            .map_err(|mut e| {
+                if e.source.is_empty() {
+                    // The base itself was not found: report it at the sweep file's key.
+                    e.source = source.clone();
+                    for p in &mut e.problems {
+                        p.path = key.to_string();
+                        p.location = SweepFile::locate(&text, key);
+                    }
+                }
+                e
+            })?,
+        None => Bases::single(DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME)?,
+    };
+    if let Some(changes) = file.scenario.take() {
+        doc.overlay(changes, &source, &text, "scenario");
+    }
+    if let Some(runs) = flags.runs {
+        file.sweep.runs = runs;
+    }
+    if let Some(seed) = flags.seed {
+        file.sweep.seed = Some(seed);
+    }
+    for s in &flags.sets {
+        let p = s.split_once('=').map_or(s.as_str(), |(p, _)| p).trim();
+        if let Some(i) = file.axis.iter().position(|a| a.path.trim() == p) {
+            return Err(bad(format!(
+                "--set {s}: {p} is swept by axis {i} of {source}; a --set applies to every \
+                 cell, so it may not name a swept parameter"
+            )));
+        }
+        file.sweep.set.push(s.clone());
+    }
+    Ok(Sweep::build(
+        file,
+        &text,
+        &source,
+        &doc,
+        strategies::catalog(),
+    )?)
+}
+
+/// The kinds of file `pactsim validate` checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FileKind {
+    /// A scenario file (`[meta]`, `[simulation]`, … or a `base` and changes).
+    Scenario,
+    /// A sweep file (`[sweep]` and `[[axis]]`).
+    Sweep,
+    /// A repeated-game tournament file (`players = […]`).
+    Tournament,
+    /// A facts file for `calibrate` (`[[fact]]`).
+    Facts,
+}
+
+impl FileKind {
+    /// The kind a document's top-level keys suggest.
+    fn detect(table: &toml::Table) -> FileKind {
+        if table.contains_key("sweep") || table.contains_key("axis") {
+            FileKind::Sweep
+        } else if table.contains_key("fact") {
+            FileKind::Facts
+        } else if table.contains_key("players") {
+            FileKind::Tournament
+        } else {
+            FileKind::Scenario
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            FileKind::Scenario => "scenario",
+            FileKind::Sweep => "sweep",
+            FileKind::Tournament => "tournament",
+            FileKind::Facts => "facts",
+        }
+    }
+}
+
+/// Checks one file of a simple kind (tournament, facts): every shape problem located in the
+/// text, then (when the shape is right) the kind's own checks.
+fn check_simple<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+    semantic: &dyn Fn(&T) -> Result<(), Vec<Problem>>,
+) -> Result<(), ScenarioError> {
+    let source = path.display().to_string();
+    let table = sim::layers::parse(text, &source)?;
+    let shaped = shape::read_all::<T>(&table);
+    let mut problems = shaped.problems.clone();
+    if let Some(v) = &shaped.value {
+        if let Err(more) = semantic(v) {
+            problems.extend(more.into_iter().filter(|p| !shaped.touches_repair(&p.path)));
+        }
+    }
+    for p in &mut problems {
+        if p.location.is_none() {
+            p.location = sim::layers::locate_path(text, &p.path);
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ScenarioError { source, problems })
+    }
+}
+
+fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
+    let mut problems = Vec::new();
+    if f.fact.is_empty() {
+        problems.push(Problem {
+            path: "fact".into(),
+            location: None,
+            value: "[]".into(),
+            message: "no [[fact]] entries: give one or more".into(),
+        });
+    }
+    for (i, x) in f.fact.iter().enumerate() {
+        for (key, v, ok, allowed) in [
+            (
+                "observed",
+                x.observed,
+                x.observed.is_finite(),
+                "a finite number",
+            ),
+            (
+                "tolerance",
+                x.tolerance,
+                x.tolerance.is_finite() && x.tolerance >= 0.0,
+                "a finite number ≥ 0",
+            ),
+        ] {
+            if !ok {
+                problems.push(Problem {
+                    path: format!("fact[{i}].{key}"),
+                    location: None,
+                    value: v.to_string(),
+                    message: format!("allowed: {allowed}"),
+                });
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+/// Checks a facts file (shape and values), reporting every problem.
+pub(crate) fn check_facts(path: &Path, text: &str) -> Result<(), ScenarioError> {
+    check_simple::<FactsFile>(path, text, &facts_problems)
+}
+
+/// Checks one file; `Ok(description)` when it is valid.
+fn check_file(path: &Path, kind: Option<FileKind>) -> Result<String> {
+    let text = read(path, "input")?;
+    let source = path.display().to_string();
+    let kind = match kind {
+        Some(k) => k,
+        None => FileKind::detect(&sim::layers::parse(&text, &source)?),
+    };
+    match kind {
+        FileKind::Scenario => {
+            let s = load_scenario(Some(path), &[])?;
+            Ok(format!("scenario {}", s.params().meta.name))
+        }
+        FileKind::Sweep => {
+            let s = load_sweep(path, &SweepFlags::default())?;
+            Ok(format!("sweep {}, {} cells", s.name, s.cells.len()))
+        }
+        FileKind::Facts => {
+            check_facts(path, &text)?;
+            Ok("facts".into())
+        }
+        FileKind::Tournament => {
+            check_simple::<TournamentFile>(path, &text, &|_| Ok(()))?;
+            let (cfg, _) = crate::cmd_tournament::load(path)?;
+            Ok(format!("tournament, {} players", cfg.players.len()))
+        }
+    }
+}
+
+/// `pactsim validate`: checks every file, printing each one's problems; bad input (exit 2)
+/// when any file is invalid.
+pub fn validate(files: &[PathBuf], kind: Option<FileKind>) -> Result<()> {
+    let mut failures = Vec::new();
+    for f in files {
+        match check_file(f, kind) {
+            Ok(what) => println!("{}: ok ({what})", f.display()),
+            Err(e) => {
+                println!("{e:#}");
+                failures.push(f.display().to_string());
+            }
+        }
+    }
+    if failures.is_empty() {
+        return Ok(());
+    }
+    let kinds = kind
+        .map(|k| format!(" as {} files", k.name()))
+        .unwrap_or_default();
+    Err(bad(format!(
+        "{} of {} files invalid{kinds}: {}",
+        failures.len(),
+        files.len(),
+        failures.join(", ")
+    )))
+}

@@ -1,12 +1,13 @@
 //! Equilibrium solvers for normal-form games.
 //!
 //! Each solver is a pure function of a [`Game`] and options, in its own file:
-//! [`pure`] (pure Nash equilibria), [`enummixed`] (support enumeration, 2 players),
+//! [`pure`] (pure Nash equilibria), [`enummixed`] (vertex enumeration, 2 players),
 //! [`lcp`] (Lemke–Howson from every label, 2 players), [`lh`] (one Lemke–Howson path), [`simpdiv`] (one Nash equilibrium of an
 //! n-player game to 1e-9), [`logit`] (logit QRE principal branch), [`fictitious`] (fictitious
 //! play), [`regret`] (Hart–Mas-Colell regret matching) and [`replicator`] (replicator dynamics). [`budget`] refuses
 //! games over a method's size or work budget before it runs.
-//! Shared numerical machinery: `gauss` (small dense linear systems), `qre_path`
+//! Shared numerical machinery: `tableau` (simplex tableaux with a lexicographic ratio test,
+//! used by `lh`, `lcp` and `enummixed`), `qre_path`
 //! (predictor–corrector tracing of the logit correspondence) and `polish` (Newton on the
 //! indifference equations of a support). This file holds the [`Method`] names, the
 //! [`SolveOptions`], the [`SolveError`] type and the [`solve`] dispatcher; [`report`] holds the
@@ -16,7 +17,6 @@ pub mod budget;
 pub mod enummixed;
 pub mod exact;
 pub mod fictitious;
-pub(crate) mod gauss;
 pub mod lcp;
 pub mod lh;
 pub mod logit;
@@ -27,6 +27,7 @@ pub mod regret;
 pub mod replicator;
 pub mod report;
 pub mod simpdiv;
+pub(crate) mod tableau;
 
 pub use regret::RegretMode;
 pub use replicator::Population;

@@ -532,6 +532,7 @@ pub(crate) fn sweep_charts(m: &Manifest, s: &SweepSummary) -> Vec<(String, Chart
                 series,
                 log_x: a.scale == Scale::Log,
                 probability: true,
+                x_marks: Vec::new(),
             }),
         ));
     }

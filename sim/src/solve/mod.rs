@@ -477,6 +477,30 @@ mod tests {
         ));
     }
 
+    /// A solver that cannot answer is an error naming the method and why (the CLI exits 1),
+    /// never an empty success.
+    #[test]
+    fn a_solver_that_cannot_answer_is_an_error() {
+        let g = rock_paper_scissors();
+        let starved = SolveOptions {
+            max_pivots: 1,
+            ..SolveOptions::default()
+        };
+        for m in [Method::Lh, Method::Lcp] {
+            let e = solve(&g, m, &starved).unwrap_err();
+            assert!(matches!(e, SolveError::NoConvergence { .. }), "{m}: {e:?}");
+            let text = e.to_string();
+            assert!(text.starts_with(&format!("{m} did not converge")), "{text}");
+        }
+        // With the default caps both answer.
+        for m in [Method::Lh, Method::Lcp] {
+            assert!(!solve(&g, m, &SolveOptions::default())
+                .unwrap()
+                .equilibria
+                .is_empty());
+        }
+    }
+
     #[test]
     fn all_runs_every_method_on_battle_of_sexes() {
         let g = battle_of_sexes();

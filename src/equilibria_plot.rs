@@ -209,7 +209,7 @@ fn dynamics(game: &Game) -> Result<(Vec<(String, Chart)>, String)> {
                 }
             },
         )?;
-        let label = format!("({}, {}, {})", start[0][0], start[0][1], start[0][2]);
+        let label = format!("({} / {} / {})", start[0][0], start[0][1], start[0][2]);
         runs.push(("replicator", label, pts));
     }
     let mut pts = Vec::new();

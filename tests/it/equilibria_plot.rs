@@ -1,17 +1,10 @@
 //! `equilibria --plot DIR`: the files written, what the QRE path and the trajectories contain,
 //! and the output-safety rules for DIR.
 
+use crate::solvers::game_path;
 use crate::util::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-fn game_path(name: &str) -> String {
-    root()
-        .join("configs/games")
-        .join(name)
-        .display()
-        .to_string()
-}
 
 fn plot(game: &str, extra: &[&str], dir: &Path) -> std::process::Output {
     let mut args = vec![

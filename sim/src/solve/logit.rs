@@ -298,10 +298,16 @@ mod tests {
         }
         // Regret falls towards the Nash limit as λ grows.
         assert!(out.equilibria[2].epsilon < out.equilibria[0].epsilon);
-        assert!(out
-            .notes
-            .iter()
-            .any(|n| n.contains("lambda multiplies the game's own payoffs (payoff range R = 99")));
+        let (lo, hi) = g.payoff_range();
+        let units = format!(
+            "lambda multiplies the game's own payoffs (payoff range R = {})",
+            hi - lo
+        );
+        assert!(
+            out.notes.iter().any(|n| n.contains(&units)),
+            "{:?}",
+            out.notes
+        );
         assert!(out.notes.iter().any(|n| n.contains("symmetric branch")));
     }
 

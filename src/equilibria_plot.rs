@@ -183,6 +183,9 @@ fn starts(game: &Game) -> Vec<MixedProfile> {
         .collect()
 }
 
+/// One sampled trajectory: dynamics name, start label, (step, profile) samples.
+type Run = (&'static str, String, Vec<(usize, MixedProfile)>);
+
 /// Simplex charts of replicator and fictitious-play trajectories of a game where every player
 /// has three strategies, and their tidy CSV
 /// (`dynamics,start,step,player,strategy,probability`).
@@ -193,8 +196,7 @@ fn dynamics(game: &Game) -> Result<(Vec<(String, Chart)>, String)> {
     } else {
         Population::Multi
     };
-    // (name, start label, sampled profiles)
-    let mut runs: Vec<(&str, String, Vec<(usize, MixedProfile)>)> = Vec::new();
+    let mut runs: Vec<Run> = Vec::new();
     for start in starts(game) {
         let mut pts = Vec::new();
         replicator::solve_observed(

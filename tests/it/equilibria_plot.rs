@@ -41,9 +41,12 @@ fn rows(path: &Path) -> Vec<BTreeMap<String, String>> {
         .collect()
 }
 
+/// Probability per (player, strategy).
+type Probabilities = BTreeMap<(String, String), f64>;
+
 /// QRE path points: λ → probability per (player, strategy), in file order.
-fn qre_points(dir: &Path) -> Vec<(f64, BTreeMap<(String, String), f64>)> {
-    let mut out: Vec<(f64, BTreeMap<(String, String), f64>)> = Vec::new();
+fn qre_points(dir: &Path) -> Vec<(f64, Probabilities)> {
+    let mut out: Vec<(f64, Probabilities)> = Vec::new();
     for r in rows(&dir.join("qre_path.csv")) {
         let l: f64 = r["lambda"].parse().unwrap();
         let p: f64 = r["probability"].parse().unwrap();

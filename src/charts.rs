@@ -591,6 +591,7 @@ pub(crate) fn sweep_charts(
                 series,
                 log_x: a.scale == Scale::Log,
                 probability: true,
+                x_marks: Vec::new(),
             }),
         ));
     }

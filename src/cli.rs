@@ -139,9 +139,17 @@ pub enum Command {
         /// Exact rational arithmetic (pure, enummixed, lcp, lh on two-player games).
         #[arg(long)]
         exact: bool,
-        /// Print one JSON object (DESIGN §5 contract).
+        /// Print one JSON object.
         #[arg(long)]
         json: bool,
+        /// Also write pictures into this results directory: the logit QRE path (requested λ
+        /// marked) and, when every player has three strategies, replicator and
+        /// fictitious-play trajectories on the simplex with the equilibria marked.
+        #[arg(long, value_name = "DIR")]
+        plot: Option<PathBuf>,
+        /// Image format of --plot.
+        #[arg(long, value_enum, default_value_t = PlotFormat::Svg)]
+        format: PlotFormat,
     },
     /// Cooperative benchmarks (Nash, KS, Nash-in-Nash, Baron–Ferejohn, Shapley) vs the April terms.
     Bargain {

@@ -166,6 +166,7 @@ fn plot(m: &Moran, r: &MoranResults) -> Chart {
         series,
         log_x: false,
         probability: false,
+        x_marks: Vec::new(),
     })
 }
 

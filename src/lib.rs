@@ -12,6 +12,7 @@ mod cmd_moran;
 mod cmd_sobol;
 mod cmd_strategies;
 mod cmd_tournament;
+mod equilibria_plot;
 mod evaluate;
 mod explain_cmd;
 mod inputs;
@@ -150,6 +151,8 @@ pub fn execute(cli: Cli) -> Result<()> {
             label,
             exact,
             json,
+            plot,
+            format,
         } => {
             let mut opts = sim::solve::SolveOptions {
                 lambdas: lambda,
@@ -160,7 +163,16 @@ pub fn execute(cli: Cli) -> Result<()> {
             if let Some(n) = iterations {
                 opts.iterations = n;
             }
-            toolkit::equilibria(&scenario, nfg.as_deref(), &method, &opts, exact, json)
+            let plot = plot.map(|dir| (dir, charts::formats(format)));
+            toolkit::equilibria(
+                &scenario,
+                nfg.as_deref(),
+                &method,
+                &opts,
+                exact,
+                json,
+                plot.as_ref(),
+            )
         }
         Command::Bargain { scenario, json } => toolkit::bargain(&scenario, json),
         Command::ExportNfg { scenario, out } => toolkit::export_nfg(&scenario, out.as_deref()),

@@ -3,14 +3,15 @@
 //! this module only loads inputs, maps errors to exit codes and formats output.
 
 use crate::cli::ScenarioArgs;
-use crate::{bad, load_scenario};
+use crate::{bad, equilibria_plot, load_scenario};
 use anyhow::{Context, Result};
+use plots::Format;
 use sim::cooperative::benchmarks;
 use sim::game::{nfg, Game};
 use sim::solve::{solve, Method, SolveError, SolveOptions};
 use sim::stage::stage_game;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 fn game_from(args: &ScenarioArgs, nfg_path: Option<&Path>) -> Result<Game> {
@@ -43,7 +44,14 @@ pub fn equilibria(
     opts: &SolveOptions,
     exact: bool,
     json: bool,
+    plot: Option<&(PathBuf, Vec<Format>)>,
 ) -> Result<()> {
+    // A positional `.nfg` file is a game, not a scenario.
+    let positional_nfg = args
+        .scenario
+        .as_deref()
+        .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("nfg")));
+    let nfg_path = nfg_path.or(positional_nfg);
     let method = Method::from_str(method).map_err(|_| {
         bad(format!(
             "--method {method}: allowed: pure, enummixed, lcp, lh, simpdiv, logit, fictitious, regret, replicator, all"
@@ -73,12 +81,33 @@ pub fn equilibria(
         | SolveError::TooLarge { .. } => bad(format!("{e}")),
         other => anyhow::Error::new(other),
     })?;
-    let mut out = std::io::stdout().lock();
-    if json {
-        writeln!(out, "{}", report.to_json())?;
-    } else {
-        writeln!(out, "{}", game.title())?;
-        write!(out, "{report}")?;
+    {
+        let mut out = std::io::stdout().lock();
+        if json {
+            writeln!(out, "{}", report.to_json())?;
+        } else {
+            writeln!(out, "{}", game.title())?;
+            write!(out, "{report}")?;
+        }
+    }
+    if let Some((dir, formats)) = plot {
+        let source = nfg_path.map_or_else(
+            || "the scenario's reduced stage game".to_string(),
+            |p| p.display().to_string(),
+        );
+        let w = equilibria_plot::write(&game, &source, dir, &opts.lambdas, formats)?;
+        for n in &w.notes {
+            eprintln!("warning: {n}");
+        }
+        eprintln!(
+            "plots written to {}: {}",
+            w.dir.display(),
+            w.files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
     }
     Ok(())
 }

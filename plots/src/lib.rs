@@ -45,7 +45,7 @@ pub use category_map::{CategoryMap, MapClass};
 pub use distributions::{BoxSummary, Distributions};
 pub use heatmap::Heatmap;
 pub use histogram::{Histogram, Marker};
-pub use line::{LinePlot, Series, SeriesPoint};
+pub use line::{LinePlot, Series, SeriesPoint, XMark};
 pub use scatter::{PointGroup, ReferencePoint, Scatter};
 pub use simplex::{Simplex, SimplexPoint, Trajectory};
 pub use tornado::{Tornado, TornadoBar};

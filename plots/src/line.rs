@@ -5,6 +5,7 @@
 //! overlap stay distinguishable without colour.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::frame::{self, page, Area, AxisStyle, Drawn};
@@ -34,6 +35,19 @@ pub struct LinePlot {
     /// Values are probabilities: y axis from 0, capped at 1, in percent.
     #[serde(default)]
     pub probability: bool,
+    /// Labelled vertical marks at chosen x values (e.g. the parameter values a user asked
+    /// for); marks outside the data's x range, or at x ≤ 0 on a log axis, are skipped.
+    #[serde(default)]
+    pub x_marks: Vec<XMark>,
+}
+
+/// A labelled vertical mark of a [`LinePlot`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct XMark {
+    /// Position on the x axis (in data units, not log10).
+    pub x: f64,
+    /// Label drawn at the top of the mark.
+    pub label: String,
 }
 
 /// One line of a [`LinePlot`].
@@ -257,6 +271,27 @@ where
                 s.colour.stroke_width(2),
             )))?;
         }
+    }
+    for m in &p.x_marks {
+        if !m.x.is_finite() || (p.log_x && m.x <= 0.0) {
+            continue;
+        }
+        let x = if p.log_x { m.x.log10() } else { m.x };
+        if x < x0 || x > x1 {
+            continue;
+        }
+        c.draw_series(std::iter::once(plotters::element::DashedPathElement::new(
+            vec![(x, y0), (x, y1)],
+            8,
+            5,
+            theme::INK.mix(0.55).stroke_width(2),
+        )))?;
+        let (px, py) = c.backend_coord(&(x, y1));
+        root.draw(&Text::new(
+            m.label.clone(),
+            (px + 4, py + 4),
+            theme::text(theme::NOTE_SIZE, theme::INK, HPos::Left, VPos::Top),
+        ))?;
     }
     // Markers on at most ~30 points per series, so dense series stay readable.
     let most = series.iter().map(|s| s.points.len()).max().unwrap_or(0);

@@ -288,6 +288,10 @@ fn line_plot(log_x: bool) -> LinePlot {
         series,
         log_x,
         probability: true,
+        x_marks: vec![XMark {
+            x: 0.3,
+            label: "asked".into(),
+        }],
     }
 }
 

@@ -584,10 +584,10 @@ impl Scenario {
                 }
             }
         }
+        // Serialised once, not once per key: thousands of keys stay linear.
+        let resolved_file = toml::Value::try_from(&file).ok();
         for key in file.ranges.keys() {
-            let resolved = toml::Value::try_from(&file)
-                .ok()
-                .and_then(|v| lookup(&v, key).cloned());
+            let resolved = resolved_file.as_ref().and_then(|v| lookup(v, key).cloned());
             match resolved {
                 Some(toml::Value::Float(_)) | Some(toml::Value::Integer(_)) => {}
                 _ => c.problem(
@@ -677,13 +677,15 @@ pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> 
     }
     let mut table = &mut *doc;
     let mut free_form = false;
-    for (i, part) in parts[..parts.len() - 1].iter().enumerate() {
-        free_form |= *part == "params" || *part == "ranges";
+    let mut i = 0;
+    while i + 1 < parts.len() {
+        let part = parts[i];
+        free_form |= part == "params" || part == "ranges";
         let here = parts[..=i].join(".");
         let next = table.entry(part.to_string());
-        let slot = match next {
+        let mut slot = match next {
             toml::map::Entry::Occupied(o) => o.into_mut(),
-            toml::map::Entry::Vacant(v) if free_form || *part == "params" => {
+            toml::map::Entry::Vacant(v) if free_form || part == "params" => {
                 v.insert(toml::Value::Table(toml::Table::new()))
             }
             toml::map::Entry::Vacant(_) => {
@@ -694,6 +696,30 @@ pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> 
                 ))
             }
         };
+        // Arrays of tables (e.g. `[[antitrust.events]]`): the next segment is an index.
+        if let toml::Value::Array(items) = slot {
+            let len = items.len();
+            let index = parts[i + 1..parts.len() - 1]
+                .first()
+                .and_then(|s| s.parse::<usize>().ok());
+            let Some(index) = index else {
+                return Err(problem(
+                    path,
+                    raw,
+                    format!(
+                        "--set: `{here}` is a list; address an entry as `{here}.<index>.<key>`"
+                    ),
+                ));
+            };
+            slot = items.get_mut(index).ok_or_else(|| {
+                problem(
+                    path,
+                    raw,
+                    format!("--set: `{here}` has {len} entries; the index must be below {len}"),
+                )
+            })?;
+            i += 1;
+        }
         table = match slot {
             toml::Value::Table(t) => t,
             _ => {
@@ -704,6 +730,7 @@ pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> 
                 ))
             }
         };
+        i += 1;
     }
     let leaf = parts[parts.len() - 1];
     let free_form = free_form || parts.len() >= 2 && parts[parts.len() - 2] == "params";

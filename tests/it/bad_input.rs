@@ -238,3 +238,51 @@ fn bad_flags() {
         assert_failed_cleanly(&o, tmp.path(), &[]);
     }
 }
+
+/// `--set` reaches entries of arrays of tables such as `[[antitrust.events]]` by index: a
+/// valid value is accepted, an invalid one is checked by validation under its full path, and
+/// a missing index or entry is refused with the list's size.
+#[test]
+fn set_overrides_antitrust_event_entries() {
+    let tmp = tempfile::tempdir().unwrap();
+    let explain = |set: &str| pactsim(&["explain", "--set", set, "--json"], tmp.path());
+    let ok = explain("antitrust.events.1.probability=0.5");
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let cases = [
+        (
+            "antitrust.events.1.probability=2",
+            "antitrust.events.1.probability",
+        ),
+        ("antitrust.events.7.week=3", "has 3 entries"),
+        ("antitrust.events.week=3", "address an entry"),
+        ("antitrust.events.0.wek=3", "keys here are"),
+    ];
+    for (set, expect) in cases {
+        let o = explain(set);
+        assert_eq!(o.status.code(), Some(2), "{set}: {}", stderr(&o));
+        assert!(stderr(&o).contains(expect), "{set}: {}", stderr(&o));
+    }
+}
+
+/// A scenario file with thousands of `[ranges]` keys is checked in one pass: every bad key is
+/// reported, and the command returns (no quadratic blow-up in the validator).
+#[test]
+fn thousands_of_ranges_keys_are_reported_in_one_pass() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = BASE.to_string();
+    let at = text.find("[ranges]\n").expect("baseline has [ranges]") + "[ranges]\n".len();
+    let extra: String = (0..5_000)
+        .map(|i| format!("\"no.such.parameter{i}\" = [0.0, 1.0]\n"))
+        .collect();
+    text.insert_str(at, &extra);
+    std::fs::write(tmp.path().join("wide.toml"), text).unwrap();
+    let o = pactsim(&["validate", "wide.toml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = format!("{}{}", stdout(&o), stderr(&o));
+    assert!(
+        out.contains("no.such.parameter0"),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    assert!(out.contains("no.such.parameter4999"));
+}

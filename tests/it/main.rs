@@ -4,6 +4,7 @@ mod analysis;
 mod bad_input;
 mod cli;
 mod configs;
+mod equilibria_plot;
 mod golden;
 mod inputs;
 mod limits;

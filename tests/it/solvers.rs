@@ -8,7 +8,8 @@ fn json(o: &std::process::Output) -> serde_json::Value {
     serde_json::from_str(&stdout(o)).unwrap()
 }
 
-fn game_path(name: &str) -> String {
+/// Path of a shipped example game in `configs/games`.
+pub(crate) fn game_path(name: &str) -> String {
     root()
         .join("configs/games")
         .join(name)

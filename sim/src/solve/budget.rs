@@ -21,8 +21,9 @@ pub const MAX_LOGIT_STRATEGIES: usize = 400;
 /// Most entries of the regret tables (Σ m_i² conditional, Σ m_i unconditional).
 pub const MAX_REGRET_ENTRIES: f64 = 1e7;
 
-fn binomial(n: usize, k: usize) -> f64 {
-    let k = k.min(n - k);
+/// `C(n, k)` as a float (large values are approximate).
+pub(crate) fn binomial(n: usize, k: usize) -> f64 {
+    let k = k.min(n.saturating_sub(k));
     (0..k).fold(1.0, |acc, i| acc * (n - i) as f64 / (i + 1) as f64)
 }
 

@@ -1,126 +1,177 @@
 //! All extreme Nash equilibria of a two-player game by vertex enumeration.
 //!
-//! Payoffs are rescaled to [1, 2] per player. The best-response polytopes
-//! `P = {x ≥ 0 : Bᵀx ≤ 1}` and `Q = {y ≥ 0 : Ay ≤ 1}` are enumerated vertex by vertex (every
-//! support `S` of the variables paired with an equal-sized set `T` of tight constraints), each
-//! vertex carrying its label set (zero variables and tight constraints, with a tolerance). A
-//! completely labelled pair `(x, y) ≠ 0` is an extreme equilibrium. Because vertices are
-//! identified by their full label sets, degenerate games lose no extreme equilibria; a vertex
-//! with more labels than dimensions marks the game as degenerate, which is reported as a note.
+//! Payoffs are mapped to [1, 2] per player. The vertices of the best-response polytopes
+//! `P = {x ≥ 0 : Bᵀx ≤ 1}` and `Q = {y ≥ 0 : Ay ≤ 1}` are enumerated by a depth-first search
+//! over the bases reachable from the origin by lexicographic pivots (the idea behind `lrs`):
+//! those bases are the vertices of a perturbed, nondegenerate copy of the polytope, whose graph
+//! is connected and which has at least one vertex over every vertex of the original, so every
+//! vertex is found even in degenerate games, and each basis is visited once (a bit set indexed
+//! by the basis's rank among all `C(m + n, ·)` bases). Each vertex carries its label set (zero
+//! variables and tight constraints, with a tolerance); a completely labelled pair `(x, y) ≠ 0`
+//! is an extreme equilibrium. A vertex with more labels than dimensions marks the game as
+//! degenerate, which is reported as a note.
 
-use super::gauss::solve_in_place;
+use super::budget::{binomial, MAX_ENUM_SUPPORTS};
+use super::tableau::{best_response_tableaux, Tableau};
 use super::{push_unique, Equilibrium, SolveError, SolverOutput, DEDUP_TOLERANCE};
 use crate::game::Game;
+use std::cell::RefCell;
 
-/// Largest number of labels (rows + columns) handled; the work grows like C(m+n, m).
+/// Largest number of labels (rows + columns) handled: label sets are `u64` bit masks.
 const MAX_LABELS: usize = 40;
 
-/// A vertex of a best-response polytope.
-struct Vertex {
+/// Up to this many tableau columns, the visited set is indexed by the basis mask directly
+/// (2^16 bits = 8 KiB) instead of by the basis's rank.
+const DIRECT_INDEX_COLUMNS: usize = 16;
+
+/// Most tableaux kept in `SLOTS` between calls.
+const MAX_KEPT_SLOTS: usize = 256;
+
+thread_local! {
+    /// Tableau buffers reused by [`vertices`] across calls on one thread, so that enumerating
+    /// the vertices of many small games allocates almost nothing.
+    static SLOTS: RefCell<Vec<Tableau>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The vertices of one best-response polytope, except the origin.
+struct Vertices {
+    /// Coordinates, `vars` per vertex, vertex after vertex.
     coords: Vec<f64>,
-    /// Bit `v` set when variable `v` is zero.
-    zero_vars: u64,
-    /// Bit `c` set when constraint `c` is tight.
-    tight: u64,
+    /// Per vertex, bit `c` set when tableau column `c` is zero (a zero variable or a tight
+    /// constraint's slack).
+    zeros: Vec<u64>,
+    /// Whether some vertex has more zero columns than dimensions.
+    degenerate: bool,
 }
 
-/// Every vertex of `{z ≥ 0 : Σ_v coef[v][c] z_v ≤ 1 ∀c}` except the origin, for `k` variables and
-/// `l` constraints (`coef` row-major `k × l`), and whether any vertex is degenerate.
-fn vertices(coef: &[f64], k: usize, l: usize, tol: f64) -> (Vec<Vertex>, bool) {
-    let mut by_size: Vec<Vec<u64>> = vec![Vec::new(); k.min(l) + 1];
-    for mask in 1u64..(1u64 << l) {
-        let c = mask.count_ones() as usize;
-        if c <= k {
-            by_size[c].push(mask);
-        }
-    }
-    let mut out: Vec<Vertex> = Vec::new();
-    let mut degenerate = false;
-    let mut a = vec![0.0; k * k];
-    let mut b = vec![0.0; k];
-    let mut vars = Vec::with_capacity(k);
-    let mut cons = Vec::with_capacity(k);
-    for support in 1u64..(1u64 << k) {
-        let size = support.count_ones() as usize;
-        if size > l {
-            continue;
-        }
-        vars.clear();
-        vars.extend((0..k).filter(|v| support >> v & 1 == 1));
-        for &tmask in &by_size[size] {
-            cons.clear();
-            cons.extend((0..l).filter(|c| tmask >> c & 1 == 1));
-            for (r, &c) in cons.iter().enumerate() {
-                for (col, &v) in vars.iter().enumerate() {
-                    a[r * size + col] = coef[v * l + c];
-                }
-                b[r] = 1.0;
-            }
-            if !solve_in_place(&mut a[..size * size], &mut b[..size], size, 1e-12) {
-                continue;
-            }
-            if b[..size].iter().any(|&x| x < -tol) {
-                continue;
-            }
-            let mut coords = vec![0.0; k];
-            for (col, &v) in vars.iter().enumerate() {
-                coords[v] = b[col].max(0.0);
-            }
-            let mut tight = 0u64;
-            let mut feasible = true;
-            for c in 0..l {
-                let value: f64 = vars.iter().map(|&v| coef[v * l + c] * coords[v]).sum();
-                if value > 1.0 + tol {
-                    feasible = false;
-                    break;
-                }
-                if value >= 1.0 - tol {
-                    tight |= 1 << c;
-                }
-            }
-            if !feasible {
-                continue;
-            }
-            let zero_vars = (0..k)
-                .filter(|&v| coords[v] <= tol)
-                .fold(0u64, |m, v| m | 1 << v);
-            if (zero_vars.count_ones() + tight.count_ones()) as usize > k {
-                degenerate = true;
-            }
-            if !out
-                .iter()
-                .any(|o| o.zero_vars == zero_vars && o.tight == tight)
-            {
-                out.push(Vertex {
-                    coords,
-                    zero_vars,
-                    tight,
-                });
-            }
-        }
-    }
-    (out, degenerate)
+/// Rank of a `size`-subset of `0..cols` (a bit mask) among all such subsets, and the number of
+/// subsets: the combinatorial number system.
+struct SubsetRank {
+    /// `binom[c * (size + 1) + i]` = C(c, i).
+    binom: Vec<usize>,
+    size: usize,
+    count: usize,
 }
 
-/// Payoffs of `player` as a row-major `rows × cols` matrix rescaled to [1, 2].
-fn normalised(game: &Game, player: usize) -> Vec<f64> {
-    let (m, n) = (game.num_strategies(0), game.num_strategies(1));
-    let mut out = Vec::with_capacity(m * n);
-    for r in 0..m {
-        for c in 0..n {
-            out.push(game.payoff(&[r, c], player));
+impl SubsetRank {
+    fn new(cols: usize, size: usize) -> Self {
+        let w = size + 1;
+        let mut binom = vec![0usize; (cols + 1) * w];
+        for c in 0..=cols {
+            binom[c * w] = 1;
+            for i in 1..=size.min(c) {
+                binom[c * w + i] = binom[(c - 1) * w + i - 1] + binom[(c - 1) * w + i];
+            }
         }
+        let count = binom[cols * w + size];
+        Self { binom, size, count }
     }
-    let lo = out.iter().copied().fold(f64::INFINITY, f64::min);
-    let hi = out.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let range = hi - lo;
-    for v in &mut out {
-        *v = if range > 0.0 {
-            (*v - lo) / range + 1.0
+
+    fn rank(&self, mut mask: u64) -> usize {
+        let mut r = 0;
+        let mut i = 1;
+        while mask != 0 {
+            let c = mask.trailing_zeros() as usize;
+            r += self.binom[c * (self.size + 1) + i];
+            i += 1;
+            mask &= mask - 1;
+        }
+        r
+    }
+}
+
+fn basis_mask(basis: &[usize]) -> u64 {
+    basis.iter().fold(0u64, |m, &b| m | 1 << b)
+}
+
+/// Every vertex of the polytope of `start` (whose first `vars` columns are the variables)
+/// except the origin. `tol` decides when a basic variable is zero.
+fn vertices(start: Tableau, vars: usize, tol: f64) -> Vertices {
+    let cols = start.columns();
+    // A basis is indexed by its mask itself when that is small, else by its rank.
+    let direct = cols <= DIRECT_INDEX_COLUMNS;
+    let ranks = SubsetRank::new(cols, cols - vars);
+    let slots = if direct { 1usize << cols } else { ranks.count };
+    let mut seen = vec![0u64; slots.div_ceil(64)];
+    let mut visit = |mask: u64| {
+        let r = if direct {
+            mask as usize
         } else {
-            1.0
+            ranks.rank(mask)
         };
+        let fresh = seen[r / 64] >> (r % 64) & 1 == 0;
+        seen[r / 64] |= 1 << (r % 64);
+        fresh
+    };
+    visit(basis_mask(start.basis()));
+    let var_mask = (1u64 << vars) - 1;
+    let all = if cols == 64 {
+        u64::MAX
+    } else {
+        (1u64 << cols) - 1
+    };
+    let mut out = Vertices {
+        coords: Vec::with_capacity(64 * vars),
+        zeros: Vec::with_capacity(64),
+        degenerate: false,
+    };
+    // A stack of tableaux whose slots are reused (within the call and, through `SLOTS`,
+    // across calls on one thread): `stack[..top]` are the pending bases.
+    let mut stack = SLOTS.take();
+    let mut current = stack.pop().unwrap_or_else(|| start.clone());
+    match stack.first_mut() {
+        Some(slot) => slot.copy_from(&start),
+        None => stack.push(start),
     }
+    let mut top = 1;
+    // back[i]: the column whose entry leads from stack[i] back to the basis it came from.
+    let mut back = vec![usize::MAX; stack.len().max(1)];
+    while top > 0 {
+        top -= 1;
+        std::mem::swap(&mut current, &mut stack[top]);
+        let came_back = back[top];
+        let tab = &current;
+        let basic = basis_mask(tab.basis());
+        let mut zeros = all & !basic;
+        for (&b, &v) in tab.basis().iter().zip(tab.rhs_column()) {
+            if v <= tol {
+                zeros |= 1 << b;
+            }
+        }
+        let degenerate = zeros != all & !basic;
+        out.degenerate |= degenerate;
+        let known = degenerate && out.zeros.contains(&zeros);
+        if zeros & var_mask != var_mask && !known {
+            let at = out.coords.len();
+            out.coords.resize(at + vars, 0.0);
+            for (&b, &v) in tab.basis().iter().zip(tab.rhs_column()) {
+                if b < vars {
+                    out.coords[at + b] = v.max(0.0);
+                }
+            }
+            out.zeros.push(zeros);
+        }
+        for e in (0..cols).filter(|&e| basic >> e & 1 == 0 && e != came_back) {
+            let Some(r) = tab.ratio_row(e) else { continue };
+            if !visit(basic & !(1 << tab.basis()[r]) | 1 << e) {
+                continue;
+            }
+            if top == back.len() {
+                back.push(0);
+            }
+            back[top] = tab.basis()[r];
+            if top == stack.len() {
+                stack.push(tab.clone());
+            } else {
+                stack[top].copy_from(tab);
+            }
+            stack[top].pivot(r, e);
+            top += 1;
+        }
+    }
+    stack.truncate(MAX_KEPT_SLOTS);
+    stack.push(current);
+    SLOTS.set(stack);
     out
 }
 
@@ -134,36 +185,34 @@ pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
         });
     }
     let (m, n) = (game.num_strategies(0), game.num_strategies(1));
-    if m + n > MAX_LABELS {
+    if m + n > MAX_LABELS || binomial(m + n, m.min(n)) > MAX_ENUM_SUPPORTS {
         return Err(SolveError::TooLarge {
             method: "enummixed",
-            reason: format!("{m}x{n} has more than {MAX_LABELS} strategies in total"),
+            reason: format!(
+                "{m}x{n} has more than {MAX_ENUM_SUPPORTS:.0e} candidate bases or more than \
+                 {MAX_LABELS} strategies in total; use lcp, lh or simpdiv"
+            ),
         });
     }
-    let a = normalised(game, 0);
-    let b = normalised(game, 1);
-    // P: variables x_i (rows), constraints (Bᵀx)_j; coef[i][j] = B[i][j].
-    let (p_vertices, p_degenerate) = vertices(&b, m, n, tol);
-    // Q: variables y_j (columns), constraints (Ay)_i; coef[j][i] = A[i][j].
-    let at: Vec<f64> = (0..n)
-        .flat_map(|j| (0..m).map(move |i| (i, j)))
-        .map(|(i, j)| a[i * n + j])
-        .collect();
-    let (q_vertices, q_degenerate) = vertices(&at, n, m, tol);
+    let (p, q) = best_response_tableaux(game);
+    let p = vertices(p, m, tol);
+    let q = vertices(q, n, tol);
+    // Labels: P's columns are already labels (x_i = i, s_j = m + j); Q's are y_j = m + j,
+    // r_i = i.
+    let q_labels = |z: u64| z >> n | (z & ((1u64 << n) - 1)) << m;
     let full: u64 = (1u64 << (m + n)) - 1;
     let mut out = SolverOutput::default();
-    for p in &p_vertices {
-        let p_labels = p.zero_vars | p.tight << m;
-        for q in &q_vertices {
-            let q_labels = q.tight | q.zero_vars << m;
-            if p_labels | q_labels != full {
+    for (pi, &pz) in p.zeros.iter().enumerate() {
+        for (qi, &qz) in q.zeros.iter().enumerate() {
+            if pz | q_labels(qz) != full {
                 continue;
             }
-            let sx: f64 = p.coords.iter().sum();
-            let sy: f64 = q.coords.iter().sum();
+            let x = &p.coords[pi * m..(pi + 1) * m];
+            let y = &q.coords[qi * n..(qi + 1) * n];
+            let (sx, sy): (f64, f64) = (x.iter().sum(), y.iter().sum());
             let profile = vec![
-                p.coords.iter().map(|v| v / sx).collect(),
-                q.coords.iter().map(|v| v / sy).collect(),
+                x.iter().map(|v| v / sx).collect(),
+                y.iter().map(|v| v / sy).collect(),
             ];
             push_unique(
                 &mut out.equilibria,
@@ -172,7 +221,7 @@ pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
             );
         }
     }
-    if p_degenerate || q_degenerate {
+    if p.degenerate || q.degenerate {
         out.notes.push(
             "the game is degenerate (some mixed strategy has more pure best responses than \
              the size of its support); equilibria may form connected sets, of which only the \
@@ -250,6 +299,49 @@ mod tests {
         assert!(out.equilibria.iter().all(|e| e.epsilon < 1e-12));
     }
 
+    /// Label sets of every vertex but the origin of `{z ≥ 0 : C z ≤ 1}` (`coef(r, v)`), by
+    /// brute force over all bases: each basis solved on its own, kept when feasible.
+    fn brute_force_vertices(
+        rows: usize,
+        vars: usize,
+        coef: impl Fn(usize, usize) -> f64,
+    ) -> Vec<u64> {
+        let cols = vars + rows;
+        let column = |c: usize, r: usize| {
+            if c < vars {
+                coef(r, c)
+            } else {
+                f64::from(u8::from(c - vars == r))
+            }
+        };
+        let mut out: Vec<u64> = Vec::new();
+        for mask in 0u64..1 << cols {
+            if mask.count_ones() as usize != rows {
+                continue;
+            }
+            let basis: Vec<usize> = (0..cols).filter(|c| mask >> c & 1 == 1).collect();
+            let m = nalgebra::DMatrix::from_fn(rows, rows, |r, k| column(basis[k], r));
+            let Some(z) = m.lu().solve(&nalgebra::DVector::from_element(rows, 1.0)) else {
+                continue;
+            };
+            if z.iter().any(|v| *v < -1e-9) {
+                continue;
+            }
+            let mut zeros = !mask & ((1 << cols) - 1);
+            for (k, &c) in basis.iter().enumerate() {
+                if z[k] <= 1e-9 {
+                    zeros |= 1 << c;
+                }
+            }
+            let var_mask = (1u64 << vars) - 1;
+            if zeros & var_mask != var_mask && !out.contains(&zeros) {
+                out.push(zeros);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
     #[test]
     fn rejects_three_players() {
         assert!(solve(&three_player_mixed_only(), 1e-9).is_err());
@@ -269,6 +361,25 @@ mod tests {
             for p in super::super::pure::solve(&g) {
                 prop_assert!(out.equilibria.iter().any(|e| e.distance(&p.profile) < 1e-9));
             }
+        }
+
+        /// The pivoting search finds exactly the vertices a brute-force pass over all bases
+        /// finds, also in degenerate games (small integer payoffs are often degenerate).
+        #[test]
+        fn pivoting_finds_every_vertex(
+            m in 1usize..5,
+            n in 1usize..5,
+            payoffs in prop::collection::vec(0i32..3, 16),
+        ) {
+            let b: Vec<f64> = payoffs.iter().take(m * n).map(|&v| f64::from(v)).collect();
+            prop_assume!(b.len() == m * n);
+            let (lo, hi) = b.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, z), &v| (a.min(v), z.max(v)));
+            let unit = |v: f64| if hi > lo { (v - lo) / (hi - lo) + 1.0 } else { 1.0 };
+            // P: n rows over x_i, coefficient B[i][j].
+            let coef = |j: usize, i: usize| unit(b[i * n + j]);
+            let mut found = vertices(Tableau::new(n, m, coef), m, 1e-9).zeros;
+            found.sort_unstable();
+            prop_assert_eq!(found, brute_force_vertices(n, m, coef));
         }
 
         #[test]

@@ -197,7 +197,7 @@ pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
     let (a, b) = matrices(game);
     let (m, n) = (a.len(), a[0].len());
     let pairs: f64 = (1..=m.min(n))
-        .map(|k| binomial(m, k) * binomial(n, k))
+        .map(|k| budget::binomial(m, k) * budget::binomial(n, k))
         .sum();
     if pairs > MAX_ENUM_SUPPORTS {
         return Err(SolveError::TooLarge {
@@ -235,11 +235,6 @@ pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
         }
     }
     Ok(out)
-}
-
-fn binomial(n: usize, k: usize) -> f64 {
-    let k = k.min(n.saturating_sub(k));
-    (0..k).fold(1.0, |acc, i| acc * (n - i) as f64 / (i + 1) as f64)
 }
 
 /// Exact Lemke–Howson path dropping `label` (payoffs shifted to be ≥ 1).

@@ -15,6 +15,16 @@ fn best_response(values: &[f64], tol: f64) -> usize {
 
 /// Empirical mixed profile after `iterations` rounds of simultaneous fictitious play.
 pub fn solve(game: &Game, iterations: usize) -> SolverOutput {
+    solve_observed(game, iterations, |_, _| {})
+}
+
+/// [`solve`], calling `observe(round, frequencies)` with the empirical frequencies after every
+/// round (rounds counted from 1), e.g. to draw their path.
+pub fn solve_observed(
+    game: &Game,
+    iterations: usize,
+    mut observe: impl FnMut(usize, &MixedProfile),
+) -> SolverOutput {
     let n = game.num_players();
     let (lo, hi) = game.payoff_range();
     let tol = 1e-12 * (hi - lo).max(1.0);
@@ -37,6 +47,7 @@ pub fn solve(game: &Game, iterations: usize) -> SolverOutput {
                 *bj = cj / total;
             }
         }
+        observe(t + 1, &beliefs);
     }
     SolverOutput {
         equilibria: vec![Equilibrium::evaluate(game, beliefs)],

@@ -9,105 +9,10 @@
 //! equilibrium with every label and then, recursively, from every equilibrium found, which is how
 //! Gambit's `lcp` explores the Lemke–Howson graph.
 
+use super::tableau::{best_response_tableaux, Tableau};
 use super::{push_unique, Equilibrium, SolveError, SolverOutput, DEDUP_TOLERANCE};
 use crate::game::Game;
 use std::collections::{BTreeSet, VecDeque};
-
-/// Entries at or below this magnitude are treated as zero pivots.
-const PIVOT_EPS: f64 = 1e-12;
-
-/// A simplex tableau `[T | rhs]` with its basis (column index of the basic variable per row).
-#[derive(Clone, Debug)]
-struct Tableau {
-    rows: usize,
-    cols: usize,
-    /// Row-major, `rows × (cols + 1)`; the last column is the right-hand side.
-    t: Vec<f64>,
-    basis: Vec<usize>,
-    /// First column of the slack block (holds the basis inverse).
-    slack_start: usize,
-}
-
-impl Tableau {
-    /// `coef` is `rows × vars` row-major; slacks are appended as an identity block.
-    fn new(coef: &[f64], rows: usize, vars: usize) -> Self {
-        let cols = vars + rows;
-        let mut t = vec![0.0; rows * (cols + 1)];
-        for r in 0..rows {
-            t[r * (cols + 1)..r * (cols + 1) + vars]
-                .copy_from_slice(&coef[r * vars..(r + 1) * vars]);
-            t[r * (cols + 1) + vars + r] = 1.0;
-            t[r * (cols + 1) + cols] = 1.0;
-        }
-        Self {
-            rows,
-            cols,
-            t,
-            basis: (vars..cols).collect(),
-            slack_start: vars,
-        }
-    }
-
-    fn at(&self, r: usize, c: usize) -> f64 {
-        self.t[r * (self.cols + 1) + c]
-    }
-
-    /// Lexicographic minimum-ratio row for entering column `e`.
-    fn ratio_row(&self, e: usize) -> Option<usize> {
-        let mut candidates: Vec<usize> = (0..self.rows)
-            .filter(|&r| self.at(r, e) > PIVOT_EPS)
-            .collect();
-        if candidates.is_empty() {
-            return None;
-        }
-        let keys = std::iter::once(self.cols).chain(self.slack_start..self.slack_start + self.rows);
-        for key in keys {
-            if candidates.len() == 1 {
-                break;
-            }
-            let ratio = |r: usize| self.at(r, key) / self.at(r, e);
-            let min = candidates
-                .iter()
-                .map(|&r| ratio(r))
-                .fold(f64::INFINITY, f64::min);
-            let tol = 1e-11 * (1.0 + min.abs());
-            candidates.retain(|&r| ratio(r) <= min + tol);
-        }
-        candidates.first().copied()
-    }
-
-    /// Pivots on (`r`, `e`) and returns the column that left the basis.
-    fn pivot(&mut self, r: usize, e: usize) -> usize {
-        let w = self.cols + 1;
-        let p = self.t[r * w + e];
-        for k in 0..w {
-            self.t[r * w + k] /= p;
-        }
-        for row in 0..self.rows {
-            if row == r {
-                continue;
-            }
-            let f = self.t[row * w + e];
-            if f != 0.0 {
-                for k in 0..w {
-                    self.t[row * w + k] -= f * self.t[r * w + k];
-                }
-            }
-        }
-        std::mem::replace(&mut self.basis[r], e)
-    }
-
-    /// Values of the first `vars` (non-slack) variables.
-    fn values(&self, vars: usize) -> Vec<f64> {
-        let mut v = vec![0.0; vars];
-        for (r, &b) in self.basis.iter().enumerate() {
-            if b < vars {
-                v[b] = self.at(r, self.cols).max(0.0);
-            }
-        }
-        v
-    }
-}
 
 /// The pair of tableaux: `p` over (x, s) with column = label, `q` over (y, r).
 #[derive(Clone, Debug)]
@@ -138,8 +43,8 @@ impl State {
     }
 
     fn key(&self) -> (Vec<usize>, Vec<usize>) {
-        let mut a = self.p.basis.clone();
-        let mut b = self.q.basis.clone();
+        let mut a = self.p.basis().to_vec();
+        let mut b = self.q.basis().to_vec();
         a.sort_unstable();
         b.sort_unstable();
         (a, b)
@@ -150,7 +55,7 @@ impl State {
     fn follow(&self, k: usize, max_pivots: usize) -> Option<State> {
         let mut s = self.clone();
         // The variable with label k that is currently non-basic enters.
-        let mut in_p = !s.p.basis.contains(&k);
+        let mut in_p = !s.p.basis().contains(&k);
         let mut entering = if in_p { k } else { s.q_col(k) };
         for _ in 0..max_pivots {
             let label = if in_p {
@@ -171,45 +76,10 @@ impl State {
     }
 
     fn profile(&self) -> Option<Vec<Vec<f64>>> {
-        let x = self.p.values(self.m);
-        let y = self.q.values(self.n);
-        let (sx, sy): (f64, f64) = (x.iter().sum(), y.iter().sum());
-        if sx <= PIVOT_EPS || sy <= PIVOT_EPS {
-            return None;
-        }
         Some(vec![
-            x.iter().map(|v| v / sx).collect(),
-            y.iter().map(|v| v / sy).collect(),
+            self.p.distribution(self.m)?,
+            self.q.distribution(self.n)?,
         ])
-    }
-}
-
-fn scaled(game: &Game, player: usize, transpose: bool) -> Vec<f64> {
-    let (m, n) = (game.num_strategies(0), game.num_strategies(1));
-    let (lo, hi) = (0..m)
-        .flat_map(|r| (0..n).map(move |c| (r, c)))
-        .map(|(r, c)| game.payoff(&[r, c], player))
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-            (a.min(v), b.max(v))
-        });
-    let f = |r: usize, c: usize| {
-        let v = game.payoff(&[r, c], player);
-        if hi > lo {
-            (v - lo) / (hi - lo) + 1.0
-        } else {
-            1.0
-        }
-    };
-    if transpose {
-        (0..n)
-            .flat_map(|c| (0..m).map(move |r| (r, c)))
-            .map(|(r, c)| f(r, c))
-            .collect()
-    } else {
-        (0..m)
-            .flat_map(|r| (0..n).map(move |c| (r, c)))
-            .map(|(r, c)| f(r, c))
-            .collect()
     }
 }
 
@@ -223,12 +93,8 @@ pub fn solve(game: &Game, max_pivots: usize) -> Result<SolverOutput, SolveError>
         });
     }
     let (m, n) = (game.num_strategies(0), game.num_strategies(1));
-    let start = State {
-        p: Tableau::new(&scaled(game, 1, true), n, m),
-        q: Tableau::new(&scaled(game, 0, false), m, n),
-        m,
-        n,
-    };
+    let (p, q) = best_response_tableaux(game);
+    let start = State { p, q, m, n };
     let mut out = SolverOutput::default();
     let mut seen = BTreeSet::new();
     seen.insert(start.key());

@@ -9,140 +9,9 @@
 //! player 1's strategies (x_i, r_i), `m..m+n` player 2's (y_j, s_j). [`lcp`](super::lcp)
 //! explores every path; this module follows exactly one.
 
+use super::tableau::best_response_tableaux;
 use super::{Equilibrium, SolveError, SolverOutput};
 use crate::game::{Game, MixedProfile};
-
-/// Entries at or below this are not pivots.
-const PIVOT_EPS: f64 = 1e-12;
-
-/// One tableau: `rows × (vars + rows + 1)` row-major, the slack block starting at `vars`.
-struct Tab {
-    rows: usize,
-    width: usize,
-    slack: usize,
-    t: Vec<f64>,
-    basis: Vec<usize>,
-}
-
-impl Tab {
-    /// `coef(r, v)`: coefficient of variable `v` in row `r`.
-    fn new(rows: usize, vars: usize, coef: impl Fn(usize, usize) -> f64) -> Tab {
-        let width = vars + rows + 1;
-        let mut t = vec![0.0; rows * width];
-        for r in 0..rows {
-            let row = &mut t[r * width..(r + 1) * width];
-            for (v, x) in row[..vars].iter_mut().enumerate() {
-                *x = coef(r, v);
-            }
-            row[vars + r] = 1.0;
-            row[width - 1] = 1.0;
-        }
-        Tab {
-            rows,
-            width,
-            slack: vars,
-            t,
-            basis: (vars..vars + rows).collect(),
-        }
-    }
-
-    #[inline]
-    fn at(&self, r: usize, c: usize) -> f64 {
-        self.t[r * self.width + c]
-    }
-
-    /// Lexicographic minimum-ratio row for entering column `e`.
-    fn ratio_row(&self, e: usize) -> Option<usize> {
-        let rhs = self.width - 1;
-        let mut best: Option<usize> = None;
-        let mut best_ratio = f64::INFINITY;
-        let mut ties = false;
-        for r in 0..self.rows {
-            let a = self.at(r, e);
-            if a > PIVOT_EPS {
-                let ratio = self.at(r, rhs) / a;
-                let tol = 1e-11 * (1.0 + ratio.abs().min(best_ratio.abs()));
-                if ratio < best_ratio - tol {
-                    best = Some(r);
-                    best_ratio = ratio;
-                    ties = false;
-                } else if ratio <= best_ratio + tol {
-                    ties = true;
-                }
-            }
-        }
-        if !ties {
-            return best;
-        }
-        // Degenerate step: break ties by the basis-inverse columns, in order.
-        let mut cand: Vec<usize> = (0..self.rows)
-            .filter(|&r| {
-                let a = self.at(r, e);
-                a > PIVOT_EPS && {
-                    let ratio = self.at(r, rhs) / a;
-                    ratio <= best_ratio + 1e-11 * (1.0 + best_ratio.abs())
-                }
-            })
-            .collect();
-        for key in self.slack..self.slack + self.rows {
-            if cand.len() <= 1 {
-                break;
-            }
-            let ratio = |r: usize| self.at(r, key) / self.at(r, e);
-            let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
-            let tol = 1e-11 * (1.0 + min.abs());
-            cand.retain(|&r| ratio(r) <= min + tol);
-        }
-        cand.first().copied()
-    }
-
-    /// Pivots on (`r`, `e`); returns the column that left the basis.
-    fn pivot(&mut self, r: usize, e: usize) -> usize {
-        let w = self.width;
-        let (before, rest) = self.t.split_at_mut(r * w);
-        let (prow, after) = rest.split_at_mut(w);
-        let inv = 1.0 / prow[e];
-        for x in prow.iter_mut() {
-            *x *= inv;
-        }
-        for row in before.chunks_exact_mut(w).chain(after.chunks_exact_mut(w)) {
-            let f = row[e];
-            if f != 0.0 {
-                for (x, p) in row.iter_mut().zip(prow.iter()) {
-                    *x -= f * p;
-                }
-            }
-        }
-        std::mem::replace(&mut self.basis[r], e)
-    }
-
-    /// Values of the first `vars` variables, normalised to a distribution.
-    fn distribution(&self, vars: usize) -> Option<Vec<f64>> {
-        let mut v = vec![0.0; vars];
-        for (r, &b) in self.basis.iter().enumerate() {
-            if b < vars {
-                v[b] = self.at(r, self.width - 1).max(0.0);
-            }
-        }
-        let s: f64 = v.iter().sum();
-        if !(s > PIVOT_EPS && s.is_finite()) {
-            return None;
-        }
-        v.iter_mut().for_each(|x| *x /= s);
-        Some(v)
-    }
-}
-
-/// Per-player payoff bounds of a two-player game's flat Gambit-order table.
-fn bounds(table: &[f64], player: usize) -> (f64, f64) {
-    table
-        .iter()
-        .skip(player)
-        .step_by(2)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
-            (a.min(v), b.max(v))
-        })
-}
 
 /// The Lemke–Howson equilibrium of a two-player `game` reached by dropping `label`
 /// (`0..m+n`), with at most `max_pivots` pivots. The fast path used by `--method lh` and the
@@ -166,24 +35,7 @@ pub fn lemke_howson(
             allowed: "a label 0..m+n-1 (0..m-1: player 1's strategies, m..: player 2's)",
         });
     }
-    let table = game.payoff_table();
-    let scale = |player: usize| {
-        let (lo, hi) = bounds(table, player);
-        let range = hi / 2.0 - lo / 2.0;
-        move |v: f64| {
-            if range > 0.0 {
-                ((v / 2.0 - lo / 2.0) / range).clamp(0.0, 1.0) + 1.0
-            } else {
-                1.0
-            }
-        }
-    };
-    let (sa, sb) = (scale(0), scale(1));
-    // Profile (i, j) has flat index i + j·m; payoff of player p at table[2·index + p].
-    // P: rows j (n), variables x_i: coefficient B[i][j].
-    let mut p = Tab::new(n, m, |j, i| sb(table[2 * (i + j * m) + 1]));
-    // Q: rows i (m), variables y_j: coefficient A[i][j].
-    let mut q = Tab::new(m, n, |i, j| sa(table[2 * (i + j * m)]));
+    let (mut p, mut q) = best_response_tableaux(game);
     // Column of a label in each tableau: P has x_i at i, s_j at m + j; Q has y_j at j, r_i
     // at n + i.
     let q_col = |l: usize| if l < m { n + l } else { l - m };

@@ -71,6 +71,40 @@ pub(crate) fn trace_to_nash(game: &Game, prior: &MixedProfile) -> Option<(MixedP
     found
 }
 
+/// Follows the principal branch from the centroid at λ = 0 up to `lambda_max` (λ in the
+/// units of the game's own payoffs), calling `observe(λ, profile)` at the start and after every
+/// accepted continuation step, e.g. to draw the path. Fails with
+/// [`SolveError::NoConvergence`] if the branch cannot be traced that far (the points observed
+/// until then are valid QRE).
+pub fn trace_path(
+    game: &Game,
+    lambda_max: f64,
+    mut observe: impl FnMut(f64, &MixedProfile),
+) -> Result<(), SolveError> {
+    if !(lambda_max.is_finite() && lambda_max >= 0.0) {
+        return Err(SolveError::BadOption {
+            name: "lambda",
+            value: lambda_max.to_string(),
+            allowed: "finite numbers >= 0",
+        });
+    }
+    let (lo, hi) = game.payoff_range();
+    let range = hi - lo;
+    observe(0.0, &game.centroid());
+    if range <= 0.0 || lambda_max == 0.0 {
+        return Ok(());
+    }
+    let system = QreSystem::new(game, &game.centroid(), range);
+    let end = system.trace(system.start(), lambda_max * range, MAX_STEPS, |_, cur| {
+        observe(cur.mu / range, &system.profile(&cur.y));
+        Control::Continue
+    });
+    end.map(|_| ()).ok_or_else(|| SolveError::NoConvergence {
+        method: "logit",
+        reason: format!("the principal branch could not be traced to lambda = {lambda_max}"),
+    })
+}
+
 /// Logit QRE of `game` at each λ in `lambdas` (sorted ascending, duplicates removed), or the
 /// limiting Nash equilibrium of the principal branch when `lambdas` is empty.
 pub fn solve(game: &Game, lambdas: &[f64]) -> Result<SolverOutput, SolveError> {
@@ -161,6 +195,10 @@ pub fn solve(game: &Game, lambdas: &[f64]) -> Result<SolverOutput, SolveError> {
         "each entry is the principal-branch logit QRE at its lambda; epsilon is its Nash regret"
             .into(),
     );
+    out.notes.push(format!(
+        "lambda multiplies the game's own payoffs (payoff range R = {range}); the tracer works \
+         on payoffs divided by R, where the same point has precision lambda*R"
+    ));
     Ok(out)
 }
 
@@ -227,6 +265,50 @@ mod tests {
         let path = solve(&g, &[1.0, 10.0, 100.0, 1000.0]).unwrap();
         let eps: Vec<f64> = path.equilibria.iter().map(|e| e.epsilon).collect();
         assert!(eps.windows(2).all(|w| w[1] < w[0]), "{eps:?}");
+    }
+
+    /// Issue 11: an ordinary game (7×7, integer payoffs 0–99 from a fixed seed) has a QRE at
+    /// each requested λ, each a logit response to itself, and the output says what λ means.
+    #[test]
+    fn random_7x7_integer_game_has_qre_at_requested_lambdas() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(11);
+        let payoffs: Vec<f64> = (0..2 * 49)
+            .map(|_| f64::from(rng.random_range(0..100u32)))
+            .collect();
+        let g = Game::from_counts(&[7, 7], payoffs).unwrap();
+        let lambdas = [0.5, 2.0, 10.0];
+        let out = solve(&g, &lambdas).unwrap();
+        assert_eq!(out.equilibria.len(), 3, "{:?}", out.notes);
+        for (e, l) in out.equilibria.iter().zip(lambdas) {
+            assert_eq!(e.lambda, Some(l));
+            for i in 0..2 {
+                let v = g.strategy_values(&e.profile, i);
+                let top = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                let w: Vec<f64> = v.iter().map(|x| (l * (x - top)).exp()).collect();
+                let total: f64 = w.iter().sum();
+                for (wj, pj) in w.iter().zip(&e.profile[i]) {
+                    assert!(
+                        (wj / total - pj).abs() < 1e-9,
+                        "lambda {l}: {:?}",
+                        e.profile
+                    );
+                }
+            }
+        }
+        // Regret falls towards the Nash limit as λ grows.
+        assert!(out.equilibria[2].epsilon < out.equilibria[0].epsilon);
+        let (lo, hi) = g.payoff_range();
+        let units = format!(
+            "lambda multiplies the game's own payoffs (payoff range R = {})",
+            hi - lo
+        );
+        assert!(
+            out.notes.iter().any(|n| n.contains(&units)),
+            "{:?}",
+            out.notes
+        );
+        assert!(out.notes.iter().any(|n| n.contains("symmetric branch")));
     }
 
     #[test]

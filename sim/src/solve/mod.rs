@@ -1,12 +1,13 @@
 //! Equilibrium solvers for normal-form games.
 //!
 //! Each solver is a pure function of a [`Game`] and options, in its own file:
-//! [`pure`] (pure Nash equilibria), [`enummixed`] (support enumeration, 2 players),
+//! [`pure`] (pure Nash equilibria), [`enummixed`] (vertex enumeration, 2 players),
 //! [`lcp`] (Lemke–Howson from every label, 2 players), [`lh`] (one Lemke–Howson path), [`simpdiv`] (one Nash equilibrium of an
 //! n-player game to 1e-9), [`logit`] (logit QRE principal branch), [`fictitious`] (fictitious
 //! play), [`regret`] (Hart–Mas-Colell regret matching) and [`replicator`] (replicator dynamics). [`budget`] refuses
 //! games over a method's size or work budget before it runs.
-//! Shared numerical machinery: `gauss` (small dense linear systems), `qre_path`
+//! Shared numerical machinery: `tableau` (simplex tableaux with a lexicographic ratio test,
+//! used by `lh`, `lcp` and `enummixed`), `qre_path`
 //! (predictor–corrector tracing of the logit correspondence) and `polish` (Newton on the
 //! indifference equations of a support). This file holds the [`Method`] names, the
 //! [`SolveOptions`], the [`SolveError`] type and the [`solve`] dispatcher; [`report`] holds the
@@ -16,7 +17,6 @@ pub mod budget;
 pub mod enummixed;
 pub mod exact;
 pub mod fictitious;
-pub(crate) mod gauss;
 pub mod lcp;
 pub mod lh;
 pub mod logit;
@@ -27,6 +27,7 @@ pub mod regret;
 pub mod replicator;
 pub mod report;
 pub mod simpdiv;
+pub(crate) mod tableau;
 
 pub use regret::RegretMode;
 pub use replicator::Population;
@@ -474,6 +475,30 @@ mod tests {
             solve(&g, Method::Logit, &bad),
             Err(SolveError::BadOption { name: "lambda", .. })
         ));
+    }
+
+    /// A solver that cannot answer is an error naming the method and why (the CLI exits 1),
+    /// never an empty success.
+    #[test]
+    fn a_solver_that_cannot_answer_is_an_error() {
+        let g = rock_paper_scissors();
+        let starved = SolveOptions {
+            max_pivots: 1,
+            ..SolveOptions::default()
+        };
+        for m in [Method::Lh, Method::Lcp] {
+            let e = solve(&g, m, &starved).unwrap_err();
+            assert!(matches!(e, SolveError::NoConvergence { .. }), "{m}: {e:?}");
+            let text = e.to_string();
+            assert!(text.starts_with(&format!("{m} did not converge")), "{text}");
+        }
+        // With the default caps both answer.
+        for m in [Method::Lh, Method::Lcp] {
+            assert!(!solve(&g, m, &SolveOptions::default())
+                .unwrap()
+                .equilibria
+                .is_empty());
+        }
     }
 
     #[test]

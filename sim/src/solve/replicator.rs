@@ -55,6 +55,20 @@ pub fn solve(
     dt: f64,
     steps: usize,
 ) -> Result<SolverOutput, SolveError> {
+    solve_observed(game, population, start, dt, steps, |_, _| {})
+}
+
+/// [`solve`], calling `observe(step, profile)` with the start (step 0) and the state after
+/// every step (the full profile; in one-population dynamics both players hold the population
+/// state), e.g. to draw the trajectory.
+pub fn solve_observed(
+    game: &Game,
+    population: Population,
+    start: Option<&MixedProfile>,
+    dt: f64,
+    steps: usize,
+    mut observe: impl FnMut(usize, &MixedProfile),
+) -> Result<SolverOutput, SolveError> {
     let one = match population {
         Population::Auto => game.is_symmetric_two_player(),
         Population::One if !game.is_symmetric_two_player() => return Err(SolveError::NotSymmetric),
@@ -68,8 +82,16 @@ pub fn solve(
         }
         None => game.centroid(),
     };
+    let full = |x: &MixedProfile| {
+        if one {
+            vec![x[0].clone(), x[0].clone()]
+        } else {
+            x.clone()
+        }
+    };
     let mut x: MixedProfile = if one { vec![start[0].clone()] } else { start };
-    for _ in 0..steps {
+    observe(0, &full(&x));
+    for step in 1..=steps {
         let k1 = velocity(game, &x, one);
         let k2 = velocity(game, &axpy(&x, &k1, dt / 2.0), one);
         let k3 = velocity(game, &axpy(&x, &k2, dt / 2.0), one);
@@ -82,12 +104,9 @@ pub fn solve(
             let t: f64 = xi.iter().sum();
             xi.iter_mut().for_each(|v| *v /= t);
         }
+        observe(step, &full(&x));
     }
-    let profile = if one {
-        vec![x[0].clone(), x[0].clone()]
-    } else {
-        x
-    };
+    let profile = full(&x);
     Ok(SolverOutput {
         equilibria: vec![Equilibrium::evaluate(game, profile)],
         notes: vec![format!(

@@ -1,0 +1,302 @@
+//! `pactsim equilibria … --plot DIR`: pictures of a game for researchers.
+//!
+//! - `plots/qre_path`: the principal branch of the logit QRE, each strategy's probability
+//!   against λ on a log axis, with the λ values asked for with `--lambda` marked; the points
+//!   are in `qre_path.csv`.
+//! - when every player has three strategies, `plots/dynamics` (symmetric two-player games:
+//!   one population) or `plots/dynamics_player<i>` (one triangle per player): replicator
+//!   trajectories from three interior starts and the path of fictitious-play frequencies on the
+//!   simplex, with the Nash equilibria marked; the points are in `trajectories.csv`.
+//!
+//! The solvers hand their path points to observer callbacks; this module samples them, writes
+//! the data and renders the charts. `DIR` is a pactsim results directory: the usual
+//! output-safety rules apply (refused targets, atomic replacement, locking).
+
+use crate::charts;
+use crate::evaluate::{csv_field, num};
+use anyhow::Result;
+use plots::{Chart, Format, LinePlot, Series, SeriesPoint, Simplex, SimplexPoint, Trajectory};
+use sim::game::{Game, MixedProfile};
+use sim::output::{ResultsDir, SCHEMA_VERSION};
+use sim::solve::{self, fictitious, logit, replicator, Method, Population, SolveOptions};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The QRE path is traced until λ·R reaches this (R: the payoff range), where the logit
+/// response is within e^-10000·… of a best response: the path has reached its Nash limit.
+const PATH_PRECISION: f64 = 1e4;
+/// Replicator step size and steps per trajectory; every `REPLICATOR_EVERY`-th state is kept.
+const REPLICATOR_DT: f64 = 0.01;
+const REPLICATOR_STEPS: usize = 3_000;
+const REPLICATOR_EVERY: usize = 10;
+/// Rounds of fictitious play drawn.
+const FICTITIOUS_ROUNDS: usize = 1_000;
+
+/// What `--plot` wrote.
+pub struct Written {
+    /// The results directory, as given.
+    pub dir: PathBuf,
+    /// Chart files written, relative to `dir`.
+    pub files: Vec<PathBuf>,
+    /// Warnings (e.g. a path that could not be traced to its end).
+    pub notes: Vec<String>,
+}
+
+/// Writes the pictures of `game` into the results directory `dir`. `source` names the game
+/// (file path or scenario) in the manifest; `lambdas` are the λ values to mark.
+pub fn write(
+    game: &Game,
+    source: &str,
+    dir: &Path,
+    lambdas: &[f64],
+    formats: &[Format],
+) -> Result<Written> {
+    // Refuse an unsafe or busy target before computing anything.
+    let out = ResultsDir::create(dir)?;
+    let mut notes = Vec::new();
+    let mut charts: Vec<(String, Chart)> = Vec::new();
+
+    let (path, csv) = qre_path(game, lambdas, &mut notes);
+    out.write_text("qre_path.csv", &csv)?;
+    charts.push(("qre_path".into(), path));
+
+    if game.strategy_counts().iter().all(|&m| m == 3) {
+        let (dyn_charts, csv) = dynamics(game)?;
+        out.write_text("trajectories.csv", &csv)?;
+        charts.extend(dyn_charts);
+    }
+
+    let commit = env!("PACTSIM_GIT_COMMIT");
+    let manifest = serde_json::json!({
+        "schema": SCHEMA_VERSION,
+        "pactsim_version": env!("CARGO_PKG_VERSION"),
+        "git_commit": (!commit.is_empty()).then_some(commit),
+        "command": "equilibria",
+        "game": {"title": game.title(), "source": source, "players": game.players(),
+                 "strategies": game.strategies()},
+        "lambda": lambdas,
+        "lambda_units": "multiplies the game's own payoffs",
+        "notes": notes,
+    });
+    out.write_json("manifest.json", &manifest)?;
+    let root = out.path("");
+    let refs: Vec<(&str, Chart)> = charts
+        .iter()
+        .map(|(s, c)| (s.as_str(), c.clone()))
+        .collect();
+    let files = charts::render(&root, &refs, formats)?
+        .into_iter()
+        .map(|p| p.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(p))
+        .collect();
+    let dir = out.commit()?;
+    Ok(Written { dir, files, notes })
+}
+
+/// `Player: strategy` labels, player by player.
+fn strategy_labels(game: &Game) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for (i, names) in game.strategies().iter().enumerate() {
+        for (j, s) in names.iter().enumerate() {
+            out.push((i, j, format!("{}: {s}", game.players()[i])));
+        }
+    }
+    out
+}
+
+/// The QRE path chart and its tidy CSV (`lambda,player,strategy,probability`).
+fn qre_path(game: &Game, lambdas: &[f64], notes: &mut Vec<String>) -> (Chart, String) {
+    let (lo, hi) = game.payoff_range();
+    let range = hi - lo;
+    let asked = lambdas.iter().copied().fold(0.0, f64::max);
+    let lambda_max = if range > 0.0 {
+        (PATH_PRECISION / range).max(1.2 * asked)
+    } else {
+        0.0
+    };
+    let mut points: Vec<(f64, MixedProfile)> = Vec::new();
+    if let Err(e) = logit::trace_path(game, lambda_max, |l, p| points.push((l, p.clone()))) {
+        notes.push(format!(
+            "QRE path: {e}; the path is drawn as far as it was traced"
+        ));
+    }
+    let labels = strategy_labels(game);
+    let mut csv = String::from("lambda,player,strategy,probability\n");
+    for (l, p) in &points {
+        for (i, j, _) in &labels {
+            let _ = writeln!(
+                csv,
+                "{},{},{},{}",
+                num(*l),
+                csv_field(&game.players()[*i]),
+                csv_field(&game.strategies()[*i][*j]),
+                num(p[*i][*j])
+            );
+        }
+    }
+    let series = labels
+        .iter()
+        .map(|(i, j, label)| Series {
+            label: label.clone(),
+            points: points
+                .iter()
+                .map(|(l, p)| SeriesPoint {
+                    x: *l,
+                    y: p[*i][*j],
+                    lo: None,
+                    hi: None,
+                })
+                .collect(),
+            colour: None,
+        })
+        .collect();
+    let chart = Chart::Line(LinePlot {
+        title: format!("Logit QRE path · {}", game.title()),
+        subtitle: Some(format!(
+            "principal branch from the centroid at λ = 0 to λ = {lambda_max:.3e}; λ multiplies \
+             the game's payoffs (range {range}); dashed: --lambda values"
+        )),
+        x_label: "λ (log10 scale)".into(),
+        y_label: "probability".into(),
+        series,
+        log_x: true,
+        probability: true,
+        x_marks: lambdas
+            .iter()
+            .map(|&l| plots::XMark {
+                x: l,
+                label: format!("λ = {l}"),
+            })
+            .collect(),
+    });
+    (chart, csv)
+}
+
+/// Interior starting profiles: 0.6 on one strategy and 0.2 on the others, for each strategy,
+/// for every player alike.
+fn starts(game: &Game) -> Vec<MixedProfile> {
+    (0..3)
+        .map(|k| {
+            (0..game.num_players())
+                .map(|_| (0..3).map(|j| if j == k { 0.6 } else { 0.2 }).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// One sampled trajectory: dynamics name, start label, (step, profile) samples.
+type Run = (&'static str, String, Vec<(usize, MixedProfile)>);
+
+/// Simplex charts of replicator and fictitious-play trajectories of a game where every player
+/// has three strategies, and their tidy CSV
+/// (`dynamics,start,step,player,strategy,probability`).
+fn dynamics(game: &Game) -> Result<(Vec<(String, Chart)>, String)> {
+    let one = game.is_symmetric_two_player();
+    let population = if one {
+        Population::One
+    } else {
+        Population::Multi
+    };
+    let mut runs: Vec<Run> = Vec::new();
+    for start in starts(game) {
+        let mut pts = Vec::new();
+        replicator::solve_observed(
+            game,
+            population,
+            Some(&start),
+            REPLICATOR_DT,
+            REPLICATOR_STEPS,
+            |step, p| {
+                if step % REPLICATOR_EVERY == 0 {
+                    pts.push((step, p.clone()));
+                }
+            },
+        )?;
+        let label = format!("({} / {} / {})", start[0][0], start[0][1], start[0][2]);
+        runs.push(("replicator", label, pts));
+    }
+    let mut pts = Vec::new();
+    fictitious::solve_observed(game, FICTITIOUS_ROUNDS, |t, p| pts.push((t, p.clone())));
+    runs.push(("fictitious", "uniform beliefs".into(), pts));
+
+    let mut csv = String::from("dynamics,start,step,player,strategy,probability\n");
+    for (name, start, pts) in &runs {
+        for (step, p) in pts {
+            for (i, names) in game.strategies().iter().enumerate() {
+                for (j, s) in names.iter().enumerate() {
+                    let _ = writeln!(
+                        csv,
+                        "{name},{},{step},{},{},{}",
+                        csv_field(start),
+                        csv_field(&game.players()[i]),
+                        csv_field(s),
+                        num(p[i][j])
+                    );
+                }
+            }
+        }
+    }
+
+    // Nash equilibria to mark (none if the method cannot answer).
+    let method = if game.num_players() == 2 {
+        Method::EnumMixed
+    } else {
+        Method::Simpdiv
+    };
+    let equilibria = solve::solve(game, method, &SolveOptions::default())
+        .map(|r| r.equilibria)
+        .unwrap_or_default();
+    let panels: Vec<usize> = if one {
+        vec![0]
+    } else {
+        (0..game.num_players()).collect()
+    };
+    let mut charts = Vec::new();
+    for &i in &panels {
+        let names = &game.strategies()[i];
+        let trajectories = runs
+            .iter()
+            .enumerate()
+            .map(|(k, (name, start, pts))| Trajectory {
+                label: Some(format!("{name} from {start}")),
+                points: pts
+                    .iter()
+                    .map(|(_, p)| [p[i][0], p[i][1], p[i][2]])
+                    .collect(),
+                colour: Some(k),
+            })
+            .collect();
+        let points = equilibria
+            .iter()
+            .enumerate()
+            .map(|(k, e)| SimplexPoint {
+                label: format!("NE {}", k + 1),
+                at: [e.profile[i][0], e.profile[i][1], e.profile[i][2]],
+                hollow: false,
+            })
+            .collect();
+        let (stem, who) = if one {
+            ("dynamics".to_string(), "one population".to_string())
+        } else {
+            (
+                format!("dynamics_player{}", i + 1),
+                game.players()[i].clone(),
+            )
+        };
+        charts.push((
+            stem,
+            Chart::Simplex(Simplex {
+                title: format!("Replicator and fictitious play · {} · {who}", game.title()),
+                subtitle: Some(format!(
+                    "replicator: RK4, step {REPLICATOR_DT}, t = {}; fictitious play: {} rounds; \
+                     NE: Nash equilibria ({method})",
+                    REPLICATOR_DT * REPLICATOR_STEPS as f64,
+                    FICTITIOUS_ROUNDS
+                )),
+                vertex_labels: [names[0].clone(), names[1].clone(), names[2].clone()],
+                trajectories,
+                points,
+            }),
+        ));
+    }
+    Ok((charts, csv))
+}

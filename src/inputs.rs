@@ -141,6 +141,9 @@ pub enum FileKind {
     Tournament,
     /// A facts file for `calibrate` (`[[fact]]`).
     Facts,
+    /// A strategies file for `metagame` (`[[microsoft]]`, `[[openai]]`, `[[amazon]]` lists),
+    /// checked against the embedded baseline's catalogue.
+    Strategies,
 }
 
 impl FileKind {
@@ -152,6 +155,11 @@ impl FileKind {
             FileKind::Facts
         } else if table.contains_key("players") {
             FileKind::Tournament
+        } else if ["microsoft", "openai", "amazon"]
+            .iter()
+            .any(|k| matches!(table.get(*k), Some(toml::Value::Array(_))))
+        {
+            FileKind::Strategies
         } else {
             FileKind::Scenario
         }
@@ -163,6 +171,7 @@ impl FileKind {
             FileKind::Sweep => "sweep",
             FileKind::Tournament => "tournament",
             FileKind::Facts => "facts",
+            FileKind::Strategies => "strategies",
         }
     }
 }
@@ -262,6 +271,12 @@ fn check_file(path: &Path, kind: Option<FileKind>) -> Result<String> {
         FileKind::Facts => {
             check_facts(path, &text)?;
             Ok("facts".into())
+        }
+        FileKind::Strategies => {
+            let baseline = load_scenario(None, &[])?;
+            let sets =
+                strategies::metagame::spec::StrategySets::from_toml(&text, &source, &baseline)?;
+            Ok(format!("metagame strategies, {} profiles", sets.profiles()))
         }
         FileKind::Tournament => {
             check_simple::<TournamentFile>(path, &text, &|_| Ok(()))?;

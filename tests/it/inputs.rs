@@ -344,6 +344,10 @@ fn every_shipped_config_validates_with_its_kind() {
         ("facts-2026.toml", "(facts)"),
         ("tournament-classic.toml", "(tournament, 15 players)"),
         ("sweep-weaker-case.toml", "(sweep weaker-case, 15 cells)"),
+        (
+            "metagame-strategies.toml",
+            "(metagame strategies, 27 profiles)",
+        ),
     ] {
         assert!(
             out.lines().any(|l| l.contains(name) && l.contains(kind)),

@@ -239,14 +239,20 @@ impl Strategy for PayoffDriven {
         let d = view.valuer.continuation(me);
         let u_max = u_max(self.load(view, coalition), me, value.max(d));
         let a_next = self.p.aspiration(f64::from(view.public.week + 1), u_max, d);
-        let threshold = d.max(a_next);
-        let span = (u_max - d).max(1e-9);
-        Response {
-            accept: value >= threshold,
-            value,
-            threshold,
-            score: ((value - d) / span).clamp(0.0, 1.0),
-            score_threshold: ((a_next - d) / span).clamp(0.0, 1.0),
-        }
+        aspiration_response(value, d, u_max, a_next)
+    }
+}
+
+/// A responder's answer under an aspiration rule: accept iff the offer is worth at least
+/// max(d, aspiration); scores are positions between d and U_max (for traces).
+pub fn aspiration_response(value: f64, d: f64, u_max: f64, aspiration: f64) -> Response {
+    let threshold = d.max(aspiration);
+    let span = (u_max - d).max(1e-9);
+    Response {
+        accept: value >= threshold,
+        value,
+        threshold,
+        score: ((value - d) / span).clamp(0.0, 1.0),
+        score_threshold: ((aspiration - d) / span).clamp(0.0, 1.0),
     }
 }

@@ -22,7 +22,7 @@ use crate::litigation_policy::{litigation_move, LitigationPolicy};
 use crate::menu::Menu;
 use crate::negotiator::track_threat;
 use crate::params::Parser;
-use crate::payoff_driven::{best_offer, is_noop};
+use crate::payoff_driven::{aspiration_response, best_offer, is_noop};
 use sim::contract::Contract;
 use sim::player::{Coalition, Player};
 use sim::strategy::{Move, Response, SpecProblems, Strategy, StrategyFactory, View};
@@ -239,14 +239,6 @@ impl Strategy for TitForTat {
         let (u_max, d) = self.range(view, coalition, value);
         self.observe(coalition, value, u_max, d);
         let aspiration = d + self.demand[slot(coalition)] * (u_max - d);
-        let threshold = d.max(aspiration);
-        let span = (u_max - d).max(1e-9);
-        Response {
-            accept: value >= threshold,
-            value,
-            threshold,
-            score: ((value - d) / span).clamp(0.0, 1.0),
-            score_threshold: ((aspiration - d) / span).clamp(0.0, 1.0),
-        }
+        aspiration_response(value, d, u_max, aspiration)
     }
 }

@@ -41,7 +41,7 @@ pub(crate) fn load_game(spec: &str, base: Option<&Path>) -> Result<Game> {
     };
     let text = std::fs::read_to_string(&path)
         .map_err(|e| bad(format!("{}: cannot read game file: {e}", path.display())))?;
-    let g = sim::game::nfg::read(&text).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+    let g = games::game::nfg::read(&text).map_err(|e| bad(format!("{}: {e}", path.display())))?;
     if g.num_players() != 2 {
         return Err(bad(format!(
             "{}: game has {} players: allowed are 2-player games only",

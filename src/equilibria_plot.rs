@@ -15,10 +15,10 @@
 use crate::charts;
 use crate::evaluate::{csv_field, num};
 use anyhow::Result;
+use games::game::{Game, MixedProfile};
+use games::solve::{self, fictitious, logit, replicator, Method, Population, SolveOptions};
 use plots::{Chart, Format, LinePlot, Series, SeriesPoint, Simplex, SimplexPoint, Trajectory};
-use sim::game::{Game, MixedProfile};
 use sim::output::{ResultsDir, SCHEMA_VERSION};
-use sim::solve::{self, fictitious, logit, replicator, Method, Population, SolveOptions};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 

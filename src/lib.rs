@@ -154,7 +154,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             plot,
             format,
         } => {
-            let mut opts = sim::solve::SolveOptions {
+            let mut opts = games::solve::SolveOptions {
                 lambdas: lambda,
                 seed,
                 label,

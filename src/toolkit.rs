@@ -5,10 +5,10 @@
 use crate::cli::ScenarioArgs;
 use crate::{bad, equilibria_plot, load_scenario};
 use anyhow::{Context, Result};
+use games::game::{nfg, Game};
+use games::solve::{solve, Method, SolveError, SolveOptions};
 use plots::Format;
 use sim::cooperative::benchmarks;
-use sim::game::{nfg, Game};
-use sim::solve::{solve, Method, SolveError, SolveOptions};
 use sim::stage::stage_game;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -69,7 +69,7 @@ pub fn equilibria(
         )));
     }
     let result = if exact {
-        sim::solve::exact::solve(&game, method, opts)
+        games::solve::exact::solve(&game, method, opts)
     } else {
         solve(&game, method, opts)
     };

@@ -9,7 +9,10 @@
 //! value includes the risk of a later suit; Microsoft's suit is its outside option, which binds
 //! only if worth more than its bargaining payoff (Binmore–Rubinstein–Wolinsky).
 
-use crate::bargaining::{
+use crate::contract::{Contract, Hosting};
+use crate::reduced::{EndState, Reduced};
+use crate::scenario::Scenario;
+use games::bargaining::{
     baron_ferejohn::{unanimity_values, veto_values},
     kalai_smorodinsky::ks_finite,
     nash::nash_finite,
@@ -17,9 +20,6 @@ use crate::bargaining::{
     shapley::{core_check, shapley_value},
     BargainingError,
 };
-use crate::contract::{Contract, Hosting};
-use crate::reduced::{EndState, Reduced};
-use crate::scenario::Scenario;
 use serde::Serialize;
 
 /// A benchmark: its terms (for solutions over contracts) and payoffs.

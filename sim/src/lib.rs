@@ -32,18 +32,17 @@
 //! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
 //!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
 //! - Results: `stats` · `results` · `output` · `outdir` (safe output locations, locks).
-//! - The game-theory toolkit: `game` (normal-form games, Gambit .nfg), `solve` (equilibrium
-//!   solvers), `bargaining` (cooperative solutions and closed forms).
+//!
+//! The model-free game-theory toolkit (normal-form games, `.nfg`, solvers, bargaining closed
+//! forms) is the `games` crate below this one; `cooperative` and `stage` use it.
 
 #![forbid(unsafe_code)]
 
-pub mod bargaining;
 pub mod contract;
 pub mod cooperative;
 pub mod event;
 pub mod explain;
 pub mod frontier;
-pub mod game;
 pub mod layers;
 pub mod limits;
 pub mod litigation;
@@ -63,7 +62,6 @@ pub mod scenario;
 pub mod sensitivity;
 pub mod shape;
 pub mod shocks;
-pub mod solve;
 pub mod stage;
 pub mod state;
 pub mod stats;

@@ -23,9 +23,9 @@
 //! costs if it sues).
 
 use crate::contract::{Exclusivity, Hosting};
-use crate::game::{Game, GameError};
 use crate::reduced::{EndState, Reduced};
 use crate::scenario::Scenario;
+use games::game::{Game, GameError};
 
 /// Microsoft's stage-game strategies.
 pub const MICROSOFT: [&str; 3] = ["renegotiate", "sue", "acquiesce"];
@@ -102,7 +102,7 @@ fn profile_values(r: &Reduced, m: usize, o: usize, a: usize) -> [f64; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::solve::{solve, Method, SolveOptions};
+    use games::solve::{solve, Method, SolveOptions};
 
     fn scenario() -> Scenario {
         let text = include_str!("../../configs/april-2026.toml");

@@ -65,10 +65,10 @@ fn the_empirical_game_round_trips_through_the_nfg_parser() {
     assert!(o.status.success(), "{}", stderr(&o));
     let dir = tmp.path().join("m");
     let text = std::fs::read_to_string(dir.join("metagame.nfg")).unwrap();
-    let game = sim::game::nfg::read(&text).unwrap();
+    let game = games::game::nfg::read(&text).unwrap();
     assert_eq!(game.num_players(), 3);
     assert_eq!(game.strategies()[0][1], "threat-then-settle");
-    assert_eq!(sim::game::nfg::write(&game), text, "write(read(x)) = x");
+    assert_eq!(games::game::nfg::write(&game), text, "write(read(x)) = x");
     // Payoffs are the per-profile means of metagame.json, in Gambit order.
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("metagame.json")).unwrap()).unwrap();

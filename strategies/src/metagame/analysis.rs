@@ -11,9 +11,9 @@
 
 use super::profiles::{difference_se, ProfileResult};
 use super::MetagameError;
+use games::game::Game;
+use games::solve::{self, Method, RegretMode, SolveOptions};
 use serde::Serialize;
-use sim::game::Game;
-use sim::solve::{self, Method, RegretMode, SolveOptions};
 use sim::stats::Z95;
 
 /// A share with its 95% interval.

@@ -1,7 +1,7 @@
 //! The flagship meta-game: empirical game-theoretic analysis over negotiation strategies
 //! (DOMAIN §1.11(b)). Each role (Microsoft, OpenAI, Amazon) picks one strategy from its list;
 //! every profile is simulated by the Monte Carlo engine; the mean payoffs form an empirical
-//! 3-player normal-form game, which is solved with the `sim::solve` toolkit and learned by
+//! 3-player normal-form game, which is solved with the `games::solve` toolkit and learned by
 //! regret matching across episodes.
 //!
 //! ```text
@@ -18,9 +18,9 @@ pub mod profiles;
 pub mod spec;
 
 use analysis::{Mixture, Regret, ShareCi, SolveSettings};
+use games::game::{nfg, Game};
 use profiles::ProfileResult;
 use serde::Serialize;
-use sim::game::{nfg, Game};
 use sim::outcome::Outcome;
 use sim::Scenario;
 use spec::{SpecError, StrategySets, ROLES};

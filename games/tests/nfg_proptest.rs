@@ -3,8 +3,8 @@
 //! The case count comes from `PROPTEST_CASES` (proptest's default 256), e.g.
 //! `PROPTEST_CASES=100000 cargo test --release -p sim --test nfg_proptest`.
 
+use games::game::{nfg, Game};
 use proptest::prelude::*;
-use sim::game::{nfg, Game};
 
 fn number() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -3,10 +3,10 @@
 //! in-process. Each case must return `Ok` or a typed error — no panic — and every reported
 //! equilibrium must be finite. `PACTSIM_MUTATION_CASES` raises the case count (default 2,400).
 
+use games::game::{nfg, Game};
+use games::solve::{self, Method, SolveOptions};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sim::game::{nfg, Game};
-use sim::solve::{self, Method, SolveOptions};
 use std::path::PathBuf;
 
 fn examples() -> Vec<(String, String)> {

@@ -6,10 +6,10 @@
 //! the raw two-player fast paths (`lh` dropping label 0, `enummixed` without the dispatcher).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use games::game::Game;
+use games::solve::{self, Method, RegretMode, SolveOptions};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sim::game::Game;
-use sim::solve::{self, Method, RegretMode, SolveOptions};
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -3,7 +3,6 @@
 //! plot DIR` re-renders without re-running.
 
 use crate::cli::PlotFormat;
-use crate::sweeping::{SensitivitySummary, SummaryCell, SweepSummary};
 use anyhow::{Context, Result};
 use plots::{
     Bar, BarChart, BoxSummary, CategoryMap, Chart, Distributions, Format, Heatmap, Histogram,
@@ -11,6 +10,7 @@ use plots::{
     TornadoBar,
 };
 use sim::output::{read_json, Manifest};
+use sim::reports::{SensitivitySummary, SummaryCell, SweepSummary};
 use sim::results::Distribution;
 use sim::sweep::{value_text, Axis, Scale};
 use sim::{Outcome, Summary};
@@ -297,12 +297,12 @@ pub fn replot(dir: &Path, formats: &[Format], heat: &HeatOptions) -> Result<Vec<
         }
         "metagame" => crate::cmd_metagame::replot(dir, formats),
         "sweep" => {
-            let summary: crate::sweeping::SweepSummary =
+            let summary: sim::reports::SweepSummary =
                 read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
             render_named(dir, &sweep_charts(&manifest, &summary, heat), formats)
         }
         "sensitivity" => {
-            let summary: crate::sweeping::SensitivitySummary =
+            let summary: sim::reports::SensitivitySummary =
                 read_json(dir, "summary.json").map_err(|e| crate::bad(format!("{e}")))?;
             render_named(dir, &sensitivity_charts(&manifest, &summary), formats)
         }

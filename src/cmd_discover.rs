@@ -113,7 +113,7 @@ pub fn run(o: &DiscoverCmd) -> Result<()> {
     let started = std::time::Instant::now();
     let (base, names, x, values, runs, source, seed, target) = match &o.from_sweep {
         Some(d) => {
-            let s: crate::sweeping::SweepSummary = sim::output::read_json(d, "summary.json")
+            let s: sim::reports::SweepSummary = sim::output::read_json(d, "summary.json")
                 .map_err(|e| bad(format!("--from-sweep: {e}")))?;
             let m: sim::output::Manifest = sim::output::read_json(d, "manifest.json")
                 .map_err(|e| bad(format!("--from-sweep: {e}")))?;

@@ -31,7 +31,8 @@
 //!   `outcome` · `frontier` · `explain`.
 //! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
 //!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
-//! - Results: `stats` · `results` · `output` · `outdir` (safe output locations, locks).
+//! - Results: `stats` · `results` · `output` · `reports` (sweep and sensitivity `summary.json`
+//!   schemas) · `outdir` (safe output locations, locks).
 //!
 //! The model-free game-theory toolkit (normal-form games, `.nfg`, solvers, bargaining closed
 //! forms) is the `games` crate below this one; `cooperative` and `stage` use it.
@@ -55,6 +56,7 @@ pub mod player;
 pub mod protocol;
 pub mod reduced;
 pub mod regime;
+pub mod reports;
 pub mod results;
 pub mod rng;
 pub mod runner;

@@ -81,7 +81,7 @@ impl RepeatedError {
 }
 
 /// Checks that `value` is a probability, naming the setting in the error.
-pub fn check_probability(what: &str, value: f64) -> Result<f64, RepeatedError> {
+pub(crate) fn check_probability(what: &str, value: f64) -> Result<f64, RepeatedError> {
     if value.is_finite() && (0.0..=1.0).contains(&value) {
         Ok(value)
     } else {

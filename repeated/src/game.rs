@@ -15,7 +15,7 @@ use crate::action::Action;
 use crate::error::RepeatedError;
 
 /// Names of the built-in games, in the order listed by the CLI.
-pub const BUILTIN_GAMES: [&str; 4] = ["pd", "stag-hunt", "chicken", "matching-pennies"];
+pub(crate) const BUILTIN_GAMES: [&str; 4] = ["pd", "stag-hunt", "chicken", "matching-pennies"];
 
 /// A two-player normal-form game: `rows` actions for the row player, `cols` for the column
 /// player, payoffs stored row-major.

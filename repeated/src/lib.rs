@@ -10,17 +10,18 @@
 //! RNG or global state.
 
 #![forbid(unsafe_code)]
+#![warn(unreachable_pub)]
 
 pub mod action;
-pub mod error;
-pub mod game;
-pub mod history;
+mod error;
+mod game;
+mod history;
 pub mod library;
 pub mod matches;
 pub mod moran;
 pub mod seed;
 pub mod stats;
-pub mod strategy;
+mod strategy;
 pub mod tournament;
 
 pub use action::{Action, C, D};

@@ -136,7 +136,7 @@ pub trait Strategy: Send {
 
 /// Axelrod's `random_choice(p)`: C with probability `p`, else D; no draw when `p` is 0 or 1.
 #[inline]
-pub fn random_choice(rng: &mut MatchRng, p: f64) -> Action {
+pub(crate) fn random_choice(rng: &mut MatchRng, p: f64) -> Action {
     if p <= 0.0 {
         D
     } else if p >= 1.0 || uniform(rng) < p {

@@ -9,19 +9,20 @@
 //! scenario files name them.
 
 #![forbid(unsafe_code)]
+#![warn(unreachable_pub)]
 
 pub mod catalog;
-pub mod litigate_if_below;
-pub mod litigation_policy;
-pub mod logit;
-pub mod menu;
+mod litigate_if_below;
+mod litigation_policy;
+mod logit;
+mod menu;
 pub mod metagame;
-pub mod negotiator;
-pub mod noisy;
+mod negotiator;
+mod noisy;
 mod params;
-pub mod payoff_driven;
-pub mod tactic;
-pub mod threat_then_settle;
-pub mod tit_for_tat;
+mod payoff_driven;
+mod tactic;
+mod threat_then_settle;
+mod tit_for_tat;
 
 pub use catalog::{catalog, StrategyCatalog, ENTRIES};

@@ -15,7 +15,7 @@ use sim::strategy::{Move, PublicState, Response, Strategy, StrategyFactory, View
 use sim::SimRng;
 
 /// Builds [`LitigateIfBelow`] agents around a base factory.
-pub struct LitigateIfBelowFactory {
+pub(crate) struct LitigateIfBelowFactory {
     /// The player.
     pub player: Player,
     /// How far ($B) the best offer must fall below the outside option before it sues.
@@ -36,7 +36,7 @@ impl StrategyFactory for LitigateIfBelowFactory {
 }
 
 /// The litigate-if-below-outside-option agent.
-pub struct LitigateIfBelow {
+pub(crate) struct LitigateIfBelow {
     player: Player,
     margin: f64,
     base: Box<dyn Strategy>,
@@ -52,7 +52,7 @@ fn suit_open(p: &PublicState) -> bool {
 
 impl LitigateIfBelow {
     /// The best value to the agent, now, of the offers received (`None`: the table is empty).
-    pub fn best_on_table(&self, view: &View<'_>) -> Option<f64> {
+    pub(crate) fn best_on_table(&self, view: &View<'_>) -> Option<f64> {
         self.table
             .iter()
             .map(|x| view.valuer.agreement(self.player, x))

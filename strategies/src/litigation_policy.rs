@@ -2,7 +2,7 @@
 //! when the suit is close enough to credible; a suit is filed only when it is credible under
 //! Microsoft's posterior (θ_M·J ≥ c_P) after a threat has gone unanswered.
 
-use sim::strategy::{Move, SuitAssessment, View};
+use sim::strategy::{Move, View};
 
 /// How a player uses litigation moves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,17 +30,16 @@ impl LitigationPolicy {
     }
 }
 
-/// Whether a suit is credible under Microsoft's posterior (R6): θ_M·J ≥ c_P.
-pub fn credible(a: &SuitAssessment) -> bool {
-    a.credible()
-}
-
 /// The litigation move the credible-threat policy makes now, if any (R6): threaten publicly
 /// once θ_M·J ≥ f_thr·c_P (a bargaining move, before or after a launch); file once a threat
 /// has stood `patience` weeks without a deal, a defiant launch is live and θ_M·J ≥ c_P; drop
 /// a threat (paying the audience cost) only when θ_M·J falls below half the threat level.
 /// `threat_age` is the number of weeks an outstanding threat has stood.
-pub fn litigation_move(view: &View<'_>, threat_age: Option<u32>, patience: u32) -> Option<Move> {
+pub(crate) fn litigation_move(
+    view: &View<'_>,
+    threat_age: Option<u32>,
+    patience: u32,
+) -> Option<Move> {
     let p = view.public;
     if p.suit_filed.is_some() || p.rearchitected {
         return None;

@@ -6,7 +6,7 @@ use sim::SimRng;
 
 /// Logit choice probabilities for expected values `ev` at precision `lambda` (stable
 /// log-sum-exp form).
-pub fn probabilities(ev: &[f64], lambda: f64) -> Vec<f64> {
+pub(crate) fn probabilities(ev: &[f64], lambda: f64) -> Vec<f64> {
     let max = ev.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let w: Vec<f64> = ev.iter().map(|v| (lambda * (v - max)).exp()).collect();
     let total: f64 = w.iter().sum();
@@ -17,7 +17,7 @@ pub fn probabilities(ev: &[f64], lambda: f64) -> Vec<f64> {
 const STACK: usize = 16;
 
 /// Draws an index by logit choice (one uniform draw; no allocation for up to 16 options).
-pub fn choose(ev: &[f64], lambda: f64, rng: &mut SimRng) -> usize {
+pub(crate) fn choose(ev: &[f64], lambda: f64, rng: &mut SimRng) -> usize {
     if ev.len() > STACK {
         let p = probabilities(ev, lambda);
         return draw(&p, 1.0, rng);

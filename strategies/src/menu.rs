@@ -11,7 +11,7 @@ use sim::SimRng;
 const CAPACITY: usize = 8;
 
 /// A proposer's options and their expected values ($B, under its beliefs).
-pub struct Menu {
+pub(crate) struct Menu {
     moves: [Move; CAPACITY],
     ev: [f64; CAPACITY],
     len: usize,
@@ -19,7 +19,7 @@ pub struct Menu {
 
 impl Menu {
     /// An empty menu.
-    pub fn new() -> Menu {
+    pub(crate) fn new() -> Menu {
         Menu {
             moves: [Move::Wait; CAPACITY],
             ev: [0.0; CAPACITY],
@@ -28,12 +28,12 @@ impl Menu {
     }
 
     /// Whether another option fits.
-    pub fn has_room(&self) -> bool {
+    pub(crate) fn has_room(&self) -> bool {
         self.len < CAPACITY
     }
 
     /// Adds an option (ignored when full).
-    pub fn push(&mut self, mv: Move, ev: f64) {
+    pub(crate) fn push(&mut self, mv: Move, ev: f64) {
         if self.has_room() {
             self.moves[self.len] = mv;
             self.ev[self.len] = ev;
@@ -44,7 +44,7 @@ impl Menu {
     /// Adds waiting (worth `wait_value`) and each legal unilateral move the policy allows:
     /// none when `unilateral` is false; litigation moves only under the logit policy (the
     /// credible-threat policy decides them separately).
-    pub fn push_moves(
+    pub(crate) fn push_moves(
         &mut self,
         view: &View<'_>,
         wait_value: f64,
@@ -71,7 +71,7 @@ impl Menu {
     }
 
     /// Draws an option by logit choice at precision `lambda` (waiting if the menu is empty).
-    pub fn choose(&self, lambda: f64, rng: &mut SimRng) -> Move {
+    pub(crate) fn choose(&self, lambda: f64, rng: &mut SimRng) -> Move {
         if self.len == 0 {
             return Move::Wait;
         }

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 /// Parameters of a [`Negotiator`], parsed once per scenario.
 #[derive(Debug, Clone)]
-pub struct NegotiatorParams {
+pub(crate) struct NegotiatorParams {
     /// Offer tactic.
     pub tactic: Tactic,
     /// Logit precision λ, per $B.
@@ -33,17 +33,17 @@ pub struct NegotiatorParams {
 }
 
 /// Weeks covered by the precomputed α table (the longest allowed horizon plus one).
-pub const ALPHA_WEEKS: usize = 522;
+pub(crate) const ALPHA_WEEKS: usize = 522;
 
 impl NegotiatorParams {
     /// Builds the α table of `tactic` for every week a run can reach.
-    pub fn alpha_table(tactic: &Tactic) -> Arc<Vec<[f64; Issue::ALL.len()]>> {
+    pub(crate) fn alpha_table(tactic: &Tactic) -> Arc<Vec<[f64; Issue::ALL.len()]>> {
         Arc::new((0..ALPHA_WEEKS).map(|w| tactic.alphas(w as f64)).collect())
     }
 }
 
 /// Builds [`Negotiator`]s.
-pub struct NegotiatorFactory {
+pub(crate) struct NegotiatorFactory {
     /// Catalogue name.
     pub name: &'static str,
     /// The player.
@@ -65,7 +65,7 @@ impl StrategyFactory for NegotiatorFactory {
 }
 
 /// Keeps `since` = the week the outstanding public threat was made (`None` without one).
-pub fn track_threat(since: &mut Option<u32>, view: &View<'_>) {
+pub(crate) fn track_threat(since: &mut Option<u32>, view: &View<'_>) {
     match (view.public.threat, *since) {
         (true, None) => *since = Some(view.public.week),
         (false, Some(_)) => *since = None,
@@ -74,7 +74,7 @@ pub fn track_threat(since: &mut Option<u32>, view: &View<'_>) {
 }
 
 /// A Faratin negotiator with logit macro-choice and a litigation policy.
-pub struct Negotiator {
+pub(crate) struct Negotiator {
     name: &'static str,
     player: Player,
     p: NegotiatorParams,

@@ -16,17 +16,17 @@ use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 
 /// Added to the agent's stream id to get the noise stream id.
-pub const NOISE_STREAM_OFFSET: u64 = 1 << 32;
+pub(crate) const NOISE_STREAM_OFFSET: u64 = 1 << 32;
 
 /// Splits `noisy(NAME, P)` into (NAME, P as written); `None` when `name` is not of that form.
-pub fn split_name(name: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_name(name: &str) -> Option<(&str, &str)> {
     let inner = name.trim().strip_prefix("noisy(")?.strip_suffix(')')?;
     let (base, p) = inner.rsplit_once(',')?;
     Some((base.trim(), p.trim()))
 }
 
 /// Builds [`Noisy`] agents.
-pub struct NoisyFactory {
+pub(crate) struct NoisyFactory {
     /// The wrapped strategy's factory.
     pub base: Box<dyn StrategyFactory>,
     /// Probability of replacing a proposer's move.
@@ -44,7 +44,7 @@ impl StrategyFactory for NoisyFactory {
 }
 
 /// A strategy whose proposer moves are replaced by random legal ones with probability p.
-pub struct Noisy {
+pub(crate) struct Noisy {
     base: Box<dyn Strategy>,
     p: f64,
     noise: Option<SimRng>,

@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 /// Parameters of a [`PayoffDriven`] agent, parsed once per scenario.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PayoffDrivenParams {
+pub(crate) struct PayoffDrivenParams {
     /// Initial concession κ (α(0) = κ).
     pub kappa: f64,
     /// Concession shape β (< 1 Boulware, > 1 Conceder).
@@ -45,12 +45,12 @@ pub struct PayoffDrivenParams {
 
 impl PayoffDrivenParams {
     /// α(t): the share of the distance from U_max to d conceded by week `t`.
-    pub fn alpha(&self, t: f64) -> f64 {
+    pub(crate) fn alpha(&self, t: f64) -> f64 {
         alpha(Curve::Polynomial, t, self.deadline, self.kappa, self.beta)
     }
 
     /// The aspiration a(t) = U_max − α(t)·(U_max − d) (never below d).
-    pub fn aspiration(&self, t: f64, u_max: f64, d: f64) -> f64 {
+    pub(crate) fn aspiration(&self, t: f64, u_max: f64, d: f64) -> f64 {
         if u_max <= d {
             return d;
         }
@@ -59,7 +59,7 @@ impl PayoffDrivenParams {
 }
 
 /// Builds [`PayoffDriven`] agents.
-pub struct PayoffDrivenFactory {
+pub(crate) struct PayoffDrivenFactory {
     /// Catalogue name.
     pub name: &'static str,
     /// The player.
@@ -83,7 +83,7 @@ impl StrategyFactory for PayoffDrivenFactory {
 
 /// A negotiator on payoffs: aspiration concession, Nash-product offers, aspiration-based
 /// acceptance.
-pub struct PayoffDriven {
+pub(crate) struct PayoffDriven {
     name: &'static str,
     player: Player,
     p: Arc<PayoffDrivenParams>,
@@ -94,7 +94,7 @@ pub struct PayoffDriven {
 }
 
 /// Whether `x` would change nothing for `coalition` relative to the terms in force.
-pub fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
+pub(crate) fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
     match coalition {
         Coalition::OA => x.hosting == current.hosting && x.amazon_tranche == current.amazon_tranche,
         Coalition::MO => {
@@ -110,7 +110,7 @@ pub fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) -> bool {
 /// the candidate maximising Π_j (U_j − d_j) among those worth ≥ max(a, d_me) to `me` and not a
 /// no-op; ties and all-negative cases go to the largest smallest gain. `None` if no
 /// candidate meets the aspiration.
-pub fn best_offer(
+pub(crate) fn best_offer(
     candidates: &[(Contract, [f64; 3])],
     me: Player,
     a: f64,
@@ -245,7 +245,7 @@ impl Strategy for PayoffDriven {
 
 /// A responder's answer under an aspiration rule: accept iff the offer is worth at least
 /// max(d, aspiration); scores are positions between d and U_max (for traces).
-pub fn aspiration_response(value: f64, d: f64, u_max: f64, aspiration: f64) -> Response {
+pub(crate) fn aspiration_response(value: f64, d: f64, u_max: f64, aspiration: f64) -> Response {
     let threshold = d.max(aspiration);
     let span = (u_max - d).max(1e-9);
     Response {

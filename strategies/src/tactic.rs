@@ -6,7 +6,7 @@ use sim::contract::{Contract, Issue};
 
 /// Shape of the concession curve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Curve {
+pub(crate) enum Curve {
     /// α(t) = κ + (1 − κ)·(min(t, t_max)/t_max)^{1/β}.
     Polynomial,
     /// α(t) = exp((1 − min(t, t_max)/t_max)^β · ln κ).
@@ -15,7 +15,7 @@ pub enum Curve {
 
 /// Concession α(t) ∈ [κ, 1]: α(0) = κ, α(t_max) = 1, monotone in t. β < 1 is Boulware
 /// (holds firm, concedes near the deadline), β > 1 Conceder.
-pub fn alpha(curve: Curve, t: f64, t_max: f64, kappa: f64, beta: f64) -> f64 {
+pub(crate) fn alpha(curve: Curve, t: f64, t_max: f64, kappa: f64, beta: f64) -> f64 {
     let frac = (t.min(t_max) / t_max).clamp(0.0, 1.0);
     match curve {
         Curve::Polynomial => kappa + (1.0 - kappa) * frac.powf(1.0 / beta),
@@ -35,7 +35,7 @@ pub fn alpha(curve: Curve, t: f64, t_max: f64, kappa: f64, beta: f64) -> f64 {
 
 /// One player's Faratin tactic over all issues.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Tactic {
+pub(crate) struct Tactic {
     /// Curve shape.
     pub curve: Curve,
     /// Initial concession κ.
@@ -50,18 +50,18 @@ pub struct Tactic {
 
 /// For each issue: `Some(true)` if the player prefers higher levels, `Some(false)` lower,
 /// `None` indifferent.
-pub type Directions = [Option<bool>; Issue::ALL.len()];
+pub(crate) type Directions = [Option<bool>; Issue::ALL.len()];
 
 impl Tactic {
     /// α_j(t) for every issue.
-    pub fn alphas(&self, t: f64) -> [f64; Issue::ALL.len()] {
+    pub(crate) fn alphas(&self, t: f64) -> [f64; Issue::ALL.len()] {
         std::array::from_fn(|i| alpha(self.curve, t, self.deadline, self.kappa, self.beta[i]))
     }
 
     /// The offer at concession levels `alphas` (see [`Tactic::alphas`]) scaled by `scale`: on
     /// each weighted issue, the level `scale·α_j` of the way from the player's best end toward
     /// its worst end; other issues stay as in `base`.
-    pub fn offer(
+    pub(crate) fn offer(
         &self,
         alphas: &[f64; Issue::ALL.len()],
         base: &Contract,
@@ -84,7 +84,7 @@ impl Tactic {
     }
 
     /// V^a(x) ∈ [0, 1]: weighted share of the way from the worst to the best end, per issue.
-    pub fn score(&self, x: &Contract, dirs: &Directions) -> f64 {
+    pub(crate) fn score(&self, x: &Contract, dirs: &Directions) -> f64 {
         let mut total = 0.0;
         for issue in Issue::ALL {
             let i = issue.index();
@@ -99,15 +99,6 @@ impl Tactic {
             total += w * if up { level / top } else { 1.0 - level / top };
         }
         total
-    }
-
-    /// Sum of the weights on issues the player has a direction on (the largest score).
-    pub fn max_score(&self, dirs: &Directions) -> f64 {
-        Issue::ALL
-            .iter()
-            .filter(|i| dirs[i.index()].is_some())
-            .map(|i| self.weight[i.index()])
-            .sum()
     }
 }
 

@@ -12,7 +12,7 @@ use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 
 /// Builds [`ThreatThenSettle`] agents around a base factory.
-pub struct ThreatThenSettleFactory {
+pub(crate) struct ThreatThenSettleFactory {
     /// The player.
     pub player: Player,
     /// Improvement ($B) over the pre-threat offers that counts as "moved".
@@ -33,7 +33,7 @@ impl StrategyFactory for ThreatThenSettleFactory {
 }
 
 /// The threat-then-settle agent.
-pub struct ThreatThenSettle {
+pub(crate) struct ThreatThenSettle {
     player: Player,
     margin: f64,
     base: Box<dyn Strategy>,

@@ -32,7 +32,7 @@ use std::sync::Arc;
 
 /// How the opponent's concession is imitated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Imitation {
+pub(crate) enum Imitation {
     /// Same proportion of the demand.
     Relative,
     /// Same amount, in $B of the agent's own payoff.
@@ -41,7 +41,7 @@ pub enum Imitation {
 
 /// Parameters of a [`TitForTat`] agent.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TitForTatParams {
+pub(crate) struct TitForTatParams {
     /// Relative or absolute imitation.
     pub imitation: Imitation,
     /// δ: compare each offer with the one received δ offers earlier (≥ 1).
@@ -61,7 +61,7 @@ pub struct TitForTatParams {
 }
 
 /// Parameter names of `tit-for-tat`.
-pub const KEYS: [&str; 8] = [
+pub(crate) const KEYS: [&str; 8] = [
     "imitation",
     "delta",
     "kappa",
@@ -73,7 +73,7 @@ pub const KEYS: [&str; 8] = [
 ];
 
 /// Parses `tit-for-tat` parameters for `player`.
-pub fn parse(params: &toml::Table, player: Player) -> Result<TitForTatParams, SpecProblems> {
+pub(crate) fn parse(params: &toml::Table, player: Player) -> Result<TitForTatParams, SpecProblems> {
     let mut p = Parser::new(params, &KEYS);
     let imitation = match p.text("imitation", &["relative", "absolute"]).as_deref() {
         Some("absolute") => Imitation::Absolute,
@@ -104,7 +104,7 @@ pub fn parse(params: &toml::Table, player: Player) -> Result<TitForTatParams, Sp
 }
 
 /// Builds [`TitForTat`] agents.
-pub struct TitForTatFactory {
+pub(crate) struct TitForTatFactory {
     /// The player.
     pub player: Player,
     /// Parameters.
@@ -126,7 +126,7 @@ impl StrategyFactory for TitForTatFactory {
 }
 
 /// The behaviour-dependent negotiator.
-pub struct TitForTat {
+pub(crate) struct TitForTat {
     player: Player,
     p: Arc<TitForTatParams>,
     /// φ per coalition (index: MO, OA, MOA).
@@ -146,11 +146,6 @@ fn slot(c: Coalition) -> usize {
 }
 
 impl TitForTat {
-    /// The demand φ currently held on `coalition` (1 − κ until the opponent concedes).
-    pub fn demand(&self, coalition: Coalition) -> f64 {
-        self.demand[slot(coalition)]
-    }
-
     /// (U_max, d) on `coalition`: the best candidate value and the disagreement value.
     fn range(&mut self, view: &View<'_>, coalition: Coalition, extra: f64) -> (f64, f64) {
         view.valuer.candidates(coalition, &mut self.cands);

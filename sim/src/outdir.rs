@@ -30,7 +30,7 @@ pub enum TargetError {
         /// The path as given.
         path: PathBuf,
         /// What was found.
-        reason: String,
+        reason: NotResultsDir,
     },
     /// Another process holds the lock of this output.
     #[error(
@@ -147,24 +147,44 @@ pub fn check(given: &Path) -> Result<Target, TargetError> {
     Ok(target)
 }
 
+/// Why a path is not a pactsim results directory.
+#[derive(Debug, thiserror::Error)]
+pub enum NotResultsDir {
+    /// The path could not be inspected (it does not exist, or permission was denied).
+    #[error("{0}")]
+    Unreadable(io::Error),
+    /// The path is a file.
+    #[error("it is a file")]
+    File,
+    /// The directory has no readable `manifest.json`.
+    #[error("it has no pactsim manifest.json")]
+    NoManifest,
+    /// `manifest.json` is not JSON.
+    #[error("its manifest.json is not pactsim's")]
+    ForeignManifest,
+    /// `manifest.json` is JSON but lacks pactsim's schema fields.
+    #[error("its manifest.json is not a pactsim schema-1 manifest")]
+    WrongSchema,
+}
+
 /// `Ok` when `dir` is a pactsim results directory: a directory whose `manifest.json` has the
 /// pactsim schema (`schema` = [`SCHEMA_VERSION`], a `pactsim_version` and a `command`).
-pub fn is_results_dir(dir: &Path) -> Result<(), String> {
-    let meta = fs::metadata(dir).map_err(|e| e.to_string())?;
+pub fn is_results_dir(dir: &Path) -> Result<(), NotResultsDir> {
+    let meta = fs::metadata(dir).map_err(NotResultsDir::Unreadable)?;
     if !meta.is_dir() {
-        return Err("it is a file".into());
+        return Err(NotResultsDir::File);
     }
-    let text = fs::read_to_string(dir.join("manifest.json"))
-        .map_err(|_| "it has no pactsim manifest.json".to_string())?;
-    let v: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|_| "its manifest.json is not pactsim's".to_string())?;
+    let text =
+        fs::read_to_string(dir.join("manifest.json")).map_err(|_| NotResultsDir::NoManifest)?;
+    let v: serde_json::Value =
+        serde_json::from_str(&text).map_err(|_| NotResultsDir::ForeignManifest)?;
     let ok = v.get("schema").and_then(|s| s.as_u64()) == Some(u64::from(SCHEMA_VERSION))
         && v.get("pactsim_version").is_some_and(|s| s.is_string())
         && v.get("command").is_some_and(|s| s.is_string());
     if ok {
         Ok(())
     } else {
-        Err("its manifest.json is not a pactsim schema-1 manifest".into())
+        Err(NotResultsDir::WrongSchema)
     }
 }
 

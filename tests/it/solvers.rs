@@ -169,3 +169,180 @@ fn oversized_games_and_budgets_are_refused_quickly() {
         stderr(&o)
     );
 }
+
+/// Parses a Gambit-style probability ("2/3", "1", "0") into a float.
+fn fraction(text: &str) -> f64 {
+    match text.split_once('/') {
+        Some((n, d)) => n.parse::<f64>().unwrap() / d.parse::<f64>().unwrap(),
+        None => text.parse().unwrap(),
+    }
+}
+
+#[test]
+fn exact_and_float_answers_agree_on_every_two_player_example() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut games: Vec<std::path::PathBuf> = ["configs/games", "tests/games"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(root().join(d)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "nfg"))
+        .collect();
+    games.sort();
+    let mut checked = 0;
+    for game in &games {
+        let g = game.display().to_string();
+        for method in ["pure", "enummixed", "lcp", "lh"] {
+            let float = pactsim(
+                &["equilibria", "--nfg", &g, "--method", method, "--json"],
+                tmp.path(),
+            );
+            let exact = pactsim(
+                &[
+                    "equilibria",
+                    "--nfg",
+                    &g,
+                    "--method",
+                    method,
+                    "--exact",
+                    "--json",
+                ],
+                tmp.path(),
+            );
+            if !exact.status.success() {
+                // `--exact` is for two-player games only: a clear refusal, exit 2.
+                assert_eq!(exact.status.code(), Some(2), "{g} {method}");
+                assert!(
+                    stderr(&exact).contains("needs a two-player game"),
+                    "{g} {method}"
+                );
+                continue;
+            }
+            let (f, e) = (json(&float), json(&exact));
+            let fe = f["equilibria"].as_array().unwrap();
+            let ee = e["equilibria"].as_array().unwrap();
+            assert_eq!(
+                fe.len(),
+                ee.len(),
+                "{g} {method}: float {fe:?} exact {ee:?}"
+            );
+            for x in ee {
+                // The exact fractions are the float profile, and some float answer is that profile.
+                let fractions: Vec<f64> = x["exact"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|v| v.as_array().unwrap().iter())
+                    .map(|t| fraction(t.as_str().unwrap()))
+                    .collect();
+                let profile: Vec<f64> = x["profile"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|v| v.as_array().unwrap().iter())
+                    .map(|p| p.as_f64().unwrap())
+                    .collect();
+                assert_eq!(fractions, profile, "{g} {method}");
+                assert!(
+                    fe.iter().any(|y| {
+                        let q: Vec<f64> = y["profile"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .flat_map(|v| v.as_array().unwrap().iter())
+                            .map(|p| p.as_f64().unwrap())
+                            .collect();
+                        q.iter().zip(&fractions).all(|(a, b)| (a - b).abs() < 1e-9)
+                    }),
+                    "{g} {method}: exact {fractions:?} has no float twin in {fe:?}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 28,
+        "two-player examples × 4 methods, got {checked}"
+    );
+}
+
+/// A `rows × cols` bimatrix game with seeded integer payoffs 0–99, as Gambit text.
+fn random_bimatrix(rows: usize, cols: usize, seed: u64) -> String {
+    let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % 100
+    };
+    let payoffs: Vec<String> = (0..rows * cols * 2).map(|_| next().to_string()).collect();
+    format!(
+        "NFG 1 R \"random\" {{ \"Row\" \"Column\" }} {{ {rows} {cols} }}\n\"\"\n{}\n",
+        payoffs.join(" ")
+    )
+}
+
+#[test]
+fn size_driven_hangs_end_with_a_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    // (game, method, what the refusal names). Each would run for minutes or ask for gigabytes.
+    let cases = [
+        ((20, 20), "enummixed", "candidate supports"),
+        ((40, 40), "lcp", "strategies in total"),
+        ((60, 60), "lcp", "strategies in total"),
+    ];
+    for ((m, n), method, why) in cases {
+        let name = format!("g{m}x{n}.nfg");
+        std::fs::write(d.join(&name), random_bimatrix(m, n, 7)).unwrap();
+        let t0 = std::time::Instant::now();
+        let o = pactsim(&["equilibria", "--nfg", &name, "--method", method], d);
+        assert_eq!(o.status.code(), Some(2), "{name} {method}: {}", stderr(&o));
+        assert!(stderr(&o).contains(why), "{name} {method}: {}", stderr(&o));
+        assert!(
+            t0.elapsed().as_secs() < 10,
+            "{name} {method} took {:?}",
+            t0.elapsed()
+        );
+    }
+    // A degenerate 1,000-player game (one strategy each, all payoffs 0): the dynamics have
+    // nothing to do and must say so quickly, with a finite answer or a refusal.
+    let players: Vec<String> = (0..1000).map(|i| format!("\"p{i}\"")).collect();
+    let ones = vec!["1"; 1000].join(" ");
+    let zeros = vec!["0"; 1000].join(" ");
+    let text = format!(
+        "NFG 1 R \"crowd\" {{ {} }} {{ {ones} }}\n\"\"\n{zeros}\n",
+        players.join(" ")
+    );
+    std::fs::write(d.join("crowd.nfg"), text).unwrap();
+    for method in ["fictitious", "replicator"] {
+        let t0 = std::time::Instant::now();
+        let o = pactsim(
+            &[
+                "equilibria",
+                "--nfg",
+                "crowd.nfg",
+                "--method",
+                method,
+                "--json",
+            ],
+            d,
+        );
+        assert!(
+            matches!(o.status.code(), Some(0) | Some(2)),
+            "{method}: {}",
+            stderr(&o)
+        );
+        if o.status.success() {
+            let text = stdout(&o);
+            assert!(
+                !text.contains("NaN") && !text.contains("null"),
+                "{method}: {text}"
+            );
+        }
+        assert!(
+            t0.elapsed().as_secs() < 20,
+            "{method} took {:?}",
+            t0.elapsed()
+        );
+    }
+}

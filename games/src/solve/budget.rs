@@ -75,20 +75,25 @@ pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), Sol
             )));
         }
         Method::Fictitious => {
-            let work = opts.iterations as f64 * entries;
+            // Each round every player values its strategies against the others' mix: a pass
+            // over all payoff entries per player.
+            let work = opts.iterations as f64 * entries * players as f64;
             if work > MAX_WORK {
                 return Err(too_large(format!(
-                    "{} iterations × {entries} payoff entries exceed the work budget \
+                    "{} iterations × {entries} payoff entries × {players} players exceed the work budget \
                      {MAX_WORK:.0e}; pass fewer --iterations",
                     opts.iterations
                 )));
             }
         }
         Method::Replicator => {
-            let work = 4.0 * opts.replicator_steps as f64 * entries;
+            // Four RK4 stages a step, each valuing every player's strategies (one pass over the
+            // payoff entries per player).
+            let work = 4.0 * opts.replicator_steps as f64 * entries * players as f64;
             if work > MAX_WORK {
                 return Err(too_large(format!(
-                    "{} RK4 steps × {entries} payoff entries exceed the work budget {MAX_WORK:.0e}",
+                    "{} RK4 steps × {entries} payoff entries × {players} players exceed the work \
+                     budget {MAX_WORK:.0e}",
                     opts.replicator_steps
                 )));
             }

@@ -10,7 +10,8 @@
 //!   games (like Gambit's `enummixed` there).
 //! - `lh`: the Lemke–Howson path dropping one label, in exact pivots (no tolerance, so the
 //!   lexicographic rule decides every tie).
-//! - `lcp`: the exact Lemke–Howson path from the artificial equilibrium for every label.
+//! - `lcp`: the Lemke–Howson graph explored in exact pivots, like the float `lcp`: paths for
+//!   every label from the artificial equilibrium and from every equilibrium found.
 
 use super::budget::{self, MAX_ENUM_SUPPORTS};
 use super::{Equilibrium, GameSummary, Method, SolveError, SolveOptions, SolveReport};
@@ -237,75 +238,152 @@ pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
     Ok(out)
 }
 
-/// Exact Lemke–Howson path dropping `label` (payoffs shifted to be ≥ 1).
+/// A vertex pair of the exact best-response polytopes: `p` over (x, s), column = label, and
+/// `q` over (y, r). The artificial equilibrium is both slack bases.
+#[derive(Clone)]
+struct ExactState {
+    p: ExactTab,
+    q: ExactTab,
+    m: usize,
+    n: usize,
+}
+
+impl ExactState {
+    /// The artificial equilibrium of `game` (payoffs shifted to be ≥ 1).
+    fn artificial(game: &Game) -> ExactState {
+        let (a, b) = matrices(game);
+        let (m, n) = (a.len(), a[0].len());
+        let shift = |mat: &Vec<Vec<BigRational>>| {
+            let lo = mat
+                .iter()
+                .flatten()
+                .min()
+                .cloned()
+                .unwrap_or_else(BigRational::zero);
+            let one = BigRational::one();
+            move |v: &BigRational| v - &lo + &one
+        };
+        let (fa, fb) = (shift(&a), shift(&b));
+        ExactState {
+            p: ExactTab::new(n, m, |j, i| fb(&b[i][j])),
+            q: ExactTab::new(m, n, |i, j| fa(&a[i][j])),
+            m,
+            n,
+        }
+    }
+
+    /// Q-tableau column of label `l`.
+    fn q_col(&self, l: usize) -> usize {
+        if l < self.m {
+            self.n + l
+        } else {
+            l - self.m
+        }
+    }
+
+    /// Label of Q-tableau column `c`.
+    fn q_label(&self, c: usize) -> usize {
+        if c < self.n {
+            self.m + c
+        } else {
+            c - self.n
+        }
+    }
+
+    /// The two bases, sorted: identifies the vertex pair.
+    fn key(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut a = self.p.basis.clone();
+        let mut b = self.q.basis.clone();
+        a.sort_unstable();
+        b.sort_unstable();
+        (a, b)
+    }
+
+    /// Follows the path that drops `label` from this vertex pair to the next completely
+    /// labelled one. `Ok(None)` when the path does not end within `max_pivots` pivots.
+    fn follow(&self, label: usize, max_pivots: usize) -> Result<Option<ExactState>, SolveError> {
+        let mut s = self.clone();
+        // The variable with the dropped label that is currently non-basic enters.
+        let mut in_p = !s.p.basis.contains(&label);
+        let mut entering = if in_p { label } else { s.q_col(label) };
+        let stuck = || SolveError::NoConvergence {
+            method: "lh",
+            reason: "exact ratio test found no pivot".into(),
+        };
+        for _ in 0..max_pivots {
+            let left = if in_p {
+                let r = s.p.ratio_row(entering).ok_or_else(stuck)?;
+                s.p.pivot(r, entering)
+            } else {
+                let r = s.q.ratio_row(entering).ok_or_else(stuck)?;
+                let c = s.q.pivot(r, entering);
+                s.q_label(c)
+            };
+            if left == label {
+                return Ok(Some(s));
+            }
+            in_p = !in_p;
+            entering = if in_p { left } else { s.q_col(left) };
+        }
+        Ok(None)
+    }
+
+    fn profile(&self) -> ExactProfile {
+        vec![self.p.distribution(self.m), self.q.distribution(self.n)]
+    }
+}
+
+/// Exact Lemke–Howson path dropping `label` from the artificial equilibrium.
 pub fn lh(game: &Game, label: usize, max_pivots: usize) -> Result<ExactProfile, SolveError> {
     two_player(game, "lh")?;
-    let (a, b) = matrices(game);
-    let (m, n) = (a.len(), a[0].len());
-    if label >= m + n {
+    let start = ExactState::artificial(game);
+    if label >= start.m + start.n {
         return Err(SolveError::BadOption {
             name: "label",
             value: label.to_string(),
             allowed: "a label 0..m+n-1 (0..m-1: player 1's strategies, m..: player 2's)",
         });
     }
-    let shift = |mat: &Vec<Vec<BigRational>>| {
-        let lo = mat
-            .iter()
-            .flatten()
-            .min()
-            .cloned()
-            .unwrap_or_else(BigRational::zero);
-        let one = BigRational::one();
-        move |v: &BigRational| v - &lo + &one
-    };
-    let (fa, fb) = (shift(&a), shift(&b));
-    let mut p = ExactTab::new(n, m, |j, i| fb(&b[i][j]));
-    let mut q = ExactTab::new(m, n, |i, j| fa(&a[i][j]));
-    let q_col = |l: usize| if l < m { n + l } else { l - m };
-    let q_label = |c: usize| if c < n { m + c } else { c - n };
-    let mut in_p = label < m;
-    let mut entering = if in_p { label } else { q_col(label) };
-    let stuck = || SolveError::NoConvergence {
-        method: "lh",
-        reason: "exact ratio test found no pivot".into(),
-    };
-    for _ in 0..max_pivots {
-        let left = if in_p {
-            let r = p.ratio_row(entering).ok_or_else(stuck)?;
-            p.pivot(r, entering)
-        } else {
-            let r = q.ratio_row(entering).ok_or_else(stuck)?;
-            q_label(q.pivot(r, entering))
-        };
-        if left == label {
-            return Ok(vec![p.distribution(m), q.distribution(n)]);
-        }
-        in_p = !in_p;
-        entering = if in_p { left } else { q_col(left) };
+    match start.follow(label, max_pivots)? {
+        Some(end) => Ok(end.profile()),
+        None => Err(SolveError::NoConvergence {
+            method: "lh",
+            reason: format!("the exact path did not end within {max_pivots} pivots"),
+        }),
     }
-    Err(SolveError::NoConvergence {
-        method: "lh",
-        reason: format!("the exact path did not end within {max_pivots} pivots"),
-    })
 }
 
-/// Exact `lcp`: the Lemke–Howson path from the artificial equilibrium for every label,
-/// distinct endpoints in label order.
+/// Exact `lcp`: explores the Lemke–Howson graph as the float `lcp` does — paths for every
+/// label from the artificial equilibrium and, recursively, from every equilibrium found — and
+/// returns the distinct equilibria in the order found. Paths longer than `max_pivots` are
+/// skipped.
 pub fn lcp(game: &Game, max_pivots: usize) -> Result<Vec<ExactProfile>, SolveError> {
     two_player(game, "lcp")?;
-    let labels = game.num_strategies(0) + game.num_strategies(1);
+    let start = ExactState::artificial(game);
+    let labels = start.m + start.n;
+    let mut seen = std::collections::BTreeSet::from([start.key()]);
+    let mut queue = std::collections::VecDeque::from([start]);
     let mut out: Vec<ExactProfile> = Vec::new();
-    for k in 0..labels {
-        let e = lh(game, k, max_pivots)?;
-        if !out.contains(&e) {
-            out.push(e);
+    while let Some(state) = queue.pop_front() {
+        for k in 0..labels {
+            let Some(next) = state.follow(k, max_pivots)? else {
+                continue;
+            };
+            if !seen.insert(next.key()) {
+                continue;
+            }
+            let e = next.profile();
+            if !out.contains(&e) {
+                out.push(e);
+            }
+            queue.push_back(next);
         }
     }
     Ok(out)
 }
 
 /// An exact tableau `rows × (vars + rows + 1)`, slack block at `vars`.
+#[derive(Clone)]
 struct ExactTab {
     rows: usize,
     width: usize,
@@ -435,7 +513,7 @@ pub fn to_f64(p: &ExactProfile) -> Vec<Vec<f64>> {
 #[cfg(test)]
 mod tests {
     use super::super::test_games::*;
-    use super::super::{enummixed as float_enum, lh as float_lh};
+    use super::super::{enummixed as float_enum, lcp as float_lcp, lh as float_lh};
     use super::*;
 
     fn texts(p: &ExactProfile) -> Vec<Vec<String>> {
@@ -464,7 +542,13 @@ mod tests {
         assert_eq!(pure(&g).unwrap().len(), 2);
         let e = lh(&g, 0, 100).unwrap();
         assert!(all.contains(&e));
-        assert!(!lcp(&g, 100).unwrap().is_empty());
+        let explored = lcp(&g, 100).unwrap();
+        assert_eq!(
+            explored.len(),
+            3,
+            "the Lemke–Howson graph reaches the mixed equilibrium"
+        );
+        assert!(explored.iter().all(|e| all.contains(e)));
     }
 
     #[test]
@@ -479,6 +563,15 @@ mod tests {
                 assert!(
                     floats.equilibria.iter().any(|x| x.distance(&f) < 1e-9),
                     "seed {seed}: {f:?}"
+                );
+            }
+            let exact_lcp = lcp(&g, 1000).unwrap();
+            let float_lcp = float_lcp::solve(&g, 1000).unwrap();
+            assert_eq!(exact_lcp.len(), float_lcp.equilibria.len(), "seed {seed}");
+            for (e, f) in exact_lcp.iter().zip(&float_lcp.equilibria) {
+                assert!(
+                    f.distance(&to_f64(e)) < 1e-9,
+                    "seed {seed}: lcp order or value"
                 );
             }
             for k in 0..8 {

@@ -367,6 +367,28 @@ impl Game {
     pub fn expected_payoffs(&self, sigma: &MixedProfile) -> Vec<f64> {
         let n = self.num_players();
         let mut out = vec![0.0; n];
+        if n == 2 {
+            // The loop below specialised to two players: same terms, same order.
+            let s0 = &sigma[0][..self.num_strategies(0)];
+            let s1 = &sigma[1][..self.num_strategies(1)];
+            let rows = self.payoffs.chunks_exact(2 * s0.len());
+            for (&b, row) in s1.iter().zip(rows) {
+                for (&a, u) in s0.iter().zip(row.chunks_exact(2)) {
+                    let w = a * b;
+                    if w != 0.0 {
+                        out[0] += w * u[0];
+                        out[1] += w * u[1];
+                    }
+                }
+            }
+            return out;
+        }
+        self.expected_payoffs_general(sigma, out)
+    }
+
+    /// [`Game::expected_payoffs`] for any number of players, accumulating into `out`.
+    fn expected_payoffs_general(&self, sigma: &MixedProfile, mut out: Vec<f64>) -> Vec<f64> {
+        let n = self.num_players();
         self.for_each_profile(|profile, index| {
             let w: f64 = profile
                 .iter()
@@ -389,6 +411,29 @@ impl Game {
     pub fn strategy_values(&self, sigma: &MixedProfile, player: usize) -> Vec<f64> {
         let n = self.num_players();
         let mut out = vec![0.0; self.num_strategies(player)];
+        if n == 2 {
+            // The loop below specialised to two players: same terms, same order.
+            let m = self.num_strategies(0);
+            let other = &sigma[1 - player][..self.num_strategies(1 - player)];
+            for (j, row) in self.payoffs.chunks_exact(2 * m).enumerate() {
+                for (i, u) in row.chunks_exact(2).enumerate() {
+                    let (mine, theirs) = if player == 0 { (i, j) } else { (j, i) };
+                    out[mine] += other[theirs] * u[player];
+                }
+            }
+            return out;
+        }
+        self.strategy_values_general(sigma, player, out)
+    }
+
+    /// [`Game::strategy_values`] for any number of players, accumulating into `out`.
+    fn strategy_values_general(
+        &self,
+        sigma: &MixedProfile,
+        player: usize,
+        mut out: Vec<f64>,
+    ) -> Vec<f64> {
+        let n = self.num_players();
         self.for_each_profile(|profile, index| {
             let w: f64 = profile
                 .iter()
@@ -463,6 +508,50 @@ mod tests {
             &[vec![3.0, 5.0], vec![0.0, 1.0]],
         )
         .unwrap()
+    }
+
+    /// The two-player fast paths of `expected_payoffs` / `strategy_values` give the same bits
+    /// as the general loops, including with zero probabilities and negative zeros.
+    #[test]
+    fn two_player_fast_paths_match_the_general_loops() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(99);
+        for case in 0..400 {
+            let (m, n) = (1 + case % 7, 1 + (case / 7) % 6);
+            let payoffs: Vec<f64> = (0..2 * m * n)
+                .map(|_| (rng.random::<f64>() - 0.5) * 10f64.powi((case % 5) as i32))
+                .collect();
+            let g = Game::from_counts(&[m, n], payoffs).unwrap();
+            let mix = |k: usize, rng: &mut rand_chacha::ChaCha8Rng| -> Vec<f64> {
+                let mut v: Vec<f64> = (0..k)
+                    .map(|_| match rng.random_range(0..4u8) {
+                        0 => 0.0,
+                        1 => -0.0,
+                        _ => rng.random::<f64>(),
+                    })
+                    .collect();
+                let s: f64 = v.iter().sum();
+                if s > 0.0 {
+                    v.iter_mut().for_each(|x| *x /= s);
+                }
+                v
+            };
+            let sigma = vec![mix(m, &mut rng), mix(n, &mut rng)];
+            let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<_>>();
+            assert_eq!(
+                bits(g.expected_payoffs(&sigma)),
+                bits(g.expected_payoffs_general(&sigma, vec![0.0; 2])),
+                "case {case}"
+            );
+            for player in 0..2 {
+                let k = g.num_strategies(player);
+                assert_eq!(
+                    bits(g.strategy_values(&sigma, player)),
+                    bits(g.strategy_values_general(&sigma, player, vec![0.0; k])),
+                    "case {case} player {player}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -89,15 +89,13 @@ fn basis_mask(basis: &[usize]) -> u64 {
 fn vertices(start: Tableau, vars: usize, tol: f64) -> Vertices {
     let cols = start.columns();
     // A basis is indexed by its mask itself when that is small, else by its rank.
-    let direct = cols <= DIRECT_INDEX_COLUMNS;
-    let ranks = SubsetRank::new(cols, cols - vars);
-    let slots = if direct { 1usize << cols } else { ranks.count };
+    let ranks = (cols > DIRECT_INDEX_COLUMNS).then(|| SubsetRank::new(cols, cols - vars));
+    let slots = ranks.as_ref().map_or(1usize << cols, |ranks| ranks.count);
     let mut seen = vec![0u64; slots.div_ceil(64)];
     let mut visit = |mask: u64| {
-        let r = if direct {
-            mask as usize
-        } else {
-            ranks.rank(mask)
+        let r = match &ranks {
+            None => mask as usize,
+            Some(ranks) => ranks.rank(mask),
         };
         let fresh = seen[r / 64] >> (r % 64) & 1 == 0;
         seen[r / 64] |= 1 << (r % 64);
@@ -132,13 +130,14 @@ fn vertices(start: Tableau, vars: usize, tol: f64) -> Vertices {
         let came_back = back[top];
         let tab = &current;
         let basic = basis_mask(tab.basis());
-        let mut zeros = all & !basic;
+        let nonbasic = all & !basic;
+        let mut zeros = nonbasic;
         for (&b, &v) in tab.basis().iter().zip(tab.rhs_column()) {
             if v <= tol {
                 zeros |= 1 << b;
             }
         }
-        let degenerate = zeros != all & !basic;
+        let degenerate = zeros != nonbasic;
         out.degenerate |= degenerate;
         let known = degenerate && out.zeros.contains(&zeros);
         if zeros & var_mask != var_mask && !known {
@@ -151,7 +150,11 @@ fn vertices(start: Tableau, vars: usize, tol: f64) -> Vertices {
             }
             out.zeros.push(zeros);
         }
-        for e in (0..cols).filter(|&e| basic >> e & 1 == 0 && e != came_back) {
+        // The nonbasic columns but the one leading back, in increasing order.
+        let mut entering = nonbasic & !1u64.checked_shl(came_back as u32).unwrap_or(0);
+        while entering != 0 {
+            let e = entering.trailing_zeros() as usize;
+            entering &= entering - 1;
             let Some(r) = tab.ratio_row(e) else { continue };
             if !visit(basic & !(1 << tab.basis()[r]) | 1 << e) {
                 continue;
@@ -161,11 +164,9 @@ fn vertices(start: Tableau, vars: usize, tol: f64) -> Vertices {
             }
             back[top] = tab.basis()[r];
             if top == stack.len() {
-                stack.push(tab.clone());
-            } else {
-                stack[top].copy_from(tab);
+                stack.push(Tableau::empty());
             }
-            stack[top].pivot(r, e);
+            stack[top].pivot_from(tab, r, e);
             top += 1;
         }
     }
@@ -202,23 +203,46 @@ pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
     let q_labels = |z: u64| z >> n | (z & ((1u64 << n) - 1)) << m;
     let full: u64 = (1u64 << (m + n)) - 1;
     let mut out = SolverOutput::default();
-    for (pi, &pz) in p.zeros.iter().enumerate() {
-        for (qi, &qz) in q.zeros.iter().enumerate() {
-            if pz | q_labels(qz) != full {
-                continue;
+    let mut add = |pi: usize, qi: usize| {
+        let x = &p.coords[pi * m..(pi + 1) * m];
+        let y = &q.coords[qi * n..(qi + 1) * n];
+        let (sx, sy): (f64, f64) = (x.iter().sum(), y.iter().sum());
+        let profile = vec![
+            x.iter().map(|v| v / sx).collect(),
+            y.iter().map(|v| v / sy).collect(),
+        ];
+        push_unique(
+            &mut out.equilibria,
+            Equilibrium::evaluate(game, profile),
+            DEDUP_TOLERANCE,
+        );
+    };
+    if p.degenerate || q.degenerate {
+        // Label sets may overlap: try every pair.
+        for (pi, &pz) in p.zeros.iter().enumerate() {
+            for (qi, &qz) in q.zeros.iter().enumerate() {
+                if pz | q_labels(qz) == full {
+                    add(pi, qi);
+                }
             }
-            let x = &p.coords[pi * m..(pi + 1) * m];
-            let y = &q.coords[qi * n..(qi + 1) * n];
-            let (sx, sy): (f64, f64) = (x.iter().sum(), y.iter().sum());
-            let profile = vec![
-                x.iter().map(|v| v / sx).collect(),
-                y.iter().map(|v| v / sy).collect(),
-            ];
-            push_unique(
-                &mut out.equilibria,
-                Equilibrium::evaluate(game, profile),
-                DEDUP_TOLERANCE,
-            );
+        }
+    } else {
+        // Nondegenerate: every vertex of P has exactly m labels and every vertex of Q exactly
+        // n, each label set belongs to one vertex, so P's vertex `pi` pairs with the one vertex
+        // of Q (if any) whose labels are the complement of its own. The pairs come out in the
+        // order of the double loop above.
+        let mut by_labels: Vec<(u64, usize)> = q
+            .zeros
+            .iter()
+            .enumerate()
+            .map(|(qi, &qz)| (q_labels(qz), qi))
+            .collect();
+        by_labels.sort_unstable();
+        for (pi, &pz) in p.zeros.iter().enumerate() {
+            let want = full & !pz;
+            if let Ok(k) = by_labels.binary_search_by_key(&want, |&(l, _)| l) {
+                add(pi, by_labels[k].1);
+            }
         }
     }
     if p.degenerate || q.degenerate {
@@ -340,6 +364,77 @@ mod tests {
         }
         out.sort_unstable();
         out
+    }
+
+    /// The algorithm before the nondegenerate label lookup: every pair of vertices tried in
+    /// order (kept as the reference for [`solve`]).
+    fn solve_reference(game: &Game, tol: f64) -> SolverOutput {
+        let (m, n) = (game.num_strategies(0), game.num_strategies(1));
+        let (p, q) = best_response_tableaux(game);
+        let p = vertices(p, m, tol);
+        let q = vertices(q, n, tol);
+        let q_labels = |z: u64| z >> n | (z & ((1u64 << n) - 1)) << m;
+        let full: u64 = (1u64 << (m + n)) - 1;
+        let mut out = SolverOutput::default();
+        for (pi, &pz) in p.zeros.iter().enumerate() {
+            for (qi, &qz) in q.zeros.iter().enumerate() {
+                if pz | q_labels(qz) != full {
+                    continue;
+                }
+                let x = &p.coords[pi * m..(pi + 1) * m];
+                let y = &q.coords[qi * n..(qi + 1) * n];
+                let (sx, sy): (f64, f64) = (x.iter().sum(), y.iter().sum());
+                let profile = vec![
+                    x.iter().map(|v| v / sx).collect(),
+                    y.iter().map(|v| v / sy).collect(),
+                ];
+                push_unique(
+                    &mut out.equilibria,
+                    Equilibrium::evaluate(game, profile),
+                    DEDUP_TOLERANCE,
+                );
+            }
+        }
+        if p.degenerate || q.degenerate {
+            out.notes.push("degenerate".into());
+        }
+        out
+    }
+
+    /// Same equilibria, in the same order, to the last bit, as the reference on random
+    /// (nondegenerate) and small-integer (often degenerate) games of several shapes.
+    #[test]
+    fn matches_the_all_pairs_reference() {
+        let bits = |o: &SolverOutput| {
+            o.equilibria
+                .iter()
+                .map(|e| {
+                    let mut v: Vec<u64> = e.profile.iter().flatten().map(|x| x.to_bits()).collect();
+                    v.extend(e.payoffs.iter().map(|x| x.to_bits()));
+                    v.push(e.epsilon.to_bits());
+                    v
+                })
+                .collect::<Vec<_>>()
+        };
+        for seed in 0..400u64 {
+            let (m, n) = if seed < 200 {
+                (6, 6)
+            } else {
+                (1 + seed as usize % 7, 1 + (seed as usize / 7) % 7)
+            };
+            let random = random_game(&[m, n], seed);
+            let small: Vec<f64> = random
+                .payoff_table()
+                .iter()
+                .map(|v| (v * 3.0).floor())
+                .collect();
+            let integer = Game::from_counts(&[m, n], small).unwrap();
+            for g in [random, integer] {
+                let (new, old) = (solve(&g, 1e-9).unwrap(), solve_reference(&g, 1e-9));
+                assert_eq!(bits(&new), bits(&old), "seed {seed} {m}x{n}");
+                assert_eq!(new.notes.is_empty(), old.notes.is_empty(), "seed {seed}");
+            }
+        }
     }
 
     #[test]

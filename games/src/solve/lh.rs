@@ -9,9 +9,17 @@
 //! player 1's strategies (x_i, r_i), `m..m+n` player 2's (y_j, s_j). [`lcp`](super::lcp)
 //! explores every path; this module follows exactly one.
 
-use super::tableau::best_response_tableaux;
+use super::tableau::{fill_best_response_tableaux, Tableau};
 use super::{Equilibrium, SolveError, SolverOutput};
 use crate::game::{Game, MixedProfile};
+use std::cell::RefCell;
+
+thread_local! {
+    /// The two tableaux of [`lemke_howson`], kept between calls on one thread so that solving
+    /// many small games allocates only the returned profile.
+    static TABLEAUX: RefCell<(Tableau, Tableau)> =
+        const { RefCell::new((Tableau::empty(), Tableau::empty())) };
+}
 
 /// The Lemke–Howson equilibrium of a two-player `game` reached by dropping `label`
 /// (`0..m+n`), with at most `max_pivots` pivots. The fast path used by `--method lh` and the
@@ -35,7 +43,22 @@ pub fn lemke_howson(
             allowed: "a label 0..m+n-1 (0..m-1: player 1's strategies, m..: player 2's)",
         });
     }
-    let (mut p, mut q) = best_response_tableaux(game);
+    TABLEAUX.with_borrow_mut(|(p, q)| {
+        fill_best_response_tableaux(game, p, q);
+        follow_path(p, q, m, n, label, max_pivots)
+    })
+}
+
+/// Follows the path dropping `label` from the artificial equilibrium of the tableaux `p`
+/// (`n` rows) and `q` (`m` rows).
+fn follow_path(
+    p: &mut Tableau,
+    q: &mut Tableau,
+    m: usize,
+    n: usize,
+    label: usize,
+    max_pivots: usize,
+) -> Result<MixedProfile, SolveError> {
     // Column of a label in each tableau: P has x_i at i, s_j at m + j; Q has y_j at j, r_i
     // at n + i.
     let q_col = |l: usize| if l < m { n + l } else { l - m };

@@ -12,6 +12,110 @@ use crate::game::Game;
 /// Entries at or below this are not pivots.
 pub(crate) const PIVOT_EPS: f64 = 1e-12;
 
+/// Calls `$kernel::<R>(args…)` with `R` = `$rows` as a constant for 1 to 8 rows (so that the
+/// column loops are unrolled), and `$kernel::<0>`, which reads the length off the slices, for
+/// more rows.
+macro_rules! by_rows {
+    ($rows:expr, $kernel:ident($($arg:expr),*)) => {
+        match $rows {
+            1 => $kernel::<1>($($arg),*),
+            2 => $kernel::<2>($($arg),*),
+            3 => $kernel::<3>($($arg),*),
+            4 => $kernel::<4>($($arg),*),
+            5 => $kernel::<5>($($arg),*),
+            6 => $kernel::<6>($($arg),*),
+            7 => $kernel::<7>($($arg),*),
+            8 => $kernel::<8>($($arg),*),
+            _ => $kernel::<0>($($arg),*),
+        }
+    };
+}
+
+/// `R` if it is not 0, else `len`: the column height of a kernel instance.
+#[inline(always)]
+fn height<const R: usize>(len: usize) -> usize {
+    if R == 0 {
+        len
+    } else {
+        R
+    }
+}
+
+/// `if c { a } else { b }` by bit masks, which the optimiser keeps branch-free (a branch on
+/// data-dependent comparisons mispredicts often in the pivoting loops).
+#[inline(always)]
+fn select(c: bool, a: f64, b: f64) -> f64 {
+    let mask = u64::from(c).wrapping_neg();
+    f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask))
+}
+
+/// The smallest ratio `b[r] / col[r]` over rows with `col[r] > PIVOT_EPS`, its row (the first
+/// one on exact ties) and the runner-up ratio. Written with selects rather than branches (the
+/// comparisons are data-dependent and mispredict often); rows that do not qualify, and NaN
+/// ratios, count as `+∞`, which never replaces the best or the runner-up, as when skipped.
+#[inline(always)]
+fn min_ratios<const R: usize>(col: &[f64], b: &[f64]) -> (Option<usize>, f64, f64) {
+    let h = height::<R>(col.len());
+    let (col, b) = (&col[..h], &b[..h]);
+    let mut best = usize::MAX;
+    let mut best_ratio = f64::INFINITY;
+    let mut second = f64::INFINITY;
+    for (r, (&a, &v)) in col.iter().zip(b).enumerate() {
+        let q = v / a;
+        // `&`, not `&&`: no branch.
+        let ratio = if (a > PIVOT_EPS) & !q.is_nan() {
+            q
+        } else {
+            f64::INFINITY
+        };
+        let below_best = ratio < best_ratio;
+        let below_second = ratio < second;
+        second = select(below_best, best_ratio, select(below_second, ratio, second));
+        best_ratio = select(below_best, ratio, best_ratio);
+        best = if below_best { r } else { best };
+    }
+    ((best != usize::MAX).then_some(best), best_ratio, second)
+}
+
+/// Pivots the column-major matrix `t` (columns of `pcol.len()` rows) in place on row `r` of
+/// the column whose copy is `pcol`: each column with `f = t[r] / pcol[r] ≠ 0` becomes
+/// `t − f·pcol` with `f` in row `r`.
+#[inline(always)]
+fn pivot_in_place<const R: usize>(t: &mut [f64], pcol: &[f64], r: usize) {
+    let h = height::<R>(pcol.len());
+    let pcol = &pcol[..h];
+    let inv = 1.0 / pcol[r];
+    for col in t.chunks_exact_mut(h) {
+        let f = col[r] * inv;
+        if f != 0.0 {
+            for (x, p) in col.iter_mut().zip(pcol) {
+                *x -= f * p;
+            }
+            col[r] = f;
+        }
+    }
+}
+
+/// [`pivot_in_place`] writing the result into `dst` (resized to `src`'s length) and leaving
+/// `src` as it is: the same arithmetic, without a separate copy.
+#[inline(always)]
+fn pivot_copy<const R: usize>(dst: &mut Vec<f64>, src: &[f64], pcol: &[f64], r: usize) {
+    let h = height::<R>(pcol.len());
+    let pcol = &pcol[..h];
+    let inv = 1.0 / pcol[r];
+    dst.resize(src.len(), 0.0);
+    for (d, col) in dst.chunks_exact_mut(h).zip(src.chunks_exact(h)) {
+        let f = col[r] * inv;
+        // Selects rather than a branch on `f` (data-dependent, often mispredicted): a column
+        // with f = 0 is copied unchanged.
+        let update = f != 0.0;
+        for ((d, &x), &p) in d.iter_mut().zip(col).zip(pcol) {
+            *d = select(update, x - f * p, x);
+        }
+        d[r] = select(update, f, col[r]);
+    }
+}
+
 /// One tableau: `rows × (vars + rows + 1)`, the last column the right-hand side. Stored
 /// column-major, so that the ratio test reads two contiguous columns and a pivot updates
 /// contiguous columns.
@@ -29,26 +133,52 @@ pub(crate) struct Tableau {
 impl Tableau {
     /// The tableau of `coef(r, v) z_v + s_r = 1` with the slacks basic; `coef(r, v)` is the
     /// coefficient of variable `v` in row `r`.
+    #[cfg(test)]
     pub(crate) fn new(rows: usize, vars: usize, coef: impl Fn(usize, usize) -> f64) -> Tableau {
+        let mut t = Tableau::empty();
+        let coefs = (0..vars).flat_map(|v| (0..rows).map(move |r| (r, v)));
+        t.fill_columns(rows, vars, coefs.map(|(r, v)| coef(r, v)));
+        t
+    }
+
+    /// A tableau with no rows, whose buffers [`fill_columns`](Self::fill_columns) grows.
+    pub(crate) const fn empty() -> Tableau {
+        Tableau {
+            rows: 0,
+            width: 1,
+            slack: 0,
+            t: Vec::new(),
+            basis: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// Makes `self` the tableau `Cz + s = 1` with the slacks basic, reusing its buffers (no
+    /// allocation when they are large enough), from the coefficients of the variables in
+    /// column-major order (variable 0's `rows` coefficients, then variable 1's, …); missing
+    /// ones are 0.
+    pub(crate) fn fill_columns(
+        &mut self,
+        rows: usize,
+        vars: usize,
+        coefs: impl IntoIterator<Item = f64>,
+    ) {
         let width = vars + rows + 1;
-        let mut t = vec![0.0; rows * width];
-        for v in 0..vars {
-            for (r, x) in t[v * rows..(v + 1) * rows].iter_mut().enumerate() {
-                *x = coef(r, v);
-            }
+        self.rows = rows;
+        self.width = width;
+        self.slack = vars;
+        self.t.clear();
+        self.t.resize(rows * width, 0.0);
+        for (x, c) in self.t[..rows * vars].iter_mut().zip(coefs) {
+            *x = c;
         }
         for r in 0..rows {
-            t[(vars + r) * rows + r] = 1.0;
+            self.t[(vars + r) * rows + r] = 1.0;
         }
-        t[(width - 1) * rows..].fill(1.0);
-        Tableau {
-            rows,
-            width,
-            slack: vars,
-            t,
-            basis: (vars..vars + rows).collect(),
-            scratch: vec![0.0; rows],
-        }
+        self.t[(width - 1) * rows..].fill(1.0);
+        self.basis.clear();
+        self.basis.extend(vars..vars + rows);
+        self.scratch.resize(rows, 0.0);
     }
 
     /// Column `c`.
@@ -97,25 +227,12 @@ impl Tableau {
 
     /// Lexicographic minimum-ratio row for entering column `e`; `None` when no entry of the
     /// column is positive (an unbounded direction).
+    #[inline]
     pub(crate) fn ratio_row(&self, e: usize) -> Option<usize> {
         let rhs = self.width - 1;
         // One pass: the smallest ratio and the runner-up, to detect ties.
         let (col, b) = (self.col(e), self.col(rhs));
-        let mut best: Option<usize> = None;
-        let mut best_ratio = f64::INFINITY;
-        let mut second = f64::INFINITY;
-        for (r, (&a, &v)) in col.iter().zip(b).enumerate() {
-            if a > PIVOT_EPS {
-                let ratio = v / a;
-                if ratio < best_ratio {
-                    second = best_ratio;
-                    best_ratio = ratio;
-                    best = Some(r);
-                } else if ratio < second {
-                    second = ratio;
-                }
-            }
-        }
+        let (best, best_ratio, second) = by_rows!(self.rows, min_ratios(col, b));
         best?;
         let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
         if !ties {
@@ -144,22 +261,29 @@ impl Tableau {
     }
 
     /// Pivots on (`r`, `e`); returns the column that left the basis.
+    #[inline]
     pub(crate) fn pivot(&mut self, r: usize, e: usize) -> usize {
         let rows = self.rows;
         self.scratch
             .copy_from_slice(&self.t[e * rows..(e + 1) * rows]);
-        let inv = 1.0 / self.scratch[r];
         let pcol = &self.scratch;
-        for col in self.t.chunks_exact_mut(rows) {
-            let f = col[r] * inv;
-            if f != 0.0 {
-                for (x, p) in col.iter_mut().zip(pcol) {
-                    *x -= f * p;
-                }
-                col[r] = f;
-            }
-        }
+        by_rows!(rows, pivot_in_place(&mut self.t, pcol, r));
         std::mem::replace(&mut self.basis[r], e)
+    }
+
+    /// Makes `self` the tableau `src` pivoted on (`r`, `e`), reusing `self`'s buffers: the
+    /// same arithmetic as `copy_from(src)` then `pivot(r, e)`, in one pass.
+    #[inline]
+    pub(crate) fn pivot_from(&mut self, src: &Tableau, r: usize, e: usize) {
+        let rows = src.rows;
+        self.rows = rows;
+        self.width = src.width;
+        self.slack = src.slack;
+        self.scratch.resize(rows, 0.0);
+        by_rows!(rows, pivot_copy(&mut self.t, &src.t, src.col(e), r));
+        self.basis.clear();
+        self.basis.extend_from_slice(&src.basis);
+        self.basis[r] = e;
     }
 
     /// Values of the first `vars` variables (non-basic ones are 0, negatives clamped to 0).
@@ -186,15 +310,23 @@ impl Tableau {
     }
 }
 
-/// Per-player payoff bounds of a two-player game's flat Gambit-order table.
-fn bounds(table: &[f64], player: usize) -> (f64, f64) {
-    table
-        .iter()
-        .skip(player)
-        .step_by(2)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
-            (a.min(v), b.max(v))
-        })
+/// Per-player payoff bounds `[(lo₁, hi₁), (lo₂, hi₂)]` of a two-player game's flat
+/// Gambit-order table (NaN entries are ignored, as by `f64::min` / `f64::max`).
+fn bounds(table: &[f64]) -> [(f64, f64); 2] {
+    let mut b = [(f64::INFINITY, f64::NEG_INFINITY); 2];
+    for pair in table.chunks_exact(2) {
+        for (bp, &v) in b.iter_mut().zip(pair) {
+            // `f64::min` / `f64::max` without their NaN handling: a NaN compares false and is
+            // skipped, and a tie between ±0 (either may be kept) maps to the same tableau.
+            if v < bp.0 {
+                bp.0 = v;
+            }
+            if v > bp.1 {
+                bp.1 = v;
+            }
+        }
+    }
+    b
 }
 
 /// The best-response tableaux of a two-player `m × n` game with each player's payoffs mapped
@@ -202,22 +334,105 @@ fn bounds(table: &[f64], player: usize) -> (f64, f64) {
 /// `P`: `Bᵀx + s = 1` (`n` rows; columns `x_i` = label `i`, then `s_j` = label `m + j`) and
 /// `Q`: `Ay + r = 1` (`m` rows; columns `y_j` = label `m + j`, then `r_i` = label `i`).
 pub(crate) fn best_response_tableaux(game: &Game) -> (Tableau, Tableau) {
+    let (mut p, mut q) = (Tableau::empty(), Tableau::empty());
+    fill_best_response_tableaux(game, &mut p, &mut q);
+    (p, q)
+}
+
+/// [`best_response_tableaux`] into existing tableaux, reusing their buffers.
+pub(crate) fn fill_best_response_tableaux(game: &Game, p: &mut Tableau, q: &mut Tableau) {
     let (m, n) = (game.num_strategies(0), game.num_strategies(1));
     let table = game.payoff_table();
-    let scale = |player: usize| {
-        let (lo, hi) = bounds(table, player);
+    let [(lo_a, hi_a), (lo_b, hi_b)] = bounds(table);
+    // Maps a payoff with bounds (lo, hi) onto [1, 2]; a constant payoff maps to 1.
+    let scale = |lo: f64, hi: f64| {
         let range = hi / 2.0 - lo / 2.0;
+        let half_lo = lo / 2.0;
+        let spread = range > 0.0;
         move |v: f64| {
-            if range > 0.0 {
-                ((v / 2.0 - lo / 2.0) / range).clamp(0.0, 1.0) + 1.0
+            if spread {
+                ((v / 2.0 - half_lo) / range).clamp(0.0, 1.0) + 1.0
             } else {
                 1.0
             }
         }
     };
-    let (sa, sb) = (scale(0), scale(1));
+    let (sa, sb) = (scale(lo_a, hi_a), scale(lo_b, hi_b));
     // Profile (i, j) has flat index i + j·m; payoff of player p at table[2·index + p].
-    let p = Tableau::new(n, m, |j, i| sb(table[2 * (i + j * m) + 1]));
-    let q = Tableau::new(m, n, |i, j| sa(table[2 * (i + j * m)]));
-    (p, q)
+    // P's column i (rows j) is player 2's payoffs table[2(i + j·m) + 1]; Q's column j (rows
+    // i) is player 1's table[2(i + j·m)], i.e. every other entry of the table in order.
+    let p_cols = (0..m).flat_map(|i| table[2 * i + 1..].iter().step_by(2 * m).take(n));
+    p.fill_columns(n, m, p_cols.map(|&v| sb(v)));
+    q.fill_columns(m, n, table.iter().step_by(2).map(|&v| sa(v)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::solve::test_games::random_game;
+
+    /// `pivot_from` gives the same bits as `copy_from` then `pivot`, for unrolled (≤ 8 rows)
+    /// and generic kernels, and `ratio_row` agrees between the two tableaux along the way.
+    #[test]
+    fn pivot_from_matches_copy_then_pivot() {
+        for seed in 0..60u64 {
+            let (m, n) = (1 + seed as usize % 10, 1 + (seed as usize / 10) % 10);
+            let (mut a, _) = best_response_tableaux(&random_game(&[m, n], seed));
+            let mut b = Tableau::empty();
+            for step in 0..3 * (m + n) {
+                let e = (step * 7 + seed as usize) % a.columns();
+                let Some(r) = a.ratio_row(e) else { continue };
+                b.pivot_from(&a, r, e);
+                a.pivot(r, e);
+                let bits = |t: &Tableau| t.t.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+                assert_eq!(bits(&a), bits(&b), "seed {seed} step {step}");
+                assert_eq!(a.basis, b.basis);
+            }
+        }
+    }
+
+    /// The bounds loop keeps the `f64::min` / `f64::max` fold's values, and the tableaux are
+    /// those of the original per-entry mapping.
+    #[test]
+    fn best_response_tableaux_match_the_reference_mapping() {
+        for seed in 0..200u64 {
+            let (m, n) = (1 + seed as usize % 6, 1 + (seed as usize / 6) % 6);
+            let g = random_game(&[m, n], seed);
+            let table: Vec<f64> = g
+                .payoff_table()
+                .iter()
+                .map(|v| match seed % 4 {
+                    0 => *v,
+                    1 => (v * 4.0).floor() - 2.0,
+                    2 => (v - 0.5) * 1e300,
+                    _ => 0.0,
+                })
+                .collect();
+            let g = Game::from_counts(&[m, n], table.clone()).unwrap();
+            let reference = |player: usize| {
+                let (lo, hi) = table
+                    .iter()
+                    .skip(player)
+                    .step_by(2)
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &v| {
+                        (a.min(v), b.max(v))
+                    });
+                let range = hi / 2.0 - lo / 2.0;
+                move |v: f64| {
+                    if range > 0.0 {
+                        ((v / 2.0 - lo / 2.0) / range).clamp(0.0, 1.0) + 1.0
+                    } else {
+                        1.0
+                    }
+                }
+            };
+            let (sa, sb) = (reference(0), reference(1));
+            let p = Tableau::new(n, m, |j, i| sb(table[2 * (i + j * m) + 1]));
+            let q = Tableau::new(m, n, |i, j| sa(table[2 * (i + j * m)]));
+            let (p2, q2) = best_response_tableaux(&g);
+            let bits = |t: &Tableau| t.t.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&p), bits(&p2), "seed {seed}");
+            assert_eq!(bits(&q), bits(&q2), "seed {seed}");
+        }
+    }
 }

@@ -7,19 +7,19 @@ use super::{Method, RegretMode, SolveError, SolveOptions};
 use crate::game::Game;
 
 /// Floating-point work allowed to one iterative method (≈ 10–30 s on one core).
-pub const MAX_WORK: f64 = 2e10;
+pub(crate) const MAX_WORK: f64 = 2e10;
 /// Most candidate supports `C(m + n, min(m, n))` vertex enumeration (`enummixed`) may visit.
-pub const MAX_ENUM_SUPPORTS: f64 = 1e6;
+pub(crate) const MAX_ENUM_SUPPORTS: f64 = 1e6;
 /// Most strategies in total (m + n) for Lemke–Howson graph exploration (`lcp`).
-pub const MAX_LCP_STRATEGIES: usize = 40;
+pub(crate) const MAX_LCP_STRATEGIES: usize = 40;
 /// Most strategies in total (m + n) for one Lemke–Howson path (`lh`; tableaux are dense).
-pub const MAX_LH_STRATEGIES: usize = 2_000;
+pub(crate) const MAX_LH_STRATEGIES: usize = 2_000;
 /// Most payoff entries (profiles × players) simplicial subdivision and the logit tracer handle.
-pub const MAX_PATH_ENTRIES: usize = 100_000;
+pub(crate) const MAX_PATH_ENTRIES: usize = 100_000;
 /// Most strategies in total over all players for the logit tracer (its Jacobian is dense).
-pub const MAX_LOGIT_STRATEGIES: usize = 400;
+pub(crate) const MAX_LOGIT_STRATEGIES: usize = 400;
 /// Most entries of the regret tables (Σ m_i² conditional, Σ m_i unconditional).
-pub const MAX_REGRET_ENTRIES: f64 = 1e7;
+pub(crate) const MAX_REGRET_ENTRIES: f64 = 1e7;
 
 /// `C(n, k)` as a float (large values are approximate).
 pub(crate) fn binomial(n: usize, k: usize) -> f64 {
@@ -28,7 +28,7 @@ pub(crate) fn binomial(n: usize, k: usize) -> f64 {
 }
 
 /// Refuses `method` on `game` with `opts` when it would exceed its budget.
-pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), SolveError> {
+pub(crate) fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), SolveError> {
     let counts = game.strategy_counts();
     let players = counts.len();
     let entries = (game.num_profiles() * players) as f64;

@@ -85,7 +85,7 @@ impl State {
 
 /// Equilibria reachable by Lemke–Howson paths from the artificial equilibrium with every
 /// starting label, and recursively from every equilibrium found. `max_pivots` caps each path.
-pub fn solve(game: &Game, max_pivots: usize) -> Result<SolverOutput, SolveError> {
+pub(crate) fn solve(game: &Game, max_pivots: usize) -> Result<SolverOutput, SolveError> {
     if game.num_players() != 2 {
         return Err(SolveError::NotTwoPlayer {
             method: "lcp",

@@ -13,20 +13,20 @@
 //! [`SolveOptions`], the [`SolveError`] type and the [`solve`] dispatcher; [`report`] holds the
 //! serialisable [`SolveReport`].
 
-pub mod budget;
+mod budget;
 pub mod enummixed;
 pub mod exact;
 pub mod fictitious;
-pub mod lcp;
+mod lcp;
 pub mod lh;
 pub mod logit;
 pub(crate) mod polish;
 pub mod pure;
 pub(crate) mod qre_path;
-pub mod regret;
+mod regret;
 pub mod replicator;
-pub mod report;
-pub mod simpdiv;
+mod report;
+mod simpdiv;
 pub(crate) mod tableau;
 
 pub use regret::RegretMode;

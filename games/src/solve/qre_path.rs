@@ -36,7 +36,7 @@ pub(crate) enum Control {
 
 impl<'a> QreSystem<'a> {
     /// The system for `game` with a strictly positive `prior`; `range` must be > 0.
-    pub fn new(game: &'a Game, prior: &MixedProfile, range: f64) -> Self {
+    pub(crate) fn new(game: &'a Game, prior: &MixedProfile, range: f64) -> Self {
         let mut offsets = Vec::with_capacity(game.num_players());
         let mut dim = 0;
         for i in 0..game.num_players() {
@@ -53,7 +53,7 @@ impl<'a> QreSystem<'a> {
     }
 
     /// The profile of a point.
-    pub fn profile(&self, y: &[f64]) -> MixedProfile {
+    pub(crate) fn profile(&self, y: &[f64]) -> MixedProfile {
         (0..self.game.num_players())
             .map(|i| {
                 let s = &y[self.offsets[i]..self.offsets[i] + self.game.num_strategies(i)];
@@ -63,7 +63,7 @@ impl<'a> QreSystem<'a> {
     }
 
     /// The starting point at μ = 0.
-    pub fn start(&self) -> PathPoint {
+    pub(crate) fn start(&self) -> PathPoint {
         PathPoint {
             y: self.log_prior.clone(),
             mu: 0.0,
@@ -118,7 +118,7 @@ impl<'a> QreSystem<'a> {
     }
 
     /// Newton on `y` with μ fixed, from `guess`. `None` if it does not converge.
-    pub fn solve_at(&self, mu: f64, guess: &[f64]) -> Option<Vec<f64>> {
+    pub(crate) fn solve_at(&self, mu: f64, guess: &[f64]) -> Option<Vec<f64>> {
         let mut y = guess.to_vec();
         for _ in 0..50 {
             let (h, jac) = self.eval(&y, mu, true);
@@ -194,7 +194,7 @@ impl<'a> QreSystem<'a> {
     /// Follows the branch from `start` until `mu_max`, calling `on_step(previous, current)` after
     /// every accepted step. Returns the last point, or `None` if the step size collapses or the
     /// step budget runs out.
-    pub fn trace(
+    pub(crate) fn trace(
         &self,
         start: PathPoint,
         mu_max: f64,

@@ -39,7 +39,7 @@ fn sample(rng: &mut ChaCha8Rng, weights: &[f64]) -> usize {
 /// Largest violation of a correlated-equilibrium constraint by the joint distribution `joint`
 /// (probabilities over flat profile indices): `max_{i,j,k} Σ_{s: s_i = j} z(s)[u_i(k, s_−i) − u_i(s)]`,
 /// clamped at zero.
-pub fn ce_violation(game: &Game, joint: &[f64]) -> f64 {
+pub(crate) fn ce_violation(game: &Game, joint: &[f64]) -> f64 {
     let n = game.num_players();
     let counts = game.strategy_counts();
     let mut strides = vec![1usize; n];
@@ -67,7 +67,7 @@ pub fn ce_violation(game: &Game, joint: &[f64]) -> f64 {
 }
 
 /// Runs `rounds` rounds of regret matching seeded by `seed`.
-pub fn solve(game: &Game, rounds: usize, mode: RegretMode, seed: u64) -> SolverOutput {
+pub(crate) fn solve(game: &Game, rounds: usize, mode: RegretMode, seed: u64) -> SolverOutput {
     let n = game.num_players();
     let counts = game.strategy_counts();
     let mut strides = vec![1usize; n];

@@ -27,7 +27,7 @@ fn random_prior(game: &Game, rng: &mut ChaCha8Rng) -> MixedProfile {
 
 /// One Nash equilibrium with epsilon ≤ 1e-12 × payoff range, trying the centroid first and
 /// then up to `restarts` random priors drawn from `ChaCha8Rng::seed_from_u64(seed)`.
-pub fn solve(game: &Game, restarts: usize, seed: u64) -> Result<SolverOutput, SolveError> {
+pub(crate) fn solve(game: &Game, restarts: usize, seed: u64) -> Result<SolverOutput, SolveError> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut prior = game.centroid();
     for attempt in 0..=restarts {

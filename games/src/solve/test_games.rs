@@ -4,7 +4,7 @@ use crate::game::Game;
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-pub fn bimatrix(a: &[[f64; 2]], b: &[[f64; 2]]) -> Game {
+pub(crate) fn bimatrix(a: &[[f64; 2]], b: &[[f64; 2]]) -> Game {
     Game::bimatrix(
         &a.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
         &b.iter().map(|r| r.to_vec()).collect::<Vec<_>>(),
@@ -13,28 +13,28 @@ pub fn bimatrix(a: &[[f64; 2]], b: &[[f64; 2]]) -> Game {
 }
 
 /// (C,C)=(3,3), (C,D)=(0,5), (D,C)=(5,0), (D,D)=(1,1). Unique NE (D,D).
-pub fn prisoners_dilemma() -> Game {
+pub(crate) fn prisoners_dilemma() -> Game {
     bimatrix(&[[3.0, 0.0], [5.0, 1.0]], &[[3.0, 5.0], [0.0, 1.0]])
 }
 
 /// (O,O)=(2,1), (F,F)=(1,2), else 0. NE: two pure and ((2/3,1/3),(1/3,2/3)).
-pub fn battle_of_sexes() -> Game {
+pub(crate) fn battle_of_sexes() -> Game {
     bimatrix(&[[2.0, 0.0], [0.0, 1.0]], &[[1.0, 0.0], [0.0, 2.0]])
 }
 
 /// Zero-sum matching pennies. Unique NE: uniform.
-pub fn matching_pennies() -> Game {
+pub(crate) fn matching_pennies() -> Game {
     bimatrix(&[[1.0, -1.0], [-1.0, 1.0]], &[[-1.0, 1.0], [1.0, -1.0]])
 }
 
 /// DOMAIN §1.11 asymmetric matching pennies: row 9 at (U,L), 1 at (D,R); column 1 at (U,R)
 /// and (D,L). Unique NE: P(U) = 0.5, P(L) = 0.1.
-pub fn asymmetric_matching_pennies() -> Game {
+pub(crate) fn asymmetric_matching_pennies() -> Game {
     bimatrix(&[[9.0, 0.0], [0.0, 1.0]], &[[0.0, 1.0], [1.0, 0.0]])
 }
 
 /// Rock–paper–scissors, zero-sum. Unique NE: uniform.
-pub fn rock_paper_scissors() -> Game {
+pub(crate) fn rock_paper_scissors() -> Game {
     let a = vec![
         vec![0.0, -1.0, 1.0],
         vec![1.0, 0.0, -1.0],
@@ -46,18 +46,18 @@ pub fn rock_paper_scissors() -> Game {
 
 /// Chicken (C,C)=(6,6), (C,D)=(2,7), (D,C)=(7,2), (D,D)=(0,0). NE: (C,D), (D,C), and
 /// both playing C with probability 2/3.
-pub fn chicken() -> Game {
+pub(crate) fn chicken() -> Game {
     bimatrix(&[[6.0, 2.0], [7.0, 0.0]], &[[6.0, 7.0], [2.0, 0.0]])
 }
 
 /// Hawk–Dove with V = 2, C = 6: HH = -2, HD = 2, DH = 0, DD = 1. Symmetric mixed NE x_H = 1/3.
-pub fn hawk_dove() -> Game {
+pub(crate) fn hawk_dove() -> Game {
     bimatrix(&[[-2.0, 2.0], [0.0, 1.0]], &[[-2.0, 0.0], [2.0, 1.0]])
 }
 
 /// Jordan's three-player matching game: 1 wants to match 2, 2 wants to match 3, 3 wants to
 /// mismatch 1. No pure equilibrium; the unique NE has everyone mixing 1/2.
-pub fn three_player_mixed_only() -> Game {
+pub(crate) fn three_player_mixed_only() -> Game {
     let mut payoffs = Vec::new();
     for s3 in 0..2 {
         for s2 in 0..2 {
@@ -72,7 +72,7 @@ pub fn three_player_mixed_only() -> Game {
 }
 
 /// A game with payoffs uniform on [0, 1) from a seeded ChaCha8 stream.
-pub fn random_game(counts: &[usize], seed: u64) -> Game {
+pub(crate) fn random_game(counts: &[usize], seed: u64) -> Game {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let k: usize = counts.iter().product::<usize>() * counts.len();
     Game::from_counts(counts, (0..k).map(|_| rng.random::<f64>()).collect()).unwrap()

@@ -113,18 +113,16 @@ pub fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             save_runs,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => {
             let opts = RunOptions {
                 runs,
-                seed,
-                threads,
+                seed: seed.seed,
+                threads: threads.threads,
                 out,
                 save_runs,
-                plots: (!no_plots).then_some(format),
-                quiet,
+                plots: output.plots.plots(),
+                quiet: output.quiet,
             };
             run(&scenario, &opts)
         }
@@ -135,7 +133,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             json,
         } => {
             let sc = load_scenario(scenario.scenario.as_deref(), &scenario.set)?;
-            let seed = seed.unwrap_or(sc.params().simulation.seed);
+            let seed = seed.seed.unwrap_or(sc.params().simulation.seed);
             let eng = engine(&sc)?;
             let mut out = std::io::stdout().lock();
             trace::trace(&eng, seed, run, json, &mut out).context("writing the trace")
@@ -186,9 +184,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             resume,
             heat,
             threads,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => sweeping::sweep(&sweeping::SweepOptions {
             file,
             out,
@@ -199,23 +195,17 @@ pub fn execute(cli: Cli) -> Result<()> {
             },
             shard,
             resume,
-            threads,
-            plots: (!no_plots).then_some(format),
+            threads: threads.threads,
+            plots: output.plots.plots(),
             heat: heat_options(heat)?,
-            quiet,
+            quiet: output.quiet,
         }),
         Command::Merge {
             inputs,
             out,
             heat,
-            format,
-            no_plots,
-        } => sweeping::merge(
-            &inputs,
-            &out,
-            (!no_plots).then_some(format),
-            &heat_options(heat)?,
-        ),
+            plots,
+        } => sweeping::merge(&inputs, &out, plots.plots(), &heat_options(heat)?),
         Command::Sensitivity {
             scenario,
             target,
@@ -226,9 +216,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             seed,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
             ..
         } => cmd_sobol::run(&cmd_sobol::SobolCmd {
             scenario: scenario.scenario,
@@ -236,12 +224,12 @@ pub fn execute(cli: Cli) -> Result<()> {
             target,
             samples,
             runs,
-            seed,
+            seed: seed.seed,
             bootstrap,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Sensitivity {
             scenario,
@@ -253,9 +241,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             levels,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
             method: cli::SensitivityMethod::Morris,
             samples: _,
         } => sweeping::sensitivity(&sweeping::SensitivityOptions {
@@ -263,14 +249,14 @@ pub fn execute(cli: Cli) -> Result<()> {
             set: scenario.set,
             target,
             runs,
-            seed,
+            seed: seed.seed,
             trajectories,
             levels,
             bootstrap,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Discover {
             scenario,
@@ -286,26 +272,24 @@ pub fn execute(cli: Cli) -> Result<()> {
             box_step,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => cmd_discover::run(&cmd_discover::DiscoverCmd {
             scenario: scenario.scenario,
             set: scenario.set,
             target,
             samples,
             runs,
-            seed,
+            seed: seed.seed,
             from_sweep,
             threshold,
             alpha,
             min_mass,
             paste,
             box_step,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Calibrate {
             scenario,
@@ -315,20 +299,18 @@ pub fn execute(cli: Cli) -> Result<()> {
             seed,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => cmd_calibrate::run(&cmd_calibrate::CalibrateCmd {
             scenario: scenario.scenario,
             set: scenario.set,
             facts,
             samples,
             runs,
-            seed,
-            threads,
+            seed: seed.seed,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Match {
             a,
@@ -355,17 +337,15 @@ pub fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             resume,
-            format,
-            no_plots,
-            quiet,
+            output,
             stop_after,
         } => cmd_tournament::run(&cmd_tournament::TournamentArgs {
             file,
-            threads,
+            threads: threads.threads,
             out,
             resume,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
             stop_after,
         }),
         Command::Moran {
@@ -381,8 +361,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             json,
-            format,
-            no_plots,
+            plots,
         } => cmd_moran::run(&cmd_moran::MoranArgs {
             file,
             players,
@@ -393,10 +372,10 @@ pub fn execute(cli: Cli) -> Result<()> {
             max_generations,
             game,
             seed,
-            threads,
+            threads: threads.threads,
             out,
             json,
-            plots: (!no_plots).then_some(format),
+            plots: plots.plots(),
         }),
         Command::Metagame {
             scenario,
@@ -407,20 +386,18 @@ pub fn execute(cli: Cli) -> Result<()> {
             lambda,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => cmd_metagame::run(&cmd_metagame::MetagameCmd {
             scenario,
             strategies,
             runs,
-            seed,
+            seed: seed.seed,
             episodes,
             lambdas: lambda,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Plot { dir, heat, format } => {
             let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;
@@ -478,23 +455,13 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     let bar = progress::bar(runs, "runs", o.quiet);
     let started = std::time::Instant::now();
     // A bounded sample of agreements (the first ones in run order) for the utility-space plot.
-    let mut agreements = String::from(charts::AGREEMENTS_HEADER);
-    let mut sampled = 0usize;
+    let mut agreements = sim::agreements::Sampler::default();
     let summary = pool.install(|| {
         run_cell(
             &eng,
             plan,
             &mut |i, r| {
-                if let (Some(week), true) = (r.agreement_week, sampled < charts::AGREEMENT_SAMPLE) {
-                    sampled += 1;
-                    agreements.push_str(&format!(
-                        "{i},{},{week},{:.6},{:.6},{:.6}\n",
-                        r.outcome.name(),
-                        r.payoffs[0],
-                        r.payoffs[1],
-                        r.payoffs[2]
-                    ));
-                }
+                agreements.push(i, r);
                 match runs_csv.as_mut() {
                     Some(w) => w.push(i, r),
                     None => Ok(()),
@@ -516,17 +483,13 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         "outcomes.csv",
         &sim::output::outcomes_csv(&[], &[(vec![], &summary)]),
     )?;
-    dir.write_text("agreements.csv", &agreements)?;
+    let agreements = agreements.rows();
+    dir.write_text(sim::agreements::FILE, &sim::agreements::write(agreements))?;
     let refs = charts::reference_points(&scenario)?;
-    dir.write_json("reference_points.json", &refs)?;
+    dir.write_json(plots::figures::run::REFERENCE_FILE, &refs)?;
     if let Some(f) = o.plots {
-        let tmp = dir.path("");
-        let mut all = charts::run_charts(&manifest, &summary);
-        all.push((
-            "agreements",
-            charts::agreement_scatter(&manifest, &agreements, &refs),
-        ));
-        charts::render(&tmp, &all, &charts::formats(f))?;
+        let figures = plots::figures::run::figures(&manifest, &summary, Some(agreements), &refs);
+        charts::render_named(&dir.path(""), &figures, &charts::formats(f))?;
     }
     let path = dir.commit()?;
     report::print_run(&p.meta.name, seed, runs, &summary, &path)?;

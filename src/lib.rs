@@ -32,7 +32,7 @@ use sim::output::{Manifest, OutputError, ResultsDir, RunsCsv, SCHEMA_VERSION};
 use sim::runner::{run_cell, Plan};
 use sim::{Engine, Scenario, ScenarioError};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The embedded default scenario (configs/april-2026.toml).
 pub const DEFAULT_SCENARIO: &str = include_str!("../configs/april-2026.toml");
@@ -364,14 +364,18 @@ pub fn execute(cli: Cli) -> Result<()> {
             plots,
         } => cmd_moran::run(&cmd_moran::MoranArgs {
             file,
-            players,
-            repetitions,
-            turns,
-            noise,
-            mutation_rate,
-            max_generations,
-            game,
-            seed,
+            flags: cmd_moran::MoranFile {
+                players: players
+                    .map(|p| p.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                repetitions,
+                turns,
+                noise,
+                mutation_rate,
+                max_generations,
+                game,
+                seed,
+            },
             threads: threads.threads,
             out,
             json,
@@ -438,10 +442,9 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     let seed = o.seed.unwrap_or(p.simulation.seed);
     let pool = pool(o.threads)?;
     let eng = engine(&scenario)?;
-    let out = o.out.clone().unwrap_or_else(|| {
-        PathBuf::from("results").join(sim::overrides::dir_name(&p.meta.name, &args.set))
-    });
-    let dir = ResultsDir::create(&out)?;
+    let dir = results_dir(o.out.as_deref(), || {
+        sim::overrides::dir_name(&p.meta.name, &args.set)
+    })?;
     let mut runs_csv = if o.save_runs {
         Some(RunsCsv::create(&dir)?)
     } else {
@@ -514,6 +517,19 @@ fn heat_options(h: cli::HeatArgs) -> Result<charts::HeatOptions> {
         auto_scale: h.auto_scale,
         ci_threshold_pp: h.ci_threshold,
     })
+}
+
+/// Starts writing the results directory `out` (`--out`), or `results/<default_name>` when
+/// none is given.
+pub(crate) fn results_dir(
+    out: Option<&Path>,
+    default_name: impl FnOnce() -> String,
+) -> Result<ResultsDir, OutputError> {
+    let path = out.map_or_else(
+        || Path::new("results").join(default_name()),
+        Path::to_path_buf,
+    );
+    ResultsDir::create(&path)
 }
 
 /// Refuses more runs than [`MAX_RUNS`] (bad input).

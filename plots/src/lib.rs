@@ -36,6 +36,7 @@ mod marks;
 mod number;
 mod output;
 mod placement;
+mod rows;
 mod scale;
 mod scatter;
 mod simplex;

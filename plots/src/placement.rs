@@ -1,5 +1,12 @@
 //! Placing text labels so they do not overlap each other: axis-aligned
-//! pixel boxes and a first-fit search over candidate positions.
+//! pixel boxes, a first-fit search over candidate positions and boxed point
+//! labels drawn at the first free one.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use crate::frame::{measure, Area, Drawn};
+use crate::theme::{self, INK, PAPER};
 
 /// A pixel rectangle (left, top, right, bottom).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,6 +64,37 @@ pub(crate) fn first_free(candidates: &[Rect], taken: &[Rect], bounds: &Rect) -> 
         .filter(|(_, c)| c.inside(bounds))
         .min_by_key(|(_, c)| overlap(c))
         .map(|(i, _)| i)
+}
+
+/// Draws `label` (bold note text on a translucent paper box) at the first free
+/// box of `candidates(w, h)` for a box of `w` × `h` pixels (the first candidate
+/// when none is free), and marks that box as taken.
+pub(crate) fn boxed_label<DB: DrawingBackend>(
+    root: &Area<DB>,
+    label: &str,
+    candidates: impl Fn(i32, i32) -> Vec<Rect>,
+    taken: &mut Vec<Rect>,
+    bounds: &Rect,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    let (w, h) = measure(root, label, &theme::bold(theme::NOTE_SIZE));
+    let cands = candidates(w as i32 + 8, h as i32 + 6);
+    let pick = first_free(&cands, taken, bounds)
+        .map(|i| cands[i])
+        .unwrap_or(cands[0]);
+    taken.push(pick);
+    root.draw(&Rectangle::new(
+        [(pick.l, pick.t), (pick.r, pick.b)],
+        PAPER.mix(0.85).filled(),
+    ))?;
+    root.draw(&Text::new(
+        label.to_string(),
+        (pick.l + 4, (pick.t + pick.b) / 2),
+        theme::bold_text(theme::NOTE_SIZE, INK, HPos::Left, VPos::Center),
+    ))?;
+    Ok(())
 }
 
 #[cfg(test)]

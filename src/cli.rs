@@ -1,4 +1,6 @@
-//! Command-line types (clap derive only; no behaviour).
+//! Command-line types (clap derive only; no behaviour). Flags that several commands share are
+//! groups flattened into each command ([`ScenarioArgs`], [`HeatArgs`], [`ThreadsArg`],
+//! [`SeedArg`], [`PlotArgs`], [`OutputArgs`]), so their names, help and defaults are written once.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -444,27 +446,10 @@ pub enum Command {
         /// Population, e.g. "TitForTat*3,Defector" (a name per individual, or NAME*COUNT).
         #[arg(long)]
         players: Option<String>,
-        /// Repetitions (default 100).
-        #[arg(long)]
-        repetitions: Option<u32>,
-        /// Turns per match (default 100).
-        #[arg(long)]
-        turns: Option<u32>,
-        /// Probability that each action is flipped (default 0).
-        #[arg(long)]
-        noise: Option<f64>,
-        /// Probability that an offspring mutates to another type (default 0).
-        #[arg(long)]
-        mutation_rate: Option<f64>,
-        /// Generation cap (default 10000).
-        #[arg(long)]
-        max_generations: Option<u32>,
-        /// pd | stag-hunt | chicken | matching-pennies | FILE.nfg (default pd).
-        #[arg(long)]
-        game: Option<String>,
-        /// Master seed (default 0).
-        #[arg(long)]
-        seed: Option<u64>,
+        /// Repetitions, turns, noise, mutation rate, generation cap, game and seed (each
+        /// overrides the file's).
+        #[command(flatten)]
+        settings: crate::MoranFile,
         /// Worker threads.
         #[command(flatten)]
         threads: ThreadsArg,

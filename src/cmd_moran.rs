@@ -29,26 +29,36 @@ pub struct MoranArgs {
     pub plots: Option<PlotFormat>,
 }
 
-/// The Moran file (every key optional except `players`; unknown keys are rejected).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// The Moran settings: the keys of a Moran file (every key optional except `players`; unknown
+/// keys are rejected), and the same settings as `pactsim moran` flags (`players` comes from
+/// `--players`), which override the file's.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, clap::Args)]
 #[serde(deny_unknown_fields)]
 pub struct MoranFile {
     /// Individuals: `"NAME"` or `"NAME*COUNT"`.
     #[serde(default)]
+    #[arg(skip)]
     pub players: Vec<String>,
     /// Repetitions (default 100).
+    #[arg(long)]
     pub repetitions: Option<u32>,
     /// Turns per match (default 100).
+    #[arg(long)]
     pub turns: Option<u32>,
-    /// Action noise (default 0).
+    /// Probability that each action is flipped (default 0).
+    #[arg(long)]
     pub noise: Option<f64>,
-    /// Mutation rate (default 0).
+    /// Probability that an offspring mutates to another type (default 0).
+    #[arg(long)]
     pub mutation_rate: Option<f64>,
     /// Generation cap (default 10000).
+    #[arg(long)]
     pub max_generations: Option<u32>,
-    /// Game (default pd).
+    /// pd | stag-hunt | chicken | matching-pennies | FILE.nfg (default pd).
+    #[arg(long)]
     pub game: Option<String>,
-    /// Seed (default 0).
+    /// Master seed (default 0).
+    #[arg(long)]
     pub seed: Option<u64>,
 }
 

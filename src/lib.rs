@@ -22,6 +22,7 @@ mod sweeping;
 mod toolkit;
 mod trace;
 
+pub use cmd_moran::MoranFile;
 pub use inputs::{load_scenario, load_sweep, FileKind, SweepFlags};
 
 use anyhow::{Context, Result};
@@ -351,30 +352,18 @@ pub fn execute(cli: Cli) -> Result<()> {
         Command::Moran {
             file,
             players,
-            repetitions,
-            turns,
-            noise,
-            mutation_rate,
-            max_generations,
-            game,
-            seed,
+            settings,
             threads,
             out,
             json,
             plots,
         } => cmd_moran::run(&cmd_moran::MoranArgs {
             file,
-            flags: cmd_moran::MoranFile {
+            flags: MoranFile {
                 players: players
                     .map(|p| p.split(',').map(str::to_string).collect())
                     .unwrap_or_default(),
-                repetitions,
-                turns,
-                noise,
-                mutation_rate,
-                max_generations,
-                game,
-                seed,
+                ..settings
             },
             threads: threads.threads,
             out,

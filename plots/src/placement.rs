@@ -66,6 +66,33 @@ pub(crate) fn first_free(candidates: &[Rect], taken: &[Rect], bounds: &Rect) -> 
         .map(|(i, _)| i)
 }
 
+/// Candidate label boxes of `w` × `h` pixels around the point (`x`, `y`), in order of
+/// preference: above right, above left, below right, below left (`corner` = horizontal and
+/// vertical gap), then level right and left (`side` gap, when given), then centred above and
+/// below (`vertical` gap).
+pub(crate) fn around(
+    (x, y): (i32, i32),
+    (w, h): (i32, i32),
+    corner: (i32, i32),
+    side: Option<i32>,
+    vertical: i32,
+) -> Vec<Rect> {
+    let (cx, cy) = corner;
+    let mut c = vec![
+        Rect::at(x + cx, y - h - cy, w, h),
+        Rect::at(x - cx - w, y - h - cy, w, h),
+        Rect::at(x + cx, y + cy, w, h),
+        Rect::at(x - cx - w, y + cy, w, h),
+    ];
+    if let Some(s) = side {
+        c.push(Rect::at(x + s, y - h / 2, w, h));
+        c.push(Rect::at(x - s - w, y - h / 2, w, h));
+    }
+    c.push(Rect::at(x - w / 2, y - vertical - h, w, h));
+    c.push(Rect::at(x - w / 2, y + vertical, w, h));
+    c
+}
+
 /// Draws `label` (bold note text on a translucent paper box) at the first free
 /// box of `candidates(w, h)` for a box of `w` × `h` pixels (the first candidate
 /// when none is free), and marks that box as taken.

@@ -14,11 +14,31 @@ pub(crate) fn labels<'s, DB: DrawingBackend>(
     area: &Area<DB>,
     texts: impl Iterator<Item = &'s str>,
 ) -> Vec<Vec<String>> {
-    let tick_font = theme::font(theme::TICK_SIZE);
     let (w, _) = area.dim_in_pixel();
+    wrapped(root, texts, w / 4)
+}
+
+/// Tick labels wrapped to at most two lines of at most `max_w` pixels.
+pub(crate) fn wrapped<'s, DB: DrawingBackend>(
+    root: &Area<DB>,
+    texts: impl Iterator<Item = &'s str>,
+    max_w: u32,
+) -> Vec<Vec<String>> {
+    let tick_font = theme::font(theme::TICK_SIZE);
     texts
-        .map(|t| frame::wrap_lines(root, t, &tick_font, w / 4, 2))
+        .map(|t| frame::wrap_lines(root, t, &tick_font, max_w, 2))
         .collect()
+}
+
+/// Pixel width of the widest line of tick `labels`.
+pub(crate) fn label_width<DB: DrawingBackend>(root: &Area<DB>, labels: &[Vec<String>]) -> u32 {
+    let tick_font = theme::font(theme::TICK_SIZE);
+    labels
+        .iter()
+        .flatten()
+        .map(|l| measure(root, l, &tick_font).0)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The chart of one row per entry of `labels` over `x0..x1` (leaving room for the labels at
@@ -34,13 +54,7 @@ pub(crate) fn chart<'a, DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
-    let tick_font = theme::font(theme::TICK_SIZE);
-    let label_w = labels
-        .iter()
-        .flatten()
-        .map(|l| measure(root, l, &tick_font).0)
-        .max()
-        .unwrap_or(0);
+    let label_w = label_width(root, labels);
     let n = labels.len();
     let span = x1 - x0;
     let xfmt = |v: &f64| number::tick(*v, span, 10);

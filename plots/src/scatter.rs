@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::frame::{self, page, Area, AxisStyle, Drawn};
 use crate::legend::{self, Item, Swatch};
 use crate::number;
-use crate::placement::{boxed_label, Rect};
+use crate::placement::{around, boxed_label, Rect};
 use crate::scale;
 use crate::theme::{self, INK};
 
@@ -144,18 +144,7 @@ where
         .collect();
     for (r, &(x, y)) in refs.iter().zip(&markers) {
         legend::diamond(root, (x, y), 10, INK)?;
-        let cands = |w, h| {
-            vec![
-                Rect::at(x + 14, y - h - 4, w, h),
-                Rect::at(x - 14 - w, y - h - 4, w, h),
-                Rect::at(x + 14, y + 4, w, h),
-                Rect::at(x - 14 - w, y + 4, w, h),
-                Rect::at(x + 16, y - h / 2, w, h),
-                Rect::at(x - 16 - w, y - h / 2, w, h),
-                Rect::at(x - w / 2, y - 16 - h, w, h),
-                Rect::at(x - w / 2, y + 16, w, h),
-            ]
-        };
+        let cands = |w, h| around((x, y), (w, h), (14, 4), Some(16), 16);
         boxed_label(root, &r.label, cands, &mut taken, &bounds)?;
     }
     if let Some(panel) = panel {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::frame::{self, page, Area, Drawn};
 use crate::legend::{self, Item, Swatch};
-use crate::placement::{boxed_label, Rect};
+use crate::placement::{around, boxed_label, Rect};
 use crate::theme::{self, INK, PAPER};
 
 /// A simplex (triangle) plot of population shares over three strategies.
@@ -238,16 +238,7 @@ where
         if p.label.is_empty() {
             continue;
         }
-        let cands = |tw, th| {
-            vec![
-                Rect::at(x + 12, y - th - 2, tw, th),
-                Rect::at(x - 12 - tw, y - th - 2, tw, th),
-                Rect::at(x + 12, y + 2, tw, th),
-                Rect::at(x - 12 - tw, y + 2, tw, th),
-                Rect::at(x - tw / 2, y - 14 - th, tw, th),
-                Rect::at(x - tw / 2, y + 14, tw, th),
-            ]
-        };
+        let cands = |w, h| around((x, y), (w, h), (12, 2), None, 14);
         boxed_label(root, &p.label, cands, &mut taken, &bounds)?;
     }
     if let Some(panel) = panel {

@@ -1,4 +1,6 @@
-//! Command-line types (clap derive only; no behaviour).
+//! Command-line types (clap derive only; no behaviour). Flags that several commands share are
+//! groups flattened into each command ([`ScenarioArgs`], [`HeatArgs`], [`ThreadsArg`],
+//! [`SeedArg`], [`PlotArgs`], [`OutputArgs`]), so their names, help and defaults are written once.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -34,6 +36,51 @@ pub struct HeatArgs {
     pub ci_threshold: f64,
 }
 
+/// `--threads`, shared by the commands that run in parallel.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct ThreadsArg {
+    /// Worker threads (default: all cores). Never changes results.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+/// `--seed` of the commands whose master seed defaults to the scenario's.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct SeedArg {
+    /// Master seed (default: the scenario's simulation.seed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// `--format` and `--no-plots` of the commands that render plots.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct PlotArgs {
+    /// Plot formats.
+    #[arg(long, value_enum, default_value = "both")]
+    pub format: PlotFormat,
+    /// Do not render plots.
+    #[arg(long)]
+    pub no_plots: bool,
+}
+
+impl PlotArgs {
+    /// The plot format, or `None` with `--no-plots`.
+    pub fn plots(self) -> Option<PlotFormat> {
+        (!self.no_plots).then_some(self.format)
+    }
+}
+
+/// Plot flags and `--quiet` of the commands that write results with a progress bar.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct OutputArgs {
+    /// Plot formats and --no-plots.
+    #[command(flatten)]
+    pub plots: PlotArgs,
+    /// No progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
 /// Image format of plots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PlotFormat {
@@ -65,12 +112,12 @@ pub enum Command {
         /// Number of runs (default: the scenario's simulation.runs).
         #[arg(long)]
         runs: Option<u64>,
-        /// Master seed (default: the scenario's simulation.seed).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Master seed.
+        #[command(flatten)]
+        seed: SeedArg,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
         /// Results directory (default: results/<scenario name>, or
         /// results/<scenario name>-set-<hash8> with --set, hash8 naming the overrides).
         #[arg(long)]
@@ -78,24 +125,18 @@ pub enum Command {
         /// Also write runs.csv (one row per run, streamed).
         #[arg(long)]
         save_runs: bool,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Plot formats, --no-plots and --quiet.
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Replays run R of `pactsim run --seed S` round by round.
     Trace {
         /// Scenario and overrides.
         #[command(flatten)]
         scenario: ScenarioArgs,
-        /// Master seed (default: the scenario's simulation.seed).
-        #[arg(long)]
-        seed: Option<u64>,
+        /// Master seed.
+        #[command(flatten)]
+        seed: SeedArg,
         /// Run index (0-based).
         #[arg(long)]
         run: u64,
@@ -198,18 +239,12 @@ pub enum Command {
         /// Heat-map scale and CI hatching.
         #[command(flatten)]
         heat: HeatArgs,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
+        /// Plot formats, --no-plots and --quiet.
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Merges sweep shard files into one results directory (identical to an unsharded sweep).
     Merge {
@@ -222,12 +257,9 @@ pub enum Command {
         /// Heat-map scale and CI hatching.
         #[command(flatten)]
         heat: HeatArgs,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
+        /// Plot formats and --no-plots.
+        #[command(flatten)]
+        plots: PlotArgs,
     },
     /// Ranks the parameters of the scenario's [ranges] by their effect on a target:
     /// `--method morris` (default: one-at-a-time tornado + Morris μ* with bootstrap CIs) or
@@ -253,30 +285,24 @@ pub enum Command {
         /// Runs per evaluation point.
         #[arg(long, default_value_t = 2000)]
         runs: u64,
-        /// Master seed (default: the scenario's simulation.seed).
-        #[arg(long)]
-        seed: Option<u64>,
+        /// Master seed.
+        #[command(flatten)]
+        seed: SeedArg,
         /// Morris trajectories.
         #[arg(long, default_value_t = 10)]
         trajectories: usize,
         /// Morris grid levels.
         #[arg(long, default_value_t = 4)]
         levels: u32,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
         /// Results directory (default: results/<scenario>-sensitivity-<target>).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Plot formats, --no-plots and --quiet.
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Explains the model at expected values: each player's payoff term by term in four
     /// reference states, Microsoft's litigation stake J and cost c_P with the credibility
@@ -304,9 +330,9 @@ pub enum Command {
         /// Runs per point.
         #[arg(long, default_value_t = 500)]
         runs: u64,
-        /// Master seed (default: the scenario's simulation.seed).
-        #[arg(long)]
-        seed: Option<u64>,
+        /// Master seed.
+        #[command(flatten)]
+        seed: SeedArg,
         /// Use the cells of this sweep results directory as the points instead of sampling.
         #[arg(long, value_name = "DIR")]
         from_sweep: Option<PathBuf>,
@@ -325,21 +351,15 @@ pub enum Command {
         /// Report this step of the peeling trajectory (default: the densest with mass ≥ min).
         #[arg(long = "box", value_name = "STEP")]
         box_step: Option<usize>,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
         /// Results directory (default: results/<scenario>-discover-<target>).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Plot formats, --no-plots and --quiet.
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// ABC rejection calibration of the [ranges] parameters against stylised facts.
     Calibrate {
@@ -355,24 +375,18 @@ pub enum Command {
         /// Runs per draw (and per posterior-predictive draw).
         #[arg(long, default_value_t = 200)]
         runs: u64,
-        /// Master seed (default: the scenario's simulation.seed).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Master seed.
+        #[command(flatten)]
+        seed: SeedArg,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
         /// Results directory (default: results/<scenario>-calibrate-<facts file stem>).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Plot formats, --no-plots and --quiet.
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Plays one repeated-game match between two strategies (see `pactsim strategies`).
     Match {
@@ -409,24 +423,18 @@ pub enum Command {
     Tournament {
         /// Tournament file (TOML).
         file: PathBuf,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
         /// Results directory (default: results/<file stem>).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Continue from the checkpoint in the results directory (same bytes as a full run).
         #[arg(long)]
         resume: bool,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Plot formats, --no-plots and --quiet.
+        #[command(flatten)]
+        output: OutputArgs,
         /// Testing aid: stop (exit code 1) once this many repetitions are checkpointed.
         #[arg(long, hide = true)]
         stop_after: Option<u32>,
@@ -438,42 +446,22 @@ pub enum Command {
         /// Population, e.g. "TitForTat*3,Defector" (a name per individual, or NAME*COUNT).
         #[arg(long)]
         players: Option<String>,
-        /// Repetitions (default 100).
-        #[arg(long)]
-        repetitions: Option<u32>,
-        /// Turns per match (default 100).
-        #[arg(long)]
-        turns: Option<u32>,
-        /// Probability that each action is flipped (default 0).
-        #[arg(long)]
-        noise: Option<f64>,
-        /// Probability that an offspring mutates to another type (default 0).
-        #[arg(long)]
-        mutation_rate: Option<f64>,
-        /// Generation cap (default 10000).
-        #[arg(long)]
-        max_generations: Option<u32>,
-        /// pd | stag-hunt | chicken | matching-pennies | FILE.nfg (default pd).
-        #[arg(long)]
-        game: Option<String>,
-        /// Master seed (default 0).
-        #[arg(long)]
-        seed: Option<u64>,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Repetitions, turns, noise, mutation rate, generation cap, game and seed (each
+        /// overrides the file's).
+        #[command(flatten)]
+        settings: crate::MoranFile,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
         /// Results directory (default: results/moran).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Print one JSON object instead of the table.
         #[arg(long)]
         json: bool,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
+        /// Plot formats and --no-plots.
+        #[command(flatten)]
+        plots: PlotArgs,
     },
     /// Empirical meta-game over negotiation strategies per role: runs every strategy profile,
     /// writes the empirical game (.nfg), per-profile means, SEs, outcome shares and regrets,
@@ -488,30 +476,24 @@ pub enum Command {
         /// Runs per profile (total runs = profiles × runs).
         #[arg(long, default_value_t = 1000)]
         runs: u64,
-        /// Master seed (default: the scenario's simulation.seed).
-        #[arg(long)]
-        seed: Option<u64>,
+        /// Master seed.
+        #[command(flatten)]
+        seed: SeedArg,
         /// Episodes of regret matching over the empirical game.
         #[arg(long, default_value_t = 100_000)]
         episodes: usize,
         /// λ values (per $B) at which the logit QRE is reported (comma-separated).
         #[arg(long, value_delimiter = ',', default_value = "0.3,1,3")]
         lambda: Vec<f64>,
-        /// Worker threads (default: all cores). Never changes results.
-        #[arg(long)]
-        threads: Option<usize>,
+        /// Worker threads.
+        #[command(flatten)]
+        threads: ThreadsArg,
         /// Results directory (default: results/<scenario name>-metagame).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Plot formats.
-        #[arg(long, value_enum, default_value = "both")]
-        format: PlotFormat,
-        /// Do not render plots.
-        #[arg(long)]
-        no_plots: bool,
-        /// No progress bar.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Plot formats, --no-plots and --quiet.
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Re-renders the plots of a results directory without re-running.
     Plot {

@@ -548,7 +548,7 @@ pub(crate) fn calibrate_charts(
                     value: p.mean,
                     ci_lo: Some(p.q05),
                     ci_hi: Some(p.q95),
-                    colour: Some(charts::outcome_colour(oc)),
+                    colour: Some(plots::figures::outcome_colour(oc)),
                 })
                 .collect(),
             probability: true,

@@ -7,7 +7,6 @@ use crate::cli::{PlotFormat, ScenarioArgs};
 use crate::{bad, charts, check_runs, load_scenario, manifest, pool, progress};
 use anyhow::{Context, Result};
 use plots::{Bar, BarChart, Chart};
-use sim::output::ResultsDir;
 use std::path::PathBuf;
 use strategies::metagame::analysis::{Mixture, ShareCi, SolveSettings};
 use strategies::metagame::spec::{StrategySets, DEFAULT_NAME, DEFAULT_STRATEGIES};
@@ -64,11 +63,7 @@ pub fn run(o: &MetagameCmd) -> Result<()> {
     let seed = o.seed.unwrap_or(scenario.params().simulation.seed);
     let pool = pool(o.threads)?;
     let name = &scenario.params().meta.name;
-    let out = o
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("results").join(format!("{name}-metagame")));
-    let dir = ResultsDir::create(&out)?;
+    let dir = crate::results_dir(o.out.as_deref(), || format!("{name}-metagame"))?;
     let settings = Settings {
         runs: o.runs,
         seed,

@@ -16,22 +16,9 @@ use std::path::PathBuf;
 pub struct MoranArgs {
     /// Population file.
     pub file: Option<PathBuf>,
-    /// Population list.
-    pub players: Option<String>,
-    /// Repetitions.
-    pub repetitions: Option<u32>,
-    /// Turns per match.
-    pub turns: Option<u32>,
-    /// Action noise.
-    pub noise: Option<f64>,
-    /// Mutation rate.
-    pub mutation_rate: Option<f64>,
-    /// Generation cap.
-    pub max_generations: Option<u32>,
-    /// Game.
-    pub game: Option<String>,
-    /// Seed.
-    pub seed: Option<u64>,
+    /// The settings given as flags (`players` from `--players`, empty when not given); each
+    /// one given overrides the file's.
+    pub flags: MoranFile,
     /// Threads.
     pub threads: Option<usize>,
     /// Results directory.
@@ -42,27 +29,57 @@ pub struct MoranArgs {
     pub plots: Option<PlotFormat>,
 }
 
-/// The Moran file (every key optional except `players`; unknown keys are rejected).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// The Moran settings: the keys of a Moran file (every key optional except `players`; unknown
+/// keys are rejected), and the same settings as `pactsim moran` flags (`players` comes from
+/// `--players`), which override the file's.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, clap::Args)]
 #[serde(deny_unknown_fields)]
 pub struct MoranFile {
     /// Individuals: `"NAME"` or `"NAME*COUNT"`.
     #[serde(default)]
+    #[arg(skip)]
     pub players: Vec<String>,
     /// Repetitions (default 100).
+    #[arg(long)]
     pub repetitions: Option<u32>,
     /// Turns per match (default 100).
+    #[arg(long)]
     pub turns: Option<u32>,
-    /// Action noise (default 0).
+    /// Probability that each action is flipped (default 0).
+    #[arg(long)]
     pub noise: Option<f64>,
-    /// Mutation rate (default 0).
+    /// Probability that an offspring mutates to another type (default 0).
+    #[arg(long)]
     pub mutation_rate: Option<f64>,
     /// Generation cap (default 10000).
+    #[arg(long)]
     pub max_generations: Option<u32>,
-    /// Game (default pd).
+    /// pd | stag-hunt | chicken | matching-pennies | FILE.nfg (default pd).
+    #[arg(long)]
     pub game: Option<String>,
-    /// Seed (default 0).
+    /// Master seed (default 0).
+    #[arg(long)]
     pub seed: Option<u64>,
+}
+
+impl MoranFile {
+    /// These settings, each missing one (and empty `players`) taken from `file`.
+    fn or(&self, file: MoranFile) -> MoranFile {
+        MoranFile {
+            players: if self.players.is_empty() {
+                file.players
+            } else {
+                self.players.clone()
+            },
+            repetitions: self.repetitions.or(file.repetitions),
+            turns: self.turns.or(file.turns),
+            noise: self.noise.or(file.noise),
+            mutation_rate: self.mutation_rate.or(file.mutation_rate),
+            max_generations: self.max_generations.or(file.max_generations),
+            game: self.game.clone().or(file.game),
+            seed: self.seed.or(file.seed),
+        }
+    }
 }
 
 /// Types and counts from `NAME` / `NAME*COUNT` items (repeated names add up, first-seen order).
@@ -180,45 +197,30 @@ pub fn run(a: &MoranArgs) -> Result<()> {
         }
         None => MoranFile::default(),
     };
-    let items: Vec<String> = match &a.players {
-        Some(s) => s.split(',').map(str::to_string).collect(),
-        None => file.players.clone(),
-    };
-    if items.is_empty() {
+    let s = a.flags.or(file);
+    if s.players.is_empty() {
         return Err(bad("no population: give --players \"TitForTat*3,Defector\" or a TOML file with players = [...]"));
     }
-    let (types, counts) = population(&items)?;
+    let (types, counts) = population(&s.players)?;
     let base = a
         .file
         .as_ref()
         .and_then(|p| p.parent().map(|p| p.to_path_buf()));
-    let game = load_game(
-        a.game.as_deref().or(file.game.as_deref()).unwrap_or("pd"),
-        base.as_deref(),
-    )?;
+    let game = load_game(s.game.as_deref().unwrap_or("pd"), base.as_deref())?;
     let m = Moran {
         types,
         counts,
         game,
-        settings: settings(
-            a.turns.or(file.turns),
-            None,
-            a.noise.or(file.noise).unwrap_or(0.0),
-            100,
-        )?,
-        mutation_rate: a.mutation_rate.or(file.mutation_rate).unwrap_or(0.0),
-        max_generations: a.max_generations.or(file.max_generations).unwrap_or(10_000),
-        repetitions: a.repetitions.or(file.repetitions).unwrap_or(100),
-        seed: a.seed.or(file.seed).unwrap_or(0),
+        settings: settings(s.turns, None, s.noise.unwrap_or(0.0), 100)?,
+        mutation_rate: s.mutation_rate.unwrap_or(0.0),
+        max_generations: s.max_generations.unwrap_or(10_000),
+        repetitions: s.repetitions.unwrap_or(100),
+        seed: s.seed.unwrap_or(0),
     };
     m.validate()?;
     let pool = pool(a.threads)?;
     let r = pool.install(|| m.run())?;
-    let out = a
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("results").join("moran"));
-    let dir = sim::output::ResultsDir::create(&out)?;
+    let dir = crate::results_dir(a.out.as_deref(), || "moran".into())?;
     let mut fixation = String::from("strategy,initial,fixations,probability,ci_lo,ci_hi\n");
     for f in &r.fixation {
         let _ = writeln!(

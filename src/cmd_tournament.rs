@@ -275,12 +275,8 @@ pub fn run(a: &TournamentArgs) -> Result<()> {
             .file_stem()
             .map_or_else(|| "tournament".into(), |s| s.to_string_lossy().into_owned())
     });
-    let out = a
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from("results").join(&name));
     // Checks the target (never a directory pactsim did not write) and locks it first.
-    let dir = sim::output::ResultsDir::create(&out)?;
+    let dir = crate::results_dir(a.out.as_deref(), || name.clone())?;
     let checkpoint = dir.sibling(CHECKPOINT);
     if a.resume && !checkpoint.exists() {
         return Err(bad(format!(

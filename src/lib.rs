@@ -22,6 +22,7 @@ mod sweeping;
 mod toolkit;
 mod trace;
 
+pub use cmd_moran::MoranFile;
 pub use inputs::{load_scenario, load_sweep, FileKind, SweepFlags};
 
 use anyhow::{Context, Result};
@@ -32,7 +33,7 @@ use sim::output::{Manifest, OutputError, ResultsDir, RunsCsv, SCHEMA_VERSION};
 use sim::runner::{run_cell, Plan};
 use sim::{Engine, Scenario, ScenarioError};
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The embedded default scenario (configs/april-2026.toml).
 pub const DEFAULT_SCENARIO: &str = include_str!("../configs/april-2026.toml");
@@ -113,18 +114,16 @@ pub fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             save_runs,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => {
             let opts = RunOptions {
                 runs,
-                seed,
-                threads,
+                seed: seed.seed,
+                threads: threads.threads,
                 out,
                 save_runs,
-                plots: (!no_plots).then_some(format),
-                quiet,
+                plots: output.plots.plots(),
+                quiet: output.quiet,
             };
             run(&scenario, &opts)
         }
@@ -135,7 +134,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             json,
         } => {
             let sc = load_scenario(scenario.scenario.as_deref(), &scenario.set)?;
-            let seed = seed.unwrap_or(sc.params().simulation.seed);
+            let seed = seed.seed.unwrap_or(sc.params().simulation.seed);
             let eng = engine(&sc)?;
             let mut out = std::io::stdout().lock();
             trace::trace(&eng, seed, run, json, &mut out).context("writing the trace")
@@ -186,9 +185,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             resume,
             heat,
             threads,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => sweeping::sweep(&sweeping::SweepOptions {
             file,
             out,
@@ -199,23 +196,17 @@ pub fn execute(cli: Cli) -> Result<()> {
             },
             shard,
             resume,
-            threads,
-            plots: (!no_plots).then_some(format),
+            threads: threads.threads,
+            plots: output.plots.plots(),
             heat: heat_options(heat)?,
-            quiet,
+            quiet: output.quiet,
         }),
         Command::Merge {
             inputs,
             out,
             heat,
-            format,
-            no_plots,
-        } => sweeping::merge(
-            &inputs,
-            &out,
-            (!no_plots).then_some(format),
-            &heat_options(heat)?,
-        ),
+            plots,
+        } => sweeping::merge(&inputs, &out, plots.plots(), &heat_options(heat)?),
         Command::Sensitivity {
             scenario,
             target,
@@ -226,9 +217,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             seed,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
             ..
         } => cmd_sobol::run(&cmd_sobol::SobolCmd {
             scenario: scenario.scenario,
@@ -236,12 +225,12 @@ pub fn execute(cli: Cli) -> Result<()> {
             target,
             samples,
             runs,
-            seed,
+            seed: seed.seed,
             bootstrap,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Sensitivity {
             scenario,
@@ -253,9 +242,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             levels,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
             method: cli::SensitivityMethod::Morris,
             samples: _,
         } => sweeping::sensitivity(&sweeping::SensitivityOptions {
@@ -263,14 +250,14 @@ pub fn execute(cli: Cli) -> Result<()> {
             set: scenario.set,
             target,
             runs,
-            seed,
+            seed: seed.seed,
             trajectories,
             levels,
             bootstrap,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Discover {
             scenario,
@@ -286,26 +273,24 @@ pub fn execute(cli: Cli) -> Result<()> {
             box_step,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => cmd_discover::run(&cmd_discover::DiscoverCmd {
             scenario: scenario.scenario,
             set: scenario.set,
             target,
             samples,
             runs,
-            seed,
+            seed: seed.seed,
             from_sweep,
             threshold,
             alpha,
             min_mass,
             paste,
             box_step,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Calibrate {
             scenario,
@@ -315,20 +300,18 @@ pub fn execute(cli: Cli) -> Result<()> {
             seed,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => cmd_calibrate::run(&cmd_calibrate::CalibrateCmd {
             scenario: scenario.scenario,
             set: scenario.set,
             facts,
             samples,
             runs,
-            seed,
-            threads,
+            seed: seed.seed,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Match {
             a,
@@ -355,48 +338,37 @@ pub fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             resume,
-            format,
-            no_plots,
-            quiet,
+            output,
             stop_after,
         } => cmd_tournament::run(&cmd_tournament::TournamentArgs {
             file,
-            threads,
+            threads: threads.threads,
             out,
             resume,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
             stop_after,
         }),
         Command::Moran {
             file,
             players,
-            repetitions,
-            turns,
-            noise,
-            mutation_rate,
-            max_generations,
-            game,
-            seed,
+            settings,
             threads,
             out,
             json,
-            format,
-            no_plots,
+            plots,
         } => cmd_moran::run(&cmd_moran::MoranArgs {
             file,
-            players,
-            repetitions,
-            turns,
-            noise,
-            mutation_rate,
-            max_generations,
-            game,
-            seed,
-            threads,
+            flags: MoranFile {
+                players: players
+                    .map(|p| p.split(',').map(str::to_string).collect())
+                    .unwrap_or_default(),
+                ..settings
+            },
+            threads: threads.threads,
             out,
             json,
-            plots: (!no_plots).then_some(format),
+            plots: plots.plots(),
         }),
         Command::Metagame {
             scenario,
@@ -407,20 +379,18 @@ pub fn execute(cli: Cli) -> Result<()> {
             lambda,
             threads,
             out,
-            format,
-            no_plots,
-            quiet,
+            output,
         } => cmd_metagame::run(&cmd_metagame::MetagameCmd {
             scenario,
             strategies,
             runs,
-            seed,
+            seed: seed.seed,
             episodes,
             lambdas: lambda,
-            threads,
+            threads: threads.threads,
             out,
-            plots: (!no_plots).then_some(format),
-            quiet,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
         }),
         Command::Plot { dir, heat, format } => {
             let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;
@@ -461,10 +431,9 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     let seed = o.seed.unwrap_or(p.simulation.seed);
     let pool = pool(o.threads)?;
     let eng = engine(&scenario)?;
-    let out = o.out.clone().unwrap_or_else(|| {
-        PathBuf::from("results").join(sim::overrides::dir_name(&p.meta.name, &args.set))
-    });
-    let dir = ResultsDir::create(&out)?;
+    let dir = results_dir(o.out.as_deref(), || {
+        sim::overrides::dir_name(&p.meta.name, &args.set)
+    })?;
     let mut runs_csv = if o.save_runs {
         Some(RunsCsv::create(&dir)?)
     } else {
@@ -478,23 +447,13 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     let bar = progress::bar(runs, "runs", o.quiet);
     let started = std::time::Instant::now();
     // A bounded sample of agreements (the first ones in run order) for the utility-space plot.
-    let mut agreements = String::from(charts::AGREEMENTS_HEADER);
-    let mut sampled = 0usize;
+    let mut agreements = sim::agreements::Sampler::default();
     let summary = pool.install(|| {
         run_cell(
             &eng,
             plan,
             &mut |i, r| {
-                if let (Some(week), true) = (r.agreement_week, sampled < charts::AGREEMENT_SAMPLE) {
-                    sampled += 1;
-                    agreements.push_str(&format!(
-                        "{i},{},{week},{:.6},{:.6},{:.6}\n",
-                        r.outcome.name(),
-                        r.payoffs[0],
-                        r.payoffs[1],
-                        r.payoffs[2]
-                    ));
-                }
+                agreements.push(i, r);
                 match runs_csv.as_mut() {
                     Some(w) => w.push(i, r),
                     None => Ok(()),
@@ -516,17 +475,13 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         "outcomes.csv",
         &sim::output::outcomes_csv(&[], &[(vec![], &summary)]),
     )?;
-    dir.write_text("agreements.csv", &agreements)?;
+    let agreements = agreements.rows();
+    dir.write_text(sim::agreements::FILE, &sim::agreements::write(agreements))?;
     let refs = charts::reference_points(&scenario)?;
-    dir.write_json("reference_points.json", &refs)?;
+    dir.write_json(plots::figures::run::REFERENCE_FILE, &refs)?;
     if let Some(f) = o.plots {
-        let tmp = dir.path("");
-        let mut all = charts::run_charts(&manifest, &summary);
-        all.push((
-            "agreements",
-            charts::agreement_scatter(&manifest, &agreements, &refs),
-        ));
-        charts::render(&tmp, &all, &charts::formats(f))?;
+        let figures = plots::figures::run::figures(&manifest, &summary, Some(agreements), &refs);
+        charts::render_named(&dir.path(""), &figures, &charts::formats(f))?;
     }
     let path = dir.commit()?;
     report::print_run(&p.meta.name, seed, runs, &summary, &path)?;
@@ -551,6 +506,19 @@ fn heat_options(h: cli::HeatArgs) -> Result<charts::HeatOptions> {
         auto_scale: h.auto_scale,
         ci_threshold_pp: h.ci_threshold,
     })
+}
+
+/// Starts writing the results directory `out` (`--out`), or `results/<default_name>` when
+/// none is given.
+pub(crate) fn results_dir(
+    out: Option<&Path>,
+    default_name: impl FnOnce() -> String,
+) -> Result<ResultsDir, OutputError> {
+    let path = out.map_or_else(
+        || Path::new("results").join(default_name()),
+        Path::to_path_buf,
+    );
+    ResultsDir::create(&path)
 }
 
 /// Refuses more runs than [`MAX_RUNS`] (bad input).

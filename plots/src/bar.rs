@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::frame::{self, measure, page, wrap, Area, AxisStyle, Drawn};
 use crate::number;
+use crate::rows;
 use crate::scale;
 use crate::theme::{self, INK};
 
@@ -247,18 +248,8 @@ where
 {
     let n = bars.len();
     let (w, _) = area.dim_in_pixel();
-    let tick_font = theme::font(theme::TICK_SIZE);
-    let max_label = w * 2 / 5;
-    let labels: Vec<Vec<String>> = bars
-        .iter()
-        .map(|b| frame::wrap_lines(root, b.label, &tick_font, max_label, 2))
-        .collect();
-    let label_w = labels
-        .iter()
-        .flatten()
-        .map(|l| measure(root, l, &tick_font).0)
-        .max()
-        .unwrap_or(0);
+    let labels = rows::wrapped(root, bars.iter().map(|b| b.label), w * 2 / 5);
+    let label_w = rows::label_width(root, &labels);
     let y_desc = chart.x_label.as_deref().unwrap_or("");
     let desc_w = if y_desc.is_empty() {
         0

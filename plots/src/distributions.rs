@@ -6,9 +6,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::frame::{self, measure, page, Area, AxisStyle, Drawn};
+use crate::frame::{self, page, Area, Drawn};
 use crate::legend::{self, Item, Swatch};
 use crate::number;
+use crate::rows;
 use crate::scale;
 use crate::theme::{self, INK};
 
@@ -89,48 +90,15 @@ where
         Item::new("mean", Swatch::Diamond(INK)),
     ];
     let (plot_area, panel) = legend::split(&area, None, &items);
-    let tick_font = theme::font(theme::TICK_SIZE);
-    let (w, _) = area.dim_in_pixel();
-    let labels: Vec<Vec<String>> = rows
-        .iter()
-        .map(|(r, _, _)| frame::wrap_lines(root, &r.label, &tick_font, w / 4, 2))
-        .collect();
-    let label_w = labels
-        .iter()
-        .flatten()
-        .map(|l| measure(root, l, &tick_font).0)
-        .max()
-        .unwrap_or(0);
-    let span = x1 - x0;
-    let xfmt = |v: &f64| number::tick(*v, span, 10);
-    let none = |_: &f64| String::new();
-    let mut c = ChartBuilder::on(&plot_area)
-        .margin_right(16)
-        .x_label_area_size(theme::TICK_SIZE as u32 + theme::AXIS_SIZE as u32 + 36)
-        .y_label_area_size(label_w + 24)
-        .build_cartesian_2d(x0..x1, -0.5..(n as f64 - 0.5))?;
-    frame::mesh(
-        &mut c,
-        AxisStyle {
-            desc: &d.x_label,
-            ticks: 10,
-            format: &xfmt,
-            grid: true,
-        },
-        AxisStyle {
-            desc: "",
-            ticks: 0,
-            format: &none,
-            grid: false,
-        },
-    )?;
+    let labels = rows::labels(root, &area, rows.iter().map(|(r, _, _)| r.label.as_str()));
+    let mut c = rows::chart(root, &plot_area, &labels, &d.x_label, (x0, x1), 0)?;
     if x0 < 0.0 && x1 > 0.0 {
         c.draw_series(std::iter::once(PathElement::new(
             vec![(0.0, -0.5), (0.0, n as f64 - 0.5)],
             theme::AXIS.stroke_width(2),
         )))?;
     }
-    let row = |i: usize| (n - 1 - i) as f64;
+    let row = |i: usize| rows::y(n, i);
     for (i, (r, q, colour)) in rows.iter().enumerate() {
         let y = row(i);
         let whisker = colour.stroke_width(2);
@@ -172,15 +140,5 @@ where
             theme::text(theme::NOTE_SIZE - 1.0, INK, HPos::Center, VPos::Bottom),
         ))?;
     }
-    let (left, top, _, _) = frame::plot_box(&c);
-    let ticks: Vec<(i32, Vec<String>)> = labels
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| (c.backend_coord(&(x0, row(i))).1, l))
-        .collect();
-    frame::y_ticks(root, left, &ticks)?;
-    if let Some(panel) = panel {
-        legend::draw(&panel, top - panel.get_base_pixel().1, None, &items)?;
-    }
-    Ok(())
+    rows::finish(root, &c, labels, panel, &items)
 }

@@ -1,9 +1,14 @@
 //! Chart rendering for pactsim.
 //!
-//! This crate is a pure function from chart specifications to image files:
-//! it knows nothing about simulations. The application maps its results into
-//! one of the [`Chart`] specs and calls [`render`], which writes SVG and/or
-//! PNG files.
+//! Two layers, both pure functions:
+//!
+//! - Rendering: chart specifications to image files. The chart modules know
+//!   nothing about simulations: a [`Chart`] spec goes to [`render`], which
+//!   writes SVG and/or PNG files.
+//! - [`figures`]: which figures a results directory gets. It reads the saved
+//!   results of `run`, `sweep` and `sensitivity` (types of the `sim` crate) and
+//!   maps them into named [`Chart`] specs; it never runs a model (the
+//!   cooperative reference points of a `run` come in as plain data).
 //!
 //! All text uses DejaVu Sans, embedded in the binary and registered with
 //! plotters on first use, so PNG output needs no system fonts. Colours come
@@ -19,6 +24,7 @@
 mod bar;
 mod category_map;
 mod distributions;
+pub mod figures;
 mod font;
 mod frame;
 mod grid;
@@ -30,6 +36,7 @@ mod marks;
 mod number;
 mod output;
 mod placement;
+mod rows;
 mod scale;
 mod scatter;
 mod simplex;

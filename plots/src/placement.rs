@@ -1,5 +1,12 @@
 //! Placing text labels so they do not overlap each other: axis-aligned
-//! pixel boxes and a first-fit search over candidate positions.
+//! pixel boxes, a first-fit search over candidate positions and boxed point
+//! labels drawn at the first free one.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use crate::frame::{measure, Area, Drawn};
+use crate::theme::{self, INK, PAPER};
 
 /// A pixel rectangle (left, top, right, bottom).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -57,6 +64,64 @@ pub(crate) fn first_free(candidates: &[Rect], taken: &[Rect], bounds: &Rect) -> 
         .filter(|(_, c)| c.inside(bounds))
         .min_by_key(|(_, c)| overlap(c))
         .map(|(i, _)| i)
+}
+
+/// Candidate label boxes of `w` × `h` pixels around the point (`x`, `y`), in order of
+/// preference: above right, above left, below right, below left (`corner` = horizontal and
+/// vertical gap), then level right and left (`side` gap, when given), then centred above and
+/// below (`vertical` gap).
+pub(crate) fn around(
+    (x, y): (i32, i32),
+    (w, h): (i32, i32),
+    corner: (i32, i32),
+    side: Option<i32>,
+    vertical: i32,
+) -> Vec<Rect> {
+    let (cx, cy) = corner;
+    let mut c = vec![
+        Rect::at(x + cx, y - h - cy, w, h),
+        Rect::at(x - cx - w, y - h - cy, w, h),
+        Rect::at(x + cx, y + cy, w, h),
+        Rect::at(x - cx - w, y + cy, w, h),
+    ];
+    if let Some(s) = side {
+        c.push(Rect::at(x + s, y - h / 2, w, h));
+        c.push(Rect::at(x - s - w, y - h / 2, w, h));
+    }
+    c.push(Rect::at(x - w / 2, y - vertical - h, w, h));
+    c.push(Rect::at(x - w / 2, y + vertical, w, h));
+    c
+}
+
+/// Draws `label` (bold note text on a translucent paper box) at the first free
+/// box of `candidates(w, h)` for a box of `w` × `h` pixels (the first candidate
+/// when none is free), and marks that box as taken.
+pub(crate) fn boxed_label<DB: DrawingBackend>(
+    root: &Area<DB>,
+    label: &str,
+    candidates: impl Fn(i32, i32) -> Vec<Rect>,
+    taken: &mut Vec<Rect>,
+    bounds: &Rect,
+) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    let (w, h) = measure(root, label, &theme::bold(theme::NOTE_SIZE));
+    let cands = candidates(w as i32 + 8, h as i32 + 6);
+    let pick = first_free(&cands, taken, bounds)
+        .map(|i| cands[i])
+        .unwrap_or(cands[0]);
+    taken.push(pick);
+    root.draw(&Rectangle::new(
+        [(pick.l, pick.t), (pick.r, pick.b)],
+        PAPER.mix(0.85).filled(),
+    ))?;
+    root.draw(&Text::new(
+        label.to_string(),
+        (pick.l + 4, (pick.t + pick.b) / 2),
+        theme::bold_text(theme::NOTE_SIZE, INK, HPos::Left, VPos::Center),
+    ))?;
+    Ok(())
 }
 
 #[cfg(test)]

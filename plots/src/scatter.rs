@@ -4,15 +4,14 @@
 //! solutions or the real April 2026 terms.
 
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::frame::{self, measure, page, Area, AxisStyle, Drawn};
+use crate::frame::{self, page, Area, AxisStyle, Drawn};
 use crate::legend::{self, Item, Swatch};
 use crate::number;
-use crate::placement::{first_free, Rect};
+use crate::placement::{around, boxed_label, Rect};
 use crate::scale;
-use crate::theme::{self, INK, PAPER};
+use crate::theme::{self, INK};
 
 /// A grouped scatter plot with reference points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,34 +142,10 @@ where
         .iter()
         .map(|(x, y)| Rect::at(x - 12, y - 12, 24, 24))
         .collect();
-    let font = theme::bold(theme::NOTE_SIZE);
     for (r, &(x, y)) in refs.iter().zip(&markers) {
         legend::diamond(root, (x, y), 10, INK)?;
-        let (w, h) = measure(root, &r.label, &font);
-        let (w, h) = (w as i32 + 8, h as i32 + 6);
-        let cands = [
-            Rect::at(x + 14, y - h - 4, w, h),
-            Rect::at(x - 14 - w, y - h - 4, w, h),
-            Rect::at(x + 14, y + 4, w, h),
-            Rect::at(x - 14 - w, y + 4, w, h),
-            Rect::at(x + 16, y - h / 2, w, h),
-            Rect::at(x - 16 - w, y - h / 2, w, h),
-            Rect::at(x - w / 2, y - 16 - h, w, h),
-            Rect::at(x - w / 2, y + 16, w, h),
-        ];
-        let pick = first_free(&cands, &taken, &bounds)
-            .map(|i| cands[i])
-            .unwrap_or(cands[0]);
-        taken.push(pick);
-        root.draw(&Rectangle::new(
-            [(pick.l, pick.t), (pick.r, pick.b)],
-            PAPER.mix(0.85).filled(),
-        ))?;
-        root.draw(&Text::new(
-            r.label.clone(),
-            (pick.l + 4, (pick.t + pick.b) / 2),
-            theme::bold_text(theme::NOTE_SIZE, INK, HPos::Left, VPos::Center),
-        ))?;
+        let cands = |w, h| around((x, y), (w, h), (14, 4), Some(16), 16);
+        boxed_label(root, &r.label, cands, &mut taken, &bounds)?;
     }
     if let Some(panel) = panel {
         legend::draw(&panel, top - panel.get_base_pixel().1, None, &items)?;

@@ -7,9 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::frame::{self, measure, page, Area, Drawn};
+use crate::frame::{self, page, Area, Drawn};
 use crate::legend::{self, Item, Swatch};
-use crate::placement::{first_free, Rect};
+use crate::placement::{around, boxed_label, Rect};
 use crate::theme::{self, INK, PAPER};
 
 /// A simplex (triangle) plot of population shares over three strategies.
@@ -215,7 +215,6 @@ where
         }
     }
     // Marked points with non-overlapping labels.
-    let font = theme::bold(theme::NOTE_SIZE);
     let bounds = Rect {
         l: base.0,
         t: base.1,
@@ -239,29 +238,8 @@ where
         if p.label.is_empty() {
             continue;
         }
-        let (tw, th) = measure(root, &p.label, &font);
-        let (tw, th) = (tw as i32 + 8, th as i32 + 6);
-        let cands = [
-            Rect::at(x + 12, y - th - 2, tw, th),
-            Rect::at(x - 12 - tw, y - th - 2, tw, th),
-            Rect::at(x + 12, y + 2, tw, th),
-            Rect::at(x - 12 - tw, y + 2, tw, th),
-            Rect::at(x - tw / 2, y - 14 - th, tw, th),
-            Rect::at(x - tw / 2, y + 14, tw, th),
-        ];
-        let pick = first_free(&cands, &taken, &bounds)
-            .map(|i| cands[i])
-            .unwrap_or(cands[0]);
-        taken.push(pick);
-        root.draw(&Rectangle::new(
-            [(pick.l, pick.t), (pick.r, pick.b)],
-            PAPER.mix(0.85).filled(),
-        ))?;
-        root.draw(&Text::new(
-            p.label.clone(),
-            (pick.l + 4, (pick.t + pick.b) / 2),
-            theme::bold_text(theme::NOTE_SIZE, INK, HPos::Left, VPos::Center),
-        ))?;
+        let cands = |w, h| around((x, y), (w, h), (12, 2), None, 14);
+        boxed_label(root, &p.label, cands, &mut taken, &bounds)?;
     }
     if let Some(panel) = panel {
         legend::draw(

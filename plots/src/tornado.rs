@@ -7,9 +7,10 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
-use crate::frame::{self, measure, page, Area, AxisStyle, Drawn};
+use crate::frame::{self, measure, page, Area, Drawn};
 use crate::legend::{self, Item, Swatch};
 use crate::number;
+use crate::rows;
 use crate::scale;
 use crate::theme::{self, INK};
 
@@ -85,43 +86,9 @@ where
         Item::new("parameter at high value", Swatch::Fill(high_c)),
     ];
     let (plot_area, panel) = legend::split(&area, None, &items);
-    let tick_font = theme::font(theme::TICK_SIZE);
-    let (w, _) = area.dim_in_pixel();
-    let labels: Vec<Vec<String>> = bars
-        .iter()
-        .map(|b| frame::wrap_lines(root, &b.parameter, &tick_font, w / 4, 2))
-        .collect();
-    let label_w = labels
-        .iter()
-        .flatten()
-        .map(|l| measure(root, l, &tick_font).0)
-        .max()
-        .unwrap_or(0);
-    let span = x1 - x0;
-    let xfmt = |v: &f64| number::tick(*v, span, 10);
-    let none = |_: &f64| String::new();
-    let mut c = ChartBuilder::on(&plot_area)
-        .margin_right(16)
-        .margin_top(30)
-        .x_label_area_size(theme::TICK_SIZE as u32 + theme::AXIS_SIZE as u32 + 36)
-        .y_label_area_size(label_w + 24)
-        .build_cartesian_2d(x0..x1, -0.5..(n as f64 - 0.5))?;
-    frame::mesh(
-        &mut c,
-        AxisStyle {
-            desc: &t.x_label,
-            ticks: 10,
-            format: &xfmt,
-            grid: true,
-        },
-        AxisStyle {
-            desc: "",
-            ticks: 0,
-            format: &none,
-            grid: false,
-        },
-    )?;
-    let row = |i: usize| (n - 1 - i) as f64;
+    let labels = rows::labels(root, &area, bars.iter().map(|b| b.parameter.as_str()));
+    let mut c = rows::chart(root, &plot_area, &labels, &t.x_label, (x0, x1), 30)?;
+    let row = |i: usize| rows::y(n, i);
     let half = 0.34;
     let note = theme::NOTE_SIZE;
     for (i, b) in bars.iter().enumerate() {
@@ -174,7 +141,7 @@ where
         vec![(base, -0.5), (base, n as f64 - 0.5)],
         INK.stroke_width(2),
     )))?;
-    let (left, top, _, _) = frame::plot_box(&c);
+    let (_, top, _, _) = frame::plot_box(&c);
     let base_text = t
         .base_label
         .clone()
@@ -185,14 +152,5 @@ where
         (bx, top - 6),
         theme::bold_text(note, INK, HPos::Center, VPos::Bottom),
     ))?;
-    let ticks: Vec<(i32, Vec<String>)> = labels
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| (c.backend_coord(&(x0, row(i))).1, l))
-        .collect();
-    frame::y_ticks(root, left, &ticks)?;
-    if let Some(panel) = panel {
-        legend::draw(&panel, top - panel.get_base_pixel().1, None, &items)?;
-    }
-    Ok(())
+    rows::finish(root, &c, labels, panel, &items)
 }

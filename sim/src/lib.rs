@@ -11,7 +11,8 @@
 //!    (--set key=value overrides are applied to the raw file, before validation)
 //! cells ─runner (rayon over runs; one RNG per run)─▶ per-run records, folded in run order
 //!       ─stats─▶ summary (counts, Wilson CIs, payoff moments, time-to-agreement histogram)
-//!       ─output─▶ results dir (manifest.json, summary.json, outcomes.csv, [runs.csv])
+//!       ─output─▶ results dir (manifest.json, summary.json, outcomes.csv, [runs.csv],
+//!                 agreements.csv via `agreements`)
 //! results dir ─plots─▶ results/plots/*.svg|png        (`pactsim plot DIR` re-renders)
 //! ```
 //!
@@ -31,14 +32,16 @@
 //!   `outcome` · `frontier` · `explain`.
 //! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
 //!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
-//! - Results: `stats` · `results` · `output` · `reports` (sweep and sensitivity `summary.json`
-//!   schemas) · `outdir` (safe output locations, locks).
+//! - Results: `stats` · `results` · `output` · `agreements` (the typed `agreements.csv`
+//!   writer and reader) · `reports` (sweep and sensitivity `summary.json` schemas) · `outdir`
+//!   (safe output locations, locks).
 //!
 //! The model-free game-theory toolkit (normal-form games, `.nfg`, solvers, bargaining closed
 //! forms) is the `games` crate below this one; `cooperative` and `stage` use it.
 
 #![forbid(unsafe_code)]
 
+pub mod agreements;
 pub mod contract;
 pub mod cooperative;
 pub mod event;

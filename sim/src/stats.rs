@@ -12,6 +12,18 @@ use crate::results::{
 /// z for a two-sided 95% interval.
 pub const Z95: f64 = 1.959_963_984_540_054;
 
+/// Index of the largest count (the first one on ties; 0 when there are none): the modal
+/// outcome class of per-class counts in classification order.
+pub fn modal_index(counts: &[u64]) -> usize {
+    let mut best = 0;
+    for (k, c) in counts.iter().enumerate() {
+        if *c > counts[best] {
+            best = k;
+        }
+    }
+    best
+}
+
 /// Wilson score interval for `count` successes in `n` trials.
 pub fn wilson(count: u64, n: u64, z: f64) -> (f64, f64) {
     if n == 0 {

@@ -160,23 +160,17 @@ fn not_toml() {
     assert_failed_cleanly(&o, tmp.path(), &["bad.toml:1:", "not valid TOML"]);
 }
 
+/// `pactsim run --set SET` fails as bad input naming every `expect`, leaving nothing behind.
+fn run_set_fails(set: &str, expect: &[&str]) {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = pactsim(&["run", "--set", set, "--out", "res", "-q"], tmp.path());
+    assert_failed_cleanly(&o, tmp.path(), expect);
+}
+
 #[test]
 fn bad_set_path() {
-    let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(
-        &[
-            "run",
-            "--set",
-            "litigation.win_prob=0.4",
-            "--out",
-            "res",
-            "-q",
-        ],
-        tmp.path(),
-    );
-    assert_failed_cleanly(
-        &o,
-        tmp.path(),
+    run_set_fails(
+        "litigation.win_prob=0.4",
         &[
             "litigation.win_prob",
             "unknown parameter path",
@@ -187,41 +181,16 @@ fn bad_set_path() {
 
 #[test]
 fn bad_set_value() {
-    let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(
-        &[
-            "run",
-            "--set",
-            "litigation.win_probability_mean=high",
-            "--out",
-            "res",
-            "-q",
-        ],
-        tmp.path(),
-    );
-    assert_failed_cleanly(
-        &o,
-        tmp.path(),
+    run_set_fails(
+        "litigation.win_probability_mean=high",
         &[
             "litigation.win_probability_mean",
             "high",
             "expected a float",
         ],
     );
-    let o = pactsim(
-        &[
-            "run",
-            "--set",
-            "litigation.win_probability_mean=1.4",
-            "--out",
-            "res",
-            "-q",
-        ],
-        tmp.path(),
-    );
-    assert_failed_cleanly(
-        &o,
-        tmp.path(),
+    run_set_fails(
+        "litigation.win_probability_mean=1.4",
         &["litigation.win_probability_mean", "1.4", "allowed range"],
     );
 }

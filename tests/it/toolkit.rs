@@ -9,20 +9,24 @@ fn json(o: &std::process::Output) -> Value {
     serde_json::from_str(stdout(o).trim()).expect("one JSON object")
 }
 
+/// `pactsim equilibria --nfg NFG --method METHOD [EXTRA] --json` run in `dir`, parsed.
+fn solve_nfg(nfg: &std::path::Path, method: &str, extra: &[&str], dir: &std::path::Path) -> Value {
+    let mut args = vec![
+        "equilibria",
+        "--nfg",
+        nfg.to_str().unwrap(),
+        "--method",
+        method,
+    ];
+    args.extend_from_slice(extra);
+    args.push("--json");
+    json(&pactsim(&args, dir))
+}
+
 #[test]
 fn equilibria_json_follows_the_contract() {
     let pd = root().join("tests/games/pd.nfg");
-    let v = json(&pactsim(
-        &[
-            "equilibria",
-            "--nfg",
-            pd.to_str().unwrap(),
-            "--method",
-            "enummixed",
-            "--json",
-        ],
-        &root(),
-    ));
+    let v = solve_nfg(&pd, "enummixed", &[], &root());
     assert_eq!(v["game"]["players"], serde_json::json!(["Row", "Column"]));
     assert_eq!(
         v["game"]["strategies"][0],
@@ -40,19 +44,7 @@ fn equilibria_json_follows_the_contract() {
 #[test]
 fn logit_entries_carry_lambda_and_regret() {
     let pd = root().join("tests/games/pd.nfg");
-    let v = json(&pactsim(
-        &[
-            "equilibria",
-            "--nfg",
-            pd.to_str().unwrap(),
-            "--method",
-            "logit",
-            "--lambda",
-            "0.5,2,10",
-            "--json",
-        ],
-        &root(),
-    ));
+    let v = solve_nfg(&pd, "logit", &["--lambda", "0.5,2,10"], &root());
     let eqs = v["equilibria"].as_array().unwrap();
     let lambdas: Vec<f64> = eqs.iter().map(|e| e["lambda"].as_f64().unwrap()).collect();
     assert_eq!(lambdas, vec![0.5, 2.0, 10.0]);
@@ -69,17 +61,7 @@ fn logit_entries_carry_lambda_and_regret() {
 #[test]
 fn three_player_outcome_form_game_solves() {
     let g = root().join("tests/games/mp3.nfg");
-    let v = json(&pactsim(
-        &[
-            "equilibria",
-            "--nfg",
-            g.to_str().unwrap(),
-            "--method",
-            "simpdiv",
-            "--json",
-        ],
-        &root(),
-    ));
+    let v = solve_nfg(&g, "simpdiv", &[], &root());
     let e = &v["equilibria"][0];
     assert!(e["epsilon"].as_f64().unwrap() <= 1e-9);
     assert_eq!(v["game"]["players"].as_array().unwrap().len(), 3);
@@ -97,17 +79,7 @@ fn exported_stage_game_round_trips_through_gambit_format() {
             && text.contains("\"launch on AWS\"")
     );
     // Solving the exported file gives the same pure equilibria as solving the scenario.
-    let a = json(&pactsim(
-        &[
-            "equilibria",
-            "--nfg",
-            "stage.nfg",
-            "--method",
-            "pure",
-            "--json",
-        ],
-        tmp.path(),
-    ));
+    let a = solve_nfg("stage.nfg".as_ref(), "pure", &[], tmp.path());
     let b = json(&pactsim(
         &["equilibria", "--method", "pure", "--json"],
         tmp.path(),

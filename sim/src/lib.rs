@@ -39,6 +39,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod checks;
 pub mod contract;
 pub mod cooperative;
 pub mod event;
@@ -47,10 +48,12 @@ pub mod frontier;
 pub mod layers;
 pub mod limits;
 pub mod litigation;
+pub mod location;
 pub mod outcome;
 pub mod outdir;
 pub mod output;
 pub mod overrides;
+pub mod params;
 pub mod payoff;
 pub mod player;
 pub mod protocol;
@@ -61,6 +64,7 @@ pub mod results;
 pub mod rng;
 pub mod runner;
 pub mod scenario;
+pub mod schema;
 pub mod sensitivity;
 pub mod shape;
 pub mod shocks;
@@ -76,9 +80,11 @@ pub mod valuer;
 pub use contract::{Contract, Issue};
 pub use event::{Event, Observer};
 pub use outcome::Outcome;
+pub use params::Params;
 pub use player::{Coalition, Player};
 pub use protocol::Engine;
 pub use results::{RunRecord, Summary};
 pub use rng::{RunKey, SimRng};
-pub use scenario::{Scenario, ScenarioError, ScenarioFile};
+pub use scenario::{Scenario, ScenarioError};
+pub use schema::ScenarioFile;
 pub use strategy::{Catalog, Move, Response, Strategy, StrategyFactory, View};

@@ -7,8 +7,9 @@
 //! ## Data flow (one direction)
 //!
 //! ```text
-//! configs/x.toml ─serde─▶ ScenarioFile ─validate──▶ Scenario ─sweep::expand─▶ cells
-//!    (--set key=value overrides are applied to the raw file, before validation)
+//! configs/x.toml ─serde─▶ ScenarioFile ─validate─▶ Scenario{Params} ─sweep::expand─▶ cells
+//!    (--set key=value overrides are applied to the raw file, before validation; the model
+//!     reads only the typed Params, never the raw ScenarioFile)
 //! cells ─runner (rayon over runs; one RNG per run)─▶ per-run records, folded in run order
 //!       ─stats─▶ summary (counts, Wilson CIs, payoff moments, time-to-agreement histogram)
 //!       ─output─▶ results dir (manifest.json, summary.json, outcomes.csv, [runs.csv])
@@ -22,13 +23,18 @@
 //! - **regime**: the state a contract is valued in (AWS path, litigation, IPO prospects).
 //!
 //! ## Crate layout
-//! - Input: `scenario` (the only place input is checked) · `layers` (files that inherit from
-//!   a `base`, deep-merged) · `shape` (typed reading that reports every problem) ·
-//!   `overrides` (canonical `--set` lists and their hash) · `sweep_file` (the raw sweep file).
-//! - The model: `contract` (terms) · `payoff` (present values) · `regime` (the state a
-//!   contract is valued in) · `terms` (payoffs term by term) · `valuer` (values of states
-//!   under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal moves) ·
-//!   `outcome` · `frontier` · `explain`.
+//! - Input: `schema` (the raw `ScenarioFile` and its sections) · `scenario` (`Scenario`,
+//!   the only place input is checked, and its hash) · `checks` (the model's invariants,
+//!   section by section) · `params` (`Params`, the validated parameters the model reads, with
+//!   distributions built once) · `location` (where a parameter is written in a file) ·
+//!   `layers` (files that inherit from a `base`, deep-merged) · `shape` (typed reading that
+//!   reports every problem) · `overrides` (`--set`: applying one, dotted-path lookup,
+//!   canonical lists and their hash) · `limits` · `sweep_file` (the raw sweep file).
+//! - The model (reads `&Params`): `contract` (terms) · `payoff` (present values) · `regime`
+//!   (the state a contract is valued in) · `terms` (payoffs term by term) · `valuer` (values
+//!   of states under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal
+//!   moves) · `outcome` · `frontier` · `explain` · `reduced`, `stage`, `cooperative` (the
+//!   reduced-form games).
 //! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
 //!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
 //! - Results: `stats` · `results` · `output` · `reports` (sweep and sensitivity `summary.json`

@@ -60,9 +60,9 @@ pub fn run(o: &MetagameCmd) -> Result<()> {
     let sets = StrategySets::from_toml(&text, &source, &scenario)
         .map_err(|e| anyhow::Error::new(metagame::MetagameError::Spec(e)))?;
     check_runs(o.runs.saturating_mul(sets.profiles() as u64))?;
-    let seed = o.seed.unwrap_or(scenario.params().simulation.seed);
+    let seed = o.seed.unwrap_or(scenario.seed());
     let pool = pool(o.threads)?;
-    let name = &scenario.params().meta.name;
+    let name = scenario.name();
     let dir = crate::results_dir(o.out.as_deref(), || format!("{name}-metagame"))?;
     let settings = Settings {
         runs: o.runs,

@@ -212,7 +212,7 @@ impl Evaluator {
                 "{name}: the scenario has no [ranges] table of documented low/high values to vary"
             )));
         }
-        let seed = seed.unwrap_or(base.params().simulation.seed);
+        let seed = seed.unwrap_or(base.seed());
         Ok(Evaluator {
             doc,
             set: set.to_vec(),
@@ -317,7 +317,7 @@ impl Evaluator {
 pub fn default_out(base: &Scenario, what: &str, target: &str) -> PathBuf {
     PathBuf::from("results").join(format!(
         "{}-{what}-{}",
-        base.params().meta.name,
+        base.name(),
         target.to_lowercase().replace(['+', '.'], "-")
     ))
 }

@@ -262,7 +262,7 @@ fn check_file(path: &Path, kind: Option<FileKind>) -> Result<String> {
     match kind {
         FileKind::Scenario => {
             let s = load_scenario(Some(path), &[])?;
-            Ok(format!("scenario {}", s.params().meta.name))
+            Ok(format!("scenario {}", s.name()))
         }
         FileKind::Sweep => {
             let s = load_sweep(path, &SweepFlags::default())?;

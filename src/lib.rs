@@ -134,7 +134,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             json,
         } => {
             let sc = load_scenario(scenario.scenario.as_deref(), &scenario.set)?;
-            let seed = seed.seed.unwrap_or(sc.params().simulation.seed);
+            let seed = seed.seed.unwrap_or(sc.seed());
             let eng = engine(&sc)?;
             let mut out = std::io::stdout().lock();
             trace::trace(&eng, seed, run, json, &mut out).context("writing the trace")
@@ -422,17 +422,16 @@ pub struct RunOptions {
 
 fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     let scenario = load_scenario(args.scenario.as_deref(), &args.set)?;
-    let p = scenario.params();
-    let runs = o.runs.unwrap_or(p.simulation.runs);
+    let runs = o.runs.unwrap_or(scenario.runs());
     if runs == 0 {
         return Err(bad("--runs 0: allowed values are 1 or more"));
     }
     check_runs(runs)?;
-    let seed = o.seed.unwrap_or(p.simulation.seed);
+    let seed = o.seed.unwrap_or(scenario.seed());
     let pool = pool(o.threads)?;
     let eng = engine(&scenario)?;
     let dir = results_dir(o.out.as_deref(), || {
-        sim::overrides::dir_name(&p.meta.name, &args.set)
+        sim::overrides::dir_name(scenario.name(), &args.set)
     })?;
     let mut runs_csv = if o.save_runs {
         Some(RunsCsv::create(&dir)?)
@@ -484,7 +483,7 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         charts::render_named(&dir.path(""), &figures, &charts::formats(f))?;
     }
     let path = dir.commit()?;
-    report::print_run(&p.meta.name, seed, runs, &summary, &path)?;
+    report::print_run(scenario.name(), seed, runs, &summary, &path)?;
     eprintln!(
         "{runs} runs in {elapsed:.2} s ({:.0} runs/s, {} threads)",
         runs as f64 / elapsed,
@@ -545,7 +544,7 @@ pub fn manifest(
         pactsim_version: env!("CARGO_PKG_VERSION").to_string(),
         git_commit: (!commit.is_empty()).then(|| commit.to_string()),
         command: command.to_string(),
-        scenario: serde_json::to_value(scenario.params()).context("serialising the scenario")?,
+        scenario: serde_json::to_value(scenario.file()).context("serialising the scenario")?,
         scenario_hash: format!("{:016x}", scenario.hash()),
         seed,
         runs,

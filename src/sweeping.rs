@@ -672,7 +672,7 @@ pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
     let out = o.out.clone().unwrap_or_else(|| {
         PathBuf::from("results").join(format!(
             "{}-sensitivity-{}",
-            base.params().meta.name,
+            base.name(),
             target.name().to_lowercase().replace(['+', '.'], "-")
         ))
     });

@@ -139,7 +139,7 @@ pub fn bargain(args: &ScenarioArgs, json: bool) -> Result<()> {
     writeln!(
         out,
         "Cooperative benchmarks · {} · {} Microsoft–OpenAI contracts searched",
-        sc.params().meta.name,
+        sc.name(),
         b.contracts
     )?;
     writeln!(

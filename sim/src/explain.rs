@@ -7,8 +7,8 @@
 
 use crate::contract::Contract;
 use crate::frontier::mo_frontier;
-use crate::litigation::CourtRules;
 use crate::outcome::april_features;
+use crate::params::Params;
 use crate::payoff::Economics;
 use crate::player::Player;
 use crate::regime::Regime;
@@ -127,11 +127,11 @@ pub fn explain(scenario: &Scenario) -> Explanation {
     let shocks = Shocks::expected(s);
     let econ = Economics::new(s, shocks.draws);
     let prefs = issue_preferences(s);
-    let calm = DisputeState::new(s, CourtRules::of(s));
+    let calm = DisputeState::new(s);
     let mut launched = calm.clone();
     launched.launched = true;
     fn valuer<'a>(
-        s: &'a crate::scenario::ScenarioFile,
+        s: &'a Params,
         econ: &'a Economics,
         st: &'a DisputeState,
         shocks: &'a Shocks,
@@ -230,7 +230,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         joint_surplus_extreme: best - xm - xo,
     };
     Explanation {
-        scenario: s.meta.name.clone(),
+        scenario: scenario.name().to_string(),
         states,
         litigation,
         frontier,

@@ -6,9 +6,9 @@
 //! never scans the whole contract space in a round.
 
 use crate::contract::{Contract, Issue};
+use crate::params::Params;
 use crate::payoff::Economics;
 use crate::regime::Regime;
-use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 
 /// Most candidates kept on the frontier.
@@ -70,7 +70,7 @@ pub fn thin(n: usize, max: usize) -> Vec<usize> {
 
 /// The scenario's Microsoft–OpenAI candidate offers: the thinned Pareto frontier at expected
 /// economics (unit multipliers, mean litigation discount, IPO window open, no AGI).
-pub fn mo_frontier(s: &ScenarioFile) -> Vec<Contract> {
+pub fn mo_frontier(s: &Params) -> Vec<Contract> {
     let shocks = Shocks::expected(s);
     let econ = Economics::new(s, shocks.draws);
     let contracts = partnership_contracts(&s.contracts.status_quo);
@@ -114,8 +114,7 @@ mod tests {
 
     #[test]
     fn every_partnership_combination_is_enumerated_once() {
-        let s: ScenarioFile =
-            toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline");
+        let s = crate::params::baseline();
         let base = s.contracts.status_quo;
         let all = partnership_contracts(&base);
         assert_eq!(all.len(), 3 * 4 * 2 * 3 * 2 * 5 * 6 * 4 * 2);

@@ -9,7 +9,9 @@
 //! and line that wrote the offending value. This module only reads files and merges tables; it
 //! never interprets what the keys mean (see [`crate::scenario`]).
 
-use crate::scenario::{locate, lookup, Problem, ScenarioError};
+use crate::location::locate;
+use crate::overrides::lookup;
+use crate::scenario::{Problem, ScenarioError};
 use std::path::{Path, PathBuf};
 
 /// The key that names a file's base.

@@ -7,8 +7,9 @@
 //! ## Data flow (one direction)
 //!
 //! ```text
-//! configs/x.toml ─serde─▶ ScenarioFile ─validate──▶ Scenario ─sweep::expand─▶ cells
-//!    (--set key=value overrides are applied to the raw file, before validation)
+//! configs/x.toml ─serde─▶ ScenarioFile ─validate─▶ Scenario{Params} ─sweep::expand─▶ cells
+//!    (--set key=value overrides are applied to the raw file, before validation; the model
+//!     reads only the typed Params, never the raw ScenarioFile)
 //! cells ─runner (rayon over runs; one RNG per run)─▶ per-run records, folded in run order
 //!       ─stats─▶ summary (counts, Wilson CIs, payoff moments, time-to-agreement histogram)
 //!       ─output─▶ results dir (manifest.json, summary.json, outcomes.csv, [runs.csv],
@@ -23,13 +24,18 @@
 //! - **regime**: the state a contract is valued in (AWS path, litigation, IPO prospects).
 //!
 //! ## Crate layout
-//! - Input: `scenario` (the only place input is checked) · `layers` (files that inherit from
-//!   a `base`, deep-merged) · `shape` (typed reading that reports every problem) ·
-//!   `overrides` (canonical `--set` lists and their hash) · `sweep_file` (the raw sweep file).
-//! - The model: `contract` (terms) · `payoff` (present values) · `regime` (the state a
-//!   contract is valued in) · `terms` (payoffs term by term) · `valuer` (values of states
-//!   under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal moves) ·
-//!   `outcome` · `frontier` · `explain`.
+//! - Input: `schema` (the raw `ScenarioFile` and its sections) · `scenario` (`Scenario`,
+//!   the only place input is checked, and its hash) · `checks` (the model's invariants,
+//!   section by section) · `params` (`Params`, the validated parameters the model reads, with
+//!   distributions built once) · `location` (where a parameter is written in a file) ·
+//!   `layers` (files that inherit from a `base`, deep-merged) · `shape` (typed reading that
+//!   reports every problem) · `overrides` (`--set`: applying one, dotted-path lookup,
+//!   canonical lists and their hash) · `limits` · `sweep_file` (the raw sweep file).
+//! - The model (reads `&Params`): `contract` (terms) · `payoff` (present values) · `regime`
+//!   (the state a contract is valued in) · `terms` (payoffs term by term) · `valuer` (values
+//!   of states under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal
+//!   moves) · `outcome` · `frontier` · `explain` · `reduced`, `stage`, `cooperative` (the
+//!   reduced-form games).
 //! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
 //!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
 //! - Results: `stats` · `results` · `output` · `agreements` (the typed `agreements.csv`
@@ -42,6 +48,7 @@
 #![forbid(unsafe_code)]
 
 pub mod agreements;
+pub mod checks;
 pub mod contract;
 pub mod cooperative;
 pub mod event;
@@ -50,10 +57,12 @@ pub mod frontier;
 pub mod layers;
 pub mod limits;
 pub mod litigation;
+pub mod location;
 pub mod outcome;
 pub mod outdir;
 pub mod output;
 pub mod overrides;
+pub mod params;
 pub mod payoff;
 pub mod player;
 pub mod protocol;
@@ -64,6 +73,7 @@ pub mod results;
 pub mod rng;
 pub mod runner;
 pub mod scenario;
+pub mod schema;
 pub mod sensitivity;
 pub mod shape;
 pub mod shocks;
@@ -79,9 +89,11 @@ pub mod valuer;
 pub use contract::{Contract, Issue};
 pub use event::{Event, Observer};
 pub use outcome::Outcome;
+pub use params::Params;
 pub use player::{Coalition, Player};
 pub use protocol::Engine;
 pub use results::{RunRecord, Summary};
 pub use rng::{RunKey, SimRng};
-pub use scenario::{Scenario, ScenarioError, ScenarioFile};
+pub use scenario::{Scenario, ScenarioError};
+pub use schema::ScenarioFile;
 pub use strategy::{Catalog, Move, Response, Strategy, StrategyFactory, View};

@@ -26,3 +26,6 @@ pub const MAX_SENSITIVITY_POINTS: u64 = MAX_CELLS;
 
 /// Most Morris grid levels (`sensitivity --levels`).
 pub const MAX_LEVELS: u32 = 1_000;
+
+/// Most scheduled antitrust events a scenario may list (`antitrust.events`).
+pub const MAX_EVENTS: usize = 32;

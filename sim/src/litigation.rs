@@ -2,6 +2,7 @@
 //! expectations, Priest–Klein selection, Bebchuk screening and Nalebuff credibility, and the
 //! suit sub-process of a run (preliminary-injunction ruling, dismissal motion, judgment).
 
+use crate::params::CourtRules;
 use crate::rng::SimRng;
 use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
@@ -112,35 +113,6 @@ pub struct Suit {
     pub dismissed: Option<bool>,
     /// Judgment (once given): true if Microsoft won.
     pub judgment: Option<bool>,
-}
-
-/// Court calendar and ruling parameters.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CourtRules {
-    /// PI ruling delay range, weeks.
-    pub injunction_weeks: [f64; 2],
-    /// Dismissal ruling delay range, weeks.
-    pub dismissal_weeks: [f64; 2],
-    /// Median delay from filing to judgment, weeks.
-    pub trial_weeks: f64,
-    /// σ of the log of that delay (lognormal; 0 = always the median).
-    pub trial_sigma: f64,
-    /// PI granted with probability θ^k.
-    pub injunction_exponent: f64,
-}
-
-impl CourtRules {
-    /// The court calendar and ruling parameters of a scenario.
-    pub fn of(s: &crate::scenario::ScenarioFile) -> CourtRules {
-        let l = &s.litigation;
-        CourtRules {
-            injunction_weeks: l.injunction_ruling_weeks,
-            dismissal_weeks: l.dismissal_ruling_weeks,
-            trial_weeks: l.trial_weeks,
-            trial_sigma: l.trial_weeks_sigma,
-            injunction_exponent: l.injunction_exponent,
-        }
-    }
 }
 
 impl Suit {

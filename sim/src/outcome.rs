@@ -148,15 +148,14 @@ pub fn classify(st: &DisputeState) -> Outcome {
 mod tests {
     use super::*;
     use crate::contract::tests::april;
-    use crate::litigation::{CourtRules, Suit};
+    use crate::litigation::Suit;
+    use crate::params::CourtRules;
     use crate::player::Coalition;
-    use crate::scenario::ScenarioFile;
     use crate::state::Agreement;
 
     fn start() -> DisputeState {
-        let s: ScenarioFile =
-            toml::from_str(include_str!("../../configs/april-2026.toml")).unwrap();
-        DisputeState::new(&s, CourtRules::of(&s))
+        let s = crate::params::baseline();
+        DisputeState::new(&s)
     }
 
     fn deal(st: &mut DisputeState, x: Contract, week: u32) {

@@ -1,6 +1,7 @@
-//! The identity of a set of `--set path=value` overrides: a canonical list and a short, stable
-//! hash that names results directories, so results computed with overrides never land in (or
-//! replace) the baseline's directory.
+//! `--set path=value` overrides: applying one to a raw document ([`apply_override`], with the
+//! dotted-path addressing of [`lookup`]), and the identity of a set of overrides — a canonical
+//! list and a short, stable hash that names results directories, so results computed with
+//! overrides never land in (or replace) the baseline's directory.
 //!
 //! Canonical form: each override is trimmed and its value rewritten as TOML would write it
 //! (`0.40` → `0.4`, `"x"` and `x` alike → `"x"`); when a path is given twice, the last value
@@ -10,6 +11,7 @@
 //! keeps this rule.
 
 use crate::rng::fnv1a64;
+use crate::scenario::Problem;
 use std::collections::BTreeMap;
 
 /// The canonical list of overrides (see the module docs); specs without `=` are kept as they
@@ -57,6 +59,160 @@ pub fn dir_name(name: &str, overrides: &[String]) -> String {
     match tag(overrides) {
         Some(t) => format!("{name}-set-{t}"),
         None => name.to_string(),
+    }
+}
+
+/// Looks up a dotted path in a TOML value.
+pub fn lookup<'a>(v: &'a toml::Value, path: &str) -> Option<&'a toml::Value> {
+    let mut cur = v;
+    for part in path.split('.') {
+        cur = match cur {
+            toml::Value::Table(t) => t.get(part)?,
+            toml::Value::Array(a) => a.get(part.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+    }
+    Some(cur)
+}
+
+/// Applies one `path=value` override to a raw document. The path must name an existing
+/// parameter (free-form `params` tables of agents may gain new keys); the value is parsed as
+/// TOML, or taken as a string when it does not parse.
+pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> {
+    let problem = |path: &str, value: &str, message: String| Problem {
+        path: path.to_string(),
+        location: None,
+        value: value.to_string(),
+        message,
+    };
+    let Some((path, raw)) = spec.split_once('=') else {
+        return Err(problem(
+            "",
+            spec,
+            "--set expects path=value, e.g. litigation.win_probability_mean=0.4".into(),
+        ));
+    };
+    let (path, raw) = (path.trim(), raw.trim());
+    let value = parse_value(raw);
+    let parts: Vec<&str> = path.split('.').collect();
+    if parts.iter().any(|p| p.is_empty()) {
+        return Err(problem(
+            path,
+            raw,
+            "--set: empty segment in parameter path".into(),
+        ));
+    }
+    let mut table = &mut *doc;
+    let mut free_form = false;
+    let mut i = 0;
+    while i + 1 < parts.len() {
+        let part = parts[i];
+        free_form |= part == "params" || part == "ranges";
+        let here = parts[..=i].join(".");
+        let next = table.entry(part.to_string());
+        let mut slot = match next {
+            toml::map::Entry::Occupied(o) => o.into_mut(),
+            toml::map::Entry::Vacant(v) if free_form || part == "params" => {
+                v.insert(toml::Value::Table(toml::Table::new()))
+            }
+            toml::map::Entry::Vacant(_) => {
+                return Err(problem(
+                    path,
+                    raw,
+                    format!("--set: unknown parameter path (no table `{here}`)"),
+                ))
+            }
+        };
+        // Arrays of tables (e.g. `[[antitrust.events]]`): the next segment is an index.
+        if let toml::Value::Array(items) = slot {
+            let len = items.len();
+            let index = parts[i + 1..parts.len() - 1]
+                .first()
+                .and_then(|s| s.parse::<usize>().ok());
+            let Some(index) = index else {
+                return Err(problem(
+                    path,
+                    raw,
+                    format!(
+                        "--set: `{here}` is a list; address an entry as `{here}.<index>.<key>`"
+                    ),
+                ));
+            };
+            slot = items.get_mut(index).ok_or_else(|| {
+                problem(
+                    path,
+                    raw,
+                    format!("--set: `{here}` has {len} entries; the index must be below {len}"),
+                )
+            })?;
+            i += 1;
+        }
+        table = match slot {
+            toml::Value::Table(t) => t,
+            _ => {
+                return Err(problem(
+                    path,
+                    raw,
+                    format!("--set: `{here}` is a value, not a table"),
+                ))
+            }
+        };
+        i += 1;
+    }
+    let leaf = parts[parts.len() - 1];
+    let free_form = free_form || parts.len() >= 2 && parts[parts.len() - 2] == "params";
+    match table.get(leaf) {
+        None if !free_form => {
+            let mut known: Vec<&str> = table.keys().map(|k| k.as_str()).collect();
+            known.sort_unstable();
+            Err(problem(
+                path,
+                raw,
+                format!(
+                    "--set: unknown parameter path; keys here are: {}",
+                    known.join(", ")
+                ),
+            ))
+        }
+        None => {
+            table.insert(leaf.to_string(), value);
+            Ok(())
+        }
+        Some(old) => {
+            let value = match (old, value) {
+                (toml::Value::Float(_), toml::Value::Integer(i)) => toml::Value::Float(i as f64),
+                (_, v) => v,
+            };
+            // Fields that take a year or a keyword (e.g. `revenue_share_end`) switch between
+            // integer and string; serde checks the value itself.
+            let union = matches!(
+                (old, &value),
+                (toml::Value::String(_), toml::Value::Integer(_))
+                    | (toml::Value::Integer(_), toml::Value::String(_))
+            );
+            if !union && std::mem::discriminant(old) != std::mem::discriminant(&value) {
+                return Err(problem(
+                    path,
+                    raw,
+                    format!(
+                        "--set: expected a {} (the type in the file), found a {}",
+                        old.type_str(),
+                        value.type_str()
+                    ),
+                ));
+            }
+            table.insert(leaf.to_string(), value);
+            Ok(())
+        }
+    }
+}
+
+fn parse_value(raw: &str) -> toml::Value {
+    match toml::from_str::<toml::Table>(&format!("v = {raw}")) {
+        Ok(mut t) => t
+            .remove("v")
+            .unwrap_or(toml::Value::String(raw.to_string())),
+        Err(_) => toml::Value::String(raw.to_string()),
     }
 }
 

@@ -8,8 +8,9 @@
 //! No randomness and no I/O here.
 
 use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
+use crate::params::Params;
 use crate::regime::Regime;
-use crate::scenario::{ScenarioFile, FIRST_YEAR, YEARS};
+use crate::schema::{FIRST_YEAR, YEARS};
 use crate::terms::Terms;
 use crate::Player;
 
@@ -60,12 +61,12 @@ pub struct Economics {
     /// 1 normal, 2 contested)][last year index]` of Σ β·R_y·s_y and Σ β·R_y·φ_y·s_y.
     prefix: [[[f64; YEARS]; 3]; 2],
     prefix_phi: [[[f64; YEARS]; 3]; 2],
-    p: Params,
+    p: Scalars,
 }
 
 /// Scalars copied out of the scenario once.
 #[derive(Debug, Clone, Copy)]
-struct Params {
+struct Scalars {
     gamma: f64,
     kappa: f64,
     lambda_first: f64,
@@ -97,7 +98,7 @@ struct Params {
 
 impl Economics {
     /// Precomputes a run's economics.
-    pub fn new(s: &ScenarioFile, draws: EconomicDraws) -> Economics {
+    pub fn new(s: &Params, draws: EconomicDraws) -> Economics {
         let rho = s.discount.to_array();
         let mut disc = [[0.0; COMMIT_YEARS]; 3];
         for (i, r) in rho.iter().enumerate() {
@@ -123,7 +124,7 @@ impl Economics {
         }
         let joint_value = (0..YEARS).map(|y| disc[0][y] * ms_model_revenue[y]).sum();
         let ipo = s.litigation.ipo_probability;
-        let p = Params {
+        let p = Scalars {
             gamma: s.revenue.incremental_share,
             kappa: s.revenue.compute_cost_share,
             lambda_first: s.revenue.azure_first_loss,
@@ -415,8 +416,8 @@ mod tests {
     use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
     use crate::regime::IpoClass;
 
-    fn scenario() -> ScenarioFile {
-        toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline parses")
+    fn scenario() -> Params {
+        crate::params::baseline()
     }
 
     fn draws() -> EconomicDraws {

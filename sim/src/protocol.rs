@@ -3,13 +3,14 @@
 //! unilateral move, flows accrue, absorbing states are checked. Litigation runs as a
 //! sub-process while bargaining continues.
 //!
-//! [`Engine`] holds what is fixed per scenario (strategy factories, issue preferences, court
-//! rules); [`Engine::run`] plays one run from its [`RunKey`] and reports every step to an
+//! [`Engine`] holds what is fixed per scenario (strategy factories, issue preferences, the
+//! candidate frontier; the court rules come ready-built with the scenario's
+//! [`crate::params::Params`]); [`Engine::run`] plays one run from its [`RunKey`] and reports every step to an
 //! [`Observer`] (a no-op one for Monte Carlo, a recorder for `pactsim trace`).
 
 use crate::contract::{Contract, Exclusivity, Tranche};
 use crate::event::{Event, Observer};
-use crate::litigation::{CourtEvent, CourtRules, Suit};
+use crate::litigation::{CourtEvent, Suit};
 use crate::outcome::classify;
 use crate::payoff::Economics;
 use crate::player::{Coalition, Player};
@@ -27,7 +28,6 @@ pub struct Engine {
     scenario: Scenario,
     factories: [Box<dyn StrategyFactory>; 3],
     prefs: IssuePreferences,
-    court: CourtRules,
     frontier: Vec<Contract>,
 }
 
@@ -36,19 +36,19 @@ impl Engine {
     pub fn new(scenario: &Scenario, catalog: &dyn Catalog) -> Result<Engine, SpecProblems> {
         let s = scenario.params();
         let sq = &s.contracts.status_quo;
-        let build = |spec: &crate::scenario::AgentSpec, p: Player| {
+        let build = |spec: &crate::schema::AgentSpec, p: Player| {
             catalog.build(&spec.strategy, &spec.params, p, sq)
         };
+        let agents = scenario.agents();
         let factories = [
-            build(&s.agents.microsoft, Player::Microsoft)?,
-            build(&s.agents.openai, Player::OpenAi)?,
-            build(&s.agents.amazon, Player::Amazon)?,
+            build(&agents.microsoft, Player::Microsoft)?,
+            build(&agents.openai, Player::OpenAi)?,
+            build(&agents.amazon, Player::Amazon)?,
         ];
         Ok(Engine {
             scenario: scenario.clone(),
             factories,
             prefs: issue_preferences(s),
-            court: CourtRules::of(s),
             frontier: crate::frontier::mo_frontier(s),
         })
     }
@@ -70,7 +70,7 @@ impl Engine {
         let s = self.scenario.params();
         let shocks = Shocks::new(s, &key);
         let econ = Economics::new(s, shocks.draws);
-        let st = DisputeState::new(s, self.court);
+        let st = DisputeState::new(s);
         let candidates = {
             let v = StateValuer::new(s, &econ, &st, &shocks, shocks.theta, &self.prefs);
             let base = v.agreement_regime(&st, &s.contracts.status_quo);
@@ -123,7 +123,7 @@ impl Engine {
         rng: &mut crate::rng::SimRng,
     ) {
         let s = self.scenario.params();
-        st.suit = Some(Suit::file(st.week, &self.court, rng));
+        st.suit = Some(Suit::file(st.week, &s.court(), rng));
         st.threat = false;
         let m = &s.microsoft;
         let c_at =
@@ -266,8 +266,12 @@ impl Run<'_> {
             return;
         };
         if engine.scenario.params().shocks.court {
-            if let Some(ev) = suit.step(week, self.shocks.theta, &engine.court, &mut self.court_rng)
-            {
+            if let Some(ev) = suit.step(
+                week,
+                self.shocks.theta,
+                &engine.scenario.params().court(),
+                &mut self.court_rng,
+            ) {
                 obs.event(&Event::Court { week, event: ev });
                 match ev {
                     CourtEvent::Injunction(granted) => {

@@ -5,9 +5,9 @@
 //! cooperative benchmarks use exactly the payoff model the agents use, never separate numbers.
 
 use crate::contract::Contract;
-use crate::litigation::CourtRules;
+use crate::params::Params;
 use crate::payoff::Economics;
-use crate::scenario::{Scenario, ScenarioFile};
+use crate::scenario::Scenario;
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
 use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
@@ -31,7 +31,7 @@ pub enum EndState {
 
 /// Values of end states and deals at the scenario's expected values.
 pub struct Reduced {
-    s: ScenarioFile,
+    s: Params,
     shocks: Shocks,
     econ: Economics,
     prefs: IssuePreferences,
@@ -53,12 +53,12 @@ impl Reduced {
     }
 
     /// The scenario parameters.
-    pub fn params(&self) -> &ScenarioFile {
+    pub fn params(&self) -> &Params {
         &self.s
     }
 
     fn state(&self, end: EndState) -> DisputeState {
-        let mut st = DisputeState::new(&self.s, CourtRules::of(&self.s));
+        let mut st = DisputeState::new(&self.s);
         match end {
             EndState::Calm => {}
             EndState::ContestedLaunch => st.launched = true,

@@ -5,8 +5,9 @@
 //! from the outputs at those points (swing; Morris μ, μ*, σ). Pure: evaluating a point is the
 //! caller's job (it is a sweep cell like any other).
 
+use crate::overrides::lookup;
 use crate::rng::{fnv1a64, splitmix64, SimRng};
-use crate::scenario::{lookup, Scenario};
+use crate::scenario::Scenario;
 use rand::{RngExt, SeedableRng};
 use serde::{Deserialize, Serialize};
 
@@ -48,9 +49,9 @@ impl Parameter {
 
 /// The parameters of a scenario's `[ranges]` table, in path order.
 pub fn parameters(scenario: &Scenario) -> Vec<Parameter> {
-    let v = toml::Value::try_from(scenario.params()).expect("scenario serialises");
+    let v = toml::Value::try_from(scenario.file()).expect("scenario serialises");
     scenario
-        .params()
+        .file()
         .ranges
         .iter()
         .filter_map(|(path, [low, high])| {

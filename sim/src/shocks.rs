@@ -4,12 +4,13 @@
 //! draws the same number of values every week whatever the agents do, so switching one
 //! process off (it then holds its initial state) never changes another's draws.
 
+use crate::limits::MAX_EVENTS;
+use crate::params::Params;
 use crate::payoff::EconomicDraws;
 use crate::rng::{RunKey, SimRng, Stream};
-use crate::scenario::ScenarioFile;
 use crate::Player;
 use rand::RngExt;
-use rand_distr::{Beta, Distribution, StandardNormal};
+use rand_distr::{Distribution, StandardNormal};
 
 /// Outcome of the Musk v. Altman trial, as known so far.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,22 +83,17 @@ pub struct Shocks {
     rng_breakdown: SimRng,
 }
 
-/// Most scheduled antitrust events a scenario may list.
-pub const MAX_EVENTS: usize = 32;
-
 fn normal(rng: &mut SimRng) -> f64 {
     StandardNormal.sample(rng)
 }
 
 impl Shocks {
     /// Draws the run's setup values and initial states.
-    pub fn new(s: &ScenarioFile, key: &RunKey) -> Shocks {
+    pub fn new(s: &Params, key: &RunKey) -> Shocks {
         let mut setup = key.stream(Stream::Setup);
         let l = &s.litigation;
         let (mean, sd) = (l.win_probability_mean, l.win_probability_sd);
-        let common = mean * (1.0 - mean) / (sd * sd) - 1.0;
-        let beta = Beta::new(mean * common, (1.0 - mean) * common).expect("validated Beta prior");
-        let theta = beta.sample(&mut setup);
+        let theta = s.merit_prior().sample(&mut setup);
         let g = (s.revenue.multiplier_sigma * normal(&mut setup)).exp();
         let v = (s.openai.valuation_sigma * normal(&mut setup)).exp();
         let [lo, hi] = l.valuation_discount;
@@ -143,7 +139,7 @@ impl Shocks {
     /// multipliers, the mid-range litigation discount, initial antitrust pressure, the IPO
     /// window open. Used for reduced-form games and cooperative benchmarks (no randomness
     /// is drawn from the returned streams by those users).
-    pub fn expected(s: &ScenarioFile) -> Shocks {
+    pub fn expected(s: &Params) -> Shocks {
         let mut sh = Shocks::new(s, &RunKey::new(0, 0, 0));
         sh.theta = s.litigation.win_probability_mean;
         sh.draws = EconomicDraws {
@@ -158,7 +154,7 @@ impl Shocks {
 
     /// Posterior mean of θ for `player` (normal approximation to the Beta prior, signals
     /// taken at face value: the self-serving bias is not corrected).
-    pub fn belief(&self, s: &ScenarioFile, player: Player) -> f64 {
+    pub fn belief(&self, s: &Params, player: Player) -> f64 {
         let (m0, v0) = self.prior;
         if self.signal_count == 0 {
             return m0;
@@ -170,7 +166,7 @@ impl Shocks {
     }
 
     /// Expected Musk damages (OpenAI, Microsoft) given what is known now, $B.
-    pub fn expected_musk_damages(&self, s: &ScenarioFile) -> [f64; 2] {
+    pub fn expected_musk_damages(&self, s: &Params) -> [f64; 2] {
         match self.musk {
             MuskStatus::Pending if s.shocks.musk => {
                 let p = s.musk.win_probability;
@@ -194,7 +190,7 @@ impl Shocks {
 
     /// Advances every process to `week`; returns the events and whether an exogenous
     /// breakdown occurred (the caller decides whether it applies).
-    pub fn step(&mut self, s: &ScenarioFile, week: u32, events: &mut Vec<ShockEvent>) -> bool {
+    pub fn step(&mut self, s: &Params, week: u32, events: &mut Vec<ShockEvent>) -> bool {
         let on = s.shocks;
         let w = f64::from(week);
         // Signals: one per player per week.
@@ -304,8 +300,8 @@ impl Shocks {
 mod tests {
     use super::*;
 
-    fn scenario() -> ScenarioFile {
-        toml::from_str(include_str!("../../configs/april-2026.toml")).expect("baseline parses")
+    fn scenario() -> Params {
+        crate::params::baseline()
     }
 
     /// Everything each process produced over a year, week by week.
@@ -320,7 +316,7 @@ mod tests {
         breakdown: Vec<bool>,
     }
 
-    fn path(s: &ScenarioFile, run: u64) -> Path {
+    fn path(s: &Params, run: u64) -> Path {
         let mut sh = Shocks::new(s, &RunKey::new(99, 7, run));
         let mut p = Path {
             signals: vec![],

@@ -48,7 +48,7 @@ pub fn stage_game(scenario: &Scenario) -> Result<Game, GameError> {
     }
     let names = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     Ok(Game::new(
-        format!("pactsim stage game: {}", s.meta.name),
+        format!("pactsim stage game: {}", scenario.name()),
         vec!["Microsoft".into(), "OpenAI".into(), "Amazon".into()],
         vec![names(&MICROSOFT), names(&OPENAI), names(&AMAZON)],
         payoffs,

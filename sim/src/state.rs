@@ -4,10 +4,11 @@
 //! outcome rules read it.
 
 use crate::contract::Contract;
-use crate::litigation::{CourtRules, Suit};
+use crate::litigation::Suit;
+use crate::params::CourtRules;
+use crate::params::Params;
 use crate::player::{Coalition, Player};
 use crate::regime::IpoClass;
-use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 use crate::strategy::{Move, PublicState};
 
@@ -68,7 +69,7 @@ pub struct DisputeState {
 
 impl DisputeState {
     /// The state at t = 0: the status quo, no threat, no launch, no suit.
-    pub fn new(s: &ScenarioFile, court: CourtRules) -> DisputeState {
+    pub fn new(s: &Params) -> DisputeState {
         DisputeState {
             week: 0,
             horizon: s.simulation.horizon_weeks,
@@ -89,7 +90,7 @@ impl DisputeState {
             ipo_locked: None,
             agreement: None,
             oa_agreements: 0,
-            court,
+            court: s.court(),
         }
     }
 
@@ -121,7 +122,7 @@ impl DisputeState {
         self.suit = Some(Suit::expected(self.week, &self.court));
     }
 
-    pub(crate) fn public(&self, shocks: &Shocks, s: &ScenarioFile) -> PublicState {
+    pub(crate) fn public(&self, shocks: &Shocks, s: &Params) -> PublicState {
         PublicState {
             week: self.week,
             horizon: self.horizon,
@@ -140,7 +141,7 @@ impl DisputeState {
         }
     }
 
-    pub(crate) fn legal_moves(&self, p: Player, s: &ScenarioFile) -> LegalMoves {
+    pub(crate) fn legal_moves(&self, p: Player, s: &Params) -> LegalMoves {
         let mut v = LegalMoves::default();
         v.push(Move::Wait);
         let no_suit = self.suit.is_none();

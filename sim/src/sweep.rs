@@ -13,9 +13,10 @@
 use crate::layers::Document;
 use crate::limits::{MAX_AXES, MAX_CELLS, MAX_RUNS};
 use crate::outcome::Outcome;
+use crate::overrides::lookup;
 use crate::results::Summary;
 use crate::rng::{fnv1a64, splitmix64, SimRng};
-use crate::scenario::{lookup, Problem, Scenario, ScenarioError};
+use crate::scenario::{Problem, Scenario, ScenarioError};
 use crate::strategy::Catalog;
 pub use crate::sweep_file::{AxisSpec, DesignKind, Scale, SweepFile, SweepSection};
 use rand::{RngExt, SeedableRng};
@@ -143,7 +144,7 @@ impl Sweep {
                 }]))
             }
         };
-        let base_value = toml::Value::try_from(base.params()).expect("scenario serialises");
+        let base_value = toml::Value::try_from(base.file()).expect("scenario serialises");
         if s.runs == 0 {
             push(
                 &mut problems,
@@ -537,7 +538,7 @@ impl Sweep {
             match Scenario::from_document(base_doc, &sets, catalog) {
                 Ok(sc) => {
                     // Exactness: the resolved scenario holds exactly the swept values.
-                    let resolved = toml::Value::try_from(sc.params()).expect("serialises");
+                    let resolved = toml::Value::try_from(sc.file()).expect("serialises");
                     for (a, v) in axes.iter().zip(&values) {
                         let got = lookup(&resolved, &a.path);
                         let same = match (got, v) {

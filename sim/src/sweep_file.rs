@@ -3,7 +3,8 @@
 //! Validation into cells is [`crate::sweep::Sweep::build`].
 
 use crate::layers;
-use crate::scenario::{locate, ScenarioError};
+use crate::location::locate;
+use crate::scenario::ScenarioError;
 use crate::shape;
 use serde::{Deserialize, Serialize};
 

@@ -5,10 +5,10 @@
 //! (J, c_P, c_D, credibility) are in the `stakes` submodule.
 
 use crate::contract::{Contract, Hosting, Issue, Tranche};
+use crate::params::Params;
 use crate::payoff::Economics;
 use crate::player::{Coalition, Player};
 use crate::regime::{IpoClass, Regime};
-use crate::scenario::ScenarioFile;
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
 use crate::strategy::{Move, SuitAssessment, Valuer};
@@ -25,7 +25,7 @@ pub type IssuePreferences = [[Option<bool>; Issue::ALL.len()]; 3];
 /// The values of states for one viewer (with its belief θ_i), in one round.
 pub struct StateValuer<'a> {
     /// Scenario parameters.
-    pub s: &'a ScenarioFile,
+    pub s: &'a Params,
     /// Run economics.
     pub econ: &'a Economics,
     /// Dispute state.
@@ -60,7 +60,7 @@ type CachedOffer = (Contract, [f64; 3]);
 impl<'a> StateValuer<'a> {
     /// A valuer for one viewer (belief `theta`) of the current state.
     pub fn new(
-        s: &'a ScenarioFile,
+        s: &'a Params,
         econ: &'a Economics,
         state: &'a DisputeState,
         shocks: &'a Shocks,
@@ -405,7 +405,7 @@ impl StateValuer<'_> {
 /// Computes, for each player and issue, whether the player's payoff rises with the issue's
 /// level, holding the status quo elsewhere, in an agreement regime at the scenario's mean
 /// economics.
-pub fn issue_preferences(s: &ScenarioFile) -> IssuePreferences {
+pub fn issue_preferences(s: &Params) -> IssuePreferences {
     use crate::payoff::EconomicDraws;
     let econ = Economics::new(
         s,

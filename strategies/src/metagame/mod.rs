@@ -132,7 +132,7 @@ pub fn run(
     let results = profiles::run_profiles(scenario, sets, settings.seed, settings.runs, progress)?;
     let labels: [Vec<String>; 3] =
         std::array::from_fn(|r| sets.roles[r].iter().map(|c| c.label.clone()).collect());
-    let name = &scenario.params().meta.name;
+    let name = scenario.name();
     let game = analysis::empirical_game(
         &format!("pactsim meta-game: {name}"),
         &format!(
@@ -162,7 +162,7 @@ pub fn run(
         })
         .collect();
     Ok(Metagame {
-        scenario: name.clone(),
+        scenario: name.to_string(),
         strategies: labels,
         runs: settings.runs,
         seed: settings.seed,

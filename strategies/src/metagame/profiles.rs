@@ -68,7 +68,7 @@ pub fn profile_scenario(
     sets: &StrategySets,
     k: [usize; 3],
 ) -> Result<Scenario, MetagameError> {
-    let mut file = base.params().clone();
+    let mut file = base.file().clone();
     for (r, p) in Player::ALL.into_iter().enumerate() {
         let spec = match &sets.roles[r][k[r]].agent {
             Some(a) => a.clone(),

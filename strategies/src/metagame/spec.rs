@@ -7,7 +7,8 @@
 use crate::catalog;
 use serde::Deserialize;
 use sim::player::Player;
-use sim::scenario::{AgentSpec, Problem, ScenarioError};
+use sim::scenario::{Problem, ScenarioError};
+use sim::schema::AgentSpec;
 use sim::strategy::Catalog;
 use sim::Scenario;
 use toml::Spanned;
@@ -202,7 +203,7 @@ fn candidate(
 
 /// The scenario's own agent for `player`.
 pub fn own_agent(scenario: &Scenario, player: Player) -> &AgentSpec {
-    let agents = &scenario.params().agents;
+    let agents = scenario.agents();
     match player {
         Player::Microsoft => &agents.microsoft,
         Player::OpenAi => &agents.openai,

@@ -1,0 +1,555 @@
+//! The model's invariant checks on a raw [`ScenarioFile`]: ranges, probabilities, intervals,
+//! per-year lists and the reference contracts, section by section. Every problem is collected
+//! (none stops the others), each with its dotted parameter path, the value given and what is
+//! allowed.
+
+use crate::contract::{Contract, Issue};
+use crate::limits::MAX_EVENTS;
+use crate::overrides::lookup;
+use crate::scenario::Problem;
+use crate::schema::{ScenarioFile, YEARS};
+use crate::strategy::Catalog;
+
+/// Collects problems during validation.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn problem(&mut self, path: &str, value: &str, message: &str) {
+        self.problems.push(Problem {
+            path: path.to_string(),
+            location: None,
+            value: value.to_string(),
+            message: message.to_string(),
+        });
+    }
+    fn finite(&mut self, path: &str, v: f64) -> bool {
+        if v.is_finite() {
+            true
+        } else {
+            self.problem(path, &v.to_string(), "must be a finite number");
+            false
+        }
+    }
+    fn prob(&mut self, path: &str, v: f64) {
+        if self.finite(path, v) && !(0.0..=1.0).contains(&v) {
+            self.problem(path, &v.to_string(), "a probability must lie in [0, 1]");
+        }
+    }
+    fn positive(&mut self, path: &str, v: f64) {
+        if self.finite(path, v) && v <= 0.0 {
+            self.problem(path, &v.to_string(), "must be > 0");
+        }
+    }
+    fn range(&mut self, path: &str, v: f64, lo: f64, hi: f64) {
+        if self.finite(path, v) && !(lo..=hi).contains(&v) {
+            self.problem(
+                path,
+                &v.to_string(),
+                &format!("allowed range is [{lo}, {hi}]"),
+            );
+        }
+    }
+    fn interval(&mut self, path: &str, v: [f64; 2], lo: f64, hi: f64) {
+        for (i, x) in v.iter().enumerate() {
+            self.range(&format!("{path}.{i}"), *x, lo, hi);
+        }
+        if v[0] > v[1] {
+            self.problem(
+                path,
+                &format!("[{}, {}]", v[0], v[1]),
+                "interval must be [min, max] with min ≤ max",
+            );
+        }
+    }
+    fn per_year(&mut self, path: &str, v: &[f64], lo: f64, hi: f64) {
+        if v.len() != YEARS {
+            self.problem(
+                path,
+                &format!("{} values", v.len()),
+                &format!("needs exactly {YEARS} values, one per year 2026..=2032"),
+            );
+        }
+        for (i, x) in v.iter().enumerate() {
+            self.range(&format!("{path}.{i}"), *x, lo, hi);
+        }
+    }
+}
+
+fn check_contract(c: &mut Checker, path: &str, k: &Contract) {
+    for issue in k.off_grid_issues() {
+        let allowed = match issue {
+            Issue::AzureFirst => "one of 0, 30, 90, 180 (days)",
+            Issue::LicenceEnd => "one of 2030, 2032, 2035",
+            Issue::RevenueShare => "one of 0, 0.08, 0.10, 0.15, 0.20",
+            Issue::Cap => "one of 20, 30, 38, 50, 60 ($B) or absent (uncapped)",
+            Issue::ShareEnd => "one of 2028, 2030, 2032, \"until_agi\"",
+            Issue::MicrosoftShare => "one of 0, 0.20",
+            _ => "a value of the issue's domain (DOMAIN §2.2)",
+        };
+        c.problem(
+            &format!("{path}.{}", issue.key()),
+            "",
+            &format!("off the discretised domain: allowed {allowed}"),
+        );
+    }
+    c.positive(&format!("{path}.azure_commitment"), k.azure_commitment);
+    c.range(
+        &format!("{path}.azure_commitment"),
+        k.azure_commitment,
+        0.0,
+        1e4,
+    );
+    c.positive(&format!("{path}.aws_commitment"), k.aws_commitment);
+    c.range(
+        &format!("{path}.aws_commitment"),
+        k.aws_commitment,
+        0.0,
+        1e4,
+    );
+    c.range(&format!("{path}.side_payment"), k.side_payment, -1e4, 1e4);
+}
+
+/// Every problem of a raw file, in a fixed order: each section's checks in file order, the
+/// agents' strategy specs (checked by `catalog`), then the parameter paths of `[ranges]`.
+pub(crate) fn problems(f: &ScenarioFile, catalog: &dyn Catalog) -> Vec<Problem> {
+    let mut c = Checker::default();
+    simulation(f, &mut c);
+    protocol(f, &mut c);
+    discount(f, &mut c);
+    revenue(f, &mut c);
+    cloud(f, &mut c);
+    microsoft(f, &mut c);
+    openai(f, &mut c);
+    amazon(f, &mut c);
+    litigation(f, &mut c);
+    antitrust(f, &mut c);
+    musk(f, &mut c);
+    ipo(f, &mut c);
+    agi(f, &mut c);
+    contracts(f, &mut c);
+    ranges(f, &mut c);
+    agents(f, catalog, &mut c);
+    range_paths(f, &mut c);
+    c.problems
+}
+
+/// `[simulation]`: runs and horizon.
+fn simulation(f: &ScenarioFile, c: &mut Checker) {
+    let s = &f.simulation;
+    if s.runs == 0 {
+        c.problem("simulation.runs", "0", "must be ≥ 1");
+    }
+    if s.horizon_weeks == 0 || s.horizon_weeks > 520 {
+        c.problem(
+            "simulation.horizon_weeks",
+            &s.horizon_weeks.to_string(),
+            "must be in 1..=520 weeks",
+        );
+    }
+}
+
+/// `[protocol]`: recognition probabilities, breakdown hazard, acceptance slope.
+fn protocol(f: &ScenarioFile, c: &mut Checker) {
+    let p = &f.protocol;
+    let rec = p.recognition.to_array();
+    for (name, v) in ["microsoft", "openai", "amazon"].iter().zip(rec) {
+        c.prob(&format!("protocol.recognition.{name}"), v);
+    }
+    let sum: f64 = rec.iter().sum();
+    if (sum - 1.0).abs() > 1e-9 {
+        c.problem(
+            "protocol.recognition",
+            &format!("{:?} (sum {sum})", rec),
+            "recognition probabilities must sum to 1",
+        );
+    }
+    c.prob(
+        "protocol.breakdown_hazard_per_week",
+        p.breakdown_hazard_per_week,
+    );
+    c.positive(
+        "protocol.acceptance_slope_per_billion",
+        p.acceptance_slope_per_billion,
+    );
+    c.range(
+        "protocol.acceptance_slope_per_billion",
+        p.acceptance_slope_per_billion,
+        0.0,
+        1e3,
+    );
+}
+
+/// `[discount]`: annual discount rates.
+fn discount(f: &ScenarioFile, c: &mut Checker) {
+    for (name, v) in ["microsoft", "openai", "amazon"]
+        .iter()
+        .zip(f.discount.to_array())
+    {
+        c.range(&format!("discount.{name}"), v, 0.001, 2.0);
+    }
+}
+
+/// `[revenue]`: the revenue path and channel shares.
+fn revenue(f: &ScenarioFile, c: &mut Checker) {
+    let r = &f.revenue;
+    c.per_year("revenue.path_billion", &r.path_billion, 0.0, 1e5);
+    c.range("revenue.multiplier_sigma", r.multiplier_sigma, 0.0, 2.0);
+    c.range(
+        "revenue.demand_volatility_weekly",
+        r.demand_volatility_weekly,
+        0.0,
+        0.5,
+    );
+    c.per_year("revenue.third_party_share", &r.third_party_share, 0.0, 1.0);
+    c.prob("revenue.incremental_share", r.incremental_share);
+    c.prob("revenue.compute_cost_share", r.compute_cost_share);
+    c.prob("revenue.azure_first_loss", r.azure_first_loss);
+}
+
+/// `[cloud]`: margins, commitment years, channel shares.
+fn cloud(f: &ScenarioFile, c: &mut Checker) {
+    let cl = &f.cloud;
+    c.prob("cloud.azure_margin", cl.azure_margin);
+    c.prob("cloud.aws_margin", cl.aws_margin);
+    if cl.azure_commitment_years == 0 {
+        c.problem("cloud.azure_commitment_years", "0", "must be ≥ 1");
+    }
+    if cl.aws_commitment_years == 0 {
+        c.problem("cloud.aws_commitment_years", "0", "must be ≥ 1");
+    }
+    c.range(
+        "cloud.bedrock_value_share",
+        cl.bedrock_value_share,
+        0.0,
+        1.0,
+    );
+    c.prob("cloud.non_exclusive_aws_share", cl.non_exclusive_aws_share);
+    c.prob("cloud.competitive_harm", cl.competitive_harm);
+    c.range(
+        "cloud.stateless_only_reach",
+        cl.stateless_only_reach,
+        0.01,
+        1.0,
+    );
+}
+
+/// `[microsoft]`: Microsoft's economics.
+fn microsoft(f: &ScenarioFile, c: &mut Checker) {
+    let m = &f.microsoft;
+    c.prob("microsoft.stake", m.stake);
+    c.range(
+        "microsoft.openai_model_revenue_2026",
+        m.openai_model_revenue_2026,
+        0.0,
+        1e4,
+    );
+    c.range(
+        "microsoft.openai_model_revenue_growth",
+        m.openai_model_revenue_growth,
+        -0.5,
+        2.0,
+    );
+    c.range(
+        "microsoft.licence_exclusivity_premium",
+        m.licence_exclusivity_premium,
+        0.0,
+        1e4,
+    );
+    c.range(
+        "microsoft.licence_value_per_year",
+        m.licence_value_per_year,
+        0.0,
+        1e3,
+    );
+    c.range(
+        "microsoft.legal_fees_per_year",
+        m.legal_fees_per_year,
+        0.0,
+        100.0,
+    );
+    c.range(
+        "microsoft.antitrust_cost_of_suing",
+        m.antitrust_cost_of_suing,
+        0.0,
+        1e3,
+    );
+    c.range(
+        "microsoft.antitrust_pressure_multiplier",
+        m.antitrust_pressure_multiplier,
+        0.0,
+        100.0,
+    );
+    c.prob("microsoft.shading_rate", m.shading_rate);
+    c.range(
+        "microsoft.threat_audience_cost",
+        m.threat_audience_cost,
+        0.0,
+        100.0,
+    );
+    c.range(
+        "microsoft.base_dispute_share",
+        m.base_dispute_share,
+        0.0,
+        1.0,
+    );
+}
+
+/// `[openai]`: OpenAI's economics.
+fn openai(f: &ScenarioFile, c: &mut Checker) {
+    let o = &f.openai;
+    c.positive("openai.valuation", o.valuation);
+    c.range("openai.valuation", o.valuation, 0.0, 1e5);
+    c.range("openai.valuation_sigma", o.valuation_sigma, 0.0, 2.0);
+    c.range("openai.multicloud_uplift", o.multicloud_uplift, 0.0, 1.0);
+    c.range("openai.ipo_benefit", o.ipo_benefit, 0.0, 1e4);
+    c.prob(
+        "openai.late_milestone_probability",
+        o.late_milestone_probability,
+    );
+    c.range("openai.upfront_tranche", o.upfront_tranche, 0.0, 1e4);
+    c.range(
+        "openai.conditional_tranche",
+        o.conditional_tranche,
+        0.0,
+        1e4,
+    );
+    c.range(
+        "openai.legal_fees_per_year",
+        o.legal_fees_per_year,
+        0.0,
+        100.0,
+    );
+    c.range(
+        "openai.rearchitecture_cost",
+        o.rearchitecture_cost,
+        0.0,
+        1e3,
+    );
+    c.range(
+        "openai.nonexclusive_licence_value",
+        o.nonexclusive_licence_value,
+        0.0,
+        1e3,
+    );
+    c.range("openai.complaint_cost", o.complaint_cost, 0.0, 1e3);
+}
+
+/// `[amazon]`: Amazon's economics.
+fn amazon(f: &ScenarioFile, c: &mut Checker) {
+    let a = &f.amazon;
+    c.prob("amazon.stake", a.stake);
+    c.prob("amazon.stake_after_tranche", a.stake_after_tranche);
+    c.range(
+        "amazon.legal_fees_per_year",
+        a.legal_fees_per_year,
+        0.0,
+        100.0,
+    );
+    c.prob("amazon.codefendant_share", a.codefendant_share);
+    c.range("amazon.sweetener_step", a.sweetener_step, 0.0, 1e3);
+    c.range("amazon.sweetener_max", a.sweetener_max, 0.0, 1e3);
+}
+
+/// `[litigation]`: the merit prior, signals, court calendar and IPO odds.
+fn litigation(f: &ScenarioFile, c: &mut Checker) {
+    let l = &f.litigation;
+    c.range(
+        "litigation.win_probability_mean",
+        l.win_probability_mean,
+        0.01,
+        0.99,
+    );
+    c.positive("litigation.win_probability_sd", l.win_probability_sd);
+    c.range(
+        "litigation.win_probability_sd",
+        l.win_probability_sd,
+        0.0,
+        0.5,
+    );
+    if l.win_probability_sd.is_finite()
+        && l.win_probability_mean.is_finite()
+        && l.win_probability_sd * l.win_probability_sd
+            >= l.win_probability_mean * (1.0 - l.win_probability_mean)
+    {
+        c.problem(
+            "litigation.win_probability_sd",
+            &l.win_probability_sd.to_string(),
+            "a Beta prior needs sd² < mean·(1 − mean)",
+        );
+    }
+    for (name, v) in ["microsoft", "openai", "amazon"]
+        .iter()
+        .zip(l.signal_bias.to_array())
+    {
+        c.range(&format!("litigation.signal_bias.{name}"), v, -0.5, 0.5);
+    }
+    for (name, v) in ["microsoft", "openai", "amazon"]
+        .iter()
+        .zip(l.signal_sd.to_array())
+    {
+        c.positive(&format!("litigation.signal_sd.{name}"), v);
+        c.range(&format!("litigation.signal_sd.{name}"), v, 0.0, 5.0);
+    }
+    c.range(
+        "litigation.injunction_exponent",
+        l.injunction_exponent,
+        0.1,
+        10.0,
+    );
+    c.interval(
+        "litigation.injunction_ruling_weeks",
+        l.injunction_ruling_weeks,
+        0.0,
+        520.0,
+    );
+    c.interval(
+        "litigation.dismissal_ruling_weeks",
+        l.dismissal_ruling_weeks,
+        0.0,
+        520.0,
+    );
+    c.range("litigation.trial_weeks", l.trial_weeks, 1.0, 1040.0);
+    c.interval(
+        "litigation.valuation_discount",
+        l.valuation_discount,
+        0.0,
+        1.0,
+    );
+    c.prob("litigation.legal_cloud_share", l.legal_cloud_share);
+    c.range(
+        "litigation.trial_weeks_sigma",
+        l.trial_weeks_sigma,
+        0.0,
+        2.0,
+    );
+    c.range("litigation.leverage_share", l.leverage_share, 0.0, 1.0);
+    c.range("litigation.threat_threshold", l.threat_threshold, 0.0, 1.0);
+    c.prob("litigation.threat_suit_belief", l.threat_suit_belief);
+    let ipo = l.ipo_probability;
+    for (name, v) in [
+        ("none", ipo.none),
+        ("threat", ipo.threat),
+        ("suit", ipo.suit),
+        ("injunction", ipo.injunction),
+    ] {
+        c.prob(&format!("litigation.ipo_probability.{name}"), v);
+    }
+}
+
+/// `[antitrust]`: pressure, scheduled events and hazards.
+fn antitrust(f: &ScenarioFile, c: &mut Checker) {
+    let at = &f.antitrust;
+    c.prob("antitrust.initial", at.initial);
+    if at.events.len() > MAX_EVENTS {
+        c.problem(
+            "antitrust.events",
+            &format!("{} events", at.events.len()),
+            &format!("at most {} scheduled events", MAX_EVENTS),
+        );
+    }
+    for (i, e) in at.events.iter().enumerate() {
+        c.range(&format!("antitrust.events.{i}.week"), e.week, 0.0, 1040.0);
+        c.range(&format!("antitrust.events.{i}.jump"), e.jump, -1.0, 1.0);
+        c.prob(&format!("antitrust.events.{i}.probability"), e.probability);
+    }
+    c.prob("antitrust.ftc_hazard_per_week", at.ftc_hazard_per_week);
+    c.range("antitrust.ftc_jump", at.ftc_jump, -1.0, 1.0);
+    c.range(
+        "antitrust.news_rate_per_week",
+        at.news_rate_per_week,
+        0.0,
+        10.0,
+    );
+    c.range("antitrust.news_sd", at.news_sd, 0.0, 1.0);
+    c.range("antitrust.complaint_jump", at.complaint_jump, -1.0, 1.0);
+}
+
+/// `[musk]`: the Musk trial.
+fn musk(f: &ScenarioFile, c: &mut Checker) {
+    let mu = &f.musk;
+    c.interval("musk.verdict_weeks", mu.verdict_weeks, 0.0, 520.0);
+    c.prob("musk.win_probability", mu.win_probability);
+    c.interval("musk.damages_openai", mu.damages_openai, 0.0, 1e4);
+    c.interval("musk.damages_microsoft", mu.damages_microsoft, 0.0, 1e4);
+    c.prob("musk.unwind_probability", mu.unwind_probability);
+}
+
+/// `[ipo]`: the IPO window.
+fn ipo(f: &ScenarioFile, c: &mut Checker) {
+    let i = &f.ipo;
+    c.prob("ipo.open_initial", i.open_initial);
+    c.prob("ipo.open_to_closed", i.open_to_closed);
+    c.prob("ipo.closed_to_open", i.closed_to_open);
+    c.range("ipo.s1_week", i.s1_week, 0.0, 1040.0);
+    c.range("ipo.window_week", i.window_week, 0.0, 1040.0);
+}
+
+/// `[agi]`: the AGI hazard.
+fn agi(f: &ScenarioFile, c: &mut Checker) {
+    c.range("agi.hazard_per_year", f.agi.hazard_per_year, 0.0, 1.0);
+    c.range(
+        "agi.contested_hazard_multiplier",
+        f.agi.contested_hazard_multiplier,
+        1.0,
+        10.0,
+    );
+}
+
+/// `[contracts]`: the reference contracts.
+fn contracts(f: &ScenarioFile, c: &mut Checker) {
+    check_contract(c, "contracts.status_quo", &f.contracts.status_quo);
+    check_contract(c, "contracts.april_2026", &f.contracts.april_2026);
+}
+
+/// `[ranges]`: each documented range is [low, high].
+fn ranges(f: &ScenarioFile, c: &mut Checker) {
+    for (key, [lo, hi]) in &f.ranges {
+        if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
+            c.problem(
+                &format!("ranges.\"{key}\""),
+                &format!("[{lo}, {hi}]"),
+                "a range must be [low, high] with low ≤ high",
+            );
+        }
+    }
+}
+
+/// `[agents]`: each strategy and its parameters, as the catalogue checks them.
+fn agents(f: &ScenarioFile, catalog: &dyn Catalog, c: &mut Checker) {
+    for (path, spec) in [
+        ("agents.microsoft", &f.agents.microsoft),
+        ("agents.openai", &f.agents.openai),
+        ("agents.amazon", &f.agents.amazon),
+    ] {
+        if let Err(list) = catalog.check(&spec.strategy, &spec.params) {
+            for (sub, value, message) in list {
+                let p = if sub.is_empty() {
+                    format!("{path}.strategy")
+                } else {
+                    format!("{path}.params.{sub}")
+                };
+                c.problem(&p, &value, &message);
+            }
+        }
+    }
+}
+
+/// `[ranges]`: every key names a numeric parameter of the resolved file.
+fn range_paths(f: &ScenarioFile, c: &mut Checker) {
+    // Serialised once, not once per key: thousands of keys stay linear.
+    let resolved_file = toml::Value::try_from(f).ok();
+    for key in f.ranges.keys() {
+        let resolved = resolved_file.as_ref().and_then(|v| lookup(v, key).cloned());
+        match resolved {
+            Some(toml::Value::Float(_)) | Some(toml::Value::Integer(_)) => {}
+            _ => c.problem(
+                &format!("ranges.\"{key}\""),
+                key,
+                "not a numeric parameter path of this scenario",
+            ),
+        }
+    }
+}

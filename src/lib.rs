@@ -81,7 +81,7 @@ fn engine(scenario: &Scenario) -> Result<Engine> {
     Engine::new(scenario, strategies::catalog()).map_err(|problems| {
         let lines: Vec<String> = problems
             .into_iter()
-            .map(|(p, v, m)| format!("  agents: {p} = {v}: {m}"))
+            .map(|p| format!("  agents: {p}"))
             .collect();
         bad(format!("strategy problems:\n{}", lines.join("\n")))
     })

@@ -525,7 +525,12 @@ fn agents(f: &ScenarioFile, catalog: &dyn Catalog, c: &mut Checker) {
         ("agents.amazon", &f.agents.amazon),
     ] {
         if let Err(list) = catalog.check(&spec.strategy, &spec.params) {
-            for (sub, value, message) in list {
+            for crate::strategy::SpecProblem {
+                path: sub,
+                value,
+                message,
+            } in list
+            {
                 let p = if sub.is_empty() {
                     format!("{path}.strategy")
                 } else {

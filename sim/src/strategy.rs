@@ -197,9 +197,41 @@ pub trait Strategy: Send {
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response;
 }
 
-/// Problems with a strategy spec: (parameter sub-path, value, message); an empty sub-path
-/// means the strategy name itself.
-pub type SpecProblems = Vec<(String, String, String)>;
+/// One problem with a strategy spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecProblem {
+    /// Parameter sub-path below `params` (`weights.revenue_share`); empty for the strategy
+    /// name itself.
+    pub path: String,
+    /// The value given, as written.
+    pub value: String,
+    /// What is allowed, or what went wrong.
+    pub message: String,
+}
+
+impl SpecProblem {
+    /// A problem at `path` with `value`: `message`.
+    pub fn new(
+        path: impl Into<String>,
+        value: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        SpecProblem {
+            path: path.into(),
+            value: value.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for SpecProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} = {}: {}", self.path, self.value, self.message)
+    }
+}
+
+/// Every problem found with a strategy spec.
+pub type SpecProblems = Vec<SpecProblem>;
 
 /// Maps catalogue names and parameters to strategies.
 pub trait Catalog: Sync {

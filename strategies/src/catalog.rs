@@ -12,7 +12,7 @@ use crate::threat_then_settle::ThreatThenSettleFactory;
 use crate::tit_for_tat::{self, TitForTatFactory};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
-use sim::strategy::{Catalog, SpecProblems, StrategyFactory};
+use sim::strategy::{Catalog, SpecProblem, SpecProblems, StrategyFactory};
 use std::sync::Arc;
 
 /// How an entry concedes.
@@ -226,10 +226,10 @@ fn parse(
     }
     let total: f64 = weights.iter().sum();
     if total <= 0.0 {
-        p.problems.push((
-            "weights".into(),
+        p.problems.push(SpecProblem::new(
+            "weights",
             format!("{weights_list:?}"),
-            "weights must have a positive sum".into(),
+            "weights must have a positive sum",
         ));
     } else {
         weights.iter_mut().for_each(|w| *w /= total);
@@ -373,8 +373,8 @@ fn entry(name: &str) -> Result<&'static Entry, SpecProblems> {
                 }
             })
             .collect();
-        vec![(
-            String::new(),
+        vec![SpecProblem::new(
+            "",
             format!("\"{name}\""),
             format!("unknown strategy; the catalogue has: {}", names.join(", ")),
         )]
@@ -391,8 +391,8 @@ fn factory(
         let p = match p.parse::<f64>() {
             Ok(x) if (0.0..=1.0).contains(&x) => x,
             _ => {
-                return Err(vec![(
-                    String::new(),
+                return Err(vec![SpecProblem::new(
+                    "",
                     format!("\"{name}\""),
                     format!("noise probability {p:?}: allowed is a number in [0, 1]"),
                 )])
@@ -478,7 +478,7 @@ mod tests {
             toml::from_str("kappa = 1.5\nweights = { revenue_share_cap = -1, cap = 1 }\nfoo = 1")
                 .unwrap();
         let problems = catalog().check("faratin-logit", &t).unwrap_err();
-        let keys: Vec<&str> = problems.iter().map(|p| p.0.as_str()).collect();
+        let keys: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
         assert!(
             keys.contains(&"weights.cap")
                 && keys.contains(&"kappa")
@@ -489,7 +489,7 @@ mod tests {
         let unknown = catalog()
             .check("tit-for-two-tats", &toml::Table::new())
             .unwrap_err();
-        assert!(unknown[0].2.contains("faratin-logit"));
+        assert!(unknown[0].message.contains("faratin-logit"));
     }
 
     fn sim_status_quo() -> Contract {

@@ -5,7 +5,7 @@
 use crate::litigation_policy::LitigationPolicy;
 use sim::contract::Issue;
 use sim::player::{Coalition, Player};
-use sim::strategy::SpecProblems;
+use sim::strategy::{SpecProblem, SpecProblems};
 
 /// Reads one strategy's parameters, collecting every problem.
 pub(crate) struct Parser<'a> {
@@ -30,7 +30,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn unknown_keys(&mut self, allowed: &[&str]) {
         for (key, value) in self.params {
             if !allowed.contains(&key.as_str()) {
-                self.problems.push((
+                self.problems.push(SpecProblem::new(
                     key.clone(),
                     value.to_string(),
                     format!("unknown parameter; allowed: {}", allowed.join(", ")),
@@ -96,7 +96,7 @@ impl<'a> Parser<'a> {
     /// Records a problem with `key`.
     pub(crate) fn bad(&mut self, key: &str, value: &toml::Value, msg: &str) {
         self.problems
-            .push((key.to_string(), value.to_string(), msg.to_string()));
+            .push(SpecProblem::new(key, value.to_string(), msg));
     }
     /// A number in [lo, hi] (or (lo, hi] when `lo_open`).
     pub(crate) fn number(&mut self, key: &str, lo: f64, hi: f64, lo_open: bool) -> Option<f64> {

@@ -247,7 +247,7 @@ fn bad_noise_probabilities_are_refused_with_the_name() {
     ] {
         let e = strategies::catalog().check(bad, &t).unwrap_err();
         assert!(
-            e[0].1.contains("noisy") || e[0].1.contains("nobody"),
+            e[0].value.contains("noisy") || e[0].value.contains("nobody"),
             "{bad}: {e:?}"
         );
     }

@@ -131,7 +131,7 @@ pub fn run_profiles(
                 labels: labels(sets, k),
                 message: problems
                     .iter()
-                    .map(|(p, v, m)| format!("{p} = {v}: {m}"))
+                    .map(|p| p.to_string())
                     .collect::<Vec<_>>()
                     .join("; "),
             })?;

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use sim::player::Player;
 use sim::scenario::{Problem, ScenarioError};
 use sim::schema::AgentSpec;
-use sim::strategy::Catalog;
+use sim::strategy::{Catalog, SpecProblem};
 use sim::Scenario;
 use toml::Spanned;
 
@@ -184,19 +184,25 @@ fn candidate(
         }),
         Err(list) => Err(list
             .into_iter()
-            .map(|(sub, value, message)| {
-                let (path, line) = if sub.is_empty() {
-                    (format!("{at}.strategy"), strategy_line)
-                } else {
-                    (format!("{at}.params.{sub}"), params_line)
-                };
-                Problem {
-                    location: line,
-                    path,
-                    value,
-                    message,
-                }
-            })
+            .map(
+                |SpecProblem {
+                     path: sub,
+                     value,
+                     message,
+                 }| {
+                    let (path, line) = if sub.is_empty() {
+                        (format!("{at}.strategy"), strategy_line)
+                    } else {
+                        (format!("{at}.params.{sub}"), params_line)
+                    };
+                    Problem {
+                        location: line,
+                        path,
+                        value,
+                        message,
+                    }
+                },
+            )
             .collect()),
     }
 }

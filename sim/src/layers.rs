@@ -64,13 +64,6 @@ pub fn merge(base: &mut toml::Table, over: toml::Table) {
     }
 }
 
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
 fn problem(path: &str, location: Option<(usize, usize)>, value: &str, message: String) -> Problem {
     Problem {
         path: path.to_string(),
@@ -86,7 +79,7 @@ pub fn parse(text: &str, name: &str) -> Result<toml::Table, ScenarioError> {
         source: name.to_string(),
         problems: vec![problem(
             "",
-            e.span().map(|s| line_col(text, s.start)),
+            e.span().map(|s| crate::location::line_col(text, s.start)),
             "",
             format!("not valid TOML: {}", e.message().trim()),
         )],

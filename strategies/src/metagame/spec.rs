@@ -6,6 +6,7 @@
 
 use crate::catalog;
 use serde::Deserialize;
+use sim::location::line_col;
 use sim::player::Player;
 use sim::scenario::{Problem, ScenarioError};
 use sim::schema::AgentSpec;
@@ -62,14 +63,6 @@ pub struct StrategySets {
 /// column, parameter path, value, message), so it prints and exits like a bad scenario.
 pub type SpecError = ScenarioError;
 
-/// 1-based (line, column) of byte `offset` in `text`.
-fn line_of(text: &str, offset: usize) -> Option<(usize, usize)> {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-    Some((line, col))
-}
-
 impl StrategySets {
     /// Parses a strategies file and checks every entry against the catalogue for its role in
     /// `scenario`; `source` names the file in messages. Every problem is reported at once.
@@ -84,7 +77,7 @@ impl StrategySets {
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             err(vec![Problem {
-                location: e.span().and_then(|s| line_of(text, s.start)),
+                location: e.span().map(|s| line_col(text, s.start)),
                 path: String::new(),
                 value: String::new(),
                 message: e.message().trim().to_string(),
@@ -155,7 +148,7 @@ fn candidate(
 ) -> Result<Candidate, Vec<Problem>> {
     let own = own_agent(scenario, player);
     let strategy = entry.strategy.get_ref().trim().to_string();
-    let strategy_line = line_of(text, entry.strategy.span().start);
+    let strategy_line = Some(line_col(text, entry.strategy.span().start));
     let label = match entry.label {
         Some(l) => l.into_inner(),
         None if strategy == "scenario" => own.strategy.clone(),
@@ -165,7 +158,7 @@ fn candidate(
         return match entry.params {
             None => Ok(Candidate { label, agent: None }),
             Some(p) => Err(vec![Problem {
-                location: line_of(text, p.span().start),
+                location: Some(line_col(text, p.span().start)),
                 path: format!("{at}.params"),
                 value: p.get_ref().to_string(),
                 message: "\"scenario\" takes the scenario's own parameters; give none".into(),
@@ -173,7 +166,7 @@ fn candidate(
         };
     }
     let (params, params_line) = match entry.params {
-        Some(p) => (p.get_ref().clone(), line_of(text, p.span().start)),
+        Some(p) => (p.get_ref().clone(), Some(line_col(text, p.span().start))),
         None => (toml::Table::new(), strategy_line),
     };
     let status_quo = &scenario.params().contracts.status_quo;

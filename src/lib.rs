@@ -18,6 +18,7 @@ mod explain_cmd;
 mod inputs;
 mod progress;
 mod report;
+mod sweep_print;
 mod sweeping;
 mod toolkit;
 mod trace;
@@ -62,6 +63,10 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
                 .is_some_and(OutputError::is_bad_input)
             || c.downcast_ref::<TargetError>()
                 .is_some_and(TargetError::is_bad_input)
+            || c.downcast_ref::<sim::sweep::SweepError>()
+                .is_some_and(sim::sweep::SweepError::is_bad_input)
+            || c.downcast_ref::<sim::sensitivity::SensitivityError>()
+                .is_some_and(sim::sensitivity::SensitivityError::is_bad_input)
             || c.downcast_ref::<strategies::metagame::MetagameError>()
                 .is_some_and(strategies::metagame::MetagameError::is_bad_input)
     });

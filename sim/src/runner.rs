@@ -153,6 +153,12 @@ impl Progress for () {}
 /// The result of one cell of simulation `S`.
 pub type CellResult<S> = <<S as Simulation>::Fold as Fold<<S as Simulation>::Record>>::Output;
 
+/// Builds a cell's simulation and its [`Plan`].
+pub type CellSimulation<'a, C, S, E> = dyn Fn(&C) -> Result<(S, Plan), E> + Sync + 'a;
+
+/// Receives a batch of cells and their results, in cell order.
+pub type CellSink<'a, C, S, E> = dyn FnMut(&[C], Vec<CellResult<S>>) -> Result<(), E> + 'a;
+
 /// Runs `cells` on `pool`, `batch` cells at a time in parallel: `simulation` builds each cell's
 /// simulation and [`Plan`], [`run_cell`] runs it, and `sink` receives each batch's results in
 /// cell order (with the batch's cells) before the next batch starts, so a caller can stream
@@ -163,9 +169,9 @@ pub fn run_cells<C, S, E>(
     pool: &rayon::ThreadPool,
     cells: &[C],
     batch: usize,
-    simulation: &(dyn Fn(&C) -> Result<(S, Plan), E> + Sync),
+    simulation: &CellSimulation<'_, C, S, E>,
     progress: &dyn Progress,
-    sink: &mut dyn FnMut(&[C], Vec<CellResult<S>>) -> Result<(), E>,
+    sink: &mut CellSink<'_, C, S, E>,
 ) -> Result<(), E>
 where
     C: Sync,

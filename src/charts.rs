@@ -9,14 +9,10 @@ use crate::cli::PlotFormat;
 use anyhow::{Context, Result};
 use plots::figures::run::Reference;
 use plots::figures::FigureError;
-pub use plots::figures::HeatOptions;
+use plots::figures::HeatOptions;
 use plots::{Chart, Format};
 use sim::output::{read_json, Manifest};
 use std::path::{Path, PathBuf};
-
-// Names kept for the sweep and sensitivity commands (src/sweeping.rs).
-pub use plots::figures::sensitivity::figures as sensitivity_charts;
-pub use plots::figures::sweep::figures as sweep_charts;
 
 /// The formats selected on the command line.
 pub fn formats(f: PlotFormat) -> Vec<Format> {

@@ -1,6 +1,6 @@
-//! Shared by `sensitivity`, `discover` and `calibrate`: what is measured at a parameter point
-//! (a [`Target`], or any value of the run summary by dotted path), and how a set of parameter
-//! points is evaluated. A point is a set of `--set` overrides on the scenario, re-validated like
+//! Shared by `sensitivity`, `sobol`, `discover` and `calibrate`: what is measured at a
+//! parameter point (a [`Target`], from `sim::sensitivity`, or any value of the run summary by
+//! dotted path), and how a set of parameter points is evaluated. A point is a set of `--set` overrides on the scenario, re-validated like
 //! `pactsim run`, and run with `run_cell` under `Plan { seed, cell_hash: hash of the resolved
 //! scenario, runs }`, in parallel and collected in point order, so the results are
 //! byte-identical for any `--threads` and a point equals `pactsim run --set …` with the same
@@ -9,123 +9,13 @@
 use crate::{bad, engine, progress};
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
-use rayon::prelude::*;
-use sim::runner::{run_cell, Plan};
+use sim::runner::{run_cell, run_cells, Plan};
 use sim::sensitivity::{parameters, Parameter};
-use sim::{Outcome, Scenario, Summary};
+use sim::{Engine, Scenario, Summary};
 use std::path::{Path, PathBuf};
 
-/// What a sensitivity or discovery analyses at each point.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    /// Sum of the shares of these outcome classes (`APRIL_LIKE_STRICT+APRIL_LIKE_BROAD`).
-    Shares(Vec<Outcome>),
-    /// Mean weeks to agreement among runs with one; a point without any agreement counts as
-    /// the horizon (censored).
-    TimeToAgreement {
-        /// The scenario's horizon in weeks.
-        horizon: f64,
-    },
-    /// Mean payoff of a player, $B (`payoff.microsoft`, `payoff.openai`, `payoff.amazon`).
-    Payoff(usize),
-}
-
-const PLAYERS: [&str; 3] = ["microsoft", "openai", "amazon"];
-
-impl Target {
-    /// Parses `--target`: `CLASS[+CLASS…]`, `time_to_agreement` or `payoff.PLAYER`.
-    pub fn parse(s: &str, horizon: u32) -> Result<Target> {
-        let t = s.trim();
-        if t == "time_to_agreement" {
-            return Ok(Target::TimeToAgreement {
-                horizon: f64::from(horizon),
-            });
-        }
-        if let Some(p) = t.strip_prefix("payoff.") {
-            return PLAYERS
-                .iter()
-                .position(|q| *q == p)
-                .map(Target::Payoff)
-                .ok_or_else(|| {
-                    bad(format!(
-                        "--target {s}: unknown player {p:?}; allowed: payoff.microsoft, \
-                         payoff.openai, payoff.amazon"
-                    ))
-                });
-        }
-        let mut classes = Vec::new();
-        for part in t.split('+') {
-            let o = Outcome::from_name(part.trim()).ok_or_else(|| {
-                bad(format!(
-                    "--target {s}: unknown outcome {:?}; allowed: an outcome class ({}), a sum \
-                     of classes joined by '+', time_to_agreement, payoff.microsoft, \
-                     payoff.openai or payoff.amazon",
-                    part.trim(),
-                    Outcome::ALL.map(|x| x.name()).join(", ")
-                ))
-            })?;
-            if !classes.contains(&o) {
-                classes.push(o);
-            }
-        }
-        Ok(Target::Shares(classes))
-    }
-
-    /// Canonical name, e.g. `APRIL_LIKE_STRICT+APRIL_LIKE_BROAD`.
-    pub fn name(&self) -> String {
-        match self {
-            Target::Shares(c) => c.iter().map(|o| o.name()).collect::<Vec<_>>().join("+"),
-            Target::TimeToAgreement { .. } => "time_to_agreement".into(),
-            Target::Payoff(i) => format!("payoff.{}", PLAYERS[*i]),
-        }
-    }
-
-    /// Axis label with unit.
-    pub fn label(&self) -> String {
-        match self {
-            Target::Shares(_) => format!("P({}) (share of runs)", self.name()),
-            Target::TimeToAgreement { .. } => "mean time to agreement (weeks)".into(),
-            Target::Payoff(i) => format!("mean payoff of {} ($B PV)", PLAYERS[*i]),
-        }
-    }
-
-    /// The target is a share of runs in \[0, 1\].
-    pub fn is_share(&self) -> bool {
-        matches!(self, Target::Shares(_))
-    }
-
-    /// The target's value in a summary.
-    pub fn value(&self, s: &Summary) -> f64 {
-        match self {
-            Target::Shares(c) => c.iter().map(|o| s.share(*o).share).sum::<f64>().min(1.0),
-            Target::TimeToAgreement { horizon } => {
-                s.time_to_agreement.mean_weeks.unwrap_or(*horizon)
-            }
-            Target::Payoff(i) => {
-                let p = &s.payoffs;
-                [&p.microsoft, &p.openai, &p.amazon][*i].mean
-            }
-        }
-    }
-
-    /// Monte Carlo variance of one point's value (binomial p(1−p)/runs for shares, sd²/runs
-    /// for payoffs; None for time to agreement, whose per-run spread is not in the summary).
-    pub fn noise_variance(&self, s: &Summary) -> Option<f64> {
-        let runs = s.runs.max(1) as f64;
-        match self {
-            Target::Shares(_) => {
-                let p = self.value(s);
-                Some(p * (1.0 - p) / runs)
-            }
-            Target::TimeToAgreement { .. } => None,
-            Target::Payoff(i) => {
-                let p = &s.payoffs;
-                let sd = [&p.microsoft, &p.openai, &p.amazon][*i].sd;
-                Some(sd * sd / runs)
-            }
-        }
-    }
-}
+pub use sim::output::csv_field;
+pub use sim::sensitivity::Target;
 
 /// Looks up a dotted path in a JSON value. Object keys match by name; in an array, a segment
 /// matches the element with any string field equal to it (`outcomes.LITIGATION.share`) or
@@ -264,20 +154,25 @@ impl Evaluator {
         Ok(())
     }
 
-    /// Summary of `runs` runs at parameter values `v` under master seed `seed`.
-    pub fn run_point(&self, v: &[f64], seed: u64, runs: u64) -> Result<Summary> {
+    /// The engine and plan of `runs` runs at parameter values `v` under master seed `seed`.
+    fn simulation_at(&self, v: &[f64], seed: u64, runs: u64) -> Result<(Engine, Plan)> {
         let sc = self.scenario_at(v)?;
-        let eng = engine(&sc)?;
         let plan = Plan {
             seed,
             cell_hash: sc.hash(),
             runs,
         };
+        Ok((engine(&sc)?, plan))
+    }
+
+    /// Summary of `runs` runs at parameter values `v` under master seed `seed`.
+    pub fn run_point(&self, v: &[f64], seed: u64, runs: u64) -> Result<Summary> {
+        let (eng, plan) = self.simulation_at(v, seed, runs)?;
         Ok(run_cell(&eng, plan, &mut |_, _| Ok(()), &mut |_| {})?)
     }
 
     /// Summaries at every point (in point order), `self.runs` runs each under `seed`, with a
-    /// progress bar over all runs.
+    /// progress bar over all runs. Each point is validated as it is evaluated.
     pub fn evaluate(
         &self,
         points: &[Vec<f64>],
@@ -286,24 +181,17 @@ impl Evaluator {
         bar: &ProgressBar,
     ) -> Result<Vec<Summary>> {
         let batch = (pool.current_num_threads() * 8).max(8);
+        let cells: Vec<(usize, &[f64])> = points.iter().map(Vec::as_slice).enumerate().collect();
+        let cell = |&(i, v): &(usize, &[f64])| {
+            self.simulation_at(v, seed, self.runs)
+                .with_context(|| format!("point {i}"))
+        };
         let mut out = Vec::with_capacity(points.len());
-        for chunk in points.chunks(batch) {
-            let got: Vec<Summary> = pool.install(|| {
-                chunk
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        let s = self
-                            .run_point(v, seed, self.runs)
-                            .with_context(|| format!("point {}", out.len() + i))?;
-                        bar.inc(self.runs);
-                        Ok(s)
-                    })
-                    .collect::<Result<Vec<_>>>()
-            })?;
+        let mut keep = |_: &[(usize, &[f64])], got: Vec<Summary>| -> Result<()> {
             out.extend(got);
-            bar.set_prefix(format!("{}/{}", out.len(), points.len()));
-        }
+            Ok(())
+        };
+        run_cells(pool, &cells, batch, &cell, &progress::Bar(bar), &mut keep)?;
         Ok(out)
     }
 
@@ -320,15 +208,6 @@ pub fn default_out(base: &Scenario, what: &str, target: &str) -> PathBuf {
         base.name(),
         target.to_lowercase().replace(['+', '.'], "-")
     ))
-}
-
-/// A CSV field, quoted when needed.
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// Shortest round-trip text of a float for CSV (empty for NaN).
@@ -374,17 +253,5 @@ mod tests {
             statistic(&v, "litigation.threat_share"),
             Err("litigation".into())
         );
-    }
-
-    #[test]
-    fn targets_parse() {
-        assert_eq!(
-            Target::parse("payoff.openai", 52).unwrap(),
-            Target::Payoff(1)
-        );
-        let t = Target::parse("APRIL_LIKE_STRICT+APRIL_LIKE_BROAD", 52).unwrap();
-        assert_eq!(t.name(), "APRIL_LIKE_STRICT+APRIL_LIKE_BROAD");
-        assert!(Target::parse("NOPE", 52).is_err());
-        assert!(Target::parse("payoff.musk", 52).is_err());
     }
 }

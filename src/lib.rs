@@ -18,6 +18,7 @@ mod explain_cmd;
 mod inputs;
 mod progress;
 mod report;
+mod sweep_print;
 mod sweeping;
 mod toolkit;
 mod trace;
@@ -63,6 +64,10 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
                 .is_some_and(OutputError::is_bad_input)
             || c.downcast_ref::<TargetError>()
                 .is_some_and(TargetError::is_bad_input)
+            || c.downcast_ref::<sim::sweep::SweepError>()
+                .is_some_and(sim::sweep::SweepError::is_bad_input)
+            || c.downcast_ref::<sim::sensitivity::SensitivityError>()
+                .is_some_and(sim::sensitivity::SensitivityError::is_bad_input)
             || c.downcast_ref::<strategies::metagame::MetagameError>()
                 .is_some_and(strategies::metagame::MetagameError::is_bad_input)
     });
@@ -493,7 +498,7 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
 }
 
 /// Checks `--ci-threshold` (bad input unless in (0, 100] percentage points).
-fn heat_options(h: cli::HeatArgs) -> Result<charts::HeatOptions> {
+fn heat_options(h: cli::HeatArgs) -> Result<plots::figures::HeatOptions> {
     if !(h.ci_threshold.is_finite() && h.ci_threshold > 0.0 && h.ci_threshold <= 100.0) {
         return Err(bad(format!(
             "--ci-threshold {}: allowed values are greater than 0 and at most 100 (percentage \
@@ -501,7 +506,7 @@ fn heat_options(h: cli::HeatArgs) -> Result<charts::HeatOptions> {
             h.ci_threshold
         )));
     }
-    Ok(charts::HeatOptions {
+    Ok(plots::figures::HeatOptions {
         auto_scale: h.auto_scale,
         ci_threshold_pp: h.ci_threshold,
     })

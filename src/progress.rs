@@ -1,6 +1,7 @@
 //! Progress bars on stderr (hidden when stderr is not a terminal or with `--quiet`).
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sim::runner::Progress;
 use std::io::IsTerminal;
 
 /// A bar over `total` units named `unit`.
@@ -35,4 +36,70 @@ pub fn cells_bar(cells: u64, done: u64, runs: u64, quiet: bool) -> ProgressBar {
     pb.set_position(done.saturating_mul(runs));
     pb.reset_eta();
     pb
+}
+
+/// The progress bar of a sweep or an analysis: made by [`cells_bar`] when the computation
+/// starts (hidden with `--quiet` or when nothing is left to compute).
+pub struct CellsProgress {
+    quiet: bool,
+    bar: std::sync::OnceLock<ProgressBar>,
+}
+
+impl CellsProgress {
+    /// No bar yet.
+    pub fn new(quiet: bool) -> CellsProgress {
+        CellsProgress {
+            quiet,
+            bar: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl Progress for CellsProgress {
+    fn start(&self, cells: u64, done: u64, runs: u64) {
+        let bar = cells_bar(cells, done, runs, self.quiet || done >= cells);
+        if let Err(bar) = self.bar.set(bar) {
+            bar.finish_and_clear();
+        }
+    }
+
+    fn cell_done(&self, runs: u64) {
+        if let Some(b) = self.bar.get() {
+            Bar(b).cell_done(runs);
+        }
+    }
+
+    fn cells_done(&self, done: u64, cells: u64) {
+        if let Some(b) = self.bar.get() {
+            Bar(b).cells_done(done, cells);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = self.bar.get() {
+            b.finish_and_clear();
+        }
+    }
+}
+
+impl sim::sweep::SweepObserver for CellsProgress {
+    fn resumed(&self, done: u64, cells: u64, path: &std::path::Path) {
+        eprintln!(
+            "resuming: {done} of {cells} cells already in {}",
+            path.display()
+        );
+    }
+}
+
+/// A bar made by the caller, advanced by cells of runs.
+pub struct Bar<'a>(pub &'a ProgressBar);
+
+impl Progress for Bar<'_> {
+    fn cell_done(&self, runs: u64) {
+        self.0.inc(runs);
+    }
+
+    fn cells_done(&self, done: u64, cells: u64) {
+        self.0.set_prefix(format!("{done}/{cells}"));
+    }
 }

@@ -7,10 +7,11 @@
 //! ## Data flow (one direction)
 //!
 //! ```text
-//! configs/x.toml ─serde─▶ ScenarioFile ─validate─▶ Scenario{Params} ─sweep::expand─▶ cells
+//! configs/x.toml ─serde─▶ ScenarioFile ─validate─▶ Scenario{Params} ─Sweep::build─▶ cells
 //!    (--set key=value overrides are applied to the raw file, before validation; the model
-//!     reads only the typed Params, never the raw ScenarioFile)
-//! cells ─runner (rayon over runs; one RNG per run)─▶ per-run records, folded in run order
+//!     reads only the typed Params, never the raw ScenarioFile; cells hold validated scenarios)
+//! cells ─runner::run_cells (rayon over cells and runs; one RNG per run)─▶ per-run records,
+//!       folded in run order
 //!       ─stats─▶ summary (counts, Wilson CIs, payoff moments, time-to-agreement histogram)
 //!       ─output─▶ results dir (manifest.json, summary.json, outcomes.csv, [runs.csv],
 //!                 agreements.csv via `agreements`)
@@ -31,6 +32,11 @@
 //!   `layers` (files that inherit from a `base`, deep-merged) · `shape` (typed reading that
 //!   reports every problem) · `overrides` (`--set`: applying one, dotted-path lookup,
 //!   canonical lists and their hash) · `limits` · `sweep_file` (the raw sweep file).
+//! - Sweeps and analyses: `sweep` (a validated sweep whose cells hold their scenarios; its
+//!   designs, shards and record files, and the driver that runs, checkpoints, resumes and
+//!   merges cells into a results directory) · `sensitivity` (one-at-a-time and Morris designs,
+//!   targets, and the analysis driver). Both run cells through `runner::run_cells`, generic
+//!   over the simulation a cell becomes; progress goes to `runner::Progress`.
 //! - The model (reads `&Params`): `contract` (terms) · `payoff` (present values) · `regime`
 //!   (the state a contract is valued in) · `terms` (payoffs term by term) · `valuer` (values
 //!   of states under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal

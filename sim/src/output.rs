@@ -230,6 +230,27 @@ impl RunsCsv {
     }
 }
 
+/// A CSV field, quoted when it holds a comma, a quote or a newline.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// The header line of `outcomes.csv`: `cell`, the given columns (quoted as needed), then the
+/// outcome columns.
+pub fn outcomes_csv_header(first: &str, columns: &[String]) -> String {
+    let mut head = String::from(first);
+    for p in columns {
+        head.push(',');
+        head.push_str(&csv_field(p));
+    }
+    head.push_str(",outcome,count,share,ci_low,ci_high\n");
+    head
+}
+
 /// Tidy `outcomes.csv` rows: one per cell × outcome. `cells` pairs each cell's swept
 /// parameter values (name, value as text) with its summary.
 pub fn outcomes_csv(param_names: &[String], cells: &[(Vec<String>, &Summary)]) -> String {

@@ -1,9 +1,9 @@
-//! Sensitivity analysis over the documented parameter ranges of a scenario (`[ranges]`):
-//! the evaluation points of a one-at-a-time design (each parameter at its low and at its high
+//! The designs of a sensitivity analysis over the documented parameter ranges of a scenario
+//! (`[ranges]`): the evaluation points of a one-at-a-time design (each parameter at its low and at its high
 //! value, the others at base) and of Morris's elementary-effects screening design (seeded
 //! trajectories on a p-level grid of the unit hypercube), and the ranking statistics computed
 //! from the outputs at those points (swing; Morris μ, μ*, σ). Pure: evaluating a point is the
-//! caller's job (it is a sweep cell like any other).
+//! caller's job (`analysis` runs them like sweep cells).
 
 use crate::overrides::lookup;
 use crate::rng::{fnv1a64, splitmix64, SimRng};

@@ -1,0 +1,319 @@
+//! The driver of `pactsim sensitivity`: lays out the evaluation points (the base, each
+//! parameter at its low and high value, then the Morris trajectories), validates each into a
+//! scenario once, runs them as cells with [`run_cells`] (the loop sweeps use), and turns the
+//! target's values into one-at-a-time swings, Morris μ, μ*, σ with bootstrap intervals of μ*
+//! and a ranking — a [`SensitivitySummary`] — and the results files.
+//!
+//! Generic and flagship parts: a point's simulation comes from the caller's factory (any
+//! [`Simulation`] of the point's scenario); its fold must produce a [`Summary`], from which
+//! the [`Target`] is read. Nothing here prints; progress goes to a [`Progress`].
+
+use super::design::{morris_design, morris_effects, Parameter, Trajectory};
+use super::{SensitivityError, Target};
+use crate::limits::{MAX_LEVELS, MAX_RANGES, MAX_SENSITIVITY_POINTS};
+use crate::output::{outcomes_csv_header, outcomes_csv_rows, Manifest, OutputError, ResultsDir};
+use crate::reports::{MorrisRow, OneAtATime, SensitivitySummary};
+use crate::runner::{run_cells, Fold, Plan, Progress, Simulation};
+use crate::{Scenario, Summary};
+
+/// The Morris design and its bootstrap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MorrisOptions {
+    /// Trajectories.
+    pub trajectories: usize,
+    /// Grid levels.
+    pub levels: u32,
+    /// Bootstrap resamples of μ*'s interval.
+    pub bootstrap: usize,
+}
+
+impl MorrisOptions {
+    /// Refuses values out of their allowed ranges (bad input), naming the flag.
+    pub fn check(&self) -> Result<(), SensitivityError> {
+        if self.trajectories == 0 {
+            return Err(SensitivityError::Bad(
+                "--trajectories 0: allowed values are 1 or more".into(),
+            ));
+        }
+        if self.levels < 2 || self.levels > MAX_LEVELS {
+            return Err(SensitivityError::Bad(format!(
+                "--levels {}: allowed values are 2 to {MAX_LEVELS}",
+                self.levels
+            )));
+        }
+        if self.bootstrap == 0 {
+            return Err(SensitivityError::Bad(
+                "--bootstrap 0: allowed values are 1 or more".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An evaluation point: its label (`base`, `oat PATH low`, `morris T.J`), every varied
+/// parameter's value, and its validated scenario.
+#[derive(Debug, Clone)]
+pub struct Point {
+    /// Label.
+    pub label: String,
+    /// Values of the parameters, in parameter order.
+    pub values: Vec<f64>,
+    /// The scenario at these values.
+    pub scenario: Scenario,
+}
+
+/// A laid-out, validated sensitivity analysis.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// What is measured.
+    pub target: Target,
+    /// The varied parameters.
+    pub params: Vec<Parameter>,
+    /// Runs per point.
+    pub runs: u64,
+    /// Master seed (of the Morris design, the bootstrap and every point's runs).
+    pub seed: u64,
+    /// The Morris options.
+    pub morris: MorrisOptions,
+    /// The Morris trajectories.
+    pub design: Vec<Trajectory>,
+    /// Every evaluation point: the base, 2 per parameter, then the trajectories' points.
+    pub points: Vec<Point>,
+}
+
+impl Analysis {
+    /// Lays out the points of `params` (at most [`MAX_RANGES`], at most
+    /// [`MAX_SENSITIVITY_POINTS`] points) and validates each with `scenario_at(label,
+    /// values)`, before anything runs.
+    pub fn new<E: From<SensitivityError>>(
+        target: Target,
+        params: Vec<Parameter>,
+        runs: u64,
+        seed: u64,
+        morris: MorrisOptions,
+        scenario_at: impl Fn(&str, &[f64]) -> Result<Scenario, E>,
+    ) -> Result<Analysis, E> {
+        if params.len() > MAX_RANGES {
+            return Err(SensitivityError::Bad(format!(
+                "[ranges] has {} entries; at most {MAX_RANGES} can be varied (limit, see \
+                 configs/README.md)",
+                params.len()
+            ))
+            .into());
+        }
+        let k = params.len();
+        let n_points = (k as u64 + 1)
+            .checked_mul(morris.trajectories as u64)
+            .and_then(|m| m.checked_add(1 + 2 * k as u64))
+            .filter(|&n| n <= MAX_SENSITIVITY_POINTS);
+        if n_points.is_none() {
+            return Err(SensitivityError::Bad(format!(
+                "--trajectories {}: with {k} parameters this is more than \
+                 {MAX_SENSITIVITY_POINTS} evaluation points (limit, see configs/README.md)",
+                morris.trajectories
+            ))
+            .into());
+        }
+        let base_point: Vec<f64> = params.iter().map(|p| p.base).collect();
+        let mut points: Vec<(String, Vec<f64>)> = vec![("base".into(), base_point.clone())];
+        for (i, p) in params.iter().enumerate() {
+            for (tag, u) in [("low", 0.0), ("high", 1.0)] {
+                let mut v = base_point.clone();
+                v[i] = p.at(u);
+                points.push((format!("oat {} {tag}", p.path), v));
+            }
+        }
+        let design = morris_design(k, morris.trajectories, morris.levels, seed);
+        for (t, tr) in design.iter().enumerate() {
+            for (j, u) in tr.points.iter().enumerate() {
+                let v = params.iter().zip(u).map(|(p, &u)| p.at(u)).collect();
+                points.push((format!("morris {t}.{j}"), v));
+            }
+        }
+        let points = points
+            .into_iter()
+            .map(|(label, values)| {
+                let scenario = scenario_at(&label, &values)?;
+                Ok(Point {
+                    label,
+                    values,
+                    scenario,
+                })
+            })
+            .collect::<Result<Vec<_>, E>>()?;
+        Ok(Analysis {
+            target,
+            params,
+            runs,
+            seed,
+            morris,
+            design,
+            points,
+        })
+    }
+
+    /// Runs every point on `pool` (`simulation` makes a point's simulation from its scenario;
+    /// runs seeded by the master seed and the scenario's hash, like `pactsim run`), returning
+    /// the summaries in point order.
+    pub fn run<S, E>(
+        &self,
+        pool: &rayon::ThreadPool,
+        simulation: impl Fn(&Scenario) -> Result<S, E> + Sync,
+        progress: &dyn Progress,
+    ) -> Result<Vec<Summary>, E>
+    where
+        S: Simulation,
+        S::Fold: Fold<S::Record, Output = Summary>,
+        E: Send,
+    {
+        let (seed, runs) = (self.seed, self.runs);
+        let cell = |p: &Point| -> Result<(S, Plan), E> {
+            let plan = Plan {
+                seed,
+                cell_hash: p.scenario.hash(),
+                runs,
+            };
+            Ok((simulation(&p.scenario)?, plan))
+        };
+        let mut summaries = Vec::with_capacity(self.points.len());
+        let mut keep = |_: &[Point], got: Vec<Summary>| -> Result<(), E> {
+            summaries.extend(got);
+            Ok(())
+        };
+        let batch = (pool.current_num_threads() * 8).max(8);
+        progress.start(self.points.len() as u64, 0, runs);
+        let ran = run_cells(pool, &self.points, batch, &cell, progress, &mut keep);
+        progress.finish();
+        ran?;
+        Ok(summaries)
+    }
+
+    /// The statistics of the target at the points' `summaries` (in point order): one at a
+    /// time ranked by |swing|, Morris ranked by μ* with bootstrap intervals (on `pool`).
+    pub fn summarise(
+        &self,
+        summaries: &[Summary],
+        pool: &rayon::ThreadPool,
+    ) -> Result<SensitivitySummary, SensitivityError> {
+        let target = &self.target;
+        let share = |s: &Summary| target.value(s);
+        let k = self.params.len();
+        let mut oat: Vec<OneAtATime> = self
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (lo, hi) = (share(&summaries[1 + 2 * i]), share(&summaries[2 + 2 * i]));
+                OneAtATime {
+                    parameter: p.clone(),
+                    share_low: lo,
+                    share_high: hi,
+                    swing: hi - lo,
+                }
+            })
+            .collect();
+        oat.sort_by(|a, b| b.swing.abs().total_cmp(&a.swing.abs()));
+        let offset = 1 + 2 * k;
+        let y: Vec<Vec<f64>> = (0..self.design.len())
+            .map(|t| {
+                (0..=k)
+                    .map(|j| share(&summaries[offset + t * (k + 1) + j]))
+                    .collect()
+            })
+            .collect();
+        // Elementary effects by trajectory, for the bootstrap of μ*.
+        let ee: Vec<Vec<f64>> = self
+            .design
+            .iter()
+            .zip(&y)
+            .map(|(t, ys)| {
+                let mut e = vec![0.0; k];
+                for (j, (&i, &d)) in t.order.iter().zip(&t.step).enumerate() {
+                    e[i] = (ys[j + 1] - ys[j]) / d;
+                }
+                e
+            })
+            .collect();
+        let ci = pool
+            .install(|| {
+                analysis::morris::mu_star_intervals(&ee, self.morris.bootstrap, 0.95, self.seed)
+            })
+            .map_err(|e| SensitivityError::Bad(e.to_string()))?;
+        let names: Vec<String> = self.params.iter().map(|p| p.path.clone()).collect();
+        let ranking = analysis::morris::ranking_by_mu_star(
+            &names,
+            &ci,
+            analysis::ranking::RankingOptions::default(),
+        );
+        let mut morris: Vec<MorrisRow> = self
+            .params
+            .iter()
+            .zip(morris_effects(k, &self.design, &y))
+            .zip(&ci)
+            .map(|((p, effect), c)| MorrisRow {
+                path: p.path.clone(),
+                effect,
+                mu_star_lo: Some(c.lo),
+                mu_star_hi: Some(c.hi),
+            })
+            .collect();
+        morris.sort_by(|a, b| b.effect.mu_star.total_cmp(&a.effect.mu_star));
+        Ok(SensitivitySummary {
+            target: target.name(),
+            runs_per_point: self.runs,
+            base_share: share(&summaries[0]),
+            standard_error: target.noise_variance(&summaries[0]).map(f64::sqrt),
+            one_at_a_time: oat,
+            morris_design: [
+                self.morris.trajectories as u64,
+                u64::from(self.morris.levels),
+            ],
+            morris,
+            morris_ranking: Some(ranking),
+        })
+    }
+
+    /// The `extra` part of the results' manifest.
+    pub fn manifest_extra(&self) -> serde_json::Value {
+        let m = &self.morris;
+        serde_json::json!({
+            "sensitivity": {
+                "target": self.target.name(),
+                "parameters": self.params,
+                "points": self.points.len(),
+                "morris": {
+                    "trajectories": m.trajectories,
+                    "levels": m.levels,
+                    "bootstrap": m.bootstrap,
+                },
+            }
+        })
+    }
+
+    /// Writes `manifest.json`, `summary.json`, `outcomes.csv` (every point with every varied
+    /// parameter) and `warning.txt` (the ranking's warning, or empty) into `dir`.
+    pub fn write(
+        &self,
+        dir: &ResultsDir,
+        manifest: &Manifest,
+        summary: &SensitivitySummary,
+        summaries: &[Summary],
+    ) -> Result<(), OutputError> {
+        dir.write_json("manifest.json", manifest)?;
+        dir.write_json("summary.json", summary)?;
+        let names: Vec<String> = self.params.iter().map(|p| p.path.clone()).collect();
+        let mut csv = outcomes_csv_header("cell,point", &names);
+        for (i, (p, s)) in self.points.iter().zip(summaries).enumerate() {
+            let mut vals = vec![p.label.clone()];
+            vals.extend(p.values.iter().map(|x| format!("{x:?}")));
+            outcomes_csv_rows(i as u64, &vals, s, &mut csv);
+        }
+        dir.write_text("outcomes.csv", &csv)?;
+        let warning = summary
+            .morris_ranking
+            .as_ref()
+            .and_then(|r| r.warning.clone())
+            .unwrap_or_default();
+        dir.write_text("warning.txt", &format!("{warning}\n"))
+    }
+}

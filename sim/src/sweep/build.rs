@@ -1,0 +1,401 @@
+//! [`Sweep::build`]: a sweep file → a validated [`Sweep`], in named steps (the base scenario,
+//! the file's settings, the axes, the grid's size, the design's points, the cells). Every step
+//! reports every problem it finds, naming the cell, the parameter and the file location.
+
+use super::axis::build_axes;
+use super::design::{grid_points, latin_hypercube};
+use super::{json_of, toml_text, Axis, Cell, Sweep};
+use crate::layers::Document;
+use crate::limits::{MAX_AXES, MAX_CELLS, MAX_RUNS};
+use crate::overrides::lookup;
+use crate::scenario::{Problem, Scenario, ScenarioError};
+use crate::strategy::Catalog;
+use crate::sweep_file::{DesignKind, SweepFile};
+
+/// A cell's values and, for explicit points, the point's location in the file.
+type Point = (Vec<toml::Value>, Option<(usize, usize)>);
+
+/// Where an axis is in the sweep file.
+pub(super) type Location = Option<(usize, usize)>;
+
+impl Sweep {
+    /// Validates `file` (from `source`, whose text is `text`) against the base scenario
+    /// document `base_doc` (the sweep's `base` with its `[scenario]` changes) and builds every
+    /// cell through the same validation as `pactsim run`, keeping each cell's validated
+    /// scenario. Every problem found is reported, naming the cell and the parameter.
+    pub fn build(
+        file: SweepFile,
+        text: &str,
+        source: &str,
+        base_doc: &Document,
+        catalog: &dyn Catalog,
+    ) -> Result<Sweep, ScenarioError> {
+        let err = |problems: Vec<Problem>| ScenarioError {
+            source: source.to_string(),
+            problems,
+        };
+        let s = &file.sweep;
+        let base = base_scenario(base_doc, &s.set, catalog).map_err(|p| err(vec![p]))?;
+        let base_value = toml::Value::try_from(base.file()).expect("scenario serialises");
+        let mut problems = Vec::new();
+        let samples = check_settings(&file, &mut problems).map_err(|p| err(vec![p]))?;
+        let (axes, grid_values) = build_axes(&file, text, &base_value, &mut problems);
+        if !problems.is_empty() || axes.len() != file.axis.len() {
+            return Err(err(problems));
+        }
+        if s.design == DesignKind::Grid {
+            check_grid_size(&grid_values).map_err(|p| err(vec![p]))?;
+        }
+        let seed = s.seed.unwrap_or(base.params().simulation.seed);
+        let design = Design {
+            axes: &axes,
+            grid_values: &grid_values,
+            base_value: &base_value,
+            samples,
+            seed,
+        };
+        let points = design_points(&file, text, &design, &mut problems);
+        if !problems.is_empty() {
+            return Err(err(problems));
+        }
+        let cells = build_cells(&file, text, base_doc, catalog, &axes, points, &mut problems);
+        if !problems.is_empty() {
+            return Err(err(problems));
+        }
+        Ok(Sweep {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            runs: s.runs,
+            seed,
+            design: s.design,
+            axes,
+            cells,
+            base,
+        })
+    }
+}
+
+/// The base scenario: the document with `sweep.set`.
+fn base_scenario(
+    base_doc: &Document,
+    base_sets: &[String],
+    catalog: &dyn Catalog,
+) -> Result<Scenario, Problem> {
+    Scenario::from_document(base_doc, base_sets, catalog).map_err(|e| Problem {
+        path: "sweep.scenario".into(),
+        location: None,
+        value: base_doc.name().to_string(),
+        message: format!("the base scenario (with sweep.set) is invalid: {e}"),
+    })
+}
+
+/// Checks `[sweep]` (runs, samples, points) and the number of axes; returns the number of
+/// Latin-hypercube samples (0 for other designs). Too many axes stops at once.
+fn check_settings(file: &SweepFile, problems: &mut Vec<Problem>) -> Result<u64, Problem> {
+    let s = &file.sweep;
+    if s.runs == 0 {
+        push(
+            problems,
+            "sweep.runs",
+            None,
+            "0".into(),
+            "runs per cell must be 1 or more".into(),
+        );
+    } else if s.runs > MAX_RUNS {
+        push(
+            problems,
+            "sweep.runs",
+            None,
+            s.runs.to_string(),
+            format!("runs per cell must be at most {MAX_RUNS} (limit, see configs/README.md)"),
+        );
+    }
+    if file.axis.len() > MAX_AXES {
+        return Err(Problem {
+            path: "axis".into(),
+            location: None,
+            value: file.axis.len().to_string(),
+            message: format!("a sweep has at most {MAX_AXES} axes (limit)"),
+        });
+    }
+    if file.axis.is_empty() {
+        push(
+            problems,
+            "axis",
+            None,
+            String::new(),
+            "a sweep needs at least one [[axis]]".into(),
+        );
+    }
+    let samples = match (s.design, s.samples) {
+        (DesignKind::LatinHypercube, None) => {
+            push(
+                problems,
+                "sweep.samples",
+                None,
+                String::new(),
+                "a latin-hypercube design needs samples = N (1 or more)".into(),
+            );
+            0
+        }
+        (DesignKind::LatinHypercube, Some(0)) => {
+            push(
+                problems,
+                "sweep.samples",
+                None,
+                "0".into(),
+                "samples must be 1 or more".into(),
+            );
+            0
+        }
+        (DesignKind::LatinHypercube, Some(n)) if n > MAX_CELLS => {
+            push(
+                problems,
+                "sweep.samples",
+                None,
+                n.to_string(),
+                format!("samples must be at most {MAX_CELLS} (cell limit, see configs/README.md)"),
+            );
+            0
+        }
+        (DesignKind::LatinHypercube, Some(n)) => n,
+        (_, Some(n)) => {
+            push(
+                problems,
+                "sweep.samples",
+                None,
+                n.to_string(),
+                "samples is only meaningful with design = \"latin-hypercube\"".into(),
+            );
+            0
+        }
+        (_, None) => 0,
+    };
+    match (s.design, &s.points) {
+        (DesignKind::Points, None) => push(
+            problems,
+            "sweep.points",
+            None,
+            String::new(),
+            "a points design needs points = [[v1, v2, …], …], values in axis order".into(),
+        ),
+        (DesignKind::Points, Some(p)) if p.len() as u64 > MAX_CELLS => push(
+            problems,
+            "sweep.points",
+            None,
+            p.len().to_string(),
+            format!("at most {MAX_CELLS} points (cell limit, see configs/README.md)"),
+        ),
+        (DesignKind::Points, Some(p)) if p.is_empty() => push(
+            problems,
+            "sweep.points",
+            None,
+            "[]".into(),
+            "a points design needs at least one point".into(),
+        ),
+        (DesignKind::Grid | DesignKind::LatinHypercube, Some(_)) => push(
+            problems,
+            "sweep.points",
+            None,
+            String::new(),
+            "points is only meaningful with design = \"points\"".into(),
+        ),
+        _ => {}
+    }
+    Ok(samples)
+}
+
+/// Refuses a grid of more than [`MAX_CELLS`] cells (before building any).
+fn check_grid_size(grid_values: &[Vec<toml::Value>]) -> Result<(), Problem> {
+    let cells = grid_values
+        .iter()
+        .try_fold(1u64, |n, v| n.checked_mul(v.len() as u64))
+        .filter(|&n| n <= MAX_CELLS);
+    if cells.is_none() {
+        let sizes: Vec<String> = grid_values.iter().map(|v| v.len().to_string()).collect();
+        return Err(Problem {
+            path: "axis".into(),
+            location: None,
+            value: sizes.join(" × "),
+            message: format!(
+                "the grid has more than {MAX_CELLS} cells (limit, see configs/README.md); \
+                     use fewer values, a latin-hypercube design or several sweeps"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// What the design's points are made from.
+struct Design<'a> {
+    axes: &'a [Axis],
+    grid_values: &'a [Vec<toml::Value>],
+    base_value: &'a toml::Value,
+    samples: u64,
+    seed: u64,
+}
+
+/// The points of the design: each cell's values, axis order.
+fn design_points(
+    file: &SweepFile,
+    text: &str,
+    d: &Design,
+    problems: &mut Vec<Problem>,
+) -> Vec<Point> {
+    let s = &file.sweep;
+    let axes = d.axes;
+    match s.design {
+        DesignKind::Grid => grid_points(d.grid_values)
+            .into_iter()
+            .map(|p| (p, None))
+            .collect(),
+        DesignKind::LatinHypercube => {
+            let integer: Vec<bool> = axes
+                .iter()
+                .map(|a| matches!(lookup(d.base_value, &a.path), Some(toml::Value::Integer(_))))
+                .collect();
+            latin_hypercube(axes, &integer, d.samples, d.seed)
+                .into_iter()
+                .map(|p| (p, None))
+                .collect()
+        }
+        DesignKind::Points => {
+            let mut out = Vec::new();
+            for (k, p) in s.points.iter().flatten().enumerate() {
+                let loc = SweepFile::point_location(text, k);
+                if p.len() != axes.len() {
+                    push(
+                        problems,
+                        &format!("sweep.points[{k}]"),
+                        loc,
+                        toml_text(&toml::Value::Array(p.clone())),
+                        format!(
+                            "each point needs {} values, one per axis ({})",
+                            axes.len(),
+                            axes.iter()
+                                .map(|a| a.path.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+                out.push((p.clone(), loc));
+            }
+            out
+        }
+    }
+}
+
+/// Builds every cell's scenario through the same validation as `pactsim run` and checks that
+/// it holds exactly the swept values and differs from every other cell.
+fn build_cells(
+    file: &SweepFile,
+    text: &str,
+    base_doc: &Document,
+    catalog: &dyn Catalog,
+    axes: &[Axis],
+    points: Vec<Point>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Cell> {
+    let base_name = base_doc.name();
+    let base_sets = &file.sweep.set;
+    let mut cells = Vec::with_capacity(points.len());
+    let mut hashes = std::collections::BTreeMap::new();
+    for (index, (values, loc)) in points.into_iter().enumerate() {
+        let overrides: Vec<String> = axes
+            .iter()
+            .zip(&values)
+            .map(|(a, v)| format!("{}={}", a.path, toml_text(v)))
+            .collect();
+        let desc = overrides.join(", ");
+        let cell_loc = |path: &str| {
+            loc.or_else(|| {
+                file.axis
+                    .iter()
+                    .position(|a| a.path.trim() == path)
+                    .and_then(|i| SweepFile::axis_location(text, i))
+            })
+        };
+        let mut sets = base_sets.clone();
+        sets.extend(overrides.iter().cloned());
+        match Scenario::from_document(base_doc, &sets, catalog) {
+            Ok(sc) => {
+                // Exactness: the resolved scenario holds exactly the swept values.
+                let resolved = toml::Value::try_from(sc.file()).expect("serialises");
+                for (a, v) in axes.iter().zip(&values) {
+                    let got = lookup(&resolved, &a.path);
+                    let same = match (got, v) {
+                        (Some(toml::Value::Float(g)), toml::Value::Integer(i)) => *g == *i as f64,
+                        (Some(g), v) => g == v,
+                        (None, _) => false,
+                    };
+                    if !same {
+                        push(
+                            problems,
+                            &format!("cell {index}: {}", a.path),
+                            cell_loc(&a.path),
+                            toml_text(v),
+                            "the value did not survive into the scenario unchanged".into(),
+                        );
+                    }
+                }
+                if let Some(other) = hashes.insert(sc.hash(), index) {
+                    push(
+                        problems,
+                        &format!("cell {index}"),
+                        loc,
+                        desc.clone(),
+                        format!("resolves to the same scenario as cell {other}"),
+                    );
+                }
+                cells.push(Cell {
+                    index: index as u64,
+                    overrides,
+                    values: values.iter().map(json_of).collect(),
+                    hash: sc.hash(),
+                    scenario: sc,
+                });
+            }
+            Err(e) => {
+                for p in e.problems {
+                    let path = if p.path.is_empty() {
+                        format!("cell {index}")
+                    } else {
+                        format!("cell {index}: {}", p.path)
+                    };
+                    let swept = axes.iter().any(|a| a.path == p.path);
+                    push(
+                        problems,
+                        &path,
+                        if swept { cell_loc(&p.path) } else { None },
+                        p.value,
+                        format!(
+                            "{} (cell {index}: {desc}{})",
+                            p.message.trim_end_matches(" (value from --set)"),
+                            match (swept, p.location) {
+                                (false, Some((l, c))) => format!("; {base_name}:{l}:{c}"),
+                                _ => String::new(),
+                            }
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    cells
+}
+
+pub(super) fn push(
+    problems: &mut Vec<Problem>,
+    path: &str,
+    location: Location,
+    value: String,
+    message: String,
+) {
+    problems.push(Problem {
+        path: path.to_string(),
+        location,
+        value,
+        message,
+    });
+}

@@ -1,0 +1,124 @@
+//! What `pactsim sweep`, `merge` and `sensitivity` print: the per-cell table of a sweep results
+//! directory and the rankings of a sensitivity analysis.
+
+use crate::evaluate::print;
+use anyhow::Result;
+use sim::reports::{SensitivitySummary, SweepSummary};
+use sim::sweep::value_text;
+use sim::Outcome;
+use std::path::Path;
+
+/// Prints the per-cell table of a sweep results directory.
+pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
+    let s: SweepSummary = sim::output::read_json(dir, "summary.json")?;
+    let shown: Vec<Outcome> = Outcome::ALL
+        .into_iter()
+        .filter(|o| s.cells.iter().any(|c| c.summary.share(*o).count > 0))
+        .collect();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "pactsim sweep: {} · {} cells × {} runs\n\n",
+        s.sweep,
+        s.cells.len(),
+        s.runs_per_cell
+    ));
+    out.push_str(&format!("{:>5}", "cell"));
+    for p in &s.params {
+        out.push_str(&format!(" {:>14}", short(p)));
+    }
+    for o in &shown {
+        out.push_str(&format!(" {:>10}", abbreviation(*o)));
+    }
+    out.push_str("  modal\n");
+    for c in &s.cells {
+        out.push_str(&format!("{:>5}", c.cell));
+        for p in &s.params {
+            let v = c.values.get(p).map(value_text).unwrap_or_default();
+            out.push_str(&format!(" {v:>14}"));
+        }
+        for o in &shown {
+            out.push_str(&format!(" {:>10.4}", c.summary.share(*o).share));
+        }
+        out.push_str(&format!("  {}\n", c.modal_outcome));
+    }
+    out.push_str(&format!(
+        "\nshares per cell (95% Wilson CIs in outcomes.csv); columns: {}\nresults: {}\n",
+        shown
+            .iter()
+            .map(|o| format!("{} = {}", abbreviation(*o), o.name()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        dir.display()
+    ));
+    print(&out)
+}
+
+fn short(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    if last.chars().count() > 14 {
+        last.chars().take(14).collect()
+    } else {
+        last.to_string()
+    }
+}
+
+/// Short column heading of an outcome class.
+pub fn abbreviation(o: Outcome) -> &'static str {
+    match o {
+        Outcome::AmazonCollapse => "A_COLLAPSE",
+        Outcome::Litigation => "LITIGATION",
+        Outcome::LitigatedSettlement => "LIT_SETTLE",
+        Outcome::AprilLikeStrict => "APR_STRICT",
+        Outcome::AprilLikeBroad => "APR_BROAD",
+        Outcome::OtherDeal => "OTHER_DEAL",
+        Outcome::StatusQuoBackdown => "SQ_BACKDWN",
+        Outcome::Impasse => "IMPASSE",
+    }
+}
+
+pub(crate) fn print_sensitivity(s: &SensitivitySummary, dir: &Path) -> Result<()> {
+    let mut out = format!(
+        "pactsim sensitivity: {} · {} runs per point · base value {:.4} (MC s.e. {})\n\n",
+        s.target,
+        s.runs_per_point,
+        s.base_share,
+        s.standard_error
+            .map_or("unknown".to_string(), |e| format!("{e:.4}"))
+    );
+    out.push_str(&format!(
+        "{:<40} {:>9} {:>9} {:>9} {:>9} {:>8}\n",
+        "one at a time (ranked by |swing|)", "low", "high", "at low", "at high", "swing"
+    ));
+    for r in &s.one_at_a_time {
+        out.push_str(&format!(
+            "{:<40} {:>9.4} {:>9.4} {:>9.4} {:>9.4} {:>+8.4}\n",
+            r.parameter.path, r.parameter.low, r.parameter.high, r.share_low, r.share_high, r.swing
+        ));
+    }
+    out.push_str(&format!(
+        "\n{:<40} {:>9} {:>19} {:>9} {:>9}   ({} trajectories, {} levels; per full range)\n",
+        "Morris elementary effects (ranked by μ*)",
+        "μ*",
+        "95% CI",
+        "μ",
+        "σ",
+        s.morris_design[0],
+        s.morris_design[1]
+    ));
+    for r in &s.morris {
+        out.push_str(&format!(
+            "{:<40} {:>9.4} [{:>7.4}, {:>7.4}] {:>+9.4} {:>9.4}\n",
+            r.path,
+            r.effect.mu_star,
+            r.mu_star_lo.unwrap_or(f64::NAN),
+            r.mu_star_hi.unwrap_or(f64::NAN),
+            r.effect.mu,
+            r.effect.sigma
+        ));
+    }
+    if let Some(w) = s.morris_ranking.as_ref().and_then(|r| r.warning.as_ref()) {
+        out.push_str(&format!("\n{w}\n"));
+    }
+    out.push_str(&format!("results: {}\n", dir.display()));
+    print(&out)
+}

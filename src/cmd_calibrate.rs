@@ -19,7 +19,7 @@ use sim::{Outcome, Summary};
 use std::path::{Path, PathBuf};
 
 /// Options of `pactsim calibrate`.
-pub struct CalibrateCmd {
+pub(crate) struct CalibrateCmd {
     /// Scenario file (default: embedded).
     pub scenario: Option<PathBuf>,
     /// `--set` overrides.
@@ -45,7 +45,7 @@ pub struct CalibrateCmd {
 /// One fact of a facts file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FactEntry {
+pub(crate) struct FactEntry {
     /// Dotted path into the run summary, or several joined by `+` (summed).
     pub statistic: String,
     /// Observed value.
@@ -60,14 +60,14 @@ pub struct FactEntry {
 /// A facts file: `[[fact]]` tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FactsFile {
+pub(crate) struct FactsFile {
     /// The facts.
     pub fact: Vec<FactEntry>,
 }
 
 /// Posterior of one parameter.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct PosteriorRow {
+pub(crate) struct PosteriorRow {
     /// Parameter path.
     pub path: String,
     /// Prior low.
@@ -90,7 +90,7 @@ pub struct PosteriorRow {
 
 /// Posterior predictive of one quantity over the accepted draws.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Predictive {
+pub(crate) struct Predictive {
     /// Outcome class or fact statistic.
     pub name: String,
     /// Mean over accepted draws.
@@ -103,7 +103,7 @@ pub struct Predictive {
 
 /// `summary.json` of `calibrate`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CalibrateSummary {
+pub(crate) struct CalibrateSummary {
     /// Facts file.
     pub facts_file: String,
     /// The facts.
@@ -127,7 +127,7 @@ pub struct CalibrateSummary {
 }
 
 /// Reads and checks a facts file.
-pub fn read_facts(path: &Path) -> Result<FactsFile> {
+pub(crate) fn read_facts(path: &Path) -> Result<FactsFile> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| bad(format!("{}: cannot read facts file: {e}", path.display())))?;
     crate::inputs::check_facts(path, &text)?;
@@ -154,7 +154,7 @@ fn stats_of(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>> {
 }
 
 /// Runs `calibrate`.
-pub fn run(o: &CalibrateCmd) -> Result<()> {
+pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
     if o.samples == 0 {
         return Err(bad("--samples 0: allowed values are 1 or more"));
     }

@@ -14,7 +14,7 @@ use sim::output::ResultsDir;
 use std::path::PathBuf;
 
 /// Options of `pactsim discover`.
-pub struct DiscoverCmd {
+pub(crate) struct DiscoverCmd {
     /// Scenario file (default: embedded).
     pub scenario: Option<PathBuf>,
     /// `--set` overrides.
@@ -51,7 +51,7 @@ pub struct DiscoverCmd {
 
 /// A restricted parameter of the chosen box.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct BoxLimit {
+pub(crate) struct BoxLimit {
     /// Parameter path.
     pub path: String,
     /// Lower limit.
@@ -68,7 +68,7 @@ pub struct BoxLimit {
 
 /// `summary.json` of `discover`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct DiscoverSummary {
+pub(crate) struct DiscoverSummary {
     /// Target.
     pub target: String,
     /// What y is: "share" or "share >= T".
@@ -90,7 +90,7 @@ pub struct DiscoverSummary {
 }
 
 /// Runs `discover`.
-pub fn run(o: &DiscoverCmd) -> Result<()> {
+pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
     let opts = PrimOptions {
         alpha: o.alpha,
         min_mass: o.min_mass,

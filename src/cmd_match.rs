@@ -11,7 +11,7 @@ use repeated::{lookup, play_match, Game, MatchSettings};
 use std::path::Path;
 
 /// Arguments of `pactsim match`.
-pub struct MatchArgs {
+pub(crate) struct MatchArgs {
     /// Row player's strategy.
     pub a: String,
     /// Column player's strategy.
@@ -82,7 +82,7 @@ pub(crate) fn settings(
 }
 
 /// Runs `pactsim match`.
-pub fn run(a: &MatchArgs) -> Result<()> {
+pub(crate) fn run(a: &MatchArgs) -> Result<()> {
     let game = load_game(&a.game, None)?;
     let settings = settings(a.turns, a.prob_end, a.noise, 200)?;
     let players = [lookup(&a.a)?, lookup(&a.b)?];

@@ -13,7 +13,7 @@ use strategies::metagame::spec::{StrategySets, DEFAULT_NAME, DEFAULT_STRATEGIES}
 use strategies::metagame::{self, Metagame, Settings};
 
 /// Options of `pactsim metagame`.
-pub struct MetagameCmd {
+pub(crate) struct MetagameCmd {
     /// Scenario and overrides.
     pub scenario: ScenarioArgs,
     /// Strategies file (default: the embedded list).
@@ -37,7 +37,7 @@ pub struct MetagameCmd {
 }
 
 /// Runs `pactsim metagame`.
-pub fn run(o: &MetagameCmd) -> Result<()> {
+pub(crate) fn run(o: &MetagameCmd) -> Result<()> {
     let scenario = load_scenario(o.scenario.scenario.as_deref(), &o.scenario.set)?;
     if o.runs == 0 {
         return Err(bad("--runs 0: allowed values are 1 or more"));

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// Arguments of `pactsim moran` (flags override the file).
-pub struct MoranArgs {
+pub(crate) struct MoranArgs {
     /// Population file.
     pub file: Option<PathBuf>,
     /// The settings given as flags (`players` from `--players`, empty when not given); each
@@ -188,7 +188,7 @@ fn plot(m: &Moran, r: &MoranResults) -> Chart {
 }
 
 /// Runs `pactsim moran`.
-pub fn run(a: &MoranArgs) -> Result<()> {
+pub(crate) fn run(a: &MoranArgs) -> Result<()> {
     let file: MoranFile = match &a.file {
         Some(p) => {
             let text = std::fs::read_to_string(p)

@@ -15,7 +15,7 @@ use sim::output::ResultsDir;
 use std::path::PathBuf;
 
 /// Options of `pactsim sensitivity --method sobol`.
-pub struct SobolCmd {
+pub(crate) struct SobolCmd {
     /// Scenario file (default: embedded).
     pub scenario: Option<PathBuf>,
     /// `--set` overrides.
@@ -42,7 +42,7 @@ pub struct SobolCmd {
 
 /// One parameter's row of the results.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SobolRow {
+pub(crate) struct SobolRow {
     /// Parameter path.
     pub path: String,
     /// Documented low value.
@@ -56,7 +56,7 @@ pub struct SobolRow {
 
 /// `summary.json` of a Sobol analysis.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SobolSummary {
+pub(crate) struct SobolSummary {
     /// Target.
     pub target: String,
     /// Axis label of the target.
@@ -92,7 +92,7 @@ pub struct SobolSummary {
 }
 
 /// Runs the Sobol analysis.
-pub fn run(o: &SobolCmd) -> Result<()> {
+pub(crate) fn run(o: &SobolCmd) -> Result<()> {
     if o.samples < 2 {
         return Err(bad(format!(
             "--samples {}: allowed values are 2 or more",

@@ -17,7 +17,7 @@ fn concession(c: strategies::catalog::Concession) -> &'static str {
 }
 
 /// Runs `pactsim strategies`.
-pub fn run(as_json: bool) -> Result<()> {
+pub(crate) fn run(as_json: bool) -> Result<()> {
     let mut all: Vec<Value> = Vec::new();
     for s in SPECS {
         let c = s.classifier();

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `pactsim tournament`.
-pub struct TournamentArgs {
+pub(crate) struct TournamentArgs {
     /// Tournament file.
     pub file: PathBuf,
     /// Worker threads.
@@ -36,7 +36,7 @@ pub struct TournamentArgs {
 /// The tournament file (every key; unknown keys are rejected).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TournamentFile {
+pub(crate) struct TournamentFile {
     /// Name (default: the file stem).
     pub name: Option<String>,
     /// Strategy names (see `pactsim strategies`).
@@ -264,10 +264,10 @@ fn plots_of(name: &str, t: &Tournament, r: &TournamentResults) -> Vec<(&'static 
 
 /// Tag of the checkpoint file, kept beside the results directory as `.<name>.<tag>` (under
 /// the directory's lock) until the results are committed.
-pub const CHECKPOINT: &str = "tournament-checkpoint";
+pub(crate) const CHECKPOINT: &str = "tournament-checkpoint";
 
 /// Runs `pactsim tournament`.
-pub fn run(a: &TournamentArgs) -> Result<()> {
+pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
     let (cfg, t) = load(&a.file)?;
     let pool = pool(a.threads)?;
     let name = cfg.name.clone().unwrap_or_else(|| {

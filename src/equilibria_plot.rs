@@ -33,7 +33,7 @@ const REPLICATOR_EVERY: usize = 10;
 const FICTITIOUS_ROUNDS: usize = 1_000;
 
 /// What `--plot` wrote.
-pub struct Written {
+pub(crate) struct Written {
     /// The results directory, as given.
     pub dir: PathBuf,
     /// Chart files written, relative to `dir`.
@@ -44,7 +44,7 @@ pub struct Written {
 
 /// Writes the pictures of `game` into the results directory `dir`. `source` names the game
 /// (file path or scenario) in the manifest; `lambdas` are the λ values to mark.
-pub fn write(
+pub(crate) fn write(
     game: &Game,
     source: &str,
     dir: &Path,

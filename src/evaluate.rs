@@ -14,14 +14,14 @@ use sim::sensitivity::{parameters, Parameter};
 use sim::{Engine, Scenario, Summary};
 use std::path::{Path, PathBuf};
 
-pub use sim::output::csv_field;
-pub use sim::sensitivity::Target;
+pub(crate) use sim::output::csv_field;
+pub(crate) use sim::sensitivity::Target;
 
 /// Looks up a dotted path in a JSON value. Object keys match by name; in an array, a segment
 /// matches the element with any string field equal to it (`outcomes.LITIGATION.share`) or
 /// is an index. `Ok(None)` for a JSON null (e.g. no agreement), `Err` naming the first missing
 /// segment when the path does not exist.
-pub fn lookup<'a>(
+pub(crate) fn lookup<'a>(
     v: &'a serde_json::Value,
     path: &str,
 ) -> Result<Option<&'a serde_json::Value>, String> {
@@ -54,7 +54,7 @@ pub fn lookup<'a>(
 
 /// A statistic of the run summary: a dotted path, or several joined by `+` (summed).
 /// Returns NaN for a null value, an error naming the missing path when one does not exist.
-pub fn statistic(summary: &serde_json::Value, expr: &str) -> Result<f64, String> {
+pub(crate) fn statistic(summary: &serde_json::Value, expr: &str) -> Result<f64, String> {
     let mut total = 0.0;
     for path in expr.split('+').map(str::trim) {
         match lookup(summary, path)? {
@@ -69,7 +69,7 @@ pub fn statistic(summary: &serde_json::Value, expr: &str) -> Result<f64, String>
 }
 
 /// The scenario text and name behind `--set` overrides, the varied parameters, and the plan.
-pub struct Evaluator {
+pub(crate) struct Evaluator {
     doc: sim::layers::Document,
     set: Vec<String>,
     /// The `[ranges]` parameters, in path order.
@@ -84,7 +84,7 @@ pub struct Evaluator {
 
 impl Evaluator {
     /// Loads the scenario (the embedded one when `path` is None) with `set`, and its `[ranges]`.
-    pub fn new(
+    pub(crate) fn new(
         path: Option<&Path>,
         set: &[String],
         seed: Option<u64>,
@@ -114,17 +114,17 @@ impl Evaluator {
     }
 
     /// The parameter paths.
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         self.params.iter().map(|p| p.path.clone()).collect()
     }
 
     /// Maps a point of the unit hypercube to parameter units.
-    pub fn at_unit(&self, u: &[f64]) -> Vec<f64> {
+    pub(crate) fn at_unit(&self, u: &[f64]) -> Vec<f64> {
         self.params.iter().zip(u).map(|(p, &u)| p.at(u)).collect()
     }
 
     /// The validated scenario at parameter values `v` (integers rounded).
-    pub fn scenario_at(&self, v: &[f64]) -> Result<Scenario> {
+    pub(crate) fn scenario_at(&self, v: &[f64]) -> Result<Scenario> {
         let mut sets = self.set.clone();
         sets.extend(
             self.params
@@ -144,7 +144,7 @@ impl Evaluator {
     /// validated again when it is evaluated (a failure there is bad input too, exit 2, and
     /// leaves no output behind); validating all points up front would double the cost, which
     /// for small run counts is dominated by building each point's scenario.
-    pub fn validate_box(&self, label: &str) -> Result<()> {
+    pub(crate) fn validate_box(&self, label: &str) -> Result<()> {
         for (name, u) in [("low corner", 0.0), ("centre", 0.5), ("high corner", 1.0)] {
             let v: Vec<f64> = self.params.iter().map(|p| p.at(u)).collect();
             self.scenario_at(&v)
@@ -166,14 +166,14 @@ impl Evaluator {
     }
 
     /// Summary of `runs` runs at parameter values `v` under master seed `seed`.
-    pub fn run_point(&self, v: &[f64], seed: u64, runs: u64) -> Result<Summary> {
+    pub(crate) fn run_point(&self, v: &[f64], seed: u64, runs: u64) -> Result<Summary> {
         let (eng, plan) = self.simulation_at(v, seed, runs)?;
         Ok(run_cell(&eng, plan, &mut |_, _| Ok(()), &mut |_| {})?)
     }
 
     /// Summaries at every point (in point order), `self.runs` runs each under `seed`, with a
     /// progress bar over all runs. Each point is validated as it is evaluated.
-    pub fn evaluate(
+    pub(crate) fn evaluate(
         &self,
         points: &[Vec<f64>],
         seed: u64,
@@ -196,13 +196,13 @@ impl Evaluator {
     }
 
     /// A progress bar over `points` points of `self.runs` runs.
-    pub fn bar(&self, points: usize, quiet: bool) -> ProgressBar {
+    pub(crate) fn bar(&self, points: usize, quiet: bool) -> ProgressBar {
         progress::cells_bar(points as u64, 0, self.runs, quiet)
     }
 }
 
 /// Default results directory `results/<scenario>-<what>-<target>`.
-pub fn default_out(base: &Scenario, what: &str, target: &str) -> PathBuf {
+pub(crate) fn default_out(base: &Scenario, what: &str, target: &str) -> PathBuf {
     PathBuf::from("results").join(format!(
         "{}-{what}-{}",
         base.name(),
@@ -211,7 +211,7 @@ pub fn default_out(base: &Scenario, what: &str, target: &str) -> PathBuf {
 }
 
 /// Shortest round-trip text of a float for CSV (empty for NaN).
-pub fn num(x: f64) -> String {
+pub(crate) fn num(x: f64) -> String {
     if x.is_finite() {
         format!("{x:?}")
     } else {
@@ -220,7 +220,7 @@ pub fn num(x: f64) -> String {
 }
 
 /// Prints `text` to stdout, ignoring a closed pipe.
-pub fn print(text: &str) -> Result<()> {
+pub(crate) fn print(text: &str) -> Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text.as_bytes()) {
@@ -230,7 +230,7 @@ pub fn print(text: &str) -> Result<()> {
 }
 
 /// Last segment of a dotted path.
-pub fn tail(path: &str) -> &str {
+pub(crate) fn tail(path: &str) -> &str {
     path.rsplit('.').next().unwrap_or(path)
 }
 

@@ -9,7 +9,7 @@ use sim::player::Player;
 use std::io::Write;
 
 /// `pactsim explain`.
-pub fn run(args: &ScenarioArgs, json: bool) -> Result<()> {
+pub(crate) fn run(args: &ScenarioArgs, json: bool) -> Result<()> {
     let sc = load_scenario(args.scenario.as_deref(), &args.set)?;
     let e = explain(&sc);
     let mut out = std::io::stdout().lock();

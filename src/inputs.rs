@@ -288,7 +288,7 @@ fn check_file(path: &Path, kind: Option<FileKind>) -> Result<String> {
 
 /// `pactsim validate`: checks every file, printing each one's problems; bad input (exit 2)
 /// when any file is invalid.
-pub fn validate(files: &[PathBuf], kind: Option<FileKind>) -> Result<()> {
+pub(crate) fn validate(files: &[PathBuf], kind: Option<FileKind>) -> Result<()> {
     let mut failures = Vec::new();
     for f in files {
         match check_file(f, kind) {

@@ -5,7 +5,7 @@ use sim::runner::Progress;
 use std::io::IsTerminal;
 
 /// A bar over `total` units named `unit`.
-pub fn bar(total: u64, unit: &str, quiet: bool) -> ProgressBar {
+pub(crate) fn bar(total: u64, unit: &str, quiet: bool) -> ProgressBar {
     if quiet || !std::io::stderr().is_terminal() {
         return ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
     }
@@ -20,7 +20,7 @@ pub fn bar(total: u64, unit: &str, quiet: bool) -> ProgressBar {
 
 /// A bar over the `cells` cells of a sweep (`done` already finished), each of `runs` runs:
 /// shows cells done, runs/s and the ETA.
-pub fn cells_bar(cells: u64, done: u64, runs: u64, quiet: bool) -> ProgressBar {
+pub(crate) fn cells_bar(cells: u64, done: u64, runs: u64, quiet: bool) -> ProgressBar {
     let total = cells.saturating_mul(runs);
     let pb = if quiet || !std::io::stderr().is_terminal() {
         ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
@@ -40,14 +40,14 @@ pub fn cells_bar(cells: u64, done: u64, runs: u64, quiet: bool) -> ProgressBar {
 
 /// The progress bar of a sweep or an analysis: made by [`cells_bar`] when the computation
 /// starts (hidden with `--quiet` or when nothing is left to compute).
-pub struct CellsProgress {
+pub(crate) struct CellsProgress {
     quiet: bool,
     bar: std::sync::OnceLock<ProgressBar>,
 }
 
 impl CellsProgress {
     /// No bar yet.
-    pub fn new(quiet: bool) -> CellsProgress {
+    pub(crate) fn new(quiet: bool) -> CellsProgress {
         CellsProgress {
             quiet,
             bar: std::sync::OnceLock::new(),
@@ -92,7 +92,7 @@ impl sim::sweep::SweepObserver for CellsProgress {
 }
 
 /// A bar made by the caller, advanced by cells of runs.
-pub struct Bar<'a>(pub &'a ProgressBar);
+pub(crate) struct Bar<'a>(pub &'a ProgressBar);
 
 impl Progress for Bar<'_> {
     fn cell_done(&self, runs: u64) {

@@ -6,7 +6,13 @@ use std::io::{self, Write};
 use std::path::Path;
 
 /// Prints the outcome table of a run. A closed stdout (e.g. `| head`) is not an error.
-pub fn print_run(name: &str, seed: u64, runs: u64, s: &Summary, dir: &Path) -> io::Result<()> {
+pub(crate) fn print_run(
+    name: &str,
+    seed: u64,
+    runs: u64,
+    s: &Summary,
+    dir: &Path,
+) -> io::Result<()> {
     let mut out = io::stdout().lock();
     match write_run(&mut out, name, seed, runs, s, dir) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

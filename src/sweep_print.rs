@@ -63,7 +63,7 @@ fn short(path: &str) -> String {
 }
 
 /// Short column heading of an outcome class.
-pub fn abbreviation(o: Outcome) -> &'static str {
+pub(crate) fn abbreviation(o: Outcome) -> &'static str {
     match o {
         Outcome::AmazonCollapse => "A_COLLAPSE",
         Outcome::Litigation => "LITIGATION",

@@ -20,7 +20,7 @@ use sim::sweep::{
 use std::path::{Path, PathBuf};
 
 /// Options of `pactsim sweep`.
-pub struct SweepOptions {
+pub(crate) struct SweepOptions {
     /// The sweep file.
     pub file: PathBuf,
     /// Results directory (or shard directory with a shard).
@@ -84,7 +84,7 @@ fn sweep_manifest(sweep: &Sweep, sets: &[String]) -> Result<Manifest> {
 }
 
 /// `pactsim sweep`.
-pub fn sweep(o: &SweepOptions) -> Result<()> {
+pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let sweep = load_sweep(&o.file, &o.flags)?;
     let name = sim::overrides::dir_name(&sweep.name, &o.flags.sets);
     let shard = shard_spec(o.shard.as_deref())?;
@@ -144,7 +144,7 @@ fn report_speed(cells: u64, runs: u64, started: std::time::Instant) {
 }
 
 /// `pactsim merge`: shard files (or directories of them) → one results directory.
-pub fn merge(
+pub(crate) fn merge(
     inputs: &[PathBuf],
     out: &Path,
     plots: Option<PlotFormat>,
@@ -175,7 +175,7 @@ fn results(
 }
 
 /// Options of `pactsim sensitivity`.
-pub struct SensitivityOptions {
+pub(crate) struct SensitivityOptions {
     /// Scenario file (default: embedded).
     pub scenario: Option<PathBuf>,
     /// `--set` overrides.
@@ -203,7 +203,7 @@ pub struct SensitivityOptions {
 }
 
 /// `pactsim sensitivity` (`--method morris`).
-pub fn sensitivity(o: &SensitivityOptions) -> Result<()> {
+pub(crate) fn sensitivity(o: &SensitivityOptions) -> Result<()> {
     let morris = MorrisOptions {
         trajectories: o.trajectories,
         levels: o.levels,

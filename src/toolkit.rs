@@ -37,7 +37,7 @@ fn game_from(args: &ScenarioArgs, nfg_path: Option<&Path>) -> Result<Game> {
 }
 
 /// `pactsim equilibria`.
-pub fn equilibria(
+pub(crate) fn equilibria(
     args: &ScenarioArgs,
     nfg_path: Option<&Path>,
     method: &str,
@@ -113,7 +113,7 @@ pub fn equilibria(
 }
 
 /// `pactsim export-nfg`.
-pub fn export_nfg(args: &ScenarioArgs, out: Option<&Path>) -> Result<()> {
+pub(crate) fn export_nfg(args: &ScenarioArgs, out: Option<&Path>) -> Result<()> {
     let game = game_from(args, None)?;
     let text = nfg::write(&game);
     match out {
@@ -128,7 +128,7 @@ pub fn export_nfg(args: &ScenarioArgs, out: Option<&Path>) -> Result<()> {
 }
 
 /// `pactsim bargain`.
-pub fn bargain(args: &ScenarioArgs, json: bool) -> Result<()> {
+pub(crate) fn bargain(args: &ScenarioArgs, json: bool) -> Result<()> {
     let sc = load_scenario(args.scenario.as_deref(), &args.set)?;
     let b = benchmarks(&sc).context("computing the cooperative benchmarks")?;
     let mut out = std::io::stdout().lock();

@@ -9,7 +9,7 @@ use sim::{Engine, RunKey};
 use std::io::{self, Write};
 
 /// Replays run `run` under `seed` and writes it to `out`.
-pub fn trace(
+pub(crate) fn trace(
     engine: &Engine,
     seed: u64,
     run: u64,

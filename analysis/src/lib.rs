@@ -14,8 +14,6 @@
 //! Every random choice is seeded: the same inputs and seed give the same bytes for any number
 //! of threads.
 
-#![warn(unreachable_pub)]
-
 pub mod abc;
 pub mod design;
 pub mod morris;

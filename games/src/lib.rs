@@ -10,7 +10,6 @@
 //! the generic Monte Carlo engine) ← `strategies`, `plots` ← the `pactsim` binary.
 
 #![forbid(unsafe_code)]
-#![warn(unreachable_pub)]
 
 pub mod bargaining;
 pub mod game;

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 
 /// A marker shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shape {
+pub(crate) enum Shape {
     /// Filled circle.
     Circle,
     /// Filled square.
@@ -23,7 +23,7 @@ pub enum Shape {
 }
 
 /// Dash pattern of a line: `None` solid, else (dash, gap) in pixels.
-pub type Dash = Option<(u32, u32)>;
+pub(crate) type Dash = Option<(u32, u32)>;
 
 const SHAPES: [Shape; 6] = [
     Shape::Circle,
@@ -37,7 +37,7 @@ const DASHES: [Dash; 4] = [None, Some((14, 7)), Some((5, 5)), Some((18, 5))];
 
 /// The dash pattern and marker of series `k`: neighbouring series differ in
 /// both, and the first 12 series are all distinct.
-pub fn style_of(k: usize) -> (Dash, Shape) {
+pub(crate) fn style_of(k: usize) -> (Dash, Shape) {
     (DASHES[k % DASHES.len()], SHAPES[k % SHAPES.len()])
 }
 

@@ -10,7 +10,6 @@
 //! RNG or global state.
 
 #![forbid(unsafe_code)]
-#![warn(unreachable_pub)]
 
 pub mod action;
 mod error;

@@ -20,7 +20,7 @@ fn strategies_catalog() -> &'static dyn sim::Catalog {
 /// The benches live in `sim`, which cannot depend on `strategies`; the catalogue is pulled
 /// in as a dev-dependency.
 mod bench_catalog {
-    pub fn get() -> &'static dyn sim::Catalog {
+    pub(crate) fn get() -> &'static dyn sim::Catalog {
         strategies::catalog()
     }
 }

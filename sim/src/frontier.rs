@@ -12,11 +12,11 @@ use crate::regime::Regime;
 use crate::shocks::Shocks;
 
 /// Most candidates kept on the frontier.
-pub const MAX_CANDIDATES: usize = 32;
+pub(crate) const MAX_CANDIDATES: usize = 32;
 
 /// Every Microsoft–OpenAI contract: the status quo's distribution terms and commitments with
 /// every combination of the partnership terms.
-pub fn partnership_contracts(base: &Contract) -> Vec<Contract> {
+pub(crate) fn partnership_contracts(base: &Contract) -> Vec<Contract> {
     let issues: Vec<Issue> = Issue::partnership_terms().collect();
     let mut out = vec![*base];
     for issue in issues {
@@ -35,7 +35,7 @@ pub fn partnership_contracts(base: &Contract) -> Vec<Contract> {
 
 /// Indices of the points of `values` (Microsoft, OpenAI) that no other point weakly beats
 /// for both and strictly for one, sorted by Microsoft's value ascending.
-pub fn pareto_indices(values: &[[f64; 2]]) -> Vec<usize> {
+pub(crate) fn pareto_indices(values: &[[f64; 2]]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..values.len()).collect();
     // Microsoft's value descending, then OpenAI's descending, then index (stable, total).
     order.sort_by(|&a, &b| {
@@ -57,7 +57,7 @@ pub fn pareto_indices(values: &[[f64; 2]]) -> Vec<usize> {
 }
 
 /// Picks at most `max` of `n` ordered points, evenly spaced, keeping both ends.
-pub fn thin(n: usize, max: usize) -> Vec<usize> {
+pub(crate) fn thin(n: usize, max: usize) -> Vec<usize> {
     if n <= max {
         return (0..n).collect();
     }
@@ -70,7 +70,7 @@ pub fn thin(n: usize, max: usize) -> Vec<usize> {
 
 /// The scenario's Microsoft–OpenAI candidate offers: the thinned Pareto frontier at expected
 /// economics (unit multipliers, mean litigation discount, IPO window open, no AGI).
-pub fn mo_frontier(s: &Params) -> Vec<Contract> {
+pub(crate) fn mo_frontier(s: &Params) -> Vec<Contract> {
     let shocks = Shocks::expected(s);
     let econ = Economics::new(s, shocks.draws);
     let contracts = partnership_contracts(&s.contracts.status_quo);

@@ -54,12 +54,12 @@
 #![forbid(unsafe_code)]
 
 pub mod agreements;
-pub mod checks;
+mod checks;
 pub mod contract;
 pub mod cooperative;
 pub mod event;
 pub mod explain;
-pub mod frontier;
+mod frontier;
 pub mod layers;
 pub mod limits;
 pub mod litigation;
@@ -69,11 +69,11 @@ pub mod outdir;
 pub mod output;
 pub mod overrides;
 pub mod params;
-pub mod payoff;
+mod payoff;
 pub mod player;
-pub mod protocol;
-pub mod reduced;
-pub mod regime;
+mod protocol;
+mod reduced;
+mod regime;
 pub mod reports;
 pub mod results;
 pub mod rng;
@@ -84,13 +84,13 @@ pub mod sensitivity;
 pub mod shape;
 pub mod shocks;
 pub mod stage;
-pub mod state;
+mod state;
 pub mod stats;
 pub mod strategy;
 pub mod sweep;
-pub mod sweep_file;
-pub mod terms;
-pub mod valuer;
+mod sweep_file;
+mod terms;
+mod valuer;
 
 pub use contract::{Contract, Issue};
 pub use event::{Event, Observer};

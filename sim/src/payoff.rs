@@ -30,7 +30,7 @@ pub struct EconomicDraws {
 
 /// Precomputed economics of one run.
 #[derive(Debug, Clone)]
-pub struct Economics {
+pub(crate) struct Economics {
     disc: [[f64; COMMIT_YEARS]; 3],
     /// Annual discount rates ρ_i.
     rho: [f64; 3],
@@ -98,7 +98,7 @@ struct Scalars {
 
 impl Economics {
     /// Precomputes a run's economics.
-    pub fn new(s: &Params, draws: EconomicDraws) -> Economics {
+    pub(crate) fn new(s: &Params, draws: EconomicDraws) -> Economics {
         let rho = s.discount.to_array();
         let mut disc = [[0.0; COMMIT_YEARS]; 3];
         for (i, r) in rho.iter().enumerate() {
@@ -204,35 +204,25 @@ impl Economics {
 
     /// PV of Microsoft's joint co-development value (its OpenAI-model revenue), $B: the base
     /// that relationship shading applies to.
-    pub fn joint_value(&self) -> f64 {
+    pub(crate) fn joint_value(&self) -> f64 {
         self.joint_value
     }
 
-    /// OpenAI's equity value V_0 × the run's valuation multiplier, $B.
-    pub fn valuation(&self) -> f64 {
-        self.valuation
-    }
-
-    /// The run's litigation discount d_L.
-    pub fn litigation_discount(&self) -> f64 {
-        self.litigation_discount
-    }
-
     /// Weekly discount factor of `player` at week `week` (for costs accrued during a run).
-    pub fn week_discount(&self, player: Player, week: f64) -> f64 {
+    pub(crate) fn week_discount(&self, player: Player, week: f64) -> f64 {
         (-self.rho[player as usize] * week / 52.0).exp()
     }
 
     /// Present value of Microsoft's margin on Azure traffic diverted to AWS per week of a
     /// defiant launch (expectation damages base), $B per week.
-    pub fn diverted_margin_per_week(&self, demand: f64) -> f64 {
+    pub(crate) fn diverted_margin_per_week(&self, demand: f64) -> f64 {
         self.p.m_az * self.p.kappa * self.phi[0] * demand * self.revenue[0] / 52.0
     }
 
     /// reach(x) ∈ \[0, 1\] (R2): 0 when all stateless calls stay on Azure (e = 2) or hosting is
     /// Azure-only; ρ₁ when only stateless model calls stay on Azure (e = 1); 1 when any product
     /// may run on any cloud (e = 0).
-    pub fn reach(&self, x: &Contract) -> f64 {
+    pub(crate) fn reach(&self, x: &Contract) -> f64 {
         if x.hosting == Hosting::AzureOnly {
             return 0.0;
         }
@@ -244,18 +234,18 @@ impl Economics {
     }
 
     /// Share of the channel held back by the Azure-first lag: hold(L) = λ_first·L/365.
-    pub fn hold(&self, x: &Contract) -> f64 {
+    pub(crate) fn hold(&self, x: &Contract) -> f64 {
         (self.p.lambda_first * f64::from(x.azure_first_days) / 365.0).min(1.0)
     }
 
     /// Effective opening of the channel under contract `x`: reach(x)·(1 − hold(L)), the hold
     /// applying only where reach > 0.
-    pub fn open(&self, x: &Contract) -> f64 {
+    pub(crate) fn open(&self, x: &Contract) -> f64 {
         self.reach(x) * (1.0 - self.hold(x))
     }
 
     /// Share of the opened third-party channel that runs on AWS under `x`'s hosting term.
-    pub fn aws_share(&self, x: &Contract) -> f64 {
+    pub(crate) fn aws_share(&self, x: &Contract) -> f64 {
         match x.hosting {
             Hosting::AnyCloud => self.p.non_exclusive_aws_share,
             _ => 1.0,
@@ -320,13 +310,13 @@ impl Economics {
 
     /// Values `x` in `regime` for Microsoft, OpenAI and Amazon, $B present value.
     #[inline]
-    pub fn evaluate(&self, x: &Contract, r: &Regime) -> [f64; 3] {
+    pub(crate) fn evaluate(&self, x: &Contract, r: &Regime) -> [f64; 3] {
         self.terms(x, r).totals()
     }
 
     /// Each player's payoff of `x` in `regime`, term by term.
     #[inline]
-    pub fn terms(&self, x: &Contract, r: &Regime) -> Terms {
+    pub(crate) fn terms(&self, x: &Contract, r: &Regime) -> Terms {
         let p = &self.p;
         let flows = self.revenue_flows(x, r);
         // IPO prospects.

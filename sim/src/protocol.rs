@@ -551,7 +551,7 @@ impl Run<'_> {
 
 /// Restricts an offer to the issues its coalition controls: an OA offer changes only the
 /// hosting and tranche terms; an MO offer leaves them as they are.
-pub fn normalise(current: &Contract, coalition: Coalition, mut x: Contract) -> Contract {
+pub(crate) fn normalise(current: &Contract, coalition: Coalition, mut x: Contract) -> Contract {
     match coalition {
         Coalition::OA => {
             let mut y = *current;

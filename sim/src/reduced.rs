@@ -14,7 +14,7 @@ use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
 
 /// A named end state of the dispute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EndState {
+pub(crate) enum EndState {
     /// Status quo, nothing happens (no launch).
     Calm,
     /// OpenAI launches Frontier on AWS without a waiver; Microsoft does not sue now (the
@@ -30,7 +30,7 @@ pub enum EndState {
 }
 
 /// Values of end states and deals at the scenario's expected values.
-pub struct Reduced {
+pub(crate) struct Reduced {
     s: Params,
     shocks: Shocks,
     econ: Economics,
@@ -39,7 +39,7 @@ pub struct Reduced {
 
 impl Reduced {
     /// Prepares the reduced model of a scenario.
-    pub fn new(scenario: &Scenario) -> Reduced {
+    pub(crate) fn new(scenario: &Scenario) -> Reduced {
         let s = scenario.params().clone();
         let shocks = Shocks::expected(&s);
         let econ = Economics::new(&s, shocks.draws);
@@ -53,7 +53,7 @@ impl Reduced {
     }
 
     /// The scenario parameters.
-    pub fn params(&self) -> &Params {
+    pub(crate) fn params(&self) -> &Params {
         &self.s
     }
 
@@ -73,7 +73,7 @@ impl Reduced {
     }
 
     /// Values (Microsoft, OpenAI, Amazon), $B, of an end state.
-    pub fn value(&self, end: EndState) -> [f64; 3] {
+    pub(crate) fn value(&self, end: EndState) -> [f64; 3] {
         let st = self.state(end);
         let theta = self.shocks.theta;
         let v = StateValuer::new(&self.s, &self.econ, &st, &self.shocks, theta, &self.prefs);
@@ -86,7 +86,7 @@ impl Reduced {
 
     /// Microsoft's one-off cost of filing: antitrust blow-back c_AT0·(1 + k·A_0) plus
     /// relationship shading θ_sh × the joint co-development value, $B.
-    pub fn filing_cost(&self) -> f64 {
+    pub(crate) fn filing_cost(&self) -> f64 {
         let m = &self.s.microsoft;
         m.antitrust_cost_of_suing * (1.0 + m.antitrust_pressure_multiplier * self.shocks.antitrust)
             + m.shading_rate * self.econ.joint_value()
@@ -94,14 +94,14 @@ impl Reduced {
 
     /// Values when Microsoft files a suit that is moot (OpenAI backed down): the backdown
     /// values less Microsoft's filing costs.
-    pub fn moot_suit(&self) -> [f64; 3] {
+    pub(crate) fn moot_suit(&self) -> [f64; 3] {
         let mut v = self.value(EndState::Backdown);
         v[0] -= self.filing_cost();
         v
     }
 
     /// Values (Microsoft, OpenAI, Amazon), $B, of an agreement on `x` now.
-    pub fn deal(&self, x: &Contract) -> [f64; 3] {
+    pub(crate) fn deal(&self, x: &Contract) -> [f64; 3] {
         let st = self.state(EndState::Calm);
         let theta = self.shocks.theta;
         let v = StateValuer::new(&self.s, &self.econ, &st, &self.shocks, theta, &self.prefs);
@@ -109,7 +109,7 @@ impl Reduced {
     }
 
     /// Values of an agreement on `x` with Amazon gone (the AWS path closed).
-    pub fn deal_without_amazon(&self, x: &Contract) -> [f64; 3] {
+    pub(crate) fn deal_without_amazon(&self, x: &Contract) -> [f64; 3] {
         let st = self.state(EndState::AmazonGone);
         let theta = self.shocks.theta;
         let v = StateValuer::new(&self.s, &self.econ, &st, &self.shocks, theta, &self.prefs);

@@ -18,7 +18,7 @@ pub enum IpoClass {
 
 /// The state of the world a contract is valued in.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Regime {
+pub(crate) struct Regime {
     /// Effective opening of the third-party channel, in \[0, 1\]: reach(x) net of the
     /// Azure-first hold-back, a de-facto opening under a defiant launch, or its expected value
     /// under a pending suit. One number for every player (R2).
@@ -57,7 +57,7 @@ impl Regime {
     /// No dispute: the channel closed, Amazon in, no litigation, IPO prospects clear with the
     /// window open, unit demand, no AGI, no Musk damages, no sweetener. Other regimes are built
     /// from it with struct-update syntax.
-    pub fn clear() -> Regime {
+    pub(crate) fn clear() -> Regime {
         Regime {
             open: 0.0,
             aws_share: 1.0,

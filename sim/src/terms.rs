@@ -4,7 +4,7 @@
 /// Each player's payoff split into its terms, $B present value (what `pactsim explain`
 /// prints). [`Economics::evaluate`] is the sum of these terms, computed by the same code.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Terms {
+pub(crate) struct Terms {
     /// Microsoft: O→M revenue share received (RS_in).
     pub m_revenue_share_in: f64,
     /// Microsoft: M→O revenue share paid (−RS_out).
@@ -54,7 +54,7 @@ pub struct Terms {
 impl Terms {
     /// Totals (M, O, A).
     #[inline]
-    pub fn totals(&self) -> [f64; 3] {
+    pub(crate) fn totals(&self) -> [f64; 3] {
         [
             self.m_revenue_share_in
                 + self.m_revenue_share_out
@@ -79,7 +79,7 @@ impl Terms {
     }
 
     /// (player index, term name, value) for every term, in print order.
-    pub fn named(&self) -> [(usize, &'static str, f64); 22] {
+    pub(crate) fn named(&self) -> [(usize, &'static str, f64); 22] {
         [
             (0, "revenue share in", self.m_revenue_share_in),
             (0, "revenue share out (M->O)", self.m_revenue_share_out),

@@ -9,7 +9,6 @@
 //! scenario files name them.
 
 #![forbid(unsafe_code)]
-#![warn(unreachable_pub)]
 
 pub mod catalog;
 mod litigate_if_below;

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Runs `pactsim` with `args` in `cwd`.
-pub fn pactsim(args: &[&str], cwd: &Path) -> Output {
+pub(crate) fn pactsim(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_pactsim"))
         .args(args)
         .current_dir(cwd)
@@ -13,22 +13,22 @@ pub fn pactsim(args: &[&str], cwd: &Path) -> Output {
 }
 
 /// Stdout as text.
-pub fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// Stderr as text.
-pub fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// The repository root (for configs/).
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// All files under `dir`, relative, sorted.
-pub fn files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -46,7 +46,7 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Asserts two directories hold the same files with identical bytes.
-pub fn assert_same_dirs(a: &Path, b: &Path) {
+pub(crate) fn assert_same_dirs(a: &Path, b: &Path) {
     let (fa, fb) = (files(a), files(b));
     assert_eq!(fa, fb, "different file sets");
     for f in fa {

@@ -16,14 +16,14 @@ use std::cell::{Cell, RefCell};
 
 mod stakes;
 
-pub use stakes::LitigationTerms;
+pub(crate) use stakes::LitigationTerms;
 use stakes::{Assessment, Stakes};
 
 /// Preferences over issue levels, computed once per scenario.
-pub type IssuePreferences = [[Option<bool>; Issue::ALL.len()]; 3];
+pub(crate) type IssuePreferences = [[Option<bool>; Issue::ALL.len()]; 3];
 
 /// The values of states for one viewer (with its belief θ_i), in one round.
-pub struct StateValuer<'a> {
+pub(crate) struct StateValuer<'a> {
     /// Scenario parameters.
     pub s: &'a Params,
     /// Run economics.
@@ -59,7 +59,7 @@ type CachedOffer = (Contract, [f64; 3]);
 
 impl<'a> StateValuer<'a> {
     /// A valuer for one viewer (belief `theta`) of the current state.
-    pub fn new(
+    pub(crate) fn new(
         s: &'a Params,
         econ: &'a Economics,
         state: &'a DisputeState,
@@ -85,20 +85,20 @@ impl<'a> StateValuer<'a> {
     }
 
     /// The same valuer as seen by `player` (its suit-risk rule).
-    pub fn viewed_by(mut self, player: Player) -> Self {
+    pub(crate) fn viewed_by(mut self, player: Player) -> Self {
         self.viewer = Some(player);
         self
     }
 
     /// The same valuer with the run's Microsoft–OpenAI candidate offers.
-    pub fn with_candidates(mut self, candidates: &'a [(Contract, [f64; 3])]) -> Self {
+    pub(crate) fn with_candidates(mut self, candidates: &'a [(Contract, [f64; 3])]) -> Self {
         self.candidates = candidates;
         self
     }
 
     /// The same state seen by another player with belief `theta`. Agreement values never
     /// depend on beliefs, so that cache is shared.
-    pub fn for_viewer(&self, player: Player, theta: f64) -> StateValuer<'a> {
+    pub(crate) fn for_viewer(&self, player: Player, theta: f64) -> StateValuer<'a> {
         let v = StateValuer::new(
             self.s,
             self.econ,
@@ -116,7 +116,7 @@ impl<'a> StateValuer<'a> {
     }
 
     /// Values of the current state for all players (cached).
-    pub fn current_value(&self) -> [f64; 3] {
+    pub(crate) fn current_value(&self) -> [f64; 3] {
         if let Some(v) = self.current.get() {
             return v;
         }
@@ -126,7 +126,7 @@ impl<'a> StateValuer<'a> {
     }
 
     /// Values of an agreement on `x` now, for all players (the last one is cached).
-    pub fn agreement_values(&self, x: &Contract) -> [f64; 3] {
+    pub(crate) fn agreement_values(&self, x: &Contract) -> [f64; 3] {
         if let Some((_, v)) = self.offers.borrow().iter().flatten().find(|(c, _)| c == x) {
             return *v;
         }
@@ -149,7 +149,7 @@ impl StateValuer<'_> {
     /// Regime of "no Microsoft–OpenAI agreement, the state `st` persists" (R2, R5): the
     /// channel open de facto while a defiant launch is live (in expectation 1 − θ once a suit
     /// is pending), the base dispute and the AGI hazard multiplier in force.
-    pub fn impasse_regime(&self, st: &DisputeState) -> Regime {
+    pub(crate) fn impasse_regime(&self, st: &DisputeState) -> Regime {
         let sh = self.shocks;
         let pending = st.suit_pending();
         let open = if st.aws_live() {
@@ -211,7 +211,7 @@ impl StateValuer<'_> {
 
     /// Regime after an agreement on `x`: the dispute is over; the channel opens as far as
     /// reach(x)·(1 − hold(L)) allows.
-    pub fn agreement_regime(&self, st: &DisputeState, x: &Contract) -> Regime {
+    pub(crate) fn agreement_regime(&self, st: &DisputeState, x: &Contract) -> Regime {
         let sh = self.shocks;
         let channel_exists = st.amazon_alive || x.hosting == Hosting::AnyCloud;
         let open = if channel_exists {
@@ -275,7 +275,7 @@ impl StateValuer<'_> {
 
     /// Value of the impasse in state `st`, including the risk that Microsoft sues later when a
     /// defiant launch is live and no suit is pending, and costs the move itself triggers.
-    pub fn state_value(&self, st: &DisputeState) -> [f64; 3] {
+    pub(crate) fn state_value(&self, st: &DisputeState) -> [f64; 3] {
         let x = &st.current;
         let mut calm = self.econ.evaluate(x, &self.impasse_regime(st));
         if st.rearchitected {
@@ -405,7 +405,7 @@ impl StateValuer<'_> {
 /// Computes, for each player and issue, whether the player's payoff rises with the issue's
 /// level, holding the status quo elsewhere, in an agreement regime at the scenario's mean
 /// economics.
-pub fn issue_preferences(s: &Params) -> IssuePreferences {
+pub(crate) fn issue_preferences(s: &Params) -> IssuePreferences {
     use crate::payoff::EconomicDraws;
     let econ = Economics::new(
         s,

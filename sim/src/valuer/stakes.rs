@@ -113,7 +113,7 @@ impl StateValuer<'_> {
 
     /// Microsoft's litigation stake and costs under this viewer's belief, term by term (for
     /// `pactsim explain`).
-    pub fn litigation_terms(&self) -> LitigationTerms {
+    pub(crate) fn litigation_terms(&self) -> LitigationTerms {
         let a = self.assess(self.state);
         LitigationTerms {
             theta: self.theta,

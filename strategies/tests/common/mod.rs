@@ -9,7 +9,7 @@ use sim::strategy::{Move, PublicState, SuitAssessment, Valuer};
 
 /// Transferable utility: a contract gives Microsoft `side_payment` and OpenAI the rest of a
 /// unit surplus; disagreement is worth 0 to both.
-pub struct Tu {
+pub(crate) struct Tu {
     grid: Vec<(Contract, [f64; 3])>,
     /// Microsoft's value of suing now (its litigation outside option), $B.
     pub value_of_suing: f64,
@@ -17,7 +17,7 @@ pub struct Tu {
 
 impl Tu {
     /// A grid of `steps + 1` side payments from 0 to 1 on top of `base`.
-    pub fn new(base: Contract, steps: usize) -> Tu {
+    pub(crate) fn new(base: Contract, steps: usize) -> Tu {
         let grid = (0..=steps)
             .map(|k| {
                 let u = k as f64 / steps as f64;
@@ -75,7 +75,7 @@ impl Valuer for Tu {
 }
 
 /// A public state with no dispute moves at `week` of a `horizon`-week game.
-pub fn calm(week: u32, horizon: u32) -> PublicState {
+pub(crate) fn calm(week: u32, horizon: u32) -> PublicState {
     PublicState {
         week,
         horizon,
@@ -94,7 +94,7 @@ pub fn calm(week: u32, horizon: u32) -> PublicState {
     }
 }
 
-pub fn base() -> Contract {
+pub(crate) fn base() -> Contract {
     toml::from_str(
         r#"exclusivity = "all_stateless"
 azure_first_days = 180

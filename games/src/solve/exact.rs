@@ -14,6 +14,7 @@
 //!   every label from the artificial equilibrium and from every equilibrium found.
 
 use super::budget::{self, MAX_ENUM_SUPPORTS};
+use super::tableau::Labels;
 use super::{Equilibrium, GameSummary, Method, SolveError, SolveOptions, SolveReport};
 use crate::game::Game;
 use num_bigint::BigInt;
@@ -272,21 +273,10 @@ impl ExactState {
         }
     }
 
-    /// Q-tableau column of label `l`.
-    fn q_col(&self, l: usize) -> usize {
-        if l < self.m {
-            self.n + l
-        } else {
-            l - self.m
-        }
-    }
-
-    /// Label of Q-tableau column `c`.
-    fn q_label(&self, c: usize) -> usize {
-        if c < self.n {
-            self.m + c
-        } else {
-            c - self.n
+    fn labels(&self) -> Labels {
+        Labels {
+            m: self.m,
+            n: self.n,
         }
     }
 
@@ -305,7 +295,7 @@ impl ExactState {
         let mut s = self.clone();
         // The variable with the dropped label that is currently non-basic enters.
         let mut in_p = !s.p.basis.contains(&label);
-        let mut entering = if in_p { label } else { s.q_col(label) };
+        let mut entering = if in_p { label } else { s.labels().q_col(label) };
         let stuck = || SolveError::NoConvergence {
             method: "lh",
             reason: "exact ratio test found no pivot".into(),
@@ -317,13 +307,13 @@ impl ExactState {
             } else {
                 let r = s.q.ratio_row(entering).ok_or_else(stuck)?;
                 let c = s.q.pivot(r, entering);
-                s.q_label(c)
+                s.labels().q_label(c)
             };
             if left == label {
                 return Ok(Some(s));
             }
             in_p = !in_p;
-            entering = if in_p { left } else { s.q_col(left) };
+            entering = if in_p { left } else { s.labels().q_col(left) };
         }
         Ok(None)
     }

@@ -9,7 +9,7 @@
 //! equilibrium with every label and then, recursively, from every equilibrium found, which is how
 //! Gambit's `lcp` explores the Lemke–Howson graph.
 
-use super::tableau::{best_response_tableaux, Tableau};
+use super::tableau::{best_response_tableaux, Labels, Tableau};
 use super::{push_unique, Equilibrium, SolveError, SolverOutput, DEDUP_TOLERANCE};
 use crate::game::Game;
 use std::collections::{BTreeSet, VecDeque};
@@ -24,21 +24,10 @@ struct State {
 }
 
 impl State {
-    /// Q-tableau column of label `l`.
-    fn q_col(&self, l: usize) -> usize {
-        if l < self.m {
-            self.n + l
-        } else {
-            l - self.m
-        }
-    }
-
-    /// Label of Q-tableau column `c`.
-    fn q_label(&self, c: usize) -> usize {
-        if c < self.n {
-            self.m + c
-        } else {
-            c - self.n
+    fn labels(&self) -> Labels {
+        Labels {
+            m: self.m,
+            n: self.n,
         }
     }
 
@@ -56,7 +45,7 @@ impl State {
         let mut s = self.clone();
         // The variable with label k that is currently non-basic enters.
         let mut in_p = !s.p.basis().contains(&k);
-        let mut entering = if in_p { k } else { s.q_col(k) };
+        let mut entering = if in_p { k } else { s.labels().q_col(k) };
         for _ in 0..max_pivots {
             let label = if in_p {
                 let r = s.p.ratio_row(entering)?;
@@ -64,13 +53,13 @@ impl State {
             } else {
                 let r = s.q.ratio_row(entering)?;
                 let left = s.q.pivot(r, entering);
-                s.q_label(left)
+                s.labels().q_label(left)
             };
             if label == k {
                 return Some(s);
             }
             in_p = !in_p;
-            entering = if in_p { label } else { s.q_col(label) };
+            entering = if in_p { label } else { s.labels().q_col(label) };
         }
         None
     }

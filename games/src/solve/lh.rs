@@ -9,7 +9,7 @@
 //! player 1's strategies (x_i, r_i), `m..m+n` player 2's (y_j, s_j). [`lcp`](super::lcp)
 //! explores every path; this module follows exactly one.
 
-use super::tableau::{fill_best_response_tableaux, Tableau};
+use super::tableau::{fill_best_response_tableaux, Labels, Tableau};
 use super::{Equilibrium, SolveError, SolverOutput};
 use crate::game::{Game, MixedProfile};
 use std::cell::RefCell;
@@ -61,8 +61,8 @@ fn follow_path(
 ) -> Result<MixedProfile, SolveError> {
     // Column of a label in each tableau: P has x_i at i, s_j at m + j; Q has y_j at j, r_i
     // at n + i.
-    let q_col = |l: usize| if l < m { n + l } else { l - m };
-    let q_label = |c: usize| if c < n { m + c } else { c - n };
+    let labels = Labels { m, n };
+    let (q_col, q_label) = (|l| labels.q_col(l), |c| labels.q_label(c));
     let mut in_p = label < m;
     let mut entering = if in_p { label } else { q_col(label) };
     for _ in 0..max_pivots {

@@ -329,6 +329,37 @@ fn bounds(table: &[f64]) -> [(f64, f64); 2] {
     b
 }
 
+/// The label bookkeeping of a pair of best-response tableaux of an `m × n` game: the P tableau
+/// over (x, s) has column = label; the Q tableau over (y, r) holds labels `m..m + n` (player 2's
+/// strategies) in columns `0..n` and labels `0..m` (player 1's) in its slack columns.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Labels {
+    /// Player 1's strategies.
+    pub(crate) m: usize,
+    /// Player 2's strategies.
+    pub(crate) n: usize,
+}
+
+impl Labels {
+    /// Q-tableau column of label `l`.
+    pub(crate) fn q_col(self, l: usize) -> usize {
+        if l < self.m {
+            self.n + l
+        } else {
+            l - self.m
+        }
+    }
+
+    /// Label of Q-tableau column `c`.
+    pub(crate) fn q_label(self, c: usize) -> usize {
+        if c < self.n {
+            self.m + c
+        } else {
+            c - self.n
+        }
+    }
+}
+
 /// The best-response tableaux of a two-player `m × n` game with each player's payoffs mapped
 /// affinely onto [1, 2] (without overflow, even for payoffs near `f64::MAX`):
 /// `P`: `Bᵀx + s = 1` (`n` rows; columns `x_i` = label `i`, then `s_j` = label `m + j`) and

@@ -143,13 +143,8 @@ impl CellRecord {
 
 /// The most frequent outcome of a summary (first in classification order on ties).
 pub fn modal_outcome(s: &Summary) -> Outcome {
-    let mut best = 0;
-    for (i, o) in s.outcomes.iter().enumerate() {
-        if o.count > s.outcomes[best].count {
-            best = i;
-        }
-    }
-    Outcome::ALL[best]
+    let counts: Vec<u64> = s.outcomes.iter().map(|o| o.count).collect();
+    Outcome::ALL[crate::stats::modal_index(&counts)]
 }
 
 /// Writes a record the way shard files hold it: one line of JSON.

@@ -6,7 +6,6 @@
 //! within its tolerance. The accepted draws are run again with fresh seeds for the posterior
 //! predictive outcome shares.
 
-use crate::cli::PlotFormat;
 use crate::evaluate::{csv_field, default_out, num, print, statistic, tail, Evaluator};
 use crate::{bad, charts, manifest, pool};
 use analysis::abc::{self, AbcResult, Fact, Prior};
@@ -32,14 +31,8 @@ pub(crate) struct CalibrateCmd {
     pub runs: u64,
     /// Master seed.
     pub seed: Option<u64>,
-    /// Threads.
-    pub threads: Option<usize>,
-    /// Results directory.
-    pub out: Option<PathBuf>,
-    /// Plot formats.
-    pub plots: Option<PlotFormat>,
-    /// No progress bar.
-    pub quiet: bool,
+    /// Threads, results directory, plots and progress bar.
+    pub exec: crate::Execution,
 }
 
 /// One fact of a facts file.
@@ -160,7 +153,7 @@ pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
     }
     let facts_file = read_facts(&o.facts)?;
     let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
-    let pool = pool(o.threads)?;
+    let pool = pool(o.exec.threads)?;
     // Every statistic must exist in the summary before anything long runs.
     let base_point: Vec<f64> = ev.params.iter().map(|p| p.base).collect();
     let probe = pool.install(|| ev.run_point(&base_point, ev.seed, 1))?;
@@ -179,7 +172,7 @@ pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
         })
         .collect();
     ev.validate_box("calibrate prior")?;
-    let out = o.out.clone().unwrap_or_else(|| {
+    let out = o.exec.out.clone().unwrap_or_else(|| {
         let stem = o
             .facts
             .file_stem()
@@ -189,7 +182,7 @@ pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
     });
     let dir = ResultsDir::create(&out)?;
     let started = std::time::Instant::now();
-    let bar = crate::progress::cells_bar(o.samples, 0, o.runs, o.quiet);
+    let bar = crate::progress::cells_bar(o.samples, 0, o.runs, o.exec.quiet);
     let res: AbcResult = pool.install(|| {
         abc::rejection(
             &prior,
@@ -207,7 +200,7 @@ pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
     // Posterior predictive with fresh seeds.
     let fresh = analysis::splitmix64(ev.seed ^ 0x5052_4544_4943_5449);
     let accepted: Vec<Vec<f64>> = res.posterior().iter().map(|t| t.to_vec()).collect();
-    let bar = crate::progress::cells_bar(accepted.len() as u64, 0, o.runs, o.quiet);
+    let bar = crate::progress::cells_bar(accepted.len() as u64, 0, o.runs, o.exec.quiet);
     let pred = ev.evaluate(&accepted, fresh, &pool, &bar)?;
     bar.finish_and_clear();
     let secs = started.elapsed().as_secs_f64();
@@ -249,7 +242,7 @@ pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
         ));
     }
     dir.write_text("predictive.csv", &pc)?;
-    if let Some(f) = o.plots {
+    if let Some(f) = o.exec.plots {
         charts::render_named(
             &dir.path(""),
             &calibrate_charts(&m, &summary, &res),

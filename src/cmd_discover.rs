@@ -3,7 +3,6 @@
 //! (`--from-sweep DIR`); the outcome per point is the target's share (PRIM on the continuous
 //! share), or with `--threshold T` the indicator share ≥ T (then any target may be used).
 
-use crate::cli::PlotFormat;
 use crate::evaluate::{csv_field, default_out, num, print, tail, Evaluator, Target};
 use crate::{bad, charts, manifest, pool};
 use analysis::prim::{self, PrimOptions, PrimResult, Selection};
@@ -39,14 +38,8 @@ pub(crate) struct DiscoverCmd {
     pub paste: bool,
     /// Report this step of the peeling trajectory.
     pub box_step: Option<usize>,
-    /// Threads.
-    pub threads: Option<usize>,
-    /// Results directory.
-    pub out: Option<PathBuf>,
-    /// Plot formats.
-    pub plots: Option<PlotFormat>,
-    /// No progress bar.
-    pub quiet: bool,
+    /// Threads, results directory, plots and progress bar.
+    pub exec: crate::Execution,
 }
 
 /// A restricted parameter of the chosen box.
@@ -109,7 +102,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             o.min_mass
         )));
     }
-    let pool = pool(o.threads)?;
+    let pool = pool(o.exec.threads)?;
     let started = std::time::Instant::now();
     let (base, names, x, values, runs, source, seed, target) = match &o.from_sweep {
         Some(d) => {
@@ -159,7 +152,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             let u = analysis::design::latin_hypercube(o.samples, ev.params.len(), ev.seed);
             let x: Vec<Vec<f64>> = u.iter().map(|u| ev.at_unit(u)).collect();
             ev.validate_box("discover")?;
-            let bar = ev.bar(x.len(), o.quiet);
+            let bar = ev.bar(x.len(), o.exec.quiet);
             let summaries = ev.evaluate(&x, ev.seed, &pool, &bar)?;
             bar.finish_and_clear();
             let values = summaries.iter().map(|s| target.value(s)).collect();
@@ -217,6 +210,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
         prim: res,
     };
     let out = o
+        .exec
         .out
         .clone()
         .unwrap_or_else(|| default_out(&base, "discover", &target.name()));
@@ -273,7 +267,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
         ));
     }
     dir.write_text("box.csv", &bx)?;
-    if let Some(f) = o.plots {
+    if let Some(f) = o.exec.plots {
         charts::render_named(
             &dir.path(""),
             &discover_charts(&m, &summary, &x, &y),

@@ -3,7 +3,7 @@
 //! profiles.csv, metagame.json, charts.json, plots) and prints the profiles, the equilibria
 //! and the April-like shares.
 
-use crate::cli::{PlotFormat, ScenarioArgs};
+use crate::cli::ScenarioArgs;
 use crate::{bad, charts, check_runs, load_scenario, manifest, pool, progress};
 use anyhow::{Context, Result};
 use plots::{Bar, BarChart, Chart};
@@ -26,14 +26,8 @@ pub(crate) struct MetagameCmd {
     pub episodes: usize,
     /// Logit λ values.
     pub lambdas: Vec<f64>,
-    /// Threads.
-    pub threads: Option<usize>,
-    /// Results directory.
-    pub out: Option<PathBuf>,
-    /// Plot formats, or none.
-    pub plots: Option<PlotFormat>,
-    /// No progress bar.
-    pub quiet: bool,
+    /// Threads, results directory, plots and progress bar.
+    pub exec: crate::Execution,
 }
 
 /// Runs `pactsim metagame`.
@@ -61,9 +55,9 @@ pub(crate) fn run(o: &MetagameCmd) -> Result<()> {
         .map_err(|e| anyhow::Error::new(metagame::MetagameError::Spec(e)))?;
     check_runs(o.runs.saturating_mul(sets.profiles() as u64))?;
     let seed = o.seed.unwrap_or(scenario.seed());
-    let pool = pool(o.threads)?;
+    let pool = pool(o.exec.threads)?;
     let name = scenario.name();
-    let dir = crate::results_dir(o.out.as_deref(), || format!("{name}-metagame"))?;
+    let dir = crate::results_dir(o.exec.out.as_deref(), || format!("{name}-metagame"))?;
     let settings = Settings {
         runs: o.runs,
         seed,
@@ -73,7 +67,7 @@ pub(crate) fn run(o: &MetagameCmd) -> Result<()> {
             seed,
         },
     };
-    let bar = progress::bar(sets.profiles() as u64, "profiles", o.quiet);
+    let bar = progress::bar(sets.profiles() as u64, "profiles", o.exec.quiet);
     let started = std::time::Instant::now();
     let mg = pool.install(|| {
         metagame::run(&scenario, &sets, &settings, &mut |done, _| {
@@ -97,7 +91,7 @@ pub(crate) fn run(o: &MetagameCmd) -> Result<()> {
     dir.write_json("metagame.json", &mg)?;
     let all = metagame_charts(&mg);
     dir.write_json("charts.json", &all)?;
-    if let Some(f) = o.plots {
+    if let Some(f) = o.exec.plots {
         charts::render_named(&dir.path(""), &all, &charts::formats(f))?;
     }
     let path = dir.commit()?;

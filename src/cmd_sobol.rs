@@ -3,7 +3,6 @@
 //! R Monte Carlo runs per point, first-order and total Sobol indices with bootstrap CIs
 //! (crate `analysis`), the ranking by ST and whether it is settled.
 
-use crate::cli::PlotFormat;
 use crate::evaluate::{csv_field, default_out, num, print, Evaluator, Target};
 use crate::{bad, charts, manifest, pool};
 use analysis::ranking::{RankingOptions, RankingReport};
@@ -30,14 +29,8 @@ pub(crate) struct SobolCmd {
     pub seed: Option<u64>,
     /// Bootstrap replicates.
     pub bootstrap: usize,
-    /// Threads.
-    pub threads: Option<usize>,
-    /// Results directory.
-    pub out: Option<PathBuf>,
-    /// Plot formats, or none.
-    pub plots: Option<PlotFormat>,
-    /// No progress bar.
-    pub quiet: bool,
+    /// Threads, results directory, plots and progress bar.
+    pub exec: crate::Execution,
 }
 
 /// One parameter's row of the results.
@@ -107,14 +100,15 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
     let k = ev.params.len();
     let design = sobol::saltelli(k, o.samples, ev.seed).map_err(|e| bad(e.to_string()))?;
     let points: Vec<Vec<f64>> = design.points.iter().map(|u| ev.at_unit(u)).collect();
-    let pool = pool(o.threads)?;
+    let pool = pool(o.exec.threads)?;
     ev.validate_box("Sobol")?;
     let out = o
+        .exec
         .out
         .clone()
         .unwrap_or_else(|| default_out(&ev.base, "sobol", &target.name()));
     let dir = ResultsDir::create(&out)?;
-    let bar = ev.bar(points.len(), o.quiet);
+    let bar = ev.bar(points.len(), o.exec.quiet);
     let started = std::time::Instant::now();
     let summaries = ev.evaluate(&points, ev.seed, &pool, &bar)?;
     bar.finish_and_clear();
@@ -217,7 +211,7 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
     let text = report(&summary);
     let warning = summary.ranking.warning.clone().unwrap_or_default();
     dir.write_text("warning.txt", &format!("{warning}\n"))?;
-    if let Some(f) = o.plots {
+    if let Some(f) = o.exec.plots {
         charts::render_named(
             &dir.path(""),
             &sobol_charts(&m, &summary),

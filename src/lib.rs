@@ -92,6 +92,32 @@ fn engine(scenario: &Scenario) -> Result<Engine> {
     })
 }
 
+/// Threads, results directory, plots and progress bar: the settings every results-writing
+/// analysis command shares.
+#[derive(Debug, Clone)]
+pub(crate) struct Execution {
+    /// Worker threads (default: all cores).
+    pub threads: Option<usize>,
+    /// Results directory (default: one derived from the inputs).
+    pub out: Option<PathBuf>,
+    /// Plot formats, or no plots.
+    pub plots: Option<cli::PlotFormat>,
+    /// No progress bar.
+    pub quiet: bool,
+}
+
+impl Execution {
+    /// From the shared command-line flag groups.
+    fn of(threads: cli::ThreadsArg, out: Option<PathBuf>, output: cli::OutputArgs) -> Execution {
+        Execution {
+            threads: threads.threads,
+            out,
+            plots: output.plots.plots(),
+            quiet: output.quiet,
+        }
+    }
+}
+
 fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     if threads == Some(0) {
         return Err(bad("--threads 0: allowed values are 1 or more"));
@@ -193,7 +219,6 @@ pub fn execute(cli: Cli) -> Result<()> {
             output,
         } => sweeping::sweep(&sweeping::SweepOptions {
             file,
-            out,
             flags: SweepFlags {
                 runs,
                 seed,
@@ -201,10 +226,8 @@ pub fn execute(cli: Cli) -> Result<()> {
             },
             shard,
             resume,
-            threads: threads.threads,
-            plots: output.plots.plots(),
             heat: heat_options(heat)?,
-            quiet: output.quiet,
+            exec: Execution::of(threads, out, output),
         }),
         Command::Merge {
             inputs,
@@ -232,10 +255,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             runs,
             seed: seed.seed,
             bootstrap,
-            threads: threads.threads,
-            out,
-            plots: output.plots.plots(),
-            quiet: output.quiet,
+            exec: Execution::of(threads, out, output),
         }),
         Command::Sensitivity {
             scenario,
@@ -259,10 +279,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             trajectories,
             levels,
             bootstrap,
-            threads: threads.threads,
-            out,
-            plots: output.plots.plots(),
-            quiet: output.quiet,
+            exec: Execution::of(threads, out, output),
         }),
         Command::Discover {
             scenario,
@@ -292,10 +309,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             min_mass,
             paste,
             box_step,
-            threads: threads.threads,
-            out,
-            plots: output.plots.plots(),
-            quiet: output.quiet,
+            exec: Execution::of(threads, out, output),
         }),
         Command::Calibrate {
             scenario,
@@ -313,10 +327,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             samples,
             runs,
             seed: seed.seed,
-            threads: threads.threads,
-            out,
-            plots: output.plots.plots(),
-            quiet: output.quiet,
+            exec: Execution::of(threads, out, output),
         }),
         Command::Match {
             a,
@@ -392,10 +403,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             seed: seed.seed,
             episodes,
             lambdas: lambda,
-            threads: threads.threads,
-            out,
-            plots: output.plots.plots(),
-            quiet: output.quiet,
+            exec: Execution::of(threads, out, output),
         }),
         Command::Plot { dir, heat, format } => {
             let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;

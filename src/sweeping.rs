@@ -21,24 +21,18 @@ use std::path::{Path, PathBuf};
 
 /// Options of `pactsim sweep`.
 pub(crate) struct SweepOptions {
+    /// Threads, results directory (or shard directory with a shard), plots and progress bar.
+    pub exec: crate::Execution,
     /// The sweep file.
     pub file: PathBuf,
-    /// Results directory (or shard directory with a shard).
-    pub out: Option<PathBuf>,
     /// `--runs`, `--seed` and `--set`.
     pub flags: SweepFlags,
     /// `I/N`.
     pub shard: Option<String>,
     /// Continue an interrupted sweep.
     pub resume: bool,
-    /// Worker threads.
-    pub threads: Option<usize>,
-    /// Plot formats, or no plots.
-    pub plots: Option<PlotFormat>,
     /// How heat maps are drawn.
     pub heat: plots::figures::HeatOptions,
-    /// No progress bar.
-    pub quiet: bool,
 }
 
 /// The shard to compute: `--shard I/N`, else the Slurm array variables, else none.
@@ -88,10 +82,10 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let sweep = load_sweep(&o.file, &o.flags)?;
     let name = sim::overrides::dir_name(&sweep.name, &o.flags.sets);
     let shard = shard_spec(o.shard.as_deref())?;
-    let pool = pool(o.threads)?;
+    let pool = pool(o.exec.threads)?;
     let (i, n) = shard.unwrap_or((0, 1));
     let header = ShardHeader::new(&sweep, (i, n), &sweep_manifest(&sweep, &o.flags.sets)?)?;
-    let observer = CellsProgress::new(o.quiet);
+    let observer = CellsProgress::new(o.exec.quiet);
     let executor = Executor {
         sweep: &sweep,
         pool: &pool,
@@ -102,6 +96,7 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let started = std::time::Instant::now();
     if shard.is_some() {
         let dir = o
+            .exec
             .out
             .clone()
             .unwrap_or_else(|| PathBuf::from("results").join(format!("{name}.shards")));
@@ -121,6 +116,7 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
         return Ok(());
     }
     let out = o
+        .exec
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from("results").join(&name));
@@ -128,7 +124,7 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let dir = ResultsDir::create(&out)?;
     let done = executor.whole(&header, &dir)?;
     report_speed(done.computed, sweep.runs, started);
-    let path = results(std::slice::from_ref(&done.path), dir, o.plots, &o.heat)?;
+    let path = results(std::slice::from_ref(&done.path), dir, o.exec.plots, &o.heat)?;
     remove_checkpoint(&done)?;
     print_sweep(&path)
 }
@@ -192,14 +188,8 @@ pub(crate) struct SensitivityOptions {
     pub levels: u32,
     /// Bootstrap resamples of μ*'s interval.
     pub bootstrap: usize,
-    /// Threads.
-    pub threads: Option<usize>,
-    /// Results directory.
-    pub out: Option<PathBuf>,
-    /// Plot formats, or no plots.
-    pub plots: Option<PlotFormat>,
-    /// No progress bar.
-    pub quiet: bool,
+    /// Threads, results directory, plots and progress bar.
+    pub exec: crate::Execution,
 }
 
 /// `pactsim sensitivity` (`--method morris`).
@@ -213,7 +203,7 @@ pub(crate) fn sensitivity(o: &SensitivityOptions) -> Result<()> {
     crate::check_runs(o.runs)?;
     let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
     let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
-    let pool = pool(o.threads)?;
+    let pool = pool(o.exec.threads)?;
     // Every point is validated before anything runs (bad ranges are bad input).
     let analysis = Analysis::new(
         target,
@@ -226,12 +216,12 @@ pub(crate) fn sensitivity(o: &SensitivityOptions) -> Result<()> {
                 .with_context(|| format!("sensitivity point {l}"))
         },
     )?;
-    let out = o.out.clone().unwrap_or_else(|| {
+    let out = o.exec.out.clone().unwrap_or_else(|| {
         crate::evaluate::default_out(&ev.base, "sensitivity", &analysis.target.name())
     });
     let dir = ResultsDir::create(&out)?;
     let started = std::time::Instant::now();
-    let progress = CellsProgress::new(o.quiet);
+    let progress = CellsProgress::new(o.exec.quiet);
     let summaries = analysis.run(&pool, engine, &progress)?;
     report_speed(analysis.points.len() as u64, o.runs, started);
     let summary = analysis.summarise(&summaries, &pool)?;
@@ -243,7 +233,7 @@ pub(crate) fn sensitivity(o: &SensitivityOptions) -> Result<()> {
         analysis.manifest_extra(),
     )?;
     analysis.write(&dir, &m, &summary, &summaries)?;
-    if let Some(f) = o.plots {
+    if let Some(f) = o.exec.plots {
         charts::render_named(
             &dir.path(""),
             &plots::figures::sensitivity::figures(&m, &summary),

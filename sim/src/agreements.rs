@@ -52,28 +52,45 @@ impl Agreement {
     }
 
     /// Parses one data line (no newline); `Err` says what is wrong.
-    pub fn parse(line: &str) -> Result<Agreement, String> {
+    pub fn parse(line: &str) -> Result<Agreement, LineError> {
         let cols: Vec<&str> = line.split(',').collect();
         if cols.len() != 6 {
-            return Err(format!("expected 6 columns, found {}", cols.len()));
+            return Err(LineError::Columns(cols.len()));
         }
-        let num = |k: usize| {
-            cols[k]
-                .parse::<f64>()
-                .map_err(|_| format!("column {}: `{}` is not a number", k + 1, cols[k]))
+        let bad = |k: usize, expected: &'static str| LineError::Field {
+            column: k + 1,
+            value: cols[k].to_string(),
+            expected,
         };
+        let num = |k: usize| cols[k].parse::<f64>().map_err(|_| bad(k, "a number"));
         Ok(Agreement {
-            run: cols[0]
-                .parse()
-                .map_err(|_| format!("column 1: `{}` is not a run index", cols[0]))?,
-            outcome: Outcome::from_name(cols[1])
-                .ok_or_else(|| format!("column 2: `{}` is not an outcome class", cols[1]))?,
-            week: cols[2]
-                .parse()
-                .map_err(|_| format!("column 3: `{}` is not a week", cols[2]))?,
+            run: cols[0].parse().map_err(|_| bad(0, "a run index"))?,
+            outcome: Outcome::from_name(cols[1]).ok_or_else(|| bad(1, "an outcome class"))?,
+            week: cols[2].parse().map_err(|_| bad(2, "a week"))?,
             payoffs: [num(3)?, num(4)?, num(5)?],
         })
     }
+}
+
+/// What is wrong with one line of `agreements.csv`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LineError {
+    /// The first line is not the header.
+    #[error("expected the header `{}`", HEADER.trim_end())]
+    Header,
+    /// A data line has the wrong number of columns.
+    #[error("expected 6 columns, found {0}")]
+    Columns(usize),
+    /// A field does not parse.
+    #[error("column {column}: `{value}` is not {expected}")]
+    Field {
+        /// 1-based column.
+        column: usize,
+        /// The text found.
+        value: String,
+        /// What the column holds.
+        expected: &'static str,
+    },
 }
 
 /// The bytes of `agreements.csv` holding `rows`.
@@ -124,7 +141,7 @@ pub enum AgreementsError {
         /// 1-based line number.
         line: usize,
         /// What is wrong.
-        message: String,
+        message: LineError,
     },
 }
 
@@ -137,17 +154,14 @@ impl AgreementsError {
 
 /// Parses the text of `agreements.csv` (named `path` in errors).
 pub fn parse(text: &str, path: &Path) -> Result<Vec<Agreement>, AgreementsError> {
-    let err = |line: usize, message: String| AgreementsError::Line {
+    let err = |line: usize, message: LineError| AgreementsError::Line {
         path: path.to_path_buf(),
         line,
         message,
     };
     let mut lines = text.lines();
     if lines.next() != Some(HEADER.trim_end()) {
-        return Err(err(
-            1,
-            format!("expected the header `{}`", HEADER.trim_end()),
-        ));
+        return Err(err(1, LineError::Header));
     }
     lines
         .enumerate()

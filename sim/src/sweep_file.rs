@@ -171,11 +171,7 @@ impl SweepFile {
                     depth += 1;
                     if depth == 2 {
                         if seen == k {
-                            let before = &text[..start + open + off];
-                            let line = before.matches('\n').count() + 1;
-                            let col =
-                                before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-                            return Some((line, col));
+                            return Some(crate::location::line_col(text, start + open + off));
                         }
                         seen += 1;
                     }

@@ -170,6 +170,17 @@ fn oversized_games_and_budgets_are_refused_quickly() {
     );
 }
 
+/// A profile (one array per player) as one flat list, each entry read by `read`.
+fn flat(profile: &serde_json::Value, read: impl Fn(&serde_json::Value) -> f64) -> Vec<f64> {
+    profile
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|v| v.as_array().unwrap().iter())
+        .map(read)
+        .collect()
+}
+
 /// Parses a Gambit-style probability ("2/3", "1", "0") into a float.
 fn fraction(text: &str) -> f64 {
     match text.split_once('/') {
@@ -227,30 +238,12 @@ fn exact_and_float_answers_agree_on_every_two_player_example() {
             );
             for x in ee {
                 // The exact fractions are the float profile, and some float answer is that profile.
-                let fractions: Vec<f64> = x["exact"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .flat_map(|v| v.as_array().unwrap().iter())
-                    .map(|t| fraction(t.as_str().unwrap()))
-                    .collect();
-                let profile: Vec<f64> = x["profile"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .flat_map(|v| v.as_array().unwrap().iter())
-                    .map(|p| p.as_f64().unwrap())
-                    .collect();
+                let fractions = flat(&x["exact"], |t| fraction(t.as_str().unwrap()));
+                let profile = flat(&x["profile"], |p| p.as_f64().unwrap());
                 assert_eq!(fractions, profile, "{g} {method}");
                 assert!(
                     fe.iter().any(|y| {
-                        let q: Vec<f64> = y["profile"]
-                            .as_array()
-                            .unwrap()
-                            .iter()
-                            .flat_map(|v| v.as_array().unwrap().iter())
-                            .map(|p| p.as_f64().unwrap())
-                            .collect();
+                        let q = flat(&y["profile"], |p| p.as_f64().unwrap());
                         q.iter().zip(&fractions).all(|(a, b)| (a - b).abs() < 1e-9)
                     }),
                     "{g} {method}: exact {fractions:?} has no float twin in {fe:?}"

@@ -135,5 +135,35 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             c.contract.summary()
         )?;
     }
+    let g = &e.strict;
+    writeln!(
+        out,
+        "\nThe strict April terms and the frontier: {} of the grid's contracts meet them, {} on the frontier",
+        g.strict_contracts, g.on_frontier
+    )?;
+    if let (Some(x), Some(v), Some(y), Some(w)) =
+        (g.nearest, g.nearest_values, g.beaten_by, g.beaten_by_values)
+    {
+        writeln!(
+            out,
+            "  nearest   M {:>8.2}  O {:>8.2}  {}",
+            v[0],
+            v[1],
+            x.summary()
+        )?;
+        if (w[0] - v[0]).min(w[1] - v[1]) <= 0.0 {
+            writeln!(out, "  on the frontier: no contract beats it for both")?;
+        } else {
+            writeln!(
+                out,
+                "  beaten by M {:>8.2}  O {:>8.2}  {}  (by ${:.2}B for Microsoft, ${:.2}B for OpenAI)",
+                w[0],
+                w[1],
+                y.summary(),
+                w[0] - v[0],
+                w[1] - v[1]
+            )?;
+        }
+    }
     Ok(())
 }

@@ -335,6 +335,13 @@ fn openai(f: &ScenarioFile, c: &mut Checker) {
         1e3,
     );
     c.range("openai.complaint_cost", o.complaint_cost, 0.0, 1e3);
+    c.range("openai.liability_pricing", o.liability_pricing, 0.0, 1.0);
+    c.range(
+        "openai.liability_discount_rate",
+        o.liability_discount_rate,
+        0.001,
+        2.0,
+    );
 }
 
 /// `[amazon]`: Amazon's economics.

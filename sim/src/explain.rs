@@ -6,8 +6,8 @@
 //! Pure: builds data; printing is the binary's job.
 
 use crate::contract::Contract;
-use crate::frontier::mo_frontier;
-use crate::outcome::april_features;
+use crate::frontier::{frontier_gap, mo_frontier};
+use crate::outcome::{april_features, april_terms};
 use crate::params::Params;
 use crate::payoff::Economics;
 use crate::player::Player;
@@ -95,6 +95,25 @@ pub struct SettlementZone {
     pub joint_surplus_extreme: f64,
 }
 
+/// How close the strict April terms come to the Microsoft–OpenAI frontier: a deal lands on
+/// the frontier, so a class of contracts that the frontier beats for both players is never
+/// offered by a payoff-driven agent.
+#[derive(Debug, Clone, Serialize)]
+pub struct StrictGap {
+    /// Contracts of the partnership grid that meet the APRIL_LIKE_STRICT terms.
+    pub strict_contracts: usize,
+    /// Of those, how many no contract beats for both Microsoft and OpenAI.
+    pub on_frontier: usize,
+    /// The strict contract the frontier beats by the least.
+    pub nearest: Option<Contract>,
+    /// Its (Microsoft, OpenAI) value at expected values, $B (frontier valuation).
+    pub nearest_values: Option<[f64; 2]>,
+    /// The contract that beats it by the most for the worse-off of the two.
+    pub beaten_by: Option<Contract>,
+    /// That contract's (Microsoft, OpenAI) value, $B.
+    pub beaten_by_values: Option<[f64; 2]>,
+}
+
 /// Everything `explain` reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
@@ -108,6 +127,8 @@ pub struct Explanation {
     pub frontier: Vec<Candidate>,
     /// Why a suit filed now would settle (or not).
     pub settlement: SettlementZone,
+    /// How close the strict April terms come to the frontier.
+    pub strict: StrictGap,
 }
 
 fn named(t: &Terms) -> Vec<TermValue> {
@@ -229,12 +250,22 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         joint_surplus: best - lm - lo,
         joint_surplus_extreme: best - xm - xo,
     };
+    let gap = frontier_gap(s, &april_terms);
+    let strict = StrictGap {
+        strict_contracts: gap.count,
+        on_frontier: gap.on_frontier,
+        nearest: gap.nearest.map(|n| n.0),
+        nearest_values: gap.nearest.map(|n| n.1),
+        beaten_by: gap.nearest.map(|n| n.2),
+        beaten_by_values: gap.nearest.map(|n| n.3),
+    };
     Explanation {
         scenario: scenario.name().to_string(),
         states,
         litigation,
         frontier,
         settlement,
+        strict,
     }
 }
 
@@ -429,5 +460,26 @@ mod tests {
             assert!(w[1].values[0] >= w[0].values[0] - 1e-9);
             assert!(w[1].values[1] <= w[0].values[1] + 1e-9);
         }
+    }
+
+    #[test]
+    fn strict_april_terms_sit_just_off_the_frontier_at_the_baseline_only() {
+        // The contract grid holds a few hundred strict contracts. At the baseline's expected
+        // values the frontier
+        // beats every one for both players, by about $1B for OpenAI: a 30-day Azure-first lag
+        // costs OpenAI more than it is worth to Microsoft.
+        let e = baseline(&[]);
+        let g = &e.strict;
+        assert!(g.strict_contracts > 0 && g.on_frontier == 0, "{g:?}");
+        let (v, w) = (g.nearest_values.unwrap(), g.beaten_by_values.unwrap());
+        let margin = (w[0] - v[0]).min(w[1] - v[1]);
+        assert!(margin > 0.0 && margin < 5.0, "{margin}");
+        assert!(g.nearest.unwrap().azure_first_days > 0);
+        assert_eq!(g.beaten_by.unwrap().azure_first_days, 0);
+        // With half the revenue path, the cap gives up less and strict contracts are efficient.
+        let half =
+            baseline(&["revenue.path_billion=[15.0, 31.0, 52.5, 81.25, 120.0, 138.0, 158.7]"]);
+        assert!(half.strict.on_frontier > 0, "{:?}", half.strict);
+        assert_eq!(half.strict.strict_contracts, g.strict_contracts);
     }
 }

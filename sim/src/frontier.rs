@@ -68,9 +68,10 @@ pub(crate) fn thin(n: usize, max: usize) -> Vec<usize> {
     picks
 }
 
-/// The scenario's Microsoft–OpenAI candidate offers: the thinned Pareto frontier at expected
-/// economics (unit multipliers, mean litigation discount, IPO window open, no AGI).
-pub(crate) fn mo_frontier(s: &Params) -> Vec<Contract> {
+/// Every partnership contract with its (Microsoft, OpenAI) value at expected economics
+/// (unit multipliers, mean litigation discount, IPO window open, no AGI) in the agreement
+/// regime: the space the frontier is drawn from.
+fn valued_contracts(s: &Params) -> (Vec<Contract>, Vec<[f64; 2]>) {
     let shocks = Shocks::expected(s);
     let econ = Economics::new(s, shocks.draws);
     let contracts = partnership_contracts(&s.contracts.status_quo);
@@ -87,11 +88,67 @@ pub(crate) fn mo_frontier(s: &Params) -> Vec<Contract> {
             [v[0], v[1]]
         })
         .collect();
+    (contracts, values)
+}
+
+/// The scenario's Microsoft–OpenAI candidate offers: the thinned Pareto frontier at expected
+/// economics (unit multipliers, mean litigation discount, IPO window open, no AGI).
+pub(crate) fn mo_frontier(s: &Params) -> Vec<Contract> {
+    let (contracts, values) = valued_contracts(s);
     let pareto = pareto_indices(&values);
     thin(pareto.len(), MAX_CANDIDATES)
         .into_iter()
         .map(|k| contracts[pareto[k]])
         .collect()
+}
+
+/// How close a class of contracts comes to the frontier (what `explain` reports for the
+/// strict April terms).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FrontierGap {
+    /// Contracts of the grid in the class.
+    pub count: usize,
+    /// Of those, how many no contract beats for both Microsoft and OpenAI.
+    pub on_frontier: usize,
+    /// The member the frontier beats by the least, with its (Microsoft, OpenAI) value, the
+    /// frontier contract beating it by the most for the worse-off of the two, and that
+    /// contract's value. `None` when the class is empty.
+    pub nearest: Option<(Contract, [f64; 2], Contract, [f64; 2])>,
+}
+
+/// Measures how far the contracts satisfying `member` lie from the Microsoft–OpenAI Pareto
+/// frontier: for each member, the largest amount m by which a single contract beats it for
+/// both players (m ≤ 0: nothing beats it for both); reports the member with the least m.
+pub(crate) fn frontier_gap(s: &Params, member: &dyn Fn(&Contract) -> bool) -> FrontierGap {
+    let (contracts, values) = valued_contracts(s);
+    let pareto = pareto_indices(&values);
+    let mut gap = FrontierGap {
+        count: 0,
+        on_frontier: 0,
+        nearest: None,
+    };
+    let mut least = f64::INFINITY;
+    for (i, x) in contracts.iter().enumerate() {
+        if !member(x) {
+            continue;
+        }
+        gap.count += 1;
+        let v = values[i];
+        // The best beating margin is attained on the frontier: a Pareto point weakly beats
+        // any contract that beats `x`.
+        let (k, margin) = pareto
+            .iter()
+            .map(|&k| (k, (values[k][0] - v[0]).min(values[k][1] - v[1])))
+            .fold((i, f64::NEG_INFINITY), |b, c| if c.1 > b.1 { c } else { b });
+        if margin <= 0.0 {
+            gap.on_frontier += 1;
+        }
+        if margin < least {
+            least = margin;
+            gap.nearest = Some((*x, v, contracts[k], values[k]));
+        }
+    }
+    gap
 }
 
 #[cfg(test)]
@@ -127,5 +184,20 @@ mod tests {
         assert_eq!(distinct.len(), all.len());
         let f = mo_frontier(&s);
         assert!(!f.is_empty() && f.len() <= MAX_CANDIDATES);
+    }
+
+    #[test]
+    fn frontier_members_have_no_gap_and_dominated_contracts_do() {
+        let s = crate::params::baseline();
+        let f = mo_frontier(&s);
+        let on = frontier_gap(&s, &|x| f.contains(x));
+        assert_eq!((on.count, on.on_frontier), (f.len(), f.len()));
+        // The status quo keeps AWS closed and every old term: something beats it for both.
+        let sq = s.contracts.status_quo;
+        let off = frontier_gap(&s, &|x| *x == sq);
+        assert_eq!((off.count, off.on_frontier), (1, 0));
+        let (x, v, y, w) = off.nearest.expect("one member");
+        assert_eq!(x, sq);
+        assert!(w[0] > v[0] && w[1] > v[1] && y != x);
     }
 }

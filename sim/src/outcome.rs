@@ -97,7 +97,7 @@ pub fn april_features(x: &Contract) -> usize {
 }
 
 /// The April terms, strictly (rule 4 without the timing and state conditions).
-fn april_terms(x: &Contract) -> bool {
+pub(crate) fn april_terms(x: &Contract) -> bool {
     aws_allowed(x)
         && !x.licence_exclusive
         && x.licence_end_year >= 2032

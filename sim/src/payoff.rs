@@ -32,6 +32,11 @@ pub struct EconomicDraws {
 #[derive(Debug, Clone)]
 pub(crate) struct Economics {
     disc: [[f64; COMMIT_YEARS]; 3],
+    /// β_V(y) = exp(−ρ_V (y + 0.5 − 0.2)): investors' discount factors for the revenue-share
+    /// claim (R11).
+    disc_v: [f64; YEARS],
+    /// L_0: market value of the status-quo revenue share with no dispute (priced in V_0).
+    liability_sq: f64,
     /// Annual discount rates ρ_i.
     rho: [f64; 3],
     revenue: [f64; YEARS],
@@ -57,10 +62,10 @@ pub(crate) struct Economics {
     amazon_channel_pv: f64,
     /// Per-year R_y·φ_y.
     revenue_phi: [f64; YEARS],
-    /// Prefix sums for uncapped revenue shares: `[payer discount (M, O)][AGI survival (0 none,
-    /// 1 normal, 2 contested)][last year index]` of Σ β·R_y·s_y and Σ β·R_y·φ_y·s_y.
-    prefix: [[[f64; YEARS]; 3]; 2],
-    prefix_phi: [[[f64; YEARS]; 3]; 2],
+    /// Prefix sums for uncapped revenue shares: `[discount (M, O, investors)][AGI survival (0
+    /// none, 1 normal, 2 contested)][last year index]` of Σ β·R_y·s_y and Σ β·R_y·φ_y·s_y.
+    prefix: [[[f64; YEARS]; 3]; 3],
+    prefix_phi: [[[f64; YEARS]; 3]; 3],
     p: Scalars,
 }
 
@@ -79,6 +84,7 @@ struct Scalars {
     omega_x: f64,
     omega_y: f64,
     omega_o: f64,
+    liability_pricing: f64,
     zeta: f64,
     delta_base: f64,
     reach_e1: f64,
@@ -137,6 +143,7 @@ impl Economics {
             omega_x: m.licence_exclusivity_premium,
             omega_y: m.licence_value_per_year,
             omega_o: s.openai.nonexclusive_licence_value,
+            liability_pricing: s.openai.liability_pricing,
             zeta: s.cloud.competitive_harm,
             delta_base: m.base_dispute_share,
             reach_e1: s.cloud.stateless_only_reach,
@@ -159,8 +166,12 @@ impl Economics {
         };
         let revenue_phi: [f64; YEARS] = std::array::from_fn(|y| revenue[y] * phi[y]);
         let sum = |f: &dyn Fn(usize) -> f64, n: usize| (0..n).map(f).sum::<f64>();
+        let rho_v = s.openai.liability_discount_rate;
+        let disc_v: [f64; YEARS] = std::array::from_fn(|y| (-rho_v * (y as f64 + 0.5 - 0.2)).exp());
         let mut e = Economics {
             disc,
+            disc_v,
+            liability_sq: 0.0,
             rho,
             revenue,
             phi,
@@ -179,11 +190,15 @@ impl Economics {
             aws_commit_coef: sum(&|y| disc[2][y], p.aws_years) / p.aws_years as f64,
             amazon_channel_pv: sum(&|y| disc[2][y] * p.psi * revenue_phi[y], YEARS),
             revenue_phi,
-            prefix: [[[0.0; YEARS]; 3]; 2],
-            prefix_phi: [[[0.0; YEARS]; 3]; 2],
+            prefix: [[[0.0; YEARS]; 3]; 3],
+            prefix_phi: [[[0.0; YEARS]; 3]; 3],
             p,
         };
-        for (who, disc_i) in [(0, &disc[0]), (1, &disc[1])] {
+        for (who, disc_i) in [
+            (0, &disc[0][..YEARS]),
+            (1, &disc[1][..YEARS]),
+            (2, &disc_v[..]),
+        ] {
             for surv in 0..3 {
                 let (mut a, mut b) = (0.0, 0.0);
                 for (y, d) in disc_i.iter().enumerate().take(YEARS) {
@@ -199,6 +214,9 @@ impl Economics {
                 }
             }
         }
+        e.liability_sq = e
+            .revenue_flows(&s.contracts.status_quo, &Regime::clear())
+            .rs_market;
         e
     }
 
@@ -259,7 +277,7 @@ impl Economics {
         let until_agi = x.revenue_share_end == ShareEnd::UntilAgi;
         let last = x.revenue_share_end.last_year();
         let agi = r.agi_verified;
-        let (mut rs_m, mut rs_o) = (0.0, 0.0);
+        let (mut rs_m, mut rs_o, mut rs_v) = (0.0, 0.0, 0.0);
         let survival = x.agi_clause || until_agi;
         // Survival variant: 0 none, 1 normal hazard, 2 contested (× χ) while g is active.
         let sv = match (survival, r.contested && x.agi_clause) {
@@ -277,6 +295,7 @@ impl Economics {
             let n = active - 1;
             rs_m = x.revenue_share * (self.prefix[0][sv][n] + k * self.prefix_phi[0][sv][n]);
             rs_o = x.revenue_share * (self.prefix[1][sv][n] + k * self.prefix_phi[1][sv][n]);
+            rs_v = x.revenue_share * (self.prefix[2][sv][n] + k * self.prefix_phi[2][sv][n]);
         } else if x.revenue_share > 0.0 && !(survival && agi) {
             let mut cum = 0.0;
             let cap = x.revenue_share_cap.unwrap_or(f64::INFINITY);
@@ -294,16 +313,19 @@ impl Economics {
                 cum += pay;
                 rs_m += self.disc[0][y] * pay;
                 rs_o += self.disc[1][y] * pay;
+                rs_v += self.disc_v[y] * pay;
             }
         }
         // The revenue-share base dispute (R5): while unresolved, OpenAI pays δ_base less.
         if r.contested {
             rs_m *= 1.0 - p.delta_base;
             rs_o *= 1.0 - p.delta_base;
+            rs_v *= 1.0 - p.delta_base;
         }
         Flows {
             rs_in_m: rs_m,
             rs_paid_o: rs_o,
+            rs_market: rs_v,
             channel_o: self.openai_channel_pv * k * (1.0 - p.kappa),
         }
     }
@@ -341,6 +363,11 @@ impl Economics {
         let uplift_value = self.valuation * p.uplift * r.open;
         let lit_value = self.valuation * self.litigation_discount * r.litigation_discount_share;
         let v_base = self.valuation - lit_value + ipo_value - r.musk_damages[0];
+        // R11: investors price the revenue share OpenAI owes Microsoft into its equity; V_0
+        // priced the undisputed status-quo claim L_0, so V_O moves by ν·(L_0 − L(x)). It
+        // reaches the stakes of Microsoft and Amazon (each owns part of the payer); OpenAI's
+        // own payoff already carries the payments as cash it pays (`o_revenue_share_paid`).
+        let liability_value = p.liability_pricing * (self.liability_sq - flows.rs_market);
         // Microsoft.
         let forced = r.demand * self.forced_traffic_pv * (1.0 - r.open);
         let agi_cut = if x.agi_clause {
@@ -365,6 +392,7 @@ impl Economics {
             m_competitive_harm: -p.zeta * p.m_az * self.ms_model_pv[0] * r.open,
             m_stake_base: p.stake_m * v_base,
             m_stake_uplift: p.stake_m * uplift_value,
+            m_stake_liability: p.stake_m * liability_value,
             m_licence: licence,
             m_other: -r.fee_years * p.fees[0] - r.musk_damages[1]
                 + r.defendant_loss
@@ -384,7 +412,7 @@ impl Economics {
                 - x.side_payment,
             a_aws_commitment: p.m_aws * aws_commit * self.aws_commit_coef,
             a_channel: self.amazon_channel_pv * r.demand * r.open * r.aws_share,
-            a_stake: stake_a * (v_base + uplift_value),
+            a_stake: stake_a * (v_base + uplift_value + liability_value),
             a_other: -p.conditional * tranche_share
                 - r.sweetener
                 - r.fee_years * p.fees[2]
@@ -397,6 +425,8 @@ impl Economics {
 struct Flows {
     rs_in_m: f64,
     rs_paid_o: f64,
+    /// The same payments at investors' rate ρ_V: the claim's market value (R11).
+    rs_market: f64,
     channel_o: f64,
 }
 
@@ -533,5 +563,67 @@ mod tests {
         };
         let vs = e.evaluate(&x, &sued);
         assert!(vs[0] < v0[0] && vs[1] < v0[1] && vs[2] < v0[2]);
+    }
+
+    /// L(x) by hand: Σ_y 0.2·R_y·e^{−ρ_V (y + 0.3)} over the years the share runs (no AGI
+    /// clause, no cap, undisputed).
+    fn claim_by_hand(s: &Params, last: usize) -> f64 {
+        let rho_v = s.openai.liability_discount_rate;
+        (0..=last)
+            .map(|y| 0.2 * s.revenue.path_billion[y] * (-rho_v * (y as f64 + 0.3)).exp())
+            .sum()
+    }
+
+    #[test]
+    fn claim_repricing_reaches_microsoft_and_amazon_stakes_with_its_closed_form() {
+        // R11: V_O moves by ν·(L_0 − L(x)), L at investors' rate ρ_V; Microsoft gets s_M of
+        // it, Amazon s_A, and OpenAI's own payoff is unchanged (it already pays the cash).
+        let mut s = scenario();
+        s.contracts.status_quo = share_only(0.2, None, ShareEnd::Year(2032));
+        s.openai.liability_pricing = 0.8;
+        let e = Economics::new(&s, draws());
+        let l0 = claim_by_hand(&s, 6);
+        for (x, last) in [
+            (share_only(0.2, None, ShareEnd::Year(2032)), 6),
+            (share_only(0.2, None, ShareEnd::Year(2030)), 4),
+            (share_only(0.2, None, ShareEnd::Year(2028)), 2),
+        ] {
+            let t = e.terms(&x, &Regime::clear());
+            let dv = 0.8 * (l0 - claim_by_hand(&s, last));
+            let want = s.microsoft.stake * dv;
+            assert!((t.m_stake_liability - want).abs() < 1e-9, "{t:?} vs {want}");
+            let a_without = {
+                let mut s0 = s.clone();
+                s0.openai.liability_pricing = 0.0;
+                let e0 = Economics::new(&s0, draws());
+                let t0 = e0.terms(&x, &Regime::clear());
+                assert_eq!(t0.m_stake_liability, 0.0);
+                assert_eq!(t0.totals()[1], t.totals()[1], "OpenAI's payoff ignores ν");
+                t0.a_stake
+            };
+            // Amazon's effective stake lies between s_A now and after the conditional tranche.
+            let s_a = (t.a_stake - a_without) / dv;
+            let (lo, hi) = (s.amazon.stake, s.amazon.stake_after_tranche);
+            assert!(dv > 0.0 || last == 6);
+            if dv > 0.0 {
+                assert!(s_a >= lo - 1e-12 && s_a <= hi + 1e-12, "{s_a}");
+            }
+        }
+        // Ending the share two years earlier raises Microsoft's stake by s_M·ν·(the claim's
+        // 2031–32 market value): positive, and smaller than the payments it gives up.
+        let full = e.terms(
+            &share_only(0.2, None, ShareEnd::Year(2032)),
+            &Regime::clear(),
+        );
+        let short = e.terms(
+            &share_only(0.2, None, ShareEnd::Year(2030)),
+            &Regime::clear(),
+        );
+        let stake_gain = short.m_stake_liability - full.m_stake_liability;
+        let lost = full.m_revenue_share_in - short.m_revenue_share_in;
+        assert!(
+            stake_gain > 0.0 && stake_gain < lost,
+            "{stake_gain} vs {lost}"
+        );
     }
 }

@@ -161,6 +161,11 @@ pub struct OpenAiParams {
     pub nonexclusive_licence_value: f64,
     /// Relationship cost to OpenAI of filing an antitrust complaint, $B.
     pub complaint_cost: f64,
+    /// ν: share of a change in the market value of the revenue share OpenAI owes Microsoft
+    /// that passes into OpenAI's equity value (R11; 0 switches the mechanism off).
+    pub liability_pricing: f64,
+    /// ρ_V: annual rate at which investors discount the revenue-share claim (R11).
+    pub liability_discount_rate: f64,
 }
 
 /// `[amazon]`: Amazon-specific economics.

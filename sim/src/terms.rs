@@ -19,6 +19,9 @@ pub(crate) struct Terms {
     pub m_stake_base: f64,
     /// Microsoft: stake × multi-cloud uplift.
     pub m_stake_uplift: f64,
+    /// Microsoft: stake × the change in OpenAI's value from repricing the revenue-share claim
+    /// it owes Microsoft (R11).
+    pub m_stake_liability: f64,
     /// Microsoft: licence (exclusivity premium and years beyond 2030).
     pub m_licence: f64,
     /// Microsoft: legal fees, Musk damages, damages received, side payment.
@@ -63,6 +66,7 @@ impl Terms {
                 + self.m_competitive_harm
                 + self.m_stake_base
                 + self.m_stake_uplift
+                + self.m_stake_liability
                 + self.m_licence
                 + self.m_other,
             self.o_revenue
@@ -79,7 +83,7 @@ impl Terms {
     }
 
     /// (player index, term name, value) for every term, in print order.
-    pub(crate) fn named(&self) -> [(usize, &'static str, f64); 22] {
+    pub(crate) fn named(&self) -> [(usize, &'static str, f64); 23] {
         [
             (0, "revenue share in", self.m_revenue_share_in),
             (0, "revenue share out (M->O)", self.m_revenue_share_out),
@@ -88,6 +92,11 @@ impl Terms {
             (0, "Azure competitive harm", self.m_competitive_harm),
             (0, "stake x OpenAI base value", self.m_stake_base),
             (0, "stake x multi-cloud uplift", self.m_stake_uplift),
+            (
+                0,
+                "stake x revenue-share claim repricing",
+                self.m_stake_liability,
+            ),
             (0, "licence", self.m_licence),
             (0, "fees, damages, Musk, side payment", self.m_other),
             (1, "revenue before the channel", self.o_revenue),

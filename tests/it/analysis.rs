@@ -200,6 +200,8 @@ fn discover_samples_or_reads_a_sweep() {
     assert!(stderr(&o).contains("--threshold"));
 }
 
+// Tolerances wide enough that some of 10 prior draws pass: these tests check the ABC
+// mechanics (acceptance, determinism, reports), not how well the model fits the episode.
 const FACTS: &str = r#"
 [[fact]]
 statistic = "outcomes.LITIGATION.share+outcomes.LITIGATED_SETTLEMENT.share"
@@ -208,7 +210,7 @@ tolerance = 0.1
 [[fact]]
 statistic = "time_to_agreement.mean_weeks"
 observed = 8.4
-tolerance = 2.0
+tolerance = 8.0
 [[fact]]
 statistic = "outcomes.AMAZON_COLLAPSE.share"
 observed = 0.0

@@ -168,6 +168,12 @@ pub trait Valuer {
     /// run) for MO and MOA; every O–A change of the distribution terms that is not a no-op
     /// for OA (valued now).
     fn candidates(&self, coalition: Coalition, out: &mut Vec<(Contract, [f64; 3])>);
+    /// The run's Microsoft–OpenAI candidates with their values, the same list
+    /// [`Valuer::candidates`] writes for MO and MOA, borrowed instead of copied; `None` if
+    /// this valuer does not lend it (callers then fall back to [`Valuer::candidates`]).
+    fn run_candidates(&self) -> Option<&[(Contract, [f64; 3])]> {
+        None
+    }
 }
 
 /// What a player sees when it decides.

@@ -55,7 +55,20 @@ impl StateValuer<'_> {
             ..contested
         };
         let x = &st.current;
-        let v_open = self.econ.evaluate(x, &open_reg);
+        // When `st` is the current state and already live (launched, not enjoined or
+        // re-architected, no suit, Amazon in), `live` equals it and the open regime is its
+        // impasse regime, so the value with the channel open is the cached calm value.
+        let already_live = std::ptr::eq(st, self.state)
+            && st.launched
+            && !st.rearchitected
+            && !st.injunction
+            && st.suit.is_none()
+            && st.amazon_alive;
+        let v_open = if already_live {
+            self.calm_value()
+        } else {
+            self.econ.evaluate(x, &open_reg)
+        };
         let v_blocked = self.econ.evaluate(x, &blocked_reg);
         let gain_oa = (v_open[1] - v_blocked[1]) + (v_open[2] - v_blocked[2]);
         let damages = self.expected_damages(&live);

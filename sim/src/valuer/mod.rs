@@ -11,7 +11,7 @@ use crate::player::{Coalition, Player};
 use crate::regime::{IpoClass, Regime};
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
-use crate::strategy::{Move, SuitAssessment, Valuer};
+use crate::strategy::{Move, SuitAssessment, SuitStakes, Valuer};
 use std::cell::{Cell, RefCell};
 
 mod stakes;
@@ -385,6 +385,24 @@ impl Valuer for StateValuer<'_> {
             defendant_cost: a.defendant_cost,
             value_of_suing: a.values_if_sued[0],
             value_of_continuing: a.value_no_suit[0],
+            threat_threshold: self.s.litigation.threat_threshold,
+        }
+    }
+
+    fn suit_stakes(&self) -> SuitStakes {
+        // `assess` takes J and c_P from `stakes` of the same state; the value of suing is
+        // not needed here.
+        let (stake, plaintiff_cost) = match self.assessment.get() {
+            Some(a) => (a.stake, a.plaintiff_cost),
+            None => {
+                let k = self.stakes(self.state);
+                (k.stake, k.plaintiff_cost)
+            }
+        };
+        SuitStakes {
+            win_probability: self.theta,
+            stake,
+            plaintiff_cost,
             threat_threshold: self.s.litigation.threat_threshold,
         }
     }

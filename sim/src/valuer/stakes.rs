@@ -201,10 +201,13 @@ impl StateValuer<'_> {
             * self.s.microsoft.antitrust_pressure_multiplier;
         let mut v = self.current_value();
         if st.launched && st.suit.is_none() {
-            let a = self.assess(st);
+            // The assessment's J, c_P and value without a suit all come from `stakes`; the
+            // value of suing is not needed.
+            let k = self.stakes(st);
+            let credible = self.theta * k.stake >= k.plaintiff_cost;
             // With a costlier suit, a marginally credible suit may stop being credible.
-            if a.credible && self.theta * a.stake < a.plaintiff_cost + delta {
-                v = a.value_no_suit;
+            if credible && self.theta * k.stake < k.plaintiff_cost + delta {
+                v = k.value_no_suit;
             }
         }
         v

@@ -29,6 +29,40 @@ pub struct Engine {
     factories: [Box<dyn StrategyFactory>; 3],
     prefs: IssuePreferences,
     frontier: Vec<Contract>,
+    discounts: WeekDiscounts,
+}
+
+/// Each player's weekly discount factor for every week of the horizon, computed once per
+/// scenario: [`Economics::week_discount`] depends only on the scenario's discount rates, so
+/// the table holds exactly the values it returns, without an `exp` per cost accrued.
+struct WeekDiscounts {
+    table: Vec<[f64; 3]>,
+}
+
+impl WeekDiscounts {
+    fn new(s: &crate::params::Params) -> WeekDiscounts {
+        // Any draws will do: the weekly discount does not depend on them.
+        let econ = Economics::new(
+            s,
+            crate::payoff::EconomicDraws {
+                revenue_multiplier: 1.0,
+                valuation_multiplier: 1.0,
+                litigation_discount: 0.0,
+            },
+        );
+        let table = (0..s.simulation.horizon_weeks)
+            .map(|w| Player::ALL.map(|p| econ.week_discount(p, f64::from(w))))
+            .collect();
+        WeekDiscounts { table }
+    }
+
+    /// `player`'s discount factor at `week` (from the table, or from `econ` past it).
+    fn get(&self, econ: &Economics, player: Player, week: u32) -> f64 {
+        match self.table.get(week as usize) {
+            Some(d) => d[player as usize],
+            None => econ.week_discount(player, f64::from(week)),
+        }
+    }
 }
 
 impl Engine {
@@ -50,6 +84,7 @@ impl Engine {
             factories,
             prefs: issue_preferences(s),
             frontier: crate::frontier::mo_frontier(s),
+            discounts: WeekDiscounts::new(s),
         })
     }
 
@@ -129,7 +164,7 @@ impl Engine {
         let c_at =
             m.antitrust_cost_of_suing * (1.0 + m.antitrust_pressure_multiplier * shocks.antitrust);
         let shade = m.shading_rate * econ.joint_value();
-        costs[0] += (c_at + shade) * econ.week_discount(Player::Microsoft, f64::from(st.week));
+        costs[0] += (c_at + shade) * self.discounts.get(econ, Player::Microsoft, st.week);
     }
 
     /// Applies a unilateral move; returns true if the run ends.
@@ -145,7 +180,8 @@ impl Engine {
         events: &mut Vec<ShockEvent>,
     ) -> bool {
         let s = self.scenario.params();
-        let w = f64::from(st.week);
+        let w = st.week;
+        let discount = |p: Player| self.discounts.get(econ, p, w);
         match mv {
             Move::Threaten => {
                 st.threat = true;
@@ -153,8 +189,7 @@ impl Engine {
             }
             Move::DropThreat => {
                 st.threat = false;
-                costs[0] +=
-                    s.microsoft.threat_audience_cost * econ.week_discount(Player::Microsoft, w);
+                costs[0] += s.microsoft.threat_audience_cost * discount(Player::Microsoft);
             }
             Move::Sue => self.file(st, shocks, econ, costs, court_rng),
             Move::LaunchOnAws => st.launched = true,
@@ -163,11 +198,11 @@ impl Engine {
                 // deal can still reopen it.
                 st.rearchitected = true;
                 st.launched = false;
-                costs[1] += s.openai.rearchitecture_cost * econ.week_discount(Player::OpenAi, w);
+                costs[1] += s.openai.rearchitecture_cost * discount(Player::OpenAi);
             }
             Move::AntitrustComplaint => {
                 st.complaint = true;
-                costs[1] += s.openai.complaint_cost * econ.week_discount(Player::OpenAi, w);
+                costs[1] += s.openai.complaint_cost * discount(Player::OpenAi);
                 shocks.jump_antitrust(
                     s.antitrust.complaint_jump,
                     "OpenAI antitrust complaint".into(),
@@ -301,13 +336,13 @@ impl Run<'_> {
     fn accrue(&mut self, week: u32) {
         let s = self.engine.scenario.params();
         let (st, econ, costs) = (&mut self.st, &self.econ, &mut self.costs);
+        let discounts = &self.engine.discounts;
         if f64::from(week) >= s.ipo.window_week && st.ipo_locked.is_none() {
             st.ipo_locked = Some(
                 (self.shocks.ipo_open && !self.shocks.musk_unwound() && !st.injunction)
                     .then(|| st.ipo_class()),
             );
         }
-        let w = f64::from(week);
         if st.suit_pending() {
             let fees = [
                 s.microsoft.legal_fees_per_year,
@@ -315,14 +350,14 @@ impl Run<'_> {
                 s.amazon.legal_fees_per_year,
             ];
             for p in Player::ALL {
-                costs[p as usize] += fees[p as usize] / 52.0 * econ.week_discount(p, w);
+                costs[p as usize] += fees[p as usize] / 52.0 * discounts.get(econ, p, week);
             }
         }
         if st.aws_live() {
             st.diverted_margin += econ.diverted_margin_per_week(self.shocks.demand);
             let shade = s.microsoft.shading_rate * econ.joint_value() / 52.0 / 7.0;
-            costs[0] += shade * econ.week_discount(Player::Microsoft, w);
-            costs[1] += shade * econ.week_discount(Player::OpenAi, w);
+            costs[0] += shade * discounts.get(econ, Player::Microsoft, week);
+            costs[1] += shade * discounts.get(econ, Player::OpenAi, week);
         }
     }
 

@@ -73,6 +73,11 @@ pub struct Shocks {
     prior: (f64, f64),
     musk_week: f64,
     ftc_filed: bool,
+    /// Weekly probability of a background antitrust news item, 1 − e^{−rate} (fixed per
+    /// scenario, computed once per run rather than every week).
+    news_probability: f64,
+    /// Weekly probability of AGI verification, 1 − e^{−hazard/52}.
+    agi_probability: f64,
     events_done: Vec<bool>,
     rng_signals: SimRng,
     rng_antitrust: SimRng,
@@ -124,6 +129,8 @@ impl Shocks {
             prior: (mean, sd * sd),
             musk_week,
             ftc_filed: false,
+            news_probability: 1.0 - (-s.antitrust.news_rate_per_week).exp(),
+            agi_probability: 1.0 - (-s.agi.hazard_per_year / 52.0).exp(),
             events_done: vec![false; s.antitrust.events.len()],
             rng_signals: key.stream(Stream::Signals),
             rng_antitrust: key.stream(Stream::Antitrust),
@@ -231,7 +238,7 @@ impl Shocks {
                 self.jump_antitrust(at.ftc_jump, "FTC complaint".into(), events);
             }
             // At most one background news item per week (rate ≪ 1): P = 1 − e^{−rate}.
-            if news_u < 1.0 - (-at.news_rate_per_week).exp() {
+            if news_u < self.news_probability {
                 self.jump_antitrust(at.news_sd * news_z, "antitrust news".into(), events);
             }
         }
@@ -275,7 +282,7 @@ impl Shocks {
         }
         // AGI.
         let agi_u = self.rng_agi.random::<f64>();
-        if on.agi && !self.agi && agi_u < 1.0 - (-s.agi.hazard_per_year / 52.0).exp() {
+        if on.agi && !self.agi && agi_u < self.agi_probability {
             self.agi = true;
             events.push(ShockEvent::Agi);
         }

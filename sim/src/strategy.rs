@@ -148,6 +148,44 @@ impl SuitAssessment {
     }
 }
 
+/// The part of a [`SuitAssessment`] the credible-threat test reads: Microsoft's belief, stake,
+/// cost of suing and threat threshold, without the values of suing and continuing (which
+/// cost a valuation of the sued state).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SuitStakes {
+    /// Microsoft's belief that it wins (θ_M).
+    pub win_probability: f64,
+    /// J: what winning is worth to Microsoft versus losing, $B.
+    pub stake: f64,
+    /// c_P: Microsoft's cost of going to trial, $B.
+    pub plaintiff_cost: f64,
+    /// f_thr: Microsoft threatens publicly when θ_M·J ≥ f_thr·c_P.
+    pub threat_threshold: f64,
+}
+
+impl SuitStakes {
+    /// Credibility (Nalebuff, R6): θ_M·J ≥ c_P.
+    pub fn credible(&self) -> bool {
+        self.win_probability * self.stake >= self.plaintiff_cost
+    }
+
+    /// Worth a public threat: θ_M·J ≥ f_thr·c_P.
+    pub fn threat_worthy(&self) -> bool {
+        self.win_probability * self.stake >= self.threat_threshold * self.plaintiff_cost
+    }
+}
+
+impl From<SuitAssessment> for SuitStakes {
+    fn from(a: SuitAssessment) -> SuitStakes {
+        SuitStakes {
+            win_probability: a.win_probability,
+            stake: a.stake,
+            plaintiff_cost: a.plaintiff_cost,
+            threat_threshold: a.threat_threshold,
+        }
+    }
+}
+
 /// Payoff evaluation under one player's beliefs, supplied by the engine.
 pub trait Valuer {
     /// `player`'s payoff if `contract` were agreed now.
@@ -158,6 +196,11 @@ pub trait Valuer {
     fn after_move(&self, player: Player, mv: &Move) -> f64;
     /// Litigation assessment from the viewer's beliefs.
     fn suit(&self) -> SuitAssessment;
+    /// The stake and costs of [`Valuer::suit`] alone (the same figures; a valuer may skip
+    /// valuing the sued state for them).
+    fn suit_stakes(&self) -> SuitStakes {
+        self.suit().into()
+    }
     /// Probability that `responder` accepts `contract`, as the viewer predicts it.
     fn acceptance(&self, responder: Player, contract: &Contract) -> f64;
     /// Whether `player`'s payoff rises with the level of `issue` along its ascending domain
@@ -168,6 +211,12 @@ pub trait Valuer {
     /// run) for MO and MOA; every O–A change of the distribution terms that is not a no-op
     /// for OA (valued now).
     fn candidates(&self, coalition: Coalition, out: &mut Vec<(Contract, [f64; 3])>);
+    /// The run's Microsoft–OpenAI candidates with their values, the same list
+    /// [`Valuer::candidates`] writes for MO and MOA, borrowed instead of copied; `None` if
+    /// this valuer does not lend it (callers then fall back to [`Valuer::candidates`]).
+    fn run_candidates(&self) -> Option<&[(Contract, [f64; 3])]> {
+        None
+    }
 }
 
 /// What a player sees when it decides.

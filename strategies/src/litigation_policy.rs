@@ -44,7 +44,7 @@ pub(crate) fn litigation_move(
     if p.suit_filed.is_some() || p.rearchitected {
         return None;
     }
-    let a = view.valuer.suit();
+    let a = view.valuer.suit_stakes();
     let legal = |m: Move| view.legal.contains(&m).then_some(m);
     let pressure = a.win_probability * a.stake;
     if !p.threat {

@@ -77,6 +77,7 @@ impl StrategyFactory for PayoffDrivenFactory {
             threat_since: None,
             buf: Vec::new(),
             mo: Vec::new(),
+            noop: NoopFlags::default(),
         })
     }
 }
@@ -91,6 +92,34 @@ pub(crate) struct PayoffDriven {
     buf: Vec<(Contract, [f64; 3])>,
     /// The run's Microsoft–OpenAI candidates (fixed for the run), fetched once.
     mo: Vec<(Contract, [f64; 3])>,
+    /// Which of the run's MO candidates are no-ops under the terms in force.
+    noop: NoopFlags,
+}
+
+/// [`is_noop`] for MO of each of the run's MO candidates, for one set of terms in force: the
+/// candidates are fixed for the run and the terms rarely change, so the flags are computed
+/// once instead of for every candidate in every round.
+#[derive(Default)]
+struct NoopFlags {
+    /// The terms in force the flags were computed for.
+    current: Option<Contract>,
+    flags: Vec<bool>,
+}
+
+impl NoopFlags {
+    /// The flags of `cands` under `current` (recomputed only when either changed).
+    fn of(&mut self, cands: &[(Contract, [f64; 3])], current: &Contract) -> &[bool] {
+        if self.current.as_ref() != Some(current) || self.flags.len() != cands.len() {
+            self.flags.clear();
+            self.flags.extend(
+                cands
+                    .iter()
+                    .map(|(x, _)| is_noop(Coalition::MO, x, current)),
+            );
+            self.current = Some(*current);
+        }
+        &self.flags
+    }
 }
 
 /// Whether `x` would change nothing for `coalition` relative to the terms in force.
@@ -108,20 +137,20 @@ pub(crate) fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) ->
 /// Among `candidates`, the offer a proposer `me` with aspiration `a` and disagreement value
 /// `d_me` makes to the responders `responders` with (estimated) disagreement values `d`:
 /// the candidate maximising Π_j (U_j − d_j) among those worth ≥ max(a, d_me) to `me` and not a
-/// no-op; ties and all-negative cases go to the largest smallest gain. `None` if no
-/// candidate meets the aspiration.
+/// no-op (`exclude`, given each candidate's index and terms); ties and all-negative cases go
+/// to the largest smallest gain. `None` if no candidate meets the aspiration.
 pub(crate) fn best_offer(
     candidates: &[(Contract, [f64; 3])],
     me: Player,
     a: f64,
     d_me: f64,
     responders: &[(Player, f64)],
-    exclude: &dyn Fn(&Contract) -> bool,
+    exclude: &dyn Fn(usize, &Contract) -> bool,
 ) -> Option<usize> {
     let floor = a.max(d_me);
     let mut best: Option<(usize, f64, f64)> = None;
     for (k, (x, v)) in candidates.iter().enumerate() {
-        if v[me as usize] < floor - 1e-9 || exclude(x) {
+        if v[me as usize] < floor - 1e-9 {
             continue;
         }
         let mut nash = 1.0;
@@ -137,7 +166,9 @@ pub(crate) fn best_offer(
                 nash > bn + 1e-12 || (nash <= bn + 1e-12 && nash >= bn - 1e-12 && min_gain > bm)
             }
         };
-        if better {
+        // `exclude` is pure, so asking it only about a candidate that would become the best
+        // picks the same offer as filtering every candidate first, at a fraction of the cost.
+        if better && !exclude(k, x) {
             best = Some((k, nash, min_gain));
         }
     }
@@ -153,18 +184,35 @@ impl PayoffDriven {
         }
     }
 
-    /// The candidates for `coalition`: the run's MO frontier (fetched once and reused) or the
-    /// O–A side deals valued now.
-    fn load(&mut self, view: &View<'_>, coalition: Coalition) -> &[(Contract, [f64; 3])] {
-        if coalition == Coalition::OA {
-            view.valuer.candidates(coalition, &mut self.buf);
-            return &self.buf;
-        }
-        if self.mo.is_empty() {
-            view.valuer.candidates(coalition, &mut self.mo);
-        }
-        &self.mo
+    /// The candidates for `coalition`: the run's MO frontier (borrowed from the valuer when it
+    /// lends it, else fetched once and reused) or the O–A side deals valued now.
+    fn load<'v>(
+        &'v mut self,
+        view: &'v View<'v>,
+        coalition: Coalition,
+    ) -> &'v [(Contract, [f64; 3])] {
+        load(&mut self.buf, &mut self.mo, view, coalition)
     }
+}
+
+/// [`PayoffDriven::load`] on the agent's buffers (so the caller may borrow other fields).
+fn load<'v>(
+    buf: &'v mut Vec<(Contract, [f64; 3])>,
+    mo: &'v mut Vec<(Contract, [f64; 3])>,
+    view: &'v View<'v>,
+    coalition: Coalition,
+) -> &'v [(Contract, [f64; 3])] {
+    if coalition == Coalition::OA {
+        view.valuer.candidates(coalition, buf);
+        return buf;
+    }
+    if let Some(run) = view.valuer.run_candidates() {
+        return run;
+    }
+    if mo.is_empty() {
+        view.valuer.candidates(coalition, mo);
+    }
+    mo
 }
 
 fn u_max(cands: &[(Contract, [f64; 3])], me: Player, extra: f64) -> f64 {
@@ -198,7 +246,7 @@ impl Strategy for PayoffDriven {
             if !c.contains(me) || !menu.has_room() {
                 continue;
             }
-            let cands = self.load(view, c);
+            let cands = load(&mut self.buf, &mut self.mo, view, c);
             if cands.is_empty() {
                 continue;
             }
@@ -210,7 +258,15 @@ impl Strategy for PayoffDriven {
                 r += 1;
             }
             let current = *view.current;
-            let exclude = |x: &Contract| is_noop(c, x, &current);
+            let flags: &[bool] = if c == Coalition::MO {
+                self.noop.of(cands, &current)
+            } else {
+                &[]
+            };
+            let exclude = |k: usize, x: &Contract| match flags.get(k) {
+                Some(&noop) => noop,
+                None => is_noop(c, x, &current),
+            };
             let Some(k) = best_offer(cands, me, a, d_me, &responders[..r], &exclude) else {
                 continue;
             };

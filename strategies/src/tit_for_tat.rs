@@ -209,7 +209,7 @@ impl Strategy for TitForTat {
                 .map(|j| (j, view.valuer.continuation(j)))
                 .collect();
             let current = *view.current;
-            let exclude = |x: &Contract| is_noop(c, x, &current);
+            let exclude = |_: usize, x: &Contract| is_noop(c, x, &current);
             if let Some(k) = best_offer(&self.cands, me, aspiration, d, &others, &exclude) {
                 let offer = self.cands[k].0;
                 let accept: f64 = others

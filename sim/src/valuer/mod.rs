@@ -11,7 +11,7 @@ use crate::player::{Coalition, Player};
 use crate::regime::{IpoClass, Regime};
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
-use crate::strategy::{Move, SuitAssessment, Valuer};
+use crate::strategy::{Move, SuitAssessment, SuitStakes, Valuer};
 use std::cell::{Cell, RefCell};
 
 mod stakes;
@@ -42,6 +42,12 @@ pub(crate) struct StateValuer<'a> {
     candidates: &'a [(Contract, [f64; 3])],
     /// Cached value of the current state.
     current: Cell<Option<[f64; 3]>>,
+    /// Cached value of the current state with no suit risk (the "calm" impasse). It depends on
+    /// the belief only while a suit is pending, so other viewers share it otherwise.
+    calm: Cell<Option<[f64; 3]>>,
+    /// Cached O–A side-deal candidates of the current state (belief-free unless a suit is
+    /// pending, so shared with other viewers otherwise).
+    oa: RefCell<Option<OaCandidates>>,
     /// Cached values of the last contracts valued as agreements (round robin).
     offers: RefCell<[Option<CachedOffer>; OFFER_CACHE]>,
     next_slot: Cell<usize>,
@@ -56,6 +62,16 @@ const OFFER_CACHE: usize = 4;
 
 /// A contract and its agreement values.
 type CachedOffer = (Contract, [f64; 3]);
+
+/// Most O–A side deals: two other hostings and two other tranche states.
+const OA_MAX: usize = 4;
+
+/// The O–A side deals of one state with their values.
+#[derive(Clone, Copy)]
+struct OaCandidates {
+    list: [CachedOffer; OA_MAX],
+    len: usize,
+}
 
 impl<'a> StateValuer<'a> {
     /// A valuer for one viewer (belief `theta`) of the current state.
@@ -77,6 +93,8 @@ impl<'a> StateValuer<'a> {
             viewer: None,
             candidates: &[],
             current: Cell::new(None),
+            calm: Cell::new(None),
+            oa: RefCell::new(None),
             offers: RefCell::new([None; OFFER_CACHE]),
             next_slot: Cell::new(0),
             assessment: Cell::new(None),
@@ -112,6 +130,11 @@ impl<'a> StateValuer<'a> {
         *v.offers.borrow_mut() = *self.offers.borrow();
         v.next_slot.set(self.next_slot.get());
         v.stakes.set(self.stakes.get());
+        if !self.state.suit_pending() {
+            // Without a pending suit the impasse regime does not involve θ.
+            v.calm.set(self.calm.get());
+            *v.oa.borrow_mut() = *self.oa.borrow();
+        }
         v
     }
 
@@ -139,6 +162,18 @@ impl<'a> StateValuer<'a> {
 }
 
 impl StateValuer<'_> {
+    /// Value of the current state's impasse with no suit risk: the current terms in
+    /// [`StateValuer::impasse_regime`] of the current state (cached).
+    pub(super) fn calm_value(&self) -> [f64; 3] {
+        if let Some(v) = self.calm.get() {
+            return v;
+        }
+        let st = self.state;
+        let v = self.econ.evaluate(&st.current, &self.impasse_regime(st));
+        self.calm.set(Some(v));
+        v
+    }
+
     fn ipo_class(&self, st: &DisputeState) -> Option<IpoClass> {
         if let Some(locked) = st.ipo_locked {
             return locked;
@@ -277,7 +312,11 @@ impl StateValuer<'_> {
     /// defiant launch is live and no suit is pending, and costs the move itself triggers.
     pub(crate) fn state_value(&self, st: &DisputeState) -> [f64; 3] {
         let x = &st.current;
-        let mut calm = self.econ.evaluate(x, &self.impasse_regime(st));
+        let mut calm = if std::ptr::eq(st, self.state) {
+            self.calm_value()
+        } else {
+            self.econ.evaluate(x, &self.impasse_regime(st))
+        };
         if st.rearchitected {
             calm[1] -= self.s.openai.rearchitecture_cost;
             return calm;
@@ -350,6 +389,24 @@ impl Valuer for StateValuer<'_> {
         }
     }
 
+    fn suit_stakes(&self) -> SuitStakes {
+        // `assess` takes J and c_P from `stakes` of the same state; the value of suing is
+        // not needed here.
+        let (stake, plaintiff_cost) = match self.assessment.get() {
+            Some(a) => (a.stake, a.plaintiff_cost),
+            None => {
+                let k = self.stakes(self.state);
+                (k.stake, k.plaintiff_cost)
+            }
+        };
+        SuitStakes {
+            win_probability: self.theta,
+            stake,
+            plaintiff_cost,
+            threat_threshold: self.s.litigation.threat_threshold,
+        }
+    }
+
     fn acceptance(&self, responder: Player, contract: &Contract) -> f64 {
         let gain = self.agreement(responder, contract) - self.continuation(responder);
         let k = self.s.protocol.acceptance_slope_per_billion;
@@ -365,6 +422,10 @@ impl Valuer for StateValuer<'_> {
         match coalition {
             Coalition::MO | Coalition::MOA => out.extend_from_slice(self.candidates),
             Coalition::OA => {
+                if let Some(c) = *self.oa.borrow() {
+                    out.extend_from_slice(&c.list[..c.len]);
+                    return;
+                }
                 // One term changed at a time: each other hosting, each other tranche state.
                 let now = self.state.current;
                 for h in [Hosting::AzureOnly, Hosting::AwsExclusive, Hosting::AnyCloud] {
@@ -382,8 +443,20 @@ impl Valuer for StateValuer<'_> {
                         out.push((x, self.oa_values(&x)));
                     }
                 }
+                if out.len() <= OA_MAX {
+                    let mut c = OaCandidates {
+                        list: [(now, [0.0; 3]); OA_MAX],
+                        len: out.len(),
+                    };
+                    c.list[..out.len()].copy_from_slice(out);
+                    *self.oa.borrow_mut() = Some(c);
+                }
             }
         }
+    }
+
+    fn run_candidates(&self) -> Option<&[(Contract, [f64; 3])]> {
+        Some(self.candidates)
     }
 }
 

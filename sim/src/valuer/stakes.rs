@@ -55,7 +55,20 @@ impl StateValuer<'_> {
             ..contested
         };
         let x = &st.current;
-        let v_open = self.econ.evaluate(x, &open_reg);
+        // When `st` is the current state and already live (launched, not enjoined or
+        // re-architected, no suit, Amazon in), `live` equals it and the open regime is its
+        // impasse regime, so the value with the channel open is the cached calm value.
+        let already_live = std::ptr::eq(st, self.state)
+            && st.launched
+            && !st.rearchitected
+            && !st.injunction
+            && st.suit.is_none()
+            && st.amazon_alive;
+        let v_open = if already_live {
+            self.calm_value()
+        } else {
+            self.econ.evaluate(x, &open_reg)
+        };
         let v_blocked = self.econ.evaluate(x, &blocked_reg);
         let gain_oa = (v_open[1] - v_blocked[1]) + (v_open[2] - v_blocked[2]);
         let damages = self.expected_damages(&live);
@@ -188,10 +201,13 @@ impl StateValuer<'_> {
             * self.s.microsoft.antitrust_pressure_multiplier;
         let mut v = self.current_value();
         if st.launched && st.suit.is_none() {
-            let a = self.assess(st);
+            // The assessment's J, c_P and value without a suit all come from `stakes`; the
+            // value of suing is not needed.
+            let k = self.stakes(st);
+            let credible = self.theta * k.stake >= k.plaintiff_cost;
             // With a costlier suit, a marginally credible suit may stop being credible.
-            if a.credible && self.theta * a.stake < a.plaintiff_cost + delta {
-                v = a.value_no_suit;
+            if credible && self.theta * k.stake < k.plaintiff_cost + delta {
+                v = k.value_no_suit;
             }
         }
         v

@@ -337,7 +337,7 @@ impl Economics {
     }
 
     /// Each player's payoff of `x` in `regime`, term by term.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn terms(&self, x: &Contract, r: &Regime) -> Terms {
         let p = &self.p;
         let flows = self.revenue_flows(x, r);

@@ -102,9 +102,20 @@ struct Scalars {
     original_aws_deal: f64,
 }
 
-impl Economics {
-    /// Precomputes a run's economics.
-    pub(crate) fn new(s: &Params, draws: EconomicDraws) -> Economics {
+/// The discount and AGI-survival factors of a scenario: they depend on rates alone, not on a
+/// run's draws, so a thread computes them once for as long as the rates stay the same.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Tables {
+    /// The rates they were computed from (ρ_M, ρ_O, ρ_A, ρ_V, AGI hazard, χ), compared bit
+    /// for bit.
+    key: [u64; 6],
+    disc: [[f64; COMMIT_YEARS]; 3],
+    disc_v: [f64; YEARS],
+    agi_survival: [[f64; YEARS]; 2],
+}
+
+impl Tables {
+    fn compute(s: &Params, key: [u64; 6]) -> Tables {
         let rho = s.discount.to_array();
         let mut disc = [[0.0; COMMIT_YEARS]; 3];
         for (i, r) in rho.iter().enumerate() {
@@ -113,20 +124,67 @@ impl Economics {
                 *d = (-r * (y as f64 + 0.5 - 0.2)).exp();
             }
         }
+        let rho_v = s.openai.liability_discount_rate;
+        let disc_v: [f64; YEARS] = std::array::from_fn(|y| (-rho_v * (y as f64 + 0.5 - 0.2)).exp());
+        let chi = s.agi.contested_hazard_multiplier;
+        let mut agi_survival = [[0.0; YEARS]; 2];
+        for y in 0..YEARS {
+            let t = y as f64 + 0.5 - 0.2;
+            agi_survival[0][y] = (-s.agi.hazard_per_year * t).exp();
+            agi_survival[1][y] = (-s.agi.hazard_per_year * chi * t).exp();
+        }
+        Tables {
+            key,
+            disc,
+            disc_v,
+            agi_survival,
+        }
+    }
+
+    /// The tables for `s`, from this thread's cache when its rates have not changed.
+    fn of(s: &Params) -> Tables {
+        thread_local! {
+            static LAST: std::cell::Cell<Option<Tables>> = const { std::cell::Cell::new(None) };
+        }
+        let rho = s.discount.to_array();
+        let key = [
+            rho[0].to_bits(),
+            rho[1].to_bits(),
+            rho[2].to_bits(),
+            s.openai.liability_discount_rate.to_bits(),
+            s.agi.hazard_per_year.to_bits(),
+            s.agi.contested_hazard_multiplier.to_bits(),
+        ];
+        LAST.with(|last| match last.get() {
+            Some(t) if t.key == key => t,
+            _ => {
+                let t = Tables::compute(s, key);
+                last.set(Some(t));
+                t
+            }
+        })
+    }
+}
+
+impl Economics {
+    /// Precomputes a run's economics.
+    pub(crate) fn new(s: &Params, draws: EconomicDraws) -> Economics {
+        let rho = s.discount.to_array();
+        let Tables {
+            disc,
+            disc_v,
+            agi_survival,
+            ..
+        } = Tables::of(s);
         let mut revenue = [0.0; YEARS];
         let mut phi = [0.0; YEARS];
         let mut ms_model_revenue = [0.0; YEARS];
-        let mut agi_survival = [[0.0; YEARS]; 2];
         let m = &s.microsoft;
-        let chi = s.agi.contested_hazard_multiplier;
         for y in 0..YEARS {
             revenue[y] = draws.revenue_multiplier * s.revenue.path_billion[y];
             phi[y] = s.revenue.third_party_share[y];
             ms_model_revenue[y] =
                 m.openai_model_revenue_2026 * (1.0 + m.openai_model_revenue_growth).powi(y as i32);
-            let t = y as f64 + 0.5 - 0.2;
-            agi_survival[0][y] = (-s.agi.hazard_per_year * t).exp();
-            agi_survival[1][y] = (-s.agi.hazard_per_year * chi * t).exp();
         }
         let joint_value = (0..YEARS).map(|y| disc[0][y] * ms_model_revenue[y]).sum();
         let ipo = s.litigation.ipo_probability;
@@ -166,8 +224,6 @@ impl Economics {
         };
         let revenue_phi: [f64; YEARS] = std::array::from_fn(|y| revenue[y] * phi[y]);
         let sum = |f: &dyn Fn(usize) -> f64, n: usize| (0..n).map(f).sum::<f64>();
-        let rho_v = s.openai.liability_discount_rate;
-        let disc_v: [f64; YEARS] = std::array::from_fn(|y| (-rho_v * (y as f64 + 0.5 - 0.2)).exp());
         let mut e = Economics {
             disc,
             disc_v,

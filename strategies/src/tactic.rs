@@ -18,7 +18,13 @@ pub(crate) enum Curve {
 pub(crate) fn alpha(curve: Curve, t: f64, t_max: f64, kappa: f64, beta: f64) -> f64 {
     let frac = (t.min(t_max) / t_max).clamp(0.0, 1.0);
     match curve {
-        Curve::Polynomial => kappa + (1.0 - kappa) * frac.powf(1.0 / beta),
+        Curve::Polynomial => {
+            let e = 1.0 / beta;
+            // x^1 = x exactly; skipping `powf` for the linear curve (β = 1, the default
+            // agents') changes no bit.
+            let f = if e == 1.0 { frac } else { frac.powf(e) };
+            kappa + (1.0 - kappa) * f
+        }
         Curve::Exponential => {
             if kappa <= 0.0 {
                 if frac >= 1.0 {

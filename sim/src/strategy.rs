@@ -137,14 +137,14 @@ pub struct SuitAssessment {
 }
 
 impl SuitAssessment {
-    /// Credibility (Nalebuff, R6): θ_M·J ≥ c_P.
+    /// Credibility (Nalebuff, R6): θ_M·J ≥ c_P ([`SuitStakes::credible`]).
     pub fn credible(&self) -> bool {
-        self.win_probability * self.stake >= self.plaintiff_cost
+        SuitStakes::from(*self).credible()
     }
 
-    /// Worth a public threat: θ_M·J ≥ f_thr·c_P.
+    /// Worth a public threat: θ_M·J ≥ f_thr·c_P ([`SuitStakes::threat_worthy`]).
     pub fn threat_worthy(&self) -> bool {
-        self.win_probability * self.stake >= self.threat_threshold * self.plaintiff_cost
+        SuitStakes::from(*self).threat_worthy()
     }
 }
 

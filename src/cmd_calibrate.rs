@@ -1,21 +1,19 @@
-//! `pactsim calibrate`: approximate Bayesian computation by rejection (crate `analysis`) of
-//! the scenario's `[ranges]` parameters against stylised facts. Prior: independent uniforms
-//! over the documented ranges. Each draw is simulated with R runs; its summary statistics are
-//! read from the run summary (`summary.json`) by dotted path, generically, so statistics added
-//! to the summary later work without changes here. A draw is accepted when every fact is met
-//! within its tolerance. The accepted draws are run again with fresh seeds for the posterior
-//! predictive outcome shares.
+//! `pactsim calibrate`: options → the ABC rejection driver in `sim::calibration` (the
+//! scenario's `[ranges]` against the stylised facts of a facts file, run with the flagship
+//! engine and progress bars) → results directory, charts and the printed report.
 
-use crate::evaluate::{csv_field, default_out, num, print, statistic, tail, Evaluator};
-use crate::{bad, charts, manifest, pool};
-use analysis::abc::{self, AbcResult, Fact, Prior};
-use analysis::stats::{mean, quantile};
-use anyhow::{Context, Result};
+use crate::evaluate::{default_out, point_engine, print, tail, CliError, Evaluator};
+use crate::progress::CellsProgress;
+use crate::{bad, charts, engine, manifest, pool};
+use analysis::abc::AbcResult;
+use anyhow::Result;
 use plots::{Bar, BarChart, Chart, Histogram, Marker, PointGroup, Scatter};
-use serde::{Deserialize, Serialize};
+use sim::calibration::{Calibration, PosteriorRow};
 use sim::output::ResultsDir;
-use sim::{Outcome, Summary};
+use sim::{Engine, Outcome, Scenario};
 use std::path::{Path, PathBuf};
+
+pub(crate) use sim::calibration::{CalibrateSummary, FactsFile};
 
 /// Options of `pactsim calibrate`.
 pub(crate) struct CalibrateCmd {
@@ -35,90 +33,6 @@ pub(crate) struct CalibrateCmd {
     pub exec: crate::Execution,
 }
 
-/// One fact of a facts file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct FactEntry {
-    /// Dotted path into the run summary, or several joined by `+` (summed).
-    pub statistic: String,
-    /// Observed value.
-    pub observed: f64,
-    /// Accept when |simulated − observed| ≤ tolerance.
-    pub tolerance: f64,
-    /// What the fact says (optional).
-    #[serde(default)]
-    pub description: Option<String>,
-}
-
-/// A facts file: `[[fact]]` tables.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct FactsFile {
-    /// The facts.
-    pub fact: Vec<FactEntry>,
-}
-
-/// Posterior of one parameter.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct PosteriorRow {
-    /// Parameter path.
-    pub path: String,
-    /// Prior low.
-    pub prior_low: f64,
-    /// Prior high.
-    pub prior_high: f64,
-    /// Value in the scenario.
-    pub base: f64,
-    /// Posterior mean (null when nothing was accepted).
-    pub mean: Option<f64>,
-    /// 5th percentile.
-    pub q05: Option<f64>,
-    /// Median.
-    pub q50: Option<f64>,
-    /// 95th percentile.
-    pub q95: Option<f64>,
-    /// Posterior sd / prior sd (1 = no information from the facts).
-    pub sd_ratio: Option<f64>,
-}
-
-/// Posterior predictive of one quantity over the accepted draws.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct Predictive {
-    /// Outcome class or fact statistic.
-    pub name: String,
-    /// Mean over accepted draws.
-    pub mean: f64,
-    /// 5th percentile over accepted draws.
-    pub q05: f64,
-    /// 95th percentile over accepted draws.
-    pub q95: f64,
-}
-
-/// `summary.json` of `calibrate`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct CalibrateSummary {
-    /// Facts file.
-    pub facts_file: String,
-    /// The facts.
-    pub facts: Vec<FactEntry>,
-    /// Prior draws.
-    pub draws: u64,
-    /// Runs per draw.
-    pub runs_per_draw: u64,
-    /// Accepted draws.
-    pub accepted: usize,
-    /// accepted / draws.
-    pub acceptance_rate: f64,
-    /// Per fact: share of draws meeting it alone.
-    pub fact_pass_rates: Vec<f64>,
-    /// Posterior per parameter.
-    pub posterior: Vec<PosteriorRow>,
-    /// Posterior predictive outcome shares (fresh seeds; 90% intervals over accepted draws).
-    pub predictive_outcomes: Vec<Predictive>,
-    /// Posterior predictive of each fact's statistic.
-    pub predictive_facts: Vec<Predictive>,
-}
-
 /// Reads and checks a facts file.
 pub(crate) fn read_facts(path: &Path) -> Result<FactsFile> {
     let text = std::fs::read_to_string(path)
@@ -127,50 +41,20 @@ pub(crate) fn read_facts(path: &Path) -> Result<FactsFile> {
     toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", path.display())))
 }
 
-fn stats_of(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>> {
-    let v = serde_json::to_value(s).context("serialising a summary")?;
-    facts
-        .iter()
-        .map(|f| {
-            statistic(&v, &f.statistic).map_err(|missing| {
-                bad(format!(
-                    "fact statistic = {:?}: the run summary has no {missing:?} (fields of \
-                     summary.json today: {})",
-                    f.statistic,
-                    v.as_object()
-                        .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
-                        .unwrap_or_default()
-                ))
-            })
-        })
-        .collect()
-}
-
 /// Runs `calibrate`.
 pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
-    if o.samples == 0 {
-        return Err(bad("--samples 0: allowed values are 1 or more"));
-    }
+    Calibration::check_samples(o.samples).map_err(CliError::from)?;
     let facts_file = read_facts(&o.facts)?;
     let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
     let pool = pool(o.exec.threads)?;
+    let cal = Calibration::new(
+        ev.inner(),
+        o.facts.display().to_string(),
+        facts_file,
+        o.samples,
+    );
     // Every statistic must exist in the summary before anything long runs.
-    let base_point: Vec<f64> = ev.params.iter().map(|p| p.base).collect();
-    let probe = pool.install(|| ev.run_point(&base_point, ev.seed, 1))?;
-    stats_of(&facts_file.fact, &probe).with_context(|| format!("{}", o.facts.display()))?;
-    let prior = Prior {
-        names: ev.names(),
-        ranges: ev.params.iter().map(|p| (p.low, p.high)).collect(),
-    };
-    let facts: Vec<Fact> = facts_file
-        .fact
-        .iter()
-        .map(|f| Fact {
-            name: f.statistic.clone(),
-            observed: f.observed,
-            tolerance: f.tolerance,
-        })
-        .collect();
+    cal.check_statistics::<_, CliError>(&pool, |sc| Ok(engine(sc)?))?;
     ev.validate_box("calibrate prior")?;
     let out = o.exec.out.clone().unwrap_or_else(|| {
         let stem = o
@@ -182,70 +66,25 @@ pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
     });
     let dir = ResultsDir::create(&out)?;
     let started = std::time::Instant::now();
-    let bar = crate::progress::cells_bar(o.samples, 0, o.runs, o.exec.quiet);
-    let res: AbcResult = pool.install(|| {
-        abc::rejection(
-            &prior,
-            &facts,
-            o.samples,
-            ev.seed,
-            |_, theta| -> Result<Vec<f64>> {
-                let s = ev.run_point(theta, ev.seed, o.runs)?;
-                bar.inc(o.runs);
-                stats_of(&facts_file.fact, &s)
-            },
-        )
-    })?;
-    bar.finish_and_clear();
-    // Posterior predictive with fresh seeds.
-    let fresh = analysis::splitmix64(ev.seed ^ 0x5052_4544_4943_5449);
-    let accepted: Vec<Vec<f64>> = res.posterior().iter().map(|t| t.to_vec()).collect();
-    let bar = crate::progress::cells_bar(accepted.len() as u64, 0, o.runs, o.exec.quiet);
-    let pred = ev.evaluate(&accepted, fresh, &pool, &bar)?;
-    bar.finish_and_clear();
+    let simulation = |point: Option<usize>, sc: &Scenario| -> Result<Engine, CliError> {
+        Ok(match point {
+            Some(i) => point_engine(i, sc)?,
+            None => engine(sc)?,
+        })
+    };
+    let (draws, predictive) = (
+        CellsProgress::new(o.exec.quiet),
+        CellsProgress::new(o.exec.quiet),
+    );
+    let ran = cal.run(&pool, simulation, &draws, &predictive)?;
     let secs = started.elapsed().as_secs_f64();
-    let summary = summarise(o, &ev, &facts_file.fact, &res, &pred)?;
-    let extra = serde_json::json!({"calibrate": {"facts": o.facts.display().to_string(), "draws": o.samples, "predictive_seed": fresh}});
-    let m = manifest(&ev.base, "calibrate", ev.seed, o.runs, extra)?;
-    dir.write_json("manifest.json", &m)?;
-    dir.write_json("summary.json", &summary)?;
-    dir.write_text("draws.csv", &draws_csv(&ev.names(), &facts_file.fact, &res))?;
-    let mut post = String::from("parameter,prior_low,prior_high,base,mean,q05,q50,q95,sd_ratio\n");
-    let opt = |x: Option<f64>| x.map_or(String::new(), num);
-    for p in &summary.posterior {
-        post.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{}\n",
-            csv_field(&p.path),
-            num(p.prior_low),
-            num(p.prior_high),
-            num(p.base),
-            opt(p.mean),
-            opt(p.q05),
-            opt(p.q50),
-            opt(p.q95),
-            opt(p.sd_ratio)
-        ));
-    }
-    dir.write_text("posterior.csv", &post)?;
-    let mut pc = String::from("quantity,mean,q05,q95\n");
-    for p in summary
-        .predictive_outcomes
-        .iter()
-        .chain(&summary.predictive_facts)
-    {
-        pc.push_str(&format!(
-            "{},{},{},{}\n",
-            csv_field(&p.name),
-            num(p.mean),
-            num(p.q05),
-            num(p.q95)
-        ));
-    }
-    dir.write_text("predictive.csv", &pc)?;
+    let summary = cal.summarise(&ran).map_err(CliError::from)?;
+    let m = manifest(&ev.base, "calibrate", ev.seed, o.runs, cal.manifest_extra())?;
+    cal.write(&dir, &m, &summary, &ran)?;
     if let Some(f) = o.exec.plots {
         charts::render_named(
             &dir.path(""),
-            &calibrate_charts(&m, &summary, &res),
+            &calibrate_charts(&m, &summary, &ran.result),
             &charts::formats(f),
         )?;
     }
@@ -259,115 +98,9 @@ pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
         "{} draws × {} runs (+ {} predictive) in {secs:.2} s",
         o.samples,
         o.runs,
-        accepted.len()
+        ran.predictive.len()
     );
     Ok(())
-}
-
-fn predictive(name: String, v: &[f64]) -> Predictive {
-    Predictive {
-        name,
-        mean: if v.is_empty() { f64::NAN } else { mean(v) },
-        q05: quantile(v, 0.05),
-        q95: quantile(v, 0.95),
-    }
-}
-
-fn summarise(
-    o: &CalibrateCmd,
-    ev: &Evaluator,
-    facts: &[FactEntry],
-    res: &AbcResult,
-    pred: &[Summary],
-) -> Result<CalibrateSummary> {
-    let q = res.posterior_quantiles(&[0.05, 0.5, 0.95]);
-    let post = res.posterior();
-    let posterior = ev
-        .params
-        .iter()
-        .enumerate()
-        .map(|(j, p)| {
-            let v: Vec<f64> = post.iter().map(|t| t[j]).collect();
-            let some = !v.is_empty();
-            let sd = analysis::stats::variance(&v).sqrt();
-            let prior_sd = (p.high - p.low) / 12f64.sqrt();
-            PosteriorRow {
-                path: p.path.clone(),
-                prior_low: p.low,
-                prior_high: p.high,
-                base: p.base,
-                mean: some.then(|| mean(&v)),
-                q05: some.then_some(q[j][0]),
-                q50: some.then_some(q[j][1]),
-                q95: some.then_some(q[j][2]),
-                sd_ratio: (v.len() > 1).then(|| sd / prior_sd),
-            }
-        })
-        .collect();
-    let predictive_outcomes = Outcome::ALL
-        .iter()
-        .map(|oc| {
-            let v: Vec<f64> = pred.iter().map(|s| s.share(*oc).share).collect();
-            predictive(oc.name().into(), &v)
-        })
-        .collect();
-    let mut per_fact: Vec<Vec<f64>> = vec![Vec::new(); facts.len()];
-    for s in pred {
-        for (acc, x) in per_fact.iter_mut().zip(stats_of(facts, s)?) {
-            acc.push(x);
-        }
-    }
-    let predictive_facts = facts
-        .iter()
-        .zip(&per_fact)
-        .map(|(f, v)| predictive(f.statistic.clone(), v))
-        .collect();
-    let n = res.draws.len().max(1) as f64;
-    let fact_pass_rates = facts
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            res.draws
-                .iter()
-                .filter(|d| (d.stats[i] - f.observed).abs() <= f.tolerance)
-                .count() as f64
-                / n
-        })
-        .collect();
-    Ok(CalibrateSummary {
-        facts_file: o.facts.display().to_string(),
-        facts: facts.to_vec(),
-        draws: o.samples,
-        runs_per_draw: o.runs,
-        accepted: res.accepted,
-        acceptance_rate: res.acceptance_rate,
-        fact_pass_rates,
-        posterior,
-        predictive_outcomes,
-        predictive_facts,
-    })
-}
-
-fn draws_csv(names: &[String], facts: &[FactEntry], res: &AbcResult) -> String {
-    let mut s = String::from("draw");
-    for n in names {
-        s.push(',');
-        s.push_str(&csv_field(n));
-    }
-    for f in facts {
-        s.push(',');
-        s.push_str(&csv_field(&format!("stat:{}", f.statistic)));
-    }
-    s.push_str(",accepted\n");
-    for d in &res.draws {
-        s.push_str(&d.index.to_string());
-        for x in d.theta.iter().chain(&d.stats) {
-            s.push(',');
-            s.push_str(&num(*x));
-        }
-        s.push_str(&format!(",{}\n", u8::from(d.accepted)));
-    }
-    s
 }
 
 fn report(s: &CalibrateSummary) -> String {
@@ -552,32 +285,5 @@ pub(crate) fn calibrate_charts(
 
 /// Reads `draws.csv` of a `calibrate` results directory back into an ABC result.
 pub(crate) fn read_draws(dir: &Path, s: &CalibrateSummary) -> Result<AbcResult> {
-    let path = dir.join("draws.csv");
-    let text =
-        std::fs::read_to_string(&path).map_err(|e| bad(format!("{}: {e}", path.display())))?;
-    let (k, f) = (s.posterior.len(), s.facts.len());
-    let mut draws = Vec::new();
-    for (i, line) in text.lines().enumerate().skip(1) {
-        let cols: Vec<&str> = line.split(',').collect();
-        if cols.len() != 2 + k + f {
-            return Err(bad(format!(
-                "{}:{}: expected {} columns",
-                path.display(),
-                i + 1,
-                2 + k + f
-            )));
-        }
-        let num = |c: &str| c.parse::<f64>().unwrap_or(f64::NAN);
-        draws.push(abc::Draw {
-            index: cols[0].parse().unwrap_or(i as u64 - 1),
-            theta: cols[1..=k].iter().map(|c| num(c)).collect(),
-            stats: cols[1 + k..1 + k + f].iter().map(|c| num(c)).collect(),
-            accepted: cols[1 + k + f] == "1",
-        });
-    }
-    Ok(AbcResult {
-        accepted: s.accepted,
-        acceptance_rate: s.acceptance_rate,
-        draws,
-    })
+    Ok(sim::calibration::read_draws(dir, s).map_err(CliError::from)?)
 }

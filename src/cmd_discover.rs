@@ -152,13 +152,11 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             let u = analysis::design::latin_hypercube(o.samples, ev.params.len(), ev.seed);
             let x: Vec<Vec<f64>> = u.iter().map(|u| ev.at_unit(u)).collect();
             ev.validate_box("discover")?;
-            let bar = ev.bar(x.len(), o.exec.quiet);
-            let summaries = ev.evaluate(&x, ev.seed, &pool, &bar)?;
-            bar.finish_and_clear();
+            let summaries = ev.evaluate(&x, ev.seed, &pool, o.exec.quiet)?;
             let values = summaries.iter().map(|s| target.value(s)).collect();
             let names = ev.names();
             (
-                ev.base,
+                ev.base.clone(),
                 names,
                 x,
                 values,

@@ -108,10 +108,8 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
         .clone()
         .unwrap_or_else(|| default_out(&ev.base, "sobol", &target.name()));
     let dir = ResultsDir::create(&out)?;
-    let bar = ev.bar(points.len(), o.exec.quiet);
     let started = std::time::Instant::now();
-    let summaries = ev.evaluate(&points, ev.seed, &pool, &bar)?;
-    bar.finish_and_clear();
+    let summaries = ev.evaluate(&points, ev.seed, &pool, o.exec.quiet)?;
     let secs = started.elapsed().as_secs_f64();
     let y: Vec<f64> = summaries.iter().map(|s| target.value(s)).collect();
     let res = pool

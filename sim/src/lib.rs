@@ -35,8 +35,10 @@
 //! - Sweeps and analyses: `sweep` (a validated sweep whose cells hold their scenarios; its
 //!   designs, shards and record files, and the driver that runs, checkpoints, resumes and
 //!   merges cells into a results directory) · `sensitivity` (one-at-a-time and Morris designs,
-//!   targets, and the analysis driver). Both run cells through `runner::run_cells`, generic
-//!   over the simulation a cell becomes; progress goes to `runner::Progress`.
+//!   targets, and the analysis driver) · `evaluate` (points of the `[ranges]` run as cells,
+//!   statistics of the run summary by dotted path) · `calibration` (the ABC rejection driver
+//!   against a facts file). All run cells through `runner::run_cells`, generic over the
+//!   simulation a cell becomes; progress goes to `runner::Progress`.
 //! - The model (reads `&Params`): `contract` (terms) · `payoff` (present values) · `regime`
 //!   (the state a contract is valued in) · `terms` (payoffs term by term) · `valuer` (values
 //!   of states under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal
@@ -54,9 +56,11 @@
 #![forbid(unsafe_code)]
 
 pub mod agreements;
+pub mod calibration;
 mod checks;
 pub mod contract;
 pub mod cooperative;
+pub mod evaluate;
 pub mod event;
 pub mod explain;
 mod frontier;

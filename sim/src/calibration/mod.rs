@@ -1,0 +1,131 @@
+//! Calibration of a scenario's `[ranges]` parameters against stylised facts by approximate
+//! Bayesian computation (rejection, crate `analysis`): the facts file's records, the
+//! `summary.json` schema of a calibration, and the driver of `pactsim calibrate`.
+//!
+//! - `driver`: [`Calibration`] — prior draws over the ranges → runs through an
+//!   [`crate::evaluate::Evaluator`] → each fact's statistic read from the run summary by
+//!   dotted path ([`crate::evaluate::statistic`]) → acceptance → posterior and posterior
+//!   predictive summaries ([`CalibrateSummary`]) and the results files.
+//!
+//! Checking a facts file's fields (finite values, tolerances ≥ 0) is the caller's, before the
+//! file is parsed into a [`FactsFile`].
+
+mod driver;
+
+pub use driver::{read_draws, Calibration, CalibrationRun};
+
+use crate::evaluate::StatisticError;
+use serde::{Deserialize, Serialize};
+
+/// Error of a calibration; all of it is bad input.
+#[derive(Debug, thiserror::Error)]
+pub enum CalibrationError {
+    /// An option out of range, or a results file that cannot be read back.
+    #[error("{0}")]
+    Bad(String),
+    /// A fact's statistic cannot be read from the run summary.
+    #[error(
+        "fact statistic = {:?}: the run summary has no {:?} (fields of summary.json today: {fields})",
+        .error.expr,
+        .error.problem.path()
+    )]
+    Statistic {
+        /// What is wrong with the statistic.
+        error: StatisticError,
+        /// The top-level fields of the run summary, comma-separated.
+        fields: String,
+    },
+    /// A fact's statistic is missing from the run summary of the probe run, before anything
+    /// long runs; `file` is the facts file.
+    #[error("{file}: {error}")]
+    InFacts {
+        /// The facts file, as given.
+        file: String,
+        /// The problem.
+        error: Box<CalibrationError>,
+    },
+}
+
+/// One fact of a facts file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactEntry {
+    /// Dotted path into the run summary, or several joined by `+` (summed).
+    pub statistic: String,
+    /// Observed value.
+    pub observed: f64,
+    /// Accept when |simulated − observed| ≤ tolerance.
+    pub tolerance: f64,
+    /// What the fact says (optional).
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// A facts file: `[[fact]]` tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactsFile {
+    /// The facts.
+    pub fact: Vec<FactEntry>,
+}
+
+/// Posterior of one parameter.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PosteriorRow {
+    /// Parameter path.
+    pub path: String,
+    /// Prior low.
+    pub prior_low: f64,
+    /// Prior high.
+    pub prior_high: f64,
+    /// Value in the scenario.
+    pub base: f64,
+    /// Posterior mean (null when nothing was accepted).
+    pub mean: Option<f64>,
+    /// 5th percentile.
+    pub q05: Option<f64>,
+    /// Median.
+    pub q50: Option<f64>,
+    /// 95th percentile.
+    pub q95: Option<f64>,
+    /// Posterior sd / prior sd (1 = no information from the facts).
+    pub sd_ratio: Option<f64>,
+}
+
+/// Posterior predictive of one quantity over the accepted draws.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Predictive {
+    /// Outcome class or fact statistic.
+    pub name: String,
+    /// Mean over accepted draws.
+    pub mean: f64,
+    /// 5th percentile over accepted draws.
+    pub q05: f64,
+    /// 95th percentile over accepted draws.
+    pub q95: f64,
+}
+
+/// `summary.json` of `calibrate`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CalibrateSummary {
+    /// Facts file.
+    pub facts_file: String,
+    /// The facts.
+    pub facts: Vec<FactEntry>,
+    /// Prior draws.
+    pub draws: u64,
+    /// Runs per draw.
+    pub runs_per_draw: u64,
+    /// Accepted draws.
+    pub accepted: usize,
+    /// accepted / draws.
+    pub acceptance_rate: f64,
+    /// Per fact: share of draws meeting it alone.
+    pub fact_pass_rates: Vec<f64>,
+    /// Posterior per parameter.
+    pub posterior: Vec<PosteriorRow>,
+    /// Posterior predictive outcome shares (fresh seeds; 90% intervals over accepted draws).
+    pub predictive_outcomes: Vec<Predictive>,
+    /// Posterior predictive of each fact's statistic.
+    pub predictive_facts: Vec<Predictive>,
+}

@@ -1,0 +1,340 @@
+//! Evaluating parameter points of a scenario, shared by the Sobol, discovery and calibration
+//! analyses (and the sensitivity command's loading): what is read at a point (any value of
+//! the run summary by dotted path, [`statistic`]) and how a set of points is run
+//! ([`Evaluator`]).
+//!
+//! A point is a set of `--set` overrides of the scenario's `[ranges]` parameters, validated
+//! like `pactsim run`, and run under `Plan { seed, cell_hash: hash of the resolved scenario,
+//! runs }` as cells of [`run_cells`], in parallel and collected in point order, so results are
+//! byte-identical for any number of threads and a point equals `pactsim run --set …` with the
+//! same seed and runs. A point's simulation comes from the caller's factory; nothing here
+//! prints, progress goes to a [`Progress`].
+
+use crate::layers::Document;
+use crate::runner::{run_cell, run_cells, Fold, Plan, Progress, Simulation};
+use crate::sensitivity::{parameters, Parameter};
+use crate::{Catalog, Scenario, ScenarioError, Summary};
+
+/// Error of loading an [`Evaluator`] or of validating or running its points; all of it is
+/// bad input.
+#[derive(Debug, thiserror::Error)]
+pub enum EvaluateError {
+    /// An option out of range, or a scenario without `[ranges]`.
+    #[error("{0}")]
+    Bad(String),
+    /// The base scenario (with the user's `--set`) is invalid.
+    #[error(transparent)]
+    Scenario(#[from] ScenarioError),
+    /// A corner or the centre of the `[ranges]` box is invalid.
+    #[error("{label}: the {corner} of the [ranges]")]
+    Range {
+        /// What the box is validated for (`Sobol`, `discover`, `calibrate prior`).
+        label: String,
+        /// `low corner`, `centre` or `high corner`.
+        corner: &'static str,
+        /// Why the scenario there is invalid.
+        #[source]
+        source: ScenarioError,
+    },
+    /// An evaluation point is invalid.
+    #[error("point {index}")]
+    Point {
+        /// The point's index.
+        index: usize,
+        /// Why the scenario there is invalid.
+        #[source]
+        source: ScenarioError,
+    },
+}
+
+/// What is wrong with a [`statistic`] expression.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StatisticProblem {
+    /// The summary has no such path; the path up to its first missing segment.
+    #[error("the run summary has no {0:?}")]
+    Missing(String),
+    /// The path exists but its value is not a number.
+    #[error("{0:?} is not a number")]
+    NotANumber(String),
+}
+
+impl StatisticProblem {
+    /// The offending path, with ` (not a number)` appended when its value is not a number.
+    pub fn path(&self) -> String {
+        match self {
+            StatisticProblem::Missing(p) => p.clone(),
+            StatisticProblem::NotANumber(p) => format!("{p} (not a number)"),
+        }
+    }
+}
+
+/// A [`statistic`] expression that cannot be read from a summary.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("statistic {expr:?}: {problem}")]
+pub struct StatisticError {
+    /// The expression.
+    pub expr: String,
+    /// What is wrong with it.
+    pub problem: StatisticProblem,
+}
+
+/// Looks up a dotted path in a JSON value. Object keys match by name; in an array, a segment
+/// matches the element with any string field equal to it (`outcomes.LITIGATION.share`) or
+/// is an index. `Ok(None)` for a JSON null (e.g. no agreement), `Err` with the path up to the
+/// first missing segment when the path does not exist.
+pub(crate) fn lookup<'a>(
+    v: &'a serde_json::Value,
+    path: &str,
+) -> Result<Option<&'a serde_json::Value>, String> {
+    let mut cur = v;
+    for (i, seg) in path.split('.').enumerate() {
+        let next = match cur {
+            serde_json::Value::Object(m) => m.get(seg),
+            serde_json::Value::Array(a) => seg
+                .parse::<usize>()
+                .ok()
+                .and_then(|k| a.get(k))
+                .or_else(|| {
+                    a.iter().find(|e| {
+                        e.as_object()
+                            .is_some_and(|o| o.values().any(|x| x.as_str() == Some(seg)))
+                    })
+                }),
+            _ => None,
+        };
+        match next {
+            Some(n) => cur = n,
+            None => {
+                let prefix: Vec<&str> = path.split('.').take(i + 1).collect();
+                return Err(prefix.join("."));
+            }
+        }
+    }
+    Ok((!cur.is_null()).then_some(cur))
+}
+
+/// A statistic of the run summary (as JSON): a dotted path, or several joined by `+`
+/// (summed). NaN when a value is null; an error naming the expression and the missing path,
+/// or the path whose value is not a number.
+pub fn statistic(summary: &serde_json::Value, expr: &str) -> Result<f64, StatisticError> {
+    let err = |problem| StatisticError {
+        expr: expr.to_string(),
+        problem,
+    };
+    let mut total = 0.0;
+    for path in expr.split('+').map(str::trim) {
+        match lookup(summary, path).map_err(|p| err(StatisticProblem::Missing(p)))? {
+            None => return Ok(f64::NAN),
+            Some(v) => match v.as_f64() {
+                Some(x) => total += x,
+                None => return Err(err(StatisticProblem::NotANumber(path.to_string()))),
+            },
+        }
+    }
+    Ok(total)
+}
+
+/// The scenario behind `--set` overrides, its varied `[ranges]` parameters, and the plan
+/// (master seed, runs per point) of evaluating points of them.
+pub struct Evaluator<'c> {
+    doc: Document,
+    set: Vec<String>,
+    catalog: &'c dyn Catalog,
+    /// The `[ranges]` parameters, in path order.
+    pub params: Vec<Parameter>,
+    /// The base scenario (with the user's `--set`).
+    pub base: Scenario,
+    /// Master seed.
+    pub seed: u64,
+    /// Monte Carlo runs per point.
+    pub runs: u64,
+}
+
+impl<'c> Evaluator<'c> {
+    /// Refuses 0 runs per point (named like the `--runs` flag); [`Evaluator::new`] checks
+    /// this too, callers that load the scenario may check it first.
+    pub fn check_runs(runs: u64) -> Result<(), EvaluateError> {
+        if runs == 0 {
+            return Err(EvaluateError::Bad(
+                "--runs 0: allowed values are 1 or more".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The scenario `doc` with overrides `set` (strategies from `catalog`) and its `[ranges]`;
+    /// `seed` defaults to the scenario's. Refuses `runs` 0 and a scenario without ranges.
+    pub fn new(
+        doc: Document,
+        set: &[String],
+        catalog: &'c dyn Catalog,
+        seed: Option<u64>,
+        runs: u64,
+    ) -> Result<Evaluator<'c>, EvaluateError> {
+        Evaluator::check_runs(runs)?;
+        let base = Scenario::from_document(&doc, set, catalog)?;
+        let params = parameters(&base);
+        if params.is_empty() {
+            return Err(EvaluateError::Bad(format!(
+                "{}: the scenario has no [ranges] table of documented low/high values to vary",
+                doc.name()
+            )));
+        }
+        let seed = seed.unwrap_or(base.seed());
+        Ok(Evaluator {
+            doc,
+            set: set.to_vec(),
+            catalog,
+            params,
+            base,
+            seed,
+            runs,
+        })
+    }
+
+    /// The parameter paths.
+    pub fn names(&self) -> Vec<String> {
+        self.params.iter().map(|p| p.path.clone()).collect()
+    }
+
+    /// Maps a point of the unit hypercube to parameter units.
+    pub fn at_unit(&self, u: &[f64]) -> Vec<f64> {
+        self.params.iter().zip(u).map(|(p, &u)| p.at(u)).collect()
+    }
+
+    /// The validated scenario at parameter values `v` (integers rounded).
+    pub fn scenario_at(&self, v: &[f64]) -> Result<Scenario, ScenarioError> {
+        let mut sets = self.set.clone();
+        sets.extend(
+            self.params
+                .iter()
+                .zip(v)
+                .map(|(p, &x)| p.set(if p.integer { x.round() } else { x })),
+        );
+        Scenario::from_document(&self.doc, &sets, self.catalog)
+    }
+
+    /// Validates the corners (every parameter low, every parameter high) and the centre of
+    /// the ranges before anything runs, so a bad range is reported at once (`label` says for
+    /// what). Every point is validated again when it is evaluated; validating all points up
+    /// front would double the cost, which for small run counts is dominated by building each
+    /// point's scenario.
+    pub fn validate_box(&self, label: &str) -> Result<(), EvaluateError> {
+        for (corner, u) in [("low corner", 0.0), ("centre", 0.5), ("high corner", 1.0)] {
+            let v: Vec<f64> = self.params.iter().map(|p| p.at(u)).collect();
+            self.scenario_at(&v)
+                .map_err(|source| EvaluateError::Range {
+                    label: label.to_string(),
+                    corner,
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+
+    /// Summary of `runs` runs at parameter values `v` under master seed `seed`, on the
+    /// current thread pool (`simulation` makes the point's simulation from its scenario).
+    pub fn run_point<S, E>(
+        &self,
+        v: &[f64],
+        seed: u64,
+        runs: u64,
+        simulation: impl Fn(&Scenario) -> Result<S, E>,
+    ) -> Result<Summary, E>
+    where
+        S: Simulation,
+        S::Fold: Fold<S::Record, Output = Summary>,
+        E: From<ScenarioError>,
+    {
+        let sc = self.scenario_at(v)?;
+        let plan = Plan {
+            seed,
+            cell_hash: sc.hash(),
+            runs,
+        };
+        let sim = simulation(&sc)?;
+        Ok(run_cell(&sim, plan, &mut |_, _| Ok(()), &mut |_| {})
+            .unwrap_or_else(|_| unreachable!("a silent sink never fails")))
+    }
+
+    /// Summaries at every point (in point order), `self.runs` runs each under `seed`, on
+    /// `pool`. Each point is validated as it is evaluated (an invalid one is
+    /// [`EvaluateError::Point`]); `simulation(index, scenario)` makes a point's simulation.
+    /// `progress` is started and finished here.
+    pub fn evaluate<S, E>(
+        &self,
+        points: &[Vec<f64>],
+        seed: u64,
+        pool: &rayon::ThreadPool,
+        simulation: impl Fn(usize, &Scenario) -> Result<S, E> + Sync,
+        progress: &dyn Progress,
+    ) -> Result<Vec<Summary>, E>
+    where
+        S: Simulation,
+        S::Fold: Fold<S::Record, Output = Summary>,
+        E: From<EvaluateError> + Send,
+    {
+        let runs = self.runs;
+        let batch = (pool.current_num_threads() * 8).max(8);
+        let cells: Vec<(usize, &[f64])> = points.iter().map(Vec::as_slice).enumerate().collect();
+        let cell = |&(index, v): &(usize, &[f64])| -> Result<(S, Plan), E> {
+            let sc = self
+                .scenario_at(v)
+                .map_err(|source| EvaluateError::Point { index, source })?;
+            let plan = Plan {
+                seed,
+                cell_hash: sc.hash(),
+                runs,
+            };
+            Ok((simulation(index, &sc)?, plan))
+        };
+        let mut out = Vec::with_capacity(points.len());
+        let mut keep = |_: &[(usize, &[f64])], got: Vec<Summary>| -> Result<(), E> {
+            out.extend(got);
+            Ok(())
+        };
+        progress.start(points.len() as u64, 0, runs);
+        let ran = run_cells(pool, &cells, batch, &cell, progress, &mut keep);
+        progress.finish();
+        ran?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_paths_reach_array_elements_by_name() {
+        let v = serde_json::json!({
+            "outcomes": [{"outcome": "A", "share": 0.25}, {"outcome": "B", "share": 0.5}],
+            "t": {"mean_weeks": null, "x": 2, "s": "text"}
+        });
+        assert_eq!(statistic(&v, "outcomes.B.share"), Ok(0.5));
+        assert_eq!(statistic(&v, "outcomes.A.share+outcomes.B.share"), Ok(0.75));
+        assert_eq!(statistic(&v, "outcomes.0.share"), Ok(0.25));
+        assert!(statistic(&v, "t.mean_weeks").unwrap().is_nan());
+        let missing = |expr: &str, path: &str| {
+            Err(StatisticError {
+                expr: expr.into(),
+                problem: StatisticProblem::Missing(path.into()),
+            })
+        };
+        assert_eq!(
+            statistic(&v, "t.nope.deeper"),
+            missing("t.nope.deeper", "t.nope")
+        );
+        assert_eq!(
+            statistic(&v, "litigation.threat_share"),
+            missing("litigation.threat_share", "litigation")
+        );
+        let e = statistic(&v, "t.x + t.s").unwrap_err();
+        assert_eq!(e.problem, StatisticProblem::NotANumber("t.s".into()));
+        assert_eq!(e.problem.path(), "t.s (not a number)");
+        assert_eq!(
+            e.to_string(),
+            "statistic \"t.x + t.s\": \"t.s\" is not a number"
+        );
+    }
+}

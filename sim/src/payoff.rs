@@ -127,12 +127,11 @@ impl Tables {
         let rho_v = s.openai.liability_discount_rate;
         let disc_v: [f64; YEARS] = std::array::from_fn(|y| (-rho_v * (y as f64 + 0.5 - 0.2)).exp());
         let chi = s.agi.contested_hazard_multiplier;
-        let mut agi_survival = [[0.0; YEARS]; 2];
-        for y in 0..YEARS {
-            let t = y as f64 + 0.5 - 0.2;
-            agi_survival[0][y] = (-s.agi.hazard_per_year * t).exp();
-            agi_survival[1][y] = (-s.agi.hazard_per_year * chi * t).exp();
-        }
+        let t = |y: usize| y as f64 + 0.5 - 0.2;
+        let agi_survival = [
+            std::array::from_fn(|y| (-s.agi.hazard_per_year * t(y)).exp()),
+            std::array::from_fn(|y| (-s.agi.hazard_per_year * chi * t(y)).exp()),
+        ];
         Tables {
             key,
             disc,

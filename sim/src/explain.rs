@@ -6,7 +6,7 @@
 //! Pure: builds data; printing is the binary's job.
 
 use crate::contract::Contract;
-use crate::frontier::{frontier_gap, mo_frontier};
+use crate::frontier::{frontier_gap, ValuedGrid};
 use crate::outcome::{april_features, april_terms};
 use crate::params::Params;
 use crate::payoff::Economics;
@@ -210,7 +210,9 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         })
         .collect();
     let v = valuer(s, &econ, &calm, &shocks, theta, &prefs);
-    let frontier: Vec<Candidate> = mo_frontier(s)
+    let grid = ValuedGrid::of(s);
+    let frontier: Vec<Candidate> = grid
+        .frontier()
         .into_iter()
         .map(|x| Candidate {
             contract: x,
@@ -250,7 +252,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         joint_surplus: best - lm - lo,
         joint_surplus_extreme: best - xm - xo,
     };
-    let gap = frontier_gap(s, &april_terms);
+    let gap = frontier_gap(&grid, &april_terms);
     let strict = StrictGap {
         strict_contracts: gap.count,
         on_frontier: gap.on_frontier,

@@ -70,7 +70,34 @@ pub(crate) fn thin(n: usize, max: usize) -> Vec<usize> {
 
 /// Every partnership contract with its (Microsoft, OpenAI) value at expected economics
 /// (unit multipliers, mean litigation discount, IPO window open, no AGI) in the agreement
-/// regime: the space the frontier is drawn from.
+/// regime: the space the frontier is drawn from, valued once for every question asked of it.
+pub(crate) struct ValuedGrid {
+    contracts: Vec<Contract>,
+    values: Vec<[f64; 2]>,
+    pareto: Vec<usize>,
+}
+
+impl ValuedGrid {
+    /// Values the scenario's grid and finds its Pareto frontier.
+    pub(crate) fn of(s: &Params) -> ValuedGrid {
+        let (contracts, values) = valued_contracts(s);
+        let pareto = pareto_indices(&values);
+        ValuedGrid {
+            contracts,
+            values,
+            pareto,
+        }
+    }
+
+    /// The candidate offers: the Pareto frontier thinned to [`MAX_CANDIDATES`] points.
+    pub(crate) fn frontier(&self) -> Vec<Contract> {
+        thin(self.pareto.len(), MAX_CANDIDATES)
+            .into_iter()
+            .map(|k| self.contracts[self.pareto[k]])
+            .collect()
+    }
+}
+
 fn valued_contracts(s: &Params) -> (Vec<Contract>, Vec<[f64; 2]>) {
     let shocks = Shocks::expected(s);
     let econ = Economics::new(s, shocks.draws);
@@ -94,12 +121,7 @@ fn valued_contracts(s: &Params) -> (Vec<Contract>, Vec<[f64; 2]>) {
 /// The scenario's Microsoft–OpenAI candidate offers: the thinned Pareto frontier at expected
 /// economics (unit multipliers, mean litigation discount, IPO window open, no AGI).
 pub(crate) fn mo_frontier(s: &Params) -> Vec<Contract> {
-    let (contracts, values) = valued_contracts(s);
-    let pareto = pareto_indices(&values);
-    thin(pareto.len(), MAX_CANDIDATES)
-        .into_iter()
-        .map(|k| contracts[pareto[k]])
-        .collect()
+    ValuedGrid::of(s).frontier()
 }
 
 /// How close a class of contracts comes to the frontier (what `explain` reports for the
@@ -119,9 +141,8 @@ pub(crate) struct FrontierGap {
 /// Measures how far the contracts satisfying `member` lie from the Microsoft–OpenAI Pareto
 /// frontier: for each member, the largest amount m by which a single contract beats it for
 /// both players (m ≤ 0: nothing beats it for both); reports the member with the least m.
-pub(crate) fn frontier_gap(s: &Params, member: &dyn Fn(&Contract) -> bool) -> FrontierGap {
-    let (contracts, values) = valued_contracts(s);
-    let pareto = pareto_indices(&values);
+pub(crate) fn frontier_gap(grid: &ValuedGrid, member: &dyn Fn(&Contract) -> bool) -> FrontierGap {
+    let (contracts, values, pareto) = (&grid.contracts, &grid.values, &grid.pareto);
     let mut gap = FrontierGap {
         count: 0,
         on_frontier: 0,
@@ -190,11 +211,12 @@ mod tests {
     fn frontier_members_have_no_gap_and_dominated_contracts_do() {
         let s = crate::params::baseline();
         let f = mo_frontier(&s);
-        let on = frontier_gap(&s, &|x| f.contains(x));
+        let grid = ValuedGrid::of(&s);
+        let on = frontier_gap(&grid, &|x| f.contains(x));
         assert_eq!((on.count, on.on_frontier), (f.len(), f.len()));
         // The status quo keeps AWS closed and every old term: something beats it for both.
         let sq = s.contracts.status_quo;
-        let off = frontier_gap(&s, &|x| *x == sq);
+        let off = frontier_gap(&grid, &|x| *x == sq);
         assert_eq!((off.count, off.on_frontier), (1, 0));
         let (x, v, y, w) = off.nearest.expect("one member");
         assert_eq!(x, sq);

@@ -310,6 +310,221 @@ impl Tableau {
     }
 }
 
+/// Where the variable columns of a [`LazyTableau`] come from: entry (row `r`, variable `v`) is
+/// `scale(table[first + v·var_step + r·row_step])` of a game's flat payoff table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ColumnSource {
+    pub(crate) scale: UnitScale,
+    pub(crate) first: usize,
+    pub(crate) var_step: usize,
+    pub(crate) row_step: usize,
+}
+
+/// Column not yet filled from its [`ColumnSource`].
+const UNFILLED: u32 = u32::MAX;
+
+/// Applies the pivots (`etas`, one pivot column of `col.len()` rows each, with its row and
+/// the reciprocal of its pivot entry) to one column, exactly as [`pivot_in_place`] updates
+/// each column of a tableau.
+#[inline(always)]
+fn replay<const R: usize>(col: &mut [f64], etas: &[f64], rows: &[u32], invs: &[f64]) {
+    let h = height::<R>(col.len());
+    let col = &mut col[..h];
+    for ((pcol, &r), &inv) in etas.chunks_exact(h).zip(rows).zip(invs) {
+        let r = r as usize;
+        let f = col[r] * inv;
+        if f != 0.0 {
+            for (x, p) in col.iter_mut().zip(pcol) {
+                *x -= f * p;
+            }
+            col[r] = f;
+        }
+    }
+}
+
+/// A [`Tableau`] for following one pivoting path, with the same arithmetic but updated
+/// lazily: a pivot records its pivot column (an "eta" column) and updates only the right-hand
+/// side, and a column is filled from the game and brought up to date (replaying the pivots it
+/// has not seen, each as [`Tableau::pivot`] would have applied it) only when the path reads it.
+/// Every column read holds the same bits as in the eager tableau, so the path and its end are
+/// identical, at a fraction of the work when paths are short.
+#[derive(Clone, Debug)]
+pub(crate) struct LazyTableau {
+    rows: usize,
+    vars: usize,
+    src: ColumnSource,
+    /// Columns (`vars + rows` of `rows`), valid once filled.
+    t: Vec<f64>,
+    /// Per column: the number of pivots applied to it, or [`UNFILLED`].
+    done: Vec<u32>,
+    /// Pivot columns, `rows` each, their rows and the reciprocals of their pivot entries.
+    etas: Vec<f64>,
+    eta_rows: Vec<u32>,
+    eta_invs: Vec<f64>,
+    rhs: Vec<f64>,
+    basis: Vec<usize>,
+    /// Candidate rows of a degenerate ratio test.
+    cand: Vec<usize>,
+}
+
+impl LazyTableau {
+    /// A tableau with no rows, whose buffers [`reset`](Self::reset) grows.
+    pub(crate) const fn empty() -> LazyTableau {
+        LazyTableau {
+            rows: 0,
+            vars: 0,
+            src: ColumnSource {
+                scale: UnitScale {
+                    half_lo: 0.0,
+                    range: 0.0,
+                    spread: false,
+                },
+                first: 0,
+                var_step: 0,
+                row_step: 0,
+            },
+            t: Vec::new(),
+            done: Vec::new(),
+            etas: Vec::new(),
+            eta_rows: Vec::new(),
+            eta_invs: Vec::new(),
+            rhs: Vec::new(),
+            basis: Vec::new(),
+            cand: Vec::new(),
+        }
+    }
+
+    /// Makes `self` the tableau `Cz + s = 1` with the slacks basic, `C` read from `src`,
+    /// reusing its buffers.
+    pub(crate) fn reset(&mut self, rows: usize, vars: usize, src: ColumnSource) {
+        let cols = vars + rows;
+        self.rows = rows;
+        self.vars = vars;
+        self.src = src;
+        self.t.resize(rows * cols, 0.0);
+        self.done.clear();
+        self.done.resize(cols, UNFILLED);
+        self.etas.clear();
+        self.eta_rows.clear();
+        self.eta_invs.clear();
+        self.rhs.clear();
+        self.rhs.resize(rows, 1.0);
+        self.basis.clear();
+        self.basis.extend(vars..vars + rows);
+    }
+
+    /// Brings column `c` up to date with every pivot so far.
+    #[inline]
+    fn update(&mut self, c: usize, table: &[f64]) {
+        let rows = self.rows;
+        let col = &mut self.t[c * rows..(c + 1) * rows];
+        let mut done = self.done[c];
+        if done == UNFILLED {
+            if c < self.vars {
+                let src = self.src;
+                let base = src.first + c * src.var_step;
+                for (r, x) in col.iter_mut().enumerate() {
+                    *x = src.scale.apply(table[base + r * src.row_step]);
+                }
+            } else {
+                col.fill(0.0);
+                col[c - self.vars] = 1.0;
+            }
+            done = 0;
+        }
+        let k = self.eta_rows.len();
+        let from = done as usize;
+        if from < k {
+            let etas = &self.etas[from * rows..];
+            let (er, ei) = (&self.eta_rows[from..], &self.eta_invs[from..]);
+            by_rows!(rows, replay(col, etas, er, ei));
+        }
+        self.done[c] = k as u32;
+    }
+
+    #[inline]
+    fn at(&self, r: usize, c: usize) -> f64 {
+        self.t[c * self.rows + r]
+    }
+
+    /// [`Tableau::ratio_row`] for entering column `e` (`table` is the game's payoff table).
+    #[inline]
+    pub(crate) fn ratio_row(&mut self, e: usize, table: &[f64]) -> Option<usize> {
+        self.update(e, table);
+        let rows = self.rows;
+        let col = &self.t[e * rows..(e + 1) * rows];
+        let (best, best_ratio, second) = by_rows!(rows, min_ratios(col, &self.rhs));
+        best?;
+        let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
+        if !ties {
+            return best;
+        }
+        self.degenerate_ratio_row(e, best_ratio, table)
+    }
+
+    #[cold]
+    fn degenerate_ratio_row(&mut self, e: usize, best_ratio: f64, table: &[f64]) -> Option<usize> {
+        let mut cand = std::mem::take(&mut self.cand);
+        cand.clear();
+        cand.extend((0..self.rows).filter(|&r| {
+            let a = self.at(r, e);
+            a > PIVOT_EPS && {
+                let ratio = self.rhs[r] / a;
+                ratio <= best_ratio + 1e-11 * (1.0 + best_ratio.abs())
+            }
+        }));
+        for key in self.vars..self.vars + self.rows {
+            if cand.len() <= 1 {
+                break;
+            }
+            self.update(key, table);
+            let ratio = |r: usize| self.at(r, key) / self.at(r, e);
+            let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
+            let tol = 1e-11 * (1.0 + min.abs());
+            cand.retain(|&r| ratio(r) <= min + tol);
+        }
+        let row = cand.first().copied();
+        self.cand = cand;
+        row
+    }
+
+    /// [`Tableau::pivot`] on (`r`, `e`), after [`ratio_row`](Self::ratio_row)`(e)`; returns
+    /// the column that left the basis.
+    #[inline]
+    pub(crate) fn pivot(&mut self, r: usize, e: usize) -> usize {
+        let rows = self.rows;
+        debug_assert_eq!(self.done[e] as usize, self.eta_rows.len());
+        let pcol = &self.t[e * rows..(e + 1) * rows];
+        let inv = 1.0 / pcol[r];
+        self.etas.extend_from_slice(pcol);
+        self.eta_rows.push(r as u32);
+        self.eta_invs.push(inv);
+        let k = self.eta_rows.len();
+        let pcol = &self.etas[(k - 1) * rows..];
+        by_rows!(
+            rows,
+            replay(&mut self.rhs, pcol, &self.eta_rows[k - 1..], &[inv])
+        );
+        std::mem::replace(&mut self.basis[r], e)
+    }
+
+    /// [`Tableau::distribution`].
+    pub(crate) fn distribution(&self, vars: usize) -> Option<Vec<f64>> {
+        let mut v = vec![0.0; vars];
+        for (r, &b) in self.basis.iter().enumerate() {
+            if b < vars {
+                v[b] = self.rhs[r].max(0.0);
+            }
+        }
+        let s: f64 = v.iter().sum();
+        if !(s > PIVOT_EPS && s.is_finite()) {
+            return None;
+        }
+        v.iter_mut().for_each(|x| *x /= s);
+        Some(v)
+    }
+}
+
 /// Per-player payoff bounds `[(lo₁, hi₁), (lo₂, hi₂)]` of a two-player game's flat
 /// Gambit-order table (NaN entries are ignored, as by `f64::min` / `f64::max`).
 fn bounds(table: &[f64]) -> [(f64, f64); 2] {
@@ -360,6 +575,47 @@ impl Labels {
     }
 }
 
+/// Maps a payoff with bounds (`lo`, `hi`) affinely onto [1, 2]; a constant payoff maps to 1.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UnitScale {
+    half_lo: f64,
+    range: f64,
+    spread: bool,
+}
+
+impl UnitScale {
+    #[inline(always)]
+    pub(crate) fn apply(self, v: f64) -> f64 {
+        if self.spread {
+            ((v / 2.0 - self.half_lo) / self.range).clamp(0.0, 1.0) + 1.0
+        } else {
+            1.0
+        }
+    }
+}
+
+/// The [`UnitScale`] of payoffs with bounds (`lo`, `hi`).
+pub(crate) fn unit_scale(lo: f64, hi: f64) -> impl Fn(f64) -> f64 + Copy {
+    let s = unit_scale_of(lo, hi);
+    move |v| s.apply(v)
+}
+
+fn unit_scale_of(lo: f64, hi: f64) -> UnitScale {
+    let range = hi / 2.0 - lo / 2.0;
+    UnitScale {
+        half_lo: lo / 2.0,
+        range,
+        spread: range > 0.0,
+    }
+}
+
+/// The [`UnitScale`]s of player 1's and player 2's payoffs in a two-player game's flat
+/// Gambit-order table, as [`fill_best_response_tableaux`] maps them.
+pub(crate) fn unit_scales(table: &[f64]) -> [UnitScale; 2] {
+    let [(lo_a, hi_a), (lo_b, hi_b)] = bounds(table);
+    [unit_scale_of(lo_a, hi_a), unit_scale_of(lo_b, hi_b)]
+}
+
 /// The best-response tableaux of a two-player `m × n` game with each player's payoffs mapped
 /// affinely onto [1, 2] (without overflow, even for payoffs near `f64::MAX`):
 /// `P`: `Bᵀx + s = 1` (`n` rows; columns `x_i` = label `i`, then `s_j` = label `m + j`) and
@@ -375,20 +631,7 @@ pub(crate) fn fill_best_response_tableaux(game: &Game, p: &mut Tableau, q: &mut 
     let (m, n) = (game.num_strategies(0), game.num_strategies(1));
     let table = game.payoff_table();
     let [(lo_a, hi_a), (lo_b, hi_b)] = bounds(table);
-    // Maps a payoff with bounds (lo, hi) onto [1, 2]; a constant payoff maps to 1.
-    let scale = |lo: f64, hi: f64| {
-        let range = hi / 2.0 - lo / 2.0;
-        let half_lo = lo / 2.0;
-        let spread = range > 0.0;
-        move |v: f64| {
-            if spread {
-                ((v / 2.0 - half_lo) / range).clamp(0.0, 1.0) + 1.0
-            } else {
-                1.0
-            }
-        }
-    };
-    let (sa, sb) = (scale(lo_a, hi_a), scale(lo_b, hi_b));
+    let (sa, sb) = (unit_scale(lo_a, hi_a), unit_scale(lo_b, hi_b));
     // Profile (i, j) has flat index i + j·m; payoff of player p at table[2·index + p].
     // P's column i (rows j) is player 2's payoffs table[2(i + j·m) + 1]; Q's column j (rows
     // i) is player 1's table[2(i + j·m)], i.e. every other entry of the table in order.

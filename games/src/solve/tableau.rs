@@ -30,6 +30,7 @@ macro_rules! by_rows {
         }
     };
 }
+pub(crate) use by_rows;
 
 /// `R` if it is not 0, else `len`: the column height of a kernel instance.
 #[inline(always)]
@@ -50,9 +51,10 @@ fn select(c: bool, a: f64, b: f64) -> f64 {
 }
 
 /// The smallest ratio `b[r] / col[r]` over rows with `col[r] > PIVOT_EPS`, its row (the first
-/// one on exact ties) and the runner-up ratio. Written with selects rather than branches (the
-/// comparisons are data-dependent and mispredict often); rows that do not qualify, and NaN
-/// ratios, count as `+∞`, which never replaces the best or the runner-up, as when skipped.
+/// one on exact ties) and the runner-up ratio (the second smallest, equal to the smallest when
+/// it occurs twice). Written with selects rather than branches (the comparisons are
+/// data-dependent and mispredict often); rows that do not qualify count as `+∞`, and NaN
+/// ratios compare false, so neither ever replaces the best or the runner-up, as when skipped.
 #[inline(always)]
 fn min_ratios<const R: usize>(col: &[f64], b: &[f64]) -> (Option<usize>, f64, f64) {
     let h = height::<R>(col.len());
@@ -61,17 +63,19 @@ fn min_ratios<const R: usize>(col: &[f64], b: &[f64]) -> (Option<usize>, f64, f6
     let mut best_ratio = f64::INFINITY;
     let mut second = f64::INFINITY;
     for (r, (&a, &v)) in col.iter().zip(b).enumerate() {
-        let q = v / a;
-        // `&`, not `&&`: no branch.
-        let ratio = if (a > PIVOT_EPS) & !q.is_nan() {
-            q
-        } else {
-            f64::INFINITY
-        };
+        let ratio = select(a > PIVOT_EPS, v / a, f64::INFINITY);
+        // The runner-up becomes the old best when `ratio` beats it, else `ratio` when that
+        // beats the runner-up: `min(second, max(best, ratio))`, written as compares that
+        // compile to `maxsd` / `minsd` (no NaN can reach them but through `ratio`, which then
+        // leaves both unchanged, as the comparisons of the branchy form would).
         let below_best = ratio < best_ratio;
-        let below_second = ratio < second;
-        second = select(below_best, best_ratio, select(below_second, ratio, second));
-        best_ratio = select(below_best, ratio, best_ratio);
+        let hi = if best_ratio < ratio {
+            ratio
+        } else {
+            best_ratio
+        };
+        second = if hi < second { hi } else { second };
+        best_ratio = if below_best { ratio } else { best_ratio };
         best = if below_best { r } else { best };
     }
     ((best != usize::MAX).then_some(best), best_ratio, second)
@@ -229,15 +233,31 @@ impl Tableau {
     /// column is positive (an unbounded direction).
     #[inline]
     pub(crate) fn ratio_row(&self, e: usize) -> Option<usize> {
+        by_rows!(self.rows, ratio_row_kernel(self, e))
+    }
+
+    /// [`ratio_row`](Self::ratio_row) for a tableau of `R` rows (`R` = 0: any number), for
+    /// callers that dispatch on the row count once.
+    #[inline(always)]
+    pub(crate) fn ratio_row_rows<const R: usize>(&self, e: usize) -> Option<usize> {
         let rhs = self.width - 1;
         // One pass: the smallest ratio and the runner-up, to detect ties.
         let (col, b) = (self.col(e), self.col(rhs));
-        let (best, best_ratio, second) = by_rows!(self.rows, min_ratios(col, b));
+        let (best, best_ratio, second) = min_ratios::<R>(col, b);
         best?;
         let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
         if !ties {
             return best;
         }
+        self.degenerate_ratio_row(e, best_ratio)
+    }
+
+    /// The tie-break of [`ratio_row`](Self::ratio_row) when the smallest ratio `best_ratio`
+    /// is (numerically) shared by several rows.
+    #[cold]
+    #[inline(never)]
+    fn degenerate_ratio_row(&self, e: usize, best_ratio: f64) -> Option<usize> {
+        let rhs = self.width - 1;
         // Degenerate step: break ties by the basis-inverse columns, in order.
         let mut cand: Vec<usize> = (0..self.rows)
             .filter(|&r| {
@@ -273,17 +293,28 @@ impl Tableau {
 
     /// Makes `self` the tableau `src` pivoted on (`r`, `e`), reusing `self`'s buffers: the
     /// same arithmetic as `copy_from(src)` then `pivot(r, e)`, in one pass.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn pivot_from(&mut self, src: &Tableau, r: usize, e: usize) {
+        by_rows!(src.rows, pivot_from_kernel(self, src, r, e))
+    }
+
+    /// [`pivot_from`](Self::pivot_from) for a tableau of `R` rows (`R` = 0: any number).
+    #[inline(always)]
+    pub(crate) fn pivot_from_rows<const R: usize>(&mut self, src: &Tableau, r: usize, e: usize) {
         let rows = src.rows;
         self.rows = rows;
         self.width = src.width;
         self.slack = src.slack;
         self.scratch.resize(rows, 0.0);
-        by_rows!(rows, pivot_copy(&mut self.t, &src.t, src.col(e), r));
+        pivot_copy::<R>(&mut self.t, &src.t, src.col(e), r);
         self.basis.clear();
         self.basis.extend_from_slice(&src.basis);
         self.basis[r] = e;
+    }
+
+    /// Number of rows.
+    pub(crate) fn rows(&self) -> usize {
+        self.rows
     }
 
     /// Values of the first `vars` variables (non-basic ones are 0, negatives clamped to 0).
@@ -523,6 +554,15 @@ impl LazyTableau {
         v.iter_mut().for_each(|x| *x /= s);
         Some(v)
     }
+}
+
+fn ratio_row_kernel<const R: usize>(t: &Tableau, e: usize) -> Option<usize> {
+    t.ratio_row_rows::<R>(e)
+}
+
+#[cfg(test)]
+fn pivot_from_kernel<const R: usize>(dst: &mut Tableau, src: &Tableau, r: usize, e: usize) {
+    dst.pivot_from_rows::<R>(src, r, e)
 }
 
 /// Per-player payoff bounds `[(lo₁, hi₁), (lo₂, hi₂)]` of a two-player game's flat

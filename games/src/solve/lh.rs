@@ -9,7 +9,7 @@
 //! player 1's strategies (x_i, r_i), `m..m+n` player 2's (y_j, s_j). [`lcp`](super::lcp)
 //! explores every path; this module follows exactly one.
 
-use super::tableau::{unit_scales, ColumnSource, Labels, LazyTableau};
+use super::tableau::{by_rows, unit_scales, ColumnSource, Labels, LazyTableau};
 use super::{Equilibrium, SolveError, SolverOutput};
 use crate::game::{Game, MixedProfile};
 use std::cell::RefCell;
@@ -68,13 +68,31 @@ pub fn lemke_howson(
                 row_step: 2,
             },
         );
-        follow_path(p, q, table, m, n, label, max_pivots)
+        if m == n {
+            by_rows!(m, follow_square(p, q, table, m, label, max_pivots))
+        } else {
+            follow_path::<0, 0>(p, q, table, m, n, label, max_pivots)
+        }
     })
 }
 
+/// [`follow_path`] for an `R × R` game (`R` = 0: any size), with the row loops unrolled.
+fn follow_square<const R: usize>(
+    p: &mut LazyTableau,
+    q: &mut LazyTableau,
+    table: &[f64],
+    m: usize,
+    label: usize,
+    max_pivots: usize,
+) -> Result<MixedProfile, SolveError> {
+    follow_path::<R, R>(p, q, table, m, m, label, max_pivots)
+}
+
 /// Follows the path dropping `label` from the artificial equilibrium of the tableaux `p`
-/// (`n` rows) and `q` (`m` rows) of the game with payoff table `table`.
-fn follow_path(
+/// (`n` rows, or `RP` if not 0) and `q` (`m` rows, or `RQ` if not 0) of the game with payoff
+/// table `table`.
+#[inline(always)]
+fn follow_path<const RP: usize, const RQ: usize>(
     p: &mut LazyTableau,
     q: &mut LazyTableau,
     table: &[f64],
@@ -91,11 +109,11 @@ fn follow_path(
     let mut entering = if in_p { label } else { q_col(label) };
     for _ in 0..max_pivots {
         let left_label = if in_p {
-            let r = p.ratio_row(entering, table).ok_or_else(unbounded)?;
-            p.pivot(r, entering)
+            let r = p.ratio_row::<RP>(entering, table).ok_or_else(unbounded)?;
+            p.pivot::<RP>(r, entering)
         } else {
-            let r = q.ratio_row(entering, table).ok_or_else(unbounded)?;
-            q_label(q.pivot(r, entering))
+            let r = q.ratio_row::<RQ>(entering, table).ok_or_else(unbounded)?;
+            q_label(q.pivot::<RQ>(r, entering))
         };
         if left_label == label {
             let x = p.distribution(m).ok_or_else(unbounded)?;

@@ -444,10 +444,10 @@ impl LazyTableau {
         self.basis.extend(vars..vars + rows);
     }
 
-    /// Brings column `c` up to date with every pivot so far.
-    #[inline]
-    fn update(&mut self, c: usize, table: &[f64]) {
-        let rows = self.rows;
+    /// Brings column `c` up to date with every pivot so far (`R`: the number of rows, or 0).
+    #[inline(always)]
+    fn update<const R: usize>(&mut self, c: usize, table: &[f64]) {
+        let rows = height::<R>(self.rows);
         let col = &mut self.t[c * rows..(c + 1) * rows];
         let mut done = self.done[c];
         if done == UNFILLED {
@@ -468,7 +468,7 @@ impl LazyTableau {
         if from < k {
             let etas = &self.etas[from * rows..];
             let (er, ei) = (&self.eta_rows[from..], &self.eta_invs[from..]);
-            by_rows!(rows, replay(col, etas, er, ei));
+            replay::<R>(col, etas, er, ei);
         }
         self.done[c] = k as u32;
     }
@@ -478,13 +478,14 @@ impl LazyTableau {
         self.t[c * self.rows + r]
     }
 
-    /// [`Tableau::ratio_row`] for entering column `e` (`table` is the game's payoff table).
-    #[inline]
-    pub(crate) fn ratio_row(&mut self, e: usize, table: &[f64]) -> Option<usize> {
-        self.update(e, table);
-        let rows = self.rows;
+    /// [`Tableau::ratio_row`] for entering column `e` (`table` is the game's payoff table;
+    /// `R`: the number of rows, or 0).
+    #[inline(always)]
+    pub(crate) fn ratio_row<const R: usize>(&mut self, e: usize, table: &[f64]) -> Option<usize> {
+        self.update::<R>(e, table);
+        let rows = height::<R>(self.rows);
         let col = &self.t[e * rows..(e + 1) * rows];
-        let (best, best_ratio, second) = by_rows!(rows, min_ratios(col, &self.rhs));
+        let (best, best_ratio, second) = min_ratios::<R>(col, &self.rhs);
         best?;
         let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
         if !ties {
@@ -494,6 +495,7 @@ impl LazyTableau {
     }
 
     #[cold]
+    #[inline(never)]
     fn degenerate_ratio_row(&mut self, e: usize, best_ratio: f64, table: &[f64]) -> Option<usize> {
         let mut cand = std::mem::take(&mut self.cand);
         cand.clear();
@@ -508,7 +510,7 @@ impl LazyTableau {
             if cand.len() <= 1 {
                 break;
             }
-            self.update(key, table);
+            self.update::<0>(key, table);
             let ratio = |r: usize| self.at(r, key) / self.at(r, e);
             let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
             let tol = 1e-11 * (1.0 + min.abs());
@@ -521,21 +523,16 @@ impl LazyTableau {
 
     /// [`Tableau::pivot`] on (`r`, `e`), after [`ratio_row`](Self::ratio_row)`(e)`; returns
     /// the column that left the basis.
-    #[inline]
-    pub(crate) fn pivot(&mut self, r: usize, e: usize) -> usize {
-        let rows = self.rows;
+    #[inline(always)]
+    pub(crate) fn pivot<const R: usize>(&mut self, r: usize, e: usize) -> usize {
+        let rows = height::<R>(self.rows);
         debug_assert_eq!(self.done[e] as usize, self.eta_rows.len());
         let pcol = &self.t[e * rows..(e + 1) * rows];
         let inv = 1.0 / pcol[r];
         self.etas.extend_from_slice(pcol);
         self.eta_rows.push(r as u32);
         self.eta_invs.push(inv);
-        let k = self.eta_rows.len();
-        let pcol = &self.etas[(k - 1) * rows..];
-        by_rows!(
-            rows,
-            replay(&mut self.rhs, pcol, &self.eta_rows[k - 1..], &[inv])
-        );
+        replay::<R>(&mut self.rhs, pcol, &[r as u32], &[inv]);
         std::mem::replace(&mut self.basis[r], e)
     }
 

@@ -12,7 +12,10 @@
 //! degenerate, which is reported as a note.
 
 use super::budget::{binomial, MAX_ENUM_SUPPORTS};
-use super::tableau::{best_response_tableaux, by_rows, Tableau};
+use super::tableau::{
+    best_response_tableaux, by_rows, lexicographic_tie_break, pivot_column, unique_min_ratio,
+    Tableau,
+};
 use super::{push_unique, Equilibrium, SolveError, SolverOutput, DEDUP_TOLERANCE};
 use crate::game::Game;
 use std::cell::RefCell;
@@ -31,6 +34,11 @@ thread_local! {
     /// Tableau buffers reused by [`vertices`] across calls on one thread, so that enumerating
     /// the vertices of many small games allocates almost nothing.
     static SLOTS: RefCell<Vec<Tableau>> = const { RefCell::new(Vec::new()) };
+
+    /// The tableau slots, bases, free slots and pending slots of [`vertices_fixed`].
+    #[allow(clippy::type_complexity)]
+    static FIXED: RefCell<(Vec<Column>, Vec<[u8; FIXED_ROWS]>, Vec<u32>, Vec<u32>)> =
+        const { RefCell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
 
     /// The marks of [`vertices_rows`] (indexed by basis mask) and the masks marked, all zero
     /// and empty between calls.
@@ -94,7 +102,149 @@ fn basis_mask(basis: &[usize]) -> u64 {
 /// Every vertex of the polytope of `start` (whose first `vars` columns are the variables)
 /// except the origin. `tol` decides when a basic variable is zero.
 fn vertices(start: Tableau, vars: usize, tol: f64) -> Vertices {
-    by_rows!(start.rows(), vertices_rows(start, vars, tol))
+    if start.columns() > DIRECT_INDEX_COLUMNS {
+        return by_rows!(start.rows(), vertices_rows(start, vars, tol));
+    }
+    match start.rows() {
+        1 => vertices_fixed::<1>(&start, vars, tol),
+        2 => vertices_fixed::<2>(&start, vars, tol),
+        3 => vertices_fixed::<3>(&start, vars, tol),
+        4 => vertices_fixed::<4>(&start, vars, tol),
+        5 => vertices_fixed::<5>(&start, vars, tol),
+        6 => vertices_fixed::<6>(&start, vars, tol),
+        7 => vertices_fixed::<7>(&start, vars, tol),
+        8 => vertices_fixed::<8>(&start, vars, tol),
+        _ => by_rows!(start.rows(), vertices_rows(start, vars, tol)),
+    }
+}
+
+/// Most rows of the fixed-size search.
+const FIXED_ROWS: usize = 8;
+
+/// A tableau column of the fixed-size search: its first `R` entries.
+type Column = [f64; FIXED_ROWS];
+
+/// [`vertices_rows`] for tableaux of `R` (1 to [`FIXED_ROWS`]) rows and at most
+/// [`DIRECT_INDEX_COLUMNS`] columns, with columns as fixed-size arrays in one pool of
+/// tableau slots (`cols + 1` columns each, the last the right-hand side) reused across calls:
+/// the same pivots, ratio tests and order, so the same vertices to the last bit, without the
+/// per-tableau vectors.
+fn vertices_fixed<const R: usize>(start: &Tableau, vars: usize, tol: f64) -> Vertices {
+    let cols = start.columns();
+    let width = cols + 1;
+    let (mut marks, mut reached) = MARKS.take();
+    if marks.len() < 1 << cols {
+        marks.resize(1 << cols, 0);
+    }
+    let (mut pool, mut bases, mut free, mut pending) = FIXED.take();
+    pool.clear();
+    bases.clear();
+    free.clear();
+    pending.clear();
+    for c in 0..width {
+        let mut col: Column = [0.0; FIXED_ROWS];
+        col[..R].copy_from_slice(start.col(c));
+        pool.push(col);
+    }
+    let mut basis0 = [0u8; FIXED_ROWS];
+    for (x, &b) in basis0.iter_mut().zip(start.basis()) {
+        *x = b as u8;
+    }
+    bases.push(basis0);
+    marks[basis_mask(start.basis()) as usize] = SEEN;
+    let var_mask = (1u64 << vars) - 1;
+    let all = (1u64 << cols) - 1;
+    let mut out = Vertices {
+        coords: Vec::with_capacity(64 * vars),
+        zeros: Vec::with_capacity(64),
+        degenerate: false,
+    };
+    pending.push(0u32);
+    while let Some(s) = pending.pop() {
+        let s = s as usize;
+        let basis = bases[s];
+        let base = s * width;
+        let rhs = pool[base + cols];
+        let basic = basis[..R].iter().fold(0u64, |m, &b| m | 1 << b);
+        let nonbasic = all & !basic;
+        let mut zeros = nonbasic;
+        for (&b, &v) in basis[..R].iter().zip(&rhs[..R]) {
+            if v <= tol {
+                zeros |= 1 << b;
+            }
+        }
+        let degenerate = zeros != nonbasic;
+        out.degenerate |= degenerate;
+        let known = degenerate && out.zeros.contains(&zeros);
+        if zeros & var_mask != var_mask && !known {
+            let at = out.coords.len();
+            out.coords.resize(at + vars, 0.0);
+            for (&b, &v) in basis[..R].iter().zip(&rhs[..R]) {
+                if usize::from(b) < vars {
+                    out.coords[at + usize::from(b)] = v.max(0.0);
+                }
+            }
+            out.zeros.push(zeros);
+        }
+        reached.push(basic);
+        let skip = u64::from(marks[basic as usize] & !SEEN);
+        let mut entering = nonbasic & !skip;
+        while entering != 0 {
+            let e = entering.trailing_zeros() as usize;
+            entering &= entering - 1;
+            let r = match unique_min_ratio::<R>(&pool[base + e][..R], &rhs[..R]) {
+                Ok(Some(r)) => r,
+                Ok(None) => continue,
+                Err(best_ratio) => {
+                    let at = |r: usize, c: usize| pool[base + c][r];
+                    match lexicographic_tie_break(R, vars, e, cols, best_ratio, at) {
+                        Some(r) => r,
+                        None => continue,
+                    }
+                }
+            };
+            let leaving = usize::from(basis[r]);
+            let target = basic & !(1 << leaving) | 1 << e;
+            let mark = &mut marks[target as usize];
+            let fresh = *mark & SEEN == 0;
+            *mark |= SEEN | 1 << leaving;
+            if !fresh {
+                continue;
+            }
+            let child = match free.pop() {
+                Some(c) => c as usize,
+                None => {
+                    pool.resize(pool.len() + width, [0.0; FIXED_ROWS]);
+                    bases.push(basis);
+                    bases.len() - 1
+                }
+            };
+            let (src, dst) = if child > s {
+                let (a, b) = pool.split_at_mut(child * width);
+                (&a[base..base + width], &mut b[..width])
+            } else {
+                let (a, b) = pool.split_at_mut(base);
+                (&b[..width], &mut a[child * width..(child + 1) * width])
+            };
+            let pcol = src[e];
+            let inv = 1.0 / pcol[r];
+            for (d, col) in dst.iter_mut().zip(src) {
+                pivot_column::<R>(&mut d[..R], &col[..R], &pcol[..R], r, inv);
+            }
+            let mut next = basis;
+            next[r] = e as u8;
+            bases[child] = next;
+            pending.push(child as u32);
+        }
+        free.push(s as u32);
+    }
+    FIXED.set((pool, bases, free, pending));
+    for &mask in &reached {
+        marks[mask as usize] = 0;
+    }
+    reached.clear();
+    MARKS.set((marks, reached));
+    out
 }
 
 /// [`vertices`] for a tableau of `R` rows (`R` = 0: any number), so that the ratio tests and

@@ -81,6 +81,84 @@ fn min_ratios<const R: usize>(col: &[f64], b: &[f64]) -> (Option<usize>, f64, f6
     ((best != usize::MAX).then_some(best), best_ratio, second)
 }
 
+/// The tie-break of a ratio test for entering column `e` whose smallest ratio `best_ratio` is
+/// (numerically) shared by several rows: among those rows, the first with the lexicographically
+/// smallest ratios of the basis-inverse columns `slack..slack + rows`, in order. `at(r, c)` is
+/// the tableau entry, `rhs` the right-hand side's column.
+#[cold]
+#[inline(never)]
+pub(crate) fn lexicographic_tie_break(
+    rows: usize,
+    slack: usize,
+    e: usize,
+    rhs: usize,
+    best_ratio: f64,
+    at: impl Fn(usize, usize) -> f64,
+) -> Option<usize> {
+    let mut cand: Vec<usize> = (0..rows)
+        .filter(|&r| {
+            let a = at(r, e);
+            a > PIVOT_EPS && {
+                let ratio = at(r, rhs) / a;
+                ratio <= best_ratio + 1e-11 * (1.0 + best_ratio.abs())
+            }
+        })
+        .collect();
+    for key in slack..slack + rows {
+        if cand.len() <= 1 {
+            break;
+        }
+        let ratio = |r: usize| at(r, key) / at(r, e);
+        let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
+        let tol = 1e-11 * (1.0 + min.abs());
+        cand.retain(|&r| ratio(r) <= min + tol);
+    }
+    cand.first().copied()
+}
+
+/// [`min_ratios`] and the tie test of [`Tableau::ratio_row`] for column `col` and right-hand
+/// side `b` (`R` rows, or their length if 0): `Ok(row)` when the smallest ratio is unique (or
+/// no row qualifies: `Ok(None)`), else `Err(best_ratio)` for [`lexicographic_tie_break`].
+#[inline(always)]
+pub(crate) fn unique_min_ratio<const R: usize>(
+    col: &[f64],
+    b: &[f64],
+) -> Result<Option<usize>, f64> {
+    let (best, best_ratio, second) = min_ratios::<R>(col, b);
+    if best.is_none() {
+        return Ok(None);
+    }
+    let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
+    if ties {
+        Err(best_ratio)
+    } else {
+        Ok(best)
+    }
+}
+
+/// One column of a pivot on row `r` of `pcol` (`inv` = `1 / pcol[r]`), exactly as
+/// [`pivot_copy`] computes it: `col` with `f = col[r]·inv ≠ 0` becomes `col − f·pcol` with
+/// `f` in row `r`; other columns are copied. `R` rows, or `pcol`'s length if 0.
+#[inline(always)]
+pub(crate) fn pivot_column<const R: usize>(
+    d: &mut [f64],
+    col: &[f64],
+    pcol: &[f64],
+    r: usize,
+    inv: f64,
+) {
+    let h = height::<R>(pcol.len());
+    let (d, col, pcol) = (&mut d[..h], &col[..h], &pcol[..h]);
+    let f = col[r] * inv;
+    // Selects rather than a branch on `f` (data-dependent, often mispredicted): a column with
+    // f = 0 is copied unchanged.
+    let update = f != 0.0;
+    for ((d, &x), &p) in d.iter_mut().zip(col).zip(pcol) {
+        *d = select(update, x - f * p, x);
+    }
+    d[r] = select(update, f, col[r]);
+}
+
 /// Pivots the column-major matrix `t` (columns of `pcol.len()` rows) in place on row `r` of
 /// the column whose copy is `pcol`: each column with `f = t[r] / pcol[r] ≠ 0` becomes
 /// `t − f·pcol` with `f` in row `r`.
@@ -109,14 +187,7 @@ fn pivot_copy<const R: usize>(dst: &mut Vec<f64>, src: &[f64], pcol: &[f64], r: 
     let inv = 1.0 / pcol[r];
     dst.resize(src.len(), 0.0);
     for (d, col) in dst.chunks_exact_mut(h).zip(src.chunks_exact(h)) {
-        let f = col[r] * inv;
-        // Selects rather than a branch on `f` (data-dependent, often mispredicted): a column
-        // with f = 0 is copied unchanged.
-        let update = f != 0.0;
-        for ((d, &x), &p) in d.iter_mut().zip(col).zip(pcol) {
-            *d = select(update, x - f * p, x);
-        }
-        d[r] = select(update, f, col[r]);
+        pivot_column::<R>(d, col, pcol, r, inv);
     }
 }
 
@@ -187,7 +258,7 @@ impl Tableau {
 
     /// Column `c`.
     #[inline]
-    fn col(&self, c: usize) -> &[f64] {
+    pub(crate) fn col(&self, c: usize) -> &[f64] {
         &self.t[c * self.rows..(c + 1) * self.rows]
     }
 
@@ -258,26 +329,9 @@ impl Tableau {
     #[inline(never)]
     fn degenerate_ratio_row(&self, e: usize, best_ratio: f64) -> Option<usize> {
         let rhs = self.width - 1;
-        // Degenerate step: break ties by the basis-inverse columns, in order.
-        let mut cand: Vec<usize> = (0..self.rows)
-            .filter(|&r| {
-                let a = self.at(r, e);
-                a > PIVOT_EPS && {
-                    let ratio = self.at(r, rhs) / a;
-                    ratio <= best_ratio + 1e-11 * (1.0 + best_ratio.abs())
-                }
-            })
-            .collect();
-        for key in self.slack..self.slack + self.rows {
-            if cand.len() <= 1 {
-                break;
-            }
-            let ratio = |r: usize| self.at(r, key) / self.at(r, e);
-            let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
-            let tol = 1e-11 * (1.0 + min.abs());
-            cand.retain(|&r| ratio(r) <= min + tol);
-        }
-        cand.first().copied()
+        lexicographic_tie_break(self.rows, self.slack, e, rhs, best_ratio, |r, c| {
+            self.at(r, c)
+        })
     }
 
     /// Pivots on (`r`, `e`); returns the column that left the basis.

@@ -13,7 +13,7 @@
 
 use super::budget::{binomial, MAX_ENUM_SUPPORTS};
 use super::tableau::{
-    best_response_tableaux, by_rows, lexicographic_tie_break, pivot_column, unique_min_ratio,
+    by_rows, fill_best_response_tableaux, lexicographic_tie_break, pivot_column, unique_min_ratio,
     Tableau,
 };
 use super::{push_unique, Equilibrium, SolveError, SolverOutput, DEDUP_TOLERANCE};
@@ -39,6 +39,14 @@ thread_local! {
     #[allow(clippy::type_complexity)]
     static FIXED: RefCell<(Vec<Column>, Vec<[u8; FIXED_ROWS]>, Vec<u32>, Vec<u32>)> =
         const { RefCell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
+
+    /// The start tableaux of [`solve`], reused across calls on one thread.
+    static START: RefCell<(Tableau, Tableau)> =
+        const { RefCell::new((Tableau::empty(), Tableau::empty())) };
+
+    /// Per label set (a bit mask of at most [`DIRECT_INDEX_COLUMNS`] labels), 1 + the index of
+    /// the vertex of Q with those labels, or 0; all zero between calls of [`solve`].
+    static LABEL_INDEX: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 
     /// The marks of [`vertices_rows`] (indexed by basis mask) and the masks marked, all zero
     /// and empty between calls.
@@ -101,20 +109,20 @@ fn basis_mask(basis: &[usize]) -> u64 {
 
 /// Every vertex of the polytope of `start` (whose first `vars` columns are the variables)
 /// except the origin. `tol` decides when a basic variable is zero.
-fn vertices(start: Tableau, vars: usize, tol: f64) -> Vertices {
+fn vertices(start: &Tableau, vars: usize, tol: f64) -> Vertices {
     if start.columns() > DIRECT_INDEX_COLUMNS {
-        return by_rows!(start.rows(), vertices_rows(start, vars, tol));
+        return by_rows!(start.rows(), vertices_rows(start.clone(), vars, tol));
     }
     match start.rows() {
-        1 => vertices_fixed::<1>(&start, vars, tol),
-        2 => vertices_fixed::<2>(&start, vars, tol),
-        3 => vertices_fixed::<3>(&start, vars, tol),
-        4 => vertices_fixed::<4>(&start, vars, tol),
-        5 => vertices_fixed::<5>(&start, vars, tol),
-        6 => vertices_fixed::<6>(&start, vars, tol),
-        7 => vertices_fixed::<7>(&start, vars, tol),
-        8 => vertices_fixed::<8>(&start, vars, tol),
-        _ => by_rows!(start.rows(), vertices_rows(start, vars, tol)),
+        1 => vertices_fixed::<1>(start, vars, tol),
+        2 => vertices_fixed::<2>(start, vars, tol),
+        3 => vertices_fixed::<3>(start, vars, tol),
+        4 => vertices_fixed::<4>(start, vars, tol),
+        5 => vertices_fixed::<5>(start, vars, tol),
+        6 => vertices_fixed::<6>(start, vars, tol),
+        7 => vertices_fixed::<7>(start, vars, tol),
+        8 => vertices_fixed::<8>(start, vars, tol),
+        _ => by_rows!(start.rows(), vertices_rows(start.clone(), vars, tol)),
     }
 }
 
@@ -407,9 +415,10 @@ pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
             ),
         });
     }
-    let (p, q) = best_response_tableaux(game);
-    let p = vertices(p, m, tol);
-    let q = vertices(q, n, tol);
+    let (p, q) = START.with_borrow_mut(|(p, q)| {
+        fill_best_response_tableaux(game, p, q);
+        (vertices(p, m, tol), vertices(q, n, tol))
+    });
     // Labels: P's columns are already labels (x_i = i, s_j = m + j); Q's are y_j = m + j,
     // r_i = i.
     let q_labels = |z: u64| z >> n | (z & ((1u64 << n) - 1)) << m;
@@ -443,17 +452,39 @@ pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
         // n, each label set belongs to one vertex, so P's vertex `pi` pairs with the one vertex
         // of Q (if any) whose labels are the complement of its own. The pairs come out in the
         // order of the double loop above.
-        let mut by_labels: Vec<(u64, usize)> = q
-            .zeros
-            .iter()
-            .enumerate()
-            .map(|(qi, &qz)| (q_labels(qz), qi))
-            .collect();
-        by_labels.sort_unstable();
-        for (pi, &pz) in p.zeros.iter().enumerate() {
-            let want = full & !pz;
-            if let Ok(k) = by_labels.binary_search_by_key(&want, |&(l, _)| l) {
-                add(pi, by_labels[k].1);
+        if m + n <= DIRECT_INDEX_COLUMNS {
+            // Q's vertices indexed by label set (1 + index; 0: none), in a table that is all
+            // zero between calls.
+            LABEL_INDEX.with_borrow_mut(|index| {
+                if index.len() < 1 << (m + n) {
+                    index.resize(1 << (m + n), 0);
+                }
+                for (qi, &qz) in q.zeros.iter().enumerate() {
+                    index[q_labels(qz) as usize] = qi as u32 + 1;
+                }
+                for (pi, &pz) in p.zeros.iter().enumerate() {
+                    let want = full & !pz;
+                    if let Some(qi) = index[want as usize].checked_sub(1) {
+                        add(pi, qi as usize);
+                    }
+                }
+                for &qz in &q.zeros {
+                    index[q_labels(qz) as usize] = 0;
+                }
+            });
+        } else {
+            let mut by_labels: Vec<(u64, usize)> = q
+                .zeros
+                .iter()
+                .enumerate()
+                .map(|(qi, &qz)| (q_labels(qz), qi))
+                .collect();
+            by_labels.sort_unstable();
+            for (pi, &pz) in p.zeros.iter().enumerate() {
+                let want = full & !pz;
+                if let Ok(k) = by_labels.binary_search_by_key(&want, |&(l, _)| l) {
+                    add(pi, by_labels[k].1);
+                }
             }
         }
     }
@@ -470,6 +501,7 @@ pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tableau::best_response_tableaux;
     use super::super::test_games::*;
     use super::*;
     use proptest::prelude::*;
@@ -760,7 +792,7 @@ mod tests {
                 let g = Game::from_counts(&[m, n], t).unwrap();
                 let (p, q) = best_response_tableaux(&g);
                 for (tab, vars) in [(p, m), (q, n)] {
-                    let new = vertices(tab.clone(), vars, 1e-9);
+                    let new = vertices(&tab, vars, 1e-9);
                     let old = vertices_reference(tab, vars, 1e-9);
                     let bits =
                         |v: &Vertices| v.coords.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
@@ -809,7 +841,7 @@ mod tests {
             let unit = |v: f64| if hi > lo { (v - lo) / (hi - lo) + 1.0 } else { 1.0 };
             // P: n rows over x_i, coefficient B[i][j].
             let coef = |j: usize, i: usize| unit(b[i * n + j]);
-            let mut found = vertices(Tableau::new(n, m, coef), m, 1e-9).zeros;
+            let mut found = vertices(&Tableau::new(n, m, coef), m, 1e-9).zeros;
             found.sort_unstable();
             prop_assert_eq!(found, brute_force_vertices(n, m, coef));
         }

@@ -5,8 +5,11 @@
 //! over the bases reachable from the origin by lexicographic pivots (the idea behind `lrs`):
 //! those bases are the vertices of a perturbed, nondegenerate copy of the polytope, whose graph
 //! is connected and which has at least one vertex over every vertex of the original, so every
-//! vertex is found even in degenerate games, and each basis is visited once (a bit set indexed
-//! by the basis's rank among all `C(m + n, ·)` bases). Each vertex carries its label set (zero
+//! vertex is found even in degenerate games, and each basis is visited once (a table indexed by
+//! the basis's bit mask for up to 16 columns, which also marks the edges already followed so
+//! that each edge is ratio-tested once, else a bit set indexed by the basis's rank among all
+//! `C(m + n, ·)` bases). Tableaux of up to 8 rows and 16 columns are searched with fixed-size
+//! columns. Each vertex carries its label set (zero
 //! variables and tight constraints, with a tolerance); a completely labelled pair `(x, y) ≠ 0`
 //! is an extreme equilibrium. A vertex with more labels than dimensions marks the game as
 //! degenerate, which is reported as a note.
@@ -24,7 +27,8 @@ use std::cell::RefCell;
 const MAX_LABELS: usize = 40;
 
 /// Up to this many tableau columns, the visited set is indexed by the basis mask directly
-/// (2^16 bits = 8 KiB) instead of by the basis's rank.
+/// (a `u32` of marks per mask, at most 2^16 of them = 256 KiB, kept per thread) instead of by
+/// the basis's rank.
 const DIRECT_INDEX_COLUMNS: usize = 16;
 
 /// Most tableaux kept in `SLOTS` between calls.

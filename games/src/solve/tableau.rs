@@ -30,6 +30,7 @@ macro_rules! by_rows {
         }
     };
 }
+pub(crate) use by_rows;
 
 /// `R` if it is not 0, else `len`: the column height of a kernel instance.
 #[inline(always)]
@@ -50,9 +51,10 @@ fn select(c: bool, a: f64, b: f64) -> f64 {
 }
 
 /// The smallest ratio `b[r] / col[r]` over rows with `col[r] > PIVOT_EPS`, its row (the first
-/// one on exact ties) and the runner-up ratio. Written with selects rather than branches (the
-/// comparisons are data-dependent and mispredict often); rows that do not qualify, and NaN
-/// ratios, count as `+∞`, which never replaces the best or the runner-up, as when skipped.
+/// one on exact ties) and the runner-up ratio (the second smallest, equal to the smallest when
+/// it occurs twice). Written with selects rather than branches (the comparisons are
+/// data-dependent and mispredict often); rows that do not qualify count as `+∞`, and NaN
+/// ratios compare false, so neither ever replaces the best or the runner-up, as when skipped.
 #[inline(always)]
 fn min_ratios<const R: usize>(col: &[f64], b: &[f64]) -> (Option<usize>, f64, f64) {
     let h = height::<R>(col.len());
@@ -61,20 +63,100 @@ fn min_ratios<const R: usize>(col: &[f64], b: &[f64]) -> (Option<usize>, f64, f6
     let mut best_ratio = f64::INFINITY;
     let mut second = f64::INFINITY;
     for (r, (&a, &v)) in col.iter().zip(b).enumerate() {
-        let q = v / a;
-        // `&`, not `&&`: no branch.
-        let ratio = if (a > PIVOT_EPS) & !q.is_nan() {
-            q
-        } else {
-            f64::INFINITY
-        };
+        let ratio = select(a > PIVOT_EPS, v / a, f64::INFINITY);
+        // The runner-up becomes the old best when `ratio` beats it, else `ratio` when that
+        // beats the runner-up: `min(second, max(best, ratio))`, written as compares that
+        // compile to `maxsd` / `minsd` (no NaN can reach them but through `ratio`, which then
+        // leaves both unchanged, as the comparisons of the branchy form would).
         let below_best = ratio < best_ratio;
-        let below_second = ratio < second;
-        second = select(below_best, best_ratio, select(below_second, ratio, second));
-        best_ratio = select(below_best, ratio, best_ratio);
+        let hi = if best_ratio < ratio {
+            ratio
+        } else {
+            best_ratio
+        };
+        second = if hi < second { hi } else { second };
+        best_ratio = if below_best { ratio } else { best_ratio };
         best = if below_best { r } else { best };
     }
     ((best != usize::MAX).then_some(best), best_ratio, second)
+}
+
+/// The tie-break of a ratio test for entering column `e` whose smallest ratio `best_ratio` is
+/// (numerically) shared by several rows: among those rows, the first with the lexicographically
+/// smallest ratios of the basis-inverse columns `slack..slack + rows`, in order. `at(r, c)` is
+/// the tableau entry, `rhs` the right-hand side's column.
+#[cold]
+#[inline(never)]
+pub(crate) fn lexicographic_tie_break(
+    rows: usize,
+    slack: usize,
+    e: usize,
+    rhs: usize,
+    best_ratio: f64,
+    at: impl Fn(usize, usize) -> f64,
+) -> Option<usize> {
+    let mut cand: Vec<usize> = (0..rows)
+        .filter(|&r| {
+            let a = at(r, e);
+            a > PIVOT_EPS && {
+                let ratio = at(r, rhs) / a;
+                ratio <= best_ratio + 1e-11 * (1.0 + best_ratio.abs())
+            }
+        })
+        .collect();
+    for key in slack..slack + rows {
+        if cand.len() <= 1 {
+            break;
+        }
+        let ratio = |r: usize| at(r, key) / at(r, e);
+        let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
+        let tol = 1e-11 * (1.0 + min.abs());
+        cand.retain(|&r| ratio(r) <= min + tol);
+    }
+    cand.first().copied()
+}
+
+/// [`min_ratios`] and the tie test of [`Tableau::ratio_row`] for column `col` and right-hand
+/// side `b` (`R` rows, or their length if 0): `Ok(row)` when the smallest ratio is unique (or
+/// no row qualifies: `Ok(None)`), else `Err(best_ratio)` for [`lexicographic_tie_break`].
+#[inline(always)]
+pub(crate) fn unique_min_ratio<const R: usize>(
+    col: &[f64],
+    b: &[f64],
+) -> Result<Option<usize>, f64> {
+    let (best, best_ratio, second) = min_ratios::<R>(col, b);
+    if best.is_none() {
+        return Ok(None);
+    }
+    let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
+    if ties {
+        Err(best_ratio)
+    } else {
+        Ok(best)
+    }
+}
+
+/// One column of a pivot on row `r` of `pcol` (`inv` = `1 / pcol[r]`), exactly as
+/// [`pivot_copy`] computes it: `col` with `f = col[r]·inv ≠ 0` becomes `col − f·pcol` with
+/// `f` in row `r`; other columns are copied. `R` rows, or `pcol`'s length if 0.
+#[inline(always)]
+pub(crate) fn pivot_column<const R: usize>(
+    d: &mut [f64],
+    col: &[f64],
+    pcol: &[f64],
+    r: usize,
+    inv: f64,
+) {
+    let h = height::<R>(pcol.len());
+    let (d, col, pcol) = (&mut d[..h], &col[..h], &pcol[..h]);
+    let f = col[r] * inv;
+    // Selects rather than a branch on `f` (data-dependent, often mispredicted): a column with
+    // f = 0 is copied unchanged.
+    let update = f != 0.0;
+    for ((d, &x), &p) in d.iter_mut().zip(col).zip(pcol) {
+        *d = select(update, x - f * p, x);
+    }
+    d[r] = select(update, f, col[r]);
 }
 
 /// Pivots the column-major matrix `t` (columns of `pcol.len()` rows) in place on row `r` of
@@ -105,14 +187,7 @@ fn pivot_copy<const R: usize>(dst: &mut Vec<f64>, src: &[f64], pcol: &[f64], r: 
     let inv = 1.0 / pcol[r];
     dst.resize(src.len(), 0.0);
     for (d, col) in dst.chunks_exact_mut(h).zip(src.chunks_exact(h)) {
-        let f = col[r] * inv;
-        // Selects rather than a branch on `f` (data-dependent, often mispredicted): a column
-        // with f = 0 is copied unchanged.
-        let update = f != 0.0;
-        for ((d, &x), &p) in d.iter_mut().zip(col).zip(pcol) {
-            *d = select(update, x - f * p, x);
-        }
-        d[r] = select(update, f, col[r]);
+        pivot_column::<R>(d, col, pcol, r, inv);
     }
 }
 
@@ -183,7 +258,7 @@ impl Tableau {
 
     /// Column `c`.
     #[inline]
-    fn col(&self, c: usize) -> &[f64] {
+    pub(crate) fn col(&self, c: usize) -> &[f64] {
         &self.t[c * self.rows..(c + 1) * self.rows]
     }
 
@@ -229,35 +304,34 @@ impl Tableau {
     /// column is positive (an unbounded direction).
     #[inline]
     pub(crate) fn ratio_row(&self, e: usize) -> Option<usize> {
+        by_rows!(self.rows, ratio_row_kernel(self, e))
+    }
+
+    /// [`ratio_row`](Self::ratio_row) for a tableau of `R` rows (`R` = 0: any number), for
+    /// callers that dispatch on the row count once.
+    #[inline(always)]
+    pub(crate) fn ratio_row_rows<const R: usize>(&self, e: usize) -> Option<usize> {
         let rhs = self.width - 1;
         // One pass: the smallest ratio and the runner-up, to detect ties.
         let (col, b) = (self.col(e), self.col(rhs));
-        let (best, best_ratio, second) = by_rows!(self.rows, min_ratios(col, b));
+        let (best, best_ratio, second) = min_ratios::<R>(col, b);
         best?;
         let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
         if !ties {
             return best;
         }
-        // Degenerate step: break ties by the basis-inverse columns, in order.
-        let mut cand: Vec<usize> = (0..self.rows)
-            .filter(|&r| {
-                let a = self.at(r, e);
-                a > PIVOT_EPS && {
-                    let ratio = self.at(r, rhs) / a;
-                    ratio <= best_ratio + 1e-11 * (1.0 + best_ratio.abs())
-                }
-            })
-            .collect();
-        for key in self.slack..self.slack + self.rows {
-            if cand.len() <= 1 {
-                break;
-            }
-            let ratio = |r: usize| self.at(r, key) / self.at(r, e);
-            let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
-            let tol = 1e-11 * (1.0 + min.abs());
-            cand.retain(|&r| ratio(r) <= min + tol);
-        }
-        cand.first().copied()
+        self.degenerate_ratio_row(e, best_ratio)
+    }
+
+    /// The tie-break of [`ratio_row`](Self::ratio_row) when the smallest ratio `best_ratio`
+    /// is (numerically) shared by several rows.
+    #[cold]
+    #[inline(never)]
+    fn degenerate_ratio_row(&self, e: usize, best_ratio: f64) -> Option<usize> {
+        let rhs = self.width - 1;
+        lexicographic_tie_break(self.rows, self.slack, e, rhs, best_ratio, |r, c| {
+            self.at(r, c)
+        })
     }
 
     /// Pivots on (`r`, `e`); returns the column that left the basis.
@@ -273,17 +347,28 @@ impl Tableau {
 
     /// Makes `self` the tableau `src` pivoted on (`r`, `e`), reusing `self`'s buffers: the
     /// same arithmetic as `copy_from(src)` then `pivot(r, e)`, in one pass.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn pivot_from(&mut self, src: &Tableau, r: usize, e: usize) {
+        by_rows!(src.rows, pivot_from_kernel(self, src, r, e))
+    }
+
+    /// [`pivot_from`](Self::pivot_from) for a tableau of `R` rows (`R` = 0: any number).
+    #[inline(always)]
+    pub(crate) fn pivot_from_rows<const R: usize>(&mut self, src: &Tableau, r: usize, e: usize) {
         let rows = src.rows;
         self.rows = rows;
         self.width = src.width;
         self.slack = src.slack;
         self.scratch.resize(rows, 0.0);
-        by_rows!(rows, pivot_copy(&mut self.t, &src.t, src.col(e), r));
+        pivot_copy::<R>(&mut self.t, &src.t, src.col(e), r);
         self.basis.clear();
         self.basis.extend_from_slice(&src.basis);
         self.basis[r] = e;
+    }
+
+    /// Number of rows.
+    pub(crate) fn rows(&self) -> usize {
+        self.rows
     }
 
     /// Values of the first `vars` variables (non-basic ones are 0, negatives clamped to 0).
@@ -308,6 +393,227 @@ impl Tableau {
         v.iter_mut().for_each(|x| *x /= s);
         Some(v)
     }
+}
+
+/// Where the variable columns of a [`LazyTableau`] come from: entry (row `r`, variable `v`) is
+/// `scale(table[first + v·var_step + r·row_step])` of a game's flat payoff table.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ColumnSource {
+    pub(crate) scale: UnitScale,
+    pub(crate) first: usize,
+    pub(crate) var_step: usize,
+    pub(crate) row_step: usize,
+}
+
+/// Column not yet filled from its [`ColumnSource`].
+const UNFILLED: u32 = u32::MAX;
+
+/// Applies the pivots (`etas`, one pivot column of `col.len()` rows each, with its row and
+/// the reciprocal of its pivot entry) to one column, exactly as [`pivot_in_place`] updates
+/// each column of a tableau.
+#[inline(always)]
+fn replay<const R: usize>(col: &mut [f64], etas: &[f64], rows: &[u32], invs: &[f64]) {
+    let h = height::<R>(col.len());
+    let col = &mut col[..h];
+    for ((pcol, &r), &inv) in etas.chunks_exact(h).zip(rows).zip(invs) {
+        let r = r as usize;
+        let f = col[r] * inv;
+        if f != 0.0 {
+            for (x, p) in col.iter_mut().zip(pcol) {
+                *x -= f * p;
+            }
+            col[r] = f;
+        }
+    }
+}
+
+/// A [`Tableau`] for following one pivoting path, with the same arithmetic but updated
+/// lazily: a pivot records its pivot column (an "eta" column) and updates only the right-hand
+/// side, and a column is filled from the game and brought up to date (replaying the pivots it
+/// has not seen, each as [`Tableau::pivot`] would have applied it) only when the path reads it.
+/// Every column read holds the same bits as in the eager tableau, so the path and its end are
+/// identical, at a fraction of the work when paths are short.
+#[derive(Clone, Debug)]
+pub(crate) struct LazyTableau {
+    rows: usize,
+    vars: usize,
+    src: ColumnSource,
+    /// Columns (`vars + rows` of `rows`), valid once filled.
+    t: Vec<f64>,
+    /// Per column: the number of pivots applied to it, or [`UNFILLED`].
+    done: Vec<u32>,
+    /// Pivot columns, `rows` each, their rows and the reciprocals of their pivot entries.
+    etas: Vec<f64>,
+    eta_rows: Vec<u32>,
+    eta_invs: Vec<f64>,
+    rhs: Vec<f64>,
+    basis: Vec<usize>,
+    /// Candidate rows of a degenerate ratio test.
+    cand: Vec<usize>,
+}
+
+impl LazyTableau {
+    /// A tableau with no rows, whose buffers [`reset`](Self::reset) grows.
+    pub(crate) const fn empty() -> LazyTableau {
+        LazyTableau {
+            rows: 0,
+            vars: 0,
+            src: ColumnSource {
+                scale: UnitScale {
+                    half_lo: 0.0,
+                    range: 0.0,
+                    spread: false,
+                },
+                first: 0,
+                var_step: 0,
+                row_step: 0,
+            },
+            t: Vec::new(),
+            done: Vec::new(),
+            etas: Vec::new(),
+            eta_rows: Vec::new(),
+            eta_invs: Vec::new(),
+            rhs: Vec::new(),
+            basis: Vec::new(),
+            cand: Vec::new(),
+        }
+    }
+
+    /// Makes `self` the tableau `Cz + s = 1` with the slacks basic, `C` read from `src`,
+    /// reusing its buffers.
+    pub(crate) fn reset(&mut self, rows: usize, vars: usize, src: ColumnSource) {
+        let cols = vars + rows;
+        self.rows = rows;
+        self.vars = vars;
+        self.src = src;
+        self.t.resize(rows * cols, 0.0);
+        self.done.clear();
+        self.done.resize(cols, UNFILLED);
+        self.etas.clear();
+        self.eta_rows.clear();
+        self.eta_invs.clear();
+        self.rhs.clear();
+        self.rhs.resize(rows, 1.0);
+        self.basis.clear();
+        self.basis.extend(vars..vars + rows);
+    }
+
+    /// Brings column `c` up to date with every pivot so far (`R`: the number of rows, or 0).
+    #[inline(always)]
+    fn update<const R: usize>(&mut self, c: usize, table: &[f64]) {
+        let rows = height::<R>(self.rows);
+        let col = &mut self.t[c * rows..(c + 1) * rows];
+        let mut done = self.done[c];
+        if done == UNFILLED {
+            if c < self.vars {
+                let src = self.src;
+                let base = src.first + c * src.var_step;
+                for (r, x) in col.iter_mut().enumerate() {
+                    *x = src.scale.apply(table[base + r * src.row_step]);
+                }
+            } else {
+                col.fill(0.0);
+                col[c - self.vars] = 1.0;
+            }
+            done = 0;
+        }
+        let k = self.eta_rows.len();
+        let from = done as usize;
+        if from < k {
+            let etas = &self.etas[from * rows..];
+            let (er, ei) = (&self.eta_rows[from..], &self.eta_invs[from..]);
+            replay::<R>(col, etas, er, ei);
+        }
+        self.done[c] = k as u32;
+    }
+
+    #[inline]
+    fn at(&self, r: usize, c: usize) -> f64 {
+        self.t[c * self.rows + r]
+    }
+
+    /// [`Tableau::ratio_row`] for entering column `e` (`table` is the game's payoff table;
+    /// `R`: the number of rows, or 0).
+    #[inline(always)]
+    pub(crate) fn ratio_row<const R: usize>(&mut self, e: usize, table: &[f64]) -> Option<usize> {
+        self.update::<R>(e, table);
+        let rows = height::<R>(self.rows);
+        let col = &self.t[e * rows..(e + 1) * rows];
+        let (best, best_ratio, second) = min_ratios::<R>(col, &self.rhs);
+        best?;
+        let ties = second <= best_ratio + 1e-11 * (1.0 + best_ratio.abs());
+        if !ties {
+            return best;
+        }
+        self.degenerate_ratio_row(e, best_ratio, table)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn degenerate_ratio_row(&mut self, e: usize, best_ratio: f64, table: &[f64]) -> Option<usize> {
+        let mut cand = std::mem::take(&mut self.cand);
+        cand.clear();
+        cand.extend((0..self.rows).filter(|&r| {
+            let a = self.at(r, e);
+            a > PIVOT_EPS && {
+                let ratio = self.rhs[r] / a;
+                ratio <= best_ratio + 1e-11 * (1.0 + best_ratio.abs())
+            }
+        }));
+        for key in self.vars..self.vars + self.rows {
+            if cand.len() <= 1 {
+                break;
+            }
+            self.update::<0>(key, table);
+            let ratio = |r: usize| self.at(r, key) / self.at(r, e);
+            let min = cand.iter().map(|&r| ratio(r)).fold(f64::INFINITY, f64::min);
+            let tol = 1e-11 * (1.0 + min.abs());
+            cand.retain(|&r| ratio(r) <= min + tol);
+        }
+        let row = cand.first().copied();
+        self.cand = cand;
+        row
+    }
+
+    /// [`Tableau::pivot`] on (`r`, `e`), after [`ratio_row`](Self::ratio_row)`(e)`; returns
+    /// the column that left the basis.
+    #[inline(always)]
+    pub(crate) fn pivot<const R: usize>(&mut self, r: usize, e: usize) -> usize {
+        let rows = height::<R>(self.rows);
+        debug_assert_eq!(self.done[e] as usize, self.eta_rows.len());
+        let pcol = &self.t[e * rows..(e + 1) * rows];
+        let inv = 1.0 / pcol[r];
+        self.etas.extend_from_slice(pcol);
+        self.eta_rows.push(r as u32);
+        self.eta_invs.push(inv);
+        replay::<R>(&mut self.rhs, pcol, &[r as u32], &[inv]);
+        std::mem::replace(&mut self.basis[r], e)
+    }
+
+    /// [`Tableau::distribution`].
+    pub(crate) fn distribution(&self, vars: usize) -> Option<Vec<f64>> {
+        let mut v = vec![0.0; vars];
+        for (r, &b) in self.basis.iter().enumerate() {
+            if b < vars {
+                v[b] = self.rhs[r].max(0.0);
+            }
+        }
+        let s: f64 = v.iter().sum();
+        if !(s > PIVOT_EPS && s.is_finite()) {
+            return None;
+        }
+        v.iter_mut().for_each(|x| *x /= s);
+        Some(v)
+    }
+}
+
+fn ratio_row_kernel<const R: usize>(t: &Tableau, e: usize) -> Option<usize> {
+    t.ratio_row_rows::<R>(e)
+}
+
+#[cfg(test)]
+fn pivot_from_kernel<const R: usize>(dst: &mut Tableau, src: &Tableau, r: usize, e: usize) {
+    dst.pivot_from_rows::<R>(src, r, e)
 }
 
 /// Per-player payoff bounds `[(lo₁, hi₁), (lo₂, hi₂)]` of a two-player game's flat
@@ -360,6 +666,47 @@ impl Labels {
     }
 }
 
+/// Maps a payoff with bounds (`lo`, `hi`) affinely onto [1, 2]; a constant payoff maps to 1.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct UnitScale {
+    half_lo: f64,
+    range: f64,
+    spread: bool,
+}
+
+impl UnitScale {
+    #[inline(always)]
+    pub(crate) fn apply(self, v: f64) -> f64 {
+        if self.spread {
+            ((v / 2.0 - self.half_lo) / self.range).clamp(0.0, 1.0) + 1.0
+        } else {
+            1.0
+        }
+    }
+}
+
+/// The [`UnitScale`] of payoffs with bounds (`lo`, `hi`).
+pub(crate) fn unit_scale(lo: f64, hi: f64) -> impl Fn(f64) -> f64 + Copy {
+    let s = unit_scale_of(lo, hi);
+    move |v| s.apply(v)
+}
+
+fn unit_scale_of(lo: f64, hi: f64) -> UnitScale {
+    let range = hi / 2.0 - lo / 2.0;
+    UnitScale {
+        half_lo: lo / 2.0,
+        range,
+        spread: range > 0.0,
+    }
+}
+
+/// The [`UnitScale`]s of player 1's and player 2's payoffs in a two-player game's flat
+/// Gambit-order table, as [`fill_best_response_tableaux`] maps them.
+pub(crate) fn unit_scales(table: &[f64]) -> [UnitScale; 2] {
+    let [(lo_a, hi_a), (lo_b, hi_b)] = bounds(table);
+    [unit_scale_of(lo_a, hi_a), unit_scale_of(lo_b, hi_b)]
+}
+
 /// The best-response tableaux of a two-player `m × n` game with each player's payoffs mapped
 /// affinely onto [1, 2] (without overflow, even for payoffs near `f64::MAX`):
 /// `P`: `Bᵀx + s = 1` (`n` rows; columns `x_i` = label `i`, then `s_j` = label `m + j`) and
@@ -375,20 +722,7 @@ pub(crate) fn fill_best_response_tableaux(game: &Game, p: &mut Tableau, q: &mut 
     let (m, n) = (game.num_strategies(0), game.num_strategies(1));
     let table = game.payoff_table();
     let [(lo_a, hi_a), (lo_b, hi_b)] = bounds(table);
-    // Maps a payoff with bounds (lo, hi) onto [1, 2]; a constant payoff maps to 1.
-    let scale = |lo: f64, hi: f64| {
-        let range = hi / 2.0 - lo / 2.0;
-        let half_lo = lo / 2.0;
-        let spread = range > 0.0;
-        move |v: f64| {
-            if spread {
-                ((v / 2.0 - half_lo) / range).clamp(0.0, 1.0) + 1.0
-            } else {
-                1.0
-            }
-        }
-    };
-    let (sa, sb) = (scale(lo_a, hi_a), scale(lo_b, hi_b));
+    let (sa, sb) = (unit_scale(lo_a, hi_a), unit_scale(lo_b, hi_b));
     // Profile (i, j) has flat index i + j·m; payoff of player p at table[2·index + p].
     // P's column i (rows j) is player 2's payoffs table[2(i + j·m) + 1]; Q's column j (rows
     // i) is player 1's table[2(i + j·m)], i.e. every other entry of the table in order.

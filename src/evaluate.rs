@@ -34,7 +34,7 @@ impl From<ScenarioError> for CliError {
 impl From<EvaluateError> for CliError {
     fn from(e: EvaluateError) -> CliError {
         CliError(match e {
-            EvaluateError::Bad(m) => bad(m),
+            e @ (EvaluateError::ZeroRuns | EvaluateError::NoRanges { .. }) => bad(e.to_string()),
             EvaluateError::Scenario(s) => s.into(),
             other => other.into(),
         })

@@ -19,9 +19,17 @@ use crate::{Catalog, Scenario, ScenarioError, Summary};
 /// bad input.
 #[derive(Debug, thiserror::Error)]
 pub enum EvaluateError {
-    /// An option out of range, or a scenario without `[ranges]`.
-    #[error("{0}")]
-    Bad(String),
+    /// `--runs 0`.
+    #[error("--runs 0: allowed values are 1 or more")]
+    ZeroRuns,
+    /// The scenario has no `[ranges]` to vary.
+    #[error(
+        "{scenario}: the scenario has no [ranges] table of documented low/high values to vary"
+    )]
+    NoRanges {
+        /// The scenario's name (its file, or the embedded scenario's name).
+        scenario: String,
+    },
     /// The base scenario (with the user's `--set`) is invalid.
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
@@ -155,9 +163,7 @@ impl<'c> Evaluator<'c> {
     /// this too, callers that load the scenario may check it first.
     pub fn check_runs(runs: u64) -> Result<(), EvaluateError> {
         if runs == 0 {
-            return Err(EvaluateError::Bad(
-                "--runs 0: allowed values are 1 or more".into(),
-            ));
+            return Err(EvaluateError::ZeroRuns);
         }
         Ok(())
     }
@@ -175,10 +181,9 @@ impl<'c> Evaluator<'c> {
         let base = Scenario::from_document(&doc, set, catalog)?;
         let params = parameters(&base);
         if params.is_empty() {
-            return Err(EvaluateError::Bad(format!(
-                "{}: the scenario has no [ranges] table of documented low/high values to vary",
-                doc.name()
-            )));
+            return Err(EvaluateError::NoRanges {
+                scenario: doc.name().to_string(),
+            });
         }
         let seed = seed.unwrap_or(base.seed());
         Ok(Evaluator {

@@ -358,11 +358,8 @@ pub fn execute(cli: Cli) -> Result<()> {
             stop_after,
         } => cmd_tournament::run(&cmd_tournament::TournamentArgs {
             file,
-            threads: threads.threads,
-            out,
+            exec: Execution::of(threads, out, output),
             resume,
-            plots: output.plots.plots(),
-            quiet: output.quiet,
             stop_after,
         }),
         Command::Moran {
@@ -381,10 +378,9 @@ pub fn execute(cli: Cli) -> Result<()> {
                     .unwrap_or_default(),
                 ..settings
             },
-            threads: threads.threads,
-            out,
+            // Moran draws no progress bar.
+            exec: Execution::of(threads, out, cli::OutputArgs { plots, quiet: true }),
             json,
-            plots: plots.plots(),
         }),
         Command::Metagame {
             scenario,

@@ -132,6 +132,26 @@ pub(crate) struct PointsOptions {
 }
 
 impl PointsOptions {
+    /// From the shared flag groups and the target, sample size and runs per point.
+    pub(crate) fn of(
+        scenario: crate::cli::ScenarioArgs,
+        target: String,
+        samples: usize,
+        runs: u64,
+        seed: crate::cli::SeedArg,
+        exec: crate::Execution,
+    ) -> PointsOptions {
+        PointsOptions {
+            scenario: scenario.scenario,
+            set: scenario.set,
+            target,
+            samples,
+            runs,
+            seed: seed.seed,
+            exec,
+        }
+    }
+
     /// Refuses fewer than 2 samples.
     pub(crate) fn check_samples(&self) -> Result<()> {
         if self.samples < 2 {

@@ -248,15 +248,14 @@ pub fn execute(cli: Cli) -> Result<()> {
             output,
             ..
         } => cmd_sobol::run(&cmd_sobol::SobolCmd {
-            points: evaluate::PointsOptions {
-                scenario: scenario.scenario,
-                set: scenario.set,
+            points: evaluate::PointsOptions::of(
+                scenario,
                 target,
                 samples,
                 runs,
-                seed: seed.seed,
-                exec: Execution::of(threads, out, output),
-            },
+                seed,
+                Execution::of(threads, out, output),
+            ),
             bootstrap,
         }),
         Command::Sensitivity {
@@ -299,15 +298,14 @@ pub fn execute(cli: Cli) -> Result<()> {
             out,
             output,
         } => cmd_discover::run(&cmd_discover::DiscoverCmd {
-            points: evaluate::PointsOptions {
-                scenario: scenario.scenario,
-                set: scenario.set,
+            points: evaluate::PointsOptions::of(
+                scenario,
                 target,
                 samples,
                 runs,
-                seed: seed.seed,
-                exec: Execution::of(threads, out, output),
-            },
+                seed,
+                Execution::of(threads, out, output),
+            ),
             from_sweep,
             threshold,
             alpha,

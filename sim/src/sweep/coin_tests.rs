@@ -2,7 +2,8 @@
 //! cell's first swept value, folded into its own summary type ([`CoinSummary`], a
 //! [`CellSummary`] with its own `outcomes.csv` columns and `summary.json` label). The same
 //! [`Executor`], checkpoints, shards, resume and merge that run the flagship run it, and the
-//! results are byte-identical for any thread count, sharding or resume.
+//! results are byte-identical for any thread count, sharding or resume; the sensitivity
+//! driver runs it too.
 
 use super::*;
 use crate::output::{Manifest, ResultsDir};
@@ -252,4 +253,65 @@ fn coin_records_are_not_flagship_records() {
     let e = write_results::<crate::Summary>(&[checkpoint], &dir).unwrap_err();
     assert!(e.is_bad_input(), "{e}");
     assert!(e.to_string().contains(":2: not a cell record"), "{e}");
+}
+
+/// The sensitivity driver runs the coin too: its points' scenarios carry the bias
+/// (`litigation.win_probability_mean`), [`crate::sensitivity::Analysis::run`] returns coin
+/// summaries (identical for any thread count), the statistics take the coin's own measure (its
+/// heads share) and `outcomes.csv` gets the coin's columns.
+#[test]
+fn a_coin_runs_through_the_sensitivity_driver() {
+    use crate::sensitivity::{parameters, Analysis, MorrisOptions, Target};
+    use crate::strategy::testing::AnyAgents;
+    use crate::Scenario;
+    type Error = Box<dyn std::error::Error + Send + Sync>;
+    let doc = crate::layers::Bases::single(super::tests::BASE, "base").unwrap();
+    let base = Scenario::from_document(&doc, &[], &AnyAgents).unwrap();
+    let varied = ["discount.openai", "litigation.win_probability_mean"];
+    let params: Vec<_> = parameters(&base)
+        .into_iter()
+        .filter(|p| varied.contains(&p.path.as_str()))
+        .collect();
+    assert_eq!(params.len(), 2);
+    let morris = MorrisOptions {
+        trajectories: 4,
+        levels: 4,
+        bootstrap: 50,
+    };
+    let target = Target::parse("LITIGATION", 52).unwrap();
+    let analysis = Analysis::new(target, params.clone(), 300, 5, morris, |_, v| {
+        let sets: Vec<String> = params.iter().zip(v).map(|(p, &x)| p.set(x)).collect();
+        Scenario::from_document(&doc, &sets, &AnyAgents).map_err(Error::from)
+    })
+    .unwrap();
+    let coin = |sc: &Scenario| -> Result<Coin, String> {
+        Ok(Coin {
+            p: sc.params().litigation.win_probability_mean,
+        })
+    };
+    let coins = analysis.run(&pool(1), coin, &()).unwrap();
+    assert_eq!(coins.len(), 1 + 2 * 2 + 3 * 4);
+    assert_eq!(analysis.run(&pool(3), coin, &()).unwrap(), coins);
+    let shares: Vec<f64> = coins.iter().map(|c| c.share).collect();
+    let summary = analysis.statistics(&shares, None, &pool(2)).unwrap();
+    // The bias moves the share by about 0.75 − 0.35; the discount does not move the coin.
+    let top = &summary.one_at_a_time[0];
+    assert_eq!(top.parameter.path, "litigation.win_probability_mean");
+    assert!(top.swing > 0.25, "{}", top.swing);
+    assert_eq!(summary.morris[0].path, "litigation.win_probability_mean");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = ResultsDir::create(&tmp.path().join("sensitivity")).unwrap();
+    let m = manifest(&coin_sweep());
+    analysis.write(&dir, &m, &summary, &coins).unwrap();
+    let csv = fs::read_to_string(dir.commit().unwrap().join("outcomes.csv")).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("cell,point,discount.openai,litigation.win_probability_mean,tosses,heads,share")
+    );
+    assert!(
+        lines.next().unwrap().starts_with("0,base,0.3,0.55,300,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 1 + coins.len());
 }

@@ -3,7 +3,7 @@
 use super::*;
 use crate::scenario::ScenarioError;
 
-const BASE: &str = include_str!("../../../configs/april-2026.toml");
+pub(super) const BASE: &str = include_str!("../../../configs/april-2026.toml");
 
 use crate::strategy::testing::AnyAgents;
 

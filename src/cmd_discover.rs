@@ -3,7 +3,7 @@
 //! (`--from-sweep DIR`); the outcome per point is the target's share (PRIM on the continuous
 //! share), or with `--threshold T` the indicator share ≥ T (then any target may be used).
 
-use crate::evaluate::{csv_field, default_out, num, print, tail, Evaluator, Target};
+use crate::evaluate::{csv_field, default_out, num, print, tail, PointsOptions, Target};
 use crate::{bad, charts, manifest, pool};
 use analysis::prim::{self, PrimOptions, PrimResult, Selection};
 use anyhow::Result;
@@ -14,18 +14,8 @@ use std::path::PathBuf;
 
 /// Options of `pactsim discover`.
 pub(crate) struct DiscoverCmd {
-    /// Scenario file (default: embedded).
-    pub scenario: Option<PathBuf>,
-    /// `--set` overrides.
-    pub set: Vec<String>,
-    /// Target.
-    pub target: String,
-    /// Latin hypercube points.
-    pub samples: usize,
-    /// Runs per point.
-    pub runs: u64,
-    /// Master seed.
-    pub seed: Option<u64>,
+    /// Scenario, target, Latin-hypercube points, runs, seed and execution.
+    pub points: PointsOptions,
     /// Read a sweep's results instead of sampling.
     pub from_sweep: Option<PathBuf>,
     /// Outcome = 1 when the target ≥ this.
@@ -38,8 +28,6 @@ pub(crate) struct DiscoverCmd {
     pub paste: bool,
     /// Report this step of the peeling trajectory.
     pub box_step: Option<usize>,
-    /// Threads, results directory, plots and progress bar.
-    pub exec: crate::Execution,
 }
 
 /// A restricted parameter of the chosen box.
@@ -102,7 +90,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             o.min_mass
         )));
     }
-    let pool = pool(o.exec.threads)?;
+    let pool = pool(o.points.exec.threads)?;
     let started = std::time::Instant::now();
     let (base, names, x, values, runs, source, seed, target) = match &o.from_sweep {
         Some(d) => {
@@ -110,9 +98,9 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
                 .map_err(|e| bad(format!("--from-sweep: {e}")))?;
             let m: sim::output::Manifest = sim::output::read_json(d, "manifest.json")
                 .map_err(|e| bad(format!("--from-sweep: {e}")))?;
-            let base = crate::load_scenario(o.scenario.as_deref(), &o.set)?;
+            let base = crate::load_scenario(o.points.scenario.as_deref(), &o.points.set)?;
             let horizon = base.params().simulation.horizon_weeks;
-            let target = Target::parse(&o.target, horizon)?;
+            let target = Target::parse(&o.points.target, horizon)?;
             let mut x = Vec::new();
             for c in &s.cells {
                 let row: Option<Vec<f64>> = s
@@ -141,18 +129,12 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             )
         }
         None => {
-            if o.samples < 2 {
-                return Err(bad(format!(
-                    "--samples {}: allowed values are 2 or more",
-                    o.samples
-                )));
-            }
-            let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
-            let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
-            let u = analysis::design::latin_hypercube(o.samples, ev.params.len(), ev.seed);
+            o.points.check_samples()?;
+            let (ev, target) = o.points.evaluator()?;
+            let u = analysis::design::latin_hypercube(o.points.samples, ev.params.len(), ev.seed);
             let x: Vec<Vec<f64>> = u.iter().map(|u| ev.at_unit(u)).collect();
             ev.validate_box("discover")?;
-            let summaries = ev.evaluate(&x, ev.seed, &pool, o.exec.quiet)?;
+            let summaries = ev.evaluate(&x, ev.seed, &pool, o.points.exec.quiet)?;
             let values = summaries.iter().map(|s| target.value(s)).collect();
             let names = ev.names();
             (
@@ -160,7 +142,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
                 names,
                 x,
                 values,
-                o.runs,
+                o.points.runs,
                 "latin-hypercube".to_string(),
                 ev.seed,
                 target,
@@ -208,6 +190,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
         prim: res,
     };
     let out = o
+        .points
         .exec
         .out
         .clone()
@@ -265,7 +248,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
         ));
     }
     dir.write_text("box.csv", &bx)?;
-    if let Some(f) = o.exec.plots {
+    if let Some(f) = o.points.exec.plots {
         charts::render_named(
             &dir.path(""),
             &discover_charts(&m, &summary, &x, &y),

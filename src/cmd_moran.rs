@@ -3,7 +3,7 @@
 //! writes a results directory with the population-over-time plot.
 
 use crate::cmd_match::{load_game, settings};
-use crate::{bad, charts, cli::PlotFormat, pool};
+use crate::{bad, charts, pool};
 use anyhow::{Context, Result};
 use plots::{Chart, LinePlot, Series, SeriesPoint};
 use repeated::library::{lookup, Player};
@@ -19,14 +19,10 @@ pub(crate) struct MoranArgs {
     /// The settings given as flags (`players` from `--players`, empty when not given); each
     /// one given overrides the file's.
     pub flags: MoranFile,
-    /// Threads.
-    pub threads: Option<usize>,
-    /// Results directory.
-    pub out: Option<PathBuf>,
+    /// Threads, results directory and plots (no progress bar: `quiet` is unused).
+    pub exec: crate::Execution,
     /// JSON output.
     pub json: bool,
-    /// Plot formats, or none.
-    pub plots: Option<PlotFormat>,
 }
 
 /// The Moran settings: the keys of a Moran file (every key optional except `players`; unknown
@@ -218,9 +214,9 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
         seed: s.seed.unwrap_or(0),
     };
     m.validate()?;
-    let pool = pool(a.threads)?;
+    let pool = pool(a.exec.threads)?;
     let r = pool.install(|| m.run())?;
-    let dir = crate::results_dir(a.out.as_deref(), || "moran".into())?;
+    let dir = crate::results_dir(a.exec.out.as_deref(), || "moran".into())?;
     let mut fixation = String::from("strategy,initial,fixations,probability,ci_lo,ci_hi\n");
     for f in &r.fixation {
         let _ = writeln!(
@@ -260,7 +256,7 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
         "rng_scheme": repeated::seed::SEED_SCHEME,
     });
     dir.write_json("moran.json", &summary)?;
-    if let Some(f) = a.plots {
+    if let Some(f) = a.exec.plots {
         charts::render(
             &dir.path(""),
             &[("population", plot(&m, &r))],

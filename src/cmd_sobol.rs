@@ -3,7 +3,7 @@
 //! R Monte Carlo runs per point, first-order and total Sobol indices with bootstrap CIs
 //! (crate `analysis`), the ranking by ST and whether it is settled.
 
-use crate::evaluate::{csv_field, default_out, num, print, Evaluator, Target};
+use crate::evaluate::{csv_field, default_out, num, print, PointsOptions};
 use crate::{bad, charts, manifest, pool};
 use analysis::ranking::{RankingOptions, RankingReport};
 use analysis::sobol::{self, SobolOptions};
@@ -11,26 +11,13 @@ use anyhow::Result;
 use plots::{Bar, BarChart, Chart};
 use serde::{Deserialize, Serialize};
 use sim::output::ResultsDir;
-use std::path::PathBuf;
 
 /// Options of `pactsim sensitivity --method sobol`.
 pub(crate) struct SobolCmd {
-    /// Scenario file (default: embedded).
-    pub scenario: Option<PathBuf>,
-    /// `--set` overrides.
-    pub set: Vec<String>,
-    /// Target.
-    pub target: String,
-    /// Base sample size N.
-    pub samples: usize,
-    /// Runs per point.
-    pub runs: u64,
-    /// Master seed.
-    pub seed: Option<u64>,
+    /// Scenario, target, base sample size N, runs, seed and execution.
+    pub points: PointsOptions,
     /// Bootstrap replicates.
     pub bootstrap: usize,
-    /// Threads, results directory, plots and progress bar.
-    pub exec: crate::Execution,
 }
 
 /// One parameter's row of the results.
@@ -86,37 +73,32 @@ pub(crate) struct SobolSummary {
 
 /// Runs the Sobol analysis.
 pub(crate) fn run(o: &SobolCmd) -> Result<()> {
-    if o.samples < 2 {
-        return Err(bad(format!(
-            "--samples {}: allowed values are 2 or more",
-            o.samples
-        )));
-    }
+    o.points.check_samples()?;
     if o.bootstrap == 0 {
         return Err(bad("--bootstrap 0: allowed values are 1 or more"));
     }
-    let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
-    let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
+    let (ev, target) = o.points.evaluator()?;
     let k = ev.params.len();
-    let design = sobol::saltelli(k, o.samples, ev.seed).map_err(|e| bad(e.to_string()))?;
+    let design = sobol::saltelli(k, o.points.samples, ev.seed).map_err(|e| bad(e.to_string()))?;
     let points: Vec<Vec<f64>> = design.points.iter().map(|u| ev.at_unit(u)).collect();
-    let pool = pool(o.exec.threads)?;
+    let pool = pool(o.points.exec.threads)?;
     ev.validate_box("Sobol")?;
     let out = o
+        .points
         .exec
         .out
         .clone()
         .unwrap_or_else(|| default_out(&ev.base, "sobol", &target.name()));
     let dir = ResultsDir::create(&out)?;
     let started = std::time::Instant::now();
-    let summaries = ev.evaluate(&points, ev.seed, &pool, o.exec.quiet)?;
+    let summaries = ev.evaluate(&points, ev.seed, &pool, o.points.exec.quiet)?;
     let secs = started.elapsed().as_secs_f64();
     let y: Vec<f64> = summaries.iter().map(|s| target.value(s)).collect();
     let res = pool
         .install(|| {
             sobol::indices(
                 k,
-                o.samples,
+                o.points.samples,
                 &y,
                 SobolOptions {
                     bootstrap: o.bootstrap,
@@ -128,7 +110,7 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
         .map_err(|e| bad(e.to_string()))?;
     let names = ev.names();
     let ranking = sobol::ranking_by_total(&names, &res, RankingOptions::default());
-    let noise: Option<Vec<f64>> = summaries[..2 * o.samples]
+    let noise: Option<Vec<f64>> = summaries[..2 * o.points.samples]
         .iter()
         .map(|s| target.noise_variance(s))
         .collect();
@@ -158,9 +140,9 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
     let summary = SobolSummary {
         target: target.name(),
         target_label: target.label(),
-        samples: o.samples,
+        samples: o.points.samples,
         points: points.len(),
-        runs_per_point: o.runs,
+        runs_per_point: o.points.runs,
         sequence: design.sequence,
         mean: res.mean,
         variance: res.variance,
@@ -176,12 +158,12 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
         "sobol": {
             "target": target.name(),
             "parameters": ev.params,
-            "samples": o.samples,
+            "samples": o.points.samples,
             "points": points.len(),
             "bootstrap": o.bootstrap,
         }
     });
-    let m = manifest(&ev.base, "sobol", ev.seed, o.runs, extra)?;
+    let m = manifest(&ev.base, "sobol", ev.seed, o.points.runs, extra)?;
     dir.write_json("manifest.json", &m)?;
     dir.write_json("summary.json", &summary)?;
     // points.csv: one row per evaluated point.
@@ -192,7 +174,7 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
     }
     csv.push_str(",target\n");
     for (i, (v, yv)) in points.iter().zip(&y).enumerate() {
-        let block = match i / o.samples {
+        let block = match i / o.points.samples {
             0 => "A".to_string(),
             1 => "B".to_string(),
             b => format!("AB{}", b - 2),
@@ -209,7 +191,7 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
     let text = report(&summary);
     let warning = summary.ranking.warning.clone().unwrap_or_default();
     dir.write_text("warning.txt", &format!("{warning}\n"))?;
-    if let Some(f) = o.exec.plots {
+    if let Some(f) = o.points.exec.plots {
         charts::render_named(
             &dir.path(""),
             &sobol_charts(&m, &summary),
@@ -221,8 +203,8 @@ pub(crate) fn run(o: &SobolCmd) -> Result<()> {
     eprintln!(
         "{} points × {} runs in {secs:.2} s ({:.0} runs/s, {} threads)",
         points.len(),
-        o.runs,
-        (points.len() as u64 * o.runs) as f64 / secs,
+        o.points.runs,
+        (points.len() as u64 * o.points.runs) as f64 / secs,
         pool.current_num_threads()
     );
     Ok(())

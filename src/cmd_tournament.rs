@@ -4,7 +4,8 @@
 //! continues an interrupted run with the same bytes as an uninterrupted one.
 
 use crate::cmd_match::{load_game, settings};
-use crate::{bad, charts, cli::PlotFormat, pool, progress};
+use crate::evaluate::csv_field;
+use crate::{bad, charts, pool, progress};
 use anyhow::{anyhow, Context, Result};
 use plots::{Bar, BarChart, BoxSummary, Chart, Distributions, Heatmap};
 use repeated::library::lookup_list;
@@ -19,16 +20,10 @@ use std::path::{Path, PathBuf};
 pub(crate) struct TournamentArgs {
     /// Tournament file.
     pub file: PathBuf,
-    /// Worker threads.
-    pub threads: Option<usize>,
-    /// Results directory.
-    pub out: Option<PathBuf>,
+    /// Threads, results directory, plots and progress bar.
+    pub exec: crate::Execution,
     /// Continue from the checkpoint.
     pub resume: bool,
-    /// Plot formats, or none.
-    pub plots: Option<PlotFormat>,
-    /// No progress bar.
-    pub quiet: bool,
     /// Stop after this many repetitions (testing aid).
     pub stop_after: Option<u32>,
 }
@@ -96,14 +91,6 @@ pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
     };
     t.validate().map_err(|e| ctx(e.into()))?;
     Ok((cfg, t))
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 fn num(x: f64) -> String {
@@ -269,14 +256,14 @@ pub(crate) const CHECKPOINT: &str = "tournament-checkpoint";
 /// Runs `pactsim tournament`.
 pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
     let (cfg, t) = load(&a.file)?;
-    let pool = pool(a.threads)?;
+    let pool = pool(a.exec.threads)?;
     let name = cfg.name.clone().unwrap_or_else(|| {
         a.file
             .file_stem()
             .map_or_else(|| "tournament".into(), |s| s.to_string_lossy().into_owned())
     });
     // Checks the target (never a directory pactsim did not write) and locks it first.
-    let dir = crate::results_dir(a.out.as_deref(), || name.clone())?;
+    let dir = crate::results_dir(a.exec.out.as_deref(), || name.clone())?;
     let checkpoint = dir.sibling(CHECKPOINT);
     if a.resume && !checkpoint.exists() {
         return Err(bad(format!(
@@ -284,7 +271,7 @@ pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
             checkpoint.display()
         )));
     }
-    let bar = progress::bar(u64::from(t.repetitions), "repetitions", a.quiet);
+    let bar = progress::bar(u64::from(t.repetitions), "repetitions", a.exec.quiet);
     let per = t.pairs().len() as u64;
     let started = std::time::Instant::now();
     let mut first = None;
@@ -324,7 +311,7 @@ pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
         "rng_scheme": repeated::seed::SEED_SCHEME,
     });
     dir.write_json("manifest.json", &manifest)?;
-    if let Some(f) = a.plots {
+    if let Some(f) = a.exec.plots {
         charts::render(
             &dir.path(""),
             &plots_of(&name, &t, &results),

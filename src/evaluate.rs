@@ -1,7 +1,8 @@
 //! The command-line side of evaluating parameter points, shared by `sensitivity`, `sobol`,
 //! `discover` and `calibrate`: [`Evaluator`] loads the scenario (file or embedded) for
 //! `sim::evaluate::Evaluator` and runs its points with the flagship engine and a progress
-//! bar, mapping errors to exit codes; [`CliError`] carries the library's errors into
+//! bar, mapping errors to exit codes; [`PointsOptions`] are the options `sobol` and
+//! `discover` share; [`CliError`] carries the library's errors into
 //! `anyhow` with bad input marked; and small helpers for what the commands write and print.
 
 use crate::progress::CellsProgress;
@@ -34,7 +35,7 @@ impl From<ScenarioError> for CliError {
 impl From<EvaluateError> for CliError {
     fn from(e: EvaluateError) -> CliError {
         CliError(match e {
-            EvaluateError::Bad(m) => bad(m),
+            e @ (EvaluateError::ZeroRuns | EvaluateError::NoRanges { .. }) => bad(e.to_string()),
             EvaluateError::Scenario(s) => s.into(),
             other => other.into(),
         })
@@ -108,6 +109,65 @@ impl Evaluator {
     /// The library evaluator.
     pub(crate) fn inner(&self) -> &sim::evaluate::Evaluator<'static> {
         &self.0
+    }
+}
+
+/// The options `sobol` and `discover` share: the scenario, the target, how many points of
+/// its `[ranges]` are sampled and how many runs each, the seed, and how the command runs.
+pub(crate) struct PointsOptions {
+    /// Scenario file (default: embedded).
+    pub scenario: Option<PathBuf>,
+    /// `--set` overrides.
+    pub set: Vec<String>,
+    /// Target.
+    pub target: String,
+    /// Sample size (Sobol: the base sample size N; discover: Latin-hypercube points).
+    pub samples: usize,
+    /// Runs per point.
+    pub runs: u64,
+    /// Master seed.
+    pub seed: Option<u64>,
+    /// Threads, results directory, plots and progress bar.
+    pub exec: crate::Execution,
+}
+
+impl PointsOptions {
+    /// From the shared flag groups and the target, sample size and runs per point.
+    pub(crate) fn of(
+        scenario: crate::cli::ScenarioArgs,
+        target: String,
+        samples: usize,
+        runs: u64,
+        seed: crate::cli::SeedArg,
+        exec: crate::Execution,
+    ) -> PointsOptions {
+        PointsOptions {
+            scenario: scenario.scenario,
+            set: scenario.set,
+            target,
+            samples,
+            runs,
+            seed: seed.seed,
+            exec,
+        }
+    }
+
+    /// Refuses fewer than 2 samples.
+    pub(crate) fn check_samples(&self) -> Result<()> {
+        if self.samples < 2 {
+            return Err(bad(format!(
+                "--samples {}: allowed values are 2 or more",
+                self.samples
+            )));
+        }
+        Ok(())
+    }
+
+    /// The scenario's evaluator and the target read against its horizon.
+    pub(crate) fn evaluator(&self) -> Result<(Evaluator, Target)> {
+        let ev = Evaluator::new(self.scenario.as_deref(), &self.set, self.seed, self.runs)?;
+        let target = Target::parse(&self.target, ev.base.params().simulation.horizon_weeks)?;
+        Ok((ev, target))
     }
 }
 

@@ -248,14 +248,15 @@ pub fn execute(cli: Cli) -> Result<()> {
             output,
             ..
         } => cmd_sobol::run(&cmd_sobol::SobolCmd {
-            scenario: scenario.scenario,
-            set: scenario.set,
-            target,
-            samples,
-            runs,
-            seed: seed.seed,
+            points: evaluate::PointsOptions::of(
+                scenario,
+                target,
+                samples,
+                runs,
+                seed,
+                Execution::of(threads, out, output),
+            ),
             bootstrap,
-            exec: Execution::of(threads, out, output),
         }),
         Command::Sensitivity {
             scenario,
@@ -297,19 +298,20 @@ pub fn execute(cli: Cli) -> Result<()> {
             out,
             output,
         } => cmd_discover::run(&cmd_discover::DiscoverCmd {
-            scenario: scenario.scenario,
-            set: scenario.set,
-            target,
-            samples,
-            runs,
-            seed: seed.seed,
+            points: evaluate::PointsOptions::of(
+                scenario,
+                target,
+                samples,
+                runs,
+                seed,
+                Execution::of(threads, out, output),
+            ),
             from_sweep,
             threshold,
             alpha,
             min_mass,
             paste,
             box_step,
-            exec: Execution::of(threads, out, output),
         }),
         Command::Calibrate {
             scenario,
@@ -358,11 +360,8 @@ pub fn execute(cli: Cli) -> Result<()> {
             stop_after,
         } => cmd_tournament::run(&cmd_tournament::TournamentArgs {
             file,
-            threads: threads.threads,
-            out,
+            exec: Execution::of(threads, out, output),
             resume,
-            plots: output.plots.plots(),
-            quiet: output.quiet,
             stop_after,
         }),
         Command::Moran {
@@ -381,10 +380,9 @@ pub fn execute(cli: Cli) -> Result<()> {
                     .unwrap_or_default(),
                 ..settings
             },
-            threads: threads.threads,
-            out,
+            // Moran draws no progress bar.
+            exec: Execution::of(threads, out, cli::OutputArgs { plots, quiet: true }),
             json,
-            plots: plots.plots(),
         }),
         Command::Metagame {
             scenario,

@@ -158,7 +158,7 @@ fn results(
     plots: Option<PlotFormat>,
     heat: &plots::figures::HeatOptions,
 ) -> Result<PathBuf> {
-    let manifest = write_results(files, &dir)?;
+    let manifest = write_results::<sim::Summary>(files, &dir)?;
     if let Some(fmt) = plots {
         let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
         charts::render_named(

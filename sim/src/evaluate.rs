@@ -7,21 +7,30 @@
 //! like `pactsim run`, and run under `Plan { seed, cell_hash: hash of the resolved scenario,
 //! runs }` as cells of [`run_cells`], in parallel and collected in point order, so results are
 //! byte-identical for any number of threads and a point equals `pactsim run --set …` with the
-//! same seed and runs. A point's simulation comes from the caller's factory; nothing here
-//! prints, progress goes to a [`Progress`].
+//! same seed and runs. A point's simulation comes from the caller's factory, and a point's
+//! summary is whatever its runs fold into ([`statistic`] reads the flagship's `Summary` as
+//! JSON); nothing here prints, progress goes to a [`Progress`].
 
 use crate::layers::Document;
-use crate::runner::{run_cell, run_cells, Fold, Plan, Progress, Simulation};
+use crate::runner::{run_cell, run_cells, CellResult, Plan, Progress, Simulation};
 use crate::sensitivity::{parameters, Parameter};
-use crate::{Catalog, Scenario, ScenarioError, Summary};
+use crate::{Catalog, Scenario, ScenarioError};
 
 /// Error of loading an [`Evaluator`] or of validating or running its points; all of it is
 /// bad input.
 #[derive(Debug, thiserror::Error)]
 pub enum EvaluateError {
-    /// An option out of range, or a scenario without `[ranges]`.
-    #[error("{0}")]
-    Bad(String),
+    /// `--runs 0`.
+    #[error("--runs 0: allowed values are 1 or more")]
+    ZeroRuns,
+    /// The scenario has no `[ranges]` to vary.
+    #[error(
+        "{scenario}: the scenario has no [ranges] table of documented low/high values to vary"
+    )]
+    NoRanges {
+        /// The scenario's name (its file, or the embedded scenario's name).
+        scenario: String,
+    },
     /// The base scenario (with the user's `--set`) is invalid.
     #[error(transparent)]
     Scenario(#[from] ScenarioError),
@@ -155,9 +164,7 @@ impl<'c> Evaluator<'c> {
     /// this too, callers that load the scenario may check it first.
     pub fn check_runs(runs: u64) -> Result<(), EvaluateError> {
         if runs == 0 {
-            return Err(EvaluateError::Bad(
-                "--runs 0: allowed values are 1 or more".into(),
-            ));
+            return Err(EvaluateError::ZeroRuns);
         }
         Ok(())
     }
@@ -175,10 +182,9 @@ impl<'c> Evaluator<'c> {
         let base = Scenario::from_document(&doc, set, catalog)?;
         let params = parameters(&base);
         if params.is_empty() {
-            return Err(EvaluateError::Bad(format!(
-                "{}: the scenario has no [ranges] table of documented low/high values to vary",
-                doc.name()
-            )));
+            return Err(EvaluateError::NoRanges {
+                scenario: doc.name().to_string(),
+            });
         }
         let seed = seed.unwrap_or(base.seed());
         Ok(Evaluator {
@@ -233,17 +239,17 @@ impl<'c> Evaluator<'c> {
     }
 
     /// Summary of `runs` runs at parameter values `v` under master seed `seed`, on the
-    /// current thread pool (`simulation` makes the point's simulation from its scenario).
+    /// current thread pool (`simulation` makes the point's simulation from its scenario; the
+    /// summary is what its runs fold into, the flagship's `Summary` for an `Engine`).
     pub fn run_point<S, E>(
         &self,
         v: &[f64],
         seed: u64,
         runs: u64,
         simulation: impl Fn(&Scenario) -> Result<S, E>,
-    ) -> Result<Summary, E>
+    ) -> Result<CellResult<S>, E>
     where
         S: Simulation,
-        S::Fold: Fold<S::Record, Output = Summary>,
         E: From<ScenarioError>,
     {
         let sc = self.scenario_at(v)?;
@@ -268,10 +274,10 @@ impl<'c> Evaluator<'c> {
         pool: &rayon::ThreadPool,
         simulation: impl Fn(usize, &Scenario) -> Result<S, E> + Sync,
         progress: &dyn Progress,
-    ) -> Result<Vec<Summary>, E>
+    ) -> Result<Vec<CellResult<S>>, E>
     where
         S: Simulation,
-        S::Fold: Fold<S::Record, Output = Summary>,
+        CellResult<S>: Send,
         E: From<EvaluateError> + Send,
     {
         let runs = self.runs;
@@ -289,7 +295,7 @@ impl<'c> Evaluator<'c> {
             Ok((simulation(index, &sc)?, plan))
         };
         let mut out = Vec::with_capacity(points.len());
-        let mut keep = |_: &[(usize, &[f64])], got: Vec<Summary>| -> Result<(), E> {
+        let mut keep = |_: &[(usize, &[f64])], got: Vec<CellResult<S>>| -> Result<(), E> {
             out.extend(got);
             Ok(())
         };

@@ -38,7 +38,9 @@
 //!   targets, and the analysis driver) · `evaluate` (points of the `[ranges]` run as cells,
 //!   statistics of the run summary by dotted path) · `calibration` (the ABC rejection driver
 //!   against a facts file). All run cells through `runner::run_cells`, generic over the
-//!   simulation a cell becomes; progress goes to `runner::Progress`.
+//!   simulation a cell becomes; sweeps (and sensitivity's runs and files) also over what its
+//!   runs fold into (`sweep::CellSummary`, the flagship's `Summary` or another model's);
+//!   progress goes to `runner::Progress`.
 //! - The model (reads `&Params`): `contract` (terms) · `payoff` (present values) · `regime`
 //!   (the state a contract is valued in) · `terms` (payoffs term by term) · `valuer` (values
 //!   of states under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal

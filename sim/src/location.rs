@@ -1,19 +1,10 @@
 //! Where a parameter is written in a file's text: the 1-based line and column of a dotted
 //! parameter path ([`locate`]) and the dotted path of the key on a line ([`path_at`]). Used to
 //! place every reported problem at the file, line and column that wrote it; [`line_col`] turns
-//! a parser's byte offset into the same coordinates.
+//! a parser's byte offset into the same coordinates (the workspace's one implementation,
+//! `games::text::line_col`, re-exported).
 
-/// 1-based (line, column) of byte `offset` in `text`; the column counts characters.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let before = &text[..end];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
+pub use games::text::line_col;
 
 /// The dotted path of the key defined on 1-based `line` (table header + key), if any.
 pub fn path_at(text: &str, line: usize) -> Option<String> {

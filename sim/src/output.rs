@@ -239,16 +239,32 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// The header line of `outcomes.csv`: `cell`, the given columns (quoted as needed), then the
-/// outcome columns.
-pub fn outcomes_csv_header(first: &str, columns: &[String]) -> String {
+/// The columns of the flagship's `outcomes.csv` rows after the cell and its parameters.
+pub const OUTCOME_COLUMNS: &str = "outcome,count,share,ci_low,ci_high";
+
+/// The header line of `outcomes.csv`: `first` (e.g. `cell`), the given columns (quoted as
+/// needed), then the summary's columns `tail` (e.g. [`OUTCOME_COLUMNS`]).
+pub fn outcomes_csv_header(first: &str, columns: &[String], tail: &str) -> String {
     let mut head = String::from(first);
     for p in columns {
         head.push(',');
         head.push_str(&csv_field(p));
     }
-    head.push_str(",outcome,count,share,ci_low,ci_high\n");
+    head.push(',');
+    head.push_str(tail);
+    head.push('\n');
     head
+}
+
+/// The start of a cell's `outcomes.csv` rows: its index, then its values (already CSV
+/// fields), comma-separated.
+pub fn csv_lead(cell: u64, values: &[String]) -> String {
+    let mut lead = cell.to_string();
+    for v in values {
+        lead.push(',');
+        lead.push_str(v);
+    }
+    lead
 }
 
 /// Tidy `outcomes.csv` rows: one per cell × outcome. `cells` pairs each cell's swept
@@ -259,22 +275,20 @@ pub fn outcomes_csv(param_names: &[String], cells: &[(Vec<String>, &Summary)]) -
         s.push(',');
         s.push_str(n);
     }
-    s.push_str(",outcome,count,share,ci_low,ci_high\n");
+    s.push(',');
+    s.push_str(OUTCOME_COLUMNS);
+    s.push('\n');
     for (i, (values, summary)) in cells.iter().enumerate() {
-        outcomes_csv_rows(i as u64, values, summary, &mut s);
+        outcomes_csv_rows(&csv_lead(i as u64, values), summary, &mut s);
     }
     s
 }
 
-/// Appends the `outcomes.csv` rows of one cell (see [`outcomes_csv`]) to `s`; sweeps stream
-/// their cells through this one at a time.
-pub fn outcomes_csv_rows(cell: u64, values: &[String], summary: &Summary, s: &mut String) {
+/// Appends the `outcomes.csv` rows of one cell (see [`outcomes_csv`]) to `s`, each starting
+/// with `lead` ([`csv_lead`]); sweeps stream their cells through this one at a time.
+pub fn outcomes_csv_rows(lead: &str, summary: &Summary, s: &mut String) {
     for o in &summary.outcomes {
-        s.push_str(&cell.to_string());
-        for v in values {
-            s.push(',');
-            s.push_str(v);
-        }
+        s.push_str(lead);
         s.push_str(&format!(
             ",{},{},{:.6},{:.6},{:.6}\n",
             o.outcome, o.count, o.share, o.ci_low, o.ci_high

@@ -6,7 +6,8 @@
 //!
 //! The flagship model ([`Engine`]) is one [`Simulation`]; anything else that plays seeded runs
 //! from a [`RunKey`] and folds their records (a repeated game, a toy model in a test) plugs into
-//! the same runner, and so into sweeps, shards and resume, which only see this trait.
+//! the same runner, and so into sweeps, shards and resume, which only see this trait and what
+//! its fold produces (a [`crate::sweep::CellSummary`]; `sweep`'s tests sweep a seeded coin).
 //!
 //! [`run_cells`] is the one "evaluate these cells" loop of every multi-cell command (sweeps,
 //! sensitivity, Sobol, discovery, calibration): cells in batches, a batch's cells in parallel,

@@ -4,9 +4,11 @@
 //! form (a list of named outcomes followed by one outcome index per profile, index 0 being the
 //! all-zero outcome), with strategies given by name or abbreviated as counts. Numbers may be
 //! integers, decimals (with exponents) or rationals such as `3/4`. [`write()`] emits the explicit
-//! form with shortest round-trip float formatting, so `read(&write(g)) == g`.
+//! form with shortest round-trip float formatting, so `read(&write(g)) == g`. Errors are placed
+//! at a line and column by [`crate::text::line_col`].
 
 use super::{Game, GameError};
+use crate::text::line_col;
 use std::fmt::Write as _;
 use thiserror::Error;
 
@@ -50,33 +52,32 @@ impl Tok {
 #[derive(Debug, Clone)]
 struct Token {
     tok: Tok,
-    line: usize,
-    column: usize,
+    /// Byte offset of the token's first character (its line and column, for an error, come
+    /// from [`line_col`]).
+    at: usize,
+}
+
+/// An error at byte `offset` of `text`.
+fn error_at(text: &str, offset: usize, message: String) -> NfgError {
+    let (line, column) = line_col(text, offset);
+    NfgError {
+        line,
+        column,
+        message,
+    }
 }
 
 fn tokenize(text: &str) -> Result<Vec<Token>, NfgError> {
     let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    let (mut line, mut column) = (1usize, 1usize);
-    let advance = |c: char, line: &mut usize, column: &mut usize| {
-        if c == '\n' {
-            *line += 1;
-            *column = 1;
-        } else {
-            *column += 1;
-        }
-    };
-    while let Some(&c) = chars.peek() {
-        let (tl, tc) = (line, column);
+    let mut chars = text.char_indices().peekable();
+    while let Some(&(at, c)) = chars.peek() {
         if c.is_whitespace() {
             chars.next();
-            advance(c, &mut line, &mut column);
             continue;
         }
         let tok = match c {
             '{' | '}' | ',' => {
                 chars.next();
-                advance(c, &mut line, &mut column);
                 match c {
                     '{' => Tok::Open,
                     '}' => Tok::Close,
@@ -85,28 +86,17 @@ fn tokenize(text: &str) -> Result<Vec<Token>, NfgError> {
             }
             '"' => {
                 chars.next();
-                advance(c, &mut line, &mut column);
                 let mut s = String::new();
                 loop {
-                    let Some(c) = chars.next() else {
-                        return Err(NfgError {
-                            line: tl,
-                            column: tc,
-                            message: "unterminated string".into(),
-                        });
+                    let Some((_, c)) = chars.next() else {
+                        return Err(error_at(text, at, "unterminated string".into()));
                     };
-                    advance(c, &mut line, &mut column);
                     match c {
                         '"' => break,
                         '\\' => {
-                            let Some(e) = chars.next() else {
-                                return Err(NfgError {
-                                    line: tl,
-                                    column: tc,
-                                    message: "unterminated string".into(),
-                                });
+                            let Some((_, e)) = chars.next() else {
+                                return Err(error_at(text, at, "unterminated string".into()));
                             };
-                            advance(e, &mut line, &mut column);
                             s.push(e);
                         }
                         c => s.push(c),
@@ -116,39 +106,30 @@ fn tokenize(text: &str) -> Result<Vec<Token>, NfgError> {
             }
             _ => {
                 let mut w = String::new();
-                while let Some(&c) = chars.peek() {
+                while let Some(&(_, c)) = chars.peek() {
                     if c.is_whitespace() || matches!(c, '{' | '}' | ',' | '"') {
                         break;
                     }
                     w.push(c);
                     chars.next();
-                    advance(c, &mut line, &mut column);
                 }
                 Tok::Word(w)
             }
         };
-        out.push(Token {
-            tok,
-            line: tl,
-            column: tc,
-        });
+        out.push(Token { tok, at });
     }
     Ok(out)
 }
 
-struct Parser {
+struct Parser<'a> {
+    text: &'a str,
     tokens: Vec<Token>,
     pos: usize,
-    end: (usize, usize),
 }
 
-impl Parser {
+impl Parser<'_> {
     fn err_at(&self, t: &Token, message: String) -> NfgError {
-        NfgError {
-            line: t.line,
-            column: t.column,
-            message,
-        }
+        error_at(self.text, t.at, message)
     }
 
     fn peek(&self) -> Option<&Token> {
@@ -161,11 +142,11 @@ impl Parser {
                 self.pos += 1;
                 Ok(t.clone())
             }
-            None => Err(NfgError {
-                line: self.end.0,
-                column: self.end.1,
-                message: format!("unexpected end of input, expected {what}"),
-            }),
+            None => Err(error_at(
+                self.text,
+                self.text.len(),
+                format!("unexpected end of input, expected {what}"),
+            )),
         }
     }
 
@@ -234,17 +215,10 @@ fn parse_number(w: &str) -> Option<f64> {
 /// Parses Gambit `.nfg` version-1 text (explicit payoff list or outcome form).
 pub fn read(text: &str) -> Result<Game, NfgError> {
     let tokens = tokenize(text)?;
-    let end = text.lines().enumerate().last().map_or((1, 1), |(i, l)| {
-        if text.ends_with('\n') {
-            (i + 2, 1)
-        } else {
-            (i + 1, l.chars().count() + 1)
-        }
-    });
     let mut p = Parser {
+        text,
         tokens,
         pos: 0,
-        end,
     };
     let header = p.next("'NFG'")?;
     if header.tok != Tok::Word("NFG".into()) {
@@ -398,11 +372,8 @@ pub fn read(text: &str) -> Result<Game, NfgError> {
             format!("unexpected {} after the payoffs", t.tok.describe()),
         ));
     }
-    let game = Game::new(title, players, strategies, payoffs).map_err(|e: GameError| NfgError {
-        line: header.line,
-        column: header.column,
-        message: e.to_string(),
-    })?;
+    let game = Game::new(title, players, strategies, payoffs)
+        .map_err(|e: GameError| error_at(text, header.at, e.to_string()))?;
     Ok(game.with_comment(comment))
 }
 

@@ -5,15 +5,21 @@
 //! and a ranking — a [`SensitivitySummary`] — and the results files.
 //!
 //! Generic and flagship parts: a point's simulation comes from the caller's factory (any
-//! [`Simulation`] of the point's scenario); its fold must produce a [`Summary`], from which
-//! the [`Target`] is read. Nothing here prints; progress goes to a [`Progress`].
+//! [`Simulation`] of the point's scenario) and [`Analysis::run`] returns whatever its runs
+//! fold into; [`Analysis::write`] writes any [`CellSummary`] into `outcomes.csv`, and
+//! [`Analysis::statistics`] works on the target's values alone. What stays flagship is the
+//! measure: [`Analysis::summarise`] reads the [`Target`] (an outcome class, time to agreement
+//! or a payoff) from the flagship's [`Summary`]; another simulation computes its values itself
+//! and calls [`Analysis::statistics`] (the report still names `Analysis::target`). Nothing
+//! here prints; progress goes to a [`Progress`].
 
 use super::design::{morris_design, morris_effects, Parameter, Trajectory};
 use super::{SensitivityError, Target};
 use crate::limits::{MAX_LEVELS, MAX_RANGES, MAX_SENSITIVITY_POINTS};
-use crate::output::{outcomes_csv_header, outcomes_csv_rows, Manifest, OutputError, ResultsDir};
+use crate::output::{csv_lead, outcomes_csv_header, Manifest, OutputError, ResultsDir};
 use crate::reports::{MorrisRow, OneAtATime, SensitivitySummary};
-use crate::runner::{run_cells, Fold, Plan, Progress, Simulation};
+use crate::runner::{run_cells, CellResult, Plan, Progress, Simulation};
+use crate::sweep::CellSummary;
 use crate::{Scenario, Summary};
 
 /// The Morris design and its bootstrap.
@@ -160,10 +166,10 @@ impl Analysis {
         pool: &rayon::ThreadPool,
         simulation: impl Fn(&Scenario) -> Result<S, E> + Sync,
         progress: &dyn Progress,
-    ) -> Result<Vec<Summary>, E>
+    ) -> Result<Vec<CellResult<S>>, E>
     where
         S: Simulation,
-        S::Fold: Fold<S::Record, Output = Summary>,
+        CellResult<S>: Send,
         E: Send,
     {
         let (seed, runs) = (self.seed, self.runs);
@@ -176,7 +182,7 @@ impl Analysis {
             Ok((simulation(&p.scenario)?, plan))
         };
         let mut summaries = Vec::with_capacity(self.points.len());
-        let mut keep = |_: &[Point], got: Vec<Summary>| -> Result<(), E> {
+        let mut keep = |_: &[Point], got: Vec<CellResult<S>>| -> Result<(), E> {
             summaries.extend(got);
             Ok(())
         };
@@ -195,15 +201,27 @@ impl Analysis {
         summaries: &[Summary],
         pool: &rayon::ThreadPool,
     ) -> Result<SensitivitySummary, SensitivityError> {
-        let target = &self.target;
-        let share = |s: &Summary| target.value(s);
+        let values: Vec<f64> = summaries.iter().map(|s| self.target.value(s)).collect();
+        let standard_error = self.target.noise_variance(&summaries[0]).map(f64::sqrt);
+        self.statistics(&values, standard_error, pool)
+    }
+
+    /// [`Analysis::summarise`] from the target's value at every point (in point order) and
+    /// the Monte Carlo standard error of one point's value at the base, when known.
+    pub fn statistics(
+        &self,
+        values: &[f64],
+        standard_error: Option<f64>,
+        pool: &rayon::ThreadPool,
+    ) -> Result<SensitivitySummary, SensitivityError> {
+        let share = |i: usize| values[i];
         let k = self.params.len();
         let mut oat: Vec<OneAtATime> = self
             .params
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let (lo, hi) = (share(&summaries[1 + 2 * i]), share(&summaries[2 + 2 * i]));
+                let (lo, hi) = (share(1 + 2 * i), share(2 + 2 * i));
                 OneAtATime {
                     parameter: p.clone(),
                     share_low: lo,
@@ -215,11 +233,7 @@ impl Analysis {
         oat.sort_by(|a, b| b.swing.abs().total_cmp(&a.swing.abs()));
         let offset = 1 + 2 * k;
         let y: Vec<Vec<f64>> = (0..self.design.len())
-            .map(|t| {
-                (0..=k)
-                    .map(|j| share(&summaries[offset + t * (k + 1) + j]))
-                    .collect()
-            })
+            .map(|t| (0..=k).map(|j| share(offset + t * (k + 1) + j)).collect())
             .collect();
         // Elementary effects by trajectory, for the bootstrap of μ*.
         let ee: Vec<Vec<f64>> = self
@@ -259,10 +273,10 @@ impl Analysis {
             .collect();
         morris.sort_by(|a, b| b.effect.mu_star.total_cmp(&a.effect.mu_star));
         Ok(SensitivitySummary {
-            target: target.name(),
+            target: self.target.name(),
             runs_per_point: self.runs,
-            base_share: share(&summaries[0]),
-            standard_error: target.noise_variance(&summaries[0]).map(f64::sqrt),
+            base_share: share(0),
+            standard_error,
             one_at_a_time: oat,
             morris_design: [
                 self.morris.trajectories as u64,
@@ -291,22 +305,23 @@ impl Analysis {
     }
 
     /// Writes `manifest.json`, `summary.json`, `outcomes.csv` (every point with every varied
-    /// parameter) and `warning.txt` (the ranking's warning, or empty) into `dir`.
-    pub fn write(
+    /// parameter, then the point's summary's columns) and `warning.txt` (the ranking's
+    /// warning, or empty) into `dir`.
+    pub fn write<T: CellSummary>(
         &self,
         dir: &ResultsDir,
         manifest: &Manifest,
         summary: &SensitivitySummary,
-        summaries: &[Summary],
+        summaries: &[T],
     ) -> Result<(), OutputError> {
         dir.write_json("manifest.json", manifest)?;
         dir.write_json("summary.json", summary)?;
         let names: Vec<String> = self.params.iter().map(|p| p.path.clone()).collect();
-        let mut csv = outcomes_csv_header("cell,point", &names);
+        let mut csv = outcomes_csv_header("cell,point", &names, T::CSV_COLUMNS);
         for (i, (p, s)) in self.points.iter().zip(summaries).enumerate() {
             let mut vals = vec![p.label.clone()];
             vals.extend(p.values.iter().map(|x| format!("{x:?}")));
-            outcomes_csv_rows(i as u64, &vals, s, &mut csv);
+            s.csv_rows(&csv_lead(i as u64, &vals), &mut csv);
         }
         dir.write_text("outcomes.csv", &csv)?;
         let warning = summary

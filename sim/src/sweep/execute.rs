@@ -6,17 +6,20 @@
 //! and resumed runs produce the same bytes, and memory stays flat in cells × runs.
 //!
 //! Generic and flagship parts: the driver is generic over the simulation a cell becomes (the
-//! [`Executor::simulation`] factory, any [`Simulation`]) and over the caller's error type. It
-//! depends on the flagship only through the result type: a cell's fold must produce a
-//! [`Summary`], because records, `outcomes.csv` and `summary.json` hold summaries. Progress
-//! goes to a [`SweepObserver`]; nothing here prints.
+//! [`Executor::simulation`] factory, any [`Simulation`]), over what its runs fold into (any
+//! [`CellSummary`]: records, `outcomes.csv` and `summary.json` hold it; the flagship's is
+//! [`crate::Summary`]) and over the caller's error type. The cells are still a [`Sweep`]'s,
+//! each with its flagship scenario and hash: another simulation reads its parameters from the
+//! cell (its swept values) and its runs are seeded by the cell's hash. Progress goes to a
+//! [`SweepObserver`]; nothing here prints.
 
-use super::shard::{read_header, record_line, resume_records, CellRecord, ShardHeader};
+use super::shard::{
+    read_header, record_line, resume_records, CellRecord, CellSummary, ShardHeader,
+};
 use super::{Cell, Sweep};
 use crate::outdir::{OutputLock, TargetError};
 use crate::output::{OutputError, ResultsDir};
-use crate::results::Summary;
-use crate::runner::{run_cells, Fold, Plan, Progress, Simulation};
+use crate::runner::{run_cells, CellResult, Plan, Progress, Simulation};
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -111,7 +114,7 @@ impl<F, S, E> Executor<'_, F>
 where
     F: Fn(&Cell) -> Result<S, E> + Sync,
     S: Simulation,
-    S::Fold: Fold<S::Record, Output = Summary>,
+    CellResult<S>: CellSummary,
     E: From<SweepError> + Send,
 {
     /// Computes shard `header` into `dir/shard-IIII-of-NNNN.jsonl` (through a `.partial` file
@@ -164,7 +167,7 @@ where
         let cells = header.end - header.first;
         let mut done = 0u64;
         if self.resume && path.exists() {
-            done = resume_records(path, header)?;
+            done = resume_records::<CellResult<S>>(path, header)?;
             self.observer.resumed(done, cells, path);
         } else {
             fs::write(path, record_line(header))
@@ -191,7 +194,7 @@ where
             };
             Ok(((self.simulation)(c)?, plan))
         };
-        let mut write = |batch: &[Cell], summaries: Vec<Summary>| -> Result<(), E> {
+        let mut write = |batch: &[Cell], summaries: Vec<CellResult<S>>| -> Result<(), E> {
             let writing = || SweepError::io(format!("writing {}", path.display()));
             for (c, summary) in batch.iter().zip(summaries) {
                 let r = CellRecord {

@@ -2,11 +2,15 @@
 //! unsharded sweep) come from one sweep and cover every cell exactly once, then streams their
 //! records, in cell order, into `manifest.json`, `summary.json` and `outcomes.csv`. The
 //! bytes do not depend on how the cells were split into shards, threads or resumes.
+//!
+//! The merge is generic over what a record holds of its cell (a [`CellSummary`]); for the
+//! flagship's [`crate::Summary`] a `summary.json` entry has the shape of
+//! [`crate::reports::SummaryCell`].
 
-use super::shard::{read_header, CellRecord, ShardHeader};
+use super::shard::{read_header, CellRecord, CellSummary, ShardHeader};
 use super::{value_text, SweepError};
-use crate::output::{csv_field, outcomes_csv_header, outcomes_csv_rows, Manifest, ResultsDir};
-use crate::reports::SummaryCell;
+use crate::output::{csv_field, csv_lead, outcomes_csv_header, Manifest, ResultsDir};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::fs;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -49,8 +53,12 @@ pub fn shard_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, SweepError> {
 
 /// Checks that the record files `files` cover every cell of one sweep exactly once and writes
 /// `manifest.json`, `summary.json` and `outcomes.csv` of the results directory `dir` from
-/// them. Returns the manifest (plots are the caller's, before it commits `dir`).
-pub fn write_results(files: &[PathBuf], dir: &ResultsDir) -> Result<Manifest, SweepError> {
+/// them, reading each record's summary as a `T`. Returns the manifest (plots are the
+/// caller's, before it commits `dir`).
+pub fn write_results<T: CellSummary>(
+    files: &[PathBuf],
+    dir: &ResultsDir,
+) -> Result<Manifest, SweepError> {
     let mut shards: Vec<(ShardHeader, &PathBuf)> = Vec::new();
     for f in files {
         shards.push((read_header(f)?, f));
@@ -69,6 +77,7 @@ pub fn write_results(files: &[PathBuf], dir: &ResultsDir) -> Result<Manifest, Sw
         json: create("summary.json")?,
         params: h0.params.clone(),
         cell: 0,
+        summary: std::marker::PhantomData::<T>,
     };
     out.head(&manifest)?;
     for (h, f) in &shards {
@@ -132,17 +141,18 @@ fn check_coverage(
     Ok((h0, f0))
 }
 
-/// `outcomes.csv` and `summary.json` being written, cell by cell.
-struct Streams {
+/// `outcomes.csv` and `summary.json` being written, cell by cell, from records of `T`.
+struct Streams<T> {
     csv: BufWriter<fs::File>,
     json: BufWriter<fs::File>,
     params: Vec<String>,
     cell: u64,
+    summary: std::marker::PhantomData<T>,
 }
 
-impl Streams {
+impl<T: CellSummary> Streams<T> {
     fn head(&mut self, manifest: &Manifest) -> Result<(), SweepError> {
-        let head = outcomes_csv_header("cell", &self.params);
+        let head = outcomes_csv_header("cell", &self.params, T::CSV_COLUMNS);
         self.csv.write_all(head.as_bytes()).map_err(write_err)?;
         let name = manifest
             .extra
@@ -165,7 +175,7 @@ impl Streams {
         let mut count = 0;
         for (k, line) in BufReader::new(file).lines().enumerate().skip(1) {
             let line = line.map_err(SweepError::io(format!("reading {}", f.display())))?;
-            let r: CellRecord = serde_json::from_str(&line).map_err(|e| {
+            let r: CellRecord<T> = serde_json::from_str(&line).map_err(|e| {
                 SweepError::Bad(format!(
                     "{}:{}: not a cell record (truncated shard?): {e}",
                     f.display(),
@@ -198,19 +208,17 @@ impl Streams {
         Ok(())
     }
 
-    fn record(&mut self, r: CellRecord) -> Result<(), SweepError> {
+    fn record(&mut self, r: CellRecord<T>) -> Result<(), SweepError> {
         let texts: Vec<String> = r.values.iter().map(|v| csv_field(&value_text(v))).collect();
         let mut rows = String::new();
-        outcomes_csv_rows(r.cell, &texts, &r.summary, &mut rows);
+        r.summary.csv_rows(&csv_lead(r.cell, &texts), &mut rows);
         self.csv.write_all(rows.as_bytes()).map_err(write_err)?;
-        let sc = SummaryCell {
-            cell: r.cell,
+        let entry = Entry {
             values: self.params.iter().cloned().zip(r.values.clone()).collect(),
-            hash: r.hash.clone(),
-            modal_outcome: r.modal().name().to_string(),
-            summary: r.summary,
+            labels: r.summary.labels(),
+            record: &r,
         };
-        let pretty = serde_json::to_string_pretty(&sc)?;
+        let pretty = serde_json::to_string_pretty(&entry)?;
         let json = &mut self.json;
         json.write_all(if self.cell == 0 { b"\n" } else { b",\n" })
             .map_err(write_err)?;
@@ -229,6 +237,28 @@ impl Streams {
         self.json.write_all(b"\n  ]\n}\n").map_err(write_err)?;
         self.csv.flush().map_err(write_err)?;
         self.json.flush().map_err(write_err)
+    }
+}
+
+/// A cell's entry in `summary.json`: `cell`, `values` (by parameter path), `hash`, the
+/// summary's [`CellSummary::labels`], then `summary`.
+struct Entry<'a, T> {
+    values: serde_json::Map<String, serde_json::Value>,
+    labels: Vec<(&'static str, serde_json::Value)>,
+    record: &'a CellRecord<T>,
+}
+
+impl<T: CellSummary> Serialize for Entry<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4 + self.labels.len()))?;
+        m.serialize_entry("cell", &self.record.cell)?;
+        m.serialize_entry("values", &self.values)?;
+        m.serialize_entry("hash", &self.record.hash)?;
+        for (k, v) in &self.labels {
+            m.serialize_entry(k, v)?;
+        }
+        m.serialize_entry("summary", &self.record.summary)?;
+        m.end()
     }
 }
 

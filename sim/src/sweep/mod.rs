@@ -11,8 +11,10 @@
 //!   validates the axes.
 //! - `design`: the full grid, the seeded Latin hypercube and range spacing ([`spaced`]).
 //! - `shard`: the partition into shards ([`shard_range`], [`parse_shard`]), the record files
-//!   ([`ShardHeader`], [`CellRecord`], [`record_line`]).
-//! - `execute`: the driver — computes cells into a shard file or a hidden checkpoint, resumes.
+//!   ([`ShardHeader`], [`CellRecord`], [`record_line`]) and what a record keeps of a cell
+//!   ([`CellSummary`], implemented by the flagship's [`crate::Summary`]).
+//! - `execute`: the driver — computes cells into a shard file or a hidden checkpoint, resumes;
+//!   generic over the simulation a cell becomes and its [`CellSummary`].
 //! - `merge`: record files → one results directory (manifest.json, summary.json,
 //!   outcomes.csv), byte-identical however the cells were split.
 //!
@@ -23,6 +25,8 @@
 
 mod axis;
 mod build;
+#[cfg(test)]
+mod coin_tests;
 mod design;
 mod execute;
 mod merge;
@@ -36,7 +40,7 @@ pub use execute::{remove_checkpoint, Executor, Finished, SweepError, SweepObserv
 pub use merge::{shard_files, write_results};
 pub use shard::{
     modal_outcome, parse_shard, read_header, record_line, resume_records, shard_range, CellRecord,
-    ShardHeader, ShardSpecError, SHARD_KIND,
+    CellSummary, ShardHeader, ShardSpecError, SHARD_KIND,
 };
 
 use crate::rng::fnv1a64;

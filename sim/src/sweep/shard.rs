@@ -2,14 +2,20 @@
 //! sweep's cells into shards (`I/N`), the header line of a shard or checkpoint file, one
 //! [`CellRecord`] per following line, and reading them back (a header, a resumable prefix).
 //!
+//! What a record holds of its cell is the fold output of the cell's simulation, any
+//! [`CellSummary`]: the trait says how it is stored in a record and what it contributes to the
+//! merged `outcomes.csv` and `summary.json`. The flagship's [`Summary`] is one (one row per
+//! outcome class, and the modal outcome); another simulation brings its own.
+//!
 //! Records hold floats in serde_json's shortest round-trip form (the `float_roundtrip`
 //! feature), so a record read back is bit-identical to the one written and a merge reproduces
 //! an unsharded run byte for byte.
 
 use super::{Sweep, SweepError};
 use crate::outcome::Outcome;
-use crate::output::Manifest;
+use crate::output::{outcomes_csv_rows, Manifest, OUTCOME_COLUMNS};
 use crate::results::Summary;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fs;
 use std::io::{BufRead, BufReader};
@@ -121,9 +127,45 @@ impl ShardHeader {
 /// The `kind` of shard headers.
 pub const SHARD_KIND: &str = "pactsim-sweep-shard";
 
-/// One cell's result: a line of a shard file.
+/// What a sweep keeps of one cell's runs: the fold output of the cell's simulation. It is
+/// stored in record files through serde (and must read back bit-identical: floats in
+/// shortest round-trip form), and the merge writes it into the results directory: rows of
+/// `outcomes.csv` under [`CellSummary::CSV_COLUMNS`], and an entry of `summary.json` (the
+/// cell's index, swept values and hash, then [`CellSummary::labels`], then the summary
+/// itself).
+pub trait CellSummary: Serialize + DeserializeOwned + Send {
+    /// The `outcomes.csv` header columns after the cell index and the swept parameters,
+    /// comma-separated.
+    const CSV_COLUMNS: &'static str;
+
+    /// Appends this cell's `outcomes.csv` rows to `out`: each row is `lead` (the cell index
+    /// and swept values, comma-separated) followed by this summary's columns and a newline.
+    fn csv_rows(&self, lead: &str, out: &mut String);
+
+    /// Named values the cell's `summary.json` entry shows before the summary (the flagship:
+    /// its modal outcome). None by default.
+    fn labels(&self) -> Vec<(&'static str, serde_json::Value)> {
+        Vec::new()
+    }
+}
+
+/// The flagship summary: one `outcomes.csv` row per outcome class, and the modal outcome.
+impl CellSummary for Summary {
+    const CSV_COLUMNS: &'static str = OUTCOME_COLUMNS;
+
+    fn csv_rows(&self, lead: &str, out: &mut String) {
+        outcomes_csv_rows(lead, self, out);
+    }
+
+    fn labels(&self) -> Vec<(&'static str, serde_json::Value)> {
+        vec![("modal_outcome", modal_outcome(self).name().into())]
+    }
+}
+
+/// One cell's result: a line of a shard file. `T` is what the cell's simulation folds its
+/// runs into (the flagship's [`Summary`] unless said otherwise).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CellRecord {
+pub struct CellRecord<T = Summary> {
     /// Cell index.
     pub cell: u64,
     /// Swept values, axis order.
@@ -131,7 +173,7 @@ pub struct CellRecord {
     /// Scenario hash of the cell (hex).
     pub hash: String,
     /// The cell's summary.
-    pub summary: Summary,
+    pub summary: T,
 }
 
 impl CellRecord {
@@ -174,9 +216,12 @@ pub fn read_header(path: &Path) -> Result<ShardHeader, SweepError> {
     Ok(h)
 }
 
-/// Checks a checkpoint's header against `header` and keeps its complete records in order
-/// (truncating a torn last line). Returns the number of records kept.
-pub fn resume_records(path: &Path, header: &ShardHeader) -> Result<u64, SweepError> {
+/// Checks a checkpoint's header against `header` and keeps its complete records of `T`
+/// summaries in order (truncating a torn last line). Returns the number of records kept.
+pub fn resume_records<T: CellSummary>(
+    path: &Path,
+    header: &ShardHeader,
+) -> Result<u64, SweepError> {
     let text = fs::read(path).map_err(SweepError::io(format!("reading {}", path.display())))?;
     let mut lines = text.split_inclusive(|b| *b == b'\n');
     let first_line = lines.next().unwrap_or_default();
@@ -192,7 +237,7 @@ pub fn resume_records(path: &Path, header: &ShardHeader) -> Result<u64, SweepErr
     let mut done = 0;
     for line in lines {
         let ok = line.ends_with(b"\n")
-            && serde_json::from_slice::<CellRecord>(line)
+            && serde_json::from_slice::<CellRecord<T>>(line)
                 .is_ok_and(|r| r.cell == header.first + done);
         if !ok {
             break;

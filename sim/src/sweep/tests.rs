@@ -3,11 +3,12 @@
 use super::*;
 use crate::scenario::ScenarioError;
 
-const BASE: &str = include_str!("../../../configs/april-2026.toml");
+pub(super) const BASE: &str = include_str!("../../../configs/april-2026.toml");
 
 use crate::strategy::testing::AnyAgents;
 
-fn build(text: &str) -> Result<Sweep, ScenarioError> {
+/// The sweep `text` over the flagship's April 2026 scenario.
+pub(super) fn build(text: &str) -> Result<Sweep, ScenarioError> {
     let f = SweepFile::parse(text, "t.toml")?;
     let base = crate::layers::Bases::single(BASE, "base")?;
     Sweep::build(f, text, "t.toml", &base, &AnyAgents)

@@ -7,20 +7,20 @@
 //! Generic and flagship parts: a point's simulation comes from the caller's factory (any
 //! [`Simulation`] of the point's scenario) and [`Analysis::run`] returns whatever its runs
 //! fold into; [`Analysis::write`] writes any [`CellSummary`] into `outcomes.csv`, and
-//! [`Analysis::statistics`] works on the target's values alone. What stays flagship is the
-//! measure: [`Analysis::summarise`] reads the [`Target`] (an outcome class, time to agreement
-//! or a payoff) from the flagship's [`Summary`]; another simulation computes its values itself
-//! and calls [`Analysis::statistics`] (the report still names `Analysis::target`). Nothing
-//! here prints; progress goes to a [`Progress`].
+//! [`Analysis::summarise`] reads the analysis' [`Measure`] from each point's result: the
+//! flagship's [`Target`] (an outcome class, time to agreement or a payoff of a
+//! [`crate::Summary`]) by default, or another simulation's own measure.
+//! [`Analysis::statistics`] works on the measure's values alone. Nothing here prints;
+//! progress goes to a [`Progress`].
 
 use super::design::{morris_design, morris_effects, Parameter, Trajectory};
-use super::{SensitivityError, Target};
+use super::{Measure, SensitivityError, Target};
 use crate::limits::{MAX_LEVELS, MAX_RANGES, MAX_SENSITIVITY_POINTS};
 use crate::output::{csv_lead, outcomes_csv_header, Manifest, OutputError, ResultsDir};
 use crate::reports::{MorrisRow, OneAtATime, SensitivitySummary};
 use crate::runner::{run_cells, CellResult, Plan, Progress, Simulation};
 use crate::sweep::CellSummary;
-use crate::{Scenario, Summary};
+use crate::Scenario;
 
 /// The Morris design and its bootstrap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,11 +68,12 @@ pub struct Point {
     pub scenario: Scenario,
 }
 
-/// A laid-out, validated sensitivity analysis.
+/// A laid-out, validated sensitivity analysis of the measure `M` (the flagship's [`Target`]
+/// unless another is given).
 #[derive(Debug, Clone)]
-pub struct Analysis {
+pub struct Analysis<M = Target> {
     /// What is measured.
-    pub target: Target,
+    pub target: M,
     /// The varied parameters.
     pub params: Vec<Parameter>,
     /// Runs per point.
@@ -87,18 +88,18 @@ pub struct Analysis {
     pub points: Vec<Point>,
 }
 
-impl Analysis {
+impl<M: Measure> Analysis<M> {
     /// Lays out the points of `params` (at most [`MAX_RANGES`], at most
     /// [`MAX_SENSITIVITY_POINTS`] points) and validates each with `scenario_at(label,
     /// values)`, before anything runs.
     pub fn new<E: From<SensitivityError>>(
-        target: Target,
+        target: M,
         params: Vec<Parameter>,
         runs: u64,
         seed: u64,
         morris: MorrisOptions,
         scenario_at: impl Fn(&str, &[f64]) -> Result<Scenario, E>,
-    ) -> Result<Analysis, E> {
+    ) -> Result<Analysis<M>, E> {
         if params.len() > MAX_RANGES {
             return Err(SensitivityError::Bad(format!(
                 "[ranges] has {} entries; at most {MAX_RANGES} can be varied (limit, see \
@@ -194,11 +195,11 @@ impl Analysis {
         Ok(summaries)
     }
 
-    /// The statistics of the target at the points' `summaries` (in point order): one at a
-    /// time ranked by |swing|, Morris ranked by μ* with bootstrap intervals (on `pool`).
+    /// The statistics of the measure at the points' results `summaries` (in point order): one
+    /// at a time ranked by |swing|, Morris ranked by μ* with bootstrap intervals (on `pool`).
     pub fn summarise(
         &self,
-        summaries: &[Summary],
+        summaries: &[M::Of],
         pool: &rayon::ThreadPool,
     ) -> Result<SensitivitySummary, SensitivityError> {
         let values: Vec<f64> = summaries.iter().map(|s| self.target.value(s)).collect();
@@ -248,10 +249,9 @@ impl Analysis {
                 e
             })
             .collect();
+        let (bootstrap, seed) = (self.morris.bootstrap, self.seed);
         let ci = pool
-            .install(|| {
-                analysis::morris::mu_star_intervals(&ee, self.morris.bootstrap, 0.95, self.seed)
-            })
+            .install(|| analysis::morris::mu_star_intervals(&ee, bootstrap, 0.95, seed))
             .map_err(|e| SensitivityError::Bad(e.to_string()))?;
         let names: Vec<String> = self.params.iter().map(|p| p.path.clone()).collect();
         let ranking = analysis::morris::ranking_by_mu_star(

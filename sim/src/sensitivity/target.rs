@@ -1,11 +1,30 @@
-//! What a sensitivity, Sobol or discovery analysis measures at each evaluation point: a
-//! [`Target`] (a share of outcome classes, the time to agreement, a player's payoff) and its
-//! Monte Carlo noise.
+//! What a sensitivity, Sobol or discovery analysis measures at each evaluation point: the
+//! [`Measure`] trait (a named value read from a point's result, with its Monte Carlo noise),
+//! and the flagship's measure of a [`Summary`], [`Target`] (a share of outcome classes, the
+//! time to agreement, a player's payoff).
 
 use super::SensitivityError;
 use crate::{Outcome, Summary};
 
-/// What a sensitivity or discovery analyses at each point.
+/// What an analysis reads from each evaluation point's result (`Of`, what the point's
+/// simulation folds into): a value under a name. A second simulation brings its own.
+pub trait Measure {
+    /// The result the measure reads.
+    type Of;
+
+    /// Canonical name, written into the analysis' summary and manifest.
+    fn name(&self) -> String;
+
+    /// The measure's value in one point's result.
+    fn value(&self, result: &Self::Of) -> f64;
+
+    /// Monte Carlo variance of one point's value, when the result holds what it needs.
+    fn noise_variance(&self, _result: &Self::Of) -> Option<f64> {
+        None
+    }
+}
+
+/// What a sensitivity or discovery analyses at each point of the flagship model.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Target {
     /// Sum of the shares of these outcome classes (`APRIL_LIKE_STRICT+APRIL_LIKE_BROAD`).
@@ -114,6 +133,22 @@ impl Target {
                 Some(sd * sd / runs)
             }
         }
+    }
+}
+
+impl Measure for Target {
+    type Of = Summary;
+
+    fn name(&self) -> String {
+        Target::name(self)
+    }
+
+    fn value(&self, s: &Summary) -> f64 {
+        Target::value(self, s)
+    }
+
+    fn noise_variance(&self, s: &Summary) -> Option<f64> {
+        Target::noise_variance(self, s)
     }
 }
 

@@ -257,11 +257,11 @@ fn coin_records_are_not_flagship_records() {
 
 /// The sensitivity driver runs the coin too: its points' scenarios carry the bias
 /// (`litigation.win_probability_mean`), [`crate::sensitivity::Analysis::run`] returns coin
-/// summaries (identical for any thread count), the statistics take the coin's own measure (its
-/// heads share) and `outcomes.csv` gets the coin's columns.
+/// summaries (identical for any thread count), the statistics read the coin's own [`Measure`]
+/// (its heads share, under its own name) and `outcomes.csv` gets the coin's columns.
 #[test]
 fn a_coin_runs_through_the_sensitivity_driver() {
-    use crate::sensitivity::{parameters, Analysis, MorrisOptions, Target};
+    use crate::sensitivity::{parameters, Analysis, Measure, MorrisOptions};
     use crate::strategy::testing::AnyAgents;
     use crate::Scenario;
     type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -278,8 +278,18 @@ fn a_coin_runs_through_the_sensitivity_driver() {
         levels: 4,
         bootstrap: 50,
     };
-    let target = Target::parse("LITIGATION", 52).unwrap();
-    let analysis = Analysis::new(target, params.clone(), 300, 5, morris, |_, v| {
+    /// The coin's measure: its share of heads.
+    struct Heads;
+    impl Measure for Heads {
+        type Of = CoinSummary;
+        fn name(&self) -> String {
+            "heads".into()
+        }
+        fn value(&self, c: &CoinSummary) -> f64 {
+            c.share
+        }
+    }
+    let analysis = Analysis::new(Heads, params.clone(), 300, 5, morris, |_, v| {
         let sets: Vec<String> = params.iter().zip(v).map(|(p, &x)| p.set(x)).collect();
         Scenario::from_document(&doc, &sets, &AnyAgents).map_err(Error::from)
     })
@@ -292,8 +302,10 @@ fn a_coin_runs_through_the_sensitivity_driver() {
     let coins = analysis.run(&pool(1), coin, &()).unwrap();
     assert_eq!(coins.len(), 1 + 2 * 2 + 3 * 4);
     assert_eq!(analysis.run(&pool(3), coin, &()).unwrap(), coins);
-    let shares: Vec<f64> = coins.iter().map(|c| c.share).collect();
-    let summary = analysis.statistics(&shares, None, &pool(2)).unwrap();
+    let summary = analysis.summarise(&coins, &pool(2)).unwrap();
+    assert_eq!(summary.target, "heads");
+    assert_eq!(summary.standard_error, None);
+    assert_eq!(summary.base_share, coins[0].share);
     // The bias moves the share by about 0.75 − 0.35; the discount does not move the coin.
     let top = &summary.one_at_a_time[0];
     assert_eq!(top.parameter.path, "litigation.win_probability_mean");

@@ -127,11 +127,24 @@ pub(crate) fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) ->
     match coalition {
         Coalition::OA => x.hosting == current.hosting && x.amazon_tranche == current.amazon_tranche,
         Coalition::MO => {
-            x.side_payment == current.side_payment
-                && Issue::partnership_terms().all(|i| x.same_level(current, i))
+            x.side_payment == current.side_payment && same_partnership_levels(x, current)
         }
         Coalition::MOA => x == current,
     }
+}
+
+/// `Issue::partnership_terms().all(|i| x.same_level(current, i))`, unrolled: each term
+/// compared by a `same_level` specialised to it, in the same order.
+fn same_partnership_levels(x: &Contract, current: &Contract) -> bool {
+    x.same_level(current, Issue::Exclusivity)
+        && x.same_level(current, Issue::AzureFirst)
+        && x.same_level(current, Issue::LicenceExclusive)
+        && x.same_level(current, Issue::LicenceEnd)
+        && x.same_level(current, Issue::AgiClause)
+        && x.same_level(current, Issue::RevenueShare)
+        && x.same_level(current, Issue::Cap)
+        && x.same_level(current, Issue::ShareEnd)
+        && x.same_level(current, Issue::MicrosoftShare)
 }
 
 /// Among `candidates`, the offer a proposer `me` with aspiration `a` and disagreement value

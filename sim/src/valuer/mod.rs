@@ -53,6 +53,9 @@ pub(crate) struct StateValuer<'a> {
     next_slot: Cell<usize>,
     /// Cached litigation assessment of the current state.
     assessment: Cell<Option<Assessment>>,
+    /// [`Shocks::expected_musk_damages`] of `shocks` (fixed while the valuer borrows them),
+    /// computed once for every regime the valuer builds.
+    musk_damages: [f64; 2],
     /// Cached belief-free litigation stakes (J, c_P, c_D) of the current terms.
     stakes: Cell<Option<Stakes>>,
 }
@@ -99,6 +102,7 @@ impl<'a> StateValuer<'a> {
             next_slot: Cell::new(0),
             assessment: Cell::new(None),
             stakes: Cell::new(None),
+            musk_damages: shocks.expected_musk_damages(s),
         }
     }
 
@@ -228,7 +232,7 @@ impl StateValuer<'_> {
             },
             agi_verified: sh.agi,
             demand: sh.demand,
-            musk_damages: sh.expected_musk_damages(self.s),
+            musk_damages: self.musk_damages,
             musk_unwound: sh.musk_unwound(),
             sweetener: st.sweetener,
         }
@@ -271,7 +275,7 @@ impl StateValuer<'_> {
             defendant_loss: 0.0,
             agi_verified: sh.agi,
             demand: sh.demand,
-            musk_damages: sh.expected_musk_damages(self.s),
+            musk_damages: self.musk_damages,
             musk_unwound: sh.musk_unwound(),
             sweetener: st.sweetener,
         }

@@ -97,7 +97,9 @@ impl Engine {
     pub fn run<O: Observer>(&self, key: RunKey, obs: &mut O) -> RunRecord {
         let mut run = self.start(key, obs);
         while run.round(obs) {}
-        run.finish(obs)
+        // Recorded in place: moving the run (its shock processes and generators) into
+        // `finish` would copy it.
+        run.record(obs)
     }
 
     /// Sets a run up: per-run draws, economics, fresh agents, the initial state.
@@ -543,6 +545,11 @@ impl Run<'_> {
 
     /// Classifies the run and computes realised payoffs under the true θ.
     pub fn finish<O: Observer>(self, obs: &mut O) -> RunRecord {
+        self.record(obs)
+    }
+
+    /// [`Run::finish`] without consuming the run.
+    fn record<O: Observer>(&self, obs: &mut O) -> RunRecord {
         let Run {
             engine,
             shocks,
@@ -551,7 +558,7 @@ impl Run<'_> {
             costs,
             last_week,
             ..
-        } = &self;
+        } = self;
         let s = engine.scenario.params();
         let truth = StateValuer::new(s, econ, st, shocks, shocks.theta, &engine.prefs);
         let mut payoffs = match st.agreement {

@@ -29,6 +29,9 @@ pub struct Engine {
     factories: [Box<dyn StrategyFactory>; 3],
     prefs: IssuePreferences,
     frontier: Vec<Contract>,
+    /// Each frontier contract's channel opening and AWS share ([`Economics::open`],
+    /// [`Economics::aws_share`]): they depend on the scenario alone, not on a run's draws.
+    frontier_channel: Vec<(f64, f64)>,
     discounts: WeekDiscounts,
 }
 
@@ -79,11 +82,26 @@ impl Engine {
             build(&agents.openai, Player::OpenAi)?,
             build(&agents.amazon, Player::Amazon)?,
         ];
+        let frontier = crate::frontier::mo_frontier(s);
+        // Any draws will do: the opening and AWS share of a contract do not depend on them.
+        let econ = Economics::new(
+            s,
+            crate::payoff::EconomicDraws {
+                revenue_multiplier: 1.0,
+                valuation_multiplier: 1.0,
+                litigation_discount: 0.0,
+            },
+        );
+        let frontier_channel = frontier
+            .iter()
+            .map(|x| (econ.open(x), econ.aws_share(x)))
+            .collect();
         Ok(Engine {
             scenario: scenario.clone(),
             factories,
             prefs: issue_preferences(s),
-            frontier: crate::frontier::mo_frontier(s),
+            frontier,
+            frontier_channel,
             discounts: WeekDiscounts::new(s),
         })
     }
@@ -113,10 +131,11 @@ impl Engine {
             let base = v.agreement_regime(&st, &s.contracts.status_quo);
             self.frontier
                 .iter()
-                .map(|x| {
+                .zip(&self.frontier_channel)
+                .map(|(x, &(open, aws_share))| {
                     let r = crate::regime::Regime {
-                        open: econ.open(x),
-                        aws_share: econ.aws_share(x),
+                        open,
+                        aws_share,
                         ..base
                     };
                     (*x, econ.evaluate(x, &r))

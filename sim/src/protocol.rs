@@ -420,25 +420,29 @@ impl Run<'_> {
         } = self;
         let engine: &Engine = engine;
         let s = engine.scenario.params();
-        let beliefs = Player::ALL.map(|p| shocks.belief(s, p));
-        obs.event(&Event::Round {
-            week,
-            proposer,
-            beliefs,
-            antitrust: shocks.antitrust,
-        });
+        // Beliefs are pure functions of the shocks: only the proposer's and the responders'
+        // are needed unless an observer records the round.
+        if obs.enabled() {
+            obs.event(&Event::Round {
+                week,
+                proposer,
+                beliefs: Player::ALL.map(|p| shocks.belief(s, p)),
+                antitrust: shocks.antitrust,
+            });
+        }
+        let belief = shocks.belief(s, proposer);
         let public = st.public(shocks, s);
         let legal_set = st.legal_moves(proposer, s);
         let legal_all = legal_set.as_array();
         let legal = &legal_all[..legal_set.len];
         let pi = proposer as usize;
-        let valuer = StateValuer::new(s, econ, st, shocks, beliefs[pi], &engine.prefs)
+        let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
             .viewed_by(proposer)
             .with_candidates(candidates);
         let view = View {
             me: proposer,
             public: &public,
-            belief: beliefs[pi],
+            belief,
             current: &st.current,
             legal,
             valuer: &valuer,
@@ -478,10 +482,11 @@ impl Run<'_> {
                 });
                 for r in coalition.members().filter(|p| *p != proposer) {
                     let ri = r as usize;
-                    let valuer = valuer.for_viewer(r, beliefs[ri]);
+                    let belief = shocks.belief(s, r);
+                    let valuer = valuer.for_viewer(r, belief);
                     let view = View {
                         me: r,
-                        belief: beliefs[ri],
+                        belief,
                         valuer: &valuer,
                         ..view
                     };

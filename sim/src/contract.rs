@@ -259,6 +259,7 @@ impl Contract {
 
     /// Index of this contract's value for `issue` in the issue's ascending domain, or `None`
     /// when the value lies off the discretised grid.
+    #[inline]
     pub fn level(&self, issue: Issue) -> Option<usize> {
         match issue {
             Issue::Exclusivity => Some(self.exclusivity as usize),
@@ -285,6 +286,7 @@ impl Contract {
 
     /// Whether `self` and `other` set `issue` to the same domain level. Equal values are
     /// checked first, so the common case costs one comparison.
+    #[inline]
     pub fn same_level(&self, other: &Contract, issue: Issue) -> bool {
         let equal = match issue {
             Issue::Exclusivity => self.exclusivity == other.exclusivity,

@@ -29,6 +29,9 @@ pub struct Engine {
     factories: [Box<dyn StrategyFactory>; 3],
     prefs: IssuePreferences,
     frontier: Vec<Contract>,
+    /// Each frontier contract's channel opening and AWS share ([`Economics::open`],
+    /// [`Economics::aws_share`]): they depend on the scenario alone, not on a run's draws.
+    frontier_channel: Vec<(f64, f64)>,
     discounts: WeekDiscounts,
 }
 
@@ -79,11 +82,26 @@ impl Engine {
             build(&agents.openai, Player::OpenAi)?,
             build(&agents.amazon, Player::Amazon)?,
         ];
+        let frontier = crate::frontier::mo_frontier(s);
+        // Any draws will do: the opening and AWS share of a contract do not depend on them.
+        let econ = Economics::new(
+            s,
+            crate::payoff::EconomicDraws {
+                revenue_multiplier: 1.0,
+                valuation_multiplier: 1.0,
+                litigation_discount: 0.0,
+            },
+        );
+        let frontier_channel = frontier
+            .iter()
+            .map(|x| (econ.open(x), econ.aws_share(x)))
+            .collect();
         Ok(Engine {
             scenario: scenario.clone(),
             factories,
             prefs: issue_preferences(s),
-            frontier: crate::frontier::mo_frontier(s),
+            frontier,
+            frontier_channel,
             discounts: WeekDiscounts::new(s),
         })
     }
@@ -97,7 +115,9 @@ impl Engine {
     pub fn run<O: Observer>(&self, key: RunKey, obs: &mut O) -> RunRecord {
         let mut run = self.start(key, obs);
         while run.round(obs) {}
-        run.finish(obs)
+        // Recorded in place: moving the run (its shock processes and generators) into
+        // `finish` would copy it.
+        run.record(obs)
     }
 
     /// Sets a run up: per-run draws, economics, fresh agents, the initial state.
@@ -111,10 +131,11 @@ impl Engine {
             let base = v.agreement_regime(&st, &s.contracts.status_quo);
             self.frontier
                 .iter()
-                .map(|x| {
+                .zip(&self.frontier_channel)
+                .map(|(x, &(open, aws_share))| {
                     let r = crate::regime::Regime {
-                        open: econ.open(x),
-                        aws_share: econ.aws_share(x),
+                        open,
+                        aws_share,
                         ..base
                     };
                     (*x, econ.evaluate(x, &r))
@@ -399,25 +420,29 @@ impl Run<'_> {
         } = self;
         let engine: &Engine = engine;
         let s = engine.scenario.params();
-        let beliefs = Player::ALL.map(|p| shocks.belief(s, p));
-        obs.event(&Event::Round {
-            week,
-            proposer,
-            beliefs,
-            antitrust: shocks.antitrust,
-        });
+        // Beliefs are pure functions of the shocks: only the proposer's and the responders'
+        // are needed unless an observer records the round.
+        if obs.enabled() {
+            obs.event(&Event::Round {
+                week,
+                proposer,
+                beliefs: Player::ALL.map(|p| shocks.belief(s, p)),
+                antitrust: shocks.antitrust,
+            });
+        }
+        let belief = shocks.belief(s, proposer);
         let public = st.public(shocks, s);
         let legal_set = st.legal_moves(proposer, s);
         let legal_all = legal_set.as_array();
         let legal = &legal_all[..legal_set.len];
         let pi = proposer as usize;
-        let valuer = StateValuer::new(s, econ, st, shocks, beliefs[pi], &engine.prefs)
+        let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
             .viewed_by(proposer)
             .with_candidates(candidates);
         let view = View {
             me: proposer,
             public: &public,
-            belief: beliefs[pi],
+            belief,
             current: &st.current,
             legal,
             valuer: &valuer,
@@ -457,10 +482,11 @@ impl Run<'_> {
                 });
                 for r in coalition.members().filter(|p| *p != proposer) {
                     let ri = r as usize;
-                    let valuer = valuer.for_viewer(r, beliefs[ri]);
+                    let belief = shocks.belief(s, r);
+                    let valuer = valuer.for_viewer(r, belief);
                     let view = View {
                         me: r,
-                        belief: beliefs[ri],
+                        belief,
                         valuer: &valuer,
                         ..view
                     };
@@ -543,6 +569,11 @@ impl Run<'_> {
 
     /// Classifies the run and computes realised payoffs under the true θ.
     pub fn finish<O: Observer>(self, obs: &mut O) -> RunRecord {
+        self.record(obs)
+    }
+
+    /// [`Run::finish`] without consuming the run.
+    fn record<O: Observer>(&self, obs: &mut O) -> RunRecord {
         let Run {
             engine,
             shocks,
@@ -551,7 +582,7 @@ impl Run<'_> {
             costs,
             last_week,
             ..
-        } = &self;
+        } = self;
         let s = engine.scenario.params();
         let truth = StateValuer::new(s, econ, st, shocks, shocks.theta, &engine.prefs);
         let mut payoffs = match st.agreement {

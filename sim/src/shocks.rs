@@ -88,6 +88,7 @@ pub struct Shocks {
     rng_breakdown: SimRng,
 }
 
+#[inline(always)]
 fn normal(rng: &mut SimRng) -> f64 {
     StandardNormal.sample(rng)
 }

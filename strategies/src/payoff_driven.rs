@@ -78,6 +78,7 @@ impl StrategyFactory for PayoffDrivenFactory {
             buf: Vec::new(),
             mo: Vec::new(),
             noop: NoopFlags::default(),
+            run_best: None,
         })
     }
 }
@@ -94,6 +95,9 @@ pub(crate) struct PayoffDriven {
     mo: Vec<(Contract, [f64; 3])>,
     /// Which of the run's MO candidates are no-ops under the terms in force.
     noop: NoopFlags,
+    /// This player's best value among the run's MO candidates (fixed for the run), with the
+    /// address and length of the candidate list it was computed from.
+    run_best: Option<(usize, usize, f64)>,
 }
 
 /// [`is_noop`] for MO of each of the run's MO candidates, for one set of terms in force: the
@@ -127,11 +131,24 @@ pub(crate) fn is_noop(coalition: Coalition, x: &Contract, current: &Contract) ->
     match coalition {
         Coalition::OA => x.hosting == current.hosting && x.amazon_tranche == current.amazon_tranche,
         Coalition::MO => {
-            x.side_payment == current.side_payment
-                && Issue::partnership_terms().all(|i| x.same_level(current, i))
+            x.side_payment == current.side_payment && same_partnership_levels(x, current)
         }
         Coalition::MOA => x == current,
     }
+}
+
+/// `Issue::partnership_terms().all(|i| x.same_level(current, i))`, unrolled: each term
+/// compared by a `same_level` specialised to it, in the same order.
+fn same_partnership_levels(x: &Contract, current: &Contract) -> bool {
+    x.same_level(current, Issue::Exclusivity)
+        && x.same_level(current, Issue::AzureFirst)
+        && x.same_level(current, Issue::LicenceExclusive)
+        && x.same_level(current, Issue::LicenceEnd)
+        && x.same_level(current, Issue::AgiClause)
+        && x.same_level(current, Issue::RevenueShare)
+        && x.same_level(current, Issue::Cap)
+        && x.same_level(current, Issue::ShareEnd)
+        && x.same_level(current, Issue::MicrosoftShare)
 }
 
 /// Among `candidates`, the offer a proposer `me` with aspiration `a` and disagreement value
@@ -183,19 +200,11 @@ impl PayoffDriven {
             _ => {}
         }
     }
-
-    /// The candidates for `coalition`: the run's MO frontier (borrowed from the valuer when it
-    /// lends it, else fetched once and reused) or the O–A side deals valued now.
-    fn load<'v>(
-        &'v mut self,
-        view: &'v View<'v>,
-        coalition: Coalition,
-    ) -> &'v [(Contract, [f64; 3])] {
-        load(&mut self.buf, &mut self.mo, view, coalition)
-    }
 }
 
-/// [`PayoffDriven::load`] on the agent's buffers (so the caller may borrow other fields).
+/// The candidates for `coalition`, on the agent's buffers (so the caller may borrow other
+/// fields): the run's MO frontier (borrowed from the valuer when it lends it, else fetched
+/// once and reused) or the O–A side deals valued now.
 fn load<'v>(
     buf: &'v mut Vec<(Contract, [f64; 3])>,
     mo: &'v mut Vec<(Contract, [f64; 3])>,
@@ -220,6 +229,32 @@ fn u_max(cands: &[(Contract, [f64; 3])], me: Player, extra: f64) -> f64 {
         .iter()
         .map(|(_, v)| v[me as usize])
         .fold(extra, f64::max)
+}
+
+/// [`u_max`] of the candidates of `coalition`: those of the O–A side deals change with the
+/// state; the run's MO candidates do not, so `me`'s best among them is taken once per run
+/// (`cache`) and only compared with `extra` (the maximum of a set does not depend on the
+/// order it is taken in).
+fn u_max_of(
+    cache: &mut Option<(usize, usize, f64)>,
+    coalition: Coalition,
+    cands: &[(Contract, [f64; 3])],
+    me: Player,
+    extra: f64,
+) -> f64 {
+    if coalition == Coalition::OA {
+        return u_max(cands, me, extra);
+    }
+    let key = (cands.as_ptr() as usize, cands.len());
+    let best = match *cache {
+        Some((ptr, len, best)) if (ptr, len) == key => best,
+        _ => {
+            let best = u_max(cands, me, f64::NEG_INFINITY);
+            *cache = Some((key.0, key.1, best));
+            best
+        }
+    };
+    extra.max(best)
 }
 
 impl PayoffDriven {}
@@ -250,7 +285,8 @@ impl Strategy for PayoffDriven {
             if cands.is_empty() {
                 continue;
             }
-            let a = p.aspiration(f64::from(week), u_max(cands, me, d_me), d_me);
+            let best = u_max_of(&mut self.run_best, c, cands, me, d_me);
+            let a = p.aspiration(f64::from(week), best, d_me);
             let mut responders = [(Player::Microsoft, 0.0); 2];
             let mut r = 0;
             for j in c.members().filter(|j| *j != me) {
@@ -293,7 +329,8 @@ impl Strategy for PayoffDriven {
         let me = self.player;
         let value = view.valuer.agreement(me, offer);
         let d = view.valuer.continuation(me);
-        let u_max = u_max(self.load(view, coalition), me, value.max(d));
+        let cands = load(&mut self.buf, &mut self.mo, view, coalition);
+        let u_max = u_max_of(&mut self.run_best, coalition, cands, me, value.max(d));
         let a_next = self.p.aspiration(f64::from(view.public.week + 1), u_max, d);
         aspiration_response(value, d, u_max, a_next)
     }

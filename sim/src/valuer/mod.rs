@@ -53,6 +53,9 @@ pub(crate) struct StateValuer<'a> {
     next_slot: Cell<usize>,
     /// Cached litigation assessment of the current state.
     assessment: Cell<Option<Assessment>>,
+    /// [`Shocks::expected_musk_damages`] of `shocks` (fixed while the valuer borrows them),
+    /// computed once for every regime the valuer builds.
+    musk_damages: [f64; 2],
     /// Cached belief-free litigation stakes (J, c_P, c_D) of the current terms.
     stakes: Cell<Option<Stakes>>,
 }
@@ -99,6 +102,7 @@ impl<'a> StateValuer<'a> {
             next_slot: Cell::new(0),
             assessment: Cell::new(None),
             stakes: Cell::new(None),
+            musk_damages: shocks.expected_musk_damages(s),
         }
     }
 
@@ -228,7 +232,7 @@ impl StateValuer<'_> {
             },
             agi_verified: sh.agi,
             demand: sh.demand,
-            musk_damages: sh.expected_musk_damages(self.s),
+            musk_damages: self.musk_damages,
             musk_unwound: sh.musk_unwound(),
             sweetener: st.sweetener,
         }
@@ -271,7 +275,7 @@ impl StateValuer<'_> {
             defendant_loss: 0.0,
             agi_verified: sh.agi,
             demand: sh.demand,
-            musk_damages: sh.expected_musk_damages(self.s),
+            musk_damages: self.musk_damages,
             musk_unwound: sh.musk_unwound(),
             sweetener: st.sweetener,
         }
@@ -428,10 +432,11 @@ impl Valuer for StateValuer<'_> {
                 }
                 // One term changed at a time: each other hosting, each other tranche state.
                 let now = self.state.current;
+                let base = self.impasse_regime(self.state);
                 for h in [Hosting::AzureOnly, Hosting::AwsExclusive, Hosting::AnyCloud] {
                     if h != now.hosting {
                         let x = Contract { hosting: h, ..now };
-                        out.push((x, self.oa_values(&x)));
+                        out.push((x, self.oa_values(&base, &x)));
                     }
                 }
                 for t in [Tranche::Live, Tranche::Renegotiated, Tranche::Cancelled] {
@@ -440,7 +445,7 @@ impl Valuer for StateValuer<'_> {
                             amazon_tranche: t,
                             ..now
                         };
-                        out.push((x, self.oa_values(&x)));
+                        out.push((x, self.oa_values(&base, &x)));
                     }
                 }
                 if out.len() <= OA_MAX {
@@ -462,16 +467,28 @@ impl Valuer for StateValuer<'_> {
 
 impl StateValuer<'_> {
     /// Values of an O–A side deal changing the distribution terms to `x`: the dispute with
-    /// Microsoft goes on in the new terms.
-    fn oa_values(&self, x: &Contract) -> [f64; 3] {
-        let mut st = self.state.clone();
-        st.current = *x;
-        if x.amazon_tranche == Tranche::Cancelled {
-            st.amazon_alive = false;
-        }
+    /// Microsoft goes on in the new terms. `base` is the impasse regime of the current state.
+    fn oa_values(&self, base: &Regime, x: &Contract) -> [f64; 3] {
         // The contested state in the new terms (the suit risk is left as it is: it turns on
         // the partnership terms, which an O–A deal does not touch).
-        self.econ.evaluate(x, &self.impasse_regime(&st))
+        self.econ.evaluate(x, &self.oa_regime(base, x))
+    }
+
+    /// [`StateValuer::impasse_regime`] of the current state with the terms `x` of an O–A side
+    /// deal (cancelling the tranche takes Amazon out), patched from the current state's regime
+    /// `base` instead of rebuilt: the terms enter the impasse regime only through the AWS share,
+    /// and Amazon's withdrawal only through `amazon_alive` and the live launch it ends.
+    fn oa_regime(&self, base: &Regime, x: &Contract) -> Regime {
+        let mut r = *base;
+        r.aws_share = self.econ.aws_share(x);
+        if x.amazon_tranche == Tranche::Cancelled {
+            // No live defiant launch without Amazon: the channel is closed and the litigation
+            // discount applies only under a pending suit.
+            r.amazon_alive = false;
+            r.open = 0.0;
+            r.litigation_discount_share = if self.state.suit_pending() { 1.0 } else { 0.0 };
+        }
+        r
     }
 }
 

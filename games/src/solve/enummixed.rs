@@ -572,7 +572,8 @@ mod tests {
     }
 
     /// Label sets of every vertex but the origin of `{z ≥ 0 : C z ≤ 1}` (`coef(r, v)`), by
-    /// brute force over all bases: each basis solved on its own, kept when feasible.
+    /// brute force over all bases: each nonsingular basis solved on its own,
+    /// kept when feasible.
     fn brute_force_vertices(
         rows: usize,
         vars: usize,
@@ -593,6 +594,11 @@ mod tests {
             }
             let basis: Vec<usize> = (0..cols).filter(|c| mask >> c & 1 == 1).collect();
             let m = nalgebra::DMatrix::from_fn(rows, rows, |r, k| column(basis[k], r));
+            // Not a basis: a singular matrix (say, two equal constraint rows) can still "solve"
+            // after rounding, giving a point inside a face rather than a vertex.
+            if m.rank(1e-9) < rows {
+                continue;
+            }
             let Some(z) = m.lu().solve(&nalgebra::DVector::from_element(rows, 1.0)) else {
                 continue;
             };
@@ -808,6 +814,21 @@ mod tests {
             }
         }
         assert!(degenerate > 50, "{degenerate} degenerate polytopes");
+    }
+
+    /// Two equal constraint rows make some column sets singular; such a set is no basis, and
+    /// the point rounding makes of it lies on an edge (this case once failed the brute-force
+    /// comparison below because the reference took it for a vertex).
+    #[test]
+    fn equal_rows_give_no_extra_vertex() {
+        let b = [
+            0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 2.0, 0.0, 1.0, 1.0, 1.0, 2.0, 2.0, 2.0,
+        ];
+        let coef = |j: usize, i: usize| b[i * 4 + j] / 2.0 + 1.0;
+        let mut found = vertices(&Tableau::new(4, 4, coef), 4, 1e-9).zeros;
+        found.sort_unstable();
+        assert_eq!(found, brute_force_vertices(4, 4, coef));
+        assert_eq!(found, [27, 211, 231, 253, 254]);
     }
 
     #[test]

@@ -165,5 +165,24 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             )?;
         }
     }
+    let r = &e.strict_in_runs;
+    writeln!(
+        out,
+        "\nThe strict April terms in the runs' own draws (runs 0-{} of `pactsim run`, each run's grid valued at week 0)",
+        r.runs - 1
+    )?;
+    writeln!(
+        out,
+        "  on the run's own frontier in {} of {} runs; worth the contested state to both Microsoft and OpenAI in {}",
+        r.on_run_frontier, r.runs, r.acceptable_to_both
+    )?;
+    if let Some(m) = r.microsoft_margin_median {
+        writeln!(
+            out,
+            "  Microsoft's best strict contract minus its contested value: median {}${:.2}B over those runs",
+            if m < 0.0 { "-" } else { "" },
+            m.abs()
+        )?;
+    }
     Ok(())
 }

@@ -2,7 +2,8 @@
 //! at the scenario's expected values in four reference states (the undisputed status quo, the
 //! contested status quo with a defiant launch, the April 2026 terms, and the AWS path blocked
 //! by a court), Microsoft's litigation stake J and cost c_P with the credibility verdict under
-//! each player's prior, and the Microsoft–OpenAI candidate frontier the agents bargain over.
+//! each player's prior, the Microsoft–OpenAI candidate frontier the agents bargain over, and
+//! where the strict April terms stand, at expected values and in the runs' own draws.
 //! Pure: builds data; printing is the binary's job.
 
 use crate::contract::Contract;
@@ -12,6 +13,7 @@ use crate::params::Params;
 use crate::payoff::Economics;
 use crate::player::Player;
 use crate::regime::Regime;
+use crate::rng::RunKey;
 use crate::scenario::Scenario;
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
@@ -114,6 +116,30 @@ pub struct StrictGap {
     pub beaten_by_values: Option<[f64; 2]>,
 }
 
+/// Runs of the scenario sampled by [`StrictInRuns`].
+pub const SAMPLED_RUNS: u64 = 200;
+
+/// The strict April terms in the runs themselves. A run's draws (revenue and valuation
+/// multipliers, above all) move the frontier, so strict contracts that the expected-value
+/// frontier beats can be on a run's own frontier. For runs 0 … [`SAMPLED_RUNS`] − 1 of
+/// `pactsim run` on the scenario (the same draws), the whole contract grid is valued with the
+/// run's economics at week 0 and compared with each side's value of the contested state
+/// (Frontier launched on AWS without a waiver, no suit) under its prior.
+#[derive(Debug, Clone, Serialize)]
+pub struct StrictInRuns {
+    /// Runs sampled.
+    pub runs: u64,
+    /// Runs whose own Microsoft–OpenAI frontier holds a strict contract.
+    pub on_run_frontier: u64,
+    /// Runs in which such a contract is worth at least the contested state to both
+    /// Microsoft and OpenAI (a deal both would take over the dispute).
+    pub acceptable_to_both: u64,
+    /// Median, over the runs with a strict contract on their frontier, of Microsoft's value
+    /// of its best such contract minus its value of the contested state, $B (negative:
+    /// Microsoft prefers the dispute to every strict contract of the run's frontier).
+    pub microsoft_margin_median: Option<f64>,
+}
+
 /// Everything `explain` reports.
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
@@ -129,6 +155,8 @@ pub struct Explanation {
     pub settlement: SettlementZone,
     /// How close the strict April terms come to the frontier.
     pub strict: StrictGap,
+    /// Where the strict April terms stand in the runs' own draws.
+    pub strict_in_runs: StrictInRuns,
 }
 
 fn named(t: &Terms) -> Vec<TermValue> {
@@ -268,7 +296,61 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         frontier,
         settlement,
         strict,
+        strict_in_runs: strict_in_runs(scenario, &prefs),
     }
+}
+
+/// Samples the scenario's first [`SAMPLED_RUNS`] runs for [`StrictInRuns`].
+fn strict_in_runs(scenario: &Scenario, prefs: &crate::valuer::IssuePreferences) -> StrictInRuns {
+    let s = scenario.params();
+    let bias = s.litigation.signal_bias.to_array();
+    let prior =
+        |p: Player| (s.litigation.win_probability_mean + bias[p as usize]).clamp(0.01, 0.99);
+    let calm = DisputeState::new(s);
+    let mut launched = calm.clone();
+    launched.launched = true;
+    let mut out = StrictInRuns {
+        runs: SAMPLED_RUNS,
+        on_run_frontier: 0,
+        acceptable_to_both: 0,
+        microsoft_margin_median: None,
+    };
+    let mut margins = Vec::new();
+    for run in 0..SAMPLED_RUNS {
+        let shocks = Shocks::new(s, &RunKey::new(scenario.seed(), scenario.hash(), run));
+        let econ = Economics::new(s, shocks.draws);
+        let base = StateValuer::new(s, &econ, &calm, &shocks, shocks.theta, prefs)
+            .agreement_regime(&calm, &s.contracts.status_quo);
+        let grid = ValuedGrid::of_run(s, &econ, &base);
+        let strict: Vec<[f64; 2]> = grid.on_frontier(&april_terms).map(|(_, v)| v).collect();
+        if strict.is_empty() {
+            continue;
+        }
+        out.on_run_frontier += 1;
+        let contested = |p: Player| {
+            StateValuer::new(s, &econ, &launched, &shocks, prior(p), prefs).current_value()
+                [p as usize]
+        };
+        let (d_m, d_o) = (contested(Player::Microsoft), contested(Player::OpenAi));
+        let best_m = strict
+            .iter()
+            .map(|v| v[0])
+            .fold(f64::NEG_INFINITY, f64::max);
+        margins.push(best_m - d_m);
+        if strict.iter().any(|v| v[0] >= d_m && v[1] >= d_o) {
+            out.acceptable_to_both += 1;
+        }
+    }
+    margins.sort_by(f64::total_cmp);
+    out.microsoft_margin_median = (!margins.is_empty()).then(|| {
+        let n = margins.len();
+        if n % 2 == 1 {
+            margins[n / 2]
+        } else {
+            0.5 * (margins[n / 2 - 1] + margins[n / 2])
+        }
+    });
+    out
 }
 
 #[cfg(test)]
@@ -483,5 +565,39 @@ mod tests {
             baseline(&["revenue.path_billion=[15.0, 31.0, 52.5, 81.25, 120.0, 138.0, 158.7]"]);
         assert!(half.strict.on_frontier > 0, "{:?}", half.strict);
         assert_eq!(half.strict.strict_contracts, g.strict_contracts);
+    }
+
+    #[test]
+    fn strict_terms_reach_run_frontiers_but_microsoft_prefers_the_dispute() {
+        // A run's draws move the frontier: strict contracts, beaten at expected values, sit on
+        // the run's own frontier in a large share of runs. Microsoft's contested value (the
+        // uncapped share until AGI, less the base dispute) exceeds its best strict contract in
+        // most of them, so few are acceptable to both sides.
+        let e = baseline(&[]);
+        let r = &e.strict_in_runs;
+        assert_eq!(r.runs, SAMPLED_RUNS);
+        assert!(r.on_run_frontier > r.runs / 5, "{r:?}");
+        assert!(r.acceptable_to_both < r.on_run_frontier / 2, "{r:?}");
+        let median = r.microsoft_margin_median.expect("some runs");
+        assert!(median < -20.0, "{median}");
+        // The base dispute lowers Microsoft's contested value one for one with the share it
+        // disputes: at δ_base = 0.5 the gap narrows and more runs hold a deal both would take;
+        // at δ_base = 0 almost none.
+        let high = baseline(&["microsoft.base_dispute_share=0.5"]);
+        let none = baseline(&["microsoft.base_dispute_share=0.0"]);
+        let (h, z) = (&high.strict_in_runs, &none.strict_in_runs);
+        assert!(
+            h.acceptable_to_both > r.acceptable_to_both,
+            "{h:?} vs {r:?}"
+        );
+        assert!(
+            z.acceptable_to_both < r.acceptable_to_both,
+            "{z:?} vs {r:?}"
+        );
+        let (mh, mz) = (
+            h.microsoft_margin_median.unwrap(),
+            z.microsoft_margin_median.unwrap(),
+        );
+        assert!(mz < median && median < mh, "{mz} {median} {mh}");
     }
 }

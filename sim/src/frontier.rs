@@ -89,6 +89,47 @@ impl ValuedGrid {
         }
     }
 
+    /// Values the scenario's grid with one run's economics `econ`, in the agreement regime
+    /// `base` (its channel opening and AWS share set per contract), and finds that run's
+    /// Pareto frontier.
+    pub(crate) fn of_run(s: &Params, econ: &Economics, base: &Regime) -> ValuedGrid {
+        let contracts = partnership_contracts(&s.contracts.status_quo);
+        let values: Vec<[f64; 2]> = contracts
+            .iter()
+            .map(|x| {
+                let r = Regime {
+                    open: econ.open(x),
+                    aws_share: econ.aws_share(x),
+                    ..*base
+                };
+                let v = econ.evaluate(x, &r);
+                [v[0], v[1]]
+            })
+            .collect();
+        let pareto = pareto_indices(&values);
+        ValuedGrid {
+            contracts,
+            values,
+            pareto,
+        }
+    }
+
+    /// The frontier's members that satisfy `member`, with their (Microsoft, OpenAI) values.
+    pub(crate) fn on_frontier(
+        &self,
+        member: &dyn Fn(&Contract) -> bool,
+    ) -> impl Iterator<Item = (Contract, [f64; 2])> + '_ {
+        let member: Vec<usize> = self
+            .pareto
+            .iter()
+            .copied()
+            .filter(|&k| member(&self.contracts[k]))
+            .collect();
+        member
+            .into_iter()
+            .map(|k| (self.contracts[k], self.values[k]))
+    }
+
     /// The candidate offers: the Pareto frontier thinned to [`MAX_CANDIDATES`] points.
     pub(crate) fn frontier(&self) -> Vec<Contract> {
         thin(self.pareto.len(), MAX_CANDIDATES)

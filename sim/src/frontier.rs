@@ -78,15 +78,15 @@ pub(crate) struct ValuedGrid {
 }
 
 impl ValuedGrid {
-    /// Values the scenario's grid and finds its Pareto frontier.
+    /// Values the scenario's grid at expected economics (unit multipliers, mean litigation
+    /// discount, IPO window open, no AGI) and finds its Pareto frontier.
     pub(crate) fn of(s: &Params) -> ValuedGrid {
-        let (contracts, values) = valued_contracts(s);
-        let pareto = pareto_indices(&values);
-        ValuedGrid {
-            contracts,
-            values,
-            pareto,
-        }
+        let shocks = Shocks::expected(s);
+        let base = Regime {
+            musk_damages: shocks.expected_musk_damages(s),
+            ..Regime::clear()
+        };
+        ValuedGrid::of_run(s, &Economics::new(s, shocks.draws), &base)
     }
 
     /// Values the scenario's grid with one run's economics `econ`, in the agreement regime
@@ -137,26 +137,6 @@ impl ValuedGrid {
             .map(|k| self.contracts[self.pareto[k]])
             .collect()
     }
-}
-
-fn valued_contracts(s: &Params) -> (Vec<Contract>, Vec<[f64; 2]>) {
-    let shocks = Shocks::expected(s);
-    let econ = Economics::new(s, shocks.draws);
-    let contracts = partnership_contracts(&s.contracts.status_quo);
-    let values: Vec<[f64; 2]> = contracts
-        .iter()
-        .map(|x| {
-            let r = Regime {
-                open: econ.open(x),
-                aws_share: econ.aws_share(x),
-                musk_damages: shocks.expected_musk_damages(s),
-                ..Regime::clear()
-            };
-            let v = econ.evaluate(x, &r);
-            [v[0], v[1]]
-        })
-        .collect();
-    (contracts, values)
 }
 
 /// The scenario's Microsoft–OpenAI candidate offers: the thinned Pareto frontier at expected

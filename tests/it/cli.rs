@@ -151,3 +151,31 @@ fn set_overrides_change_the_model() {
     // A later deadline makes OpenAI concede more slowly: later agreements.
     assert!(wb > wa + 1.0, "{wa} vs {wb}");
 }
+
+/// `explain` reports where the strict April terms stand in the runs' own draws, in text and
+/// in JSON, with the same numbers.
+#[test]
+fn explain_reports_strict_terms_in_the_runs_own_draws() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = pactsim(&["explain", "--json"], tmp.path());
+    assert!(json.status.success(), "{}", stderr(&json));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("explain --json");
+    let r = &v["strict_in_runs"];
+    let count = |k: &str| r[k].as_u64().unwrap_or_else(|| panic!("{k}: {r}"));
+    assert_eq!(count("runs"), 200);
+    let (on, both) = (count("on_run_frontier"), count("acceptable_to_both"));
+    assert!(on > 0 && both <= on, "{r}");
+    let margin = r["microsoft_margin_median"].as_f64().expect("a median");
+    assert!(margin.is_finite() && margin < 0.0, "{margin}");
+    let text = pactsim(&["explain"], tmp.path());
+    assert!(text.status.success(), "{}", stderr(&text));
+    let line = format!("on the run's own frontier in {on} of 200 runs; worth the contested state to both Microsoft and OpenAI in {both}");
+    assert!(stdout(&text).contains(&line), "{}", stdout(&text));
+    assert!(
+        stdout(&text).contains(&format!("median -${:.2}B", -margin)),
+        "{}",
+        stdout(&text)
+    );
+    // Nothing written.
+    assert!(files(tmp.path()).is_empty());
+}

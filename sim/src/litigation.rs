@@ -274,4 +274,54 @@ mod tests {
         let share = granted as f64 / 2000.0;
         assert!((share - 0.512).abs() < 0.04, "{share}");
     }
+
+    /// The trial calendar of a suit left to run: a dismissal w.p. (1 − θ)², otherwise a
+    /// judgment at filing + 112·exp(0.4·z) weeks (lognormal: half within the median of 112
+    /// weeks, Φ(1) = 84.1% within 112·e^0.4 ≈ 167), which Microsoft wins w.p. θ.
+    #[test]
+    fn judgments_follow_the_lognormal_calendar_and_the_merit() {
+        let rules = CourtRules {
+            injunction_weeks: [4.0, 12.0],
+            dismissal_weeks: [26.0, 52.0],
+            trial_weeks: 112.0,
+            trial_sigma: 0.4,
+            injunction_exponent: 1.5,
+        };
+        let theta = 0.6;
+        let mut rng = SimRng::seed_from_u64(11);
+        let n = 8000;
+        let (mut dismissed, mut judged, mut won, mut by_median, mut by_one_sd) = (0, 0, 0, 0, 0);
+        for _ in 0..n {
+            let mut s = Suit::file(0, &rules, &mut rng);
+            for w in 0..2000 {
+                match s.step(w, theta, &rules, &mut rng) {
+                    Some(CourtEvent::Dismissal(true)) => {
+                        dismissed += 1;
+                        break;
+                    }
+                    Some(CourtEvent::Judgment(m)) => {
+                        judged += 1;
+                        won += usize::from(m);
+                        by_median += usize::from(w <= 112);
+                        by_one_sd += usize::from(w <= 167);
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            assert!(!s.pending(), "every suit ends");
+        }
+        assert_eq!(dismissed + judged, n);
+        let share = |k: usize, of: usize| k as f64 / of as f64;
+        assert!((share(dismissed, n) - 0.16).abs() < 0.02, "{dismissed}");
+        assert!((share(won, judged) - theta).abs() < 0.03, "{won}/{judged}");
+        assert!(
+            (share(by_median, judged) - 0.5).abs() < 0.03,
+            "{by_median}/{judged}"
+        );
+        assert!(
+            (share(by_one_sd, judged) - 0.841).abs() < 0.03,
+            "{by_one_sd}/{judged}"
+        );
+    }
 }

@@ -378,4 +378,44 @@ mod tests {
         let var = xs.iter().map(|x| (x - 11.0) * (x - 11.0)).sum::<f64>() / 4.0;
         assert!((m.sd() - var.sqrt()).abs() < 1e-12);
     }
+
+    /// Judged runs are counted, and Microsoft's win rate is taken among them only; without a
+    /// judgment there is no rate (absent from summary.json rather than 0 or NaN).
+    #[test]
+    fn judgments_fold_into_microsofts_win_rate() {
+        let record = |judgment: Option<bool>| RunRecord {
+            outcome: if judgment.is_some() {
+                Outcome::Litigation
+            } else {
+                Outcome::AprilLikeBroad
+            },
+            agreement_week: judgment.is_none().then_some(9),
+            april_distance: 0.2,
+            payoffs: [400.0, 380.0, 60.0],
+            suit_filed: judgment.map(|_| 20),
+            injunction: false,
+            judgment,
+            threat: judgment.is_some(),
+            launched: true,
+            last_week: if judgment.is_some() { 150 } else { 9 },
+            theta: 0.6,
+        };
+        let mut acc = Accumulator::new(400);
+        acc.push(&record(None));
+        let none = acc.finish().litigation;
+        assert_eq!((none.judgments, none.plaintiff_win_rate), (0, None));
+        let json = serde_json::to_value(&none).unwrap();
+        assert!(
+            json.get("plaintiff_win_rate").is_none_or(|v| v.is_null()),
+            "{json}"
+        );
+        for j in [true, false, true, true] {
+            acc.push(&record(Some(j)));
+        }
+        let l = acc.finish().litigation;
+        assert_eq!((l.suits, l.judgments, l.plaintiff_wins), (4, 4, 3));
+        assert_eq!(l.plaintiff_win_rate, Some(0.75));
+        assert_eq!(l.suit_share, 0.8);
+        assert_eq!(serde_json::to_value(&l).unwrap()["plaintiff_win_rate"], 0.75);
+    }
 }

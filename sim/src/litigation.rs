@@ -190,9 +190,21 @@ impl Suit {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use rand::SeedableRng;
+
+    /// The baseline's court rules: injunction ruling 4–12 weeks after filing, dismissal
+    /// motion 26–52, judgment at a median 112 weeks (σ of its log 0.4), injunction w.p. θ^1.5.
+    pub(crate) fn rules() -> CourtRules {
+        CourtRules {
+            injunction_weeks: [4.0, 12.0],
+            dismissal_weeks: [26.0, 52.0],
+            trial_weeks: 112.0,
+            trial_sigma: 0.4,
+            injunction_exponent: 1.5,
+        }
+    }
 
     #[test]
     fn bebchuk_closed_form() {
@@ -245,13 +257,7 @@ mod tests {
 
     #[test]
     fn court_calendar_follows_rules() {
-        let rules = CourtRules {
-            injunction_weeks: [4.0, 12.0],
-            dismissal_weeks: [26.0, 52.0],
-            trial_weeks: 112.0,
-            trial_sigma: 0.4,
-            injunction_exponent: 1.5,
-        };
+        let rules = rules();
         let mut rng = SimRng::seed_from_u64(3);
         let mut granted = 0;
         for _ in 0..2000 {
@@ -280,13 +286,7 @@ mod tests {
     /// weeks, Φ(1) = 84.1% within 112·e^0.4 ≈ 167), which Microsoft wins w.p. θ.
     #[test]
     fn judgments_follow_the_lognormal_calendar_and_the_merit() {
-        let rules = CourtRules {
-            injunction_weeks: [4.0, 12.0],
-            dismissal_weeks: [26.0, 52.0],
-            trial_weeks: 112.0,
-            trial_sigma: 0.4,
-            injunction_exponent: 1.5,
-        };
+        let rules = rules();
         let theta = 0.6;
         let mut rng = SimRng::seed_from_u64(11);
         let n = 8000;

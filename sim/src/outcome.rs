@@ -149,7 +149,6 @@ mod tests {
     use super::*;
     use crate::contract::tests::april;
     use crate::litigation::Suit;
-    use crate::params::CourtRules;
     use crate::player::Coalition;
     use crate::state::Agreement;
 
@@ -167,14 +166,7 @@ mod tests {
     }
 
     fn suit(st: &mut DisputeState, week: u32) {
-        let rules = CourtRules {
-            injunction_weeks: [4.0, 12.0],
-            dismissal_weeks: [26.0, 52.0],
-            trial_weeks: 112.0,
-            trial_sigma: 0.4,
-            injunction_exponent: 1.5,
-        };
-        st.suit = Some(Suit::expected(week, &rules));
+        st.suit = Some(Suit::expected(week, &crate::litigation::tests::rules()));
     }
 
     #[test]

@@ -416,6 +416,9 @@ mod tests {
         assert_eq!((l.suits, l.judgments, l.plaintiff_wins), (4, 4, 3));
         assert_eq!(l.plaintiff_win_rate, Some(0.75));
         assert_eq!(l.suit_share, 0.8);
-        assert_eq!(serde_json::to_value(&l).unwrap()["plaintiff_win_rate"], 0.75);
+        assert_eq!(
+            serde_json::to_value(&l).unwrap()["plaintiff_win_rate"],
+            0.75
+        );
     }
 }

@@ -176,6 +176,11 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
         "  on the run's own frontier in {} of {} runs; worth the contested state to both Microsoft and OpenAI in {}",
         r.on_run_frontier, r.runs, r.acceptable_to_both
     )?;
+    writeln!(
+        out,
+        "  the 1/rho-weighted Nash point of the run's frontier (the split the agents' deadlines aim at) is strict in {}; the symmetric one in {}",
+        r.nash_point_strict, r.symmetric_nash_point_strict
+    )?;
     if let Some(m) = r.microsoft_margin_median {
         writeln!(
             out,

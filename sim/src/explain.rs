@@ -134,6 +134,12 @@ pub struct StrictInRuns {
     /// Runs in which such a contract is worth at least the contested state to both
     /// Microsoft and OpenAI (a deal both would take over the dispute).
     pub acceptable_to_both: u64,
+    /// Runs in which the asymmetric Nash point of the run's frontier (weights 1/ρ_M and
+    /// 1/ρ_O, disagreement at the contested state: the split the payoff-driven agents'
+    /// deadlines aim at) is a strict contract.
+    pub nash_point_strict: u64,
+    /// The same with equal weights (the symmetric Nash bargaining solution).
+    pub symmetric_nash_point_strict: u64,
     /// Median, over the runs with a strict contract on their frontier, of Microsoft's value
     /// of its best such contract minus its value of the contested state, $B (negative:
     /// Microsoft prefers the dispute to every strict contract of the run's frontier).
@@ -309,10 +315,14 @@ fn strict_in_runs(scenario: &Scenario, prefs: &crate::valuer::IssuePreferences) 
     let calm = DisputeState::new(s);
     let mut launched = calm.clone();
     launched.launched = true;
+    let rho = s.discount.to_array();
+    let weights = [1.0 / rho[0], 1.0 / rho[1]];
     let mut out = StrictInRuns {
         runs: SAMPLED_RUNS,
         on_run_frontier: 0,
         acceptable_to_both: 0,
+        nash_point_strict: 0,
+        symmetric_nash_point_strict: 0,
         microsoft_margin_median: None,
     };
     let mut margins = Vec::new();
@@ -332,6 +342,19 @@ fn strict_in_runs(scenario: &Scenario, prefs: &crate::valuer::IssuePreferences) 
                 [p as usize]
         };
         let (d_m, d_o) = (contested(Player::Microsoft), contested(Player::OpenAi));
+        // The frontier contract maximising w_M·ln(U_M − d_M) + w_O·ln(U_O − d_O).
+        let nash_point = |w: [f64; 2]| {
+            grid.on_frontier(&|_| true)
+                .filter(|(_, v)| v[0] > d_m && v[1] > d_o)
+                .map(|(x, v)| (x, w[0] * (v[0] - d_m).ln() + w[1] * (v[1] - d_o).ln()))
+                .fold(None, |best: Option<(Contract, f64)>, c| match best {
+                    Some(b) if b.1 >= c.1 => Some(b),
+                    _ => Some(c),
+                })
+                .is_some_and(|(x, _)| april_terms(&x))
+        };
+        out.nash_point_strict += u64::from(nash_point(weights));
+        out.symmetric_nash_point_strict += u64::from(nash_point([1.0, 1.0]));
         let best_m = strict
             .iter()
             .map(|v| v[0])
@@ -578,6 +601,12 @@ mod tests {
         assert_eq!(r.runs, SAMPLED_RUNS);
         assert!(r.on_run_frontier > r.runs / 5, "{r:?}");
         assert!(r.acceptable_to_both < r.on_run_frontier / 2, "{r:?}");
+        // A Nash point lies in the zone of agreement, so a strict one is acceptable to both.
+        assert!(r.nash_point_strict <= r.acceptable_to_both, "{r:?}");
+        assert!(
+            r.symmetric_nash_point_strict <= r.acceptable_to_both,
+            "{r:?}"
+        );
         let median = r.microsoft_margin_median.expect("some runs");
         assert!(median < -20.0, "{median}");
         // The base dispute lowers Microsoft's contested value one for one with the share it

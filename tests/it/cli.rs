@@ -165,11 +165,18 @@ fn explain_reports_strict_terms_in_the_runs_own_draws() {
     assert_eq!(count("runs"), 200);
     let (on, both) = (count("on_run_frontier"), count("acceptable_to_both"));
     assert!(on > 0 && both <= on, "{r}");
+    let nash = [
+        count("nash_point_strict"),
+        count("symmetric_nash_point_strict"),
+    ];
+    assert!(nash.iter().all(|&k| k <= both), "{r}");
     let margin = r["microsoft_margin_median"].as_f64().expect("a median");
     assert!(margin.is_finite() && margin < 0.0, "{margin}");
     let text = pactsim(&["explain"], tmp.path());
     assert!(text.status.success(), "{}", stderr(&text));
     let line = format!("on the run's own frontier in {on} of 200 runs; worth the contested state to both Microsoft and OpenAI in {both}");
+    assert!(stdout(&text).contains(&line), "{}", stdout(&text));
+    let line = format!("is strict in {}; the symmetric one in {}", nash[0], nash[1]);
     assert!(stdout(&text).contains(&line), "{}", stdout(&text));
     assert!(
         stdout(&text).contains(&format!("median -${:.2}B", -margin)),

@@ -357,6 +357,11 @@ fn run_checked(
             "{dropped} result(s) with non-finite probabilities, payoffs or regret discarded"
         ));
     }
+    if matches!(method, Method::Fictitious | Method::Replicator) {
+        if let Some(note) = unsettled_note(game, &out.equilibria) {
+            out.notes.push(note);
+        }
+    }
     if out.equilibria.is_empty() && method != Method::Pure {
         let why = if out.notes.is_empty() {
             String::new()
@@ -369,6 +374,29 @@ fn run_checked(
         });
     }
     Ok(out)
+}
+
+/// Largest epsilon in the per-player normalised game (each player's payoffs mapped onto
+/// \[0, 1\], [`Game::normalised`]) at which the end state of a learning dynamic (fictitious
+/// play, replicator) is reported without a warning.
+pub const UNSETTLED_EPSILON: f64 = 1e-2;
+
+/// A note when a learning dynamic ended away from any Nash equilibrium: the dynamics need not
+/// converge (they cycle in rock–paper–scissors and Shapley's game), so their end state is
+/// reported with its epsilon and this warning, not passed off as an equilibrium.
+fn unsettled_note(game: &Game, found: &[Equilibrium]) -> Option<String> {
+    let scaled = game.normalised();
+    let worst = found
+        .iter()
+        .map(|e| scaled.epsilon(&e.profile))
+        .fold(0.0_f64, f64::max);
+    (worst > UNSETTLED_EPSILON).then(|| {
+        format!(
+            "not settled: the end state's epsilon is {worst:.3} of the payoff range (above \
+             {UNSETTLED_EPSILON}), so it is where the dynamics stopped, not a Nash equilibrium \
+             (learning dynamics may cycle; an exact method finds the equilibria)"
+        )
+    })
 }
 
 /// Profiles closer than this (max-abs over probabilities) are one equilibrium in `all`.
@@ -451,6 +479,44 @@ pub(crate) mod test_games;
 mod tests {
     use super::test_games::*;
     use super::*;
+
+    /// Shapley's game: row gets 1 for (A,B), (B,C), (C,A), column 1 for (A,A), (B,B), (C,C)
+    /// (the classic case where fictitious play cycles without converging).
+    fn shapley() -> Game {
+        let a = vec![
+            vec![0.0, 1.0, 0.0],
+            vec![0.0, 0.0, 1.0],
+            vec![1.0, 0.0, 0.0],
+        ];
+        let b = vec![
+            vec![1.0, 0.0, 0.0],
+            vec![0.0, 1.0, 0.0],
+            vec![0.0, 0.0, 1.0],
+        ];
+        Game::bimatrix(&a, &b).unwrap()
+    }
+
+    #[test]
+    fn dynamics_that_do_not_settle_say_so() {
+        let opts = SolveOptions::default();
+        let cycling = solve(&shapley(), Method::Fictitious, &opts).unwrap();
+        let e = &cycling.equilibria[0];
+        assert!(shapley().normalised().epsilon(&e.profile) > UNSETTLED_EPSILON);
+        assert!(
+            cycling.notes.iter().any(|n| n.starts_with("not settled")),
+            "{:?}",
+            cycling.notes
+        );
+        for m in [Method::Fictitious, Method::Replicator] {
+            let settled = solve(&matching_pennies(), m, &opts).unwrap();
+            assert!(settled.equilibria[0].epsilon < UNSETTLED_EPSILON);
+            assert!(
+                !settled.notes.iter().any(|n| n.contains("not settled")),
+                "{m}: {:?}",
+                settled.notes
+            );
+        }
+    }
 
     #[test]
     fn method_names_round_trip() {

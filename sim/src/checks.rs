@@ -29,26 +29,26 @@ impl Checker {
         if v.is_finite() {
             true
         } else {
-            self.problem(path, &v.to_string(), "must be a finite number");
+            self.problem(path, &show(v), "must be a finite number");
             false
         }
     }
     fn prob(&mut self, path: &str, v: f64) {
         if self.finite(path, v) && !(0.0..=1.0).contains(&v) {
-            self.problem(path, &v.to_string(), "a probability must lie in [0, 1]");
+            self.problem(path, &show(v), "a probability must lie in [0, 1]");
         }
     }
     fn positive(&mut self, path: &str, v: f64) {
         if self.finite(path, v) && v <= 0.0 {
-            self.problem(path, &v.to_string(), "must be > 0");
+            self.problem(path, &show(v), "must be > 0");
         }
     }
     fn range(&mut self, path: &str, v: f64, lo: f64, hi: f64) {
         if self.finite(path, v) && !(lo..=hi).contains(&v) {
             self.problem(
                 path,
-                &v.to_string(),
-                &format!("allowed range is [{lo}, {hi}]"),
+                &show(v),
+                &format!("allowed range is [{}, {}]", show(lo), show(hi)),
             );
         }
     }
@@ -59,7 +59,7 @@ impl Checker {
         if v[0] > v[1] {
             self.problem(
                 path,
-                &format!("[{}, {}]", v[0], v[1]),
+                &format!("[{}, {}]", show(v[0]), show(v[1])),
                 "interval must be [min, max] with min ≤ max",
             );
         }
@@ -110,6 +110,17 @@ fn check_contract(c: &mut Checker, path: &str, k: &Contract) {
         1e4,
     );
     c.range(&format!("{path}.side_payment"), k.side_payment, -1e4, 1e4);
+}
+
+/// A number as a message shows it: plain decimals for ordinary magnitudes, scientific notation
+/// for huge or tiny ones (so `1e308` is not printed as 309 digits).
+fn show(v: f64) -> String {
+    let a = v.abs();
+    if v == 0.0 || !v.is_finite() || (1e-6..1e15).contains(&a) {
+        v.to_string()
+    } else {
+        format!("{v:e}")
+    }
 }
 
 /// Every problem of a raw file, in a fixed order: each section's checks in file order, the
@@ -383,7 +394,7 @@ fn litigation(f: &ScenarioFile, c: &mut Checker) {
     {
         c.problem(
             "litigation.win_probability_sd",
-            &l.win_probability_sd.to_string(),
+            &show(l.win_probability_sd),
             "a Beta prior needs sd² < mean·(1 − mean)",
         );
     }

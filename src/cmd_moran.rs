@@ -256,6 +256,17 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
         "rng_scheme": repeated::seed::SEED_SCHEME,
     });
     dir.write_json("moran.json", &summary)?;
+    let fields = serde_json::json!({
+        "players": m.types.iter().map(Player::name).collect::<Vec<_>>(),
+        "counts": m.counts,
+        "game": m.game.name(),
+        "repetitions": m.repetitions,
+        "seed": m.seed,
+        "mutation_rate": m.mutation_rate,
+        "max_generations": m.max_generations,
+        "rng_scheme": repeated::seed::SEED_SCHEME,
+    });
+    dir.write_json("manifest.json", &crate::command_manifest("moran", fields))?;
     if let Some(f) = a.exec.plots {
         charts::render(
             &dir.path(""),

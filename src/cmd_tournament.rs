@@ -298,19 +298,17 @@ pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
     dir.write_text("matches.csv", &matches_csv(&results))?;
     dir.write_text("players.csv", &players_csv(&results))?;
     dir.write_text("payoff_matrix.csv", &payoff_csv(&results))?;
-    let commit = env!("PACTSIM_GIT_COMMIT");
-    let manifest = serde_json::json!({
-        "schema": 1,
-        "pactsim_version": env!("CARGO_PKG_VERSION"),
-        "git_commit": (!commit.is_empty()).then_some(commit),
-        "command": "tournament",
+    let fields = serde_json::json!({
         "name": name,
         "tournament": cfg,
         "players": results.names,
         "matches_per_repetition": per,
         "rng_scheme": repeated::seed::SEED_SCHEME,
     });
-    dir.write_json("manifest.json", &manifest)?;
+    dir.write_json(
+        "manifest.json",
+        &crate::command_manifest("tournament", fields),
+    )?;
     if let Some(f) = a.exec.plots {
         charts::render(
             &dir.path(""),

@@ -541,6 +541,26 @@ pub(crate) fn check_runs(runs: u64) -> Result<()> {
     Ok(())
 }
 
+/// The manifest of a results directory that has no scenario (tournament, moran): pactsim's
+/// schema header (`schema`, `pactsim_version`, `git_commit`, `command`) followed by the
+/// command's own `fields` (a JSON object). The header is what marks the directory as pactsim's, so that a
+/// later run may replace it.
+pub fn command_manifest(command: &str, fields: serde_json::Value) -> serde_json::Value {
+    let commit = env!("PACTSIM_GIT_COMMIT");
+    let mut m = serde_json::Map::new();
+    m.insert("schema".into(), SCHEMA_VERSION.into());
+    m.insert("pactsim_version".into(), env!("CARGO_PKG_VERSION").into());
+    m.insert(
+        "git_commit".into(),
+        (!commit.is_empty()).then_some(commit).into(),
+    );
+    m.insert("command".into(), command.into());
+    if let serde_json::Value::Object(fields) = fields {
+        m.extend(fields);
+    }
+    serde_json::Value::Object(m)
+}
+
 /// Builds the manifest of a results directory.
 pub fn manifest(
     scenario: &Scenario,

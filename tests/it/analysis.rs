@@ -218,7 +218,7 @@ tolerance = 0.05
 "#;
 
 #[test]
-fn calibrate_accepts_draws_and_names_missing_statistics() {
+fn calibrate_accepts_draws_reports_zero_acceptance_and_refuses_missing_facts() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     std::fs::write(d.join("facts.toml"), FACTS).unwrap();
@@ -261,9 +261,9 @@ fn calibrate_accepts_draws_and_names_missing_statistics() {
     assert_eq!(s["predictive_outcomes"].as_array().unwrap().len(), 8);
     ok(&pactsim(&["plot", "1", "--format", "svg"], d));
     assert!(d.join("1/plots/predictive.svg").exists());
-    // The shipped facts name a statistic the summary does not have yet: exit 2, nothing left.
+    // The shipped facts file runs (every statistic it names is in the run summary).
     let facts = root().join("configs/facts-2026.toml");
-    let o = pactsim(
+    ok(&pactsim(
         &[
             "calibrate",
             "--facts",
@@ -274,33 +274,46 @@ fn calibrate_accepts_draws_and_names_missing_statistics() {
             "2",
             "--out",
             "shipped",
+            "--no-plots",
             "-q",
         ],
         d,
-    );
-    if !json_has_threat_share(d) {
-        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-        assert!(
-            stderr(&o).contains("litigation.threat_share"),
-            "{}",
-            stderr(&o)
-        );
-        assert!(!d.join("shipped").exists());
-    }
-    let o = pactsim(&["calibrate", "--facts", "nope.toml", "-q"], d);
-    assert_eq!(o.status.code(), Some(2));
-}
-
-/// Whether today's run summary already has `litigation.threat_share` (added by the model's
-/// owner); the exit-2 check above applies only until then.
-fn json_has_threat_share(d: &Path) -> bool {
+    ));
+    // Facts no draw can meet (a share of 2): zero accepted draws is a result, written without
+    // a single null, NaN or inf, and its directory re-renders.
+    std::fs::write(
+        d.join("impossible.toml"),
+        "[[fact]]\nstatistic = \"outcomes.APRIL_LIKE_BROAD.share\"\nobserved = 2.0\ntolerance = 0.01\n",
+    )
+    .unwrap();
     ok(&pactsim(
-        &["run", "--runs", "2", "--no-plots", "-q", "--out", "probe"],
+        &[
+            "calibrate",
+            "--facts",
+            "impossible.toml",
+            "--samples",
+            "4",
+            "--runs",
+            "4",
+            "--out",
+            "none",
+            "--no-plots",
+            "-q",
+        ],
         d,
     ));
-    json(&d.join("probe/summary.json"))["litigation"]
-        .get("threat_share")
-        .is_some()
+    let text = std::fs::read_to_string(d.join("none/summary.json")).unwrap();
+    let s: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(s["accepted"], 0);
+    assert!(
+        !text.contains("null") && !text.contains("NaN") && !text.contains("inf"),
+        "{text}"
+    );
+    assert!(s["predictive_outcomes"].as_array().unwrap().is_empty());
+    assert!(s["posterior"][0].get("mean").is_none());
+    ok(&pactsim(&["plot", "none", "--format", "svg"], d));
+    let o = pactsim(&["calibrate", "--facts", "nope.toml", "-q"], d);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 #[test]

@@ -296,4 +296,20 @@ fn moran_prints_fixation_with_intervals() {
         stdout(&o),
         stderr(&o)
     );
+    // Its directory is pactsim's (a manifest), so running the same command again replaces it
+    // with the same bytes instead of refusing.
+    let first = std::fs::read(tmp.path().join("m2/fixation.csv")).unwrap();
+    let again = pactsim(
+        &["moran", "pop.toml", "--out", "m2", "--no-plots"],
+        tmp.path(),
+    );
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(
+        std::fs::read(tmp.path().join("m2/fixation.csv")).unwrap(),
+        first
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("m2/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["command"], "moran");
 }

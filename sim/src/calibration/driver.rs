@@ -198,7 +198,8 @@ impl<'e, 'c> Calibration<'e, 'c> {
                 let v: Vec<f64> = pred.iter().map(|s| s.share(*oc).share).collect();
                 predictive_of(oc.name().into(), &v)
             })
-            .collect();
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default();
         let facts = &self.facts;
         let mut per_fact: Vec<Vec<f64>> = vec![Vec::new(); facts.len()];
         for s in pred {
@@ -210,7 +211,8 @@ impl<'e, 'c> Calibration<'e, 'c> {
             .iter()
             .zip(&per_fact)
             .map(|(f, v)| predictive_of(f.statistic.clone(), v))
-            .collect();
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default();
         let n = res.draws.len().max(1) as f64;
         let fact_pass_rates = facts
             .iter()
@@ -321,13 +323,15 @@ fn num(x: f64) -> String {
     }
 }
 
-fn predictive_of(name: String, v: &[f64]) -> Predictive {
-    Predictive {
+/// The predictive summary of `v`, or `None` when there is nothing to summarise (no draw was
+/// accepted): a quantity without draws is left out, never written as NaN or null.
+fn predictive_of(name: String, v: &[f64]) -> Option<Predictive> {
+    (!v.is_empty()).then(|| Predictive {
         name,
-        mean: if v.is_empty() { f64::NAN } else { mean(v) },
+        mean: mean(v),
         q05: quantile(v, 0.05),
         q95: quantile(v, 0.95),
-    }
+    })
 }
 
 /// Reads `draws.csv` of a calibration's results directory `dir` back into an ABC result

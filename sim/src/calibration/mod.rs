@@ -57,7 +57,7 @@ pub struct FactEntry {
     /// Accept when |simulated − observed| ≤ tolerance.
     pub tolerance: f64,
     /// What the fact says (optional).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }
 
@@ -80,15 +80,21 @@ pub struct PosteriorRow {
     pub prior_high: f64,
     /// Value in the scenario.
     pub base: f64,
-    /// Posterior mean (null when nothing was accepted).
+    /// Posterior mean. This and the quantiles are absent when nothing was accepted;
+    /// `sd_ratio` also needs two accepted draws.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mean: Option<f64>,
     /// 5th percentile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q05: Option<f64>,
     /// Median.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q50: Option<f64>,
     /// 95th percentile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q95: Option<f64>,
     /// Posterior sd / prior sd (1 = no information from the facts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sd_ratio: Option<f64>,
 }
 
@@ -124,8 +130,9 @@ pub struct CalibrateSummary {
     pub fact_pass_rates: Vec<f64>,
     /// Posterior per parameter.
     pub posterior: Vec<PosteriorRow>,
-    /// Posterior predictive outcome shares (fresh seeds; 90% intervals over accepted draws).
+    /// Posterior predictive outcome shares (fresh seeds; 90% intervals over accepted draws);
+    /// empty when nothing was accepted.
     pub predictive_outcomes: Vec<Predictive>,
-    /// Posterior predictive of each fact's statistic.
+    /// Posterior predictive of each fact's statistic; empty when nothing was accepted.
     pub predictive_facts: Vec<Predictive>,
 }

@@ -144,7 +144,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Checks scenario, sweep, tournament and facts files and prints every problem found.
+    /// Checks scenario, sweep, tournament, facts and meta-game strategies files and prints
+    /// every problem found.
     Validate {
         /// Files to check.
         #[arg(required = true)]
@@ -297,7 +298,8 @@ pub enum Command {
         /// Worker threads.
         #[command(flatten)]
         threads: ThreadsArg,
-        /// Results directory (default: results/<scenario>-sensitivity-<target>).
+        /// Results directory (default: results/<scenario>-sensitivity-<target>, or
+        /// results/<scenario>-sobol-<target> with --method sobol).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Plot formats, --no-plots and --quiet.

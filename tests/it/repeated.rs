@@ -312,4 +312,12 @@ fn moran_prints_fixation_with_intervals() {
         serde_json::from_slice(&std::fs::read(tmp.path().join("m2/manifest.json")).unwrap())
             .unwrap();
     assert_eq!(manifest["command"], "moran");
+    // `plot` does not redraw these results; it says so and how to redraw them (exit 2).
+    let o = pactsim(&["plot", "m2"], tmp.path());
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot redraw results of `moran`"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -69,7 +69,12 @@ pub enum FigureError {
     #[error(transparent)]
     Agreements(#[from] AgreementsError),
     /// The directory holds results of a kind this module has no figures for.
-    #[error("{}: results of `{command}` have no plots in this version", dir.display())]
+    #[error(
+        "{}: `pactsim plot` cannot redraw results of `{command}` in this version: they are drawn \
+         when they are made; run the same `pactsim {command}` command again (it reproduces \
+         the same results) to redraw them",
+        dir.display()
+    )]
     Unsupported {
         /// The results directory.
         dir: PathBuf,
@@ -81,6 +86,15 @@ pub enum FigureError {
 /// The figures of the results directory `dir` (`run`, `sweep` or `sensitivity` results),
 /// read from its saved files.
 pub fn load(dir: &Path, heat: &HeatOptions) -> Result<Vec<Figure>, FigureError> {
+    // The command first: results without a scenario (tournament, moran) have a shorter
+    // manifest, and are reported as unsupported rather than as a malformed manifest.
+    let head: ManifestHead = read_json(dir, "manifest.json")?;
+    if !matches!(head.command.as_str(), "run" | "sweep" | "sensitivity") {
+        return Err(FigureError::Unsupported {
+            dir: dir.to_path_buf(),
+            command: head.command,
+        });
+    }
     let manifest: Manifest = read_json(dir, "manifest.json")?;
     match manifest.command.as_str() {
         "run" => run::load(dir, &manifest),
@@ -98,6 +112,12 @@ pub fn load(dir: &Path, heat: &HeatOptions) -> Result<Vec<Figure>, FigureError> 
             command: other.to_string(),
         }),
     }
+}
+
+/// The one field of a manifest every pactsim results directory has.
+#[derive(serde::Deserialize)]
+struct ManifestHead {
+    command: String,
 }
 
 /// The scenario's name (`meta.name` of the resolved scenario in the manifest).

@@ -39,10 +39,12 @@ pub(crate) fn pareto_indices(values: &[[f64; 2]]) -> Vec<usize> {
     // Microsoft's value descending, then OpenAI's descending, then index: a total order, so an
     // unstable sort gives the one answer. The values are sorted as integer keys that order
     // exactly as `f64::total_cmp` does, next to their index, which keeps the comparisons
-    // cheap and the memory reads sequential (the grid has tens of thousands of contracts).
+    // cheap and the memory reads sequential.
+    let keep_candidate = strictly_beaten_filter(values);
     let mut order: Vec<(u64, u64, usize)> = values
         .iter()
         .enumerate()
+        .filter(|&(i, _)| keep_candidate[i])
         .map(|(i, v)| (!total_key(v[0]), !total_key(v[1]), i))
         .collect();
     order.sort_unstable();
@@ -56,6 +58,40 @@ pub(crate) fn pareto_indices(values: &[[f64; 2]]) -> Vec<usize> {
     }
     keep.reverse();
     keep
+}
+
+/// Bins of Microsoft's value used by [`strictly_beaten_filter`].
+const FILTER_BINS: usize = 512;
+
+/// For each point, false when another point is certainly better for both players: the points
+/// are put in equal-width bins of Microsoft's value, and a point is dropped when some point in
+/// a higher bin (so with a strictly higher Microsoft value: binning is monotone) has a strictly
+/// higher OpenAI value. The scan of [`pareto_indices`] would drop such a point, and dropping it
+/// first changes no other decision (the better point stays ahead of everything the dropped
+/// one was ahead of). Most of a contract grid lies strictly inside the frontier, so this
+/// linear pass leaves the sort a small remainder.
+fn strictly_beaten_filter(values: &[[f64; 2]]) -> Vec<bool> {
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v[0]), hi.max(v[0]))
+        });
+    if hi <= lo || !(hi - lo).is_finite() {
+        return vec![true; values.len()];
+    }
+    let scale = FILTER_BINS as f64 / (hi - lo);
+    let bin = |x: f64| (((x - lo) * scale) as usize).min(FILTER_BINS - 1);
+    let mut best = [f64::NEG_INFINITY; FILTER_BINS];
+    for v in values {
+        let b = bin(v[0]);
+        best[b] = best[b].max(v[1]);
+    }
+    // above[b]: the best OpenAI value in the bins above b.
+    let mut above = [f64::NEG_INFINITY; FILTER_BINS];
+    for b in (0..FILTER_BINS - 1).rev() {
+        above[b] = above[b + 1].max(best[b + 1]);
+    }
+    values.iter().map(|v| v[1] >= above[bin(v[0])]).collect()
 }
 
 /// An integer whose unsigned order is `f64::total_cmp`'s order of `x`.
@@ -247,12 +283,21 @@ mod tests {
     fn pareto_matches_a_plain_sort_with_ties() {
         use rand::{RngExt, SeedableRng};
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
-        for n in [1, 2, 10, 500, 5_000] {
-            // Few distinct levels, so that ties on either coordinate and on both are common.
+        for (n, spread) in [
+            (1, 1.0),
+            (2, 1.0),
+            (10, 1.0),
+            (500, 1.0),
+            (5_000, 1.0),
+            (5_000, 1e-3),
+            (300, 0.0),
+        ] {
+            // Few distinct levels, so that ties on either coordinate and on both are common;
+            // a tiny spread puts many points in each filter bin, none makes one bin.
             let v: Vec<[f64; 2]> = (0..n)
                 .map(|_| {
                     [
-                        f64::from(rng.random_range(-20..20_i32)) * 0.5,
+                        f64::from(rng.random_range(-20..20_i32)) * 0.5 * spread,
                         f64::from(rng.random_range(-20..20_i32)) * 0.25,
                     ]
                 })

@@ -1,5 +1,6 @@
-//! Engine benchmarks: one full run, one round, and one payoff evaluation of the baseline
-//! scenario (`cargo bench --bench engine`).
+//! Engine benchmarks on the baseline scenario (`cargo bench -p sim --bench engine`): one full
+//! run, one round, a run's setup, and a scenario's setup (the engine with its contract
+//! frontier, built once per scenario, sweep cell and sensitivity point).
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use sim::event::Silent;
@@ -7,10 +8,13 @@ use sim::{Engine, RunKey, Scenario};
 use std::hint::black_box;
 use std::time::Duration;
 
-fn engine() -> Engine {
+fn scenario() -> Scenario {
     let text = include_str!("../../configs/april-2026.toml");
-    let s = Scenario::from_toml(text, "april-2026", &[], strategies_catalog()).expect("valid");
-    Engine::new(&s, strategies_catalog()).expect("engine")
+    Scenario::from_toml(text, "april-2026", &[], strategies_catalog()).expect("valid")
+}
+
+fn engine() -> Engine {
+    Engine::new(&scenario(), strategies_catalog()).expect("engine")
 }
 
 fn strategies_catalog() -> &'static dyn sim::Catalog {
@@ -57,6 +61,13 @@ fn bench(c: &mut Criterion) {
                     .week,
             )
         })
+    });
+    g.finish();
+    let s = scenario();
+    let mut g = c.benchmark_group("scenario");
+    g.measurement_time(Duration::from_secs(4)).sample_size(20);
+    g.bench_function("engine_setup", |b| {
+        b.iter(|| black_box(Engine::new(&s, strategies_catalog()).expect("engine")))
     });
     g.finish();
 }

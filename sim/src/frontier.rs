@@ -283,21 +283,22 @@ mod tests {
     fn pareto_matches_a_plain_sort_with_ties() {
         use rand::{RngExt, SeedableRng};
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
-        for (n, spread) in [
-            (1, 1.0),
-            (2, 1.0),
-            (10, 1.0),
-            (500, 1.0),
-            (5_000, 1.0),
-            (5_000, 1e-3),
-            (300, 0.0),
+        // (points, distinct levels of Microsoft's value): few levels make ties on either value
+        // and on both common; many put dozens of distinct values in each filter bin; one level
+        // makes a single bin.
+        for (n, levels) in [
+            (1, 40),
+            (2, 40),
+            (10, 40),
+            (500, 40),
+            (5_000, 40),
+            (5_000, 40_000),
+            (300, 1),
         ] {
-            // Few distinct levels, so that ties on either coordinate and on both are common;
-            // a tiny spread puts many points in each filter bin, none makes one bin.
             let v: Vec<[f64; 2]> = (0..n)
                 .map(|_| {
                     [
-                        f64::from(rng.random_range(-20..20_i32)) * 0.5 * spread,
+                        f64::from(rng.random_range(0..levels)) * 0.5 - 10.0,
                         f64::from(rng.random_range(-20..20_i32)) * 0.25,
                     ]
                 })

@@ -121,6 +121,11 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
     )?;
     writeln!(
         out,
+        "  after a filing each side concedes afresh toward its litigation value by the median judgment date ({:.0} weeks on): a suit is judged only if the court rules before their concessions meet",
+        z.median_weeks_to_judgment
+    )?;
+    writeln!(
+        out,
         "\nMicrosoft–OpenAI candidate frontier ({} contracts, Microsoft's value ascending; F = April features of 6)",
         e.frontier.len()
     )?;

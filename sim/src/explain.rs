@@ -95,6 +95,10 @@ pub struct SettlementZone {
     pub joint_surplus: f64,
     /// The same surplus at the most divergent beliefs possible (θ_M = 0.99, θ_O = 0.01).
     pub joint_surplus_extreme: f64,
+    /// Median weeks from filing to judgment: after a filing the agents concede afresh toward
+    /// their litigation values by this date, so a suit is judged only if the court rules
+    /// before their concessions meet.
+    pub median_weeks_to_judgment: f64,
 }
 
 /// How close the strict April terms come to the Microsoft–OpenAI frontier: a deal lands on
@@ -285,6 +289,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
             .count(),
         joint_surplus: best - lm - lo,
         joint_surplus_extreme: best - xm - xo,
+        median_weeks_to_judgment: s.litigation.trial_weeks,
     };
     let gap = frontier_gap(&grid, &april_terms);
     let strict = StrictGap {

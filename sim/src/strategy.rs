@@ -99,6 +99,9 @@ pub struct PublicState {
     pub rearchitected: bool,
     /// Week the suit was filed, if any.
     pub suit_filed: Option<u32>,
+    /// Median weeks from filing to judgment (`litigation.trial_weeks`): once a suit is
+    /// filed, the court's calendar is the deadline of pretrial bargaining.
+    pub trial_weeks: f64,
     /// A preliminary injunction is in force.
     pub injunction: bool,
     /// OpenAI filed an antitrust complaint.

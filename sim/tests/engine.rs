@@ -87,3 +87,38 @@ fn thread_count_never_changes_the_summary() {
     );
     assert!(one.outcomes.iter().filter(|o| o.count > 0).count() >= 6);
 }
+
+#[test]
+fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
+    // Priest–Klein (DOMAIN §1.7b, R6): with a symmetric prior on the merit (mean 0.5) and a
+    // horizon long enough for the court (median 112 weeks to judgment), some suits outlast
+    // the pretrial bargaining and are judged; among them Microsoft wins near half the time.
+    // The board's breakdown hazard is at the top of its range so that enough runs sue.
+    let eng = engine(&[
+        "simulation.horizon_weeks=400".into(),
+        "litigation.win_probability_mean=0.5".into(),
+        "protocol.breakdown_hazard_per_week=0.02".into(),
+    ]);
+    let plan = Plan {
+        seed: 20260427,
+        cell_hash: eng.scenario().hash(),
+        runs: 200_000,
+    };
+    let s = run_cell(&eng, plan, &mut |_, _| Ok(()), &mut |_| {}).unwrap();
+    let l = &s.litigation;
+    assert!(
+        l.judgments >= 100,
+        "{} judgments of {} suits",
+        l.judgments,
+        l.suits
+    );
+    // Most suits still settle: judgment comes first only when the court rules before the
+    // parties' concessions meet.
+    assert!(l.judgments * 4 < l.suits, "{} of {}", l.judgments, l.suits);
+    let rate = l.plaintiff_win_rate.expect("judged runs give a win rate");
+    assert!(
+        (rate - 0.5).abs() < 0.1,
+        "Microsoft won {rate:.3} of {}",
+        l.judgments
+    );
+}

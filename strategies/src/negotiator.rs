@@ -6,7 +6,7 @@
 
 use crate::litigation_policy::{litigation_move, LitigationPolicy};
 use crate::menu::Menu;
-use crate::tactic::{Directions, Tactic};
+use crate::tactic::{clock, Directions, Tactic};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
 use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
@@ -97,7 +97,7 @@ impl Negotiator {
     /// worth at least the continuation value.
     fn offer_at(&mut self, view: &View<'_>, week: u32) -> Contract {
         let dirs = self.directions(view);
-        let alphas = self.alphas(week);
+        let alphas = self.alphas(view, week);
         let floor = view.valuer.continuation(self.player);
         let mut scale = 1.0;
         loop {
@@ -109,7 +109,13 @@ impl Negotiator {
         }
     }
 
-    fn alphas(&self, week: u32) -> [f64; Issue::ALL.len()] {
+    /// α_j on the bargaining clock at `week` ([`clock`]): from the table until a suit is
+    /// filed, then on the court's calendar.
+    fn alphas(&self, view: &View<'_>, week: u32) -> [f64; Issue::ALL.len()] {
+        if view.public.suit_filed.is_some() {
+            let (t, t_max) = clock(view.public, week, self.p.tactic.deadline);
+            return self.p.tactic.alphas_until(t, t_max);
+        }
         match self.p.alpha_table.get(week as usize) {
             Some(a) => *a,
             None => self.p.tactic.alphas(f64::from(week)),

@@ -15,10 +15,10 @@
 
 use crate::litigation_policy::{litigation_move, LitigationPolicy};
 use crate::menu::Menu;
-use crate::tactic::{alpha, Curve};
+use crate::tactic::{alpha, clock, Curve};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
-use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
+use sim::strategy::{Move, PublicState, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 use std::sync::Arc;
 
@@ -44,17 +44,19 @@ pub(crate) struct PayoffDrivenParams {
 }
 
 impl PayoffDrivenParams {
-    /// α(t): the share of the distance from U_max to d conceded by week `t`.
-    pub(crate) fn alpha(&self, t: f64) -> f64 {
-        alpha(Curve::Polynomial, t, self.deadline, self.kappa, self.beta)
+    /// α at `week`: the share of the distance from U_max to d conceded, on the bargaining
+    /// [`clock`] (the agent's deadline before a suit, the court's calendar after one).
+    pub(crate) fn alpha(&self, public: &PublicState, week: u32) -> f64 {
+        let (t, t_max) = clock(public, week, self.deadline);
+        alpha(Curve::Polynomial, t, t_max, self.kappa, self.beta)
     }
 
-    /// The aspiration a(t) = U_max − α(t)·(U_max − d) (never below d).
-    pub(crate) fn aspiration(&self, t: f64, u_max: f64, d: f64) -> f64 {
+    /// The aspiration a = U_max − α·(U_max − d) at `week` (never below d).
+    pub(crate) fn aspiration(&self, public: &PublicState, week: u32, u_max: f64, d: f64) -> f64 {
         if u_max <= d {
             return d;
         }
-        u_max - self.alpha(t) * (u_max - d)
+        u_max - self.alpha(public, week) * (u_max - d)
     }
 }
 
@@ -286,7 +288,7 @@ impl Strategy for PayoffDriven {
                 continue;
             }
             let best = u_max_of(&mut self.run_best, c, cands, me, d_me);
-            let a = p.aspiration(f64::from(week), best, d_me);
+            let a = p.aspiration(view.public, week, best, d_me);
             let mut responders = [(Player::Microsoft, 0.0); 2];
             let mut r = 0;
             for j in c.members().filter(|j| *j != me) {
@@ -331,7 +333,9 @@ impl Strategy for PayoffDriven {
         let d = view.valuer.continuation(me);
         let cands = load(&mut self.buf, &mut self.mo, view, coalition);
         let u_max = u_max_of(&mut self.run_best, coalition, cands, me, value.max(d));
-        let a_next = self.p.aspiration(f64::from(view.public.week + 1), u_max, d);
+        let a_next = self
+            .p
+            .aspiration(view.public, view.public.week + 1, u_max, d);
         aspiration_response(value, d, u_max, a_next)
     }
 }

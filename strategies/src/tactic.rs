@@ -3,6 +3,7 @@
 //! discretised contract domains, and the weighted scoring function V^a(x) = Σ_j w_j V_j(x_j).
 
 use sim::contract::{Contract, Issue};
+use sim::strategy::PublicState;
 
 /// Shape of the concession curve.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,18 @@ pub(crate) fn alpha(curve: Curve, t: f64, t_max: f64, kappa: f64, beta: f64) -> 
     }
 }
 
+/// The bargaining clock at `week`: (t, t_max) for [`alpha`]. Before a suit, t is the week
+/// and t_max the agent's own `deadline`. Once Microsoft has filed, the court's calendar sets
+/// the deadline of pretrial bargaining (Spier 1992): the clock restarts at the filing and runs
+/// to the median date of judgment, so every party concedes afresh from its best terms toward
+/// its new disagreement value (litigation) and reaches it when the court is expected to rule.
+pub(crate) fn clock(public: &PublicState, week: u32, deadline: f64) -> (f64, f64) {
+    match public.suit_filed {
+        Some(filed) => (f64::from(week.saturating_sub(filed)), public.trial_weeks),
+        None => (f64::from(week), deadline),
+    }
+}
+
 /// One player's Faratin tactic over all issues.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Tactic {
@@ -61,7 +74,13 @@ pub(crate) type Directions = [Option<bool>; Issue::ALL.len()];
 impl Tactic {
     /// α_j(t) for every issue.
     pub(crate) fn alphas(&self, t: f64) -> [f64; Issue::ALL.len()] {
-        std::array::from_fn(|i| alpha(self.curve, t, self.deadline, self.kappa, self.beta[i]))
+        self.alphas_until(t, self.deadline)
+    }
+
+    /// α_j(t) for every issue with deadline `t_max` instead of the tactic's own (see
+    /// [`clock`]).
+    pub(crate) fn alphas_until(&self, t: f64, t_max: f64) -> [f64; Issue::ALL.len()] {
+        std::array::from_fn(|i| alpha(self.curve, t, t_max, self.kappa, self.beta[i]))
     }
 
     /// The offer at concession levels `alphas` (see [`Tactic::alphas`]) scaled by `scale`: on
@@ -124,6 +143,48 @@ mod tests {
         let c = alpha(Curve::Polynomial, 5.0, 10.0, 0.1, 5.0);
         assert!((b - 0.128_125).abs() < 1e-6, "{b}");
         assert!((c - 0.883_5).abs() < 1e-4, "{c}");
+    }
+
+    #[test]
+    fn a_filing_puts_the_clock_on_the_court_calendar() {
+        let mut public = PublicState {
+            week: 60,
+            horizon: 400,
+            threat: true,
+            launched: true,
+            rearchitected: false,
+            suit_filed: None,
+            trial_weeks: 112.0,
+            injunction: false,
+            complaint: false,
+            antitrust: 0.0,
+            amazon_alive: true,
+            sweetener: 0.0,
+            ipo_window_open: true,
+            s1_week: 12.0,
+            ipo_window_week: 27.6,
+        };
+        assert_eq!(clock(&public, 60, 45.0), (60.0, 45.0));
+        public.suit_filed = Some(50);
+        assert_eq!(clock(&public, 60, 45.0), (10.0, 112.0));
+        // Past its own deadline the tactic has conceded everything; after a filing it starts
+        // again from κ and concedes toward the expected judgment date.
+        let tactic = Tactic {
+            curve: Curve::Polynomial,
+            kappa: 0.05,
+            deadline: 45.0,
+            beta: [1.0; Issue::ALL.len()],
+            weight: [1.0 / Issue::ALL.len() as f64; Issue::ALL.len()],
+        };
+        assert!(tactic.alphas(60.0).iter().all(|a| *a == 1.0));
+        let (t, t_max) = clock(&public, 50, tactic.deadline);
+        assert!(tactic.alphas_until(t, t_max).iter().all(|a| *a == 0.05));
+        let (t, t_max) = clock(&public, 50 + 56, tactic.deadline);
+        let half = 0.05 + 0.95 * 0.5;
+        assert!(tactic
+            .alphas_until(t, t_max)
+            .iter()
+            .all(|a| (a - half).abs() < 1e-12));
     }
 
     #[test]

@@ -14,6 +14,12 @@ use sim::SimRng;
 /// Plays alternating offers (Microsoft first when `m_first`) until agreement; returns
 /// (Microsoft's share, week).
 fn bargain(rho: [f64; 2], m_first: bool) -> (f64, u32) {
+    bargain_from(rho, m_first, 0, None)
+}
+
+/// [`bargain`] from week `start`, with a suit filed at `start` and judgment expected
+/// `trial_weeks` later when `trial_weeks` is given.
+fn bargain_from(rho: [f64; 2], m_first: bool, start: u32, trial_weeks: Option<f64>) -> (f64, u32) {
     // Deadlines T_i = c/ρ_i with c = 3 (only their ratio matters for the split).
     let params = |r: f64| -> toml::Table {
         toml::from_str(&format!(
@@ -34,10 +40,14 @@ fn bargain(rho: [f64; 2], m_first: bool) -> (f64, u32) {
     ];
     let tu = Tu::new(x0, 1000);
     let mut rng = SimRng::seed_from_u64(1);
-    for week in 0..500u32 {
+    for week in start..start + 500 {
         let proposer = usize::from((week % 2 == 0) != m_first);
         let responder = 1 - proposer;
-        let public = calm(week, 500);
+        let mut public = calm(week, start + 500);
+        if let Some(t) = trial_weeks {
+            public.suit_filed = Some(start);
+            public.trial_weeks = t;
+        }
         let view = |me: Player| View {
             me,
             public: &public,
@@ -70,6 +80,25 @@ fn patience_implies_the_asymmetric_nash_split() {
                 "ρ = {rho:?}, M first {m_first}: share {share:.3} vs Nash {nash:.3} (week {week})"
             );
         }
+    }
+}
+
+#[test]
+fn a_filing_restarts_the_clock_on_the_court_calendar() {
+    // Both deadlines (30 and 10 weeks) have passed by week 60, so without a suit the first
+    // proposer concedes everything at once. A suit filed at week 60 with judgment expected
+    // 40 weeks later restarts both clocks on that shared deadline: linear concession from
+    // U_max = 1 meets at α = 1/2, 20 weeks after the filing, at the symmetric split.
+    let rho = [0.1, 0.3];
+    let (_, week) = bargain_from(rho, true, 60, None);
+    assert_eq!(week, 60);
+    for m_first in [true, false] {
+        let (share, week) = bargain_from(rho, m_first, 60, Some(40.0));
+        assert!((79..=81).contains(&week), "M first {m_first}: week {week}");
+        assert!(
+            (share - 0.5).abs() < 0.03,
+            "M first {m_first}: share {share:.3}"
+        );
     }
 }
 

@@ -83,6 +83,7 @@ pub(crate) fn calm(week: u32, horizon: u32) -> PublicState {
         launched: false,
         rearchitected: false,
         suit_filed: None,
+        trial_weeks: 112.0,
         injunction: false,
         complaint: false,
         antitrust: 0.0,

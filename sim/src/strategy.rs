@@ -84,8 +84,9 @@ pub struct Response {
     pub score_threshold: f64,
 }
 
-/// Facts about the dispute that every player observes.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// Facts about the dispute that every player observes. `Default` is week 0 of a 0-week game
+/// with nothing happened (for tests and tools that set the fields they need).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct PublicState {
     /// Current week.
     pub week: u32,

@@ -149,20 +149,8 @@ mod tests {
     fn a_filing_puts_the_clock_on_the_court_calendar() {
         let mut public = PublicState {
             week: 60,
-            horizon: 400,
-            threat: true,
-            launched: true,
-            rearchitected: false,
-            suit_filed: None,
             trial_weeks: 112.0,
-            injunction: false,
-            complaint: false,
-            antitrust: 0.0,
-            amazon_alive: true,
-            sweetener: 0.0,
-            ipo_window_open: true,
-            s1_week: 12.0,
-            ipo_window_week: 27.6,
+            ..PublicState::default()
         };
         assert_eq!(clock(&public, 60, 45.0), (60.0, 45.0));
         public.suit_filed = Some(50);

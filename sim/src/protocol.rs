@@ -271,7 +271,8 @@ impl Run<'_> {
     ///
     /// A week has four phases, in this order: Nature ([`Run::nature`]), the court calendar
     /// ([`Run::court`]), the week's flows ([`Run::accrue`]), then bargaining ([`Run::bargain`]):
-    /// a proposer is drawn and offers or moves.
+    /// a proposer is drawn and offers or moves. A week in which the court gives judgment has no
+    /// bargaining phase: the judgment ends the run.
     pub fn round<O: Observer>(&mut self, obs: &mut O) -> bool {
         let s = self.engine.scenario.params();
         if self.done || self.next_week >= s.simulation.horizon_weeks {
@@ -284,8 +285,8 @@ impl Run<'_> {
         self.nature(week, obs);
         self.court(week, obs);
         self.accrue(week);
-        let ended = self.bargain(week, obs);
-        if ended || self.st.suit.is_some_and(|s| s.judgment.is_some()) {
+        // A judgment ends the run: nobody bargains after the court has ruled.
+        if self.st.suit.is_some_and(|s| s.judgment.is_some()) || self.bargain(week, obs) {
             self.done = true;
             return false;
         }

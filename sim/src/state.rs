@@ -130,6 +130,7 @@ impl DisputeState {
             launched: self.launched,
             rearchitected: self.rearchitected,
             suit_filed: self.suit.map(|s| s.filed),
+            suit_pending: self.suit_pending(),
             trial_weeks: s.litigation.trial_weeks,
             injunction: self.injunction,
             complaint: self.complaint,

@@ -109,10 +109,10 @@ impl Negotiator {
         }
     }
 
-    /// α_j on the bargaining clock at `week` ([`clock`]): from the table until a suit is
-    /// filed, then on the court's calendar.
+    /// α_j on the bargaining clock at `week` ([`clock`]): from the table unless a suit is
+    /// pending, then on the court's calendar.
     fn alphas(&self, view: &View<'_>, week: u32) -> [f64; Issue::ALL.len()] {
-        if view.public.suit_filed.is_some() {
+        if view.public.suit_pending {
             let (t, t_max) = clock(view.public, week, self.p.tactic.deadline);
             return self.p.tactic.alphas_until(t, t_max);
         }

@@ -41,14 +41,18 @@ pub(crate) fn alpha(curve: Curve, t: f64, t_max: f64, kappa: f64, beta: f64) -> 
 }
 
 /// The bargaining clock at `week`: (t, t_max) for [`alpha`]. Before a suit, t is the week
-/// and t_max the agent's own `deadline`. Once Microsoft has filed, the court's calendar sets
+/// and t_max the agent's own `deadline`. While a suit is pending, the court's calendar sets
 /// the deadline of pretrial bargaining (Spier 1992): the clock restarts at the filing and runs
 /// to the median date of judgment, so every party concedes afresh from its best terms toward
 /// its new disagreement value (litigation) and reaches it when the court is expected to rule.
+/// Once the suit is dismissed the court sets no deadline, and the agent's own clock applies
+/// again.
 pub(crate) fn clock(public: &PublicState, week: u32, deadline: f64) -> (f64, f64) {
     match public.suit_filed {
-        Some(filed) => (f64::from(week.saturating_sub(filed)), public.trial_weeks),
-        None => (f64::from(week), deadline),
+        Some(filed) if public.suit_pending => {
+            (f64::from(week.saturating_sub(filed)), public.trial_weeks)
+        }
+        _ => (f64::from(week), deadline),
     }
 }
 
@@ -154,7 +158,12 @@ mod tests {
         };
         assert_eq!(clock(&public, 60, 45.0), (60.0, 45.0));
         public.suit_filed = Some(50);
+        public.suit_pending = true;
         assert_eq!(clock(&public, 60, 45.0), (10.0, 112.0));
+        // A dismissed suit sets no deadline: the agent's own clock applies again.
+        public.suit_pending = false;
+        assert_eq!(clock(&public, 60, 45.0), (60.0, 45.0));
+        public.suit_pending = true;
         // Past its own deadline the tactic has conceded everything; after a filing it starts
         // again from κ and concedes toward the expected judgment date.
         let tactic = Tactic {

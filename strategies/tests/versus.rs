@@ -46,6 +46,7 @@ fn bargain_from(rho: [f64; 2], m_first: bool, start: u32, trial_weeks: Option<f6
         let mut public = calm(week, start + 500);
         if let Some(t) = trial_weeks {
             public.suit_filed = Some(start);
+            public.suit_pending = true;
             public.trial_weeks = t;
         }
         let view = |me: Player| View {

@@ -83,6 +83,7 @@ pub(crate) fn calm(week: u32, horizon: u32) -> PublicState {
         launched: false,
         rearchitected: false,
         suit_filed: None,
+        suit_pending: false,
         trial_weeks: 112.0,
         injunction: false,
         complaint: false,

@@ -121,4 +121,16 @@ fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
         "Microsoft won {rate:.3} of {}",
         l.judgments
     );
+    // A judgment ends the run before that week's bargaining: no judged run records a deal,
+    // and one for Microsoft ends Amazon's channel.
+    let mut judged = 0;
+    for run in 0..20_000 {
+        let r = eng.run(RunKey::new(plan.seed, plan.cell_hash, run), &mut Silent);
+        if let Some(won) = r.judgment {
+            judged += 1;
+            assert_eq!(r.agreement_week, None, "run {run}");
+            assert_eq!(won, r.outcome == Outcome::AmazonCollapse, "run {run}");
+        }
+    }
+    assert!(judged > 0);
 }

@@ -3,8 +3,8 @@
 //! the agreement regime, the contracts no other contract beats for both Microsoft and OpenAI
 //! are kept (78 at the baseline, 51–108 across the documented ranges). A frontier longer than
 //! [`MAX_CANDIDATES`] is thinned evenly, as a guard on the per-round cost; none in the
-//! documented ranges is. Runs then value only these candidates (once, at their start), so a payoff-driven agent
-//! never scans the whole contract space in a round.
+//! documented ranges is. Runs then value only these candidates (once, at their start), so a
+//! payoff-driven agent never scans the whole contract space in a round.
 
 use crate::contract::{Contract, Issue};
 use crate::params::Params;

@@ -102,8 +102,8 @@ pub struct PublicState {
     pub suit_filed: Option<u32>,
     /// A filed suit is still before the court (neither dismissed nor judged).
     pub suit_pending: bool,
-    /// Median weeks from filing to judgment (`litigation.trial_weeks`): once a suit is
-    /// filed, the court's calendar is the deadline of pretrial bargaining.
+    /// Median weeks from filing to judgment (`litigation.trial_weeks`): while a suit is
+    /// pending, the court's calendar is the deadline of pretrial bargaining.
     pub trial_weeks: f64,
     /// A preliminary injunction is in force.
     pub injunction: bool,

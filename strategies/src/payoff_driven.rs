@@ -6,6 +6,8 @@
 //! - Aspiration: a(t) = U_max − α(t)·(U_max − d), with α(t) the Faratin polynomial
 //!   concession curve of the player's β, κ and deadline, U_max its best value among the
 //!   coalition's candidate offers and d its current disagreement value under its beliefs.
+//!   While a suit is pending the clock runs from the filing to the median judgment date
+//!   (`tactic::clock`).
 //! - As proposer it offers, among the coalition's candidates worth at least a(t) (and d) to
 //!   it, the one that maximises the responders' Nash product Π_j (U_j − d_j) as it estimates
 //!   them; never the terms already in force. It weighs that offer (expected value with the
@@ -45,7 +47,8 @@ pub(crate) struct PayoffDrivenParams {
 
 impl PayoffDrivenParams {
     /// α at `week`: the share of the distance from U_max to d conceded, on the bargaining
-    /// [`clock`] (the agent's deadline before a suit, the court's calendar after one).
+    /// [`clock`] (the court's calendar while a suit is pending, the agent's own deadline
+    /// otherwise).
     pub(crate) fn alpha(&self, public: &PublicState, week: u32) -> f64 {
         let (t, t_max) = clock(public, week, self.deadline);
         alpha(Curve::Polynomial, t, t_max, self.kappa, self.beta)

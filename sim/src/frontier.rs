@@ -1,7 +1,7 @@
 //! The Microsoft–OpenAI Pareto frontier of a scenario (R7): every combination of the
 //! partnership terms (34,560 contracts) is valued once per scenario at expected economics in
 //! the agreement regime, the contracts no other contract beats for both Microsoft and OpenAI
-//! are kept (78 at the baseline, 51–108 across the documented ranges). A frontier longer than
+//! are kept (78 at the baseline, 51–108 at the ends of the 26 documented ranges). A frontier longer than
 //! [`MAX_CANDIDATES`] is thinned evenly, as a guard on the per-round cost; none in the
 //! documented ranges is. Runs then value only these candidates (once, at their start), so a
 //! payoff-driven agent never scans the whole contract space in a round.
@@ -13,7 +13,7 @@ use crate::regime::Regime;
 use crate::shocks::Shocks;
 
 /// Most candidates kept on the frontier. A bound on the per-round cost, far above the
-/// frontiers of the documented ranges (51–108 points): thinning a frontier changes where
+/// frontiers at the ends of the 26 documented ranges (51–108 points): thinning a frontier changes where
 /// aspirations meet, so it must not bind in ordinary use (at 32 the baseline's mean time to
 /// agreement was 14.6 weeks instead of 13.8 and its broad April-like share 83% instead of 87%).
 pub(crate) const MAX_CANDIDATES: usize = 256;

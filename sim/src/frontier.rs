@@ -13,9 +13,10 @@ use crate::regime::Regime;
 use crate::shocks::Shocks;
 
 /// Most candidates kept on the frontier. A bound on the per-round cost, far above the
-/// frontiers at the ends of the 26 documented ranges (51–108 points): thinning a frontier changes where
-/// aspirations meet, so it must not bind in ordinary use (at 32 the baseline's mean time to
-/// agreement was 14.6 weeks instead of 13.8 and its broad April-like share 83% instead of 87%).
+/// frontiers at the ends of the 26 documented ranges (51–108 points). Thinning a frontier
+/// changes where aspirations meet, so it must not bind in ordinary use: at 32 the baseline's
+/// mean time to agreement was 14.6 weeks instead of 13.8, and its broad April-like share 83%
+/// instead of 87%.
 pub(crate) const MAX_CANDIDATES: usize = 256;
 
 /// Every Microsoft–OpenAI contract: the status quo's distribution terms and commitments with

@@ -170,6 +170,9 @@ pub(crate) fn best_offer(
     exclude: &dyn Fn(usize, &Contract) -> bool,
 ) -> Option<usize> {
     let floor = a.max(d_me);
+    if let [(j, dj)] = responders {
+        return best_offer_to_one(candidates, me, floor, (*j, *dj), exclude);
+    }
     let mut best: Option<(usize, f64, f64)> = None;
     for (k, (x, v)) in candidates.iter().enumerate() {
         if v[me as usize] < floor - 1e-9 {
@@ -195,6 +198,36 @@ pub(crate) fn best_offer(
         }
     }
     best.map(|(k, _, _)| k)
+}
+
+/// [`best_offer`] with a single responder `(j, d_j)`. The Nash product is then max(g, 0) and
+/// the smallest gain is g itself (g = U_j − d_j), so the general rule (a higher product beyond
+/// the 1e-12 tolerance, or a tie within it broken by the larger smallest gain) prefers a
+/// candidate exactly when its g is strictly larger: the offer is the first candidate with the
+/// largest g among those eligible. This is the bilateral case of every Microsoft–OpenAI and
+/// OpenAI–Amazon offer, the engine's most frequent loop.
+fn best_offer_to_one(
+    candidates: &[(Contract, [f64; 3])],
+    me: Player,
+    floor: f64,
+    (j, dj): (Player, f64),
+    exclude: &dyn Fn(usize, &Contract) -> bool,
+) -> Option<usize> {
+    let (me, j) = (me as usize, j as usize);
+    let cut = floor - 1e-9;
+    let mut best: Option<usize> = None;
+    let mut best_gain = f64::NEG_INFINITY;
+    for (k, (x, v)) in candidates.iter().enumerate() {
+        if v[me] < cut {
+            continue;
+        }
+        let g = v[j] - dj;
+        if (best.is_none() || g > best_gain) && !exclude(k, x) {
+            best = Some(k);
+            best_gain = g;
+        }
+    }
+    best
 }
 
 impl PayoffDriven {
@@ -354,5 +387,93 @@ pub(crate) fn aspiration_response(value: f64, d: f64, u_max: f64, aspiration: f6
         threshold,
         score: ((value - d) / span).clamp(0.0, 1.0),
         score_threshold: ((aspiration - d) / span).clamp(0.0, 1.0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The general rule of [`best_offer`], applied to every candidate in order (no fast path).
+    fn general(
+        candidates: &[(Contract, [f64; 3])],
+        me: Player,
+        floor: f64,
+        responders: &[(Player, f64)],
+        exclude: &dyn Fn(usize, &Contract) -> bool,
+    ) -> Option<usize> {
+        let mut best: Option<(usize, f64, f64)> = None;
+        for (k, (x, v)) in candidates.iter().enumerate() {
+            if v[me as usize] < floor - 1e-9 || exclude(k, x) {
+                continue;
+            }
+            let mut nash = 1.0;
+            let mut min_gain = f64::INFINITY;
+            for (j, dj) in responders {
+                let g = v[*j as usize] - dj;
+                min_gain = min_gain.min(g);
+                nash *= g.max(0.0);
+            }
+            let better = match best {
+                None => true,
+                Some((_, bn, bm)) => {
+                    nash > bn + 1e-12 || (nash <= bn + 1e-12 && nash >= bn - 1e-12 && min_gain > bm)
+                }
+            };
+            if better {
+                best = Some((k, nash, min_gain));
+            }
+        }
+        best.map(|(k, _, _)| k)
+    }
+
+    /// Any contract: the fast path must not depend on the terms, only on values and exclusion.
+    fn any_contract() -> Contract {
+        toml::from_str(
+            r#"exclusivity = "all_stateless"
+azure_first_days = 0
+licence_exclusive = true
+licence_end_year = 2032
+agi_clause = true
+revenue_share = 0.2
+revenue_share_end = "until_agi"
+microsoft_share = 0.2
+hosting = "aws_exclusive"
+azure_commitment = 250.0
+aws_commitment = 138.0
+amazon_tranche = "live"
+side_payment = 0.0"#,
+        )
+        .expect("a valid contract")
+    }
+
+    proptest! {
+        /// The single-responder path picks what the general rule picks, including ties
+        /// (values on a coarse grid so that many coincide) and gains on both sides of zero.
+        #[test]
+        fn one_responder_offers_match_the_general_rule(
+            values in prop::collection::vec((0u8..12, 0u8..12, 0u8..12), 1..40),
+            me in 0usize..3,
+            j in 0usize..3,
+            floor in 0u8..12,
+            dj in 0u8..12,
+            excluded in prop::collection::vec(any::<bool>(), 40),
+        ) {
+            let x = any_contract();
+            let half = |k: u8| f64::from(k) * 0.5;
+            let cands: Vec<(Contract, [f64; 3])> = values
+                .iter()
+                .map(|&(a, b, c)| (x, [half(a), half(b), half(c)]))
+                .collect();
+            let (me, j) = (Player::ALL[me], Player::ALL[j]);
+            let exclude = |k: usize, _: &Contract| excluded[k];
+            let floor = half(floor);
+            let responders = [(j, half(dj))];
+            prop_assert_eq!(
+                best_offer(&cands, me, floor, f64::NEG_INFINITY, &responders, &exclude),
+                general(&cands, me, floor, &responders, &exclude)
+            );
+        }
     }
 }

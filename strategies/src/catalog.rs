@@ -454,7 +454,7 @@ impl Catalog for StrategyCatalog {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -492,7 +492,8 @@ mod tests {
         assert!(unknown[0].message.contains("faratin-logit"));
     }
 
-    fn sim_status_quo() -> Contract {
+    /// The baseline's status-quo contract, for unit tests of this crate.
+    pub(crate) fn sim_status_quo() -> Contract {
         toml::from_str(
             r#"exclusivity = "all_stateless"
 azure_first_days = 180

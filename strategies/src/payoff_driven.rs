@@ -173,6 +173,18 @@ pub(crate) fn best_offer(
     if let [(j, dj)] = responders {
         return best_offer_to_one(candidates, me, floor, (*j, *dj), exclude);
     }
+    best_offer_to_many(candidates, me, floor, responders, exclude)
+}
+
+/// [`best_offer`] by its general rule, for any number of responders, with `floor` =
+/// max(a, d_me).
+fn best_offer_to_many(
+    candidates: &[(Contract, [f64; 3])],
+    me: Player,
+    floor: f64,
+    responders: &[(Player, f64)],
+    exclude: &dyn Fn(usize, &Contract) -> bool,
+) -> Option<usize> {
     let mut best: Option<(usize, f64, f64)> = None;
     for (k, (x, v)) in candidates.iter().enumerate() {
         if v[me as usize] < floor - 1e-9 {
@@ -395,59 +407,6 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The general rule of [`best_offer`], applied to every candidate in order (no fast path).
-    fn general(
-        candidates: &[(Contract, [f64; 3])],
-        me: Player,
-        floor: f64,
-        responders: &[(Player, f64)],
-        exclude: &dyn Fn(usize, &Contract) -> bool,
-    ) -> Option<usize> {
-        let mut best: Option<(usize, f64, f64)> = None;
-        for (k, (x, v)) in candidates.iter().enumerate() {
-            if v[me as usize] < floor - 1e-9 || exclude(k, x) {
-                continue;
-            }
-            let mut nash = 1.0;
-            let mut min_gain = f64::INFINITY;
-            for (j, dj) in responders {
-                let g = v[*j as usize] - dj;
-                min_gain = min_gain.min(g);
-                nash *= g.max(0.0);
-            }
-            let better = match best {
-                None => true,
-                Some((_, bn, bm)) => {
-                    nash > bn + 1e-12 || (nash <= bn + 1e-12 && nash >= bn - 1e-12 && min_gain > bm)
-                }
-            };
-            if better {
-                best = Some((k, nash, min_gain));
-            }
-        }
-        best.map(|(k, _, _)| k)
-    }
-
-    /// Any contract: the fast path must not depend on the terms, only on values and exclusion.
-    fn any_contract() -> Contract {
-        toml::from_str(
-            r#"exclusivity = "all_stateless"
-azure_first_days = 0
-licence_exclusive = true
-licence_end_year = 2032
-agi_clause = true
-revenue_share = 0.2
-revenue_share_end = "until_agi"
-microsoft_share = 0.2
-hosting = "aws_exclusive"
-azure_commitment = 250.0
-aws_commitment = 138.0
-amazon_tranche = "live"
-side_payment = 0.0"#,
-        )
-        .expect("a valid contract")
-    }
-
     proptest! {
         /// The single-responder path picks what the general rule picks, including ties
         /// (values on a coarse grid so that many coincide) and gains on both sides of zero.
@@ -460,7 +419,7 @@ side_payment = 0.0"#,
             dj in 0u8..12,
             excluded in prop::collection::vec(any::<bool>(), 40),
         ) {
-            let x = any_contract();
+            let x = crate::catalog::tests::sim_status_quo();
             let half = |k: u8| f64::from(k) * 0.5;
             let cands: Vec<(Contract, [f64; 3])> = values
                 .iter()
@@ -472,7 +431,7 @@ side_payment = 0.0"#,
             let responders = [(j, half(dj))];
             prop_assert_eq!(
                 best_offer(&cands, me, floor, f64::NEG_INFINITY, &responders, &exclude),
-                general(&cands, me, floor, &responders, &exclude)
+                best_offer_to_many(&cands, me, floor, &responders, &exclude)
             );
         }
     }

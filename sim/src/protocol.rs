@@ -449,6 +449,18 @@ impl Run<'_> {
             valuer: &valuer,
         };
         let mv = agents[pi].propose(&view, &mut agent_rngs[pi]);
+        // A filing is open to Microsoft (its threat stands over a live launch): a trace shows
+        // the arithmetic whatever it does, so that a suit not filed is explained too.
+        if obs.enabled()
+            && proposer == Player::Microsoft
+            && st.threat
+            && st.launched
+            && !st.rearchitected
+            && st.suit.is_none()
+            && !matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat)
+        {
+            obs.event(&litigation_event(week, &valuer));
+        }
         let mv = match mv {
             Move::Offer { coalition, .. } if !coalition.contains(proposer) => {
                 obs.event(&Event::Illegal {
@@ -539,14 +551,7 @@ impl Run<'_> {
             unilateral => {
                 if obs.enabled() {
                     if matches!(unilateral, Move::Threaten | Move::Sue | Move::DropThreat) {
-                        let a = crate::strategy::Valuer::suit(&valuer);
-                        obs.event(&Event::Litigation {
-                            week,
-                            theta: a.win_probability,
-                            stake: a.stake,
-                            plaintiff_cost: a.plaintiff_cost,
-                            threat_threshold: a.threat_threshold,
-                        });
+                        obs.event(&litigation_event(week, &valuer));
                     }
                     let before = valuer.current_value()[pi];
                     let after = crate::strategy::Valuer::after_move(&valuer, proposer, &unilateral);
@@ -618,6 +623,19 @@ impl Run<'_> {
 
 /// Restricts an offer to the issues its coalition controls: an OA offer changes only the
 /// hosting and tranche terms; an MO offer leaves them as they are.
+/// Microsoft's litigation arithmetic (θ_M, J, c_P, the threat level) under its valuer, for
+/// an observer.
+fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
+    let a = crate::strategy::Valuer::suit(valuer);
+    Event::Litigation {
+        week,
+        theta: a.win_probability,
+        stake: a.stake,
+        plaintiff_cost: a.plaintiff_cost,
+        threat_threshold: a.threat_threshold,
+    }
+}
+
 pub(crate) fn normalise(current: &Contract, coalition: Coalition, mut x: Contract) -> Contract {
     match coalition {
         Coalition::OA => {

@@ -100,6 +100,60 @@ fn trace_replays_the_same_run() {
     );
 }
 
+/// While Microsoft's threat stands over a live launch, every week it proposes shows its
+/// litigation arithmetic, also when it does not file: a trace explains a suit not brought.
+#[test]
+fn trace_explains_a_suit_not_filed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = pactsim(
+        &[
+            "run",
+            "--runs",
+            "300",
+            "--out",
+            "r",
+            "--save-runs",
+            "--no-plots",
+            "-q",
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let runs = std::fs::read_to_string(tmp.path().join("r/runs.csv")).unwrap();
+    let header: Vec<&str> = runs.lines().next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (threat, launched, suit) = (col("threat"), col("launched"), col("suit_week"));
+    let (mut explained, mut traced) = (0, 0);
+    for line in runs.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        if c[threat] != "true" || c[launched] != "true" || !c[suit].is_empty() {
+            continue;
+        }
+        traced += 1;
+        if traced > 15 {
+            break;
+        }
+        let t = pactsim(&["trace", "--run", c[0]], tmp.path());
+        assert!(t.status.success(), "{}", stderr(&t));
+        let text = stdout(&t);
+        let lines: Vec<&str> = text.lines().collect();
+        for w in lines.windows(2) {
+            if w[0].contains("Microsoft weighs litigation")
+                && (w[1].contains("Microsoft offers") || w[1].contains("Microsoft waits"))
+            {
+                explained += 1;
+            }
+        }
+        // No suit was filed, so no line may claim one.
+        assert!(!text.contains("Microsoft: sue"), "run {}", c[0]);
+    }
+    assert!(traced > 0, "no run with a standing threat and no suit");
+    assert!(
+        explained > 0,
+        "no week with a standing threat shows Microsoft's arithmetic"
+    );
+}
+
 #[test]
 fn plot_rerenders_identical_files() {
     let tmp = tempfile::tempdir().unwrap();

@@ -52,26 +52,19 @@ fn run_prints_table_and_writes_results_dir() {
     assert!(manifest.get("threads").is_none());
 }
 
+/// `pactsim run` with `args` into `dir/r`, saving runs.csv without plots; its runs.csv.
+fn saved_runs(dir: &std::path::Path, args: &[&str]) -> String {
+    let mut all = vec!["run", "--out", "r", "--save-runs", "--no-plots", "-q"];
+    all.extend_from_slice(args);
+    let o = pactsim(&all, dir);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::read_to_string(dir.join("r/runs.csv")).unwrap()
+}
+
 #[test]
 fn trace_replays_the_same_run() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(
-        &[
-            "run",
-            "--runs",
-            "40",
-            "--seed",
-            "9",
-            "--out",
-            "r",
-            "--save-runs",
-            "--no-plots",
-            "-q",
-        ],
-        tmp.path(),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let runs = std::fs::read_to_string(tmp.path().join("r/runs.csv")).unwrap();
+    let runs = saved_runs(tmp.path(), &["--runs", "40", "--seed", "9"]);
     for line in runs.lines().skip(1).take(12) {
         let cols: Vec<&str> = line.split(',').collect();
         let t = pactsim(
@@ -105,21 +98,7 @@ fn trace_replays_the_same_run() {
 #[test]
 fn trace_explains_a_suit_not_filed() {
     let tmp = tempfile::tempdir().unwrap();
-    let o = pactsim(
-        &[
-            "run",
-            "--runs",
-            "300",
-            "--out",
-            "r",
-            "--save-runs",
-            "--no-plots",
-            "-q",
-        ],
-        tmp.path(),
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let runs = std::fs::read_to_string(tmp.path().join("r/runs.csv")).unwrap();
+    let runs = saved_runs(tmp.path(), &["--runs", "300"]);
     let header: Vec<&str> = runs.lines().next().unwrap().split(',').collect();
     let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
     let (threat, launched, suit) = (col("threat"), col("launched"), col("suit_week"));

@@ -621,8 +621,6 @@ impl Run<'_> {
     }
 }
 
-/// Restricts an offer to the issues its coalition controls: an OA offer changes only the
-/// hosting and tranche terms; an MO offer leaves them as they are.
 /// Microsoft's litigation arithmetic (θ_M, J, c_P, the threat level) under its valuer, for
 /// an observer.
 fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
@@ -636,6 +634,8 @@ fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
     }
 }
 
+/// Restricts an offer to the issues its coalition controls: an OA offer changes only the
+/// hosting and tranche terms; an MO offer leaves them as they are.
 pub(crate) fn normalise(current: &Contract, coalition: Coalition, mut x: Contract) -> Contract {
     match coalition {
         Coalition::OA => {

@@ -14,6 +14,15 @@ fn engine(overrides: &[String]) -> Engine {
     Engine::new(&s, strategies::catalog()).unwrap()
 }
 
+/// `runs` runs of the engine's scenario under master seed `seed`.
+fn plan(eng: &Engine, seed: u64, runs: u64) -> Plan {
+    Plan {
+        seed,
+        cell_hash: eng.scenario().hash(),
+        runs,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -64,11 +73,7 @@ fn thread_count_never_changes_the_summary() {
         "agents.amazon.params.lambda=0.02".into(),
         "protocol.breakdown_hazard_per_week=0.02".into(),
     ]);
-    let plan = Plan {
-        seed: 11,
-        cell_hash: eng.scenario().hash(),
-        runs: 20_000,
-    };
+    let plan = plan(&eng, 11, 20_000);
     let summary = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -99,11 +104,7 @@ fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
         "litigation.win_probability_mean=0.5".into(),
         "protocol.breakdown_hazard_per_week=0.02".into(),
     ]);
-    let plan = Plan {
-        seed: 20260427,
-        cell_hash: eng.scenario().hash(),
-        runs: 200_000,
-    };
+    let plan = plan(&eng, 20260427, 200_000);
     let s = run_cell(&eng, plan, &mut |_, _| Ok(()), &mut |_| {}).unwrap();
     let l = &s.litigation;
     assert!(

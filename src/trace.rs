@@ -104,6 +104,9 @@ fn story(e: &Event) -> Option<String> {
                 "below the threat level"
             }
         ),
+        Event::Inference { cutoff, before, after, .. } => format!(
+            "  Microsoft reads the refusal (Nalebuff): OpenAI's aspiration would have taken the offer at any θ ≥ {cutoff:.3}, so θ lies below it; θ_M {before:.3} → {after:.3}"
+        ),
         Event::Move { player, action: "wait", value_before, .. } => {
             format!("  {player} waits (its continuation value ${value_before:.1}B)")
         }
@@ -156,7 +159,8 @@ fn to_json(e: &Event) -> serde_json::Value {
             response: r,
         } => json!({
             "event": "response", "week": week, "responder": responder.key(), "accept": r.accept,
-            "value": r.value, "threshold": r.threshold, "score": r.score, "score_threshold": r.score_threshold }),
+            "value": r.value, "threshold": r.threshold, "score": r.score, "score_threshold": r.score_threshold,
+            "concession": r.concession }),
         Event::Agreement {
             week,
             coalition,
@@ -182,6 +186,14 @@ fn to_json(e: &Event) -> serde_json::Value {
         } => json!({
             "event": "litigation", "week": week, "theta_m": theta, "stake": stake,
             "plaintiff_cost": plaintiff_cost, "threat_threshold": threat_threshold }),
+        Event::Inference {
+            week,
+            cutoff,
+            before,
+            after,
+        } => json!({
+            "event": "inference", "week": week, "cutoff": cutoff, "theta_m_before": before,
+            "theta_m_after": after }),
         Event::Illegal {
             week,
             player,

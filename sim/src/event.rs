@@ -107,6 +107,18 @@ pub enum Event {
         /// f_thr.
         threat_threshold: f64,
     },
+    /// Microsoft learned from OpenAI's refusal of its offer (Nalebuff, R6): θ lies below
+    /// `cutoff`, so its belief moved from `before` to `after`.
+    Inference {
+        /// Week.
+        week: u32,
+        /// The θ below which OpenAI would have refused (the lowest such cutoff so far).
+        cutoff: f64,
+        /// Microsoft's belief before the refusal.
+        before: f64,
+        /// Microsoft's belief after it.
+        after: f64,
+    },
     /// A move the rules did not allow was replaced by waiting.
     Illegal {
         /// Week.

@@ -427,11 +427,11 @@ impl Run<'_> {
             obs.event(&Event::Round {
                 week,
                 proposer,
-                beliefs: Player::ALL.map(|p| shocks.belief(s, p)),
+                beliefs: Player::ALL.map(|p| belief_of(shocks, st, s, p)),
                 antitrust: shocks.antitrust,
             });
         }
-        let belief = shocks.belief(s, proposer);
+        let belief = belief_of(shocks, st, s, proposer);
         let public = st.public(shocks, s);
         let legal_set = st.legal_moves(proposer, s);
         let legal_all = legal_set.as_array();
@@ -495,7 +495,7 @@ impl Run<'_> {
                 });
                 for r in coalition.members().filter(|p| *p != proposer) {
                     let ri = r as usize;
-                    let belief = shocks.belief(s, r);
+                    let belief = belief_of(shocks, st, s, r);
                     let valuer = valuer.for_viewer(r, belief);
                     let view = View {
                         me: r,
@@ -510,6 +510,20 @@ impl Run<'_> {
                         response,
                     });
                     if !response.accept {
+                        let news = refusal_news(st, proposer, r, &response)
+                            .and_then(|alpha| valuer.refusal_cutoff(r, &contract, alpha));
+                        // Only a cutoff below the one already learned is news.
+                        let news = news.filter(|c| st.refusal_cutoff.is_none_or(|old| *c < old));
+                        if let Some(cutoff) = news {
+                            let before = belief_of(shocks, st, s, proposer);
+                            st.refusal_cutoff = Some(cutoff);
+                            obs.event(&Event::Inference {
+                                week,
+                                cutoff,
+                                before,
+                                after: belief_of(shocks, st, s, proposer),
+                            });
+                        }
                         return false;
                     }
                 }
@@ -632,6 +646,30 @@ fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
         plaintiff_cost: a.plaintiff_cost,
         threat_threshold: a.threat_threshold,
     }
+}
+
+/// `player`'s belief θ_i: its posterior from its signals, and for Microsoft conditioned on
+/// what OpenAI's refusals told it ([`DisputeState::refusal_cutoff`]).
+fn belief_of(shocks: &Shocks, st: &DisputeState, s: &crate::params::Params, player: Player) -> f64 {
+    match st.refusal_cutoff {
+        Some(cutoff) if player == Player::Microsoft => shocks.belief_below(s, player, cutoff),
+        _ => shocks.belief(s, player),
+    }
+}
+
+/// The concession α of `response` when it is news about θ for Microsoft (Nalebuff, R6): OpenAI
+/// refused an offer of Microsoft's while a suit is Microsoft's open option (its threat stands
+/// over a live launch, no suit filed), and answered by a belief-free aspiration rule.
+fn refusal_news(
+    st: &DisputeState,
+    proposer: Player,
+    responder: Player,
+    response: &crate::strategy::Response,
+) -> Option<f64> {
+    let open_option = st.threat && st.launched && !st.rearchitected && st.suit.is_none();
+    (proposer == Player::Microsoft && responder == Player::OpenAi && open_option)
+        .then_some(response.concession)
+        .flatten()
 }
 
 /// Restricts an offer to the issues its coalition controls: an OA offer changes only the

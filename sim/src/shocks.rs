@@ -163,14 +163,31 @@ impl Shocks {
     /// Posterior mean of θ for `player` (normal approximation to the Beta prior, signals
     /// taken at face value: the self-serving bias is not corrected).
     pub fn belief(&self, s: &Params, player: Player) -> f64 {
-        let (m0, v0) = self.prior;
         if self.signal_count == 0 {
-            return m0;
+            return self.prior.0;
         }
+        self.posterior(s, player).0.clamp(0.01, 0.99)
+    }
+
+    /// `player`'s normal posterior of θ: mean (unclamped) and standard deviation.
+    fn posterior(&self, s: &Params, player: Player) -> (f64, f64) {
+        let (m0, v0) = self.prior;
         let sd = s.litigation.signal_sd.to_array()[player as usize];
         let prec = 1.0 / v0 + f64::from(self.signal_count) / (sd * sd);
         let mean = (m0 / v0 + self.signal_sum[player as usize] / (sd * sd)) / prec;
-        mean.clamp(0.01, 0.99)
+        (mean, prec.recip().sqrt())
+    }
+
+    /// [`Shocks::belief`] conditioned on θ lying below `cutoff`: the mean of `player`'s normal
+    /// posterior truncated above at `cutoff` (clamped like the belief). This is Microsoft's
+    /// belief after a refusal that only a defendant with θ below the cutoff would have made
+    /// (Nalebuff, R6).
+    pub fn belief_below(&self, s: &Params, player: Player, cutoff: f64) -> f64 {
+        let (mean, sigma) = self.posterior(s, player);
+        let z = (cutoff - mean) / sigma;
+        (mean - sigma * inverse_mills(z))
+            .clamp(0.01, 0.99)
+            .min(cutoff.max(0.01))
     }
 
     /// Expected Musk damages (OpenAI, Microsoft) given what is known now, $B.
@@ -304,6 +321,19 @@ impl Shocks {
     }
 }
 
+/// φ(z)/Φ(z), the inverse Mills ratio of a normal truncated above at z standard deviations
+/// from its mean: the truncated mean is μ − σ·φ(z)/Φ(z). Φ(z) = erfc(−z/√2)/2 keeps its
+/// relative accuracy deep in the tail; below z = −30, where it underflows, the asymptotic
+/// expansion |z| + 1/|z| − 2/|z|³ is exact to 1e-7.
+fn inverse_mills(z: f64) -> f64 {
+    if z < -30.0 {
+        let a = -z;
+        return a + 1.0 / a - 2.0 / (a * a * a);
+    }
+    let pdf = (-0.5 * z * z).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    pdf / (0.5 * libm::erfc(-z / std::f64::consts::SQRT_2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,6 +465,38 @@ mod tests {
         assert!((p - 0.35).abs() < 0.03, "{p}");
         assert!((theta_sum / n as f64 - 0.55).abs() < 0.01);
         assert!((open_at_0 as f64 / n as f64 - 0.8).abs() < 0.03);
+    }
+
+    #[test]
+    fn a_belief_below_a_cutoff_is_the_truncated_normal_mean() {
+        let s = scenario();
+        let sh = Shocks::expected(&s);
+        let (m, var) = sh.prior;
+        let sd = var.sqrt();
+        let below = |c: f64| sh.belief_below(&s, Player::Microsoft, c);
+        // Truncated at the mean: μ − σ·√(2/π).
+        let at_mean = m - sd * (2.0 / std::f64::consts::PI).sqrt();
+        assert!((below(m) - at_mean).abs() < 1e-9, "{}", below(m));
+        // One sd below the mean: λ(−1) = φ(1)/Φ(−1) = 0.2419707/0.1586553 = 1.5251352.
+        assert!((below(m - sd) - (m - sd * 1.525_135_2)).abs() < 1e-6);
+        // A cutoff far above the posterior says nothing; the mean never exceeds the cutoff.
+        assert!((below(m + 12.0 * sd) - sh.belief(&s, Player::Microsoft)).abs() < 1e-12);
+        for k in 0..40 {
+            let c = 0.02 + 0.024 * f64::from(k);
+            assert!(below(c) <= c && below(c) <= sh.belief(&s, Player::Microsoft));
+        }
+    }
+
+    #[test]
+    fn the_inverse_mills_ratio_is_continuous_into_its_tail() {
+        // λ(−5) = φ(5)/Φ(−5) = 1.4867195e-6 / 2.8665157e-7 = 5.1865.
+        assert!((inverse_mills(-5.0) - 5.186_5).abs() < 1e-3);
+        // Where the tail formula takes over, the exact ratio agrees with it.
+        let tail = |a: f64| a + 1.0 / a - 2.0 / (a * a * a);
+        let inside = inverse_mills(-29.999);
+        assert!((inside - tail(29.999)).abs() < 1e-6, "{inside}");
+        assert_eq!(inverse_mills(-40.0), tail(40.0));
+        assert!((inverse_mills(0.0) - (2.0 / std::f64::consts::PI).sqrt()).abs() < 1e-12);
     }
 
     #[test]

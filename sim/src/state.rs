@@ -64,6 +64,10 @@ pub struct DisputeState {
     pub agreement: Option<Agreement>,
     /// Number of OA agreements.
     pub oa_agreements: u32,
+    /// What Microsoft has learned from OpenAI's refusals of its offers while its suit was an
+    /// open option (Nalebuff, R6): θ lies below this cutoff. `None` until a refusal said
+    /// anything.
+    pub refusal_cutoff: Option<f64>,
     court: CourtRules,
 }
 
@@ -90,6 +94,7 @@ impl DisputeState {
             ipo_locked: None,
             agreement: None,
             oa_agreements: 0,
+            refusal_cutoff: None,
             court: s.court(),
         }
     }

@@ -82,6 +82,14 @@ pub struct Response {
     pub score: f64,
     /// The score it needed (its own next offer's score).
     pub score_threshold: f64,
+    /// The share α of the way from its best terms to its disagreement value that the
+    /// responder's rule had conceded when it answered: it accepted iff the offer was worth at
+    /// least max(d, (1 − α)·U_max + α·d), U_max its best value among the coalition's
+    /// candidates. α follows from the public clock and the responder's published strategy
+    /// parameters, not from its beliefs, so the proposer may read it; with a refusal it tells
+    /// Microsoft something about the defendants' view of the merits (Nalebuff, R6). `None`
+    /// for rules without such an aspiration.
+    pub concession: Option<f64>,
 }
 
 /// Facts about the dispute that every player observes. `Default` is week 0 of a 0-week game

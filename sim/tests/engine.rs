@@ -135,3 +135,63 @@ fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
     }
     assert!(judged > 0);
 }
+
+/// Nalebuff's conditioning (R6): Microsoft reads only OpenAI's refusals of its own offers,
+/// made while a suit is its open option, as news; the news lowers its belief to at most the
+/// cutoff, never raises it, and each new cutoff is below the last.
+#[test]
+fn a_refusal_only_ever_lowers_microsofts_belief() {
+    use sim::event::Event;
+    use sim::{Coalition, Player};
+    let eng = engine(&[]);
+    let mut informed_runs = 0;
+    for run in 0..600 {
+        let mut events: Vec<Event> = Vec::new();
+        eng.run(RunKey::new(7, eng.scenario().hash(), run), &mut events);
+        let mut last_cutoff = f64::INFINITY;
+        let mut informed = false;
+        for (k, e) in events.iter().enumerate() {
+            let Event::Inference {
+                cutoff,
+                before,
+                after,
+                ..
+            } = *e
+            else {
+                continue;
+            };
+            informed = true;
+            assert!(
+                after < before + 1e-12 && after <= cutoff,
+                "run {run}: {e:?}"
+            );
+            assert!(cutoff < last_cutoff && (0.01..=0.99).contains(&cutoff));
+            last_cutoff = cutoff;
+            // What it read: Microsoft's offer to a coalition with OpenAI, refused by OpenAI
+            // under a rule with a belief-free concession.
+            let Event::Response {
+                responder,
+                response,
+                ..
+            } = &events[k - 1]
+            else {
+                panic!("run {run}: {:?} before the inference", events[k - 1]);
+            };
+            assert_eq!(*responder, Player::OpenAi);
+            assert!(!response.accept && response.concession.is_some());
+            assert!(matches!(
+                events[k - 2],
+                Event::Offer {
+                    proposer: Player::Microsoft,
+                    coalition: Coalition::MO | Coalition::MOA,
+                    ..
+                }
+            ));
+        }
+        informed_runs += usize::from(informed);
+    }
+    assert!(
+        informed_runs >= 10,
+        "only {informed_runs} of 600 runs learned anything"
+    );
+}

@@ -177,6 +177,7 @@ impl Strategy for Negotiator {
             threshold,
             score,
             score_threshold,
+            concession: None,
         }
     }
 }

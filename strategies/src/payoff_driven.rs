@@ -381,16 +381,27 @@ impl Strategy for PayoffDriven {
         let d = view.valuer.continuation(me);
         let cands = load(&mut self.buf, &mut self.mo, view, coalition);
         let u_max = u_max_of(&mut self.run_best, coalition, cands, me, value.max(d));
-        let a_next = self
-            .p
-            .aspiration(view.public, view.public.week + 1, u_max, d);
-        aspiration_response(value, d, u_max, a_next)
+        let alpha = self.p.alpha(view.public, view.public.week + 1);
+        let a_next = if u_max <= d {
+            d
+        } else {
+            u_max - alpha * (u_max - d)
+        };
+        aspiration_response(value, d, u_max, a_next, Some(alpha))
     }
 }
 
 /// A responder's answer under an aspiration rule: accept iff the offer is worth at least
-/// max(d, aspiration); scores are positions between d and U_max (for traces).
-pub(crate) fn aspiration_response(value: f64, d: f64, u_max: f64, aspiration: f64) -> Response {
+/// max(d, aspiration); scores are positions between d and U_max (for traces). `concession`
+/// is the rule's α when the aspiration is (1 − α)·U_max + α·d with α free of beliefs
+/// ([`Response::concession`]).
+pub(crate) fn aspiration_response(
+    value: f64,
+    d: f64,
+    u_max: f64,
+    aspiration: f64,
+    concession: Option<f64>,
+) -> Response {
     let threshold = d.max(aspiration);
     let span = (u_max - d).max(1e-9);
     Response {
@@ -399,6 +410,7 @@ pub(crate) fn aspiration_response(value: f64, d: f64, u_max: f64, aspiration: f6
         threshold,
         score: ((value - d) / span).clamp(0.0, 1.0),
         score_threshold: ((aspiration - d) / span).clamp(0.0, 1.0),
+        concession,
     }
 }
 

@@ -234,6 +234,8 @@ impl Strategy for TitForTat {
         let (u_max, d) = self.range(view, coalition, value);
         self.observe(coalition, value, u_max, d);
         let aspiration = d + self.demand[slot(coalition)] * (u_max - d);
-        aspiration_response(value, d, u_max, aspiration)
+        // The demand mirrors the values the opponent's offers had to this player, which
+        // depend on its beliefs: no belief-free concession to report.
+        aspiration_response(value, d, u_max, aspiration, None)
     }
 }

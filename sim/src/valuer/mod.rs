@@ -14,6 +14,7 @@ use crate::state::DisputeState;
 use crate::strategy::{Move, SuitAssessment, SuitStakes, Valuer};
 use std::cell::{Cell, RefCell};
 
+mod refusal;
 mod stakes;
 
 pub(crate) use stakes::LitigationTerms;

@@ -107,6 +107,9 @@ fn story(e: &Event) -> Option<String> {
         Event::Inference { cutoff, before, after, .. } => format!(
             "  Microsoft reads the refusal (Nalebuff): OpenAI's aspiration would have taken the offer at any θ ≥ {cutoff:.3}, so θ lies below it; θ_M {before:.3} → {after:.3}"
         ),
+        Event::Statement { action, value_before, value_after, .. } => format!(
+            "  Microsoft, publicly, before the proposal: {action} (its value ${value_before:.1}B → ${value_after:.1}B)"
+        ),
         Event::Move { player, action: "wait", value_before, .. } => {
             format!("  {player} waits (its continuation value ${value_before:.1}B)")
         }
@@ -186,6 +189,14 @@ fn to_json(e: &Event) -> serde_json::Value {
         } => json!({
             "event": "litigation", "week": week, "theta_m": theta, "stake": stake,
             "plaintiff_cost": plaintiff_cost, "threat_threshold": threat_threshold }),
+        Event::Statement {
+            week,
+            action,
+            value_before,
+            value_after,
+        } => json!({
+            "event": "statement", "week": week, "player": "microsoft", "action": action,
+            "value_before": value_before, "value_after": value_after }),
         Event::Inference {
             week,
             cutoff,

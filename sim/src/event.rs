@@ -94,6 +94,18 @@ pub enum Event {
         /// Mover's value after, $B (its beliefs).
         value_after: f64,
     },
+    /// Microsoft's litigation statement in a week another player proposes (a threat, a
+    /// filing or a dropped threat, made before that proposal).
+    Statement {
+        /// Week.
+        week: u32,
+        /// Label of the move.
+        action: &'static str,
+        /// Microsoft's continuation value before, $B (its beliefs).
+        value_before: f64,
+        /// Its value after, $B (its beliefs).
+        value_after: f64,
+    },
     /// Microsoft's litigation arithmetic behind a threat, suit or dropped threat (R6).
     Litigation {
         /// Week.

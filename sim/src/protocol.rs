@@ -431,6 +431,58 @@ impl Run<'_> {
                 antitrust: shocks.antitrust,
             });
         }
+        // Microsoft's litigation statement when another player proposes (R6: a threat is a
+        // public move, not a turn at the table). When it makes none, the belief-free values
+        // its valuer computed are handed on to the proposer's.
+        let mut carried = None;
+        if proposer != Player::Microsoft {
+            let m = Player::Microsoft;
+            let statement = {
+                let belief = belief_of(shocks, st, s, m);
+                let public = st.public(shocks, s);
+                let legal_set = st.legal_moves(m, s);
+                let legal_all = legal_set.as_array();
+                let legal = &legal_all[..legal_set.len];
+                let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
+                    .viewed_by(m)
+                    .with_candidates(candidates);
+                let view = View {
+                    me: m,
+                    public: &public,
+                    belief,
+                    current: &st.current,
+                    legal,
+                    valuer: &valuer,
+                };
+                let statement = agents[0]
+                    .statement(&view)
+                    .filter(|mv| matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat))
+                    .filter(|mv| legal.contains(mv));
+                match statement {
+                    None => carried = Some(valuer.belief_free_cache()),
+                    Some(mv) if obs.enabled() => {
+                        obs.event(&litigation_event(week, &valuer));
+                        obs.event(&Event::Statement {
+                            week,
+                            action: mv.label(),
+                            value_before: valuer.current_value()[0],
+                            value_after: crate::strategy::Valuer::after_move(&valuer, m, &mv),
+                        });
+                    }
+                    Some(_) => {}
+                }
+                statement
+            };
+            if let Some(mv) = statement {
+                let ended = engine.apply(st, mv, shocks, econ, costs, court_rng, shock_events);
+                for e in shock_events.drain(..) {
+                    obs.event(&Event::Shock { week, event: e });
+                }
+                if ended {
+                    return true;
+                }
+            }
+        }
         let belief = belief_of(shocks, st, s, proposer);
         let public = st.public(shocks, s);
         let legal_set = st.legal_moves(proposer, s);
@@ -440,6 +492,10 @@ impl Run<'_> {
         let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
             .viewed_by(proposer)
             .with_candidates(candidates);
+        let valuer = match carried {
+            Some(cache) => valuer.with_cache(cache),
+            None => valuer,
+        };
         let view = View {
             me: proposer,
             public: &public,

@@ -258,6 +258,14 @@ pub trait Strategy: Send {
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move;
     /// Answer an offer made by another player.
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response;
+    /// A litigation statement made outside the player's turn at the table: asked of
+    /// Microsoft every week another player proposes, before that proposal (a public threat,
+    /// a filing or a dropped threat is not an offer and needs no turn). `None`: no
+    /// statement. Rules without a litigation policy keep the default.
+    fn statement(&mut self, view: &View<'_>) -> Option<Move> {
+        let _ = view;
+        None
+    }
 }
 
 /// One problem with a strategy spec.

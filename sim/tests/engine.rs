@@ -98,13 +98,14 @@ fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
     // Priest–Klein (DOMAIN §1.7b, R6): with a symmetric prior on the merit (mean 0.5) and a
     // horizon long enough for the court (median 112 weeks to judgment), some suits outlast
     // the pretrial bargaining and are judged; among them Microsoft wins near half the time.
-    // The board's breakdown hazard is at the top of its range so that enough runs sue.
+    // The board's breakdown hazard is at the top of its range so that enough runs sue;
+    // about one run in 2,500 is judged, hence the 400,000 runs.
     let eng = engine(&[
         "simulation.horizon_weeks=400".into(),
         "litigation.win_probability_mean=0.5".into(),
         "protocol.breakdown_hazard_per_week=0.02".into(),
     ]);
-    let plan = plan(&eng, 20260427, 200_000);
+    let plan = plan(&eng, 20260427, 400_000);
     let s = run_cell(&eng, plan, &mut |_, _| Ok(()), &mut |_| {}).unwrap();
     let l = &s.litigation;
     assert!(
@@ -194,4 +195,58 @@ fn a_refusal_only_ever_lowers_microsofts_belief() {
         informed_runs >= 10,
         "only {informed_runs} of 600 runs learned anything"
     );
+}
+
+/// R6: a public threat is not a turn at the table. Microsoft's litigation statements come in
+/// weeks another player proposes, before that proposal, and they are litigation moves its
+/// credible-threat policy allows: a threat only when none stands, a drop only of a standing
+/// threat, a filing only over a live launch after the threat has stood.
+#[test]
+fn microsoft_makes_litigation_statements_in_other_players_weeks() {
+    use sim::event::Event;
+    use sim::Player;
+    let eng = engine(&[]);
+    let (mut threats, mut statements) = (0, 0);
+    for run in 0..400 {
+        let mut events: Vec<Event> = Vec::new();
+        eng.run(RunKey::new(11, eng.scenario().hash(), run), &mut events);
+        let (mut proposer, mut threat, mut launched) = (None, false, false);
+        let mut threat_week = 0;
+        for e in &events {
+            match *e {
+                Event::Round { proposer: p, .. } => proposer = Some(p),
+                Event::Statement { week, action, .. } => {
+                    statements += 1;
+                    assert_ne!(proposer, Some(Player::Microsoft), "run {run}");
+                    match action {
+                        "threaten" => {
+                            assert!(!threat, "run {run}: a second threat");
+                            (threat, threat_week) = (true, week);
+                            threats += 1;
+                        }
+                        "drop-threat" => {
+                            assert!(threat, "run {run}: dropped no threat");
+                            threat = false;
+                        }
+                        "sue" => assert!(threat && launched && week >= threat_week + 4),
+                        other => panic!("run {run}: statement {other}"),
+                    }
+                }
+                Event::Move {
+                    player,
+                    action,
+                    week,
+                    ..
+                } => match (player, action) {
+                    (Player::Microsoft, "threaten") => (threat, threat_week) = (true, week),
+                    (Player::Microsoft, "drop-threat") => threat = false,
+                    (Player::OpenAi, "launch-on-aws") => launched = true,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
+    assert!(threats >= 10, "{threats} threats as statements in 400 runs");
+    assert!(statements >= threats);
 }

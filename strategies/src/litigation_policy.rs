@@ -2,6 +2,7 @@
 //! when the suit is close enough to credible; a suit is filed only when it is credible under
 //! Microsoft's posterior (θ_M·J ≥ c_P) after a threat has gone unanswered.
 
+use sim::player::Player;
 use sim::strategy::{Move, View};
 
 /// How a player uses litigation moves.
@@ -61,4 +62,31 @@ pub(crate) fn litigation_move(
         return legal(Move::DropThreat);
     }
     None
+}
+
+/// Keeps `since` = the week the outstanding public threat was made (`None` without one).
+pub(crate) fn track_threat(since: &mut Option<u32>, view: &View<'_>) {
+    match (view.public.threat, *since) {
+        (true, None) => *since = Some(view.public.week),
+        (false, Some(_)) => *since = None,
+        _ => {}
+    }
+}
+
+/// The litigation statement of a player with litigation policy `policy` outside its turn at
+/// the table ([`sim::strategy::Strategy::statement`]): Microsoft's credible-threat move, if
+/// any; nothing from other players or policies. Keeps `since` (the week the standing threat
+/// was first seen) up to date.
+pub(crate) fn statement(
+    player: Player,
+    policy: LitigationPolicy,
+    since: &mut Option<u32>,
+    view: &View<'_>,
+    patience: u32,
+) -> Option<Move> {
+    track_threat(since, view);
+    if player != Player::Microsoft || policy != LitigationPolicy::Credible {
+        return None;
+    }
+    litigation_move(view, since.map(|w| view.public.week - w), patience)
 }

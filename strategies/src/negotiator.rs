@@ -4,7 +4,7 @@
 //! $B); macro-actions are chosen by logit over their expected values; Microsoft's litigation
 //! moves follow the credible-threat policy.
 
-use crate::litigation_policy::{litigation_move, LitigationPolicy};
+use crate::litigation_policy::{litigation_move, statement, track_threat, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{clock, Directions, Tactic};
 use sim::contract::{Contract, Issue};
@@ -61,15 +61,6 @@ impl StrategyFactory for NegotiatorFactory {
             dirs: None,
             threat_since: None,
         })
-    }
-}
-
-/// Keeps `since` = the week the outstanding public threat was made (`None` without one).
-pub(crate) fn track_threat(since: &mut Option<u32>, view: &View<'_>) {
-    match (view.public.threat, *since) {
-        (true, None) => *since = Some(view.public.week),
-        (false, Some(_)) => *since = None,
-        _ => {}
     }
 }
 
@@ -161,6 +152,17 @@ impl Strategy for Negotiator {
         }
         menu.push_moves(view, cont, self.p.unilateral, self.p.litigation);
         menu.choose(self.p.lambda, rng)
+    }
+
+    fn statement(&mut self, view: &View<'_>) -> Option<Move> {
+        let p = &self.p;
+        statement(
+            self.player,
+            p.litigation,
+            &mut self.threat_since,
+            view,
+            p.threat_patience,
+        )
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, _coalition: Coalition) -> Response {

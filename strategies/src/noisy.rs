@@ -75,6 +75,11 @@ impl Strategy for Noisy {
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {
         self.base.respond(view, offer, coalition)
     }
+
+    /// Statements are not perturbed: the noise stands for trembles at the table.
+    fn statement(&mut self, view: &View<'_>) -> Option<Move> {
+        self.base.statement(view)
+    }
 }
 
 #[cfg(test)]

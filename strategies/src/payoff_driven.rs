@@ -15,7 +15,7 @@
 //! - As responder it accepts iff U(x) ≥ max(d, a(t + 1)).
 //! - Microsoft's litigation moves follow the credible-threat policy.
 
-use crate::litigation_policy::{litigation_move, LitigationPolicy};
+use crate::litigation_policy::{litigation_move, statement, track_threat, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{alpha, clock, Curve};
 use sim::contract::{Contract, Issue};
@@ -242,16 +242,6 @@ fn best_offer_to_one(
     best
 }
 
-impl PayoffDriven {
-    fn track_threat(&mut self, view: &View<'_>) {
-        match (view.public.threat, self.threat_since) {
-            (true, None) => self.threat_since = Some(view.public.week),
-            (false, Some(_)) => self.threat_since = None,
-            _ => {}
-        }
-    }
-}
-
 /// The candidates for `coalition`, on the agent's buffers (so the caller may borrow other
 /// fields): the run's MO frontier (borrowed from the valuer when it lends it, else fetched
 /// once and reused) or the O–A side deals valued now.
@@ -307,15 +297,13 @@ fn u_max_of(
     extra.max(best)
 }
 
-impl PayoffDriven {}
-
 impl Strategy for PayoffDriven {
     fn name(&self) -> &'static str {
         self.name
     }
 
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
-        self.track_threat(view);
+        track_threat(&mut self.threat_since, view);
         let week = view.public.week;
         let me = self.player;
         if me == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
@@ -374,8 +362,19 @@ impl Strategy for PayoffDriven {
         menu.choose(p.lambda, rng)
     }
 
+    fn statement(&mut self, view: &View<'_>) -> Option<Move> {
+        let p = &self.p;
+        statement(
+            self.player,
+            p.litigation,
+            &mut self.threat_since,
+            view,
+            p.threat_patience,
+        )
+    }
+
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {
-        self.track_threat(view);
+        track_threat(&mut self.threat_since, view);
         let me = self.player;
         let value = view.valuer.agreement(me, offer);
         let d = view.valuer.continuation(me);

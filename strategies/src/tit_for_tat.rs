@@ -18,9 +18,8 @@
 //! responder it accepts iff U(x) ≥ max(d, a) after taking the offer into account. Microsoft's
 //! litigation moves follow its litigation policy (default: credible threat).
 
-use crate::litigation_policy::{litigation_move, LitigationPolicy};
+use crate::litigation_policy::{litigation_move, statement, track_threat, LitigationPolicy};
 use crate::menu::Menu;
-use crate::negotiator::track_threat;
 use crate::params::Parser;
 use crate::payoff_driven::{aspiration_response, best_offer, is_noop};
 use sim::contract::Contract;
@@ -226,6 +225,17 @@ impl Strategy for TitForTat {
         }
         menu.push_moves(view, d_me, p.unilateral, p.litigation);
         menu.choose(p.lambda, rng)
+    }
+
+    fn statement(&mut self, view: &View<'_>) -> Option<Move> {
+        let p = &self.p;
+        statement(
+            self.player,
+            p.litigation,
+            &mut self.threat_since,
+            view,
+            p.threat_patience,
+        )
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {

@@ -61,6 +61,17 @@ pub(crate) struct StateValuer<'a> {
     stakes: Cell<Option<Stakes>>,
 }
 
+/// What [`StateValuer::belief_free_cache`] hands from one viewer's valuer of a state to
+/// another's.
+#[derive(Clone, Copy)]
+pub(crate) struct BeliefFreeCache {
+    offers: [Option<CachedOffer>; OFFER_CACHE],
+    next_slot: usize,
+    stakes: Option<Stakes>,
+    calm: Option<[f64; 3]>,
+    oa: Option<OaCandidates>,
+}
+
 /// Agreement values cached per valuer.
 const OFFER_CACHE: usize = 4;
 
@@ -122,7 +133,7 @@ impl<'a> StateValuer<'a> {
     /// The same state seen by another player with belief `theta`. Agreement values never
     /// depend on beliefs, so that cache is shared.
     pub(crate) fn for_viewer(&self, player: Player, theta: f64) -> StateValuer<'a> {
-        let v = StateValuer::new(
+        StateValuer::new(
             self.s,
             self.econ,
             self.state,
@@ -131,16 +142,36 @@ impl<'a> StateValuer<'a> {
             self.prefs,
         )
         .viewed_by(player)
-        .with_candidates(self.candidates);
-        *v.offers.borrow_mut() = *self.offers.borrow();
-        v.next_slot.set(self.next_slot.get());
-        v.stakes.set(self.stakes.get());
-        if !self.state.suit_pending() {
-            // Without a pending suit the impasse regime does not involve θ.
-            v.calm.set(self.calm.get());
-            *v.oa.borrow_mut() = *self.oa.borrow();
+        .with_candidates(self.candidates)
+        .with_cache(self.belief_free_cache())
+    }
+
+    /// The values this valuer has computed that any viewer of the same state shares:
+    /// agreement values, litigation stakes, and (without a pending suit, when the impasse
+    /// does not involve θ) the calm impasse and the O–A side deals.
+    pub(crate) fn belief_free_cache(&self) -> BeliefFreeCache {
+        let calm_shared = !self.state.suit_pending();
+        BeliefFreeCache {
+            offers: *self.offers.borrow(),
+            next_slot: self.next_slot.get(),
+            stakes: self.stakes.get(),
+            calm: if calm_shared { self.calm.get() } else { None },
+            oa: if calm_shared { *self.oa.borrow() } else { None },
         }
-        v
+    }
+
+    /// The same valuer starting from `cache`, taken from a valuer of the same state.
+    pub(crate) fn with_cache(self, cache: BeliefFreeCache) -> Self {
+        *self.offers.borrow_mut() = cache.offers;
+        self.next_slot.set(cache.next_slot);
+        self.stakes.set(cache.stakes);
+        if cache.calm.is_some() {
+            self.calm.set(cache.calm);
+        }
+        if cache.oa.is_some() {
+            *self.oa.borrow_mut() = cache.oa;
+        }
+        self
     }
 
     /// Values of the current state for all players (cached).

@@ -47,16 +47,21 @@ impl Strategy for ThreatThenSettle {
     }
 
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
-        let can_threaten = self.player == Player::Microsoft
-            && !view.public.threat
-            && view.legal.contains(&Move::Threaten);
-        if can_threaten {
-            return Move::Threaten;
+        if let Some(threat) = self.statement(view) {
+            return threat;
         }
         match self.base.propose(view, rng) {
             Move::Sue | Move::DropThreat => Move::Wait,
             mv => mv,
         }
+    }
+
+    /// Its first chance to threaten is the first week, whoever proposes.
+    fn statement(&mut self, view: &View<'_>) -> Option<Move> {
+        let can_threaten = self.player == Player::Microsoft
+            && !view.public.threat
+            && view.legal.contains(&Move::Threaten);
+        can_threaten.then_some(Move::Threaten)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {

@@ -124,17 +124,29 @@ fn threat_then_settle_threatens_first_and_never_sues() {
         &mut rng,
     );
     assert_eq!(first, Move::Threaten);
+    // A threat needs no turn: asked for a statement in another player's week, it threatens
+    // just the same.
+    let mut other_week = agent("threat-then-settle", QUIET, Player::Microsoft);
+    let legal = [Move::Wait, Move::Threaten];
+    let v = view(Player::Microsoft, &public, &legal, &tu);
+    assert_eq!(other_week.statement(&v), Some(Move::Threaten));
     let mut tu = Tu::new(base(), 100);
     tu.value_of_suing = 5.0; // suing would be worth far more than any deal
     for week in 1..52 {
         let public = launched(week, true);
         let legal = [Move::Wait, Move::DropThreat, Move::Sue];
-        let mv = m.propose(&view(Player::Microsoft, &public, &legal, &tu), &mut rng);
+        let v = view(Player::Microsoft, &public, &legal, &tu);
+        assert_eq!(m.statement(&v), None, "week {week}");
+        let mv = m.propose(&v, &mut rng);
         assert!(
             !matches!(mv, Move::Sue | Move::DropThreat | Move::Threaten),
             "week {week}: {mv:?}"
         );
     }
+    // OpenAI's threat-then-settle is its base: no statements.
+    let mut o = agent("threat-then-settle", QUIET, Player::OpenAi);
+    let v = view(Player::OpenAi, &public, &[Move::Wait, Move::Threaten], &tu);
+    assert_eq!(o.statement(&v), None);
 }
 
 #[test]

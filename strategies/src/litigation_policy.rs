@@ -36,11 +36,7 @@ impl LitigationPolicy {
 /// has stood `patience` weeks without a deal, a defiant launch is live and θ_M·J ≥ c_P; drop
 /// a threat (paying the audience cost) only when θ_M·J falls below half the threat level.
 /// `threat_age` is the number of weeks an outstanding threat has stood.
-pub(crate) fn litigation_move(
-    view: &View<'_>,
-    threat_age: Option<u32>,
-    patience: u32,
-) -> Option<Move> {
+fn litigation_move(view: &View<'_>, threat_age: Option<u32>, patience: u32) -> Option<Move> {
     let p = view.public;
     if p.suit_filed.is_some() || p.rearchitected {
         return None;

@@ -4,7 +4,7 @@
 //! $B); macro-actions are chosen by logit over their expected values; Microsoft's litigation
 //! moves follow the credible-threat policy.
 
-use crate::litigation_policy::{litigation_move, statement, track_threat, LitigationPolicy};
+use crate::litigation_policy::{statement, track_threat, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{clock, Directions, Tactic};
 use sim::contract::{Contract, Issue};
@@ -120,14 +120,11 @@ impl Strategy for Negotiator {
     }
 
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
-        track_threat(&mut self.threat_since, view);
-        let week = view.public.week;
-        if self.player == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
-            let age = self.threat_since.map(|w| week - w);
-            if let Some(mv) = litigation_move(view, age, self.p.threat_patience) {
-                return mv;
-            }
+        // Litigation moves take the place of an offer on its own turn.
+        if let Some(mv) = self.statement(view) {
+            return mv;
         }
+        let week = view.public.week;
         let mut menu = Menu::new();
         let cont = view.valuer.continuation(self.player);
         let offer = self.offer_at(view, week);
@@ -155,14 +152,8 @@ impl Strategy for Negotiator {
     }
 
     fn statement(&mut self, view: &View<'_>) -> Option<Move> {
-        let p = &self.p;
-        statement(
-            self.player,
-            p.litigation,
-            &mut self.threat_since,
-            view,
-            p.threat_patience,
-        )
+        let (policy, patience) = (self.p.litigation, self.p.threat_patience);
+        statement(self.player, policy, &mut self.threat_since, view, patience)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, _coalition: Coalition) -> Response {

@@ -15,7 +15,7 @@
 //! - As responder it accepts iff U(x) ≥ max(d, a(t + 1)).
 //! - Microsoft's litigation moves follow the credible-threat policy.
 
-use crate::litigation_policy::{litigation_move, statement, track_threat, LitigationPolicy};
+use crate::litigation_policy::{statement, track_threat, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{alpha, clock, Curve};
 use sim::contract::{Contract, Issue};
@@ -303,15 +303,12 @@ impl Strategy for PayoffDriven {
     }
 
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
-        track_threat(&mut self.threat_since, view);
+        // Litigation moves take the place of an offer on its own turn.
+        if let Some(mv) = self.statement(view) {
+            return mv;
+        }
         let week = view.public.week;
         let me = self.player;
-        if me == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
-            let age = self.threat_since.map(|w| week - w);
-            if let Some(mv) = litigation_move(view, age, self.p.threat_patience) {
-                return mv;
-            }
-        }
         let mut menu = Menu::new();
         let d_me = view.valuer.continuation(me);
         let p = Arc::clone(&self.p);
@@ -363,14 +360,8 @@ impl Strategy for PayoffDriven {
     }
 
     fn statement(&mut self, view: &View<'_>) -> Option<Move> {
-        let p = &self.p;
-        statement(
-            self.player,
-            p.litigation,
-            &mut self.threat_since,
-            view,
-            p.threat_patience,
-        )
+        let (policy, patience) = (self.p.litigation, self.p.threat_patience);
+        statement(self.player, policy, &mut self.threat_since, view, patience)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {

@@ -18,7 +18,7 @@
 //! responder it accepts iff U(x) ≥ max(d, a) after taking the offer into account. Microsoft's
 //! litigation moves follow its litigation policy (default: credible threat).
 
-use crate::litigation_policy::{litigation_move, statement, track_threat, LitigationPolicy};
+use crate::litigation_policy::{statement, track_threat, LitigationPolicy};
 use crate::menu::Menu;
 use crate::params::Parser;
 use crate::payoff_driven::{aspiration_response, best_offer, is_noop};
@@ -188,14 +188,11 @@ impl Strategy for TitForTat {
     }
 
     fn propose(&mut self, view: &View<'_>, rng: &mut SimRng) -> Move {
-        track_threat(&mut self.threat_since, view);
-        let me = self.player;
-        if me == Player::Microsoft && self.p.litigation == LitigationPolicy::Credible {
-            let age = self.threat_since.map(|w| view.public.week - w);
-            if let Some(mv) = litigation_move(view, age, self.p.threat_patience) {
-                return mv;
-            }
+        // Litigation moves take the place of an offer on its own turn.
+        if let Some(mv) = self.statement(view) {
+            return mv;
         }
+        let me = self.player;
         let p = Arc::clone(&self.p);
         let mut menu = Menu::new();
         let d_me = view.valuer.continuation(me);
@@ -228,14 +225,8 @@ impl Strategy for TitForTat {
     }
 
     fn statement(&mut self, view: &View<'_>) -> Option<Move> {
-        let p = &self.p;
-        statement(
-            self.player,
-            p.litigation,
-            &mut self.threat_since,
-            view,
-            p.threat_patience,
-        )
+        let (policy, patience) = (self.p.litigation, self.p.threat_patience);
+        statement(self.player, policy, &mut self.threat_since, view, patience)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {

@@ -33,7 +33,7 @@ pub(crate) fn trace(
 }
 
 /// What the abbreviations of a traced run mean.
-const LEGEND: &str = "legend: e = API exclusivity (2 all stateless calls on Azure, 1 stateless only, 0 none) · L = Azure-first lag, days · lic = licence (excl/non-excl, end year) · agi = AGI clause · r = O→M revenue share, cap = its total cap $B, end = its last year (AGI: until AGI) · r' = M→O share · h = Frontier third-party hosting · T2 = Amazon's $35B tranche · s = side payment O→M $B · θ_i = player i's belief that Microsoft wins in court · J = Microsoft's stake in winning, c_P = its incremental cost of suing, f_thr = threat threshold (threat iff θ_M·J ≥ f_thr·c_P; credible suit iff θ_M·J ≥ c_P) · payoffs and thresholds in $B present value under the player's own beliefs\n";
+const LEGEND: &str = "legend: e = API exclusivity (2 all stateless calls on Azure, 1 stateless only, 0 none) · L = Azure-first lag, days · lic = licence (excl/non-excl, end year) · agi = AGI clause · r = O→M revenue share, cap = its total cap $B, end = its last year (AGI: until AGI) · r' = M→O share · h = Frontier third-party hosting · T2 = Amazon's $35B tranche · s = side payment O→M $B · θ_i = player i's belief that Microsoft wins in court · J = Microsoft's stake in winning, c_P = its incremental cost of suing, f_thr = threat threshold (threat iff θ_M·J ≥ f_thr·c_P; credible suit iff θ_M·J ≥ c_P; Microsoft may threaten, file or drop a threat in any week, publicly before another player's proposal) · θ_M already reflects what OpenAI's refusals told Microsoft (θ below the cutoff shown) · payoffs and thresholds in $B present value under the player's own beliefs\n";
 
 fn shock_text(e: &ShockEvent) -> String {
     match e {

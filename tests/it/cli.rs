@@ -133,6 +133,59 @@ fn trace_explains_a_suit_not_filed() {
     );
 }
 
+/// A trace shows Microsoft's statements in other players' weeks, with their arithmetic, and
+/// what a refusal of its offer taught it (the cutoff, its belief before and after).
+#[test]
+fn trace_shows_statements_and_what_a_refusal_taught() {
+    let tmp = tempfile::tempdir().unwrap();
+    let runs = saved_runs(tmp.path(), &["--runs", "400"]);
+    let header: Vec<&str> = runs.lines().next().unwrap().split(',').collect();
+    let threat = header.iter().position(|h| *h == "threat").unwrap();
+    let (mut statements, mut lessons) = (0, 0);
+    for line in runs.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        if c[threat] != "true" {
+            continue;
+        }
+        let t = pactsim(&["trace", "--run", c[0]], tmp.path());
+        assert!(t.status.success(), "{}", stderr(&t));
+        let text = stdout(&t);
+        let lines: Vec<&str> = text.lines().collect();
+        for (k, l) in lines.iter().enumerate() {
+            if l.contains("Microsoft, publicly, before the proposal:") {
+                statements += 1;
+                assert!(
+                    lines[k - 1].contains("Microsoft weighs litigation"),
+                    "run {}",
+                    c[0]
+                );
+                let week = lines[..k]
+                    .iter()
+                    .rev()
+                    .find(|w| w.contains(" proposes · beliefs"))
+                    .unwrap();
+                assert!(!week.contains("Microsoft proposes"), "run {}: {week}", c[0]);
+            }
+            if let Some(rest) = l
+                .split("θ_M ")
+                .nth(1)
+                .filter(|_| l.contains("reads the refusal"))
+            {
+                lessons += 1;
+                assert!(lines[k - 1].contains("OpenAI rejects"), "run {}", c[0]);
+                let (before, after) = rest.split_once(" → ").unwrap();
+                let (before, after): (f64, f64) = (before.parse().unwrap(), after.parse().unwrap());
+                assert!(after <= before, "run {}: {l}", c[0]);
+            }
+        }
+        if statements > 0 && lessons > 0 {
+            break;
+        }
+    }
+    assert!(statements > 0, "no statement in a trace");
+    assert!(lessons > 0, "no refusal read in a trace");
+}
+
 #[test]
 fn plot_rerenders_identical_files() {
     let tmp = tempfile::tempdir().unwrap();

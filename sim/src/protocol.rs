@@ -20,7 +20,7 @@ use crate::scenario::Scenario;
 use crate::shocks::{ShockEvent, Shocks};
 use crate::state::{Agreement, DisputeState};
 use crate::strategy::{Catalog, Move, SpecProblems, StrategyFactory, View};
-use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
+use crate::valuer::{issue_preferences, BeliefFreeCache, IssuePreferences, StateValuer};
 use rand::RngExt;
 
 /// Per-scenario engine: everything fixed across runs.
@@ -403,9 +403,29 @@ impl Run<'_> {
     }
 
     /// The bargaining phase: the proposer offers terms to a coalition (each member answers
-    /// in turn; unanimity agrees) or makes a unilateral move. Returns true if the run ends.
+    /// in turn; unanimity agrees) or makes a unilateral move, after Microsoft's litigation
+    /// statement if another player proposes. Returns true if the run ends.
     fn bargain<O: Observer>(&mut self, week: u32, obs: &mut O) -> bool {
         let proposer = self.draw_proposer();
+        // Beliefs are pure functions of the shocks: only the proposer's and the responders'
+        // are needed unless an observer records the round.
+        if obs.enabled() {
+            let s = self.engine.scenario.params();
+            obs.event(&Event::Round {
+                week,
+                proposer,
+                beliefs: Player::ALL.map(|p| belief_of(&self.shocks, &self.st, s, p)),
+                antitrust: self.shocks.antitrust,
+            });
+        }
+        let carried = if proposer == Player::Microsoft {
+            None
+        } else {
+            match self.microsoft_statement(week, obs) {
+                Ok(carried) => carried,
+                Err(RunEnded) => return true,
+            }
+        };
         let Run {
             engine,
             shocks,
@@ -421,68 +441,6 @@ impl Run<'_> {
         } = self;
         let engine: &Engine = engine;
         let s = engine.scenario.params();
-        // Beliefs are pure functions of the shocks: only the proposer's and the responders'
-        // are needed unless an observer records the round.
-        if obs.enabled() {
-            obs.event(&Event::Round {
-                week,
-                proposer,
-                beliefs: Player::ALL.map(|p| belief_of(shocks, st, s, p)),
-                antitrust: shocks.antitrust,
-            });
-        }
-        // Microsoft's litigation statement when another player proposes (R6: a threat is a
-        // public move, not a turn at the table). When it makes none, the belief-free values
-        // its valuer computed are handed on to the proposer's.
-        let mut carried = None;
-        if proposer != Player::Microsoft {
-            let m = Player::Microsoft;
-            let statement = {
-                let belief = belief_of(shocks, st, s, m);
-                let public = st.public(shocks, s);
-                let legal_set = st.legal_moves(m, s);
-                let legal_all = legal_set.as_array();
-                let legal = &legal_all[..legal_set.len];
-                let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
-                    .viewed_by(m)
-                    .with_candidates(candidates);
-                let view = View {
-                    me: m,
-                    public: &public,
-                    belief,
-                    current: &st.current,
-                    legal,
-                    valuer: &valuer,
-                };
-                let statement = agents[0]
-                    .statement(&view)
-                    .filter(|mv| matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat))
-                    .filter(|mv| legal.contains(mv));
-                match statement {
-                    None => carried = Some(valuer.belief_free_cache()),
-                    Some(mv) if obs.enabled() => {
-                        obs.event(&litigation_event(week, &valuer));
-                        obs.event(&Event::Statement {
-                            week,
-                            action: mv.label(),
-                            value_before: valuer.current_value()[0],
-                            value_after: crate::strategy::Valuer::after_move(&valuer, m, &mv),
-                        });
-                    }
-                    Some(_) => {}
-                }
-                statement
-            };
-            if let Some(mv) = statement {
-                let ended = engine.apply(st, mv, shocks, econ, costs, court_rng, shock_events);
-                for e in shock_events.drain(..) {
-                    obs.event(&Event::Shock { week, event: e });
-                }
-                if ended {
-                    return true;
-                }
-            }
-        }
         let belief = belief_of(shocks, st, s, proposer);
         let public = st.public(shocks, s);
         let legal_set = st.legal_moves(proposer, s);
@@ -643,6 +601,77 @@ impl Run<'_> {
         }
     }
 
+    /// Microsoft's litigation statement in a week another player proposes (R6: a threat, a
+    /// filing or a dropped threat is a public move, not a turn at the table), made before
+    /// that proposal by its strategy's [`crate::strategy::Strategy::statement`]. Without a
+    /// statement, returns the belief-free values its valuer computed, for the proposer's
+    /// valuer of the same state; `None` after one.
+    fn microsoft_statement<O: Observer>(
+        &mut self,
+        week: u32,
+        obs: &mut O,
+    ) -> Result<Option<BeliefFreeCache>, RunEnded> {
+        let m = Player::Microsoft;
+        let Run {
+            engine,
+            shocks,
+            econ,
+            agents,
+            court_rng,
+            st,
+            candidates,
+            costs,
+            shock_events,
+            ..
+        } = self;
+        let engine: &Engine = engine;
+        let s = engine.scenario.params();
+        let statement = {
+            let belief = belief_of(shocks, st, s, m);
+            let public = st.public(shocks, s);
+            let legal_set = st.legal_moves(m, s);
+            let legal_all = legal_set.as_array();
+            let legal = &legal_all[..legal_set.len];
+            let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
+                .viewed_by(m)
+                .with_candidates(candidates);
+            let view = View {
+                me: m,
+                public: &public,
+                belief,
+                current: &st.current,
+                legal,
+                valuer: &valuer,
+            };
+            let statement = agents[m as usize]
+                .statement(&view)
+                .filter(|mv| matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat))
+                .filter(|mv| legal.contains(mv));
+            let Some(mv) = statement else {
+                return Ok(Some(valuer.belief_free_cache()));
+            };
+            if obs.enabled() {
+                obs.event(&litigation_event(week, &valuer));
+                obs.event(&Event::Statement {
+                    week,
+                    action: mv.label(),
+                    value_before: valuer.current_value()[m as usize],
+                    value_after: crate::strategy::Valuer::after_move(&valuer, m, &mv),
+                });
+            }
+            mv
+        };
+        let ended = engine.apply(st, statement, shocks, econ, costs, court_rng, shock_events);
+        for e in shock_events.drain(..) {
+            obs.event(&Event::Shock { week, event: e });
+        }
+        if ended {
+            Err(RunEnded)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// Classifies the run and computes realised payoffs under the true θ.
     pub fn finish<O: Observer>(self, obs: &mut O) -> RunRecord {
         self.record(obs)
@@ -703,6 +732,9 @@ fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
         threat_threshold: a.threat_threshold,
     }
 }
+
+/// A move that ended the run.
+struct RunEnded;
 
 /// `player`'s belief θ_i: its posterior from its signals, and for Microsoft conditioned on
 /// what OpenAI's refusals told it ([`DisputeState::refusal_cutoff`]).

@@ -27,14 +27,19 @@ impl StateValuer<'_> {
         alpha: f64,
     ) -> Option<f64> {
         let u = self.agreement(responder, offer);
-        crossing(|theta| self.aspiration_threshold(responder, theta, alpha, u) - u)
+        let best = self.best_value(responder, u);
+        crossing(|theta| self.aspiration_threshold(responder, theta, alpha, best) - u)
+    }
+
+    /// `responder`'s best value U_max among the run's candidates and `u` (the offer's value).
+    fn best_value(&self, responder: Player, u: f64) -> f64 {
+        let i = responder as usize;
+        self.candidates.iter().map(|(_, v)| v[i]).fold(u, f64::max)
     }
 
     /// `responder`'s acceptance threshold max(d(θ), (1 − α)·U_max + α·d(θ)) were its belief
-    /// θ, with U_max its best value among the run's candidates and `u` (the offer's value).
-    fn aspiration_threshold(&self, responder: Player, theta: f64, alpha: f64, u: f64) -> f64 {
-        let i = responder as usize;
-        let best = self.candidates.iter().map(|(_, v)| v[i]).fold(u, f64::max);
+    /// θ, with U_max = `best`.
+    fn aspiration_threshold(&self, responder: Player, theta: f64, alpha: f64, best: f64) -> f64 {
         let d = self.for_viewer(responder, theta).continuation(responder);
         d.max((1.0 - alpha) * best + alpha * d)
     }
@@ -137,7 +142,7 @@ mod tests {
             );
             let offer = april();
             let u = v.agreement(o, &offer);
-            let best = v.candidates.iter().map(|(_, x)| x[1]).fold(u, f64::max);
+            let best = v.best_value(o, u);
             // The concession at which the rule is indifferent at θ = 0.5's d.
             let mid = d(0.5);
             let alpha = (best - u) / (best - mid);
@@ -147,7 +152,7 @@ mod tests {
             );
             let cut = v.refusal_cutoff(o, &offer, alpha).expect("news");
             assert!((cut - 0.5).abs() < 0.02, "cutoff {cut}");
-            let refuses = |theta: f64| v.aspiration_threshold(o, theta, alpha, u) > u;
+            let refuses = |theta: f64| v.aspiration_threshold(o, theta, alpha, best) > u;
             assert!(refuses(cut - 1e-3) && !refuses(cut + 1e-3));
             // Conceding nothing, OpenAI refuses anything short of its best: no news.
             assert_eq!(v.refusal_cutoff(o, &offer, 0.0), None);

@@ -19,7 +19,7 @@ use crate::rng::{RunKey, Stream};
 use crate::scenario::Scenario;
 use crate::shocks::{ShockEvent, Shocks};
 use crate::state::{Agreement, DisputeState};
-use crate::strategy::{Catalog, Move, SpecProblems, StrategyFactory, View};
+use crate::strategy::{Catalog, Move, PublicState, SpecProblems, StrategyFactory, Valuer, View};
 use crate::valuer::{issue_preferences, BeliefFreeCache, IssuePreferences, StateValuer};
 use rand::RngExt;
 
@@ -441,27 +441,17 @@ impl Run<'_> {
         } = self;
         let engine: &Engine = engine;
         let s = engine.scenario.params();
-        let belief = belief_of(shocks, st, s, proposer);
-        let public = st.public(shocks, s);
-        let legal_set = st.legal_moves(proposer, s);
-        let legal_all = legal_set.as_array();
-        let legal = &legal_all[..legal_set.len];
+        let seat = Seat::new(shocks, st, s, proposer);
+        let legal = seat.legal();
         let pi = proposer as usize;
-        let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
+        let valuer = StateValuer::new(s, econ, st, shocks, seat.belief, &engine.prefs)
             .viewed_by(proposer)
             .with_candidates(candidates);
         let valuer = match carried {
             Some(cache) => valuer.with_cache(cache),
             None => valuer,
         };
-        let view = View {
-            me: proposer,
-            public: &public,
-            belief,
-            current: &st.current,
-            legal,
-            valuer: &valuer,
-        };
+        let view = seat.view(&st.current, &valuer);
         let mv = agents[pi].propose(&view, &mut agent_rngs[pi]);
         // A filing is open to Microsoft (its threat stands over a live launch): a trace shows
         // the arithmetic whatever it does, so that a suit not filed is explained too.
@@ -627,22 +617,12 @@ impl Run<'_> {
         let engine: &Engine = engine;
         let s = engine.scenario.params();
         let statement = {
-            let belief = belief_of(shocks, st, s, m);
-            let public = st.public(shocks, s);
-            let legal_set = st.legal_moves(m, s);
-            let legal_all = legal_set.as_array();
-            let legal = &legal_all[..legal_set.len];
-            let valuer = StateValuer::new(s, econ, st, shocks, belief, &engine.prefs)
+            let seat = Seat::new(shocks, st, s, m);
+            let legal = seat.legal();
+            let valuer = StateValuer::new(s, econ, st, shocks, seat.belief, &engine.prefs)
                 .viewed_by(m)
                 .with_candidates(candidates);
-            let view = View {
-                me: m,
-                public: &public,
-                belief,
-                current: &st.current,
-                legal,
-                valuer: &valuer,
-            };
+            let view = seat.view(&st.current, &valuer);
             let statement = agents[m as usize]
                 .statement(&view)
                 .filter(|mv| matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat))
@@ -735,6 +715,48 @@ fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
 
 /// A move that ended the run.
 struct RunEnded;
+
+/// What one player sees of the state when it decides, apart from the valuer: its belief, the
+/// public facts and the moves open to it (the parts a [`View`] borrows).
+struct Seat {
+    player: Player,
+    belief: f64,
+    public: PublicState,
+    legal: [Move; 4],
+    len: usize,
+}
+
+impl Seat {
+    #[inline]
+    fn new(shocks: &Shocks, st: &DisputeState, s: &crate::params::Params, player: Player) -> Seat {
+        let legal = st.legal_moves(player, s);
+        Seat {
+            player,
+            belief: belief_of(shocks, st, s, player),
+            public: st.public(shocks, s),
+            legal: legal.as_array(),
+            len: legal.len,
+        }
+    }
+
+    /// The moves the engine accepts from this player now.
+    fn legal(&self) -> &[Move] {
+        &self.legal[..self.len]
+    }
+
+    /// The player's view, with the terms in force and its valuer.
+    #[inline]
+    fn view<'a>(&'a self, current: &'a Contract, valuer: &'a dyn Valuer) -> View<'a> {
+        View {
+            me: self.player,
+            public: &self.public,
+            belief: self.belief,
+            current,
+            legal: self.legal(),
+            valuer,
+        }
+    }
+}
 
 /// `player`'s belief θ_i: its posterior from its signals, and for Microsoft conditioned on
 /// what OpenAI's refusals told it ([`DisputeState::refusal_cutoff`]).

@@ -1,6 +1,8 @@
 //! Microsoft's litigation policy (DOMAIN §1.7d, R6): a public threat is a bargaining move made
 //! when the suit is close enough to credible; a suit is filed only when it is credible under
-//! Microsoft's posterior (θ_M·J ≥ c_P) after a threat has gone unanswered.
+//! Microsoft's posterior (θ_M·J ≥ c_P) after a threat has gone unanswered. These moves are
+//! statements: an agent makes them on its own turn in place of an offer and, through
+//! [`statement`], in other players' weeks before their proposal.
 
 use sim::player::Player;
 use sim::strategy::{Move, View};

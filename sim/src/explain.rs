@@ -18,7 +18,7 @@ use crate::scenario::Scenario;
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
 use crate::terms::Terms;
-use crate::valuer::{issue_preferences, LitigationTerms, StateValuer};
+use crate::valuer::{issue_preferences, LitigationTerms, SharedValues, StateValuer};
 use serde::Serialize;
 
 /// One reference state, valued term by term.
@@ -196,9 +196,12 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         shocks: &'a Shocks,
         theta: f64,
         prefs: &'a crate::valuer::IssuePreferences,
+        shared: &'a SharedValues,
     ) -> StateValuer<'a> {
-        StateValuer::new(s, econ, st, shocks, theta, prefs)
+        StateValuer::new(s, econ, st, shocks, theta, prefs, shared)
     }
+    // The belief-free values of each state, shared by its valuers.
+    let (calm_sv, launched_sv, sued_sv) = Default::default();
     let theta = shocks.theta;
     let sq = s.contracts.status_quo;
     let april = s.contracts.april_2026;
@@ -207,8 +210,10 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         musk_damages: musk,
         ..Regime::clear()
     };
-    let contested = valuer(s, &econ, &launched, &shocks, theta, &prefs).impasse_regime(&launched);
-    let agreement = valuer(s, &econ, &calm, &shocks, theta, &prefs).agreement_regime(&calm, &april);
+    let contested =
+        valuer(s, &econ, &launched, &shocks, theta, &prefs, &launched_sv).impasse_regime(&launched);
+    let agreement =
+        valuer(s, &econ, &calm, &shocks, theta, &prefs, &calm_sv).agreement_regime(&calm, &april);
     let blocked = Regime {
         open: 0.0,
         litigation_discount_share: 0.0,
@@ -239,7 +244,8 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         .iter()
         .map(|p| {
             let th = (s.litigation.win_probability_mean + bias[*p as usize]).clamp(0.01, 0.99);
-            let terms = valuer(s, &econ, &launched, &shocks, th, &prefs).litigation_terms();
+            let terms =
+                valuer(s, &econ, &launched, &shocks, th, &prefs, &launched_sv).litigation_terms();
             Verdict {
                 prior_of: p.key(),
                 expected_stake: th * terms.stake,
@@ -247,7 +253,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
             }
         })
         .collect();
-    let v = valuer(s, &econ, &calm, &shocks, theta, &prefs);
+    let v = valuer(s, &econ, &calm, &shocks, theta, &prefs, &calm_sv);
     let grid = ValuedGrid::of(s);
     let frontier: Vec<Candidate> = grid
         .frontier()
@@ -262,11 +268,11 @@ pub fn explain(scenario: &Scenario) -> Explanation {
     let mut sued = launched.clone();
     sued.file_expected();
     let litigate = |theta_m: f64, theta_o: f64| {
-        let m = valuer(s, &econ, &sued, &shocks, theta_m, &prefs).current_value()[0];
-        let o = valuer(s, &econ, &sued, &shocks, theta_o, &prefs).current_value()[1];
+        let m = valuer(s, &econ, &sued, &shocks, theta_m, &prefs, &sued_sv).current_value()[0];
+        let o = valuer(s, &econ, &sued, &shocks, theta_o, &prefs, &sued_sv).current_value()[1];
         (m, o)
     };
-    let settle = valuer(s, &econ, &sued, &shocks, theta, &prefs);
+    let settle = valuer(s, &econ, &sued, &shocks, theta, &prefs, &sued_sv);
     let settlements: Vec<[f64; 3]> = frontier
         .iter()
         .map(|c| settle.agreement_values(&c.contract))
@@ -334,8 +340,16 @@ fn strict_in_runs(scenario: &Scenario, prefs: &crate::valuer::IssuePreferences) 
     for run in 0..SAMPLED_RUNS {
         let shocks = Shocks::new(s, &RunKey::new(scenario.seed(), scenario.hash(), run));
         let econ = Economics::new(s, shocks.draws);
-        let base = StateValuer::new(s, &econ, &calm, &shocks, shocks.theta, prefs)
-            .agreement_regime(&calm, &s.contracts.status_quo);
+        let base = StateValuer::new(
+            s,
+            &econ,
+            &calm,
+            &shocks,
+            shocks.theta,
+            prefs,
+            &SharedValues::default(),
+        )
+        .agreement_regime(&calm, &s.contracts.status_quo);
         let grid = ValuedGrid::of_run(s, &econ, &base);
         let strict: Vec<[f64; 2]> = grid.on_frontier(&april_terms).map(|(_, v)| v).collect();
         if strict.is_empty() {
@@ -343,8 +357,16 @@ fn strict_in_runs(scenario: &Scenario, prefs: &crate::valuer::IssuePreferences) 
         }
         out.on_run_frontier += 1;
         let contested = |p: Player| {
-            StateValuer::new(s, &econ, &launched, &shocks, prior(p), prefs).current_value()
-                [p as usize]
+            StateValuer::new(
+                s,
+                &econ,
+                &launched,
+                &shocks,
+                prior(p),
+                prefs,
+                &SharedValues::default(),
+            )
+            .current_value()[p as usize]
         };
         let (d_m, d_o) = (contested(Player::Microsoft), contested(Player::OpenAi));
         // The frontier contract maximising w_M·ln(U_M − d_M) + w_O·ln(U_O − d_O).

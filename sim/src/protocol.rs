@@ -20,7 +20,7 @@ use crate::scenario::Scenario;
 use crate::shocks::{ShockEvent, Shocks};
 use crate::state::{Agreement, DisputeState};
 use crate::strategy::{Catalog, Move, PublicState, SpecProblems, StrategyFactory, Valuer, View};
-use crate::valuer::{issue_preferences, BeliefFreeCache, IssuePreferences, StateValuer};
+use crate::valuer::{issue_preferences, IssuePreferences, SharedValues, StateValuer};
 use rand::RngExt;
 
 /// Per-scenario engine: everything fixed across runs.
@@ -127,7 +127,8 @@ impl Engine {
         let econ = Economics::new(s, shocks.draws);
         let st = DisputeState::new(s);
         let candidates = {
-            let v = StateValuer::new(s, &econ, &st, &shocks, shocks.theta, &self.prefs);
+            let shared = SharedValues::default();
+            let v = StateValuer::new(s, &econ, &st, &shocks, shocks.theta, &self.prefs, &shared);
             let base = v.agreement_regime(&st, &s.contracts.status_quo);
             self.frontier
                 .iter()
@@ -418,14 +419,16 @@ impl Run<'_> {
                 antitrust: self.shocks.antitrust,
             });
         }
-        let carried = if proposer == Player::Microsoft {
-            None
-        } else {
-            match self.microsoft_statement(week, obs) {
-                Ok(carried) => carried,
+        // Every valuer of this week's state shares its belief-free values; a statement changes
+        // the state, so Microsoft's valuer's values are then forgotten.
+        let shared = SharedValues::default();
+        if proposer != Player::Microsoft {
+            match self.microsoft_statement(week, &shared, obs) {
+                Ok(false) => {}
+                Ok(true) => shared.clear(),
                 Err(RunEnded) => return true,
             }
-        };
+        }
         let Run {
             engine,
             shocks,
@@ -444,13 +447,9 @@ impl Run<'_> {
         let seat = Seat::new(shocks, st, s, proposer);
         let legal = seat.legal();
         let pi = proposer as usize;
-        let valuer = StateValuer::new(s, econ, st, shocks, seat.belief, &engine.prefs)
+        let valuer = StateValuer::new(s, econ, st, shocks, seat.belief, &engine.prefs, &shared)
             .viewed_by(proposer)
             .with_candidates(candidates);
-        let valuer = match carried {
-            Some(cache) => valuer.with_cache(cache),
-            None => valuer,
-        };
         let view = seat.view(&st.current, &valuer);
         let mv = agents[pi].propose(&view, &mut agent_rngs[pi]);
         // A filing is open to Microsoft (its threat stands over a live launch): a trace shows
@@ -593,14 +592,15 @@ impl Run<'_> {
 
     /// Microsoft's litigation statement in a week another player proposes (R6: a threat, a
     /// filing or a dropped threat is a public move, not a turn at the table), made before
-    /// that proposal by its strategy's [`crate::strategy::Strategy::statement`]. Without a
-    /// statement, returns the belief-free values its valuer computed, for the proposer's
-    /// valuer of the same state; `None` after one.
+    /// that proposal by its strategy's [`crate::strategy::Strategy::statement`]. Microsoft's
+    /// valuer shares `shared` (the week's belief-free values). Returns whether a statement
+    /// was made (the state then changed).
     fn microsoft_statement<O: Observer>(
         &mut self,
         week: u32,
+        shared: &SharedValues,
         obs: &mut O,
-    ) -> Result<Option<BeliefFreeCache>, RunEnded> {
+    ) -> Result<bool, RunEnded> {
         let m = Player::Microsoft;
         let Run {
             engine,
@@ -619,7 +619,7 @@ impl Run<'_> {
         let statement = {
             let seat = Seat::new(shocks, st, s, m);
             let legal = seat.legal();
-            let valuer = StateValuer::new(s, econ, st, shocks, seat.belief, &engine.prefs)
+            let valuer = StateValuer::new(s, econ, st, shocks, seat.belief, &engine.prefs, shared)
                 .viewed_by(m)
                 .with_candidates(candidates);
             let view = seat.view(&st.current, &valuer);
@@ -628,7 +628,7 @@ impl Run<'_> {
                 .filter(|mv| matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat))
                 .filter(|mv| legal.contains(mv));
             let Some(mv) = statement else {
-                return Ok(Some(valuer.belief_free_cache()));
+                return Ok(false);
             };
             if obs.enabled() {
                 obs.event(&litigation_event(week, &valuer));
@@ -648,7 +648,7 @@ impl Run<'_> {
         if ended {
             Err(RunEnded)
         } else {
-            Ok(None)
+            Ok(true)
         }
     }
 
@@ -669,7 +669,8 @@ impl Run<'_> {
             ..
         } = self;
         let s = engine.scenario.params();
-        let truth = StateValuer::new(s, econ, st, shocks, shocks.theta, &engine.prefs);
+        let shared = SharedValues::default();
+        let truth = StateValuer::new(s, econ, st, shocks, shocks.theta, &engine.prefs, &shared);
         let mut payoffs = match st.agreement {
             Some(a) => econ.evaluate(&a.contract, &truth.agreement_regime(st, &a.contract)),
             None => econ.evaluate(&st.current, &truth.impasse_regime(st)),

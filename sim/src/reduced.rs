@@ -10,7 +10,7 @@ use crate::payoff::Economics;
 use crate::scenario::Scenario;
 use crate::shocks::Shocks;
 use crate::state::DisputeState;
-use crate::valuer::{issue_preferences, IssuePreferences, StateValuer};
+use crate::valuer::{issue_preferences, IssuePreferences, SharedValues, StateValuer};
 
 /// A named end state of the dispute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,16 @@ impl Reduced {
     pub(crate) fn value(&self, end: EndState) -> [f64; 3] {
         let st = self.state(end);
         let theta = self.shocks.theta;
-        let v = StateValuer::new(&self.s, &self.econ, &st, &self.shocks, theta, &self.prefs);
+        let shared = SharedValues::default();
+        let v = StateValuer::new(
+            &self.s,
+            &self.econ,
+            &st,
+            &self.shocks,
+            theta,
+            &self.prefs,
+            &shared,
+        );
         let mut out = v.current_value();
         if end == EndState::Suit {
             out[0] -= self.filing_cost();
@@ -104,7 +113,16 @@ impl Reduced {
     pub(crate) fn deal(&self, x: &Contract) -> [f64; 3] {
         let st = self.state(EndState::Calm);
         let theta = self.shocks.theta;
-        let v = StateValuer::new(&self.s, &self.econ, &st, &self.shocks, theta, &self.prefs);
+        let shared = SharedValues::default();
+        let v = StateValuer::new(
+            &self.s,
+            &self.econ,
+            &st,
+            &self.shocks,
+            theta,
+            &self.prefs,
+            &shared,
+        );
         v.agreement_values(x)
     }
 
@@ -112,7 +130,16 @@ impl Reduced {
     pub(crate) fn deal_without_amazon(&self, x: &Contract) -> [f64; 3] {
         let st = self.state(EndState::AmazonGone);
         let theta = self.shocks.theta;
-        let v = StateValuer::new(&self.s, &self.econ, &st, &self.shocks, theta, &self.prefs);
+        let shared = SharedValues::default();
+        let v = StateValuer::new(
+            &self.s,
+            &self.econ,
+            &st,
+            &self.shocks,
+            theta,
+            &self.prefs,
+            &shared,
+        );
         v.agreement_values(x)
     }
 }

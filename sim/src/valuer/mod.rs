@@ -43,33 +43,48 @@ pub(crate) struct StateValuer<'a> {
     candidates: &'a [(Contract, [f64; 3])],
     /// Cached value of the current state.
     current: Cell<Option<[f64; 3]>>,
-    /// Cached value of the current state with no suit risk (the "calm" impasse). It depends on
-    /// the belief only while a suit is pending, so other viewers share it otherwise.
-    calm: Cell<Option<[f64; 3]>>,
-    /// Cached O–A side-deal candidates of the current state (belief-free unless a suit is
-    /// pending, so shared with other viewers otherwise).
-    oa: RefCell<Option<OaCandidates>>,
-    /// Cached values of the last contracts valued as agreements (round robin).
-    offers: RefCell<[Option<CachedOffer>; OFFER_CACHE]>,
-    next_slot: Cell<usize>,
+    /// The belief-free values of this state, shared by every viewer's valuer of it.
+    shared: &'a SharedValues,
+    /// This viewer's own calm impasse value, used while a suit is pending (when the calm
+    /// impasse involves the viewer's belief and cannot be shared).
+    own_calm: Cell<Option<[f64; 3]>>,
+    /// This viewer's own O–A side-deal candidates, used while a suit is pending.
+    own_oa: RefCell<Option<OaCandidates>>,
     /// Cached litigation assessment of the current state.
     assessment: Cell<Option<Assessment>>,
     /// [`Shocks::expected_musk_damages`] of `shocks` (fixed while the valuer borrows them),
     /// computed once for every regime the valuer builds.
     musk_damages: [f64; 2],
-    /// Cached belief-free litigation stakes (J, c_P, c_D) of the current terms.
-    stakes: Cell<Option<Stakes>>,
 }
 
-/// What [`StateValuer::belief_free_cache`] hands from one viewer's valuer of a state to
-/// another's.
-#[derive(Clone, Copy)]
-pub(crate) struct BeliefFreeCache {
-    offers: [Option<CachedOffer>; OFFER_CACHE],
-    next_slot: usize,
-    stakes: Option<Stakes>,
-    calm: Option<[f64; 3]>,
-    oa: Option<OaCandidates>,
+/// The values of one dispute state that do not depend on who looks at it: agreement values,
+/// Microsoft's litigation stakes (J, c_P, c_D), and (while no suit is pending, when the impasse
+/// does not involve θ) the calm impasse and the O–A side deals. Every viewer's valuer of the
+/// same state borrows one, so what one computes the others reuse. Each entry is a pure
+/// function of the state and the shocks, so sharing changes no result, only the work; a new
+/// state needs a new (or [`SharedValues::clear`]ed) one.
+#[derive(Default)]
+pub(crate) struct SharedValues {
+    /// The last contracts valued as agreements (round robin).
+    offers: RefCell<[Option<CachedOffer>; OFFER_CACHE]>,
+    next_slot: Cell<usize>,
+    /// Litigation stakes of the current terms.
+    stakes: Cell<Option<Stakes>>,
+    /// The calm impasse value (only while no suit is pending).
+    calm: Cell<Option<[f64; 3]>>,
+    /// The O–A side deals with their values (only while no suit is pending).
+    oa: RefCell<Option<OaCandidates>>,
+}
+
+impl SharedValues {
+    /// Forgets every value (the state they were computed for has changed).
+    pub(crate) fn clear(&self) {
+        *self.offers.borrow_mut() = [None; OFFER_CACHE];
+        self.next_slot.set(0);
+        self.stakes.set(None);
+        self.calm.set(None);
+        *self.oa.borrow_mut() = None;
+    }
 }
 
 /// Agreement values cached per valuer.
@@ -97,6 +112,7 @@ impl<'a> StateValuer<'a> {
         shocks: &'a Shocks,
         theta: f64,
         prefs: &'a IssuePreferences,
+        shared: &'a SharedValues,
     ) -> StateValuer<'a> {
         StateValuer {
             s,
@@ -108,12 +124,10 @@ impl<'a> StateValuer<'a> {
             viewer: None,
             candidates: &[],
             current: Cell::new(None),
-            calm: Cell::new(None),
-            oa: RefCell::new(None),
-            offers: RefCell::new([None; OFFER_CACHE]),
-            next_slot: Cell::new(0),
+            shared,
+            own_calm: Cell::new(None),
+            own_oa: RefCell::new(None),
             assessment: Cell::new(None),
-            stakes: Cell::new(None),
             musk_damages: shocks.expected_musk_damages(s),
         }
     }
@@ -130,48 +144,44 @@ impl<'a> StateValuer<'a> {
         self
     }
 
-    /// The same state seen by another player with belief `theta`. Agreement values never
-    /// depend on beliefs, so that cache is shared.
+    /// The same state seen by another player with belief `theta`: a valuer of the same
+    /// state, sharing its belief-free values.
     pub(crate) fn for_viewer(&self, player: Player, theta: f64) -> StateValuer<'a> {
-        StateValuer::new(
-            self.s,
-            self.econ,
-            self.state,
-            self.shocks,
+        StateValuer {
+            s: self.s,
+            econ: self.econ,
+            state: self.state,
+            shocks: self.shocks,
             theta,
-            self.prefs,
-        )
-        .viewed_by(player)
-        .with_candidates(self.candidates)
-        .with_cache(self.belief_free_cache())
-    }
-
-    /// The values this valuer has computed that any viewer of the same state shares:
-    /// agreement values, litigation stakes, and (without a pending suit, when the impasse
-    /// does not involve θ) the calm impasse and the O–A side deals.
-    pub(crate) fn belief_free_cache(&self) -> BeliefFreeCache {
-        let calm_shared = !self.state.suit_pending();
-        BeliefFreeCache {
-            offers: *self.offers.borrow(),
-            next_slot: self.next_slot.get(),
-            stakes: self.stakes.get(),
-            calm: if calm_shared { self.calm.get() } else { None },
-            oa: if calm_shared { *self.oa.borrow() } else { None },
+            prefs: self.prefs,
+            viewer: Some(player),
+            candidates: self.candidates,
+            current: Cell::new(None),
+            shared: self.shared,
+            own_calm: Cell::new(None),
+            own_oa: RefCell::new(None),
+            assessment: Cell::new(None),
+            musk_damages: self.musk_damages,
         }
     }
 
-    /// The same valuer starting from `cache`, taken from a valuer of the same state.
-    pub(crate) fn with_cache(self, cache: BeliefFreeCache) -> Self {
-        *self.offers.borrow_mut() = cache.offers;
-        self.next_slot.set(cache.next_slot);
-        self.stakes.set(cache.stakes);
-        if cache.calm.is_some() {
-            self.calm.set(cache.calm);
+    /// Where the calm impasse value is kept: shared while no suit is pending (it does not
+    /// involve θ then), this viewer's own otherwise.
+    fn calm_cell(&self) -> &Cell<Option<[f64; 3]>> {
+        if self.state.suit_pending() {
+            &self.own_calm
+        } else {
+            &self.shared.calm
         }
-        if cache.oa.is_some() {
-            *self.oa.borrow_mut() = cache.oa;
+    }
+
+    /// Where the O–A side deals are kept (shared under the same rule as the calm value).
+    fn oa_cell(&self) -> &RefCell<Option<OaCandidates>> {
+        if self.state.suit_pending() {
+            &self.own_oa
+        } else {
+            &self.shared.oa
         }
-        self
     }
 
     /// Values of the current state for all players (cached).
@@ -186,13 +196,20 @@ impl<'a> StateValuer<'a> {
 
     /// Values of an agreement on `x` now, for all players (the last one is cached).
     pub(crate) fn agreement_values(&self, x: &Contract) -> [f64; 3] {
-        if let Some((_, v)) = self.offers.borrow().iter().flatten().find(|(c, _)| c == x) {
+        let shared = self.shared;
+        if let Some((_, v)) = shared
+            .offers
+            .borrow()
+            .iter()
+            .flatten()
+            .find(|(c, _)| c == x)
+        {
             return *v;
         }
         let v = self.econ.evaluate(x, &self.agreement_regime(self.state, x));
-        let slot = self.next_slot.get();
-        self.offers.borrow_mut()[slot] = Some((*x, v));
-        self.next_slot.set((slot + 1) % OFFER_CACHE);
+        let slot = shared.next_slot.get();
+        shared.offers.borrow_mut()[slot] = Some((*x, v));
+        shared.next_slot.set((slot + 1) % OFFER_CACHE);
         v
     }
 }
@@ -201,12 +218,12 @@ impl StateValuer<'_> {
     /// Value of the current state's impasse with no suit risk: the current terms in
     /// [`StateValuer::impasse_regime`] of the current state (cached).
     pub(super) fn calm_value(&self) -> [f64; 3] {
-        if let Some(v) = self.calm.get() {
+        if let Some(v) = self.calm_cell().get() {
             return v;
         }
         let st = self.state;
         let v = self.econ.evaluate(&st.current, &self.impasse_regime(st));
-        self.calm.set(Some(v));
+        self.calm_cell().set(Some(v));
         v
     }
 
@@ -458,7 +475,7 @@ impl Valuer for StateValuer<'_> {
         match coalition {
             Coalition::MO | Coalition::MOA => out.extend_from_slice(self.candidates),
             Coalition::OA => {
-                if let Some(c) = *self.oa.borrow() {
+                if let Some(c) = *self.oa_cell().borrow() {
                     out.extend_from_slice(&c.list[..c.len]);
                     return;
                 }
@@ -486,7 +503,7 @@ impl Valuer for StateValuer<'_> {
                         len: out.len(),
                     };
                     c.list[..out.len()].copy_from_slice(out);
-                    *self.oa.borrow_mut() = Some(c);
+                    *self.oa_cell().borrow_mut() = Some(c);
                 }
             }
         }

@@ -87,7 +87,7 @@ mod tests {
     use crate::payoff::Economics;
     use crate::shocks::Shocks;
     use crate::state::DisputeState;
-    use crate::valuer::issue_preferences;
+    use crate::valuer::{issue_preferences, SharedValues};
 
     #[test]
     fn the_crossing_is_found_where_the_excess_changes_sign() {
@@ -114,7 +114,9 @@ mod tests {
         let shocks = Shocks::expected(s);
         let econ = Economics::new(s, shocks.draws);
         let prefs = issue_preferences(s);
-        let v = StateValuer::new(s, &econ, st, &shocks, 0.5, &prefs).viewed_by(Player::Microsoft);
+        let shared = SharedValues::default();
+        let v = StateValuer::new(s, &econ, st, &shocks, 0.5, &prefs, &shared)
+            .viewed_by(Player::Microsoft);
         let cands: Vec<(Contract, [f64; 3])> = [status_quo(), april(), generous()]
             .iter()
             .map(|x| (*x, v.agreement_values(x)))

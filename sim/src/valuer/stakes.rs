@@ -35,7 +35,7 @@ impl StateValuer<'_> {
     /// live (before a launch Microsoft weighs the suit it could bring against one). They do
     /// not depend on beliefs, the threat or the sweetener, so they are cached per terms.
     pub(super) fn stakes(&self, st: &DisputeState) -> Stakes {
-        if let Some(k) = self.stakes.get() {
+        if let Some(k) = self.shared.stakes.get() {
             if k.terms == st.current && k.amazon_alive == st.amazon_alive {
                 return k;
             }
@@ -94,7 +94,7 @@ impl StateValuer<'_> {
             value_no_suit: v_open,
         };
         if st.current == self.state.current && st.amazon_alive == self.state.amazon_alive {
-            self.stakes.set(Some(k));
+            self.shared.stakes.set(Some(k));
         }
         k
     }

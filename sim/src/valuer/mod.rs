@@ -577,3 +577,142 @@ pub(crate) fn issue_preferences(s: &Params) -> IssuePreferences {
     }
     prefs
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::contract::tests::{april, status_quo};
+    use crate::params::baseline;
+
+    /// One question to a valuer, answered with numbers.
+    type Ask = Box<dyn Fn(&StateValuer<'_>) -> Vec<f64>>;
+
+    /// Everything a viewer's valuer says about its state, in one order or the reverse (so a
+    /// valuer that finds values cached by another is asked in a different order than the one
+    /// that cached them).
+    fn report(v: &StateValuer<'_>, me: Player, reverse: bool) -> Vec<f64> {
+        let asks: Vec<Ask> = vec![
+            Box::new(|v| v.current_value().to_vec()),
+            Box::new(|v| v.calm_value().to_vec()),
+            Box::new(|v| {
+                let generous = Contract {
+                    revenue_share: 0.08,
+                    ..april()
+                };
+                [april(), status_quo(), generous]
+                    .iter()
+                    .flat_map(|x| v.agreement_values(x))
+                    .collect()
+            }),
+            Box::new(|v| {
+                let mut oa = Vec::new();
+                Valuer::candidates(v, Coalition::OA, &mut oa);
+                oa.iter().flat_map(|(_, values)| *values).collect()
+            }),
+            Box::new(|v| {
+                let k = v.suit_stakes();
+                vec![k.stake, k.plaintiff_cost, k.win_probability]
+            }),
+            Box::new(move |v| {
+                [
+                    Move::Threaten,
+                    Move::Sue,
+                    Move::DropThreat,
+                    Move::LaunchOnAws,
+                    Move::Wait,
+                ]
+                .iter()
+                .map(|mv| v.after_move(me, mv))
+                .collect()
+            }),
+        ];
+        let mut answers: Vec<Vec<f64>> = vec![Vec::new(); asks.len()];
+        let order: Vec<usize> = if reverse {
+            (0..asks.len()).rev().collect()
+        } else {
+            (0..asks.len()).collect()
+        };
+        for i in order {
+            answers[i] = asks[i](v);
+        }
+        answers.concat()
+    }
+
+    /// A valuer that borrows the values other viewers of the same state computed reports
+    /// exactly what a valuer starting from nothing does: in a calm state, under a standing
+    /// threat over a launch, and with a suit pending (when the calm impasse depends on θ and
+    /// must not be shared).
+    #[test]
+    fn valuers_sharing_a_states_values_report_what_fresh_ones_do() {
+        let s = baseline();
+        let shocks = Shocks::expected(&s);
+        let econ = Economics::new(&s, shocks.draws);
+        let prefs = issue_preferences(&s);
+        let calm = DisputeState::new(&s);
+        let mut threatened = calm.clone();
+        threatened.threat = true;
+        threatened.launched = true;
+        let mut sued = threatened.clone();
+        sued.file_expected();
+        assert!(sued.suit_pending());
+        for st in [&calm, &threatened, &sued] {
+            let shared = SharedValues::default();
+            let m = StateValuer::new(&s, &econ, st, &shocks, 0.7, &prefs, &shared)
+                .viewed_by(Player::Microsoft);
+            let m_first = report(&m, Player::Microsoft, false);
+            for (p, theta) in [
+                (Player::OpenAi, 0.3),
+                (Player::Amazon, 0.45),
+                (Player::Microsoft, 0.9),
+            ] {
+                let borrowing = report(&m.for_viewer(p, theta), p, true);
+                let own = SharedValues::default();
+                let fresh =
+                    StateValuer::new(&s, &econ, st, &shocks, theta, &prefs, &own).viewed_by(p);
+                assert_eq!(borrowing, report(&fresh, p, false), "{p:?} at θ {theta}");
+            }
+            assert_eq!(report(&m, Player::Microsoft, true), m_first);
+        }
+    }
+
+    /// Beliefs matter where they should: with a suit pending OpenAI's value of the impasse
+    /// moves with θ even when a valuer with another θ has valued it first.
+    #[test]
+    fn a_pending_suits_impasse_is_not_shared_across_beliefs() {
+        let s = baseline();
+        let shocks = Shocks::expected(&s);
+        let econ = Economics::new(&s, shocks.draws);
+        let prefs = issue_preferences(&s);
+        let mut st = DisputeState::new(&s);
+        st.launched = true;
+        st.threat = true;
+        st.file_expected();
+        let shared = SharedValues::default();
+        let o = Player::OpenAi;
+        let low = StateValuer::new(&s, &econ, &st, &shocks, 0.2, &prefs, &shared).viewed_by(o);
+        let d_low = low.continuation(o);
+        let d_high = low.for_viewer(o, 0.8).continuation(o);
+        assert!(d_low > d_high + 1.0, "{d_low} vs {d_high}");
+    }
+
+    /// Clearing forgets every value.
+    #[test]
+    fn cleared_shared_values_hold_nothing() {
+        let s = baseline();
+        let shocks = Shocks::expected(&s);
+        let econ = Economics::new(&s, shocks.draws);
+        let prefs = issue_preferences(&s);
+        let st = DisputeState::new(&s);
+        let shared = SharedValues::default();
+        let v = StateValuer::new(&s, &econ, &st, &shocks, 0.5, &prefs, &shared);
+        v.agreement_values(&april());
+        v.calm_value();
+        v.suit_stakes();
+        assert!(shared.offers.borrow()[0].is_some());
+        assert!(shared.calm.get().is_some() && shared.stakes.get().is_some());
+        shared.clear();
+        assert!(shared.offers.borrow().iter().all(Option::is_none));
+        assert!(shared.calm.get().is_none() && shared.stakes.get().is_none());
+        assert!(shared.oa.borrow().is_none() && shared.next_slot.get() == 0);
+    }
+}

@@ -72,21 +72,24 @@ impl Reduced {
         st
     }
 
-    /// Values (Microsoft, OpenAI, Amazon), $B, of an end state.
-    pub(crate) fn value(&self, end: EndState) -> [f64; 3] {
-        let st = self.state(end);
-        let theta = self.shocks.theta;
+    /// Runs `f` with a valuer of `st` under the true θ.
+    fn with_valuer<T>(&self, st: &DisputeState, f: impl FnOnce(&StateValuer<'_>) -> T) -> T {
         let shared = SharedValues::default();
-        let v = StateValuer::new(
-            &self.s,
-            &self.econ,
-            &st,
-            &self.shocks,
-            theta,
+        let (s, econ, shocks) = (&self.s, &self.econ, &self.shocks);
+        f(&StateValuer::new(
+            s,
+            econ,
+            st,
+            shocks,
+            shocks.theta,
             &self.prefs,
             &shared,
-        );
-        let mut out = v.current_value();
+        ))
+    }
+
+    /// Values (Microsoft, OpenAI, Amazon), $B, of an end state.
+    pub(crate) fn value(&self, end: EndState) -> [f64; 3] {
+        let mut out = self.with_valuer(&self.state(end), |v| v.current_value());
         if end == EndState::Suit {
             out[0] -= self.filing_cost();
         }
@@ -111,35 +114,11 @@ impl Reduced {
 
     /// Values (Microsoft, OpenAI, Amazon), $B, of an agreement on `x` now.
     pub(crate) fn deal(&self, x: &Contract) -> [f64; 3] {
-        let st = self.state(EndState::Calm);
-        let theta = self.shocks.theta;
-        let shared = SharedValues::default();
-        let v = StateValuer::new(
-            &self.s,
-            &self.econ,
-            &st,
-            &self.shocks,
-            theta,
-            &self.prefs,
-            &shared,
-        );
-        v.agreement_values(x)
+        self.with_valuer(&self.state(EndState::Calm), |v| v.agreement_values(x))
     }
 
     /// Values of an agreement on `x` with Amazon gone (the AWS path closed).
     pub(crate) fn deal_without_amazon(&self, x: &Contract) -> [f64; 3] {
-        let st = self.state(EndState::AmazonGone);
-        let theta = self.shocks.theta;
-        let shared = SharedValues::default();
-        let v = StateValuer::new(
-            &self.s,
-            &self.econ,
-            &st,
-            &self.shocks,
-            theta,
-            &self.prefs,
-            &shared,
-        );
-        v.agreement_values(x)
+        self.with_valuer(&self.state(EndState::AmazonGone), |v| v.agreement_values(x))
     }
 }

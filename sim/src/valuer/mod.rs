@@ -584,6 +584,13 @@ mod tests {
     use crate::contract::tests::{april, status_quo};
     use crate::params::baseline;
 
+    /// The expected draws of `s`, their economics and the issue preferences.
+    fn expected(s: &Params) -> (Shocks, Economics, IssuePreferences) {
+        let shocks = Shocks::expected(s);
+        let econ = Economics::new(s, shocks.draws);
+        (shocks, econ, issue_preferences(s))
+    }
+
     /// One question to a valuer, answered with numbers.
     type Ask = Box<dyn Fn(&StateValuer<'_>) -> Vec<f64>>;
 
@@ -645,9 +652,7 @@ mod tests {
     #[test]
     fn valuers_sharing_a_states_values_report_what_fresh_ones_do() {
         let s = baseline();
-        let shocks = Shocks::expected(&s);
-        let econ = Economics::new(&s, shocks.draws);
-        let prefs = issue_preferences(&s);
+        let (shocks, econ, prefs) = expected(&s);
         let calm = DisputeState::new(&s);
         let mut threatened = calm.clone();
         threatened.threat = true;
@@ -680,9 +685,7 @@ mod tests {
     #[test]
     fn a_pending_suits_impasse_is_not_shared_across_beliefs() {
         let s = baseline();
-        let shocks = Shocks::expected(&s);
-        let econ = Economics::new(&s, shocks.draws);
-        let prefs = issue_preferences(&s);
+        let (shocks, econ, prefs) = expected(&s);
         let mut st = DisputeState::new(&s);
         st.launched = true;
         st.threat = true;
@@ -699,9 +702,7 @@ mod tests {
     #[test]
     fn cleared_shared_values_hold_nothing() {
         let s = baseline();
-        let shocks = Shocks::expected(&s);
-        let econ = Economics::new(&s, shocks.draws);
-        let prefs = issue_preferences(&s);
+        let (shocks, econ, prefs) = expected(&s);
         let st = DisputeState::new(&s);
         let shared = SharedValues::default();
         let v = StateValuer::new(&s, &econ, &st, &shocks, 0.5, &prefs, &shared);

@@ -435,11 +435,8 @@ impl Run<'_> {
             econ,
             agents,
             agent_rngs,
-            court_rng,
             st,
             candidates,
-            costs,
-            shock_events,
             ..
         } = self;
         let engine: &Engine = engine;
@@ -580,12 +577,7 @@ impl Run<'_> {
                         value_after: after,
                     });
                 }
-                let ended =
-                    engine.apply(st, unilateral, shocks, econ, costs, court_rng, shock_events);
-                for e in shock_events.drain(..) {
-                    obs.event(&Event::Shock { week, event: e });
-                }
-                ended
+                self.apply_move(week, unilateral, obs)
             }
         }
     }
@@ -602,28 +594,25 @@ impl Run<'_> {
         obs: &mut O,
     ) -> Result<bool, RunEnded> {
         let m = Player::Microsoft;
-        let Run {
-            engine,
-            shocks,
-            econ,
-            agents,
-            court_rng,
-            st,
-            candidates,
-            costs,
-            shock_events,
-            ..
-        } = self;
-        let engine: &Engine = engine;
+        let engine: &Engine = self.engine;
         let s = engine.scenario.params();
         let statement = {
+            let (st, shocks) = (&self.st, &self.shocks);
             let seat = Seat::new(shocks, st, s, m);
             let legal = seat.legal();
-            let valuer = StateValuer::new(s, econ, st, shocks, seat.belief, &engine.prefs, shared)
-                .viewed_by(m)
-                .with_candidates(candidates);
+            let valuer = StateValuer::new(
+                s,
+                &self.econ,
+                st,
+                shocks,
+                seat.belief,
+                &engine.prefs,
+                shared,
+            )
+            .viewed_by(m)
+            .with_candidates(&self.candidates);
             let view = seat.view(&st.current, &valuer);
-            let statement = agents[m as usize]
+            let statement = self.agents[m as usize]
                 .statement(&view)
                 .filter(|mv| matches!(mv, Move::Threaten | Move::Sue | Move::DropThreat))
                 .filter(|mv| legal.contains(mv));
@@ -641,15 +630,29 @@ impl Run<'_> {
             }
             mv
         };
-        let ended = engine.apply(st, statement, shocks, econ, costs, court_rng, shock_events);
-        for e in shock_events.drain(..) {
-            obs.event(&Event::Shock { week, event: e });
-        }
-        if ended {
+        if self.apply_move(week, statement, obs) {
             Err(RunEnded)
         } else {
             Ok(true)
         }
+    }
+
+    /// Applies a unilateral move or statement `mv` ([`Engine::apply`]) and reports the shock
+    /// events it set off; returns true if the run ends.
+    fn apply_move<O: Observer>(&mut self, week: u32, mv: Move, obs: &mut O) -> bool {
+        let ended = self.engine.apply(
+            &mut self.st,
+            mv,
+            &mut self.shocks,
+            &self.econ,
+            &mut self.costs,
+            &mut self.court_rng,
+            &mut self.shock_events,
+        );
+        for e in self.shock_events.drain(..) {
+            obs.event(&Event::Shock { week, event: e });
+        }
+        ended
     }
 
     /// Classifies the run and computes realised payoffs under the true θ.

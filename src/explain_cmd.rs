@@ -61,7 +61,7 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
     }
     writeln!(
         out,
-        "\nLitigation over a defiant launch (R6): J = block value + damages + leverage; c_P = incremental cost of suing"
+        "\nLitigation over a defiant launch (docs/model.md §6.1): J = block value + damages + leverage; c_P = incremental cost of suing"
     )?;
     writeln!(
         out,

@@ -87,7 +87,7 @@ fn check_contract(c: &mut Checker, path: &str, k: &Contract) {
             Issue::Cap => "one of 20, 30, 38, 50, 60 ($B) or absent (uncapped)",
             Issue::ShareEnd => "one of 2028, 2030, 2032, \"until_agi\"",
             Issue::MicrosoftShare => "one of 0, 0.20",
-            _ => "a value of the issue's domain (DOMAIN §2.2)",
+            _ => "a value of the issue's domain (see docs/model.md §3)",
         };
         c.problem(
             &format!("{path}.{}", issue.key()),

@@ -1,4 +1,4 @@
-//! The contract terms on the table (DOMAIN §2.2): the issue vector, each issue's discrete
+//! The contract terms on the table (docs/model.md §3): the issue vector, each issue's discrete
 //! domain, and the April-distance metric. Pure data: no payoffs, no randomness.
 
 use serde::{Deserialize, Serialize};
@@ -89,7 +89,7 @@ impl<'de> Deserialize<'de> for ShareEnd {
     }
 }
 
-/// One contract: a value for every issue of DOMAIN §2.2.
+/// One contract: a value for every issue of docs/model.md §3.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
@@ -222,7 +222,7 @@ impl fmt::Display for Issue {
     }
 }
 
-/// Azure-first lag domain, days (DOMAIN §2.2).
+/// Azure-first lag domain, days (docs/model.md §3).
 pub const AZURE_FIRST_DAYS: [u16; 4] = [0, 30, 90, 180];
 /// Licence end-year domain.
 pub const LICENCE_END_YEARS: [u16; 3] = [2030, 2032, 2035];
@@ -342,7 +342,7 @@ impl Contract {
     }
 
     /// April-distance `d_Apr = Σ_j w_j |x_j − x_Apr,j| / range_j` with equal weights over the
-    /// negotiable issues (DOMAIN §2.7), in [0, 1].
+    /// negotiable issues (docs/model.md §3), in [0, 1].
     pub fn distance(&self, other: &Contract) -> f64 {
         let mut total = 0.0;
         for issue in Issue::ALL {

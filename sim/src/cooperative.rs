@@ -1,7 +1,8 @@
-//! Cooperative benchmarks of the flagship scenario (DOMAIN §1.1, §1.2, §1.4–§1.6, §1.12):
-//! Nash bargaining (symmetric and weighted by patience), Kalai–Smorodinsky, Nash-in-Nash over
-//! the two bilateral contracts, Baron–Ferejohn stationary values (unanimity and OpenAI-hub
-//! variants), the Shapley value and a core check, beside the April-2026 terms.
+//! Cooperative benchmarks of the flagship scenario (`pactsim bargain`): Nash (1950) bargaining
+//! (symmetric and weighted by patience), Kalai–Smorodinsky (1975), Nash-in-Nash
+//! (Horn & Wolinsky 1988) over the two bilateral contracts, Baron–Ferejohn (1989) stationary
+//! values (unanimity and OpenAI-hub variants), the Shapley (1953) value and a core check,
+//! beside the April-2026 terms.
 //!
 //! Utilities are the scenario's payoffs at its expected values ([`Reduced`]), over every
 //! Microsoft–OpenAI contract of the discretised issue space (hosting as agreed in April: any

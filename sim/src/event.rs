@@ -106,7 +106,8 @@ pub enum Event {
         /// Its value after, $B (its beliefs).
         value_after: f64,
     },
-    /// Microsoft's litigation arithmetic behind a threat, suit or dropped threat (R6).
+    /// Microsoft's litigation arithmetic behind a threat, suit or dropped threat
+    /// (docs/model.md §6.2).
     Litigation {
         /// Week.
         week: u32,
@@ -119,8 +120,8 @@ pub enum Event {
         /// f_thr.
         threat_threshold: f64,
     },
-    /// Microsoft learned from OpenAI's refusal of its offer (Nalebuff, R6): θ lies below
-    /// `cutoff`, so its belief moved from `before` to `after`.
+    /// Microsoft learned from OpenAI's refusal of its offer (Nalebuff 1987; docs/model.md §6.3): θ
+    /// lies below `cutoff`, so its belief moved from `before` to `after`.
     Inference {
         /// Week.
         week: u32,

@@ -72,10 +72,11 @@ pub struct Candidate {
     pub april_features: usize,
 }
 
-/// Why a suit settles rather than going to judgment (divergent expectations, DOMAIN §1.7a):
-/// the value to Microsoft and OpenAI of litigating a suit filed now to judgment, each under
-/// its own prior, against the best Microsoft–OpenAI settlement on the frontier. A trial needs
-/// the pair's optimism to exceed what settling saves: a negative joint surplus.
+/// Why a suit settles rather than going to judgment (divergent expectations: Landes 1971;
+/// Gould 1973; Posner 1973): the value to Microsoft and OpenAI of litigating a suit filed now
+/// to judgment, each under its own prior, against the best Microsoft–OpenAI settlement on the
+/// frontier. A trial needs the pair's optimism to exceed what settling saves: a negative joint
+/// surplus.
 #[derive(Debug, Clone, Serialize)]
 pub struct SettlementZone {
     /// Microsoft's prior θ_M.
@@ -455,7 +456,8 @@ mod tests {
     #[test]
     fn competitive_harm_and_uplift_have_their_closed_forms() {
         let e = baseline(&[]);
-        // R1: H_M = ζ·m_Az·Σβ_M·B_y·open, open = 1 under a live defiant launch.
+        // Competitive harm (docs/model.md §5.1): H_M = ζ·m_Az·Σβ_M·B_y·open, open = 1 under a live
+        // defiant launch.
         let harm = 0.15 * 0.35 * ms_model_pv();
         let got = term(&e, "contested", "microsoft", "Azure competitive harm");
         assert!((got + harm).abs() < 1e-9, "{got} vs −{harm}");
@@ -463,7 +465,7 @@ mod tests {
             term(&e, "status quo", "microsoft", "Azure competitive harm"),
             0.0
         );
-        // R3: the uplift reaches Microsoft once, through its stake: s_M·V_0·u_mc.
+        // The uplift reaches Microsoft once, through its stake: s_M·V_0·u_mc (docs/model.md §5.1).
         let uplift = term(&e, "contested", "microsoft", "stake x multi-cloud uplift");
         assert!((uplift - 0.27 * 852.0 * 0.075).abs() < 1e-9, "{uplift}");
         // Forced traffic is lost in full when the channel is open, kept when blocked.
@@ -494,7 +496,8 @@ mod tests {
 
     #[test]
     fn contested_state_costs_microsoft_the_base_dispute() {
-        // R5: RS_in falls by δ_base (and by the AGI hazard × χ) while the dispute is open.
+        // docs/model.md §5.5: RS_in falls by δ_base (and by the AGI hazard × χ) while the dispute
+        // is open.
         let e = baseline(&[]);
         let sq = term(&e, "status quo", "microsoft", "revenue share in");
         let blocked = term(&e, "aws blocked by court", "microsoft", "revenue share in");
@@ -514,7 +517,7 @@ mod tests {
     #[test]
     fn licence_terms_matter_to_openai_and_agi_cutoff_only_with_the_clause() {
         let e = baseline(&[]);
-        // R4: OpenAI values a non-exclusive licence at ω_O = 10.
+        // OpenAI values a non-exclusive licence at ω_O = 10 (docs/model.md §5.2).
         assert_eq!(
             term(&e, "april terms", "openai", "non-exclusive licence"),
             10.0

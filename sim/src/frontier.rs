@@ -1,10 +1,10 @@
-//! The Microsoft–OpenAI Pareto frontier of a scenario (R7): every combination of the
-//! partnership terms (34,560 contracts) is valued once per scenario at expected economics in
-//! the agreement regime, the contracts no other contract beats for both Microsoft and OpenAI
-//! are kept (78 at the baseline, 51–108 at the ends of the 26 documented ranges). A frontier
-//! longer than [`MAX_CANDIDATES`] is thinned evenly, as a guard on the per-round cost. Runs then
-//! value only these candidates (once, at their start), so a payoff-driven agent never scans
-//! the whole contract space in a round.
+//! The Microsoft–OpenAI Pareto frontier of a scenario (docs/model.md §7.1): every combination of
+//! the partnership terms (34,560 contracts) is valued once per scenario at expected economics in
+//! the agreement regime, the contracts no other contract beats for both Microsoft and OpenAI are
+//! kept (78 at the baseline, 51–108 at the ends of the 26 documented ranges). A frontier longer
+//! than [`MAX_CANDIDATES`] is thinned evenly, as a guard on the per-round cost. Runs then value
+//! only these candidates (once, at their start), so a payoff-driven agent never scans the whole
+//! contract space in a round.
 
 use crate::contract::{Contract, Issue};
 use crate::params::Params;

@@ -1,6 +1,7 @@
-//! Bargaining in the shadow of litigation (DOMAIN §1.7): the closed forms of divergent
-//! expectations, Priest–Klein selection, Bebchuk screening and Nalebuff credibility, and the
-//! suit sub-process of a run (preliminary-injunction ruling, dismissal motion, judgment).
+//! Bargaining in the shadow of litigation: the closed forms of divergent expectations
+//! (Landes 1971; Gould 1973; Posner 1973), Priest–Klein (1984) selection, Bebchuk (1984)
+//! screening and Nalebuff (1987) credibility, and the suit sub-process of a run
+//! (preliminary-injunction ruling, dismissal motion, judgment; docs/model.md §6.2).
 
 use crate::params::CourtRules;
 use crate::rng::SimRng;
@@ -208,7 +209,8 @@ pub(crate) mod tests {
 
     #[test]
     fn bebchuk_closed_form() {
-        // DOMAIN §1.13: J = 100, c_P = 10, c_D = 15 ⇒ trial probability 0.75, demand 90.
+        // Bebchuk (1984), uniform p: J = 100, c_P = 10, c_D = 15 ⇒ trial probability 0.75,
+        // demand 90.
         let (p, s) = bebchuk_uniform(100.0, 10.0, 15.0);
         assert!((p - 0.75).abs() < 1e-12);
         assert!((s - 90.0).abs() < 1e-12);
@@ -240,7 +242,8 @@ pub(crate) mod tests {
 
     #[test]
     fn priest_klein_tried_cases_near_half() {
-        // DOMAIN §1.13: J = 100, C = 6, sd(Y) = 10: σ = 2 ⇒ 0.505; σ = 0.5 ⇒ 0.507.
+        // Priest & Klein (1984): the plaintiff wins about half the tried cases. J = 100, C = 6,
+        // sd(Y) = 10: σ = 2 ⇒ 0.505; σ = 0.5 ⇒ 0.507 (simulated).
         for sigma in [2.0, 0.5] {
             let mut rng = SimRng::seed_from_u64(7);
             let rate = priest_klein_win_rate(100.0, 6.0, 10.0, sigma, 400_000, &mut rng).unwrap();

@@ -1,5 +1,6 @@
-//! Outcome classes and the classification rules of DOMAIN §2.7, applied in order at
-//! absorption or at the horizon: the first match wins.
+//! Outcome classes and their classification rules (docs/model.md §8), applied in order at
+//! absorption or at the horizon: the first match wins. APRIL_LIKE_BROAD counts the April
+//! features of the deal ([`april_features`], at least 4 of 6).
 
 use crate::contract::{Contract, Exclusivity, Hosting, ShareEnd, Tranche};
 use crate::state::DisputeState;
@@ -12,15 +13,16 @@ use std::fmt;
 pub enum Outcome {
     /// Amazon withdrew, the tranche was cancelled, or Frontier-on-AWS was terminated.
     AmazonCollapse,
-    /// A suit is pending at the horizon (or ended in judgment).
+    /// A suit was filed and no deal followed (pending at the horizon, dismissed, or judged
+    /// for OpenAI).
     Litigation,
     /// A deal was reached after a suit was filed.
     LitigatedSettlement,
     /// The April 2026 terms, strictly, by week 13.
     AprilLikeStrict,
-    /// An MO deal opening the AWS path while Microsoft keeps compensation.
+    /// No suit; an MO deal opening the AWS path with at least 4 of the 6 April features.
     AprilLikeBroad,
-    /// An MO deal keeping the AWS path closed.
+    /// Any other MO deal: the AWS path kept closed, or opened on terms far from April.
     OtherDeal,
     /// OpenAI backed down (re-architected) or the launch was withdrawn.
     StatusQuoBackdown,
@@ -79,9 +81,9 @@ fn aws_allowed(x: &Contract) -> bool {
     x.exclusivity != Exclusivity::AllStateless && x.hosting != Hosting::AzureOnly
 }
 
-/// The April features of a contract (R9): a non-exclusive licence; a finite cap or a
-/// revenue share ending by 2030; the AGI clause removed; no M→O share; an Azure-first lag;
-/// the licence kept to 2032 or later. Returns how many hold (0–6).
+/// The April features of a contract (docs/model.md §8): a non-exclusive licence; a finite cap
+/// or a revenue share ending by 2030; the AGI clause removed; no M→O share; an Azure-first
+/// lag; the licence kept to 2032 or later. Returns how many hold (0–6).
 pub fn april_features(x: &Contract) -> usize {
     [
         !x.licence_exclusive,
@@ -110,7 +112,7 @@ pub(crate) fn april_terms(x: &Contract) -> bool {
         && !x.agi_clause
 }
 
-/// Classifies the end state of a run (DOMAIN §2.7, first match wins).
+/// Classifies the end state of a run (docs/model.md §8, first match wins).
 pub fn classify(st: &DisputeState) -> Outcome {
     let suit = st.suit.is_some();
     let deal = st.agreement;

@@ -1,7 +1,7 @@
-//! The results directory (DESIGN §6): `manifest.json`, `summary.json`, `outcomes.csv` and the
-//! optional streamed `runs.csv`, written into a temporary sibling directory that is renamed
-//! into place only when complete, so a failed or interrupted command never leaves a partial
-//! results directory behind, and never replaces anything but an earlier pactsim results
+//! The results directory (README.md, "Results directory"): `manifest.json`, `summary.json`,
+//! `outcomes.csv` and the optional streamed `runs.csv`, written into a temporary sibling directory
+//! that is renamed into place only when complete, so a failed or interrupted command never leaves a
+//! partial results directory behind, and never replaces anything but an earlier pactsim results
 //! directory (rules in [`crate::outdir`]). Also reads results back for re-plotting.
 
 use crate::outdir::{self, OutputLock, Target, TargetError};

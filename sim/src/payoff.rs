@@ -1,4 +1,4 @@
-//! Per-player present values, $B, each at the player's own discount rate (DOMAIN §2.4).
+//! Per-player present values, $B, each at the player's own discount rate (docs/model.md §5).
 //!
 //! [`Economics`] is built once per run from the scenario and the run's setup draws (revenue
 //! and valuation multipliers, litigation discount): everything that does not change within a
@@ -32,8 +32,8 @@ pub struct EconomicDraws {
 #[derive(Debug, Clone)]
 pub(crate) struct Economics {
     disc: [[f64; COMMIT_YEARS]; 3],
-    /// β_V(y) = exp(−ρ_V (y + 0.5 − 0.2)): investors' discount factors for the revenue-share
-    /// claim (R11).
+    /// β_V(y) = exp(−ρ_V (y + 0.5 − 0.2)): investors' discount factors for the revenue-share claim
+    /// (docs/model.md §5.6).
     disc_v: [f64; YEARS],
     /// L_0: market value of the status-quo revenue share with no dispute (priced in V_0).
     liability_sq: f64,
@@ -120,7 +120,7 @@ impl Tables {
         let mut disc = [[0.0; COMMIT_YEARS]; 3];
         for (i, r) in rho.iter().enumerate() {
             for (y, d) in disc[i].iter_mut().enumerate() {
-                // β_i(y) = exp(−ρ_i (y + 0.5 − 2026.2)), DOMAIN §2.4.
+                // β_i(y) = exp(−ρ_i (y + 0.5 − 2026.2)), docs/model.md §5.
                 *d = (-r * (y as f64 + 0.5 - 0.2)).exp();
             }
         }
@@ -292,9 +292,9 @@ impl Economics {
         self.p.m_az * self.p.kappa * self.phi[0] * demand * self.revenue[0] / 52.0
     }
 
-    /// reach(x) ∈ \[0, 1\] (R2): 0 when all stateless calls stay on Azure (e = 2) or hosting is
-    /// Azure-only; ρ₁ when only stateless model calls stay on Azure (e = 1); 1 when any product
-    /// may run on any cloud (e = 0).
+    /// reach(x) ∈ \[0, 1\] (docs/model.md §3): 0 when all stateless calls stay on Azure (e = 2) or
+    /// hosting is Azure-only; ρ₁ when only stateless model calls stay on Azure (e = 1); 1 when any
+    /// product may run on any cloud (e = 0).
     pub(crate) fn reach(&self, x: &Contract) -> f64 {
         if x.hosting == Hosting::AzureOnly {
             return 0.0;
@@ -371,7 +371,8 @@ impl Economics {
                 rs_v += self.disc_v[y] * pay;
             }
         }
-        // The revenue-share base dispute (R5): while unresolved, OpenAI pays δ_base less.
+        // The revenue-share base dispute: while unresolved, OpenAI pays δ_base less
+        // (docs/model.md §5.5).
         if r.contested {
             rs_m *= 1.0 - p.delta_base;
             rs_o *= 1.0 - p.delta_base;
@@ -413,15 +414,15 @@ impl Economics {
             Tranche::Renegotiated => 0.5,
             Tranche::Cancelled => 0.0,
         } * trigger;
-        // OpenAI's equity value: V_0 priced the undisputed status quo; the channel enters
-        // once, through the multi-cloud uplift (R3).
+        // OpenAI's equity value: V_0 priced the undisputed status quo; the channel enters once,
+        // through the multi-cloud uplift (docs/model.md §5.1).
         let uplift_value = self.valuation * p.uplift * r.open;
         let lit_value = self.valuation * self.litigation_discount * r.litigation_discount_share;
         let v_base = self.valuation - lit_value + ipo_value - r.musk_damages[0];
-        // R11: investors price the revenue share OpenAI owes Microsoft into its equity; V_0
-        // priced the undisputed status-quo claim L_0, so V_O moves by ν·(L_0 − L(x)). It
-        // reaches the stakes of Microsoft and Amazon (each owns part of the payer); OpenAI's
-        // own payoff already carries the payments as cash it pays (`o_revenue_share_paid`).
+        // docs/model.md §5.6: investors price the revenue share OpenAI owes Microsoft into its
+        // equity; V_0 priced the undisputed status-quo claim L_0, so V_O moves by ν·(L_0 − L(x)).
+        // It reaches the stakes of Microsoft and Amazon (each owns part of the payer); OpenAI's own
+        // payoff already carries the payments as cash it pays (`o_revenue_share_paid`).
         let liability_value = p.liability_pricing * (self.liability_sq - flows.rs_market);
         // Microsoft.
         let forced = r.demand * self.forced_traffic_pv * (1.0 - r.open);
@@ -480,7 +481,7 @@ impl Economics {
 struct Flows {
     rs_in_m: f64,
     rs_paid_o: f64,
-    /// The same payments at investors' rate ρ_V: the claim's market value (R11).
+    /// The same payments at investors' rate ρ_V: the claim's market value (docs/model.md §5.6).
     rs_market: f64,
     channel_o: f64,
 }
@@ -535,9 +536,10 @@ mod tests {
     }
 
     #[test]
-    fn uncapped_share_pv_matches_domain_2_8() {
-        // DOMAIN §2.8: uncapped 20% 2026–30 at 8% is $86B (Sep-2025 path) to $105B (Mar-2026
-        // path). Our mid-year discounting from 2026.2 gives values within 3% of those.
+    fn uncapped_share_pv_matches_the_reported_range() {
+        // Back of the envelope: uncapped 20% 2026–30 at 8% is $86B (Sep-2025 path) to $105B
+        // (Mar-2026 path; both paths in configs/april-2026.toml, F-23). Our mid-year discounting
+        // from 2026.2 gives values within 3% of those.
         let sep = rs_pv([30.0, 62.0, 100.0, 145.0, 200.0], 0.08, None);
         let mar = rs_pv([30.0, 62.0, 110.0, 180.0, 280.0], 0.08, None);
         assert!((sep / 86.0 - 1.0).abs() < 0.03, "{sep}");
@@ -553,8 +555,9 @@ mod tests {
 
     #[test]
     fn cap_of_38_binds_during_2028() {
-        // DOMAIN §2.8: cumulative 2026–28 payments are $38.4–40.4B, so a $38B cap binds in
-        // 2028 and nothing is paid from 2029; its PV at 8% is ≈ $34B.
+        // Back of the envelope: cumulative 2026–28 payments are 0.2·(30 + 62 + 100) = $38.4B to
+        // 0.2·(30 + 62 + 110) = $40.4B, so a $38B cap (F-13) binds in 2028 and nothing is paid from
+        // 2029; its PV at 8% is ≈ $34B.
         for path in [
             [30.0, 62.0, 100.0, 145.0, 200.0],
             [30.0, 62.0, 110.0, 180.0, 280.0],
@@ -631,8 +634,8 @@ mod tests {
 
     #[test]
     fn claim_repricing_reaches_microsoft_and_amazon_stakes_with_its_closed_form() {
-        // R11: V_O moves by ν·(L_0 − L(x)), L at investors' rate ρ_V; Microsoft gets s_M of
-        // it, Amazon s_A, and OpenAI's own payoff is unchanged (it already pays the cash).
+        // docs/model.md §5.6: V_O moves by ν·(L_0 − L(x)), L at investors' rate ρ_V; Microsoft gets
+        // s_M of it, Amazon s_A, and OpenAI's own payoff is unchanged (it already pays the cash).
         let mut s = scenario();
         s.contracts.status_quo = share_only(0.2, None, ShareEnd::Year(2032));
         s.openai.liability_pricing = 0.8;

@@ -28,7 +28,7 @@ impl Player {
         }
     }
 
-    /// One-letter label used in DOMAIN (M, O, A).
+    /// One-letter label used in docs/model.md (M, O, A).
     pub fn letter(self) -> char {
         match self {
             Player::Microsoft => 'M',

@@ -1,7 +1,7 @@
-//! The weekly round protocol of one run (DOMAIN §2.5): Nature moves, a proposer is drawn by
+//! The weekly round protocol of one run (docs/model.md §2): Nature moves, a proposer is drawn by
 //! recognition probabilities, it offers terms to a coalition (unanimity inside it) or makes a
-//! unilateral move, flows accrue, absorbing states are checked. Litigation runs as a
-//! sub-process while bargaining continues.
+//! unilateral move, flows accrue, absorbing states are checked. Litigation runs as a sub-process
+//! while bargaining continues.
 //!
 //! [`Engine`] holds what is fixed per scenario (strategy factories, issue preferences, the
 //! candidate frontier; the court rules come ready-built with the scenario's
@@ -216,8 +216,8 @@ impl Engine {
             Move::Sue => self.file(st, shocks, econ, costs, court_rng),
             Move::LaunchOnAws => st.launched = true,
             Move::Rearchitect => {
-                // A costly move, not the end of the run (R8): the channel closes; a later
-                // deal can still reopen it.
+                // A costly move, not the end of the run (docs/model.md §5.4): the channel closes; a
+                // later deal can still reopen it.
                 st.rearchitected = true;
                 st.launched = false;
                 costs[1] += s.openai.rearchitecture_cost * discount(Player::OpenAi);
@@ -582,11 +582,11 @@ impl Run<'_> {
         }
     }
 
-    /// Microsoft's litigation statement in a week another player proposes (R6: a threat, a
-    /// filing or a dropped threat is a public move, not a turn at the table), made before
-    /// that proposal by its strategy's [`crate::strategy::Strategy::statement`]. Microsoft's
-    /// valuer shares `shared` (the week's belief-free values). Returns whether a statement
-    /// was made (the state then changed).
+    /// Microsoft's litigation statement in a week another player proposes (docs/model.md §6.2: a
+    /// threat, a filing or a dropped threat is a public move, not a turn at the table), made before
+    /// that proposal by its strategy's [`crate::strategy::Strategy::statement`]. Microsoft's valuer
+    /// shares `shared` (the week's belief-free values). Returns whether a statement was made (the
+    /// state then changed).
     fn microsoft_statement<O: Observer>(
         &mut self,
         week: u32,
@@ -771,9 +771,10 @@ fn belief_of(shocks: &Shocks, st: &DisputeState, s: &crate::params::Params, play
     }
 }
 
-/// The concession α of `response` when it is news about θ for Microsoft (Nalebuff, R6): OpenAI
-/// refused an offer of Microsoft's while a suit is Microsoft's open option (its threat stands
-/// over a live launch, no suit filed), and answered by a belief-free aspiration rule.
+/// The concession α of `response` when it is news about θ for Microsoft (Nalebuff 1987;
+/// docs/model.md §6.3): OpenAI refused an offer of Microsoft's while a suit is Microsoft's open
+/// option (its threat stands over a live launch, no suit filed), and answered by a belief-free
+/// aspiration rule.
 fn refusal_news(
     st: &DisputeState,
     proposer: Player,

@@ -19,16 +19,16 @@ pub enum IpoClass {
 /// The state of the world a contract is valued in.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Regime {
-    /// Effective opening of the third-party channel, in \[0, 1\]: reach(x) net of the
-    /// Azure-first hold-back, a de-facto opening under a defiant launch, or its expected value
-    /// under a pending suit. One number for every player (R2).
+    /// Effective opening of the third-party channel, in \[0, 1\]: reach(x) net of the Azure-first
+    /// hold-back, a de-facto opening under a defiant launch, or its expected value under a pending
+    /// suit. One number for every player (docs/model.md §3).
     pub open: f64,
     /// Share of the opened third-party channel that runs on AWS (Amazon's part).
     pub aws_share: f64,
     /// Amazon still in the deal (false after a withdrawal: tranche lapses, $100B expansion off).
     pub amazon_alive: bool,
-    /// The dispute is unresolved (no Microsoft–OpenAI agreement): the revenue-share base
-    /// dispute δ_base and the AGI hazard multiplier χ apply (R5).
+    /// The dispute is unresolved (no Microsoft–OpenAI agreement): the revenue-share base dispute
+    /// δ_base and the AGI hazard multiplier χ apply (docs/model.md §5.5).
     pub contested: bool,
     /// Share of d_L applied to OpenAI's value (1 under a suit, the legal-cloud share under a
     /// defiant launch, 0 otherwise).

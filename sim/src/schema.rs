@@ -99,7 +99,7 @@ pub struct CloudParams {
     /// (the rest is served through Azure).
     pub non_exclusive_aws_share: f64,
     /// ζ: share of Microsoft's OpenAI-model franchise (Azure OpenAI + Bing revenue) exposed to
-    /// competition when OpenAI products reach customers through another cloud (R1).
+    /// competition when OpenAI products reach customers through another cloud (docs/model.md §5.1).
     pub competitive_harm: f64,
     /// ρ₁: reach of the third-party channel when only stateless calls stay on Azure (e = 1).
     pub stateless_only_reach: f64,
@@ -161,10 +161,10 @@ pub struct OpenAiParams {
     pub nonexclusive_licence_value: f64,
     /// Relationship cost to OpenAI of filing an antitrust complaint, $B.
     pub complaint_cost: f64,
-    /// ν: share of a change in the market value of the revenue share OpenAI owes Microsoft
-    /// that passes into OpenAI's equity value (R11; 0 switches the mechanism off).
+    /// ν: share of a change in the market value of the revenue share OpenAI owes Microsoft that
+    /// passes into OpenAI's equity value (docs/model.md §5.6; 0 switches the mechanism off).
     pub liability_pricing: f64,
-    /// ρ_V: annual rate at which investors discount the revenue-share claim (R11).
+    /// ρ_V: annual rate at which investors discount the revenue-share claim (docs/model.md §5.6).
     pub liability_discount_rate: f64,
 }
 
@@ -224,7 +224,7 @@ pub struct LitigationParams {
     pub threat_suit_belief: f64,
 }
 
-/// π_IPO by dispute state (DOMAIN §2.3).
+/// π_IPO by dispute state (docs/model.md §5.2).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IpoByState {

@@ -1,8 +1,8 @@
-//! Nature's side of a run (DOMAIN §2.3): the per-run setup draws and the weekly shock
-//! processes — private θ signals, antitrust pressure, the Musk trial, the IPO window, demand,
-//! AGI and exogenous breakdown. Each process draws from its own stream of the run key and
-//! draws the same number of values every week whatever the agents do, so switching one
-//! process off (it then holds its initial state) never changes another's draws.
+//! Nature's side of a run (docs/model.md §4): the per-run setup draws and the weekly shock
+//! processes — private θ signals, antitrust pressure, the Musk trial, the IPO window, demand, AGI
+//! and exogenous breakdown. Each process draws from its own stream of the run key and draws the
+//! same number of values every week whatever the agents do, so switching one process off (it then
+//! holds its initial state) never changes another's draws.
 
 use crate::limits::MAX_EVENTS;
 use crate::params::Params;
@@ -181,7 +181,7 @@ impl Shocks {
     /// [`Shocks::belief`] conditioned on θ lying below `cutoff`: the mean of `player`'s normal
     /// posterior truncated above at `cutoff` (clamped like the belief). This is Microsoft's
     /// belief after a refusal that only a defendant with θ below the cutoff would have made
-    /// (Nalebuff, R6).
+    /// (Nalebuff 1987; docs/model.md §6.3).
     pub fn belief_below(&self, s: &Params, player: Player, cutoff: f64) -> f64 {
         let (mean, sigma) = self.posterior(s, player);
         let z = (cutoff - mean) / sigma;

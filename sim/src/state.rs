@@ -64,9 +64,9 @@ pub struct DisputeState {
     pub agreement: Option<Agreement>,
     /// Number of OA agreements.
     pub oa_agreements: u32,
-    /// What Microsoft has learned from OpenAI's refusals of its offers while its suit was an
-    /// open option (Nalebuff, R6): θ lies below this cutoff. `None` until a refusal said
-    /// anything.
+    /// What Microsoft has learned from OpenAI's refusals of its offers while its suit was an open
+    /// option (Nalebuff 1987; docs/model.md §6.3): θ lies below this cutoff. `None` until a refusal
+    /// said anything.
     pub refusal_cutoff: Option<f64>,
     court: CourtRules,
 }

@@ -9,7 +9,7 @@ use crate::contract::{Contract, Issue};
 use crate::player::{Coalition, Player};
 use crate::rng::SimRng;
 
-/// A proposer's action in a round (DOMAIN §2.5 step 3).
+/// A proposer's action in a round (docs/model.md §2).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Move {
     /// Offer `contract` to `coalition` (the proposer must be a member).
@@ -87,8 +87,8 @@ pub struct Response {
     /// least max(d, (1 − α)·U_max + α·d), U_max its best value among the coalition's
     /// candidates. α follows from the public clock and the responder's published strategy
     /// parameters, not from its beliefs, so the proposer may read it; with a refusal it tells
-    /// Microsoft something about the defendants' view of the merits (Nalebuff, R6). `None`
-    /// for rules without such an aspiration.
+    /// Microsoft something about the defendants' view of the merits (Nalebuff 1987;
+    /// docs/model.md §6.3). `None` for rules without such an aspiration.
     pub concession: Option<f64>,
 }
 
@@ -131,7 +131,7 @@ pub struct PublicState {
     pub ipo_window_week: f64,
 }
 
-/// What litigation is worth to Microsoft, under the viewer's beliefs (DOMAIN §1.7d).
+/// What litigation is worth to Microsoft, under the viewer's beliefs (docs/model.md §6).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SuitAssessment {
     /// Microsoft's belief that it wins (θ_M).
@@ -151,7 +151,7 @@ pub struct SuitAssessment {
 }
 
 impl SuitAssessment {
-    /// Credibility (Nalebuff, R6): θ_M·J ≥ c_P ([`SuitStakes::credible`]).
+    /// Credibility (Nalebuff 1987; docs/model.md §6.2): θ_M·J ≥ c_P ([`SuitStakes::credible`]).
     pub fn credible(&self) -> bool {
         SuitStakes::from(*self).credible()
     }
@@ -178,7 +178,7 @@ pub struct SuitStakes {
 }
 
 impl SuitStakes {
-    /// Credibility (Nalebuff, R6): θ_M·J ≥ c_P.
+    /// Credibility (Nalebuff 1987; docs/model.md §6.2): θ_M·J ≥ c_P.
     pub fn credible(&self) -> bool {
         self.win_probability * self.stake >= self.plaintiff_cost
     }

@@ -13,14 +13,14 @@ pub(crate) struct Terms {
     pub m_azure_committed: f64,
     /// Microsoft: margin on exclusivity-forced traffic (what stays on Azure).
     pub m_azure_forced: f64,
-    /// Microsoft: Azure's competitive harm from the opened channel (−H_M, R1).
+    /// Microsoft: Azure's competitive harm from the opened channel (−H_M, docs/model.md §5.1).
     pub m_competitive_harm: f64,
     /// Microsoft: stake × OpenAI's base value (V·(1 − d_L share) + IPO value − Musk damages).
     pub m_stake_base: f64,
     /// Microsoft: stake × multi-cloud uplift.
     pub m_stake_uplift: f64,
-    /// Microsoft: stake × the change in OpenAI's value from repricing the revenue-share claim
-    /// it owes Microsoft (R11).
+    /// Microsoft: stake × the change in OpenAI's value from repricing the revenue-share claim it
+    /// owes Microsoft (docs/model.md §5.6).
     pub m_stake_liability: f64,
     /// Microsoft: licence (exclusivity premium and years beyond 2030).
     pub m_licence: f64,
@@ -38,9 +38,9 @@ pub(crate) struct Terms {
     pub o_tranches: f64,
     /// OpenAI: IPO value (π_IPO·B_IPO).
     pub o_ipo: f64,
-    /// OpenAI: its other owners' share of the change in its equity value (R3).
+    /// OpenAI: its other owners' share of the change in its equity value (docs/model.md §5.2).
     pub o_other_owners: f64,
-    /// OpenAI: value of a non-exclusive licence (R4).
+    /// OpenAI: value of a non-exclusive licence (docs/model.md §5.2).
     pub o_licence_freedom: f64,
     /// OpenAI: fees, damages, Musk damages, sweetener, side payment.
     pub o_other: f64,

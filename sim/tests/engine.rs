@@ -95,11 +95,11 @@ fn thread_count_never_changes_the_summary() {
 
 #[test]
 fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
-    // Priest–Klein (DOMAIN §1.7b, R6): with a symmetric prior on the merit (mean 0.5) and a
-    // horizon long enough for the court (median 112 weeks to judgment), some suits outlast
-    // the pretrial bargaining and are judged; among them Microsoft wins near half the time.
-    // The board's breakdown hazard is at the top of its range so that enough runs sue;
-    // about one run in 2,500 is judged, hence the 400,000 runs.
+    // Priest & Klein (1984); docs/model.md §6.2: with a symmetric prior on the merit (mean 0.5) and
+    // a horizon long enough for the court (median 112 weeks to judgment), some suits outlast the
+    // pretrial bargaining and are judged; among them Microsoft wins near half the time. The board's
+    // breakdown hazard is at the top of its range so that enough runs sue; about one run in 2,500
+    // is judged, hence the 400,000 runs.
     let eng = engine(&[
         "simulation.horizon_weeks=400".into(),
         "litigation.win_probability_mean=0.5".into(),
@@ -137,8 +137,8 @@ fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
     assert!(judged > 0);
 }
 
-/// Nalebuff's conditioning (R6): Microsoft reads only OpenAI's refusals of its own offers,
-/// made while a suit is its open option, as news; the news lowers its belief to at most the
+/// Nalebuff's conditioning (docs/model.md §6.3): Microsoft reads only OpenAI's refusals of its own
+/// offers, made while a suit is its open option, as news; the news lowers its belief to at most the
 /// cutoff, never raises it, and each new cutoff is below the last.
 #[test]
 fn a_refusal_only_ever_lowers_microsofts_belief() {
@@ -197,10 +197,10 @@ fn a_refusal_only_ever_lowers_microsofts_belief() {
     );
 }
 
-/// R6: a public threat is not a turn at the table. Microsoft's litigation statements come in
-/// weeks another player proposes, before that proposal, and they are litigation moves its
-/// credible-threat policy allows: a threat only when none stands, a drop only of a standing
-/// threat, a filing only over a live launch after the threat has stood.
+/// docs/model.md §6.2: a public threat is not a turn at the table. Microsoft's litigation
+/// statements come in weeks another player proposes, before that proposal, and they are litigation
+/// moves its credible-threat policy allows: a threat only when none stands, a drop only of a
+/// standing threat, a filing only over a live launch after the threat has stood.
 #[test]
 fn microsoft_makes_litigation_statements_in_other_players_weeks() {
     use sim::event::Event;

@@ -27,7 +27,7 @@ pub enum Concession {
 /// What kind of strategy an entry is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Classifier {
-    /// Default Faratin β (`None`: per-player defaults of DOMAIN §3.2, or no β at all).
+    /// Default Faratin β (`None`: per-player defaults of configs/README.md, or no β at all).
     pub beta: Option<f64>,
     /// How it concedes.
     pub concession: Concession,
@@ -70,13 +70,13 @@ const FARATIN: Classifier = Classifier {
 pub const ENTRIES: [Entry; 10] = [
     Entry {
         name: "payoff-driven",
-        description: "Bargains on its payoff function (R7): aspiration concession, Nash-product offers on the coalition's Pareto frontier, accepts iff U ≥ max(d, a(t+1)); logit macro-actions; credible-threat litigation",
+        description: "Bargains on its payoff function (docs/model.md §7.1): aspiration concession, Nash-product offers on the coalition's Pareto frontier, accepts iff U ≥ max(d, a(t+1)); logit macro-actions; credible-threat litigation",
         classifier: FARATIN,
         params: &PAYOFF_KEYS,
     },
     Entry {
         name: "faratin-logit",
-        description: "Faratin tactics with per-player issue weights and β (DOMAIN §2.6), logit macro-actions, credible-threat litigation",
+        description: "Faratin tactics with per-player issue weights and β (configs/README.md), logit macro-actions, credible-threat litigation",
         classifier: FARATIN,
         params: &PARAM_KEYS,
     },
@@ -189,7 +189,7 @@ fn parse(
     };
     let kappa = p.number("kappa", 0.0, 0.999, false).unwrap_or(0.05);
     let (default_beta, default_deadline) = match player {
-        // DOMAIN §3.2 Faratin β: M 0.2; O 2 (cash) / 0.5 (cloud); A 1.
+        // Faratin β (configs/README.md, agent parameters): M 0.2; O 2 (cash) / 0.5 (cloud); A 1.
         Player::Microsoft => (0.2, 26.0),
         Player::OpenAi => (2.0, 12.0),
         Player::Amazon => (1.0, 148.0),

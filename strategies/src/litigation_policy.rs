@@ -1,7 +1,7 @@
-//! Microsoft's litigation policy (DOMAIN §1.7d, R6): a public threat is a bargaining move made
-//! when the suit is close enough to credible; a suit is filed only when it is credible under
-//! Microsoft's posterior (θ_M·J ≥ c_P) after a threat has gone unanswered. These moves are
-//! statements: an agent makes them on its own turn in place of an offer and, through
+//! Microsoft's litigation policy (Nalebuff 1987; docs/model.md §6.2): a public threat is a
+//! bargaining move made when the suit is close enough to credible; a suit is filed only when it is
+//! credible under Microsoft's posterior (θ_M·J ≥ c_P) after a threat has gone unanswered. These
+//! moves are statements: an agent makes them on its own turn in place of an offer and, through
 //! [`statement`], in other players' weeks before their proposal.
 
 use sim::player::Player;
@@ -33,9 +33,9 @@ impl LitigationPolicy {
     }
 }
 
-/// The litigation move the credible-threat policy makes now, if any (R6): threaten publicly
-/// once θ_M·J ≥ f_thr·c_P (a bargaining move, before or after a launch); file once a threat
-/// has stood `patience` weeks without a deal, a defiant launch is live and θ_M·J ≥ c_P; drop
+/// The litigation move the credible-threat policy makes now, if any (docs/model.md §6.2): threaten
+/// publicly once θ_M·J ≥ f_thr·c_P (a bargaining move, before or after a launch); file once a
+/// threat has stood `patience` weeks without a deal, a defiant launch is live and θ_M·J ≥ c_P; drop
 /// a threat (paying the audience cost) only when θ_M·J falls below half the threat level.
 /// `threat_age` is the number of weeks an outstanding threat has stood.
 fn litigation_move(view: &View<'_>, threat_age: Option<u32>, patience: u32) -> Option<Move> {

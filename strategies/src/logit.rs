@@ -1,5 +1,5 @@
-//! Logit (quantal-response) choice among macro-actions (DOMAIN §1.11): P(a) ∝ exp(λ·EV(a)),
-//! λ per $B. λ → 0 gives uniform play, λ → ∞ the best action.
+//! Logit (quantal-response) choice among macro-actions, after McKelvey & Palfrey (1995):
+//! P(a) ∝ exp(λ·EV(a)), λ per $B. λ → 0 gives uniform play, λ → ∞ the best action.
 
 use rand::RngExt;
 use sim::SimRng;
@@ -51,7 +51,7 @@ mod tests {
 
     #[test]
     fn binary_logit_closed_form() {
-        // P(sue) = 1/(1 + e^{−λΔU}) (DOMAIN §1.11).
+        // P(sue) = 1/(1 + e^{−λΔU}): binary logit (McKelvey & Palfrey 1995).
         for (lambda, du) in [(1.0, 2.0), (0.5, -3.0), (10.0, 0.1)] {
             let p = probabilities(&[du, 0.0], lambda)[0];
             let expect = 1.0 / (1.0 + f64::exp(-lambda * du));

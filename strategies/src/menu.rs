@@ -1,6 +1,7 @@
-//! The macro-action menu a proposer chooses from by logit (DOMAIN §1.11): its offers with their
-//! expected values, then the legal unilateral moves its policy allows (each valued by the state
-//! it leads to) and waiting. Shared by every negotiator family; fixed capacity, no allocation.
+//! The macro-action menu a proposer chooses from by logit (docs/model.md §7.1): its offers
+//! with their expected values, then the legal unilateral moves its policy allows (each valued
+//! by the state it leads to) and waiting. Shared by every negotiator family; fixed capacity,
+//! no allocation.
 
 use crate::litigation_policy::LitigationPolicy;
 use crate::logit;

@@ -1,7 +1,6 @@
-//! `payoff-driven`: the default negotiator (R7). It bargains over its own payoff function
-//! rather than over fixed issue weights, so it sees interactions between issues (the AGI
-//! clause matters only while the share runs until AGI; hosting only once exclusivity is
-//! relaxed).
+//! `payoff-driven`: the default negotiator (docs/model.md §7.1). It bargains over its own payoff
+//! function rather than over fixed issue weights, so it sees interactions between issues (the AGI
+//! clause matters only while the share runs until AGI; hosting only once exclusivity is relaxed).
 //!
 //! - Aspiration: a(t) = U_max − α(t)·(U_max − d), with α(t) the Faratin polynomial
 //!   concession curve of the player's β, κ and deadline, U_max its best value among the

@@ -1,6 +1,6 @@
-//! Faratin–Sierra–Jennings (1998) time-dependent negotiation decision functions (DOMAIN
-//! §1.10): the concession curve α(t) (polynomial or exponential), multi-issue offers over the
-//! discretised contract domains, and the weighted scoring function V^a(x) = Σ_j w_j V_j(x_j).
+//! Faratin–Sierra–Jennings (1998) time-dependent negotiation decision functions: the concession
+//! curve α(t) (polynomial or exponential), multi-issue offers over the discretised contract
+//! domains, and the weighted scoring function V^a(x) = Σ_j w_j V_j(x_j).
 
 use sim::contract::{Contract, Issue};
 use sim::strategy::PublicState;
@@ -137,8 +137,8 @@ mod tests {
 
     #[test]
     fn faratin_closed_forms() {
-        // DOMAIN §1.13: α(0) = κ, α(t_max) = 1; κ = 0.1 at t_max/2: Boulware (β = 0.2)
-        // 0.1281, Conceder (β = 5) 0.8835.
+        // Faratin, Sierra & Jennings (1998): α(0) = κ, α(t_max) = 1; polynomial, κ = 0.1 at
+        // t_max/2: Boulware (β = 0.2) 0.1281, Conceder (β = 5) 0.8835.
         for curve in [Curve::Polynomial, Curve::Exponential] {
             assert!((alpha(curve, 0.0, 10.0, 0.1, 0.7) - 0.1).abs() < 1e-12);
             assert!((alpha(curve, 10.0, 10.0, 0.1, 0.7) - 1.0).abs() < 1e-12);

@@ -1,6 +1,6 @@
-//! Versus-tests of the payoff-driven negotiator (R7) on a transferable-utility frontier:
-//! two agents whose deadlines are inversely proportional to their discount rates split a unit
-//! surplus at the asymmetric Nash point with weights 1/ρ_i, whatever the proposer order.
+//! Versus-tests of the payoff-driven negotiator (docs/model.md §7.1) on a transferable-utility
+//! frontier: two agents whose deadlines are inversely proportional to their discount rates split a
+//! unit surplus at the asymmetric Nash point with weights 1/ρ_i, whatever the proposer order.
 
 mod common;
 

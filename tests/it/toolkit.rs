@@ -1,5 +1,5 @@
-//! `equilibria`, `bargain`, `export-nfg`: the JSON contract of DESIGN §5, Gambit round trips,
-//! bad input.
+//! `equilibria`, `bargain`, `export-nfg`: the JSON contract of `equilibria --json`, Gambit round
+//! trips, bad input.
 
 use crate::util::*;
 use serde_json::Value;

@@ -1,5 +1,5 @@
-//! Cooperative and non-cooperative bargaining solutions with closed forms (DOMAIN §1.1–§1.6,
-//! §1.8, §1.12).
+//! Cooperative and non-cooperative bargaining solutions with closed forms; each module cites
+//! the paper it follows.
 //!
 //! One concept per file: [`nash`] (weighted Nash bargaining: TU closed form, finite sets, 2-player
 //! frontiers), [`kalai_smorodinsky`], [`frontier`] (a 2-player concave Pareto frontier and its

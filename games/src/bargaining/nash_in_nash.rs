@@ -62,7 +62,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn domain_example() {
+    fn worked_example() {
         let [m, a, o] = nash_in_nash_hub(100.0, [60.0, 80.0], [0.0, 0.0], [0.5, 0.5]).unwrap();
         assert_eq!((m, a, o), (20.0, 10.0, 70.0));
         let [m, _, o] = nash_in_nash_hub(100.0, [60.0, 80.0], [5.0, 0.0], [1.0, 0.5]).unwrap();

@@ -32,7 +32,7 @@ mod tests {
     fn closed_forms() {
         assert!((outside_option_share(0.9, 0.2).unwrap() - 0.526_316).abs() < 1e-6);
         assert!((outside_option_share(0.9, 0.6).unwrap() - 0.40).abs() < 1e-12);
-        // Stationary SPE by iteration with opt-out (as verify_closed_forms.py) agrees.
+        // Stationary SPE by value iteration with opt-out agrees.
         for b in [0.2, 0.45, 0.6] {
             let (mut v1, mut v2) = (1.0f64, 1.0f64);
             for _ in 0..10_000 {

@@ -65,7 +65,8 @@ mod tests {
 
     #[test]
     fn chicken_style_2x2_converges_to_mixed_ne() {
-        // DOMAIN §1.11: row mixes p* = (b22 − b21)/(b11 − b12 − b21 + b22), column
+        // The mixed NE of a 2×2 game, where fictitious play converges (Miyasawa 1961): row
+        // mixes p* = (b22 − b21)/(b11 − b12 − b21 + b22), column
         // q* = (a22 − a12)/(a11 − a12 − a21 + a22).
         let (a11, a12, a21, a22) = (0.0, 4.0, 1.0, 2.0);
         let (b11, b12, b21, b22) = (0.0, 1.0, 4.0, 2.0);

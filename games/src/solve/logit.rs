@@ -219,7 +219,7 @@ mod tests {
     }
 
     #[test]
-    fn asymmetric_matching_pennies_domain_values() {
+    fn asymmetric_matching_pennies_published_values() {
         let g = asymmetric_matching_pennies();
         let out = solve(&g, &[50.0, 0.0]).unwrap();
         let at0 = &out.equilibria[0];
@@ -231,10 +231,10 @@ mod tests {
             .all(|p| (p - 0.5).abs() < 1e-12));
         let at50 = &out.equilibria[1];
         assert_eq!(at50.lambda, Some(50.0));
-        // DOMAIN §1.13 quotes (0.542, 0.085) for λ = 50, but that is the state of a damped
-        // iteration (step 0.01) that is still oscillating: with step 0.001 the same script
-        // converges to (0.521953, 0.100176), the exact fixed point below. (0.542, 0.085) is not a
-        // logit fixed point at any λ: P(U) > 1/2 needs 10q > 1, i.e. q > 0.1.
+        // (0.542, 0.085), sometimes quoted for λ = 50, is the state of a damped iteration
+        // (step 0.01) that is still oscillating: with step 0.001 the same iteration converges to
+        // (0.521953, 0.100176), the exact fixed point below. (0.542, 0.085) is not a logit fixed
+        // point at any λ: P(U) > 1/2 needs 10q > 1, i.e. q > 0.1.
         assert!(
             (at50.profile[0][0] - 0.521_952_7).abs() < 1e-6,
             "{:?}",

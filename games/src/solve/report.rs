@@ -1,5 +1,5 @@
 //! The result of a solver run: equilibria with payoffs and regret, serialised exactly as the
-//! `pactsim equilibria --json` contract (DESIGN §5), plus a plain-text table.
+//! `pactsim equilibria --json` contract, plus a plain-text table.
 
 use crate::game::{Game, MixedProfile};
 use serde::Serialize;
@@ -112,7 +112,8 @@ impl GameSummary {
     }
 }
 
-/// Everything one `solve` call found. Serialises to the DESIGN §5 JSON object.
+/// Everything one `solve` call found. Serialises to the object `pactsim equilibria --json`
+/// prints: `game`, `method`, `equilibria` and, when any, `notes`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SolveReport {
     /// The game's names.

@@ -27,8 +27,8 @@ pub(crate) fn matching_pennies() -> Game {
     bimatrix(&[[1.0, -1.0], [-1.0, 1.0]], &[[-1.0, 1.0], [1.0, -1.0]])
 }
 
-/// DOMAIN §1.11 asymmetric matching pennies: row 9 at (U,L), 1 at (D,R); column 1 at (U,R)
-/// and (D,L). Unique NE: P(U) = 0.5, P(L) = 0.1.
+/// Asymmetric matching pennies (Ochs 1995; logit QRE in McKelvey & Palfrey 1995): row 9 at
+/// (U,L), 1 at (D,R); column 1 at (U,R) and (D,L). Unique NE: P(U) = 0.5, P(L) = 0.1.
 pub(crate) fn asymmetric_matching_pennies() -> Game {
     bimatrix(&[[9.0, 0.0], [0.0, 1.0]], &[[0.0, 1.0], [1.0, 0.0]])
 }

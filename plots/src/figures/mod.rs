@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 /// A named figure: file stem (inside `plots/`) and chart.
 pub type Figure = (String, Chart);
 
-/// Real milestones marked on time-to-agreement histograms (DOMAIN §0): weeks since 27 Feb 2026.
+/// Real milestones marked on time-to-agreement histograms (docs/model.md §1), in weeks since
+/// 27 Feb 2026.
 pub const MILESTONES: [(f64, &str); 3] = [
     (2.7, "threat wk 2.7"),
     (8.4, "deal wk 8.4"),

@@ -62,7 +62,7 @@ pub fn figures(
         title: "Outcome shares with 95% Wilson intervals".into(),
         subtitle: sub.clone(),
         y_label: "share of runs".into(),
-        x_label: Some("outcome class (DOMAIN §2.7)".into()),
+        x_label: Some("outcome class (docs/model.md §8)".into()),
         bars,
         probability: true,
     });

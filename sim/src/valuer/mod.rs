@@ -234,8 +234,8 @@ impl StateValuer<'_> {
         Some(st.ipo_class())
     }
 
-    /// Regime of "no Microsoft–OpenAI agreement, the state `st` persists" (R2, R5): the
-    /// channel open de facto while a defiant launch is live (in expectation 1 − θ once a suit
+    /// Regime of "no Microsoft–OpenAI agreement, the state `st` persists" (docs/model.md §3, §5.5):
+    /// the channel open de facto while a defiant launch is live (in expectation 1 − θ once a suit
     /// is pending), the base dispute and the AGI hazard multiplier in force.
     pub(crate) fn impasse_regime(&self, st: &DisputeState) -> Regime {
         let sh = self.shocks;

@@ -1,10 +1,10 @@
-//! What a refusal tells Microsoft about the merits (Nalebuff 1987, R6). OpenAI's aspiration
-//! rule accepts an offer worth U to it iff U ≥ max(d(θ), (1 − α)·U_max + α·d(θ)), where α is
-//! the share of its concession made by then (public: the clock and its published strategy),
+//! What a refusal tells Microsoft about the merits (Nalebuff 1987; docs/model.md §6.3). OpenAI's
+//! aspiration rule accepts an offer worth U to it iff U ≥ max(d(θ), (1 − α)·U_max + α·d(θ)), where
+//! α is the share of its concession made by then (public: the clock and its published strategy),
 //! U_max its best candidate value (belief-free) and d(θ) its value of going on, which falls as
-//! Microsoft's chance θ of winning rises once a threat stands over a live launch. Treating
-//! OpenAI as knowing θ, a refusal says θ lies below the θ* at which that threshold equals U;
-//! it says nothing when every θ, or no θ, would have refused.
+//! Microsoft's chance θ of winning rises once a threat stands over a live launch. Treating OpenAI
+//! as knowing θ, a refusal says θ lies below the θ* at which that threshold equals U; it says
+//! nothing when every θ, or no θ, would have refused.
 
 use super::StateValuer;
 use crate::contract::Contract;

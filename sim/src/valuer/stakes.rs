@@ -1,7 +1,7 @@
-//! Microsoft's litigation stakes and costs as a valuer sees them (R6): J = block value +
-//! damages + leverage, the incremental costs c_P and c_D of a suit, the one-off costs of filing,
-//! the credibility test θ·J ≥ c_P, and the values of the state if Microsoft sues. Belief-free
-//! parts are cached per valuer and terms.
+//! Microsoft's litigation stakes and costs as a valuer sees them (docs/model.md §6.1): J = block
+//! value + damages + leverage, the incremental costs c_P and c_D of a suit, the one-off costs of
+//! filing, the credibility test θ·J ≥ c_P, and the values of the state if Microsoft sues.
+//! Belief-free parts are cached per valuer and terms.
 
 use super::StateValuer;
 use crate::contract::Contract;
@@ -31,9 +31,9 @@ impl StateValuer<'_> {
         self.assess_uncached(st)
     }
 
-    /// J, c_P and c_D of a suit over a defiant launch (R6), evaluated as if the launch were
-    /// live (before a launch Microsoft weighs the suit it could bring against one). They do
-    /// not depend on beliefs, the threat or the sweetener, so they are cached per terms.
+    /// J, c_P and c_D of a suit over a defiant launch (docs/model.md §6.1), evaluated as if the
+    /// launch were live (before a launch Microsoft weighs the suit it could bring against one).
+    /// They do not depend on beliefs, the threat or the sweetener, so they are cached per terms.
     pub(super) fn stakes(&self, st: &DisputeState) -> Stakes {
         if let Some(k) = self.shared.stakes.get() {
             if k.terms == st.current && k.amazon_alive == st.amazon_alive {

@@ -1,8 +1,8 @@
 //! The flagship meta-game: empirical game-theoretic analysis over negotiation strategies
-//! (DOMAIN §1.11(b)). Each role (Microsoft, OpenAI, Amazon) picks one strategy from its list;
-//! every profile is simulated by the Monte Carlo engine; the mean payoffs form an empirical
-//! 3-player normal-form game, which is solved with the `games::solve` toolkit and learned by
-//! regret matching across episodes.
+//! (docs/negotiation-strategies.md). Each role (Microsoft, OpenAI, Amazon) picks one strategy from
+//! its list; every profile is simulated by the Monte Carlo engine; the mean payoffs form an
+//! empirical 3-player normal-form game, which is solved with the `games::solve` toolkit and learned
+//! by regret matching across episodes.
 //!
 //! ```text
 //! strategies file ─spec─▶ StrategySets ─profiles─▶ one validated scenario per profile

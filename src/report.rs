@@ -1,6 +1,7 @@
 //! What `pactsim run` prints: the outcome table with Wilson intervals, time to agreement and
 //! April-distance.
 
+use sim::outcome::STRICT_TERMS;
 use sim::Summary;
 use std::io::{self, Write};
 use std::path::Path;
@@ -60,6 +61,7 @@ fn write_run(
         write!(out, ", {d:.4} (agreements)")?;
     }
     writeln!(out)?;
+    write_april_terms(out, &s.april_terms)?;
     let l = &s.litigation;
     writeln!(out,
         "threats {} · defiant launches {} · suits {} · injunctions {} · judgments {} (Microsoft won {})",
@@ -67,4 +69,53 @@ fn write_run(
     )?;
     writeln!(out, "results: {}", dir.display())?;
     Ok(())
+}
+
+/// How close the deals came to the April terms: the share of judged deals meeting each term
+/// of the strict rule, how many meet them all, and the April features per deal.
+fn write_april_terms(out: &mut impl Write, a: &sim::results::AprilTerms) -> io::Result<()> {
+    if a.deals == 0 {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "April terms in the {} deals without a suit (share meeting each term of the strict class):",
+        a.deals
+    )?;
+    let terms: Vec<String> = a
+        .strict_terms
+        .iter()
+        .map(|t| {
+            let label = STRICT_TERMS
+                .iter()
+                .find(|s| s.key == t.term)
+                .map_or(t.term.as_str(), |s| s.label);
+            format!("{label} {:.1}%", 100.0 * t.share)
+        })
+        .collect();
+    let mut line = String::new();
+    for t in terms {
+        if !line.is_empty() && line.len() + t.len() > 90 {
+            writeln!(out, "  {line}")?;
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(&t);
+    }
+    writeln!(out, "  {line}")?;
+    let features: Vec<String> = a
+        .features_histogram
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c > 0)
+        .map(|(k, c)| format!("{k}: {:.1}%", 100.0 * *c as f64 / a.deals as f64))
+        .collect();
+    writeln!(
+        out,
+        "  all terms met: {} deals · April features per deal (of 6): {}",
+        a.all_strict_terms,
+        features.join(" · ")
+    )
 }

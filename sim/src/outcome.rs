@@ -98,18 +98,74 @@ pub fn april_features(x: &Contract) -> usize {
     .count()
 }
 
-/// The April terms, strictly (rule 4 without the timing and state conditions).
+/// One term of the strict April rule (docs/model.md §8, rule 4), checked on a deal's contract.
+#[derive(Debug, Clone, Copy)]
+pub struct StrictTerm {
+    /// Key in `summary.json`.
+    pub key: &'static str,
+    /// Short label for tables.
+    pub label: &'static str,
+    /// Whether a contract meets the term.
+    pub holds: fn(&Contract) -> bool,
+}
+
+/// The contract terms of the strict April rule, in the order of docs/model.md §8. A deal has
+/// the April terms strictly when it meets all of them (the class also needs the deal by
+/// week 13, no suit and Amazon in).
+pub const STRICT_TERMS: [StrictTerm; 9] = [
+    StrictTerm {
+        key: "aws_path_open",
+        label: "AWS path open",
+        holds: aws_allowed,
+    },
+    StrictTerm {
+        key: "non_exclusive_licence",
+        label: "non-exclusive licence",
+        holds: |x| !x.licence_exclusive,
+    },
+    StrictTerm {
+        key: "licence_to_2032_or_later",
+        label: "licence to 2032+",
+        holds: |x| x.licence_end_year >= 2032,
+    },
+    StrictTerm {
+        key: "azure_first_lag",
+        label: "Azure-first lag",
+        holds: |x| x.azure_first_days > 0,
+    },
+    StrictTerm {
+        key: "revenue_share_kept",
+        label: "O->M share kept",
+        holds: |x| x.revenue_share > 0.0,
+    },
+    StrictTerm {
+        key: "cap_below_60",
+        label: "cap below $60B",
+        holds: |x| x.revenue_share_cap.map(|k| k < 60.0).unwrap_or(false),
+    },
+    StrictTerm {
+        key: "share_ends_by_2030",
+        label: "share ends by 2030",
+        holds: |x| {
+            x.revenue_share_end != ShareEnd::UntilAgi && x.revenue_share_end.last_year() <= 2030
+        },
+    },
+    StrictTerm {
+        key: "no_microsoft_share",
+        label: "no M->O share",
+        holds: |x| x.microsoft_share == 0.0,
+    },
+    StrictTerm {
+        key: "agi_clause_removed",
+        label: "AGI clause removed",
+        holds: |x| !x.agi_clause,
+    },
+];
+
+/// The April terms, strictly: every term of [`STRICT_TERMS`] (rule 4 without the timing and
+/// state conditions).
 pub(crate) fn april_terms(x: &Contract) -> bool {
-    aws_allowed(x)
-        && !x.licence_exclusive
-        && x.licence_end_year >= 2032
-        && x.azure_first_days > 0
-        && x.revenue_share > 0.0
-        && x.revenue_share_cap.map(|k| k < 60.0).unwrap_or(false)
-        && x.revenue_share_end != ShareEnd::UntilAgi
-        && x.revenue_share_end.last_year() <= 2030
-        && x.microsoft_share == 0.0
-        && !x.agi_clause
+    STRICT_TERMS.iter().all(|t| (t.holds)(x))
 }
 
 /// Classifies the end state of a run (docs/model.md §8, first match wins).
@@ -132,7 +188,7 @@ pub fn classify(st: &DisputeState) -> Outcome {
     }
     if let Some(a) = deal {
         let x = &a.contract;
-        if aws_allowed(x) && april_terms(x) && a.week <= 13 {
+        if april_terms(x) && a.week <= 13 {
             return Outcome::AprilLikeStrict;
         }
         if aws_allowed(x) && april_features(x) >= 4 {
@@ -217,6 +273,52 @@ mod tests {
         y.azure_first_days = 0;
         y.licence_end_year = 2030;
         assert_eq!(april_features(&y), 3);
+    }
+
+    #[test]
+    fn each_strict_term_is_needed() {
+        // The April contract meets every term; changing one issue breaks exactly the terms
+        // that read it, and the strict rule with them.
+        let x = april();
+        assert!(STRICT_TERMS.iter().all(|t| (t.holds)(&x)));
+        assert!(april_terms(&x));
+        type Change = (&'static str, fn(&mut Contract));
+        let broken: [Change; 9] = [
+            ("aws_path_open", |x| {
+                x.exclusivity = Exclusivity::AllStateless
+            }),
+            ("non_exclusive_licence", |x| x.licence_exclusive = true),
+            ("licence_to_2032_or_later", |x| x.licence_end_year = 2030),
+            ("azure_first_lag", |x| x.azure_first_days = 0),
+            ("revenue_share_kept", |x| x.revenue_share = 0.0),
+            ("cap_below_60", |x| x.revenue_share_cap = Some(60.0)),
+            ("share_ends_by_2030", |x| {
+                x.revenue_share_end = ShareEnd::Year(2032)
+            }),
+            ("no_microsoft_share", |x| x.microsoft_share = 0.2),
+            ("agi_clause_removed", |x| x.agi_clause = true),
+        ];
+        for (key, change) in broken {
+            let mut y = april();
+            change(&mut y);
+            let failing: Vec<&str> = STRICT_TERMS
+                .iter()
+                .filter(|t| !(t.holds)(&y))
+                .map(|t| t.key)
+                .collect();
+            assert_eq!(failing, [key], "changing {key}");
+            assert!(!april_terms(&y), "{key}");
+        }
+        // An uncapped share or one running until AGI fails its term.
+        let mut y = april();
+        y.revenue_share_cap = None;
+        y.revenue_share_end = ShareEnd::UntilAgi;
+        let failing: Vec<&str> = STRICT_TERMS
+            .iter()
+            .filter(|t| !(t.holds)(&y))
+            .map(|t| t.key)
+            .collect();
+        assert_eq!(failing, ["cap_below_60", "share_ends_by_2030"]);
     }
 
     #[test]

@@ -691,6 +691,7 @@ impl Run<'_> {
         RunRecord {
             outcome,
             agreement_week: st.agreement.map(|a| a.week),
+            deal_terms: st.agreement.map(|a| a.contract),
             april_distance: final_contract.distance(&s.contracts.april_2026),
             payoffs,
             suit_filed: st.suit.map(|s| s.filed),

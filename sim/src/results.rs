@@ -1,6 +1,7 @@
 //! What a run produces ([`RunRecord`]) and what a cell of runs summarises to ([`Summary`]).
 //! Plain serialisable data; computed by `stats`, written by `output`.
 
+use crate::contract::Contract;
 use crate::outcome::Outcome;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,8 @@ pub struct RunRecord {
     pub outcome: Outcome,
     /// Week of the MO/MOA agreement, if any.
     pub agreement_week: Option<u32>,
+    /// The terms of that agreement, if any.
+    pub deal_terms: Option<Contract>,
     /// April-distance of the final terms.
     pub april_distance: f64,
     /// Realised payoffs (M, O, A), $B present value.
@@ -102,6 +105,33 @@ pub struct AprilDistance {
     pub mean_among_agreements: Option<f64>,
 }
 
+/// How close the deals came to the April terms: among the deals the April classes judge
+/// (runs classed APRIL_LIKE_STRICT, APRIL_LIKE_BROAD or OTHER_DEAL: an M–O agreement, no
+/// suit, Amazon in), how many meet each term of the strict April rule, and how many of the six
+/// April features they carry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AprilTerms {
+    /// Deals counted.
+    pub deals: u64,
+    /// One entry per term of the strict rule, in the order of docs/model.md §8.
+    pub strict_terms: Vec<TermCount>,
+    /// Deals meeting every term of the strict rule, whatever their week.
+    pub all_strict_terms: u64,
+    /// Deals by number of April features, 0 to 6.
+    pub features_histogram: Vec<u64>,
+}
+
+/// Deals meeting one term of the strict April rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermCount {
+    /// The term's key.
+    pub term: String,
+    /// Deals meeting it.
+    pub count: u64,
+    /// count / deals (0 without deals).
+    pub share: f64,
+}
+
 /// Litigation statistics.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LitigationStats {
@@ -145,6 +175,8 @@ pub struct Summary {
     pub payoffs: Payoffs,
     /// Litigation statistics.
     pub litigation: LitigationStats,
+    /// How close the deals came to the April terms.
+    pub april_terms: AprilTerms,
 }
 
 impl Summary {

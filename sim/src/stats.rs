@@ -3,10 +3,10 @@
 //! number of runs. Records must be folded in run order (floating-point sums are
 //! order-sensitive); the runner guarantees that.
 
-use crate::outcome::Outcome;
+use crate::outcome::{april_features, Outcome, STRICT_TERMS};
 use crate::results::{
-    AprilDistance, Distribution, LitigationStats, OutcomeShare, Payoffs, RunRecord, Summary,
-    TimeToAgreement,
+    AprilDistance, AprilTerms, Distribution, LitigationStats, OutcomeShare, Payoffs, RunRecord,
+    Summary, TermCount, TimeToAgreement,
 };
 
 /// z for a two-sided 95% interval.
@@ -227,6 +227,62 @@ pub struct Accumulator {
     distance_deals: Moments,
     payoffs: [DistributionAcc; 3],
     lit: LitigationStats,
+    april: AprilTermsAcc,
+}
+
+/// Counts behind [`AprilTerms`].
+#[derive(Debug, Clone, Copy, Default)]
+struct AprilTermsAcc {
+    deals: u64,
+    terms: [u64; STRICT_TERMS.len()],
+    all: u64,
+    features: [u64; 7],
+}
+
+impl AprilTermsAcc {
+    /// Counts the deal of `r` if its class is one the April rules judge.
+    fn push(&mut self, r: &RunRecord) {
+        let judged = matches!(
+            r.outcome,
+            Outcome::AprilLikeStrict | Outcome::AprilLikeBroad | Outcome::OtherDeal
+        );
+        let Some(x) = r.deal_terms.filter(|_| judged) else {
+            return;
+        };
+        self.deals += 1;
+        let mut all = true;
+        for (count, term) in self.terms.iter_mut().zip(&STRICT_TERMS) {
+            let holds = (term.holds)(&x);
+            *count += u64::from(holds);
+            all &= holds;
+        }
+        self.all += u64::from(all);
+        self.features[april_features(&x)] += 1;
+    }
+
+    fn finish(&self) -> AprilTerms {
+        let share = |c: u64| {
+            if self.deals == 0 {
+                0.0
+            } else {
+                c as f64 / self.deals as f64
+            }
+        };
+        AprilTerms {
+            deals: self.deals,
+            strict_terms: STRICT_TERMS
+                .iter()
+                .zip(self.terms)
+                .map(|(t, count)| TermCount {
+                    term: t.key.to_string(),
+                    count,
+                    share: share(count),
+                })
+                .collect(),
+            all_strict_terms: self.all,
+            features_histogram: self.features.to_vec(),
+        }
+    }
 }
 
 impl Accumulator {
@@ -252,6 +308,7 @@ impl Accumulator {
                 suit_share: 0.0,
                 plaintiff_win_rate: None,
             },
+            april: AprilTermsAcc::default(),
         }
     }
 
@@ -280,6 +337,7 @@ impl Accumulator {
             l.judgments += 1;
             l.plaintiff_wins += u64::from(won);
         }
+        self.april.push(r);
     }
 
     /// The summary of everything folded so far.
@@ -336,6 +394,7 @@ impl Accumulator {
                     (l.judgments > 0).then(|| l.plaintiff_wins as f64 / l.judgments as f64);
                 l
             },
+            april_terms: self.april.finish(),
         }
     }
 }
@@ -379,6 +438,59 @@ mod tests {
         assert!((m.sd() - var.sqrt()).abs() < 1e-12);
     }
 
+    /// Only the deals the April classes judge are counted; each strict term and the feature
+    /// count are read from the deal's own terms.
+    #[test]
+    fn april_terms_count_the_judged_deals() {
+        use crate::contract::tests::{april, status_quo};
+        use crate::contract::Exclusivity;
+        let record = |outcome: Outcome, deal: Option<crate::contract::Contract>| RunRecord {
+            outcome,
+            agreement_week: deal.map(|_| 8),
+            deal_terms: deal,
+            april_distance: 0.2,
+            payoffs: [400.0, 380.0, 60.0],
+            suit_filed: None,
+            injunction: false,
+            judgment: None,
+            threat: false,
+            launched: true,
+            last_week: 8,
+            theta: 0.6,
+        };
+        let mut uncapped = april();
+        uncapped.revenue_share_cap = None;
+        let mut opened = status_quo();
+        opened.exclusivity = Exclusivity::None;
+        let mut acc = Accumulator::new(52);
+        acc.push(&record(Outcome::AprilLikeStrict, Some(april())));
+        acc.push(&record(Outcome::AprilLikeBroad, Some(uncapped)));
+        acc.push(&record(Outcome::OtherDeal, Some(opened)));
+        // Not judged by the April classes: a settlement after a suit, an impasse.
+        acc.push(&record(Outcome::LitigatedSettlement, Some(april())));
+        acc.push(&record(Outcome::Impasse, None));
+        let a = acc.finish().april_terms;
+        assert_eq!((a.deals, a.all_strict_terms), (3, 1));
+        let count = |key: &str| {
+            let t = a.strict_terms.iter().find(|t| t.term == key).unwrap();
+            (t.count, t.share)
+        };
+        assert_eq!(a.strict_terms.len(), STRICT_TERMS.len());
+        assert_eq!(count("aws_path_open"), (3, 1.0));
+        assert_eq!(count("cap_below_60"), (1, 1.0 / 3.0));
+        // The status quo's terms: an exclusive licence to 2032, a 180-day lag, an uncapped
+        // share until AGI, the M→O share and the AGI clause.
+        assert_eq!(count("non_exclusive_licence"), (2, 2.0 / 3.0));
+        assert_eq!(count("licence_to_2032_or_later"), (3, 1.0));
+        assert_eq!(count("agi_clause_removed"), (2, 2.0 / 3.0));
+        // Feature counts: April 6, uncapped but ending 2030 still 6, the opened status quo 2
+        // (the lag and the licence end year).
+        assert_eq!(count("azure_first_lag"), (3, 1.0));
+        assert_eq!(a.features_histogram, [0, 0, 1, 0, 0, 0, 2]);
+        let none = Accumulator::new(52).finish().april_terms;
+        assert_eq!((none.deals, none.strict_terms[0].share), (0, 0.0));
+    }
+
     /// Judged runs are counted, and Microsoft's win rate is taken among them only; without a
     /// judgment there is no rate (absent from summary.json rather than 0 or NaN).
     #[test]
@@ -390,6 +502,7 @@ mod tests {
                 Outcome::AprilLikeBroad
             },
             agreement_week: judgment.is_none().then_some(9),
+            deal_terms: None,
             april_distance: 0.2,
             payoffs: [400.0, 380.0, 60.0],
             suit_filed: judgment.map(|_| 20),

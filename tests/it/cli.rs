@@ -43,6 +43,44 @@ fn run_prints_table_and_writes_results_dir() {
         .map(|o| o["count"].as_u64().unwrap())
         .sum();
     assert_eq!(total, 300);
+    // The April-terms block counts exactly the deals of the three deal classes, and its
+    // counts are consistent with the class shares.
+    assert!(out.contains("April terms in the"), "{out}");
+    let count = |class: &str| {
+        summary["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["outcome"] == class)
+            .unwrap()["count"]
+            .as_u64()
+            .unwrap()
+    };
+    let a = &summary["april_terms"];
+    let deals = a["deals"].as_u64().unwrap();
+    assert_eq!(
+        deals,
+        count("APRIL_LIKE_STRICT") + count("APRIL_LIKE_BROAD") + count("OTHER_DEAL")
+    );
+    assert!(deals > 250, "{a}");
+    let hist: Vec<u64> = a["features_histogram"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_u64().unwrap())
+        .collect();
+    assert_eq!(hist.len(), 7);
+    assert_eq!(hist.iter().sum::<u64>(), deals);
+    // BROAD and STRICT deals carry at least four features.
+    assert!(
+        hist[4..].iter().sum::<u64>() >= count("APRIL_LIKE_BROAD") + count("APRIL_LIKE_STRICT")
+    );
+    assert!(a["all_strict_terms"].as_u64().unwrap() >= count("APRIL_LIKE_STRICT"));
+    let terms = a["strict_terms"].as_array().unwrap();
+    assert_eq!(terms.len(), 9);
+    for t in terms {
+        assert!(t["count"].as_u64().unwrap() <= deals, "{t}");
+    }
     let png = std::fs::read(dir.join("plots/outcomes.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
     let manifest: serde_json::Value =

@@ -109,7 +109,7 @@ pub struct AprilDistance {
 /// (runs classed APRIL_LIKE_STRICT, APRIL_LIKE_BROAD or OTHER_DEAL: an M–O agreement, no
 /// suit, Amazon in), how many meet each term of the strict April rule, and how many of the six
 /// April features they carry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct AprilTerms {
     /// Deals counted.
     pub deals: u64,
@@ -175,7 +175,9 @@ pub struct Summary {
     pub payoffs: Payoffs,
     /// Litigation statistics.
     pub litigation: LitigationStats,
-    /// How close the deals came to the April terms.
+    /// How close the deals came to the April terms (empty when read from a summary written
+    /// before pactsim counted them).
+    #[serde(default)]
     pub april_terms: AprilTerms,
 }
 

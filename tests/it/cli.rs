@@ -29,6 +29,7 @@ fn run_prints_table_and_writes_results_dir() {
         "runs.csv",
         "plots/outcomes.svg",
         "plots/outcomes.png",
+        "plots/april_terms.svg",
     ] {
         assert!(dir.join(f).is_file(), "missing {f}");
     }
@@ -239,6 +240,19 @@ fn plot_rerenders_identical_files() {
         before
     );
     assert!(dir.join("plots/payoffs.png").is_file());
+    assert!(dir.join("plots/april_terms.png").is_file());
+    // A summary written before the April-terms count existed still plots, without that
+    // figure.
+    let path = dir.join("summary.json");
+    let mut summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    summary.as_object_mut().unwrap().remove("april_terms");
+    std::fs::write(&path, serde_json::to_string_pretty(&summary).unwrap()).unwrap();
+    std::fs::remove_dir_all(dir.join("plots")).unwrap();
+    let p = pactsim(&["plot", "r"], tmp.path());
+    assert!(p.status.success(), "{}", stderr(&p));
+    assert!(dir.join("plots/payoffs.png").is_file());
+    assert!(!dir.join("plots/april_terms.png").exists());
 }
 
 #[test]

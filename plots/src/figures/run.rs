@@ -1,6 +1,7 @@
 //! Figures of a `run` results directory: outcome shares with Wilson intervals, the
-//! time-to-agreement histogram, payoff box plots per player and, when `agreements.csv` is
-//! present, the sampled agreements in utility space with the cooperative reference points.
+//! time-to-agreement histogram, payoff box plots per player, the share of deals meeting each
+//! strict April term and, when `agreements.csv` is present, the sampled agreements in utility
+//! space with the cooperative reference points.
 
 use super::{
     agreement_histogram, box_summary, outcome_colour, overrides_note, scenario_name, Figure,
@@ -9,8 +10,10 @@ use super::{
 use crate::{Bar, BarChart, Chart, Distributions, PointGroup, ReferencePoint, Scatter};
 use serde::{Deserialize, Serialize};
 use sim::agreements::{self, Agreement};
+use sim::outcome::STRICT_TERMS;
 use sim::output::{read_json, Manifest};
-use sim::results::Distribution;
+use sim::results::{AprilTerms, Distribution};
+use sim::stats::{wilson, Z95};
 use sim::{Outcome, Summary};
 use std::path::Path;
 
@@ -91,10 +94,51 @@ pub fn figures(
         ("time_to_agreement".to_string(), agreement),
         ("payoffs".to_string(), payoffs),
     ];
+    if let Some(chart) = april_terms(m, &s.april_terms) {
+        out.push(("april_terms".into(), chart));
+    }
     if let Some(rows) = agreements {
         out.push(("agreements".into(), agreement_scatter(m, rows, refs)));
     }
     out
+}
+
+/// The share of deals meeting each term of the strict April class, with Wilson intervals
+/// (none without deals, e.g. a results directory written before the count existed).
+fn april_terms(m: &Manifest, a: &AprilTerms) -> Option<Chart> {
+    if a.deals == 0 {
+        return None;
+    }
+    let bars = a
+        .strict_terms
+        .iter()
+        .map(|t| {
+            let (lo, hi) = wilson(t.count, a.deals, Z95);
+            Bar {
+                label: STRICT_TERMS
+                    .iter()
+                    .find(|s| s.key == t.term)
+                    .map_or(t.term.clone(), |s| s.label.to_string()),
+                value: t.share,
+                ci_lo: Some(lo),
+                ci_hi: Some(hi),
+                colour: Some(outcome_colour(Outcome::AprilLikeStrict)),
+            }
+        })
+        .collect();
+    Some(Chart::Bar(BarChart {
+        title: "Deals meeting each term of the strict April class (95% Wilson)".into(),
+        subtitle: Some(format!(
+            "{} · {} deals without a suit · {} meet every term",
+            subtitle(m),
+            a.deals,
+            a.all_strict_terms
+        )),
+        y_label: "share of deals".into(),
+        x_label: Some("term of the April 2026 amendment (docs/model.md §8)".into()),
+        bars,
+        probability: true,
+    }))
 }
 
 /// The figures of the `run` results directory `dir` (manifest `m`).

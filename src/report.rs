@@ -1,7 +1,7 @@
 //! What `pactsim run` prints: the outcome table with Wilson intervals, time to agreement and
 //! April-distance.
 
-use sim::outcome::STRICT_TERMS;
+use sim::outcome::strict_term_label;
 use sim::Summary;
 use std::io::{self, Write};
 use std::path::Path;
@@ -86,10 +86,7 @@ fn write_april_terms(out: &mut impl Write, a: &sim::results::AprilTerms) -> io::
         .strict_terms
         .iter()
         .map(|t| {
-            let label = STRICT_TERMS
-                .iter()
-                .find(|s| s.key == t.term)
-                .map_or(t.term.as_str(), |s| s.label);
+            let label = strict_term_label(&t.term).unwrap_or(&t.term);
             format!("{label} {:.1}%", 100.0 * t.share)
         })
         .collect();

@@ -162,6 +162,11 @@ pub const STRICT_TERMS: [StrictTerm; 9] = [
     },
 ];
 
+/// The table label of the strict term with `key` (as in `summary.json`), if there is one.
+pub fn strict_term_label(key: &str) -> Option<&'static str> {
+    STRICT_TERMS.iter().find(|t| t.key == key).map(|t| t.label)
+}
+
 /// The April terms, strictly: every term of [`STRICT_TERMS`] (rule 4 without the timing and
 /// state conditions).
 pub(crate) fn april_terms(x: &Contract) -> bool {
@@ -308,7 +313,10 @@ mod tests {
                 .collect();
             assert_eq!(failing, [key], "changing {key}");
             assert!(!april_terms(&y), "{key}");
+            assert!(strict_term_label(key).is_some());
         }
+        assert_eq!(strict_term_label("cap_below_60"), Some("cap below $60B"));
+        assert_eq!(strict_term_label("licence"), None);
         // An uncapped share or one running until AGI fails its term.
         let mut y = april();
         y.revenue_share_cap = None;

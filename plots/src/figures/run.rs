@@ -10,7 +10,7 @@ use super::{
 use crate::{Bar, BarChart, Chart, Distributions, PointGroup, ReferencePoint, Scatter};
 use serde::{Deserialize, Serialize};
 use sim::agreements::{self, Agreement};
-use sim::outcome::STRICT_TERMS;
+use sim::outcome::strict_term_label;
 use sim::output::{read_json, Manifest};
 use sim::results::{AprilTerms, Distribution};
 use sim::stats::{wilson, Z95};
@@ -115,10 +115,7 @@ fn april_terms(m: &Manifest, a: &AprilTerms) -> Option<Chart> {
         .map(|t| {
             let (lo, hi) = wilson(t.count, a.deals, Z95);
             Bar {
-                label: STRICT_TERMS
-                    .iter()
-                    .find(|s| s.key == t.term)
-                    .map_or(t.term.clone(), |s| s.label.to_string()),
+                label: strict_term_label(&t.term).unwrap_or(&t.term).to_string(),
                 value: t.share,
                 ci_lo: Some(lo),
                 ci_hi: Some(hi),

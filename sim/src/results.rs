@@ -130,6 +130,10 @@ pub struct TermCount {
     pub count: u64,
     /// count / deals (0 without deals).
     pub share: f64,
+    /// Wilson 95% lower bound.
+    pub ci_low: f64,
+    /// Wilson 95% upper bound.
+    pub ci_high: f64,
 }
 
 /// Litigation statistics.

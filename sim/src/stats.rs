@@ -273,10 +273,15 @@ impl AprilTermsAcc {
             strict_terms: STRICT_TERMS
                 .iter()
                 .zip(self.terms)
-                .map(|(t, count)| TermCount {
-                    term: t.key.to_string(),
-                    count,
-                    share: share(count),
+                .map(|(t, count)| {
+                    let (ci_low, ci_high) = wilson(count, self.deals, Z95);
+                    TermCount {
+                        term: t.key.to_string(),
+                        count,
+                        share: share(count),
+                        ci_low,
+                        ci_high,
+                    }
                 })
                 .collect(),
             all_strict_terms: self.all,
@@ -478,6 +483,13 @@ mod tests {
         assert_eq!(a.strict_terms.len(), STRICT_TERMS.len());
         assert_eq!(count("aws_path_open"), (3, 1.0));
         assert_eq!(count("cap_below_60"), (1, 1.0 / 3.0));
+        let cap = a
+            .strict_terms
+            .iter()
+            .find(|t| t.term == "cap_below_60")
+            .unwrap();
+        assert_eq!((cap.ci_low, cap.ci_high), wilson(1, 3, Z95));
+        assert!(cap.ci_low < 1.0 / 3.0 && 1.0 / 3.0 < cap.ci_high);
         // The status quo's terms: an exclusive licence to 2032, a 180-day lag, an uncapped
         // share until AGI, the M→O share and the AGI clause.
         assert_eq!(count("non_exclusive_licence"), (2, 2.0 / 3.0));

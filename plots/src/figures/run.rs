@@ -13,7 +13,6 @@ use sim::agreements::{self, Agreement};
 use sim::outcome::strict_term_label;
 use sim::output::{read_json, Manifest};
 use sim::results::{AprilTerms, Distribution};
-use sim::stats::{wilson, Z95};
 use sim::{Outcome, Summary};
 use std::path::Path;
 
@@ -112,15 +111,12 @@ fn april_terms(m: &Manifest, a: &AprilTerms) -> Option<Chart> {
     let bars = a
         .strict_terms
         .iter()
-        .map(|t| {
-            let (lo, hi) = wilson(t.count, a.deals, Z95);
-            Bar {
-                label: strict_term_label(&t.term).unwrap_or(&t.term).to_string(),
-                value: t.share,
-                ci_lo: Some(lo),
-                ci_hi: Some(hi),
-                colour: Some(outcome_colour(Outcome::AprilLikeStrict)),
-            }
+        .map(|t| Bar {
+            label: strict_term_label(&t.term).unwrap_or(&t.term).to_string(),
+            value: t.share,
+            ci_lo: Some(t.ci_low),
+            ci_hi: Some(t.ci_high),
+            colour: Some(outcome_colour(Outcome::AprilLikeStrict)),
         })
         .collect();
     Some(Chart::Bar(BarChart {

@@ -93,6 +93,17 @@ fn value_label(chart: &BarChart, v: f64) -> String {
 
 const MAX_LINES: usize = 3;
 
+/// Bars beyond which the canvas grows (one row each once the chart turns horizontal).
+const ROWS_AT_DEFAULT_HEIGHT: usize = 20;
+
+/// Canvas height: the default, growing by 26 pixels per bar beyond
+/// [`ROWS_AT_DEFAULT_HEIGHT`] so that many horizontal rows (e.g. S1 and ST of 26 Sobol
+/// parameters) keep their labels apart.
+pub(crate) fn height(chart: &BarChart) -> u32 {
+    let extra = chart.bars.len().saturating_sub(ROWS_AT_DEFAULT_HEIGHT) as u32;
+    (theme::HEIGHT + 26 * extra).min(2400)
+}
+
 pub(crate) fn draw<DB: DrawingBackend>(chart: &BarChart, root: &Area<DB>) -> Drawn
 where
     DB::ErrorType: 'static,

@@ -105,6 +105,7 @@ impl Chart {
             Chart::Simplex(_) => (1100, 900),
             Chart::Distributions(d) => (theme::WIDTH, distributions::height(d)),
             Chart::Tornado(t) => (theme::WIDTH, tornado::height(t)),
+            Chart::Bar(b) => (theme::WIDTH, bar::height(b)),
             _ => (theme::WIDTH, theme::HEIGHT),
         }
     }

@@ -45,6 +45,33 @@ fn bar_chart_renders() {
     check(&Chart::Bar(high), dir.path(), "bar_dominant");
 }
 
+/// A chart of many bars (S1 and ST of 26 Sobol parameters) gets a taller canvas, so its
+/// horizontal rows stay apart; a few bars keep the default size.
+#[test]
+fn many_bars_grow_the_canvas() {
+    let dir = tempfile::tempdir().unwrap();
+    let few = outcome_bars();
+    assert_eq!(Chart::Bar(few.clone()).size().1, 750);
+    let mut many = few;
+    many.title = "Fifty-two bars".into();
+    many.bars = (0..52)
+        .map(|k| Bar {
+            label: format!(
+                "parameter.number_{k} {}",
+                if k % 2 == 0 { "S1" } else { "ST" }
+            ),
+            value: 0.01 * k as f64,
+            ci_lo: None,
+            ci_hi: None,
+            colour: Some(k % 2),
+        })
+        .collect();
+    many.probability = false;
+    let chart = Chart::Bar(many);
+    assert_eq!(chart.size().1, 750 + 26 * 32);
+    check(&chart, dir.path(), "bar_many");
+}
+
 #[test]
 fn bar_chart_edge_cases() {
     let dir = tempfile::tempdir().unwrap();

@@ -4,6 +4,7 @@
 //! time to agreement, a player's payoff).
 
 use super::SensitivityError;
+use crate::outcome::STRICT_TERMS;
 use crate::{Outcome, Summary};
 
 /// What an analysis reads from each evaluation point's result (`Of`, what the point's
@@ -37,6 +38,10 @@ pub enum Target {
     },
     /// Mean payoff of a player, $B (`payoff.microsoft`, `payoff.openai`, `payoff.amazon`).
     Payoff(usize),
+    /// Share of the deals the April classes judge that meet one term of the strict April
+    /// class (`term.azure_first_lag`): an index into [`STRICT_TERMS`]. A point without such
+    /// deals counts as 0.
+    Term(usize),
 }
 
 const PLAYERS: [&str; 3] = ["microsoft", "openai", "amazon"];
@@ -62,13 +67,28 @@ impl Target {
                     ))
                 });
         }
+        if let Some(k) = t.strip_prefix("term.") {
+            return STRICT_TERMS
+                .iter()
+                .position(|term| term.key == k)
+                .map(Target::Term)
+                .ok_or_else(|| {
+                    SensitivityError::Bad(format!(
+                        "--target {s}: unknown April term {k:?}; allowed: {}",
+                        STRICT_TERMS
+                            .map(|term| format!("term.{}", term.key))
+                            .join(", ")
+                    ))
+                });
+        }
         let mut classes = Vec::new();
         for part in t.split('+') {
             let o = Outcome::from_name(part.trim()).ok_or_else(|| {
                 SensitivityError::Bad(format!(
                     "--target {s}: unknown outcome {:?}; allowed: an outcome class ({}), a sum \
                      of classes joined by '+', time_to_agreement, payoff.microsoft, \
-                     payoff.openai or payoff.amazon",
+                     payoff.openai, payoff.amazon or term.KEY (a term of the strict April \
+                     class)",
                     part.trim(),
                     Outcome::ALL.map(|x| x.name()).join(", ")
                 ))
@@ -86,6 +106,7 @@ impl Target {
             Target::Shares(c) => c.iter().map(|o| o.name()).collect::<Vec<_>>().join("+"),
             Target::TimeToAgreement { .. } => "time_to_agreement".into(),
             Target::Payoff(i) => format!("payoff.{}", PLAYERS[*i]),
+            Target::Term(k) => format!("term.{}", STRICT_TERMS[*k].key),
         }
     }
 
@@ -95,12 +116,13 @@ impl Target {
             Target::Shares(_) => format!("P({}) (share of runs)", self.name()),
             Target::TimeToAgreement { .. } => "mean time to agreement (weeks)".into(),
             Target::Payoff(i) => format!("mean payoff of {} ($B PV)", PLAYERS[*i]),
+            Target::Term(k) => format!("share of deals with {}", STRICT_TERMS[*k].label),
         }
     }
 
-    /// The target is a share of runs in \[0, 1\].
+    /// The target is a share in \[0, 1\] (of runs, or of deals).
     pub fn is_share(&self) -> bool {
-        matches!(self, Target::Shares(_))
+        matches!(self, Target::Shares(_) | Target::Term(_))
     }
 
     /// The target's value in a summary.
@@ -114,17 +136,28 @@ impl Target {
                 let p = &s.payoffs;
                 [&p.microsoft, &p.openai, &p.amazon][*i].mean
             }
+            Target::Term(k) => s
+                .april_terms
+                .strict_terms
+                .iter()
+                .find(|t| t.term == STRICT_TERMS[*k].key)
+                .map_or(0.0, |t| t.share),
         }
     }
 
-    /// Monte Carlo variance of one point's value (binomial p(1−p)/runs for shares, sd²/runs
-    /// for payoffs; None for time to agreement, whose per-run spread is not in the summary).
+    /// Monte Carlo variance of one point's value (binomial p(1−p)/runs for shares, p(1−p)/deals
+    /// for a term's share of deals, sd²/runs for payoffs; None for time to agreement, whose
+    /// per-run spread is not in the summary).
     pub fn noise_variance(&self, s: &Summary) -> Option<f64> {
         let runs = s.runs.max(1) as f64;
         match self {
             Target::Shares(_) => {
                 let p = self.value(s);
                 Some(p * (1.0 - p) / runs)
+            }
+            Target::Term(_) => {
+                let p = self.value(s);
+                Some(p * (1.0 - p) / s.april_terms.deals.max(1) as f64)
             }
             Target::TimeToAgreement { .. } => None,
             Target::Payoff(i) => {
@@ -166,5 +199,52 @@ mod tests {
         assert_eq!(t.name(), "APRIL_LIKE_STRICT+APRIL_LIKE_BROAD");
         assert!(Target::parse("NOPE", 52).is_err());
         assert!(Target::parse("payoff.musk", 52).is_err());
+        let lag = Target::parse("term.azure_first_lag", 52).unwrap();
+        assert_eq!(lag, Target::Term(3));
+        assert_eq!(lag.name(), "term.azure_first_lag");
+        assert!(lag.is_share());
+        let e = Target::parse("term.cap", 52).unwrap_err().to_string();
+        assert!(e.contains("term.cap_below_60"), "{e}");
+    }
+
+    /// A term target reads the share of deals meeting the term, with binomial noise over the
+    /// deals (not the runs); a point without deals reads 0.
+    #[test]
+    fn term_target_reads_the_share_of_deals() {
+        use crate::contract::tests::april;
+        use crate::results::RunRecord;
+        use crate::stats::Accumulator;
+        let record = |outcome: Outcome, lag: Option<u16>| {
+            let deal = lag.map(|days| {
+                let mut x = april();
+                x.azure_first_days = days;
+                x
+            });
+            RunRecord {
+                outcome,
+                agreement_week: deal.map(|_| 9),
+                deal_terms: deal,
+                april_distance: 0.1,
+                payoffs: [0.0; 3],
+                suit_filed: None,
+                injunction: false,
+                judgment: None,
+                threat: false,
+                launched: false,
+                last_week: 9,
+                theta: 0.5,
+            }
+        };
+        let lag = Target::parse("term.azure_first_lag", 52).unwrap();
+        let mut acc = Accumulator::new(52);
+        acc.push(&record(Outcome::Impasse, None));
+        assert_eq!(lag.value(&acc.finish()), 0.0);
+        acc.push(&record(Outcome::AprilLikeStrict, Some(30)));
+        acc.push(&record(Outcome::AprilLikeBroad, Some(0)));
+        acc.push(&record(Outcome::AprilLikeBroad, Some(0)));
+        acc.push(&record(Outcome::AprilLikeBroad, Some(90)));
+        let s = acc.finish();
+        assert_eq!(lag.value(&s), 0.5);
+        assert_eq!(lag.noise_variance(&s), Some(0.25 / 4.0));
     }
 }

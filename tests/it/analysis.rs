@@ -198,6 +198,28 @@ fn discover_samples_or_reads_a_sweep() {
     let o = pactsim(&["discover", "--target", "time_to_agreement", "-q"], d);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--threshold"));
+    // A term of the strict April class is a share of deals: discover takes it as it is,
+    // and an unknown term is refused with the allowed keys.
+    let o = pactsim(
+        &[
+            "discover",
+            "--target",
+            "term.azure_first_lag",
+            "--from-sweep",
+            "sw",
+            "--out",
+            "term",
+            "-q",
+        ],
+        d,
+    );
+    ok(&o);
+    let s = json(&d.join("term/summary.json"));
+    assert_eq!(s["target"], "term.azure_first_lag");
+    let o = pactsim(&["discover", "--target", "term.cap", "-q"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("term.cap_below_60"), "{}", stderr(&o));
+    assert!(!d.join("results").exists());
 }
 
 // Tolerances wide enough that some of 10 prior draws pass: these tests check the ABC

@@ -270,8 +270,9 @@ pub enum Command {
         #[command(flatten)]
         scenario: ScenarioArgs,
         /// What is analysed: an outcome class share (APRIL_LIKE_BROAD), a sum of classes
-        /// (APRIL_LIKE_STRICT+APRIL_LIKE_BROAD), time_to_agreement (mean weeks) or
-        /// payoff.microsoft | payoff.openai | payoff.amazon (mean $B).
+        /// (APRIL_LIKE_STRICT+APRIL_LIKE_BROAD), time_to_agreement (mean weeks),
+        /// payoff.microsoft | payoff.openai | payoff.amazon (mean $B), or term.KEY: the share
+        /// of deals meeting one term of the strict April class (term.azure_first_lag, …).
         #[arg(long)]
         target: String,
         /// morris: one-at-a-time + Morris screening; sobol: variance-based Sobol indices.
@@ -323,7 +324,8 @@ pub enum Command {
         /// Scenario and overrides.
         #[command(flatten)]
         scenario: ScenarioArgs,
-        /// Outcome class share, or a sum CLASS+CLASS (other targets need --threshold).
+        /// Outcome class share, a sum CLASS+CLASS, or a term's share of deals term.KEY
+        /// (other targets need --threshold).
         #[arg(long)]
         target: String,
         /// Latin hypercube points.

@@ -38,6 +38,15 @@ pub fn wilson(count: u64, n: u64, z: f64) -> (f64, f64) {
     ((centre - half).max(0.0), (centre + half).min(1.0))
 }
 
+/// `count / n`, and 0 when there is nothing to count (never NaN).
+fn share_of(count: u64, n: u64) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        count as f64 / n as f64
+    }
+}
+
 /// Welford running mean and variance, plus min and max.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Moments {
@@ -261,13 +270,6 @@ impl AprilTermsAcc {
     }
 
     fn finish(&self) -> AprilTerms {
-        let share = |c: u64| {
-            if self.deals == 0 {
-                0.0
-            } else {
-                c as f64 / self.deals as f64
-            }
-        };
         AprilTerms {
             deals: self.deals,
             strict_terms: STRICT_TERMS
@@ -278,7 +280,7 @@ impl AprilTermsAcc {
                     TermCount {
                         term: t.key.to_string(),
                         count,
-                        share: share(count),
+                        share: share_of(count, self.deals),
                         ci_low,
                         ci_high,
                     }
@@ -355,11 +357,7 @@ impl Accumulator {
                 OutcomeShare {
                     outcome: o.name().to_string(),
                     count: c,
-                    share: if self.runs == 0 {
-                        0.0
-                    } else {
-                        c as f64 / self.runs as f64
-                    },
+                    share: share_of(c, self.runs),
                     ci_low: lo,
                     ci_high: hi,
                 }
@@ -386,15 +384,8 @@ impl Accumulator {
             },
             litigation: {
                 let mut l = self.lit.clone();
-                let share = |c: u64| {
-                    if self.runs == 0 {
-                        0.0
-                    } else {
-                        c as f64 / self.runs as f64
-                    }
-                };
-                l.threat_share = share(l.threats);
-                l.suit_share = share(l.suits);
+                l.threat_share = share_of(l.threats, self.runs);
+                l.suit_share = share_of(l.suits, self.runs);
                 l.plaintiff_win_rate =
                     (l.judgments > 0).then(|| l.plaintiff_wins as f64 / l.judgments as f64);
                 l

@@ -2,23 +2,67 @@
 //! candidate frontier computed by `sim::explain` (or one JSON object with `--json`).
 
 use crate::cli::ScenarioArgs;
+use crate::evaluate::CliError;
 use crate::load_scenario;
 use anyhow::Result;
+use serde::Serialize;
+use sim::evaluate::EvaluateError;
 use sim::explain::{explain, Explanation};
 use sim::player::Player;
+use sim::strict_scan::{strict_scan, ParameterScan, StrictScan};
 use std::io::Write;
+
+/// Points across each documented range in the scan of the strict April terms.
+pub(crate) const SCAN_POINTS: usize = 9;
+
+/// What `--json` prints: the explanation and, when the scenario has `[ranges]`, the scan.
+#[derive(Serialize)]
+struct Report<'a> {
+    #[serde(flatten)]
+    explanation: &'a Explanation,
+    strict_scan: Option<&'a StrictScan>,
+}
 
 /// `pactsim explain`.
 pub(crate) fn run(args: &ScenarioArgs, json: bool) -> Result<()> {
     let sc = load_scenario(args.scenario.as_deref(), &args.set)?;
     let e = explain(&sc);
+    let scan = scan(args)?;
     let mut out = std::io::stdout().lock();
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?;
+        let report = Report {
+            explanation: &e,
+            strict_scan: scan.as_ref(),
+        };
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
         print(&mut out, &e)?;
+        match &scan {
+            Some(scan) => print_scan(&mut out, scan)?,
+            None => writeln!(
+                out,
+                "
+(no [ranges] table: the one-parameter scan of the strict April terms is skipped)"
+            )?,
+        }
     }
     Ok(())
+}
+
+/// The scan of the strict April terms over the scenario's `[ranges]`, or `None` without them.
+fn scan(args: &ScenarioArgs) -> Result<Option<StrictScan>> {
+    let ev = match sim::evaluate::Evaluator::new(
+        crate::inputs::scenario_document(args.scenario.as_deref())?,
+        &args.set,
+        strategies::catalog(),
+        None,
+        1,
+    ) {
+        Ok(ev) => ev,
+        Err(EvaluateError::NoRanges { .. }) => return Ok(None),
+        Err(e) => return Err(CliError::from(e).into()),
+    };
+    Ok(Some(strict_scan(&ev, SCAN_POINTS).map_err(CliError::from)?))
 }
 
 fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
@@ -194,5 +238,137 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             m.abs()
         )?;
     }
+    Ok(())
+}
+
+/// Microsoft's break-even as text: where along the range the April terms beat the contested
+/// state for it.
+fn microsoft_region(p: &ParameterScan) -> String {
+    let gains: Vec<f64> = p.points.iter().map(|q| q.april_gain[0]).collect();
+    let (first, last) = (gains[0], gains[gains.len() - 1]);
+    match p.microsoft_break_even.as_slice() {
+        [] if first >= 0.0 => "across the range".into(),
+        [] => "nowhere".into(),
+        [x] if last > first => format!("from {}", num(*x)),
+        [x] => format!("up to {}", num(*x)),
+        xs => format!(
+            "sign changes at {}",
+            xs.iter().map(|x| num(*x)).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// The largest count over the scanned points and where along the range the count is
+/// positive: "0", "4 (whole range)" or "4 (0.2–0.225)" (runs of consecutive points).
+fn count_region(p: &ParameterScan, count: impl Fn(usize) -> usize) -> String {
+    let n = p.points.len();
+    let max = (0..n).map(&count).max().unwrap_or(0);
+    if max == 0 {
+        return "0".into();
+    }
+    if (0..n).all(|k| count(k) > 0) {
+        return format!("{max} (whole range)");
+    }
+    let mut runs: Vec<String> = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if count(k) == 0 {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k + 1 < n && count(k + 1) > 0 {
+            k += 1;
+        }
+        let (a, b) = (num(p.points[start].value), num(p.points[k].value));
+        runs.push(if start == k { a } else { format!("{a}–{b}") });
+        k += 1;
+    }
+    format!("{max} ({})", runs.join(", "))
+}
+
+/// `names` when there are at most six of them, else nothing (the table lists them).
+fn listed(names: &[&str]) -> String {
+    if names.is_empty() || names.len() > 6 {
+        String::new()
+    } else {
+        format!(": {}", names.join(", "))
+    }
+}
+
+/// A parameter value, short.
+fn num(x: f64) -> String {
+    let s = format!("{x:.4}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
+fn print_scan(out: &mut impl Write, scan: &StrictScan) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "
+What would make the strict April terms possible, one documented parameter at a time ({} points across each [ranges] interval, the others at the scenario's values; expected values)",
+        scan.points_per_parameter
+    )?;
+    writeln!(
+        out,
+        "  gain = the April terms minus the contested state, $B; frontier = strict contracts on the Microsoft–OpenAI frontier (max over the points); zone = those worth the contested state to both"
+    )?;
+    writeln!(
+        out,
+        "  {:<40} {:>13}  {:>19}  {:>19}  {:<30} {:<22} zone",
+        "parameter",
+        "range",
+        "Microsoft gain",
+        "OpenAI gain",
+        "April beats the dispute for M",
+        "frontier"
+    )?;
+    for p in &scan.parameters {
+        let (lo, hi) = (&p.points[0], &p.points[p.points.len() - 1]);
+        writeln!(
+            out,
+            "  {:<40} {:>13}  {:>8.1} → {:>8.1}  {:>8.1} → {:>8.1}  {:<30} {:<22} {}",
+            p.path,
+            format!("{} – {}", num(p.range[0]), num(p.range[1])),
+            lo.april_gain[0],
+            hi.april_gain[0],
+            lo.april_gain[1],
+            hi.april_gain[1],
+            microsoft_region(p),
+            count_region(p, |k| p.points[k].strict_on_frontier),
+            count_region(p, |k| p.points[k].strict_in_zone),
+        )?;
+    }
+    let in_zone: Vec<&str> = scan
+        .parameters
+        .iter()
+        .filter(|p| p.ever_in_zone())
+        .map(|p| p.path.as_str())
+        .collect();
+    let beats: Vec<&str> = scan
+        .parameters
+        .iter()
+        .filter(|p| p.points.iter().any(|q| q.april_gain[0] >= 0.0))
+        .map(|p| p.path.as_str())
+        .collect();
+    writeln!(
+        out,
+        "  the April terms beat the dispute for Microsoft somewhere in the range of {} of {} parameters{}",
+        beats.len(),
+        scan.parameters.len(),
+        listed(&beats)
+    )?;
+    writeln!(
+        out,
+        "  a strict contract is in the zone of agreement somewhere in the range of {} of {}{}; a strict deal also needs the agents' split to land on it by week 13",
+        in_zone.len(),
+        scan.parameters.len(),
+        listed(&in_zone)
+    )?;
     Ok(())
 }

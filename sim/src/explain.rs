@@ -211,10 +211,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         musk_damages: musk,
         ..Regime::clear()
     };
-    let contested =
-        valuer(s, &econ, &launched, &shocks, theta, &prefs, &launched_sv).impasse_regime(&launched);
-    let agreement =
-        valuer(s, &econ, &calm, &shocks, theta, &prefs, &calm_sv).agreement_regime(&calm, &april);
+    let [contested, agreement] = contested_and_april_regimes(s, &econ, &shocks, &prefs);
     let blocked = Regime {
         open: 0.0,
         litigation_discount_share: 0.0,
@@ -316,6 +313,26 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         strict,
         strict_in_runs: strict_in_runs(scenario, &prefs),
     }
+}
+
+/// The regimes of explain's contested state (status-quo terms, Frontier launched on AWS
+/// without a waiver, no suit) and of the April terms agreed, at the expected `shocks`.
+pub(crate) fn contested_and_april_regimes(
+    s: &Params,
+    econ: &Economics,
+    shocks: &Shocks,
+    prefs: &crate::valuer::IssuePreferences,
+) -> [Regime; 2] {
+    let calm = DisputeState::new(s);
+    let mut launched = calm.clone();
+    launched.launched = true;
+    let (a, b) = (SharedValues::default(), SharedValues::default());
+    let theta = shocks.theta;
+    [
+        StateValuer::new(s, econ, &launched, shocks, theta, prefs, &a).impasse_regime(&launched),
+        StateValuer::new(s, econ, &calm, shocks, theta, prefs, &b)
+            .agreement_regime(&calm, &s.contracts.april_2026),
+    ]
 }
 
 /// Samples the scenario's first [`SAMPLED_RUNS`] runs for [`StrictInRuns`].

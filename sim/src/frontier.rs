@@ -207,6 +207,8 @@ pub(crate) struct FrontierGap {
     pub count: usize,
     /// Of those, how many no contract beats for both Microsoft and OpenAI.
     pub on_frontier: usize,
+    /// Their (Microsoft, OpenAI) values, in grid order.
+    pub on_frontier_values: Vec<[f64; 2]>,
     /// The member the frontier beats by the least, with its (Microsoft, OpenAI) value, the
     /// frontier contract beating it by the most for the worse-off of the two, and that
     /// contract's value. `None` when the class is empty.
@@ -221,6 +223,7 @@ pub(crate) fn frontier_gap(grid: &ValuedGrid, member: &dyn Fn(&Contract) -> bool
     let mut gap = FrontierGap {
         count: 0,
         on_frontier: 0,
+        on_frontier_values: Vec::new(),
         nearest: None,
     };
     let mut least = f64::INFINITY;
@@ -238,6 +241,7 @@ pub(crate) fn frontier_gap(grid: &ValuedGrid, member: &dyn Fn(&Contract) -> bool
             .fold((i, f64::NEG_INFINITY), |b, c| if c.1 > b.1 { c } else { b });
         if margin <= 0.0 {
             gap.on_frontier += 1;
+            gap.on_frontier_values.push(v);
         }
         if margin < least {
             least = margin;

@@ -44,7 +44,8 @@
 //! - The model (reads `&Params`): `contract` (terms) · `payoff` (present values) · `regime`
 //!   (the state a contract is valued in) · `terms` (payoffs term by term) · `valuer` (values
 //!   of states under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal
-//!   moves) · `outcome` · `frontier` · `explain` · `reduced`, `stage`, `cooperative` (the
+//!   moves) · `outcome` · `frontier` · `explain` · `strict_scan` (where the strict April terms
+//!   become possible, one `[ranges]` parameter at a time) · `reduced`, `stage`, `cooperative` (the
 //!   reduced-form games).
 //! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
 //!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
@@ -93,6 +94,7 @@ pub mod stage;
 mod state;
 pub mod stats;
 pub mod strategy;
+pub mod strict_scan;
 pub mod sweep;
 mod sweep_file;
 mod terms;

@@ -324,3 +324,62 @@ fn explain_reports_strict_terms_in_the_runs_own_draws() {
     // Nothing written.
     assert!(files(tmp.path()).is_empty());
 }
+
+/// `explain` ends with the one-parameter scan of the strict April terms over `[ranges]`, the
+/// same in text and JSON; a scenario without `[ranges]` skips it and says so.
+#[test]
+fn explain_scans_the_strict_terms_over_the_ranges() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = pactsim(&["explain", "--json"], tmp.path());
+    assert!(json.status.success(), "{}", stderr(&json));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("explain --json");
+    let scan = &v["strict_scan"];
+    assert_eq!(scan["points_per_parameter"], 9);
+    let params = scan["parameters"].as_array().expect("parameters");
+    assert_eq!(params.len(), 26);
+    let base_dispute = params
+        .iter()
+        .find(|p| p["path"] == "microsoft.base_dispute_share")
+        .expect("δ_base scanned");
+    let x = base_dispute["microsoft_break_even"][0]
+        .as_f64()
+        .expect("a break-even");
+    assert!(x > 0.25 && x < 0.5, "{x}");
+    let beats = params
+        .iter()
+        .filter(|p| {
+            p["points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|q| q["april_gain"][0].as_f64().unwrap() >= 0.0)
+        })
+        .count();
+    let text = pactsim(&["explain"], tmp.path());
+    assert!(text.status.success(), "{}", stderr(&text));
+    let out = stdout(&text);
+    assert!(
+        out.contains(&format!(
+            "the April terms beat the dispute for Microsoft somewhere in the range of {beats} of 26 parameters"
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("from {}", format!("{x:.4}").trim_end_matches('0'))),
+        "{out}"
+    );
+
+    // Without [ranges]: explained, scan skipped.
+    let full = std::fs::read_to_string(root().join("configs/april-2026.toml")).unwrap();
+    let cut = full.find("[ranges]").expect("the baseline has ranges");
+    let file = tmp.path().join("no-ranges.toml");
+    std::fs::write(&file, &full[..cut]).unwrap();
+    let o = pactsim(&["explain", file.to_str().unwrap()], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains(
+        "(no [ranges] table: the one-parameter scan of the strict April terms is skipped)"
+    ));
+    let o = pactsim(&["explain", file.to_str().unwrap(), "--json"], tmp.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("explain --json");
+    assert!(v["strict_scan"].is_null());
+}

@@ -309,7 +309,8 @@ pub enum Command {
     },
     /// Explains the model at expected values: each player's payoff term by term in four
     /// reference states, Microsoft's litigation stake J and cost c_P with the credibility
-    /// verdict under each player's prior, and the candidate frontier agents bargain over.
+    /// verdict under each player's prior, the candidate frontier agents bargain over, and,
+    /// one [ranges] parameter at a time, where the strict April terms become possible.
     Explain {
         /// Scenario and overrides.
         #[command(flatten)]

@@ -96,14 +96,14 @@ pub(crate) fn run(a: &MatchArgs) -> Result<()> {
             "scores": o.scores,
             "actions": actions,
         });
-        println!(
+        outln!(
             "{}",
             serde_json::to_string(&v).context("serialising the match")?
-        );
+        )?;
         return Ok(());
     }
     let w = players[0].name().len().max(players[1].name().len());
-    println!(
+    outln!(
         "{} vs {} — game {}, {} turns, noise {}, seed {}",
         players[0].name(),
         players[1].name(),
@@ -111,15 +111,15 @@ pub(crate) fn run(a: &MatchArgs) -> Result<()> {
         o.turns,
         a.noise,
         a.seed
-    );
+    )?;
     for k in 0..2 {
-        println!(
+        outln!(
             "{:<w$}  score {:>10}  ({:.4}/turn)  {}",
             players[k].name(),
             o.scores[k],
             o.scores[k] / f64::from(o.turns.max(1)),
             actions[k]
-        );
+        )?;
     }
     Ok(())
 }

@@ -95,7 +95,7 @@ pub(crate) fn run(o: &MetagameCmd) -> Result<()> {
         charts::render_named(&dir.path(""), &all, &charts::formats(f))?;
     }
     let path = dir.commit()?;
-    print(&mg, &path);
+    print(&mg, &path)?;
     eprintln!(
         "{} profiles × {} runs in {elapsed:.2} s ({} threads)",
         mg.profiles.len(),
@@ -127,15 +127,15 @@ fn mixture_line(m: &Mixture, labels: &[Vec<String>; 3]) -> String {
     roles.join(" | ")
 }
 
-fn print(mg: &Metagame, path: &std::path::Path) {
-    println!(
+fn print(mg: &Metagame, path: &std::path::Path) -> std::io::Result<()> {
+    outln!(
         "pactsim metagame: {} · {} profiles × {} runs · seed {}\n",
         mg.scenario,
         mg.profiles.len(),
         mg.runs,
         mg.seed
-    );
-    println!(
+    )?;
+    outln!(
         "{:<62} {:>8} {:>8} {:>8}  {:<26} {:>7}",
         "profile (Microsoft | OpenAI | Amazon)",
         "U_M",
@@ -143,14 +143,14 @@ fn print(mg: &Metagame, path: &std::path::Path) {
         "U_A",
         "April-like [95% CI]",
         "regret"
-    );
+    )?;
     for p in &mg.profiles {
         let noise = if p.regret.within_noise && p.regret.regret > 0.0 {
             "~"
         } else {
             ""
         };
-        println!(
+        outln!(
             "{:<62} {:>8.2} {:>8.2} {:>8.2}  {:<26} {:>6.2}{noise}",
             p.labels.join(" | "),
             p.result.mean[0],
@@ -158,37 +158,36 @@ fn print(mg: &Metagame, path: &std::path::Path) {
             p.result.mean[2],
             ci(&p.april_like),
             p.regret.regret
-        );
+        )?;
     }
-    println!(
-        "(payoffs in $B; regret = largest unilateral gain, $B; ~ = within noise, < 1.96 SE)\n"
-    );
-    println!("April-like share (95% CI):");
-    println!("  default profile            {}", ci(&mg.default_profile));
+    outln!("(payoffs in $B; regret = largest unilateral gain, $B; ~ = within noise, < 1.96 SE)\n")?;
+    outln!("April-like share (95% CI):")?;
+    outln!("  default profile            {}", ci(&mg.default_profile))?;
     for m in &mg.equilibria {
         let name = match m.lambda {
             Some(l) => format!("logit QRE λ={l}"),
             None => m.method.clone(),
         };
-        println!(
+        outln!(
             "  {:<26} {}   {}",
             name,
             ci(&m.april_like),
             mixture_line(m, &mg.strategies)
-        );
+        )?;
     }
     if let Some(m) = &mg.learned {
-        println!(
+        outln!(
             "  {:<26} {}   {}",
             "regret matching (learned)",
             ci(&m.april_like),
             mixture_line(m, &mg.strategies)
-        );
+        )?;
     }
     for n in &mg.notes {
-        println!("  note: {n}");
+        outln!("  note: {n}")?;
     }
-    println!("results: {}", path.display());
+    outln!("results: {}", path.display())?;
+    Ok(())
 }
 
 /// The meta-game's charts: April-like share per profile with 95% intervals, and regret per

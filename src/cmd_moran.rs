@@ -276,13 +276,12 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
     }
     let path = dir.commit()?;
     if a.json {
-        println!(
+        outln!(
             "{}",
             serde_json::to_string(&summary).context("serialising the results")?
-        );
+        )?;
     } else {
-        print!("{}", table(&m, &r));
-        println!("results: {}", path.display());
+        outln!("{}results: {}", table(&m, &r), path.display())?;
     }
     Ok(())
 }

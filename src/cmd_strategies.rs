@@ -51,20 +51,20 @@ pub(crate) fn run(as_json: bool) -> Result<()> {
     }
     if as_json {
         let v = json!({ "count": all.len(), "strategies": all });
-        println!(
+        outln!(
             "{}",
             serde_json::to_string(&v).context("serialising the list")?
-        );
+        )?;
         return Ok(());
     }
-    println!(
+    outln!(
         "Repeated-game strategies ({}; memory, stochastic, uses payoffs, uses length, 2×2 only):",
         SPECS.len()
-    );
+    )?;
     for s in SPECS {
         let c = s.classifier();
         let flag = |b: bool, t: &'static str| if b { t } else { "-" };
-        println!(
+        outln!(
             "  {:<28} {:>4} {} {} {} {}  {}",
             s.name,
             depth(c.memory_depth),
@@ -73,17 +73,17 @@ pub(crate) fn run(as_json: bool) -> Result<()> {
             flag(c.uses_length, "L"),
             flag(c.two_by_two_only, "2"),
             s.rule
-        );
+        )?;
     }
-    println!(
+    outln!(
         "\nNegotiation strategies ({}; scenario files, `pactsim run`, `pactsim metagame`; \
          concession, default β, U unilateral moves, T threatens, S sues):",
         strategies::ENTRIES.len()
-    );
+    )?;
     for e in strategies::ENTRIES {
         let c = e.classifier;
         let flag = |b: bool, t: &'static str| if b { t } else { "-" };
-        println!(
+        outln!(
             "  {:<28} {:<9} β {:<4} {}{}{}  {}",
             e.name,
             concession(c.concession),
@@ -92,9 +92,9 @@ pub(crate) fn run(as_json: bool) -> Result<()> {
             flag(c.threatens, "T"),
             flag(c.sues, "S"),
             e.description
-        );
+        )?;
         if !e.params.is_empty() {
-            println!("  {:<28} params: {}", "", e.params.join(", "));
+            outln!("  {:<28} params: {}", "", e.params.join(", "))?;
         }
     }
     Ok(())

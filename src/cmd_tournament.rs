@@ -322,17 +322,27 @@ pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
         std::fs::remove_file(&checkpoint)
             .with_context(|| format!("removing {}", checkpoint.display()))?;
     }
-    println!(
+    outln!(
         "{:>4}  {:<30} {:>8} {:>8} {:>6} {:>6}",
-        "rank", "player", "median", "mean", "wins", "coop"
-    );
+        "rank",
+        "player",
+        "median",
+        "mean",
+        "wins",
+        "coop"
+    )?;
     for p in &results.ranked {
-        println!(
+        outln!(
             "{:>4}  {:<30} {:>8.4} {:>8.4} {:>6} {:>6.3}",
-            p.rank, p.name, p.median_score, p.mean_score_per_turn, p.wins, p.cooperation_rate
-        );
+            p.rank,
+            p.name,
+            p.median_score,
+            p.mean_score_per_turn,
+            p.wins,
+            p.cooperation_rate
+        )?;
     }
-    println!("results: {}", path.display());
+    outln!("results: {}", path.display())?;
     eprintln!(
         "{played} matches in {elapsed:.3} s ({:.0} matches/s, {} threads)",
         played as f64 / elapsed.max(1e-9),

@@ -292,9 +292,9 @@ pub(crate) fn validate(files: &[PathBuf], kind: Option<FileKind>) -> Result<()> 
     let mut failures = Vec::new();
     for f in files {
         match check_file(f, kind) {
-            Ok(what) => println!("{}: ok ({what})", f.display()),
+            Ok(what) => outln!("{}: ok ({what})", f.display())?,
             Err(e) => {
-                println!("{e:#}");
+                outln!("{e:#}")?;
                 failures.push(f.display().to_string());
             }
         }

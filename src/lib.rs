@@ -2,6 +2,15 @@
 //! results and plots, and formats what the commands print. `main.rs` only parses arguments
 //! and maps errors to exit codes; `sim`, `strategies` and `plots` know nothing of the CLI.
 
+/// `println!` that returns the write error instead of panicking on it, for `?`: a reader
+/// that closes the pipe early ends the command quietly ([`exit_code`]).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 pub mod charts;
 pub mod cli;
 mod cmd_calibrate;
@@ -55,6 +64,9 @@ impl std::error::Error for BadInput {}
 
 /// Exit code for an error: 2 for bad input, 1 otherwise.
 pub fn exit_code(e: &anyhow::Error) -> u8 {
+    if closed_pipe(e) {
+        return 0;
+    }
     let bad = e.chain().any(|c| {
         c.is::<BadInput>()
             || c.is::<ScenarioError>()
@@ -76,6 +88,16 @@ pub fn exit_code(e: &anyhow::Error) -> u8 {
     } else {
         1
     }
+}
+
+/// Whether `e` is stdout's reader closing the pipe (`pactsim … | head`): everything the
+/// command writes to files is complete before it prints, so this is not a failure and is
+/// not reported.
+pub fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 pub(crate) fn bad(msg: impl Into<String>) -> anyhow::Error {
@@ -406,7 +428,7 @@ pub fn execute(cli: Cli) -> Result<()> {
         Command::Plot { dir, heat, format } => {
             let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;
             for p in written {
-                println!("{}", p.display());
+                outln!("{}", p.display())?;
             }
             Ok(())
         }

@@ -8,6 +8,7 @@ fn main() -> ExitCode {
     let cli = pactsim::cli::Cli::parse();
     match pactsim::execute(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if pactsim::closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(pactsim::exit_code(&e))

@@ -102,17 +102,17 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
             .unwrap_or_else(|| PathBuf::from("results").join(format!("{name}.shards")));
         let done = executor.shard(&header, &dir)?;
         if done.already_complete {
-            println!("{}: already complete", done.path.display());
+            outln!("{}: already complete", done.path.display())?;
             return Ok(());
         }
         report_speed(done.computed, sweep.runs, started);
-        println!(
+        outln!(
             "shard {i}/{n}: cells {}..{} of {} → {}",
             header.first,
             header.end,
             header.cells_total,
             done.path.display()
-        );
+        )?;
         return Ok(());
     }
     let out = o

@@ -383,3 +383,32 @@ fn explain_scans_the_strict_terms_over_the_ranges() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("explain --json");
     assert!(v["strict_scan"].is_null());
 }
+
+/// A reader that stops early (`pactsim … | head`) ends the command quietly with exit 0: no
+/// panic, no error message. The match prints 200 KB, far more than a pipe buffers, so the
+/// writes after the reader has gone fail with a closed pipe.
+#[test]
+fn a_closed_stdout_pipe_ends_the_command_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pactsim"))
+        .args(["match", "Tit For Tat", "Defector", "--turns", "100000"])
+        .current_dir(tmp.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pactsim starts");
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout piped")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The read end is dropped here: the pipe is closed.
+    let out = child.wait_with_output().expect("pactsim ends");
+    assert!(String::from_utf8_lossy(&first).starts_with("Tit For Tat vs Defector"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}

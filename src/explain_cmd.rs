@@ -62,6 +62,8 @@ fn scan(args: &ScenarioArgs) -> Result<Option<StrictScan>> {
         Err(EvaluateError::NoRanges { .. }) => return Ok(None),
         Err(e) => return Err(CliError::from(e).into()),
     };
+    ev.validate_box("explain's scan of the strict April terms")
+        .map_err(CliError::from)?;
     Ok(Some(strict_scan(&ev, SCAN_POINTS).map_err(CliError::from)?))
 }
 

@@ -59,11 +59,6 @@ pub struct ParameterScan {
 }
 
 impl ParameterScan {
-    /// Whether a strict contract is on the frontier at some scanned point.
-    pub fn ever_on_frontier(&self) -> bool {
-        self.points.iter().any(|p| p.strict_on_frontier > 0)
-    }
-
     /// Whether a strict contract is in the zone of agreement at some scanned point.
     pub fn ever_in_zone(&self) -> bool {
         self.points.iter().any(|p| p.strict_in_zone > 0)
@@ -81,7 +76,7 @@ pub struct StrictScan {
 
 /// The strict April terms under the parameters `s`, at expected values, reported as the
 /// parameter value `value`.
-pub fn strict_at(s: &Params, value: f64) -> StrictAtPoint {
+fn strict_at(s: &Params, value: f64) -> StrictAtPoint {
     let [contested, april] = contested_and_april(s);
     let strict = frontier_gap(&ValuedGrid::of(s), &april_terms).on_frontier_values;
     StrictAtPoint {

@@ -3,7 +3,7 @@
 //! and maps errors to exit codes; `sim`, `strategies` and `plots` know nothing of the CLI.
 
 /// `println!` that returns the write error instead of panicking on it, for `?`: a reader
-/// that closes the pipe early ends the command quietly ([`exit_code`]).
+/// that closes the pipe early ends the command quietly ([`closed_pipe`]).
 macro_rules! outln {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
@@ -64,9 +64,6 @@ impl std::error::Error for BadInput {}
 
 /// Exit code for an error: 2 for bad input, 1 otherwise.
 pub fn exit_code(e: &anyhow::Error) -> u8 {
-    if closed_pipe(e) {
-        return 0;
-    }
     let bad = e.chain().any(|c| {
         c.is::<BadInput>()
             || c.is::<ScenarioError>()

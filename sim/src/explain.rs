@@ -298,7 +298,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
     let gap = frontier_gap(&grid, &april_terms);
     let strict = StrictGap {
         strict_contracts: gap.count,
-        on_frontier: gap.on_frontier,
+        on_frontier: gap.on_frontier_values.len(),
         nearest: gap.nearest.map(|n| n.0),
         nearest_values: gap.nearest.map(|n| n.1),
         beaten_by: gap.nearest.map(|n| n.2),

@@ -205,9 +205,8 @@ pub(crate) fn mo_frontier(s: &Params) -> Vec<Contract> {
 pub(crate) struct FrontierGap {
     /// Contracts of the grid in the class.
     pub count: usize,
-    /// Of those, how many no contract beats for both Microsoft and OpenAI.
-    pub on_frontier: usize,
-    /// Their (Microsoft, OpenAI) values, in grid order.
+    /// The (Microsoft, OpenAI) values of those that no contract beats for both Microsoft and
+    /// OpenAI (the class's members on the frontier), in grid order.
     pub on_frontier_values: Vec<[f64; 2]>,
     /// The member the frontier beats by the least, with its (Microsoft, OpenAI) value, the
     /// frontier contract beating it by the most for the worse-off of the two, and that
@@ -222,7 +221,6 @@ pub(crate) fn frontier_gap(grid: &ValuedGrid, member: &dyn Fn(&Contract) -> bool
     let (contracts, values, pareto) = (&grid.contracts, &grid.values, &grid.pareto);
     let mut gap = FrontierGap {
         count: 0,
-        on_frontier: 0,
         on_frontier_values: Vec::new(),
         nearest: None,
     };
@@ -240,7 +238,6 @@ pub(crate) fn frontier_gap(grid: &ValuedGrid, member: &dyn Fn(&Contract) -> bool
             .map(|&k| (k, (values[k][0] - v[0]).min(values[k][1] - v[1])))
             .fold((i, f64::NEG_INFINITY), |b, c| if c.1 > b.1 { c } else { b });
         if margin <= 0.0 {
-            gap.on_frontier += 1;
             gap.on_frontier_values.push(v);
         }
         if margin < least {
@@ -382,11 +379,11 @@ mod tests {
         let f = mo_frontier(&s);
         let grid = ValuedGrid::of(&s);
         let on = frontier_gap(&grid, &|x| f.contains(x));
-        assert_eq!((on.count, on.on_frontier), (f.len(), f.len()));
+        assert_eq!((on.count, on.on_frontier_values.len()), (f.len(), f.len()));
         // The status quo keeps AWS closed and every old term: something beats it for both.
         let sq = s.contracts.status_quo;
         let off = frontier_gap(&grid, &|x| *x == sq);
-        assert_eq!((off.count, off.on_frontier), (1, 0));
+        assert_eq!((off.count, off.on_frontier_values.len()), (1, 0));
         let (x, v, y, w) = off.nearest.expect("one member");
         assert_eq!(x, sq);
         assert!(w[0] > v[0] && w[1] > v[1] && y != x);

@@ -25,9 +25,7 @@ struct Report<'a> {
 
 /// `pactsim explain`.
 pub(crate) fn run(args: &ScenarioArgs, json: bool) -> Result<()> {
-    let sc = load_scenario(args.scenario.as_deref(), &args.set)?;
-    let e = explain(&sc);
-    let scan = scan(args)?;
+    let (e, scan) = explain_and_scan(args)?;
     let mut out = std::io::stdout().lock();
     if json {
         let report = Report {
@@ -41,30 +39,30 @@ pub(crate) fn run(args: &ScenarioArgs, json: bool) -> Result<()> {
             Some(scan) => print_scan(&mut out, scan)?,
             None => writeln!(
                 out,
-                "
-(no [ranges] table: the one-parameter scan of the strict April terms is skipped)"
+                "\n(no [ranges] table: the one-parameter scan of the strict April terms is skipped)"
             )?,
         }
     }
     Ok(())
 }
 
-/// The scan of the strict April terms over the scenario's `[ranges]`, or `None` without them.
-fn scan(args: &ScenarioArgs) -> Result<Option<StrictScan>> {
-    let ev = match sim::evaluate::Evaluator::new(
-        crate::inputs::scenario_document(args.scenario.as_deref())?,
-        &args.set,
-        strategies::catalog(),
-        None,
-        1,
-    ) {
-        Ok(ev) => ev,
-        Err(EvaluateError::NoRanges { .. }) => return Ok(None),
-        Err(e) => return Err(CliError::from(e).into()),
-    };
-    ev.validate_box("explain's scan of the strict April terms")
-        .map_err(CliError::from)?;
-    Ok(Some(strict_scan(&ev, SCAN_POINTS).map_err(CliError::from)?))
+/// The explanation of the scenario and, when it has `[ranges]`, the scan of the strict April
+/// terms over them (the scenario is loaded once, by the evaluator that varies it).
+fn explain_and_scan(args: &ScenarioArgs) -> Result<(Explanation, Option<StrictScan>)> {
+    let doc = crate::inputs::scenario_document(args.scenario.as_deref())?;
+    match sim::evaluate::Evaluator::new(doc, &args.set, strategies::catalog(), None, 1) {
+        Ok(ev) => {
+            ev.validate_box("explain's scan of the strict April terms")
+                .map_err(CliError::from)?;
+            let scan = strict_scan(&ev, SCAN_POINTS).map_err(CliError::from)?;
+            Ok((explain(&ev.base), Some(scan)))
+        }
+        Err(EvaluateError::NoRanges { .. }) => {
+            let sc = load_scenario(args.scenario.as_deref(), &args.set)?;
+            Ok((explain(&sc), None))
+        }
+        Err(e) => Err(CliError::from(e).into()),
+    }
 }
 
 fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
@@ -246,8 +244,8 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
 /// Microsoft's break-even as text: where along the range the April terms beat the contested
 /// state for it.
 fn microsoft_region(p: &ParameterScan) -> String {
-    let gains: Vec<f64> = p.points.iter().map(|q| q.april_gain[0]).collect();
-    let (first, last) = (gains[0], gains[gains.len() - 1]);
+    let gain = |q: Option<&sim::strict_scan::StrictAtPoint>| q.map_or(0.0, |q| q.april_gain[0]);
+    let (first, last) = (gain(p.points.first()), gain(p.points.last()));
     match p.microsoft_break_even.as_slice() {
         [] if first >= 0.0 => "across the range".into(),
         [] => "nowhere".into(),

@@ -45,7 +45,8 @@
 //!   (the state a contract is valued in) · `terms` (payoffs term by term) · `valuer` (values
 //!   of states under beliefs) · `shocks` · `litigation` · `state` (the dispute state and legal
 //!   moves) · `outcome` · `frontier` · `explain` · `strict_scan` (where the strict April terms
-//!   become possible, one `[ranges]` parameter at a time) · `reduced`, `stage`, `cooperative` (the
+//!   become possible, one `[ranges]` parameter at a time) · `root` (the Illinois root finder both
+//!   use) · `reduced`, `stage`, `cooperative` (the
 //!   reduced-form games).
 //! - The engine: `strategy` (agent interface) · `protocol` (the round loop, in phases) ·
 //!   `event` (what a run reports to an observer) · `runner` · `rng` · `player`.
@@ -84,6 +85,7 @@ mod regime;
 pub mod reports;
 pub mod results;
 pub mod rng;
+mod root;
 pub mod runner;
 pub mod scenario;
 pub mod schema;

@@ -8,7 +8,7 @@
 //! must be worth the contested state to both (the zone of agreement). This module moves each
 //! `[ranges]` parameter across its documented range, the others at their scenario values,
 //! and reports all three at evenly spaced points, with the values where a player's gain
-//! changes sign found by bisection. It runs no Monte Carlo: each point is the scenario's
+//! changes sign found by regula falsi (`root`). It runs no Monte Carlo: each point is the scenario's
 //! expected-value economics and its contract grid, valued once.
 
 use crate::evaluate::Evaluator;
@@ -17,13 +17,11 @@ use crate::frontier::{frontier_gap, ValuedGrid};
 use crate::outcome::april_terms;
 use crate::params::Params;
 use crate::payoff::Economics;
+use crate::root::illinois;
 use crate::shocks::Shocks;
 use crate::valuer::issue_preferences;
 use crate::ScenarioError;
 use serde::Serialize;
-
-/// Bisection steps refining a break-even value (the bracket shrinks 2^-40 of a grid step).
-const BISECTION_STEPS: usize = 40;
 
 /// The strict April terms at one parameter value, at expected values.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -139,10 +137,13 @@ pub fn strict_scan(ev: &Evaluator, points: usize) -> Result<StrictScan, Scenario
                             gain(c, a)[player]
                         })
                     };
+                    // The root finder wants f > 0 at the bracket's first end.
+                    let sign = g0.signum();
+                    let g = |x: f64| f(x).map(|v| sign * v);
                     let x = if p.integer {
                         w[1].value
                     } else {
-                        bisect(&f, (w[0].value, g0), w[1].value)?
+                        illinois(&g, (w[0].value, sign * g0), (w[1].value, sign * g1))?
                     };
                     push_once(found, x);
                 }
@@ -175,28 +176,6 @@ fn push_once(found: &mut Vec<f64>, x: f64) {
     if found.last() != Some(&x) {
         found.push(x);
     }
-}
-
-/// The root of `f` between `lo` (where f = `f_lo`) and `hi`, where f has the other sign, by
-/// [`BISECTION_STEPS`] bisections; the midpoint of the last bracket.
-fn bisect<E>(
-    f: &dyn Fn(f64) -> Result<f64, E>,
-    (mut lo, f_lo): (f64, f64),
-    mut hi: f64,
-) -> Result<f64, E> {
-    for _ in 0..BISECTION_STEPS {
-        let mid = 0.5 * (lo + hi);
-        let fm = f(mid)?;
-        if fm == 0.0 {
-            return Ok(mid);
-        }
-        if (fm < 0.0) == (f_lo < 0.0) {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    Ok(0.5 * (lo + hi))
 }
 
 #[cfg(test)]

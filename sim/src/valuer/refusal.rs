@@ -50,33 +50,13 @@ impl StateValuer<'_> {
 /// regula falsi (the excess is close to linear in θ, so a few evaluations suffice). `None`
 /// unless it is positive at 0.01 and not at 0.99.
 fn crossing(excess: impl Fn(f64) -> f64) -> Option<f64> {
-    let (mut a, mut fa) = (LOW, excess(LOW));
-    let (mut b, mut fb) = (HIGH, excess(HIGH));
+    let (fa, fb) = (excess(LOW), excess(HIGH));
     if fb > 0.0 || fa <= 0.0 {
         return None;
     }
-    let mut last_side = 0i8;
-    for _ in 0..100 {
-        let c = (a * fb - b * fa) / (fb - fa);
-        let fc = excess(c);
-        if fc.abs() < 1e-9 || b - a < 1e-9 {
-            return Some(c);
-        }
-        if fc > 0.0 {
-            (a, fa) = (c, fc);
-            if last_side == 1 {
-                fb *= 0.5;
-            }
-            last_side = 1;
-        } else {
-            (b, fb) = (c, fc);
-            if last_side == -1 {
-                fa *= 0.5;
-            }
-            last_side = -1;
-        }
-    }
-    Some(0.5 * (a + b))
+    let f = |theta: f64| Ok::<_, std::convert::Infallible>(excess(theta));
+    let Ok(theta) = crate::root::illinois(&f, (LOW, fa), (HIGH, fb));
+    Some(theta)
 }
 
 #[cfg(test)]

@@ -64,8 +64,8 @@ fn write_run(
     write_april_terms(out, &s.april_terms)?;
     let l = &s.litigation;
     writeln!(out,
-        "threats {} · defiant launches {} · suits {} · injunctions {} · judgments {} (Microsoft won {})",
-        l.threats, l.launches, l.suits, l.injunctions, l.judgments, l.plaintiff_wins
+        "threats {} ({} credible as a suit when made) · defiant launches {} · suits {} · injunctions {} · judgments {} (Microsoft won {})",
+        l.threats, l.credible_threats, l.launches, l.suits, l.injunctions, l.judgments, l.plaintiff_wins
     )?;
     writeln!(out, "results: {}", dir.display())?;
     Ok(())

@@ -190,7 +190,7 @@ pub struct RunsCsv {
 }
 
 /// Header of `runs.csv`.
-pub const RUNS_HEADER: &str = "run,outcome,agreement_week,april_distance,payoff_microsoft,payoff_openai,payoff_amazon,suit_week,injunction,judgment,threat,launched,last_week,theta";
+pub const RUNS_HEADER: &str = "run,outcome,agreement_week,april_distance,payoff_microsoft,payoff_openai,payoff_amazon,suit_week,injunction,judgment,threat,launched,last_week,theta,threat_credible";
 
 impl RunsCsv {
     /// Creates `runs.csv` inside `dir`.
@@ -207,7 +207,7 @@ impl RunsCsv {
         let opt = |v: Option<u32>| v.map(|w| w.to_string()).unwrap_or_default();
         writeln!(
             self.out,
-            "{run},{},{},{:.6},{:.6},{:.6},{:.6},{},{},{},{},{},{},{:.6}",
+            "{run},{},{},{:.6},{:.6},{:.6},{:.6},{},{},{},{},{},{},{:.6},{}",
             r.outcome.name(),
             opt(r.agreement_week),
             r.april_distance,
@@ -220,7 +220,8 @@ impl RunsCsv {
             r.threat,
             r.launched,
             r.last_week,
-            r.theta
+            r.theta,
+            r.threat_credible.map(|c| c.to_string()).unwrap_or_default()
         )
     }
 

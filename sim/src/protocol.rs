@@ -563,6 +563,7 @@ impl Run<'_> {
                 false
             }
             unilateral => {
+                let credible = threat_credibility(&unilateral, &valuer);
                 if obs.enabled() {
                     if matches!(unilateral, Move::Threaten | Move::Sue | Move::DropThreat) {
                         obs.event(&litigation_event(week, &valuer));
@@ -577,6 +578,7 @@ impl Run<'_> {
                         value_after: after,
                     });
                 }
+                note_threat(&mut self.st, credible);
                 self.apply_move(week, unilateral, obs)
             }
         }
@@ -619,6 +621,7 @@ impl Run<'_> {
             let Some(mv) = statement else {
                 return Ok(false);
             };
+            let credible = threat_credibility(&mv, &valuer);
             if obs.enabled() {
                 obs.event(&litigation_event(week, &valuer));
                 obs.event(&Event::Statement {
@@ -628,8 +631,10 @@ impl Run<'_> {
                     value_after: crate::strategy::Valuer::after_move(&valuer, m, &mv),
                 });
             }
-            mv
+            (mv, credible)
         };
+        let (statement, credible) = statement;
+        note_threat(&mut self.st, credible);
         if self.apply_move(week, statement, obs) {
             Err(RunEnded)
         } else {
@@ -698,6 +703,7 @@ impl Run<'_> {
             injunction: st.injunction_ever,
             judgment: st.suit.and_then(|s| s.judgment),
             threat: st.threat_ever,
+            threat_credible: st.threat_credible,
             launched: st.launched || st.launch_withdrawn,
             last_week: *last_week,
             theta: shocks.theta,
@@ -715,6 +721,19 @@ fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
         stake: a.stake,
         plaintiff_cost: a.plaintiff_cost,
         threat_threshold: a.threat_threshold,
+    }
+}
+
+/// For a threat `mv`, whether a suit would be credible under the threatening valuer's belief
+/// (θ_M·J ≥ c_P, docs/model.md §6.2): most threats are made between f_thr·c_P and c_P.
+fn threat_credibility(mv: &Move, valuer: &StateValuer<'_>) -> Option<bool> {
+    (*mv == Move::Threaten).then(|| crate::strategy::Valuer::suit_stakes(valuer).credible())
+}
+
+/// Records the credibility of Microsoft's first threat.
+fn note_threat(st: &mut DisputeState, credible: Option<bool>) {
+    if st.threat_credible.is_none() {
+        st.threat_credible = credible;
     }
 }
 

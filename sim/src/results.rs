@@ -26,6 +26,8 @@ pub struct RunRecord {
     pub judgment: Option<bool>,
     /// Microsoft made a public threat.
     pub threat: bool,
+    /// Its first threat was credible as a suit when made (θ_M·J ≥ c_P); `None` without one.
+    pub threat_credible: Option<bool>,
     /// OpenAI launched Frontier on AWS without a waiver.
     pub launched: bool,
     /// Last week played.
@@ -162,6 +164,13 @@ pub struct LitigationStats {
     /// Microsoft's win rate among runs that reached judgment (absent without judgments).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plaintiff_win_rate: Option<f64>,
+    /// Runs whose first threat was credible as a suit when made (θ_M·J ≥ c_P); the other
+    /// threatened runs' threats were bluffs (θ_M·J between f_thr·c_P and c_P).
+    #[serde(default)]
+    pub credible_threats: u64,
+    /// credible_threats / threats (absent without threats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credible_threat_share: Option<f64>,
 }
 
 /// Summary of a cell of runs (one scenario).

@@ -36,6 +36,9 @@ pub struct DisputeState {
     pub threat: bool,
     /// A threat was ever made.
     pub threat_ever: bool,
+    /// Whether Microsoft's first public threat was credible as a suit when it was made
+    /// (θ_M·J ≥ c_P under its belief that week, docs/model.md §6.2); `None` without a threat.
+    pub threat_credible: Option<bool>,
     /// Frontier on AWS without a waiver.
     pub launched: bool,
     /// The launch was withdrawn (court order).
@@ -80,6 +83,7 @@ impl DisputeState {
             current: s.contracts.status_quo,
             threat: false,
             threat_ever: false,
+            threat_credible: None,
             launched: false,
             launch_withdrawn: false,
             rearchitected: false,

@@ -314,6 +314,8 @@ impl Accumulator {
                 threat_share: 0.0,
                 suit_share: 0.0,
                 plaintiff_win_rate: None,
+                credible_threats: 0,
+                credible_threat_share: None,
             },
             april: AprilTermsAcc::default(),
         }
@@ -336,6 +338,7 @@ impl Accumulator {
         }
         let l = &mut self.lit;
         l.threats += u64::from(r.threat);
+        l.credible_threats += u64::from(r.threat_credible == Some(true));
         l.launches += u64::from(r.launched);
         l.suits += u64::from(r.suit_filed.is_some());
         l.injunctions += u64::from(r.injunction);
@@ -388,6 +391,8 @@ impl Accumulator {
                 l.suit_share = share_of(l.suits, self.runs);
                 l.plaintiff_win_rate =
                     (l.judgments > 0).then(|| l.plaintiff_wins as f64 / l.judgments as f64);
+                l.credible_threat_share =
+                    (l.threats > 0).then(|| share_of(l.credible_threats, l.threats));
                 l
             },
             april_terms: self.april.finish(),
@@ -450,6 +455,7 @@ mod tests {
             injunction: false,
             judgment: None,
             threat: false,
+            threat_credible: None,
             launched: true,
             last_week: 8,
             theta: 0.6,
@@ -512,6 +518,8 @@ mod tests {
             injunction: false,
             judgment,
             threat: judgment.is_some(),
+            // In this fixture a threat was credible exactly when Microsoft later won.
+            threat_credible: judgment,
             launched: true,
             last_week: if judgment.is_some() { 150 } else { 9 },
             theta: 0.6,
@@ -520,11 +528,16 @@ mod tests {
         acc.push(&record(None));
         let none = acc.finish().litigation;
         assert_eq!((none.judgments, none.plaintiff_win_rate), (0, None));
+        assert_eq!(
+            (none.credible_threats, none.credible_threat_share),
+            (0, None)
+        );
         let json = serde_json::to_value(&none).unwrap();
         assert!(
             json.get("plaintiff_win_rate").is_none_or(|v| v.is_null()),
             "{json}"
         );
+        assert!(json.get("credible_threat_share").is_none(), "{json}");
         for j in [true, false, true, true] {
             acc.push(&record(Some(j)));
         }
@@ -532,6 +545,9 @@ mod tests {
         assert_eq!((l.suits, l.judgments, l.plaintiff_wins), (4, 4, 3));
         assert_eq!(l.plaintiff_win_rate, Some(0.75));
         assert_eq!(l.suit_share, 0.8);
+        // Credible threats are counted among the threatened runs only (4 of the 5 runs).
+        assert_eq!((l.threats, l.credible_threats), (4, 3));
+        assert_eq!(l.credible_threat_share, Some(0.75));
         assert_eq!(
             serde_json::to_value(&l).unwrap()["plaintiff_win_rate"],
             0.75

@@ -250,3 +250,50 @@ fn microsoft_makes_litigation_statements_in_other_players_weeks() {
     assert!(threats >= 10, "{threats} threats as statements in 400 runs");
     assert!(statements >= threats);
 }
+
+/// A run records whether Microsoft's first threat was credible as a suit when it was made:
+/// exactly the litigation arithmetic shown with that threat (θ_M·J ≥ c_P), `None` without a
+/// threat; and at the baseline most threats are bluffs (θ_M·J between f_thr·c_P and c_P).
+#[test]
+fn a_run_records_whether_its_first_threat_was_credible() {
+    use sim::event::Event;
+    let eng = engine(&[]);
+    let (mut threatened, mut credible) = (0, 0);
+    for run in 0..600 {
+        let mut events: Vec<Event> = Vec::new();
+        let r = eng.run(RunKey::new(5, eng.scenario().hash(), run), &mut events);
+        let mut last = None;
+        let mut first = None;
+        for e in &events {
+            match *e {
+                Event::Litigation {
+                    theta,
+                    stake,
+                    plaintiff_cost,
+                    threat_threshold,
+                    ..
+                } => last = Some((theta * stake, plaintiff_cost, threat_threshold)),
+                Event::Statement { action, .. } | Event::Move { action, .. }
+                    if action == "threaten" && first.is_none() =>
+                {
+                    let (expected, cost, f_thr) = last.expect("the arithmetic precedes a threat");
+                    assert!(
+                        expected >= f_thr * cost - 1e-9,
+                        "run {run}: a threat below f_thr·c_P"
+                    );
+                    first = Some(expected >= cost);
+                }
+                _ => {}
+            }
+        }
+        assert_eq!(r.threat_credible, first, "run {run}");
+        assert_eq!(r.threat, first.is_some(), "run {run}");
+        threatened += u32::from(r.threat);
+        credible += u32::from(r.threat_credible == Some(true));
+    }
+    assert!(threatened >= 60, "{threatened} threatened runs of 600");
+    assert!(
+        credible * 5 < threatened,
+        "{credible} credible of {threatened}"
+    );
+}

@@ -230,6 +230,7 @@ mod tests {
                 injunction: false,
                 judgment: None,
                 threat: false,
+                threat_credible: None,
                 launched: false,
                 last_week: 9,
                 theta: 0.5,

@@ -220,6 +220,8 @@ fn plots_are_valid_png_and_svg() {
             "s",
             &[
                 "heatmap_april_like_broad",
+                "heatmap_threat",
+                "heatmap_credible_threat",
                 "modal_outcome",
                 "line_0_win_probability_mean",
                 "time_to_agreement",

@@ -54,6 +54,80 @@ fn pooled(s: &SweepSummary, keep: &dyn Fn(&SummaryCell) -> bool) -> ([u64; 8], u
     (counts, runs)
 }
 
+/// Pooled (threats, threats credible as a suit when made, runs) of some cells.
+type Threats = (u64, u64, u64);
+
+/// [`Threats`] of the cells selected by `keep`.
+fn pooled_threats(s: &SweepSummary, keep: &dyn Fn(&SummaryCell) -> bool) -> Threats {
+    s.cells
+        .iter()
+        .filter(|c| keep(c))
+        .fold((0, 0, 0), |(t, k, r), c| {
+            let l = &c.summary.litigation;
+            (t + l.threats, k + l.credible_threats, r + c.summary.runs)
+        })
+}
+
+/// The two axes of a grid's heat maps, with their values and the subtitle shared by its maps.
+struct HeatGrid<'a> {
+    x: &'a Axis,
+    y: &'a Axis,
+    xs: Vec<f64>,
+    ys: Vec<f64>,
+    subtitle: String,
+}
+
+impl HeatGrid<'_> {
+    /// A heat map of shares k/n per cell (rows over y, columns over x), with each cell's 95%
+    /// Wilson interval width for hatching; a cell with n = 0 shows 0 and an interval of
+    /// [0, 1], so it is hatched as unknown.
+    fn shares(
+        &self,
+        title: String,
+        z_label: String,
+        table: &[Vec<(u64, u64)>],
+        heat: &HeatOptions,
+    ) -> Heatmap {
+        let z = table
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&(k, n)| k as f64 / n.max(1) as f64)
+                    .collect()
+            })
+            .collect();
+        let ci_width = table
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&(k, n)| {
+                        let (lo, hi) = wilson(k, n, Z95);
+                        hi - lo
+                    })
+                    .collect()
+            })
+            .collect();
+        Heatmap {
+            title,
+            subtitle: Some(self.subtitle.clone()),
+            x_label: self.x.label.clone(),
+            y_label: self.y.label.clone(),
+            x_values: self.xs.clone(),
+            y_values: self.ys.clone(),
+            z,
+            z_label,
+            z_range: None,
+            probability: true,
+            annotate: None,
+            auto_scale: heat.auto_scale,
+            ci_width: Some(ci_width),
+            ci_threshold: Some(heat.ci_threshold_pp / 100.0),
+            x_log: self.x.scale == Scale::Log,
+            y_log: self.y.scale == Scale::Log,
+        }
+    }
+}
+
 /// The figures of a sweep (see the module documentation).
 pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure> {
     let axes: Vec<Axis> = m
@@ -92,53 +166,76 @@ pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure
         let table: Vec<Vec<([u64; 8], u64)>> = (0..ys.len())
             .map(|j| (0..xs.len()).map(|i| at(i, j)).collect())
             .collect();
+        let maps = HeatGrid {
+            x: ax,
+            y: ay,
+            xs: xs.clone(),
+            ys: ys.clone(),
+            subtitle: sweep_subtitle(m, n, pooled_note),
+        };
+        let over = format!("{} × {}", tail(&ax.path), tail(&ay.path));
         for o in &present {
             let k = o.index();
+            let shares: Vec<Vec<(u64, u64)>> = table
+                .iter()
+                .map(|row| row.iter().map(|(c, r)| (c[k], *r)).collect())
+                .collect();
             out.push((
                 format!("heatmap_{}", o.name().to_lowercase()),
-                Chart::Heatmap(Heatmap {
-                    title: format!(
-                        "P({}) over {} × {}",
-                        o.name(),
-                        tail(&ax.path),
-                        tail(&ay.path)
-                    ),
-                    subtitle: Some(sweep_subtitle(m, n, pooled_note)),
-                    x_label: ax.label.clone(),
-                    y_label: ay.label.clone(),
-                    x_values: xs.clone(),
-                    y_values: ys.clone(),
-                    z: table
-                        .iter()
-                        .map(|row| {
-                            row.iter()
-                                .map(|(c, r)| c[k] as f64 / (*r).max(1) as f64)
-                                .collect()
-                        })
-                        .collect(),
-                    z_label: format!("P({})", o.name()),
-                    z_range: None,
-                    probability: true,
-                    annotate: None,
-                    auto_scale: heat.auto_scale,
-                    ci_width: Some(
-                        table
-                            .iter()
-                            .map(|row| {
-                                row.iter()
-                                    .map(|(c, r)| {
-                                        let (lo, hi) = wilson(c[k], *r, Z95);
-                                        hi - lo
-                                    })
-                                    .collect()
-                            })
-                            .collect(),
-                    ),
-                    ci_threshold: Some(heat.ci_threshold_pp / 100.0),
-                    x_log: ax.scale == Scale::Log,
-                    y_log: ay.scale == Scale::Log,
-                }),
+                Chart::Heatmap(maps.shares(
+                    format!("P({}) over {over}", o.name()),
+                    format!("P({})", o.name()),
+                    &shares,
+                    heat,
+                )),
             ));
+        }
+        // Microsoft's threats: how often it threatens, and how often a threat could have
+        // become a suit when it was made (the rest are bluffs).
+        let threats: Vec<Vec<Threats>> = (0..ys.len())
+            .map(|j| {
+                (0..xs.len())
+                    .map(|i| {
+                        pooled_threats(s, &|c: &SummaryCell| {
+                            c.values.get(&ax.path) == ax.values.get(i)
+                                && c.values.get(&ay.path) == ay.values.get(j)
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        if threats.iter().flatten().any(|&(t, _, _)| t > 0) {
+            let pick = |f: fn(&Threats) -> (u64, u64)| -> Vec<Vec<(u64, u64)>> {
+                threats
+                    .iter()
+                    .map(|row| row.iter().map(f).collect())
+                    .collect()
+            };
+            out.push((
+                "heatmap_threat".into(),
+                Chart::Heatmap(maps.shares(
+                    format!("P(public threat) over {over}"),
+                    "P(threat)".into(),
+                    &pick(|&(t, _, r)| (t, r)),
+                    heat,
+                )),
+            ));
+            // Summaries written before runs recorded their threats' credibility lack it.
+            let recorded = s.cells.iter().all(|c| {
+                let l = &c.summary.litigation;
+                l.threats == 0 || l.credible_threat_share.is_some()
+            });
+            if recorded {
+                out.push((
+                    "heatmap_credible_threat".into(),
+                    Chart::Heatmap(maps.shares(
+                        format!("Threats credible as a suit when made (θ_M·J ≥ c_P) over {over}"),
+                        "share of threats".into(),
+                        &pick(|&(t, k, _)| (k, t)),
+                        heat,
+                    )),
+                ));
+            }
         }
         let classes: Vec<Outcome> = Outcome::ALL
             .into_iter()
@@ -376,4 +473,52 @@ pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn axis(path: &str, values: &[f64], scale: Scale) -> Axis {
+        Axis {
+            path: path.into(),
+            label: format!("{path} (unit)"),
+            values: values.iter().map(|v| serde_json::json!(v)).collect(),
+            range: None,
+            scale,
+        }
+    }
+
+    /// A share map holds k/n per cell with its Wilson width; a cell with nothing to count
+    /// shows 0 with the whole [0, 1] interval, so the map hatches it as unknown.
+    #[test]
+    fn share_maps_hold_k_over_n_and_hatch_empty_cells() {
+        let (x, y) = (
+            axis("a.x", &[1.0, 2.0], Scale::Linear),
+            axis("a.y", &[1.0, 10.0], Scale::Log),
+        );
+        let grid = HeatGrid {
+            x: &x,
+            y: &y,
+            xs: vec![1.0, 2.0],
+            ys: vec![1.0, 10.0],
+            subtitle: "sub".into(),
+        };
+        let table = vec![vec![(3, 4), (0, 0)], vec![(0, 50), (50, 50)]];
+        let heat = HeatOptions::default();
+        let map = grid.shares("t".into(), "z".into(), &table, &heat);
+        assert_eq!(map.z, vec![vec![0.75, 0.0], vec![0.0, 1.0]]);
+        let ci = map.ci_width.expect("widths");
+        let (lo, hi) = wilson(3, 4, Z95);
+        assert_eq!(ci[0][0], hi - lo);
+        assert_eq!(ci[0][1], 1.0);
+        assert!(ci[1][0] < 0.1 && ci[1][1] < 0.1);
+        assert_eq!(map.ci_threshold, Some(heat.ci_threshold_pp / 100.0));
+        assert!(!map.x_log && map.y_log);
+        assert_eq!(
+            (map.x_label.as_str(), map.y_label.as_str()),
+            ("a.x (unit)", "a.y (unit)")
+        );
+        assert!(map.probability && map.z.iter().flatten().all(|v| v.is_finite()));
+    }
 }

@@ -271,8 +271,10 @@ pub enum Command {
         scenario: ScenarioArgs,
         /// What is analysed: an outcome class share (APRIL_LIKE_BROAD), a sum of classes
         /// (APRIL_LIKE_STRICT+APRIL_LIKE_BROAD), time_to_agreement (mean weeks),
-        /// payoff.microsoft | payoff.openai | payoff.amazon (mean $B), or term.KEY: the share
-        /// of deals meeting one term of the strict April class (term.azure_first_lag, …).
+        /// payoff.microsoft | payoff.openai | payoff.amazon (mean $B), term.KEY: the share
+        /// of deals meeting one term of the strict April class (term.azure_first_lag, …), or
+        /// litigation.threat | litigation.suit (share of runs) | litigation.credible_threat
+        /// (share of threats credible as a suit when made).
         #[arg(long)]
         target: String,
         /// morris: one-at-a-time + Morris screening; sobol: variance-based Sobol indices.
@@ -325,8 +327,9 @@ pub enum Command {
         /// Scenario and overrides.
         #[command(flatten)]
         scenario: ScenarioArgs,
-        /// Outcome class share, a sum CLASS+CLASS, or a term's share of deals term.KEY
-        /// (other targets need --threshold).
+        /// Outcome class share, a sum CLASS+CLASS, a term's share of deals term.KEY, or
+        /// litigation.threat | litigation.suit | litigation.credible_threat (other targets
+        /// need --threshold).
         #[arg(long)]
         target: String,
         /// Latin hypercube points.

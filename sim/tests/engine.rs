@@ -296,4 +296,18 @@ fn a_run_records_whether_its_first_threat_was_credible() {
         credible * 5 < threatened,
         "{credible} credible of {threatened}"
     );
+    // With the threat threshold at 1 a threat needs θ_M·J ≥ c_P: every threat is credible.
+    let eng = engine(&["litigation.threat_threshold=1".to_string()]);
+    let mut threatened = 0;
+    for run in 0..600 {
+        let r = eng.run(
+            RunKey::new(5, eng.scenario().hash(), run),
+            &mut sim::event::Silent,
+        );
+        if r.threat {
+            threatened += 1;
+            assert_eq!(r.threat_credible, Some(true), "run {run}");
+        }
+    }
+    assert!(threatened >= 5, "{threatened} threatened runs at f_thr = 1");
 }

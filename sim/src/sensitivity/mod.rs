@@ -13,7 +13,7 @@ mod target;
 
 pub use analysis::{Analysis, MorrisOptions, Point};
 pub use design::{morris_design, morris_effects, parameters, MorrisEffect, Parameter, Trajectory};
-pub use target::{Measure, Target};
+pub use target::{LitigationRate, Measure, Target};
 
 use crate::output::OutputError;
 

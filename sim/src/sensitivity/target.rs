@@ -42,12 +42,43 @@ pub enum Target {
     /// class (`term.azure_first_lag`): an index into [`STRICT_TERMS`]. A point without such
     /// deals counts as 0.
     Term(usize),
+    /// A litigation rate (`litigation.threat`, `litigation.suit`, `litigation.credible_threat`).
+    Litigation(LitigationRate),
+}
+
+/// The litigation rates a target can read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LitigationRate {
+    /// Share of runs with a public threat.
+    Threat,
+    /// Share of runs with a suit filed.
+    Suit,
+    /// Share of threatened runs whose first threat was credible as a suit when made (a point
+    /// without threats counts as 0).
+    CredibleThreat,
+}
+
+impl LitigationRate {
+    const ALL: [LitigationRate; 3] = [
+        LitigationRate::Threat,
+        LitigationRate::Suit,
+        LitigationRate::CredibleThreat,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            LitigationRate::Threat => "threat",
+            LitigationRate::Suit => "suit",
+            LitigationRate::CredibleThreat => "credible_threat",
+        }
+    }
 }
 
 const PLAYERS: [&str; 3] = ["microsoft", "openai", "amazon"];
 
 impl Target {
-    /// Parses `--target`: `CLASS[+CLASS…]`, `time_to_agreement` or `payoff.PLAYER`.
+    /// Parses `--target`: `CLASS[+CLASS…]`, `time_to_agreement`, `payoff.PLAYER`, `term.KEY`
+    /// or `litigation.RATE`.
     pub fn parse(s: &str, horizon: u32) -> Result<Target, SensitivityError> {
         let t = s.trim();
         if t == "time_to_agreement" {
@@ -64,6 +95,18 @@ impl Target {
                     SensitivityError::Bad(format!(
                         "--target {s}: unknown player {p:?}; allowed: payoff.microsoft, \
                          payoff.openai, payoff.amazon"
+                    ))
+                });
+        }
+        if let Some(k) = t.strip_prefix("litigation.") {
+            return LitigationRate::ALL
+                .into_iter()
+                .find(|l| l.key() == k)
+                .map(Target::Litigation)
+                .ok_or_else(|| {
+                    SensitivityError::Bad(format!(
+                        "--target {s}: unknown litigation rate {k:?}; allowed: \
+                         litigation.threat, litigation.suit, litigation.credible_threat"
                     ))
                 });
         }
@@ -87,8 +130,8 @@ impl Target {
                 SensitivityError::Bad(format!(
                     "--target {s}: unknown outcome {:?}; allowed: an outcome class ({}), a sum \
                      of classes joined by '+', time_to_agreement, payoff.microsoft, \
-                     payoff.openai, payoff.amazon or term.KEY (a term of the strict April \
-                     class)",
+                     payoff.openai, payoff.amazon, term.KEY (a term of the strict April \
+                     class) or litigation.threat, litigation.suit, litigation.credible_threat",
                     part.trim(),
                     Outcome::ALL.map(|x| x.name()).join(", ")
                 ))
@@ -107,6 +150,7 @@ impl Target {
             Target::TimeToAgreement { .. } => "time_to_agreement".into(),
             Target::Payoff(i) => format!("payoff.{}", PLAYERS[*i]),
             Target::Term(k) => format!("term.{}", STRICT_TERMS[*k].key),
+            Target::Litigation(l) => format!("litigation.{}", l.key()),
         }
     }
 
@@ -117,12 +161,20 @@ impl Target {
             Target::TimeToAgreement { .. } => "mean time to agreement (weeks)".into(),
             Target::Payoff(i) => format!("mean payoff of {} ($B PV)", PLAYERS[*i]),
             Target::Term(k) => format!("share of deals with {}", STRICT_TERMS[*k].label),
+            Target::Litigation(LitigationRate::Threat) => "P(public threat) (share of runs)".into(),
+            Target::Litigation(LitigationRate::Suit) => "P(suit) (share of runs)".into(),
+            Target::Litigation(LitigationRate::CredibleThreat) => {
+                "share of threats credible as a suit when made".into()
+            }
         }
     }
 
     /// The target is a share in \[0, 1\] (of runs, or of deals).
     pub fn is_share(&self) -> bool {
-        matches!(self, Target::Shares(_) | Target::Term(_))
+        matches!(
+            self,
+            Target::Shares(_) | Target::Term(_) | Target::Litigation(_)
+        )
     }
 
     /// The target's value in a summary.
@@ -142,12 +194,21 @@ impl Target {
                 .iter()
                 .find(|t| t.term == STRICT_TERMS[*k].key)
                 .map_or(0.0, |t| t.share),
+            Target::Litigation(l) => {
+                let x = &s.litigation;
+                match l {
+                    LitigationRate::Threat => x.threat_share,
+                    LitigationRate::Suit => x.suit_share,
+                    LitigationRate::CredibleThreat => x.credible_threat_share.unwrap_or(0.0),
+                }
+            }
         }
     }
 
-    /// Monte Carlo variance of one point's value (binomial p(1−p)/runs for shares, p(1−p)/deals
-    /// for a term's share of deals, sd²/runs for payoffs; None for time to agreement, whose
-    /// per-run spread is not in the summary).
+    /// Monte Carlo variance of one point's value (binomial p(1−p)/runs for shares and the
+    /// threat and suit rates, p(1−p)/deals for a term's share of deals, p(1−p)/threats for the
+    /// credible-threat share, sd²/runs for payoffs; None for time to agreement, whose per-run
+    /// spread is not in the summary).
     pub fn noise_variance(&self, s: &Summary) -> Option<f64> {
         let runs = s.runs.max(1) as f64;
         match self {
@@ -158,6 +219,14 @@ impl Target {
             Target::Term(_) => {
                 let p = self.value(s);
                 Some(p * (1.0 - p) / s.april_terms.deals.max(1) as f64)
+            }
+            Target::Litigation(l) => {
+                let p = self.value(s);
+                let n = match l {
+                    LitigationRate::CredibleThreat => s.litigation.threats.max(1) as f64,
+                    _ => runs,
+                };
+                Some(p * (1.0 - p) / n)
             }
             Target::TimeToAgreement { .. } => None,
             Target::Payoff(i) => {
@@ -247,5 +316,59 @@ mod tests {
         let s = acc.finish();
         assert_eq!(lag.value(&s), 0.5);
         assert_eq!(lag.noise_variance(&s), Some(0.25 / 4.0));
+    }
+
+    /// Litigation targets read the threat and suit rates over runs and the credible share over
+    /// threatened runs, each with binomial noise over what it counts; without threats the
+    /// credible share reads 0.
+    #[test]
+    fn litigation_targets_read_their_rates() {
+        use crate::results::RunRecord;
+        use crate::stats::Accumulator;
+        let record = |threat_credible: Option<bool>, sued: bool| RunRecord {
+            outcome: if sued {
+                Outcome::Litigation
+            } else {
+                Outcome::AprilLikeBroad
+            },
+            agreement_week: (!sued).then_some(9),
+            deal_terms: None,
+            april_distance: 0.2,
+            payoffs: [0.0; 3],
+            suit_filed: sued.then_some(8),
+            injunction: false,
+            judgment: None,
+            threat: threat_credible.is_some(),
+            threat_credible,
+            launched: true,
+            last_week: if sued { 51 } else { 9 },
+            theta: 0.5,
+        };
+        let [threat, suit, credible] = ["threat", "suit", "credible_threat"]
+            .map(|k| Target::parse(&format!("litigation.{k}"), 52).unwrap());
+        assert_eq!(credible, Target::Litigation(LitigationRate::CredibleThreat));
+        assert_eq!(credible.name(), "litigation.credible_threat");
+        assert!(credible.is_share());
+        let e = Target::parse("litigation.bluff", 52)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("litigation.credible_threat"), "{e}");
+        let mut acc = Accumulator::new(52);
+        acc.push(&record(None, false));
+        assert_eq!(credible.value(&acc.finish()), 0.0);
+        for (c, sued) in [
+            (Some(false), false),
+            (Some(true), true),
+            (Some(false), false),
+        ] {
+            acc.push(&record(c, sued));
+        }
+        acc.push(&record(None, false));
+        let s = acc.finish();
+        assert_eq!((threat.value(&s), suit.value(&s)), (0.6, 0.2));
+        assert_eq!(threat.noise_variance(&s), Some(0.6 * 0.4 / 5.0));
+        assert!((credible.value(&s) - 1.0 / 3.0).abs() < 1e-15);
+        let v = credible.noise_variance(&s).unwrap();
+        assert!((v - (1.0 / 3.0) * (2.0 / 3.0) / 3.0).abs() < 1e-15, "{v}");
     }
 }

@@ -57,6 +57,16 @@ fn pooled(s: &SweepSummary, keep: &dyn Fn(&SummaryCell) -> bool) -> ([u64; 8], u
 /// Pooled (threats, threats credible as a suit when made, runs) of some cells.
 type Threats = (u64, u64, u64);
 
+/// A threat heat map: file name, title, colour-bar label, the (count, of) it maps from a
+/// cell's [`Threats`], and whether it is drawn.
+type ThreatMap = (
+    &'static str,
+    &'static str,
+    &'static str,
+    fn(&Threats) -> (u64, u64),
+    bool,
+);
+
 /// [`Threats`] of the cells selected by `keep`.
 fn pooled_threats(s: &SweepSummary, keep: &dyn Fn(&SummaryCell) -> bool) -> Threats {
     s.cells
@@ -204,34 +214,42 @@ pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure
                     .collect()
             })
             .collect();
+        // Summaries written before runs recorded their threats' credibility lack it.
+        let recorded = s.cells.iter().all(|c| {
+            let l = &c.summary.litigation;
+            l.threats == 0 || l.credible_threat_share.is_some()
+        });
+        let threat_maps: [ThreatMap; 2] = [
+            (
+                "heatmap_threat",
+                "P(public threat)",
+                "P(threat)",
+                |&(t, _, r)| (t, r),
+                true,
+            ),
+            (
+                "heatmap_credible_threat",
+                "Threats credible as a suit when made (θ_M·J ≥ c_P)",
+                "share of threats",
+                |&(t, k, _)| (k, t),
+                recorded,
+            ),
+        ];
         if threats.iter().flatten().any(|&(t, _, _)| t > 0) {
-            let pick = |f: fn(&Threats) -> (u64, u64)| -> Vec<Vec<(u64, u64)>> {
-                threats
+            for (name, title, z_label, count, drawn) in threat_maps {
+                if !drawn {
+                    continue;
+                }
+                let shares: Vec<Vec<(u64, u64)>> = threats
                     .iter()
-                    .map(|row| row.iter().map(f).collect())
-                    .collect()
-            };
-            out.push((
-                "heatmap_threat".into(),
-                Chart::Heatmap(maps.shares(
-                    format!("P(public threat) over {over}"),
-                    "P(threat)".into(),
-                    &pick(|&(t, _, r)| (t, r)),
-                    heat,
-                )),
-            ));
-            // Summaries written before runs recorded their threats' credibility lack it.
-            let recorded = s.cells.iter().all(|c| {
-                let l = &c.summary.litigation;
-                l.threats == 0 || l.credible_threat_share.is_some()
-            });
-            if recorded {
+                    .map(|row| row.iter().map(count).collect())
+                    .collect();
                 out.push((
-                    "heatmap_credible_threat".into(),
+                    name.into(),
                     Chart::Heatmap(maps.shares(
-                        format!("Threats credible as a suit when made (θ_M·J ≥ c_P) over {over}"),
-                        "share of threats".into(),
-                        &pick(|&(t, k, _)| (k, t)),
+                        format!("{title} over {over}"),
+                        z_label.into(),
+                        &shares,
                         heat,
                     )),
                 ));

@@ -135,6 +135,24 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             v.defendant_cost
         )?;
     }
+    if let Some(first) = e.litigation.first() {
+        let c = &first.terms.plaintiff_cost_parts;
+        let share = |part: f64| 100.0 * part / first.terms.plaintiff_cost;
+        // Rounding residue would print as "-0.00".
+        let other = if c.other.abs() < 0.005 { 0.0 } else { c.other };
+        writeln!(
+            out,
+            "  c_P = antitrust blow-back {:.2} ({:.0}%) + relationship shading {:.2} ({:.0}%) + its own stake (litigation discount, IPO class) {:.2} ({:.0}%) + legal fees {:.2} + other {:.2}",
+            c.antitrust,
+            share(c.antitrust),
+            c.shading,
+            share(c.shading),
+            c.own_stake,
+            share(c.own_stake),
+            c.fees,
+            other
+        )?;
+    }
     let z = &e.settlement;
     writeln!(
         out,

@@ -579,6 +579,44 @@ mod tests {
     }
 
     #[test]
+    fn the_cost_of_suing_decomposes_into_its_parts() {
+        let e = baseline(&[]);
+        let m = &e.litigation[0].terms;
+        let c = &m.plaintiff_cost_parts;
+        let sum = c.antitrust + c.shading + c.own_stake + c.fees + c.other;
+        assert!((sum - m.plaintiff_cost).abs() < 1e-9, "{c:?}");
+        // Nothing but the four named parts changes when Microsoft sues with the channel open.
+        assert!(c.other.abs() < 1e-9, "{c:?}");
+        // c_AT0·(1 + k·A_0) = 3·(1 + 2·0.45).
+        assert!((c.antitrust - 5.7).abs() < 1e-9, "{c:?}");
+        assert!(
+            c.shading > 0.0 && c.own_stake > 0.0 && c.fees > 0.0,
+            "{c:?}"
+        );
+        // The same parts under every prior: c_P does not depend on θ.
+        assert_eq!(e.litigation[1].terms.plaintiff_cost_parts, *c);
+        // Each driver moves its own part only.
+        let at = baseline(&["microsoft.antitrust_cost_of_suing=10.0"]);
+        let a = &at.litigation[0].terms.plaintiff_cost_parts;
+        assert!((a.antitrust - 19.0).abs() < 1e-9, "{a:?}");
+        assert_eq!(
+            (a.shading, a.own_stake, a.fees),
+            (c.shading, c.own_stake, c.fees)
+        );
+        let sh = baseline(&["microsoft.shading_rate=0.2"]);
+        let b = &sh.litigation[0].terms.plaintiff_cost_parts;
+        assert!((b.shading - 2.0 * c.shading).abs() < 1e-9, "{b:?}");
+        assert_eq!((b.antitrust, b.own_stake), (c.antitrust, c.own_stake));
+        // The stake part scales with the stake s_M.
+        let st = baseline(&["microsoft.stake=0.24"]);
+        let d = &st.litigation[0].terms.plaintiff_cost_parts;
+        assert!(
+            (d.own_stake / c.own_stake - 0.24 / 0.27).abs() < 1e-9,
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn suits_settle_because_settling_saves_more_than_optimism_is_worth() {
         let e = baseline(&[]);
         let z = &e.settlement;

@@ -325,6 +325,34 @@ fn explain_reports_strict_terms_in_the_runs_own_draws() {
     assert!(files(tmp.path()).is_empty());
 }
 
+/// `explain` splits Microsoft's cost of suing c_P into its parts, in text and JSON, with the
+/// same numbers; the parts sum to c_P.
+#[test]
+fn explain_splits_the_cost_of_suing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let json = pactsim(&["explain", "--json"], tmp.path());
+    assert!(json.status.success(), "{}", stderr(&json));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("explain --json");
+    let m = &v["litigation"][0];
+    assert_eq!(m["prior_of"], "microsoft");
+    let c = &m["plaintiff_cost_parts"];
+    let part = |k: &str| c[k].as_f64().unwrap_or_else(|| panic!("{k}: {c}"));
+    let names = ["antitrust", "shading", "own_stake", "fees", "other"];
+    let sum: f64 = names.iter().map(|k| part(k)).sum();
+    let c_p = m["plaintiff_cost"].as_f64().unwrap();
+    assert!((sum - c_p).abs() < 1e-9, "{sum} vs {c_p}");
+    let text = pactsim(&["explain"], tmp.path());
+    assert!(text.status.success(), "{}", stderr(&text));
+    let line = format!(
+        "c_P = antitrust blow-back {:.2} ({:.0}%) + relationship shading {:.2}",
+        part("antitrust"),
+        100.0 * part("antitrust") / c_p,
+        part("shading")
+    );
+    assert!(stdout(&text).contains(&line), "{}", stdout(&text));
+    assert!(files(tmp.path()).is_empty());
+}
+
 /// `explain` ends with the one-parameter scan of the strict April terms over `[ranges]`, the
 /// same in text and JSON; a scenario without `[ranges]` skips it and says so.
 #[test]

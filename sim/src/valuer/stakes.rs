@@ -12,11 +12,16 @@ impl StateValuer<'_> {
     /// One-off costs of filing for each player at the current antitrust pressure: the
     /// antitrust blow-back c_AT0·(1 + k·A_t) and relationship shading θ_sh × the joint value.
     pub(super) fn filing_costs(&self) -> [f64; 3] {
+        let (c_at, shade) = self.microsoft_filing_costs();
+        [c_at + shade, 0.0, 0.0]
+    }
+
+    /// Microsoft's one-off costs of filing, (antitrust blow-back, relationship shading), $B.
+    fn microsoft_filing_costs(&self) -> (f64, f64) {
         let m = &self.s.microsoft;
         let c_at = m.antitrust_cost_of_suing
             * (1.0 + m.antitrust_pressure_multiplier * self.shocks.antitrust);
-        let shade = m.shading_rate * self.econ.joint_value();
-        [c_at + shade, 0.0, 0.0]
+        (c_at, m.shading_rate * self.econ.joint_value())
     }
 
     pub(super) fn assess(&self, st: &DisputeState) -> Assessment {
@@ -40,20 +45,12 @@ impl StateValuer<'_> {
                 return k;
             }
         }
-        let mut live = st.clone();
-        live.launched = true;
-        live.rearchitected = false;
-        live.injunction = false;
-        live.suit = None;
-        let contested = self.impasse_regime(&live);
-        let open_reg = Regime {
-            open: 1.0,
-            ..contested
-        };
-        let blocked_reg = Regime {
-            open: 0.0,
-            ..contested
-        };
+        let SuitRegimes {
+            open: open_reg,
+            blocked: blocked_reg,
+            sued_same_channel: same_channel,
+            live,
+        } = self.suit_regimes(st);
         let x = &st.current;
         // When `st` is the current state and already live (launched, not enjoined or
         // re-architected, no suit, Amazon in), `live` equals it and the open regime is its
@@ -74,15 +71,6 @@ impl StateValuer<'_> {
         let damages = self.expected_damages(&live);
         let block_value = (v_blocked[0] - v_open[0]).max(0.0);
         let leverage = self.s.litigation.leverage_share * gain_oa.max(0.0);
-        // The suit's own costs, relative to the contested state with the same channel.
-        let mut sued_state = live;
-        sued_state.file_expected();
-        let sued_reg = self.impasse_regime(&sued_state);
-        let same_channel = Regime {
-            open: 1.0,
-            defendant_loss: 0.0,
-            ..sued_reg
-        };
         let v_same = self.econ.evaluate(x, &same_channel);
         let k = Stakes {
             terms: st.current,
@@ -97,6 +85,38 @@ impl StateValuer<'_> {
             self.shared.stakes.set(Some(k));
         }
         k
+    }
+
+    /// The regimes J and c_P compare, for a suit over a defiant launch of `st`'s terms: the
+    /// contested state as if the launch were live with the channel open, the same with the
+    /// channel blocked, and the state once Microsoft has sued, with the channel still open (so
+    /// that the difference to the first is the suit's own cost, not the channel's).
+    fn suit_regimes(&self, st: &DisputeState) -> SuitRegimes {
+        let mut live = st.clone();
+        live.launched = true;
+        live.rearchitected = false;
+        live.injunction = false;
+        live.suit = None;
+        let contested = self.impasse_regime(&live);
+        let mut sued_state = live.clone();
+        sued_state.file_expected();
+        let sued_reg = self.impasse_regime(&sued_state);
+        SuitRegimes {
+            open: Regime {
+                open: 1.0,
+                ..contested
+            },
+            blocked: Regime {
+                open: 0.0,
+                ..contested
+            },
+            sued_same_channel: Regime {
+                open: 1.0,
+                defendant_loss: 0.0,
+                ..sued_reg
+            },
+            live,
+        }
     }
 
     fn assess_uncached(&self, st: &DisputeState) -> Assessment {
@@ -128,6 +148,23 @@ impl StateValuer<'_> {
     /// `pactsim explain`).
     pub(crate) fn litigation_terms(&self) -> LitigationTerms {
         let a = self.assess(self.state);
+        let r = self.suit_regimes(self.state);
+        let x = &self.state.current;
+        let (open, sued) = (
+            self.econ.terms(x, &r.open),
+            self.econ.terms(x, &r.sued_same_channel),
+        );
+        let (antitrust, shading) = self.microsoft_filing_costs();
+        let own_stake = (open.m_stake_base + open.m_stake_uplift + open.m_stake_liability)
+            - (sued.m_stake_base + sued.m_stake_uplift + sued.m_stake_liability);
+        let fees = open.m_other - sued.m_other;
+        let cost_parts = SuitCostParts {
+            antitrust,
+            shading,
+            own_stake,
+            fees,
+            other: a.plaintiff_cost - (antitrust + shading + own_stake + fees),
+        };
         LitigationTerms {
             theta: self.theta,
             stake: a.stake,
@@ -135,6 +172,7 @@ impl StateValuer<'_> {
             damages: a.stake_parts[1],
             leverage: a.stake_parts[2],
             plaintiff_cost: a.plaintiff_cost,
+            plaintiff_cost_parts: cost_parts,
             defendant_cost: a.defendant_cost,
             credible: a.credible,
             threat: self.theta * a.stake >= self.s.litigation.threat_threshold * a.plaintiff_cost,
@@ -157,12 +195,42 @@ pub struct LitigationTerms {
     pub leverage: f64,
     /// c_P: the incremental cost of suing.
     pub plaintiff_cost: f64,
+    /// c_P term by term; the parts sum to c_P.
+    pub plaintiff_cost_parts: SuitCostParts,
     /// c_D: the defendants' (OpenAI's) incremental cost.
     pub defendant_cost: f64,
     /// θ·J ≥ c_P.
     pub credible: bool,
     /// θ·J ≥ f_thr·c_P.
     pub threat: bool,
+}
+
+/// Microsoft's incremental cost of suing, c_P, term by term, $B (docs/model.md §6.1). None of
+/// the parts depends on θ.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct SuitCostParts {
+    /// Antitrust blow-back c_AT0·(1 + k·A_t), paid at filing.
+    pub antitrust: f64,
+    /// Relationship shading θ_sh × the present value of Microsoft's OpenAI-model revenue, paid
+    /// at filing.
+    pub shading: f64,
+    /// What the suit costs Microsoft's own stake in OpenAI: the full litigation discount on the
+    /// valuation instead of the legal cloud's part of it, and the "suit" IPO class instead of
+    /// "threat".
+    pub own_stake: f64,
+    /// Legal fees to the expected judgment.
+    pub fees: f64,
+    /// Any other change in Microsoft's value between the contested and the sued state with the
+    /// channel open (zero unless the state part of c_P was negative and floored at zero).
+    pub other: f64,
+}
+
+/// The regimes behind J and c_P (see `StateValuer::suit_regimes`).
+struct SuitRegimes {
+    live: DisputeState,
+    open: Regime,
+    blocked: Regime,
+    sued_same_channel: Regime,
 }
 
 /// Belief-free litigation stakes of one set of terms.

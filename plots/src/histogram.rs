@@ -49,6 +49,8 @@ pub struct Marker {
 const MARKER_COLOURS: [usize; 5] = [3, 4, 2, 6, 1];
 
 const ROW_H: i32 = 26;
+/// Pixels either side of a marker line's centre that its 3 px stroke covers, plus one.
+const LINE_CLEARANCE: i32 = 3;
 
 pub(crate) fn draw<DB: DrawingBackend>(h: &Histogram, root: &Area<DB>) -> Drawn
 where
@@ -190,8 +192,19 @@ where
     }
     for (k, r) in placed {
         let (_, label, colour) = markers[k];
+        // A background edge inside another marker's 3 px line would hide part of its width
+        // (a glitch, not a gap): pull that edge back clear of the line.
+        let (mut bl, mut br) = (r.l, r.r);
+        for (j, &lx) in lines.iter().enumerate() {
+            if j != k && (lx - bl).abs() <= LINE_CLEARANCE {
+                bl = lx + LINE_CLEARANCE;
+            }
+            if j != k && (lx - br).abs() <= LINE_CLEARANCE {
+                br = lx - LINE_CLEARANCE;
+            }
+        }
         root.draw(&Rectangle::new(
-            [(r.l, r.t), (r.r, r.b)],
+            [(bl, r.t), (br, r.b)],
             PAPER.mix(0.9).filled(),
         ))?;
         root.draw(&Text::new(

@@ -1,5 +1,6 @@
-//! What `pactsim run` prints: the outcome table with Wilson intervals, time to agreement and
-//! April-distance.
+//! What `pactsim run` prints: the outcome table with Wilson intervals, time to agreement with
+//! the 95% interval of its mean, April-distance, and the litigation counts with the Wilson
+//! intervals of their rates.
 
 use sim::outcome::strict_term_label;
 use sim::Summary;
@@ -44,12 +45,15 @@ fn write_run(
         )?;
     }
     writeln!(out)?;
-    match s.time_to_agreement.mean_weeks {
-        Some(m) => writeln!(
-            out,
-            "mean time to agreement: {m:.2} weeks ({} runs with an agreement)",
-            s.time_to_agreement.agreements
-        ),
+    let t = &s.time_to_agreement;
+    match t.mean_weeks {
+        Some(m) => {
+            write!(out, "mean time to agreement: {m:.2} weeks")?;
+            if let Some([lo, hi]) = t.mean_weeks_ci {
+                write!(out, " [{lo:.2}, {hi:.2}]")?;
+            }
+            writeln!(out, " ({} runs with an agreement)", t.agreements)
+        }
         None => writeln!(out, "mean time to agreement: no agreement in any run"),
     }?;
     write!(
@@ -63,10 +67,32 @@ fn write_run(
     writeln!(out)?;
     write_april_terms(out, &s.april_terms)?;
     let l = &s.litigation;
-    writeln!(out,
-        "threats {} ({} credible as a suit when made) · defiant launches {} · suits {} · injunctions {} · judgments {} (Microsoft won {})",
-        l.threats, l.credible_threats, l.launches, l.suits, l.injunctions, l.judgments, l.plaintiff_wins
+    let pct = |[lo, hi]: [f64; 2]| format!("[{:.1}, {:.1}]%", 100.0 * lo, 100.0 * hi);
+    write!(
+        out,
+        "threats {} ({:.1}% {}; {} credible as a suit when made) · defiant launches {} · suits {} ({:.2}% [{:.2}, {:.2}]%) · injunctions {} · judgments {}",
+        l.threats,
+        100.0 * l.threat_share,
+        pct(l.threat_share_ci),
+        l.credible_threats,
+        l.launches,
+        l.suits,
+        100.0 * l.suit_share,
+        100.0 * l.suit_share_ci[0],
+        100.0 * l.suit_share_ci[1],
+        l.injunctions,
+        l.judgments
     )?;
+    match (l.plaintiff_win_rate, l.plaintiff_win_rate_ci) {
+        (Some(rate), Some(ci)) => writeln!(
+            out,
+            " (Microsoft won {}: {:.1}% {})",
+            l.plaintiff_wins,
+            100.0 * rate,
+            pct(ci)
+        ),
+        _ => writeln!(out),
+    }?;
     writeln!(out, "results: {}", dir.display())?;
     Ok(())
 }

@@ -72,6 +72,10 @@ pub struct Distribution {
     pub p95: f64,
     /// Maximum.
     pub max: f64,
+    /// 95% interval of the mean over runs, mean ± 1.96·sd/√n (Monte Carlo noise only; absent
+    /// with fewer than two runs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_ci: Option<[f64; 2]>,
 }
 
 /// Payoff distributions per player, $B present value.
@@ -92,6 +96,9 @@ pub struct TimeToAgreement {
     pub agreements: u64,
     /// Mean week of agreement (null when none).
     pub mean_weeks: Option<f64>,
+    /// 95% interval of that mean, mean ± 1.96·sd/√n (absent with fewer than two agreements).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mean_weeks_ci: Option<[f64; 2]>,
     /// Counts per week 0..horizon (bin width 1 week).
     pub histogram: Vec<u64>,
 }
@@ -158,12 +165,21 @@ pub struct LitigationStats {
     /// Share of runs with a public threat.
     #[serde(default)]
     pub threat_share: f64,
+    /// Its Wilson 95% interval.
+    #[serde(default)]
+    pub threat_share_ci: [f64; 2],
     /// Share of runs with a suit filed.
     #[serde(default)]
     pub suit_share: f64,
+    /// Its Wilson 95% interval.
+    #[serde(default)]
+    pub suit_share_ci: [f64; 2],
     /// Microsoft's win rate among runs that reached judgment (absent without judgments).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plaintiff_win_rate: Option<f64>,
+    /// Its Wilson 95% interval over the judged runs (absent without judgments).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plaintiff_win_rate_ci: Option<[f64; 2]>,
     /// Runs whose first threat was credible as a suit when made (θ_M·J ≥ c_P); the other
     /// threatened runs' threats were bluffs (θ_M·J between f_thr·c_P and c_P).
     #[serde(default)]
@@ -171,6 +187,9 @@ pub struct LitigationStats {
     /// credible_threats / threats (absent without threats).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credible_threat_share: Option<f64>,
+    /// Its Wilson 95% interval over the threatened runs (absent without threats).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credible_threat_share_ci: Option<[f64; 2]>,
 }
 
 /// Summary of a cell of runs (one scenario).

@@ -38,6 +38,12 @@ pub fn wilson(count: u64, n: u64, z: f64) -> (f64, f64) {
     ((centre - half).max(0.0), (centre + half).min(1.0))
 }
 
+/// The Wilson 95% interval as a pair.
+fn wilson95(count: u64, n: u64) -> [f64; 2] {
+    let (lo, hi) = wilson(count, n, Z95);
+    [lo, hi]
+}
+
 /// `count / n`, and 0 when there is nothing to count (never NaN).
 fn share_of(count: u64, n: u64) -> f64 {
     if n == 0 {
@@ -87,6 +93,14 @@ impl Moments {
         } else {
             (self.m2 / (self.n - 1) as f64).sqrt()
         }
+    }
+    /// 95% normal interval of the mean, mean ± 1.96·sd/√n (`None` with fewer than two
+    /// observations, where the sample says nothing about its spread).
+    pub fn mean_ci(&self) -> Option<[f64; 2]> {
+        (self.n >= 2).then(|| {
+            let half = Z95 * self.sd() / (self.n as f64).sqrt();
+            [self.mean - half, self.mean + half]
+        })
     }
 }
 
@@ -221,6 +235,7 @@ impl DistributionAcc {
             p75: q[3],
             p95: q[4],
             max: self.moments.max,
+            mean_ci: self.moments.mean_ci(),
         }
     }
 }
@@ -312,10 +327,14 @@ impl Accumulator {
                 judgments: 0,
                 plaintiff_wins: 0,
                 threat_share: 0.0,
+                threat_share_ci: [0.0, 1.0],
                 suit_share: 0.0,
+                suit_share_ci: [0.0, 1.0],
                 plaintiff_win_rate: None,
+                plaintiff_win_rate_ci: None,
                 credible_threats: 0,
                 credible_threat_share: None,
+                credible_threat_share_ci: None,
             },
             april: AprilTermsAcc::default(),
         }
@@ -372,6 +391,7 @@ impl Accumulator {
             time_to_agreement: TimeToAgreement {
                 agreements: self.agreement.count(),
                 mean_weeks: (self.agreement.count() > 0).then(|| self.agreement.mean()),
+                mean_weeks_ci: self.agreement.mean_ci(),
                 histogram: self.histogram.clone(),
             },
             april_distance: AprilDistance {
@@ -388,11 +408,17 @@ impl Accumulator {
             litigation: {
                 let mut l = self.lit.clone();
                 l.threat_share = share_of(l.threats, self.runs);
+                l.threat_share_ci = wilson95(l.threats, self.runs);
                 l.suit_share = share_of(l.suits, self.runs);
+                l.suit_share_ci = wilson95(l.suits, self.runs);
                 l.plaintiff_win_rate =
                     (l.judgments > 0).then(|| l.plaintiff_wins as f64 / l.judgments as f64);
+                l.plaintiff_win_rate_ci =
+                    (l.judgments > 0).then(|| wilson95(l.plaintiff_wins, l.judgments));
                 l.credible_threat_share =
                     (l.threats > 0).then(|| share_of(l.credible_threats, l.threats));
+                l.credible_threat_share_ci =
+                    (l.threats > 0).then(|| wilson95(l.credible_threats, l.threats));
                 l
             },
             april_terms: self.april.finish(),
@@ -538,6 +564,10 @@ mod tests {
             "{json}"
         );
         assert!(json.get("credible_threat_share").is_none(), "{json}");
+        assert!(json.get("plaintiff_win_rate_ci").is_none(), "{json}");
+        assert!(json.get("credible_threat_share_ci").is_none(), "{json}");
+        // One run, no threat: the threat rate's interval still bounds 0 of 1.
+        assert_eq!(none.threat_share_ci, wilson95(0, 1));
         for j in [true, false, true, true] {
             acc.push(&record(Some(j)));
         }
@@ -552,5 +582,61 @@ mod tests {
             serde_json::to_value(&l).unwrap()["plaintiff_win_rate"],
             0.75
         );
+        // Every rate carries the Wilson interval of its own counts: the win rate over the
+        // judged runs, the credible share over the threatened ones, the others over all runs.
+        assert_eq!(l.plaintiff_win_rate_ci, Some(wilson95(3, 4)));
+        assert_eq!(l.credible_threat_share_ci, Some(wilson95(3, 4)));
+        assert_eq!(l.suit_share_ci, wilson95(4, 5));
+        assert_eq!(l.threat_share_ci, wilson95(4, 5));
+        let [lo, hi] = l.plaintiff_win_rate_ci.unwrap();
+        assert!(lo < 0.75 && 0.75 < hi && hi < 1.0, "{lo} {hi}");
+    }
+
+    /// The interval of a mean is mean ± 1.96·sd/√n with the sample sd, and absent with fewer
+    /// than two observations.
+    #[test]
+    fn means_carry_their_normal_interval() {
+        let mut m = Moments::default();
+        assert_eq!(m.mean_ci(), None);
+        m.push(4.0);
+        assert_eq!(m.mean_ci(), None);
+        for x in 1..=10 {
+            if x != 4 {
+                m.push(f64::from(x));
+            }
+        }
+        // 1..=10: mean 5.5, sample sd √(55/6) = 3.027650; half-width z·sd/√10 = 1.876523.
+        let [lo, hi] = m.mean_ci().unwrap();
+        assert!((lo - (5.5 - 1.876523)).abs() < 1e-6 && (hi - (5.5 + 1.876523)).abs() < 1e-6);
+        // The accumulator's time to agreement and payoffs report it.
+        let mut acc = Accumulator::new(52);
+        for (week, payoff) in [(8, 400.0), (12, 420.0)] {
+            acc.push(&RunRecord {
+                outcome: Outcome::AprilLikeBroad,
+                agreement_week: Some(week),
+                deal_terms: None,
+                april_distance: 0.2,
+                payoffs: [payoff, 380.0, 60.0],
+                suit_filed: None,
+                injunction: false,
+                judgment: None,
+                threat: false,
+                threat_credible: None,
+                launched: false,
+                last_week: week,
+                theta: 0.6,
+            });
+        }
+        let s = acc.finish();
+        // Two weeks 8 and 12: mean 10, sd 2√2, half-width z·2√2/√2 = 2z (z = 1.959964).
+        let [lo, hi] = s.time_to_agreement.mean_weeks_ci.unwrap();
+        let half = 2.0 * Z95;
+        assert!((lo - (10.0 - half)).abs() < 1e-12 && (hi - (10.0 + half)).abs() < 1e-12);
+        assert!((half - 3.919928).abs() < 1e-6, "{half}");
+        let [lo, hi] = s.payoffs.microsoft.mean_ci.unwrap();
+        assert!(
+            (lo - (410.0 - 10.0 * Z95)).abs() < 1e-9 && (hi - (410.0 + 10.0 * Z95)).abs() < 1e-9
+        );
+        assert_eq!(s.payoffs.openai.mean_ci, Some([380.0, 380.0]));
     }
 }

@@ -123,6 +123,9 @@ fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
         "Microsoft won {rate:.3} of {}",
         l.judgments
     );
+    // And the judged runs cannot tell the rate from one half: their 95% interval covers it.
+    let [lo, hi] = l.plaintiff_win_rate_ci.expect("and its interval");
+    assert!(lo < 0.5 && 0.5 < hi, "[{lo:.3}, {hi:.3}]");
     // A judgment ends the run before that week's bargaining: no judged run records a deal,
     // and one for Microsoft ends Amazon's channel.
     let mut judged = 0;
@@ -135,6 +138,36 @@ fn suits_reach_judgment_on_a_long_horizon_and_microsoft_wins_about_half() {
         }
     }
     assert!(judged > 0);
+}
+
+/// Spier's deadline effect (docs/model.md §7.1): agreements bunch just before OpenAI's
+/// deadline, the week its aspiration reaches its disagreement value. Moving the deadline moves
+/// the spike with it: the busiest week of agreement is the week before the deadline.
+#[test]
+fn agreements_bunch_in_the_week_before_openais_deadline() {
+    for deadline in [8u32, 12, 16] {
+        let eng = engine(&[format!("agents.openai.params.deadline_weeks={deadline}")]);
+        let s = run_cell(
+            &eng,
+            plan(&eng, 20260427, 4_000),
+            &mut |_, _| Ok(()),
+            &mut |_| {},
+        )
+        .unwrap();
+        let h = &s.time_to_agreement.histogram;
+        let busiest = (0..h.len())
+            .max_by_key(|&w| (h[w], std::cmp::Reverse(w)))
+            .unwrap();
+        assert_eq!(busiest as u32, deadline - 1, "deadline {deadline}: {h:?}");
+        // A spike, not a plateau: the busiest week holds at least one deal in seven, and the
+        // week after the deadline less than two thirds as many.
+        let deals = s.time_to_agreement.agreements;
+        assert!(7 * h[busiest] >= deals, "deadline {deadline}: {h:?}");
+        assert!(
+            3 * h[busiest + 2] < 2 * h[busiest],
+            "deadline {deadline}: {h:?}"
+        );
+    }
 }
 
 /// Nalebuff's conditioning (docs/model.md §6.3): Microsoft reads only OpenAI's refusals of its own

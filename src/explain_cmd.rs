@@ -152,6 +152,21 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             c.fees,
             other
         )?;
+        let d = &first.terms.defendant_cost_parts;
+        let share = |part: f64| 100.0 * part / first.terms.defendant_cost;
+        let other = if d.other.abs() < 0.005 { 0.0 } else { d.other };
+        writeln!(
+            out,
+            "  c_D = litigation discount on OpenAI's valuation (its other owners) {:.2} ({:.0}%) + IPO prospects {:.2} ({:.0}%) + Amazon's conditional tranche {:.2} ({:.0}%) + legal fees {:.2} + other {:.2}",
+            d.valuation,
+            share(d.valuation),
+            d.ipo,
+            share(d.ipo),
+            d.tranche,
+            share(d.tranche),
+            d.fees,
+            other
+        )?;
     }
     let z = &e.settlement;
     writeln!(

@@ -614,6 +614,21 @@ mod tests {
             (d.own_stake / c.own_stake - 0.24 / 0.27).abs() < 1e-9,
             "{d:?}"
         );
+        // OpenAI's side, c_D: its parts sum to it, and the IPO part is the IPO benefit times
+        // the probability lost between the "threat" and "suit" classes, $20B × (0.45 − 0.25).
+        let o = &m.defendant_cost_parts;
+        let sum = o.valuation + o.ipo + o.tranche + o.fees + o.other;
+        assert!((sum - m.defendant_cost).abs() < 1e-9, "{o:?}");
+        assert!(o.other.abs() < 1e-9, "{o:?}");
+        assert!((o.ipo - 20.0 * (0.45 - 0.25)).abs() < 1e-9, "{o:?}");
+        // The tranche's trigger is 1 − (1 − π)(1 − p_late), p_late = 0.6: $35B × 0.2 × 0.4.
+        assert!((o.tranche - 35.0 * 0.2 * 0.4).abs() < 1e-9, "{o:?}");
+        assert!(o.valuation > o.ipo && o.fees > 0.0, "{o:?}");
+        // A bigger IPO benefit moves only the IPO part.
+        let ipo = baseline(&["openai.ipo_benefit=30.0"]);
+        let b = &ipo.litigation[0].terms.defendant_cost_parts;
+        assert!((b.ipo - 30.0 * 0.2).abs() < 1e-9, "{b:?}");
+        assert_eq!((b.valuation, b.tranche), (o.valuation, o.tranche));
     }
 
     #[test]

@@ -325,10 +325,10 @@ fn explain_reports_strict_terms_in_the_runs_own_draws() {
     assert!(files(tmp.path()).is_empty());
 }
 
-/// `explain` splits Microsoft's cost of suing c_P into its parts, in text and JSON, with the
-/// same numbers; the parts sum to c_P.
+/// `explain` splits Microsoft's cost of suing c_P, and OpenAI's cost of being sued c_D, into
+/// their parts, in text and JSON, with the same numbers; the parts sum to c_P and c_D.
 #[test]
-fn explain_splits_the_cost_of_suing() {
+fn explain_splits_the_costs_of_a_suit() {
     let tmp = tempfile::tempdir().unwrap();
     let json = pactsim(&["explain", "--json"], tmp.path());
     assert!(json.status.success(), "{}", stderr(&json));
@@ -348,6 +348,20 @@ fn explain_splits_the_cost_of_suing() {
         part("antitrust"),
         100.0 * part("antitrust") / c_p,
         part("shading")
+    );
+    assert!(stdout(&text).contains(&line), "{}", stdout(&text));
+    // OpenAI's side, c_D, the same way.
+    let d = &m["defendant_cost_parts"];
+    let part = |k: &str| d[k].as_f64().unwrap_or_else(|| panic!("{k}: {d}"));
+    let names = ["valuation", "ipo", "tranche", "fees", "other"];
+    let sum: f64 = names.iter().map(|k| part(k)).sum();
+    let c_d = m["defendant_cost"].as_f64().unwrap();
+    assert!((sum - c_d).abs() < 1e-9, "{sum} vs {c_d}");
+    let line = format!(
+        "c_D = litigation discount on OpenAI's valuation (its other owners) {:.2} ({:.0}%) + IPO prospects {:.2}",
+        part("valuation"),
+        100.0 * part("valuation") / c_d,
+        part("ipo")
     );
     assert!(stdout(&text).contains(&line), "{}", stdout(&text));
     assert!(files(tmp.path()).is_empty());

@@ -165,6 +165,19 @@ impl StateValuer<'_> {
             fees,
             other: a.plaintiff_cost - (antitrust + shading + own_stake + fees),
         };
+        let (valuation, ipo, tranche, defence_fees) = (
+            open.o_other_owners - sued.o_other_owners,
+            open.o_ipo - sued.o_ipo,
+            open.o_tranches - sued.o_tranches,
+            open.o_other - sued.o_other,
+        );
+        let defence_parts = DefenceCostParts {
+            valuation,
+            ipo,
+            tranche,
+            fees: defence_fees,
+            other: a.defendant_cost - (valuation + ipo + tranche + defence_fees),
+        };
         LitigationTerms {
             theta: self.theta,
             stake: a.stake,
@@ -174,6 +187,7 @@ impl StateValuer<'_> {
             plaintiff_cost: a.plaintiff_cost,
             plaintiff_cost_parts: cost_parts,
             defendant_cost: a.defendant_cost,
+            defendant_cost_parts: defence_parts,
             credible: a.credible,
             threat: self.theta * a.stake >= self.s.litigation.threat_threshold * a.plaintiff_cost,
         }
@@ -199,6 +213,8 @@ pub struct LitigationTerms {
     pub plaintiff_cost_parts: SuitCostParts,
     /// c_D: the defendants' (OpenAI's) incremental cost.
     pub defendant_cost: f64,
+    /// c_D term by term; the parts sum to c_D.
+    pub defendant_cost_parts: DefenceCostParts,
     /// θ·J ≥ c_P.
     pub credible: bool,
     /// θ·J ≥ f_thr·c_P.
@@ -222,6 +238,25 @@ pub struct SuitCostParts {
     pub fees: f64,
     /// Any other change in Microsoft's value between the contested and the sued state with the
     /// channel open (zero unless the state part of c_P was negative and floored at zero).
+    pub other: f64,
+}
+
+/// OpenAI's incremental cost of being sued, c_D, term by term, $B (docs/model.md §6.1),
+/// before any damages (the channel stays open in both states compared).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct DefenceCostParts {
+    /// The full litigation discount on OpenAI's valuation instead of the legal cloud's part of
+    /// it, borne by its other owners.
+    pub valuation: f64,
+    /// The IPO class falling from "threat" to "suit": the IPO benefit times the lost
+    /// probability.
+    pub ipo: f64,
+    /// Amazon's conditional tranche, whose trigger (an IPO or AGI milestone by 2029) becomes
+    /// less likely.
+    pub tranche: f64,
+    /// Legal fees to the expected judgment.
+    pub fees: f64,
+    /// Any other change (zero unless the state part was negative and floored at zero).
     pub other: f64,
 }
 

@@ -136,36 +136,40 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
         )?;
     }
     if let Some(first) = e.litigation.first() {
-        let c = &first.terms.plaintiff_cost_parts;
-        let share = |part: f64| 100.0 * part / first.terms.plaintiff_cost;
-        // Rounding residue would print as "-0.00".
-        let other = if c.other.abs() < 0.005 { 0.0 } else { c.other };
-        writeln!(
+        let (t, c, d) = (
+            &first.terms,
+            &first.terms.plaintiff_cost_parts,
+            &first.terms.defendant_cost_parts,
+        );
+        write_cost_split(
             out,
-            "  c_P = antitrust blow-back {:.2} ({:.0}%) + relationship shading {:.2} ({:.0}%) + its own stake (litigation discount, IPO class) {:.2} ({:.0}%) + legal fees {:.2} + other {:.2}",
-            c.antitrust,
-            share(c.antitrust),
-            c.shading,
-            share(c.shading),
-            c.own_stake,
-            share(c.own_stake),
+            "c_P",
+            t.plaintiff_cost,
+            &[
+                ("antitrust blow-back", c.antitrust),
+                ("relationship shading", c.shading),
+                (
+                    "its own stake (litigation discount, IPO class)",
+                    c.own_stake,
+                ),
+            ],
             c.fees,
-            other
+            c.other,
         )?;
-        let d = &first.terms.defendant_cost_parts;
-        let share = |part: f64| 100.0 * part / first.terms.defendant_cost;
-        let other = if d.other.abs() < 0.005 { 0.0 } else { d.other };
-        writeln!(
+        write_cost_split(
             out,
-            "  c_D = litigation discount on OpenAI's valuation (its other owners) {:.2} ({:.0}%) + IPO prospects {:.2} ({:.0}%) + Amazon's conditional tranche {:.2} ({:.0}%) + legal fees {:.2} + other {:.2}",
-            d.valuation,
-            share(d.valuation),
-            d.ipo,
-            share(d.ipo),
-            d.tranche,
-            share(d.tranche),
+            "c_D",
+            t.defendant_cost,
+            &[
+                (
+                    "litigation discount on OpenAI's valuation (its other owners)",
+                    d.valuation,
+                ),
+                ("IPO prospects", d.ipo),
+                ("Amazon's conditional tranche", d.tranche),
+            ],
             d.fees,
-            other
+            d.other,
         )?;
     }
     let z = &e.settlement;
@@ -338,6 +342,30 @@ fn num(x: f64) -> String {
     } else {
         s.into()
     }
+}
+
+/// One line splitting a litigation cost into its named parts (each with its share of the
+/// total), legal fees and the residue.
+fn write_cost_split(
+    out: &mut impl Write,
+    symbol: &str,
+    total: f64,
+    parts: &[(&str, f64)],
+    fees: f64,
+    other: f64,
+) -> std::io::Result<()> {
+    write!(out, "  {symbol} =")?;
+    for (k, (name, value)) in parts.iter().enumerate() {
+        let sep = if k == 0 { "" } else { " +" };
+        write!(
+            out,
+            "{sep} {name} {value:.2} ({:.0}%)",
+            100.0 * value / total
+        )?;
+    }
+    // Rounding residue would print as "-0.00".
+    let other = if other.abs() < 0.005 { 0.0 } else { other };
+    writeln!(out, " + legal fees {fees:.2} + other {other:.2}")
 }
 
 fn print_scan(out: &mut impl Write, scan: &StrictScan) -> std::io::Result<()> {

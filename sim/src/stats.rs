@@ -430,6 +430,25 @@ impl Accumulator {
 mod tests {
     use super::*;
 
+    /// A broad deal in `week` after a defiant launch, with no threat or suit.
+    fn deal_in_week(week: u32) -> RunRecord {
+        RunRecord {
+            outcome: Outcome::AprilLikeBroad,
+            agreement_week: Some(week),
+            deal_terms: None,
+            april_distance: 0.2,
+            payoffs: [400.0, 380.0, 60.0],
+            suit_filed: None,
+            injunction: false,
+            judgment: None,
+            threat: false,
+            threat_credible: None,
+            launched: true,
+            last_week: week,
+            theta: 0.6,
+        }
+    }
+
     #[test]
     fn wilson_known_values() {
         // 50/100: centre 0.5, half-width ≈ 0.0962 (textbook value 0.4038–0.5962).
@@ -475,16 +494,7 @@ mod tests {
             outcome,
             agreement_week: deal.map(|_| 8),
             deal_terms: deal,
-            april_distance: 0.2,
-            payoffs: [400.0, 380.0, 60.0],
-            suit_filed: None,
-            injunction: false,
-            judgment: None,
-            threat: false,
-            threat_credible: None,
-            launched: true,
-            last_week: 8,
-            theta: 0.6,
+            ..deal_in_week(8)
         };
         let mut uncapped = april();
         uncapped.revenue_share_cap = None;
@@ -537,18 +547,13 @@ mod tests {
                 Outcome::AprilLikeBroad
             },
             agreement_week: judgment.is_none().then_some(9),
-            deal_terms: None,
-            april_distance: 0.2,
-            payoffs: [400.0, 380.0, 60.0],
             suit_filed: judgment.map(|_| 20),
-            injunction: false,
             judgment,
             threat: judgment.is_some(),
             // In this fixture a threat was credible exactly when Microsoft later won.
             threat_credible: judgment,
-            launched: true,
             last_week: if judgment.is_some() { 150 } else { 9 },
-            theta: 0.6,
+            ..deal_in_week(9)
         };
         let mut acc = Accumulator::new(400);
         acc.push(&record(None));
@@ -612,19 +617,8 @@ mod tests {
         let mut acc = Accumulator::new(52);
         for (week, payoff) in [(8, 400.0), (12, 420.0)] {
             acc.push(&RunRecord {
-                outcome: Outcome::AprilLikeBroad,
-                agreement_week: Some(week),
-                deal_terms: None,
-                april_distance: 0.2,
                 payoffs: [payoff, 380.0, 60.0],
-                suit_filed: None,
-                injunction: false,
-                judgment: None,
-                threat: false,
-                threat_credible: None,
-                launched: false,
-                last_week: week,
-                theta: 0.6,
+                ..deal_in_week(week)
             });
         }
         let s = acc.finish();

@@ -1,5 +1,6 @@
 //! What `pactsim sweep`, `merge` and `sensitivity` print: the per-cell table of a sweep results
-//! directory and the rankings of a sensitivity analysis.
+//! directory (outcome shares, then the threat and suit rates) and the rankings of a
+//! sensitivity analysis.
 
 use crate::evaluate::print;
 use anyhow::Result;
@@ -29,6 +30,7 @@ pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
     for o in &shown {
         out.push_str(&format!(" {:>10}", abbreviation(*o)));
     }
+    out.push_str(&format!(" {:>10} {:>10}", "THREATS", "SUITS"));
     out.push_str("  modal\n");
     for c in &s.cells {
         out.push_str(&format!("{:>5}", c.cell));
@@ -39,10 +41,12 @@ pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
         for o in &shown {
             out.push_str(&format!(" {:>10.4}", c.summary.share(*o).share));
         }
+        let l = &c.summary.litigation;
+        out.push_str(&format!(" {:>10.4} {:>10.4}", l.threat_share, l.suit_share));
         out.push_str(&format!("  {}\n", c.modal_outcome));
     }
     out.push_str(&format!(
-        "\nshares per cell (95% Wilson CIs in outcomes.csv); columns: {}\nresults: {}\n",
+        "\nshares per cell (95% Wilson CIs in outcomes.csv; for THREATS and SUITS in summary.json's `litigation`); columns: {}, THREATS = runs with a public threat, SUITS = runs with a suit filed\nresults: {}\n",
         shown
             .iter()
             .map(|o| format!("{} = {}", abbreviation(*o), o.name()))

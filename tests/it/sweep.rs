@@ -86,6 +86,56 @@ fn threads_shards_and_merge_give_identical_bytes() {
     assert_same_dirs(&d.join("one"), &d.join("two"));
 }
 
+/// The printed sweep table shows each cell's threat and suit rates next to its outcome shares,
+/// the same numbers as the cell's summary.
+#[test]
+fn the_sweep_table_shows_threat_and_suit_rates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    let o = pactsim(&["sweep", &f, "--out", "one", "--no-plots"], d);
+    ok(&o);
+    let text = stdout(&o);
+    let header = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("cell"))
+        .expect("a header row");
+    assert!(
+        header.contains("THREATS") && header.contains("SUITS"),
+        "{header}"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("one/summary.json")).unwrap())
+            .unwrap();
+    let cells = summary["cells"].as_array().unwrap();
+    for (k, cell) in cells.iter().enumerate() {
+        let l = &cell["summary"]["litigation"];
+        let rate = |key: &str| l[key].as_f64().unwrap();
+        let row = text
+            .lines()
+            .find(|line| line.split_whitespace().next() == Some(&k.to_string()))
+            .unwrap_or_else(|| panic!("row of cell {k}: {text}"));
+        let fields: Vec<&str> = row.split_whitespace().collect();
+        let n = fields.len();
+        assert_eq!(
+            fields[n - 3],
+            format!("{:.4}", rate("threat_share")),
+            "{row}"
+        );
+        assert_eq!(fields[n - 2], format!("{:.4}", rate("suit_share")), "{row}");
+    }
+    // Threats respond to the merit axis: more at θ 0.7 than at 0.4 (cells 6–8 against 0–2).
+    let threats = |k: usize| {
+        cells[k]["summary"]["litigation"]["threats"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(
+        (6..9).map(threats).sum::<u64>() > (0..3).map(threats).sum::<u64>(),
+        "{text}"
+    );
+}
+
 #[test]
 fn resume_continues_a_torn_checkpoint_to_the_same_bytes() {
     let tmp = tempfile::tempdir().unwrap();

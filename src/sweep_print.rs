@@ -35,7 +35,7 @@ pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
     for c in &s.cells {
         out.push_str(&format!("{:>5}", c.cell));
         for p in &s.params {
-            let v = c.values.get(p).map(value_text).unwrap_or_default();
+            let v = c.values.get(p).map(cell_value).unwrap_or_default();
             out.push_str(&format!(" {v:>14}"));
         }
         for o in &shown {
@@ -55,6 +55,23 @@ pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
         dir.display()
     ));
     print(&out)
+}
+
+/// A cell's parameter value for the table: numbers to six significant digits (the exact value
+/// is in summary.json and outcomes.csv), anything else as written.
+fn cell_value(v: &serde_json::Value) -> String {
+    match v.as_f64() {
+        Some(x) if x.is_finite() && x != 0.0 && v.is_f64() => {
+            let decimals = (5 - x.abs().log10().floor() as i32).clamp(0, 12) as usize;
+            let text = format!("{x:.decimals$}");
+            if text.contains('.') {
+                text.trim_end_matches('0').trim_end_matches('.').to_string()
+            } else {
+                text
+            }
+        }
+        _ => value_text(v),
+    }
 }
 
 fn short(path: &str) -> String {
@@ -125,4 +142,24 @@ pub(crate) fn print_sensitivity(s: &SensitivitySummary, dir: &Path) -> Result<()
     }
     out.push_str(&format!("results: {}\n", dir.display()));
     print(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_value;
+    use serde_json::json;
+
+    #[test]
+    fn cell_values_print_to_six_significant_digits() {
+        assert_eq!(cell_value(&json!(1.778_279_410_038_922_8)), "1.77828");
+        assert_eq!(cell_value(&json!(10.0)), "10");
+        assert_eq!(cell_value(&json!(0.35)), "0.35");
+        assert_eq!(cell_value(&json!(123_456.7)), "123457");
+        assert_eq!(cell_value(&json!(1e-7)), "0.0000001");
+        assert_eq!(cell_value(&json!(-2.5)), "-2.5");
+        assert_eq!(cell_value(&json!(0.0)), "0.0");
+        assert_eq!(cell_value(&json!(3)), "3");
+        assert_eq!(cell_value(&json!("until_agi")), "until_agi");
+        assert_eq!(cell_value(&json!(true)), "true");
+    }
 }

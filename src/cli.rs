@@ -125,6 +125,11 @@ pub enum Command {
         /// Also write runs.csv (one row per run, streamed).
         #[arg(long)]
         save_runs: bool,
+        /// Also read the run against the stylised facts of FILE (as `pactsim calibrate` does,
+        /// e.g. configs/facts-2026.toml): prints each fact's value in the run and whether it
+        /// is within the fact's tolerance, and writes facts.json.
+        #[arg(long, value_name = "FILE")]
+        facts: Option<PathBuf>,
         /// Plot formats, --no-plots and --quiet.
         #[command(flatten)]
         output: OutputArgs,

@@ -164,6 +164,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             save_runs,
+            facts,
             output,
         } => {
             let opts = RunOptions {
@@ -172,6 +173,7 @@ pub fn execute(cli: Cli) -> Result<()> {
                 threads: threads.threads,
                 out,
                 save_runs,
+                facts,
                 plots: output.plots.plots(),
                 quiet: output.quiet,
             };
@@ -444,6 +446,8 @@ pub struct RunOptions {
     pub out: Option<PathBuf>,
     /// Write runs.csv.
     pub save_runs: bool,
+    /// Read the run against this facts file.
+    pub facts: Option<PathBuf>,
     /// Plot formats, or no plots.
     pub plots: Option<cli::PlotFormat>,
     /// No progress bar.
@@ -460,6 +464,27 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     let seed = o.seed.unwrap_or(scenario.seed());
     let pool = pool(o.threads)?;
     let eng = engine(&scenario)?;
+    // The facts file is read, and each of its statistics found in a one-run summary, before
+    // anything is written or run at length.
+    let facts = match &o.facts {
+        Some(path) => {
+            let file = cmd_calibrate::read_facts(path)?;
+            let probe = Plan {
+                seed,
+                cell_hash: scenario.hash(),
+                runs: 1,
+            };
+            let one = pool.install(|| run_cell(&eng, probe, &mut |_, _| Ok(()), &mut |_| {}))?;
+            sim::calibration::fact_statistics(&file.fact, &one).map_err(|e| {
+                evaluate::CliError::from(sim::calibration::CalibrationError::InFacts {
+                    file: path.display().to_string(),
+                    error: Box::new(e),
+                })
+            })?;
+            Some((path, file))
+        }
+        None => None,
+    };
     let dir = results_dir(o.out.as_deref(), || {
         sim::overrides::dir_name(scenario.name(), &args.set)
     })?;
@@ -508,12 +533,31 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     dir.write_text(sim::agreements::FILE, &sim::agreements::write(agreements))?;
     let refs = charts::reference_points(&scenario)?;
     dir.write_json(plots::figures::run::REFERENCE_FILE, &refs)?;
+    let checks = match &facts {
+        Some((path, file)) => {
+            let checks = sim::calibration::check_facts(&file.fact, &summary)
+                .map_err(evaluate::CliError::from)?;
+            dir.write_json(
+                "facts.json",
+                &serde_json::json!({
+                    "facts_file": path.display().to_string(),
+                    "met": checks.iter().filter(|c| c.met).count(),
+                    "facts": checks,
+                }),
+            )?;
+            Some((path, checks))
+        }
+        None => None,
+    };
     if let Some(f) = o.plots {
         let figures = plots::figures::run::figures(&manifest, &summary, Some(agreements), &refs);
         charts::render_named(&dir.path(""), &figures, &charts::formats(f))?;
     }
     let path = dir.commit()?;
     report::print_run(scenario.name(), seed, runs, &summary, &path)?;
+    if let Some((facts_path, checks)) = &checks {
+        report::print_facts(facts_path, checks)?;
+    }
     eprintln!(
         "{runs} runs in {elapsed:.2} s ({:.0} runs/s, {} threads)",
         runs as f64 / elapsed,

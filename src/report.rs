@@ -142,3 +142,46 @@ fn write_april_terms(out: &mut impl Write, a: &sim::results::AprilTerms) -> io::
         features.join(" · ")
     )
 }
+
+/// How the run meets the facts of `--facts`: each fact's value in the run against what was
+/// observed, within its tolerance or not. A closed stdout is not an error.
+pub(crate) fn print_facts(path: &Path, checks: &[sim::calibration::FactCheck]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match write_facts(&mut out, path, checks) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+fn write_facts(
+    out: &mut impl Write,
+    path: &Path,
+    checks: &[sim::calibration::FactCheck],
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "\nfacts of {} (met when |run − observed| ≤ tolerance; facts.json):",
+        path.display()
+    )?;
+    for c in checks {
+        let f = &c.fact;
+        let value = match c.simulated {
+            Some(x) => format!("{x:.4}"),
+            None => "null".to_string(),
+        };
+        writeln!(
+            out,
+            "  {:<6} run {value:>8}  observed {} ± {}  {}",
+            if c.met { "met" } else { "MISSED" },
+            f.observed,
+            f.tolerance,
+            f.description.as_deref().unwrap_or(&f.statistic)
+        )?;
+    }
+    writeln!(
+        out,
+        "{} of {} facts met",
+        checks.iter().filter(|c| c.met).count(),
+        checks.len()
+    )
+}

@@ -380,3 +380,100 @@ fn bad_targets_and_sizes_exit_2() {
         "nothing left behind"
     );
 }
+
+/// `pactsim run --facts FILE` reads the run against a facts file: each fact's value is the
+/// statistic of the run's own summary.json, met when within the tolerance, printed and written
+/// to facts.json. A facts file naming a statistic the summary lacks is refused before anything
+/// runs or is written.
+#[test]
+fn run_reads_itself_against_a_facts_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let facts = root().join("configs/facts-2026.toml");
+    let o = pactsim(
+        &[
+            "run",
+            "--runs",
+            "400",
+            "--no-plots",
+            "-q",
+            "--facts",
+            facts.to_str().unwrap(),
+            "--out",
+            "r",
+        ],
+        d,
+    );
+    ok(&o);
+    let summary = json(&d.join("r/summary.json"));
+    let checks = json(&d.join("r/facts.json"));
+    let list = checks["facts"].as_array().unwrap();
+    assert_eq!(list.len(), 6);
+    let mut met = 0;
+    for c in list {
+        let expr = c["statistic"].as_str().unwrap();
+        // Sum the paths of the statistic by hand from summary.json.
+        let mut want = 0.0;
+        for path in expr.split('+') {
+            let mut v = &summary;
+            for seg in path.split('.') {
+                v = match v {
+                    serde_json::Value::Array(a) => a
+                        .iter()
+                        .find(|e| e["outcome"] == seg)
+                        .unwrap_or_else(|| panic!("{seg} in {path}")),
+                    other => &other[seg],
+                };
+            }
+            want += v.as_f64().unwrap_or_else(|| panic!("{path}: {v}"));
+        }
+        let got = c["simulated"].as_f64().unwrap();
+        assert!((got - want).abs() < 1e-12, "{expr}: {got} vs {want}");
+        let (obs, tol) = (
+            c["observed"].as_f64().unwrap(),
+            c["tolerance"].as_f64().unwrap(),
+        );
+        let is_met = (got - obs).abs() <= tol;
+        assert_eq!(c["met"].as_bool(), Some(is_met), "{c}");
+        met += usize::from(is_met);
+    }
+    assert_eq!(checks["met"].as_u64(), Some(met as u64));
+    assert!(
+        stdout(&o).contains(&format!("{met} of 6 facts met")),
+        "{}",
+        stdout(&o)
+    );
+    // The baseline agrees later than week 8.4 ± 2: that fact is missed, and says so.
+    let time = list
+        .iter()
+        .find(|c| c["statistic"] == "time_to_agreement.mean_weeks")
+        .unwrap();
+    assert_eq!(time["met"], false, "{time}");
+    assert!(stdout(&o).contains("MISSED"), "{}", stdout(&o));
+    // Without --facts there is no facts.json.
+    ok(&pactsim(
+        &["run", "--runs", "50", "--no-plots", "-q", "--out", "plain"],
+        d,
+    ));
+    assert!(!d.join("plain/facts.json").exists());
+    // A statistic the summary does not have: exit 2, naming the file and the path, and no
+    // results directory.
+    std::fs::write(
+        d.join("bad.toml"),
+        "[[fact]]\nstatistic = \"litigation.nope\"\nobserved = 1.0\ntolerance = 0.1\n",
+    )
+    .unwrap();
+    let o = pactsim(
+        &[
+            "run", "--runs", "50", "-q", "--facts", "bad.toml", "--out", "x",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("bad.toml") && stderr(&o).contains("litigation.nope"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("x").exists());
+}

@@ -6,7 +6,7 @@
 //! manifest). Nothing here prints; progress goes to a [`Progress`].
 
 use super::{CalibrateSummary, CalibrationError, FactEntry, FactsFile, PosteriorRow, Predictive};
-use crate::evaluate::{statistic, EvaluateError, Evaluator};
+use crate::evaluate::{EvaluateError, Evaluator};
 use crate::output::{csv_field, Manifest, OutputError, ResultsDir};
 use crate::runner::{Fold, Progress, Simulation};
 use crate::{Outcome, Scenario, ScenarioError, Summary};
@@ -63,20 +63,7 @@ impl<'e, 'c> Calibration<'e, 'c> {
 
     /// Each fact's statistic in the run summary `s`.
     pub fn statistics(&self, s: &Summary) -> Result<Vec<f64>, CalibrationError> {
-        let v = serde_json::to_value(s)
-            .unwrap_or_else(|e| unreachable!("a summary always serialises: {e}"));
-        self.facts
-            .iter()
-            .map(|f| {
-                statistic(&v, &f.statistic).map_err(|error| CalibrationError::Statistic {
-                    error,
-                    fields: v
-                        .as_object()
-                        .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
-                        .unwrap_or_default(),
-                })
-            })
-            .collect()
+        super::fact_statistics(&self.facts, s)
     }
 
     /// Runs the scenario's base point once on `pool` and checks that every fact's statistic

@@ -6,13 +6,17 @@
 //!   [`crate::evaluate::Evaluator`] → each fact's statistic read from the run summary by
 //!   dotted path ([`crate::evaluate::statistic`]) → acceptance → posterior and posterior
 //!   predictive summaries ([`CalibrateSummary`]) and the results files.
+//! - `facts`: one run summary read against the facts ([`check_facts`]), for `calibrate`'s
+//!   acceptance and `pactsim run --facts`.
 //!
 //! Checking a facts file's fields (finite values, tolerances ≥ 0) is the caller's, before the
 //! file is parsed into a [`FactsFile`].
 
 mod driver;
+mod facts;
 
 pub use driver::{read_draws, Calibration, CalibrationRun};
+pub use facts::{check as check_facts, statistics as fact_statistics, FactCheck};
 
 use crate::evaluate::StatisticError;
 use serde::{Deserialize, Serialize};

@@ -1,0 +1,58 @@
+//! A run summary read against a facts file: each fact's statistic (a dotted path into
+//! `summary.json`), the value the run gives it, and whether it lies within the fact's
+//! tolerance. Shared by `pactsim calibrate` (which accepts a prior draw when every fact is
+//! met) and `pactsim run --facts` (which reports how one scenario compares with the facts).
+
+use super::{CalibrationError, FactEntry};
+use crate::evaluate::statistic;
+use crate::Summary;
+use serde::Serialize;
+
+/// Each fact's statistic in the run summary `s` (NaN where the summary holds a null, e.g. a
+/// mean time to agreement without any agreement); an error names a statistic the summary does
+/// not have, with the fields it does have.
+pub fn statistics(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>, CalibrationError> {
+    let v = serde_json::to_value(s)
+        .unwrap_or_else(|e| unreachable!("a summary always serialises: {e}"));
+    facts
+        .iter()
+        .map(|f| {
+            statistic(&v, &f.statistic).map_err(|error| CalibrationError::Statistic {
+                error,
+                fields: v
+                    .as_object()
+                    .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
+                    .unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// One fact as a run meets it or not.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactCheck {
+    /// The fact as written in the facts file.
+    #[serde(flatten)]
+    pub fact: FactEntry,
+    /// The run's value of the statistic (`None` where the summary holds a null).
+    pub simulated: Option<f64>,
+    /// |simulated − observed| ≤ tolerance (false without a value).
+    pub met: bool,
+}
+
+/// Reads every fact of `facts` in the run summary `s`.
+pub fn check(facts: &[FactEntry], s: &Summary) -> Result<Vec<FactCheck>, CalibrationError> {
+    let values = statistics(facts, s)?;
+    Ok(facts
+        .iter()
+        .zip(values)
+        .map(|(f, x)| {
+            let simulated = x.is_finite().then_some(x);
+            FactCheck {
+                fact: f.clone(),
+                simulated,
+                met: simulated.is_some_and(|x| (x - f.observed).abs() <= f.tolerance),
+            }
+        })
+        .collect())
+}

@@ -242,6 +242,11 @@ pub enum Command {
         /// Continue an interrupted sweep from its checkpoint (same bytes as an uninterrupted run).
         #[arg(long)]
         resume: bool,
+        /// Also read each cell against the stylised facts of FILE (e.g.
+        /// configs/facts-2026.toml): the printed table gains a FACTS column, the number of
+        /// facts each cell meets. Not with a shard, which prints no table.
+        #[arg(long, value_name = "FILE")]
+        facts: Option<PathBuf>,
         /// Heat-map scale and CI hatching.
         #[command(flatten)]
         heat: HeatArgs,

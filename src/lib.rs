@@ -235,6 +235,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             set,
             shard,
             resume,
+            facts,
             heat,
             threads,
             output,
@@ -247,6 +248,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             },
             shard,
             resume,
+            facts,
             heat: heat_options(heat)?,
             exec: Execution::of(threads, out, output),
         }),
@@ -467,22 +469,7 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
     // The facts file is read, and each of its statistics found in a one-run summary, before
     // anything is written or run at length.
     let facts = match &o.facts {
-        Some(path) => {
-            let file = cmd_calibrate::read_facts(path)?;
-            let probe = Plan {
-                seed,
-                cell_hash: scenario.hash(),
-                runs: 1,
-            };
-            let one = pool.install(|| run_cell(&eng, probe, &mut |_, _| Ok(()), &mut |_| {}))?;
-            sim::calibration::fact_statistics(&file.fact, &one).map_err(|e| {
-                evaluate::CliError::from(sim::calibration::CalibrationError::InFacts {
-                    file: path.display().to_string(),
-                    error: Box::new(e),
-                })
-            })?;
-            Some((path, file))
-        }
+        Some(path) => Some((path, read_facts_for(path, &eng, seed, &pool)?)),
         None => None,
     };
     let dir = results_dir(o.out.as_deref(), || {
@@ -564,6 +551,31 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         pool.current_num_threads()
     );
     Ok(())
+}
+
+/// Reads the facts file of `--facts` and finds each of its statistics in the summary of one
+/// run of `eng`, so that a statistic the summary lacks is refused before anything runs at
+/// length or is written.
+pub(crate) fn read_facts_for(
+    path: &Path,
+    eng: &Engine,
+    seed: u64,
+    pool: &rayon::ThreadPool,
+) -> Result<sim::calibration::FactsFile> {
+    let file = cmd_calibrate::read_facts(path)?;
+    let probe = Plan {
+        seed,
+        cell_hash: eng.scenario().hash(),
+        runs: 1,
+    };
+    let one = pool.install(|| run_cell(eng, probe, &mut |_, _| Ok(()), &mut |_| {}))?;
+    sim::calibration::fact_statistics(&file.fact, &one).map_err(|e| {
+        evaluate::CliError::from(sim::calibration::CalibrationError::InFacts {
+            file: path.display().to_string(),
+            error: Box::new(e),
+        })
+    })?;
+    Ok(file)
 }
 
 /// Checks `--ci-threshold` (bad input unless in (0, 100] percentage points).

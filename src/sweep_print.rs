@@ -4,13 +4,15 @@
 
 use crate::evaluate::print;
 use anyhow::Result;
+use sim::calibration::FactsFile;
 use sim::reports::{SensitivitySummary, SweepSummary};
 use sim::sweep::value_text;
 use sim::Outcome;
 use std::path::Path;
 
-/// Prints the per-cell table of a sweep results directory.
-pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
+/// Prints the per-cell table of a sweep results directory; with `facts`, a FACTS column: how
+/// many of them each cell meets.
+pub(crate) fn print_sweep(dir: &Path, facts: Option<&FactsFile>) -> Result<()> {
     let s: SweepSummary = sim::output::read_json(dir, "summary.json")?;
     let shown: Vec<Outcome> = Outcome::ALL
         .into_iter()
@@ -31,6 +33,9 @@ pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
         out.push_str(&format!(" {:>10}", abbreviation(*o)));
     }
     out.push_str(&format!(" {:>10} {:>10}", "THREATS", "SUITS"));
+    if facts.is_some() {
+        out.push_str(&format!(" {:>6}", "FACTS"));
+    }
     out.push_str("  modal\n");
     for c in &s.cells {
         out.push_str(&format!("{:>5}", c.cell));
@@ -43,15 +48,25 @@ pub(crate) fn print_sweep(dir: &Path) -> Result<()> {
         }
         let l = &c.summary.litigation;
         out.push_str(&format!(" {:>10.4} {:>10.4}", l.threat_share, l.suit_share));
+        if let Some(f) = facts {
+            let checks = sim::calibration::check_facts(&f.fact, &c.summary)?;
+            let met = checks.iter().filter(|c| c.met).count();
+            out.push_str(&format!(" {:>6}", format!("{met}/{}", checks.len())));
+        }
         out.push_str(&format!("  {}\n", c.modal_outcome));
     }
     out.push_str(&format!(
-        "\nshares per cell (95% Wilson CIs in outcomes.csv; for THREATS and SUITS in summary.json's `litigation`); columns: {}, THREATS = runs with a public threat, SUITS = runs with a suit filed\nresults: {}\n",
+        "\nshares per cell (95% Wilson CIs in outcomes.csv; for THREATS and SUITS in summary.json's `litigation`); columns: {}, THREATS = runs with a public threat, SUITS = runs with a suit filed{}\nresults: {}\n",
         shown
             .iter()
             .map(|o| format!("{} = {}", abbreviation(*o), o.name()))
             .collect::<Vec<_>>()
             .join(", "),
+        if facts.is_some() {
+            ", FACTS = facts of --facts met by the cell"
+        } else {
+            ""
+        },
         dir.display()
     ));
     print(&out)

@@ -31,6 +31,8 @@ pub(crate) struct SweepOptions {
     pub shard: Option<String>,
     /// Continue an interrupted sweep.
     pub resume: bool,
+    /// Read each cell against this facts file (a FACTS column in the printed table).
+    pub facts: Option<PathBuf>,
     /// How heat maps are drawn.
     pub heat: plots::figures::HeatOptions,
 }
@@ -83,6 +85,17 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let name = sim::overrides::dir_name(&sweep.name, &o.flags.sets);
     let shard = shard_spec(o.shard.as_deref())?;
     let pool = pool(o.exec.threads)?;
+    let facts =
+        match &o.facts {
+            Some(_) if shard.is_some() => return Err(bad(
+                "--facts with a shard: a shard prints no table; pass --facts to the whole sweep",
+            )),
+            Some(path) => {
+                let eng = engine(&sweep.base)?;
+                Some(crate::read_facts_for(path, &eng, sweep.seed, &pool)?)
+            }
+            None => None,
+        };
     let (i, n) = shard.unwrap_or((0, 1));
     let header = ShardHeader::new(&sweep, (i, n), &sweep_manifest(&sweep, &o.flags.sets)?)?;
     let observer = CellsProgress::new(o.exec.quiet);
@@ -126,7 +139,7 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     report_speed(done.computed, sweep.runs, started);
     let path = results(std::slice::from_ref(&done.path), dir, o.exec.plots, &o.heat)?;
     remove_checkpoint(&done)?;
-    print_sweep(&path)
+    print_sweep(&path, facts.as_ref())
 }
 
 fn report_speed(cells: u64, runs: u64, started: std::time::Instant) {
@@ -148,7 +161,7 @@ pub(crate) fn merge(
 ) -> Result<()> {
     let files = shard_files(inputs)?;
     let path = results(&files, ResultsDir::create(out)?, plots, heat)?;
-    print_sweep(&path)
+    print_sweep(&path, None)
 }
 
 /// The results directory `dir` from the record files, with its plots, committed.

@@ -136,6 +136,68 @@ fn the_sweep_table_shows_threat_and_suit_rates() {
     );
 }
 
+/// `sweep --facts FILE` adds a FACTS column: how many facts each cell meets, read from the
+/// cell's own summary. Not with a shard (exit 2, nothing written).
+#[test]
+fn the_sweep_table_counts_the_facts_each_cell_meets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    // Always met (every cell has 300 runs), never met (a share is at most 1), and met exactly
+    // where a cell's threat rate is at most 0.25.
+    let facts = write(
+        d,
+        "facts.toml",
+        "[[fact]]\nstatistic = \"runs\"\nobserved = 300\ntolerance = 0\n\n\
+         [[fact]]\nstatistic = \"litigation.threat_share\"\nobserved = 2.0\ntolerance = 0.5\n\n\
+         [[fact]]\nstatistic = \"litigation.threat_share\"\nobserved = 0.0\ntolerance = 0.25\n",
+    );
+    let o = pactsim(
+        &["sweep", &f, "--out", "one", "--no-plots", "--facts", &facts],
+        d,
+    );
+    ok(&o);
+    let text = stdout(&o);
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("one/summary.json")).unwrap())
+            .unwrap();
+    let (mut low, mut high) = (0, 0);
+    for (k, cell) in summary["cells"].as_array().unwrap().iter().enumerate() {
+        let threat = cell["summary"]["litigation"]["threat_share"]
+            .as_f64()
+            .unwrap();
+        let want = if threat <= 0.25 { "2/3" } else { "1/3" };
+        if threat <= 0.25 {
+            low += 1;
+        } else {
+            high += 1;
+        }
+        let row = text
+            .lines()
+            .find(|line| line.split_whitespace().next() == Some(&k.to_string()))
+            .unwrap_or_else(|| panic!("row of cell {k}: {text}"));
+        let fields: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(fields[fields.len() - 2], want, "{row}");
+    }
+    // The sweep has cells on both sides of the threshold, so both counts are exercised.
+    assert!(low > 0 && high > 0, "{text}");
+    // The results are those of a sweep without --facts.
+    ok(&pactsim(
+        &["sweep", &f, "--out", "two", "--no-plots", "-q"],
+        d,
+    ));
+    assert_same_dirs(&d.join("one"), &d.join("two"));
+    let o = pactsim(
+        &[
+            "sweep", &f, "--shard", "0/2", "--out", "sh", "--facts", &facts, "-q",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--facts"), "{}", stderr(&o));
+    assert!(!d.join("sh").exists());
+}
+
 #[test]
 fn resume_continues_a_torn_checkpoint_to_the_same_bytes() {
     let tmp = tempfile::tempdir().unwrap();

@@ -265,6 +265,10 @@ pub enum Command {
         /// Results directory to write.
         #[arg(long, required = true)]
         out: PathBuf,
+        /// Also read each cell against the stylised facts of FILE, as `sweep --facts` does: a
+        /// FACTS column in the printed table.
+        #[arg(long, value_name = "FILE")]
+        facts: Option<PathBuf>,
         /// Heat-map scale and CI hatching.
         #[command(flatten)]
         heat: HeatArgs,

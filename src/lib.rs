@@ -255,9 +255,16 @@ pub fn execute(cli: Cli) -> Result<()> {
         Command::Merge {
             inputs,
             out,
+            facts,
             heat,
             plots,
-        } => sweeping::merge(&inputs, &out, plots.plots(), &heat_options(heat)?),
+        } => sweeping::merge(
+            &inputs,
+            &out,
+            facts.as_deref(),
+            plots.plots(),
+            &heat_options(heat)?,
+        ),
         Command::Sensitivity {
             scenario,
             target,

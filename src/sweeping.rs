@@ -85,17 +85,18 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let name = sim::overrides::dir_name(&sweep.name, &o.flags.sets);
     let shard = shard_spec(o.shard.as_deref())?;
     let pool = pool(o.exec.threads)?;
-    let facts =
-        match &o.facts {
-            Some(_) if shard.is_some() => return Err(bad(
-                "--facts with a shard: a shard prints no table; pass --facts to the whole sweep",
-            )),
-            Some(path) => {
-                let eng = engine(&sweep.base)?;
-                Some(crate::read_facts_for(path, &eng, sweep.seed, &pool)?)
-            }
-            None => None,
-        };
+    let facts = match &o.facts {
+        Some(_) if shard.is_some() => {
+            return Err(bad(
+                "--facts with a shard: a shard prints no table; pass --facts to the merge",
+            ))
+        }
+        Some(path) => {
+            let eng = engine(&sweep.base)?;
+            Some(crate::read_facts_for(path, &eng, sweep.seed, &pool)?)
+        }
+        None => None,
+    };
     let (i, n) = shard.unwrap_or((0, 1));
     let header = ShardHeader::new(&sweep, (i, n), &sweep_manifest(&sweep, &o.flags.sets)?)?;
     let observer = CellsProgress::new(o.exec.quiet);
@@ -137,7 +138,13 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let dir = ResultsDir::create(&out)?;
     let done = executor.whole(&header, &dir)?;
     report_speed(done.computed, sweep.runs, started);
-    let path = results(std::slice::from_ref(&done.path), dir, o.exec.plots, &o.heat)?;
+    let path = results(
+        std::slice::from_ref(&done.path),
+        dir,
+        None,
+        o.exec.plots,
+        &o.heat,
+    )?;
     remove_checkpoint(&done)?;
     print_sweep(&path, facts.as_ref())
 }
@@ -156,22 +163,47 @@ fn report_speed(cells: u64, runs: u64, started: std::time::Instant) {
 pub(crate) fn merge(
     inputs: &[PathBuf],
     out: &Path,
+    facts: Option<&Path>,
     plots: Option<PlotFormat>,
     heat: &plots::figures::HeatOptions,
 ) -> Result<()> {
+    let facts = match facts {
+        Some(path) => Some((path, crate::cmd_calibrate::read_facts(path)?)),
+        None => None,
+    };
     let files = shard_files(inputs)?;
-    let path = results(&files, ResultsDir::create(out)?, plots, heat)?;
-    print_sweep(&path, None)
+    let path = results(
+        &files,
+        ResultsDir::create(out)?,
+        facts.as_ref().map(|(p, f)| (*p, f)),
+        plots,
+        heat,
+    )?;
+    print_sweep(&path, facts.as_ref().map(|(_, f)| f))
 }
 
-/// The results directory `dir` from the record files, with its plots, committed.
+/// The results directory `dir` from the record files, with its plots, committed. With `facts`
+/// (a merge's `--facts`), each of their statistics must be in the first cell's summary, or
+/// nothing is committed.
 fn results(
     files: &[PathBuf],
     dir: ResultsDir,
+    facts: Option<(&Path, &sim::calibration::FactsFile)>,
     plots: Option<PlotFormat>,
     heat: &plots::figures::HeatOptions,
 ) -> Result<PathBuf> {
     let manifest = write_results::<sim::Summary>(files, &dir)?;
+    if let Some((path, f)) = facts {
+        let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
+        if let Some(first) = summary.cells.first() {
+            sim::calibration::fact_statistics(&f.fact, &first.summary).map_err(|e| {
+                crate::evaluate::CliError::from(sim::calibration::CalibrationError::InFacts {
+                    file: path.display().to_string(),
+                    error: Box::new(e),
+                })
+            })?;
+        }
+    }
     if let Some(fmt) = plots {
         let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
         charts::render_named(

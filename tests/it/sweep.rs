@@ -196,6 +196,45 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--facts"), "{}", stderr(&o));
     assert!(!d.join("sh").exists());
+    // Sharded, the merge takes --facts and prints the same table.
+    for i in ["0/2", "1/2"] {
+        ok(&pactsim(
+            &["sweep", &f, "--shard", i, "--out", "sh", "-q"],
+            d,
+        ));
+    }
+    let merged = pactsim(
+        &[
+            "merge",
+            "sh",
+            "--out",
+            "merged",
+            "--no-plots",
+            "--facts",
+            &facts,
+        ],
+        d,
+    );
+    ok(&merged);
+    let table = |t: &str| -> Vec<String> {
+        t.lines()
+            .skip_while(|l| !l.trim_start().starts_with("cell"))
+            .take_while(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    assert!(table(&text).len() > 9, "{text}");
+    assert_eq!(table(&stdout(&merged)), table(&text));
+    // A statistic the merged summary lacks: exit 2, and no merged directory.
+    let bad = write(
+        d,
+        "bad.toml",
+        "[[fact]]\nstatistic = \"nope\"\nobserved = 1.0\ntolerance = 0.1\n",
+    );
+    let o = pactsim(&["merge", "sh", "--out", "m2", "--facts", &bad], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("bad.toml"), "{}", stderr(&o));
+    assert!(!d.join("m2").exists());
 }
 
 #[test]

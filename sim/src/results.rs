@@ -72,9 +72,9 @@ pub struct Distribution {
     pub p95: f64,
     /// Maximum.
     pub max: f64,
-    /// 95% interval of the mean over runs, mean ± 1.96·sd/√n (Monte Carlo noise only; absent
+    /// 95% interval of the mean over runs, mean ± 1.96·sd/√n (Monte Carlo noise only; null
     /// with fewer than two runs).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub mean_ci: Option<[f64; 2]>,
 }
 
@@ -96,8 +96,8 @@ pub struct TimeToAgreement {
     pub agreements: u64,
     /// Mean week of agreement (null when none).
     pub mean_weeks: Option<f64>,
-    /// 95% interval of that mean, mean ± 1.96·sd/√n (absent with fewer than two agreements).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// 95% interval of that mean, mean ± 1.96·sd/√n (null with fewer than two agreements).
+    #[serde(default)]
     pub mean_weeks_ci: Option<[f64; 2]>,
     /// Counts per week 0..horizon (bin width 1 week).
     pub histogram: Vec<u64>,
@@ -174,21 +174,21 @@ pub struct LitigationStats {
     /// Its Wilson 95% interval.
     #[serde(default)]
     pub suit_share_ci: [f64; 2],
-    /// Microsoft's win rate among runs that reached judgment (absent without judgments).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Microsoft's win rate among runs that reached judgment (null without judgments).
+    #[serde(default)]
     pub plaintiff_win_rate: Option<f64>,
-    /// Its Wilson 95% interval over the judged runs (absent without judgments).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Its Wilson 95% interval over the judged runs (null without judgments).
+    #[serde(default)]
     pub plaintiff_win_rate_ci: Option<[f64; 2]>,
     /// Runs whose first threat was credible as a suit when made (θ_M·J ≥ c_P); the other
     /// threatened runs' threats were bluffs (θ_M·J between f_thr·c_P and c_P).
     #[serde(default)]
     pub credible_threats: u64,
-    /// credible_threats / threats (absent without threats).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// credible_threats / threats (null without threats).
+    #[serde(default)]
     pub credible_threat_share: Option<f64>,
-    /// Its Wilson 95% interval over the threatened runs (absent without threats).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Its Wilson 95% interval over the threatened runs (null without threats).
+    #[serde(default)]
     pub credible_threat_share_ci: Option<[f64; 2]>,
 }
 

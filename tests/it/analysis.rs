@@ -450,6 +450,32 @@ fn run_reads_itself_against_a_facts_file() {
         .unwrap();
     assert_eq!(time["met"], false, "{time}");
     assert!(stdout(&o).contains("MISSED"), "{}", stdout(&o));
+    // A statistic that exists but has no value in this run (no judgment at 50 runs) is
+    // read as null: the fact is missed, not refused.
+    std::fs::write(
+        d.join("win.toml"),
+        "[[fact]]\nstatistic = \"litigation.plaintiff_win_rate\"\nobserved = 0.5\ntolerance = 0.1\n",
+    )
+    .unwrap();
+    let o = pactsim(
+        &[
+            "run",
+            "--runs",
+            "50",
+            "--no-plots",
+            "-q",
+            "--facts",
+            "win.toml",
+            "--out",
+            "w",
+        ],
+        d,
+    );
+    ok(&o);
+    let w = json(&d.join("w/facts.json"));
+    assert_eq!(w["facts"][0]["simulated"], serde_json::Value::Null, "{w}");
+    assert_eq!(w["facts"][0]["met"], false, "{w}");
+    assert!(stdout(&o).contains("0 of 1 facts met"), "{}", stdout(&o));
     // Without --facts there is no facts.json.
     ok(&pactsim(
         &["run", "--runs", "50", "--no-plots", "-q", "--out", "plain"],

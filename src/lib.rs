@@ -576,12 +576,8 @@ pub(crate) fn read_facts_for(
         runs: 1,
     };
     let one = pool.install(|| run_cell(eng, probe, &mut |_, _| Ok(()), &mut |_| {}))?;
-    sim::calibration::fact_statistics(&file.fact, &one).map_err(|e| {
-        evaluate::CliError::from(sim::calibration::CalibrationError::InFacts {
-            file: path.display().to_string(),
-            error: Box::new(e),
-        })
-    })?;
+    sim::calibration::require_fact_statistics(&path.display().to_string(), &file.fact, &one)
+        .map_err(evaluate::CliError::from)?;
     Ok(file)
 }
 

@@ -196,12 +196,12 @@ fn results(
     if let Some((path, f)) = facts {
         let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
         if let Some(first) = summary.cells.first() {
-            sim::calibration::fact_statistics(&f.fact, &first.summary).map_err(|e| {
-                crate::evaluate::CliError::from(sim::calibration::CalibrationError::InFacts {
-                    file: path.display().to_string(),
-                    error: Box::new(e),
-                })
-            })?;
+            sim::calibration::require_fact_statistics(
+                &path.display().to_string(),
+                &f.fact,
+                &first.summary,
+            )
+            .map_err(crate::evaluate::CliError::from)?;
         }
     }
     if let Some(fmt) = plots {

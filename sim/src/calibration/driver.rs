@@ -82,11 +82,7 @@ impl<'e, 'c> Calibration<'e, 'c> {
         let ev = self.ev;
         let base_point: Vec<f64> = ev.params.iter().map(|p| p.base).collect();
         let probe = pool.install(|| ev.run_point(&base_point, ev.seed, 1, simulation))?;
-        self.statistics(&probe)
-            .map_err(|e| CalibrationError::InFacts {
-                file: self.facts_file.clone(),
-                error: Box::new(e),
-            })?;
+        super::require_fact_statistics(&self.facts_file, &self.facts, &probe)?;
         Ok(())
     }
 

@@ -28,6 +28,21 @@ pub fn statistics(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>, Calibrat
         .collect()
 }
 
+/// Finds every fact's statistic in the run summary `s`, before anything long runs or is
+/// written; a missing one is [`CalibrationError::InFacts`], naming the facts file `file`.
+pub fn require_statistics(
+    file: &str,
+    facts: &[FactEntry],
+    s: &Summary,
+) -> Result<(), CalibrationError> {
+    statistics(facts, s)
+        .map(|_| ())
+        .map_err(|e| CalibrationError::InFacts {
+            file: file.to_string(),
+            error: Box::new(e),
+        })
+}
+
 /// One fact as a run meets it or not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactCheck {

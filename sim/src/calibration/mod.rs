@@ -16,7 +16,10 @@ mod driver;
 mod facts;
 
 pub use driver::{read_draws, Calibration, CalibrationRun};
-pub use facts::{check as check_facts, statistics as fact_statistics, FactCheck};
+pub use facts::{
+    check as check_facts, require_statistics as require_fact_statistics,
+    statistics as fact_statistics, FactCheck,
+};
 
 use crate::evaluate::StatisticError;
 use serde::{Deserialize, Serialize};

@@ -6,10 +6,10 @@
 use crate::cmd_match::{load_game, settings};
 use crate::evaluate::csv_field;
 use crate::{bad, charts, pool, progress};
+use analysis::stats::quantile;
 use anyhow::{anyhow, Context, Result};
 use plots::{Bar, BarChart, BoxSummary, Chart, Distributions, Heatmap};
 use repeated::library::lookup_list;
-use repeated::stats::quantile;
 use repeated::tournament::checkpoint::{run_checkpointed, Progress};
 use repeated::tournament::{push_number, Tournament, TournamentResults};
 use serde::{Deserialize, Serialize};

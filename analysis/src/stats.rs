@@ -1,5 +1,29 @@
 //! Small statistics helpers: mean, sample variance, percentiles (linear interpolation between
-//! order statistics, as numpy's default) and the upper tail of the binomial distribution.
+//! order statistics, as numpy's default), the upper tail of the binomial distribution and the
+//! Wilson score interval of a binomial share.
+
+/// z for a two-sided 95% interval.
+pub const Z95: f64 = 1.959_963_984_540_054;
+
+/// Wilson score interval for `count` successes in `n` trials at normal quantile `z` ([`Z95`]
+/// for 95%); (0, 1) when `n` is 0. With no successes the lower end is exactly 0, and with no
+/// failures the upper end is exactly 1 (the closed form; computed naively they carry rounding
+/// residue such as 1e-19).
+pub fn wilson(count: u64, n: u64, z: f64) -> (f64, f64) {
+    if n == 0 {
+        return (0.0, 1.0);
+    }
+    let (none, all) = (count == 0, count >= n);
+    let n = n as f64;
+    let p = count as f64 / n;
+    let z2 = z * z;
+    let denom = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denom;
+    let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
+    let lo = if none { 0.0 } else { (centre - half).max(0.0) };
+    let hi = if all { 1.0 } else { (centre + half).min(1.0) };
+    (lo, hi)
+}
 
 /// Arithmetic mean (NaN for an empty slice).
 pub fn mean(x: &[f64]) -> f64 {
@@ -80,6 +104,32 @@ pub fn binomial_sf_ge(k: u64, n: u64, p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wilson_known_values() {
+        // 50/100: centre 0.5, half-width ≈ 0.0962 (textbook value 0.4038–0.5962).
+        let (lo, hi) = wilson(50, 100, Z95);
+        assert!((lo - 0.4038).abs() < 1e-4 && (hi - 0.5962).abs() < 1e-4);
+        let (lo, hi) = wilson(0, 10, Z95);
+        assert_eq!(lo, 0.0);
+        assert!((hi - 0.2775).abs() < 1e-4);
+        assert_eq!(wilson(0, 0, Z95), (0.0, 1.0));
+    }
+
+    #[test]
+    fn wilson_ends_are_exact_at_zero_and_all() {
+        // Computed naively, 0 of 2000 gives a lower end of about 1e-19, not 0.
+        for n in [1, 7, 2000, 200_000, 10_000_000] {
+            let (lo, hi) = wilson(0, n, Z95);
+            assert_eq!(lo, 0.0, "0 of {n}");
+            assert!(hi > 0.0 && hi < 1.0);
+            let (c, d) = wilson(n, n, Z95);
+            assert_eq!(d, 1.0, "{n} of {n}");
+            assert!(c > 0.0 && c < 1.0);
+            // The interval of n of n mirrors that of 0 of n.
+            assert!((lo - (1.0 - d)).abs() < 1e-12 && (hi - (1.0 - c)).abs() < 1e-12);
+        }
+    }
 
     #[test]
     fn quantiles_interpolate_like_numpy() {

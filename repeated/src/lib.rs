@@ -1,6 +1,7 @@
 //! # repeated — repeated two-player normal-form games
 //!
-//! A level-0 library (it depends on no other pactsim crate): bimatrix [`game`]s, the
+//! A library that depends on no pactsim crate but `analysis` (model-free numerics: quantiles
+//! and Wilson intervals): bimatrix [`game`]s, the
 //! [`Strategy`] trait with Axelrod-style classifiers, a [`library`] of strategies that behave
 //! as the Axelrod Python library 4.x implements them, single [`matches`] with optional noise and
 //! random length, round-robin [`tournament`]s that are byte-identical for any thread count and
@@ -19,7 +20,6 @@ pub mod library;
 pub mod matches;
 pub mod moran;
 pub mod seed;
-pub mod stats;
 mod strategy;
 pub mod tournament;
 

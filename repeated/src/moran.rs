@@ -15,7 +15,7 @@ use crate::game::Game;
 use crate::library::Player;
 use crate::matches::{contexts, play, MatchSettings};
 use crate::seed::{below, splitmix64, uniform, MatchKey};
-use crate::stats::wilson;
+use analysis::stats::{wilson, Z95};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -137,7 +137,7 @@ impl Moran {
             .enumerate()
             .map(|(t, p)| {
                 let k = runs.iter().filter(|r| r.fixated == Some(t)).count() as u64;
-                let (lo, hi) = wilson(k, reps);
+                let (lo, hi) = wilson(k, reps, Z95);
                 Fixation {
                     name: p.name().to_string(),
                     initial: self.counts[t],

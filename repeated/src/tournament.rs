@@ -11,8 +11,8 @@ use crate::game::Game;
 use crate::library::Player;
 use crate::matches::{contexts, play_into, Buffers, MatchSettings};
 use crate::seed::MatchKey;
-use crate::stats::median;
 use crate::strategy::Strategy;
+use analysis::stats::quantile;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -242,7 +242,7 @@ impl Tournament {
                     index: i,
                     name: self.players[i].name().to_string(),
                     mean_score_per_turn: score[i] / (turns[i].max(1)) as f64,
-                    median_score: median(&normalised),
+                    median_score: quantile(&normalised, 0.5),
                     wins: wins[i],
                     cooperation_rate: coops[i] as f64 / (turns[i].max(1)) as f64,
                     normalised_scores: normalised,

@@ -9,8 +9,7 @@ use crate::results::{
     Summary, TermCount, TimeToAgreement,
 };
 
-/// z for a two-sided 95% interval.
-pub const Z95: f64 = 1.959_963_984_540_054;
+pub use analysis::stats::{wilson, Z95};
 
 /// Index of the largest count (the first one on ties; 0 when there are none): the modal
 /// outcome class of per-class counts in classification order.
@@ -22,20 +21,6 @@ pub fn modal_index(counts: &[u64]) -> usize {
         }
     }
     best
-}
-
-/// Wilson score interval for `count` successes in `n` trials.
-pub fn wilson(count: u64, n: u64, z: f64) -> (f64, f64) {
-    if n == 0 {
-        return (0.0, 1.0);
-    }
-    let n = n as f64;
-    let p = count as f64 / n;
-    let z2 = z * z;
-    let denom = 1.0 + z2 / n;
-    let centre = (p + z2 / (2.0 * n)) / denom;
-    let half = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denom;
-    ((centre - half).max(0.0), (centre + half).min(1.0))
 }
 
 /// The Wilson 95% interval as a pair.
@@ -447,16 +432,6 @@ mod tests {
             last_week: week,
             theta: 0.6,
         }
-    }
-
-    #[test]
-    fn wilson_known_values() {
-        // 50/100: centre 0.5, half-width ≈ 0.0962 (textbook value 0.4038–0.5962).
-        let (lo, hi) = wilson(50, 100, Z95);
-        assert!((lo - 0.4038).abs() < 1e-4 && (hi - 0.5962).abs() < 1e-4);
-        let (lo, hi) = wilson(0, 10, Z95);
-        assert_eq!(lo, 0.0);
-        assert!((hi - 0.2775).abs() < 1e-4);
     }
 
     #[test]

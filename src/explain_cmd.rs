@@ -93,13 +93,13 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             }
             write!(out, "  {:<46}", t.term)?;
             for st in &e.states {
-                write!(out, "{:>22.2}", st.terms[k].value)?;
+                write!(out, "{:>22.2}", unsigned_zero(st.terms[k].value))?;
             }
             writeln!(out)?;
         }
         write!(out, "  {:<46}", "total")?;
         for st in &e.states {
-            write!(out, "{:>22.2}", st.totals[pi])?;
+            write!(out, "{:>22.2}", unsigned_zero(st.totals[pi]))?;
         }
         writeln!(out)?;
     }
@@ -363,8 +363,7 @@ fn write_cost_split(
             100.0 * value / total
         )?;
     }
-    // Rounding residue would print as "-0.00".
-    let other = if other.abs() < 0.005 { 0.0 } else { other };
+    let other = unsigned_zero(other);
     writeln!(out, " + legal fees {fees:.2} + other {other:.2}")
 }
 
@@ -432,4 +431,15 @@ What would make the strict April terms possible, one documented parameter at a t
         listed(&in_zone)
     )?;
     Ok(())
+}
+
+/// `x`, or 0 when it would print as "-0.00": a term that is zero in a state (the revenue share
+/// Microsoft pays once the April terms stop it) is computed as −0.0, and a residue can be a
+/// rounding error below zero.
+fn unsigned_zero(x: f64) -> f64 {
+    if x.abs() < 0.005 {
+        0.0
+    } else {
+        x
+    }
 }

@@ -585,8 +585,10 @@ mod tests {
         let c = &m.plaintiff_cost_parts;
         let sum = c.antitrust + c.shading + c.own_stake + c.fees + c.other;
         assert!((sum - m.plaintiff_cost).abs() < 1e-9, "{c:?}");
-        // Nothing but the four named parts changes when Microsoft sues with the channel open.
-        assert!(c.other.abs() < 1e-9, "{c:?}");
+        // Nothing but the four named parts changes when Microsoft sues with the channel open:
+        // the residue is exactly 0 (not a rounding error such as -1.4e-14), here and for OpenAI.
+        assert_eq!(c.other, 0.0, "{c:?}");
+        assert_eq!(m.defendant_cost_parts.other, 0.0, "{m:?}");
         // c_AT0·(1 + k·A_0) = 3·(1 + 2·0.45).
         assert!((c.antitrust - 5.7).abs() < 1e-9, "{c:?}");
         assert!(

@@ -163,7 +163,7 @@ impl StateValuer<'_> {
             shading,
             own_stake,
             fees,
-            other: a.plaintiff_cost - (antitrust + shading + own_stake + fees),
+            other: residue(a.plaintiff_cost, antitrust + shading + own_stake + fees),
         };
         let (valuation, ipo, tranche, defence_fees) = (
             open.o_other_owners - sued.o_other_owners,
@@ -176,7 +176,7 @@ impl StateValuer<'_> {
             ipo,
             tranche,
             fees: defence_fees,
-            other: a.defendant_cost - (valuation + ipo + tranche + defence_fees),
+            other: residue(a.defendant_cost, valuation + ipo + tranche + defence_fees),
         };
         LitigationTerms {
             theta: self.theta,
@@ -219,6 +219,17 @@ pub struct LitigationTerms {
     pub credible: bool,
     /// θ·J ≥ f_thr·c_P.
     pub threat: bool,
+}
+
+/// `total − parts`: what the named parts of a cost leave out, and exactly 0 when that is only
+/// rounding error (below 1e-9 of the total), so a report shows 0 rather than −1.4e-14.
+fn residue(total: f64, parts: f64) -> f64 {
+    let r = total - parts;
+    if r.abs() <= 1e-9 * total.abs().max(1.0) {
+        0.0
+    } else {
+        r
+    }
 }
 
 /// Microsoft's incremental cost of suing, c_P, term by term, $B (docs/model.md §6.1). None of

@@ -4,6 +4,7 @@
 use crate::cli::ScenarioArgs;
 use crate::evaluate::CliError;
 use crate::load_scenario;
+use crate::rounding::unsigned_zero;
 use anyhow::Result;
 use serde::Serialize;
 use sim::evaluate::EvaluateError;
@@ -93,13 +94,13 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             }
             write!(out, "  {:<46}", t.term)?;
             for st in &e.states {
-                write!(out, "{:>22.2}", unsigned_zero(st.terms[k].value))?;
+                write!(out, "{:>22.2}", unsigned_zero(st.terms[k].value, 2))?;
             }
             writeln!(out)?;
         }
         write!(out, "  {:<46}", "total")?;
         for st in &e.states {
-            write!(out, "{:>22.2}", unsigned_zero(st.totals[pi]))?;
+            write!(out, "{:>22.2}", unsigned_zero(st.totals[pi], 2))?;
         }
         writeln!(out)?;
     }
@@ -363,7 +364,7 @@ fn write_cost_split(
             100.0 * value / total
         )?;
     }
-    let other = unsigned_zero(other);
+    let other = unsigned_zero(other, 2);
     writeln!(out, " + legal fees {fees:.2} + other {other:.2}")
 }
 
@@ -431,15 +432,4 @@ What would make the strict April terms possible, one documented parameter at a t
         listed(&in_zone)
     )?;
     Ok(())
-}
-
-/// `x`, or 0 when it would print as "-0.00": a term that is zero in a state (the revenue share
-/// Microsoft pays once the April terms stop it) is computed as −0.0, and a residue can be a
-/// rounding error below zero.
-fn unsigned_zero(x: f64) -> f64 {
-    if x.abs() < 0.005 {
-        0.0
-    } else {
-        x
-    }
 }

@@ -27,6 +27,7 @@ mod explain_cmd;
 mod inputs;
 mod progress;
 mod report;
+mod rounding;
 mod sweep_print;
 mod sweeping;
 mod toolkit;

@@ -3,6 +3,7 @@
 //! this module only loads inputs, maps errors to exit codes and formats output.
 
 use crate::cli::ScenarioArgs;
+use crate::rounding::unsigned_zero;
 use crate::{bad, equilibria_plot, load_scenario};
 use anyhow::{Context, Result};
 use games::game::{nfg, Game};
@@ -206,7 +207,11 @@ pub(crate) fn bargain(args: &ScenarioArgs, json: bool) -> Result<()> {
         if let Some((coal, e)) = &c.most_violated {
             write!(out, " (coalition {coal} can gain {e:.1})")?;
         }
-        writeln!(out, "; efficiency gap {:.1}", c.efficiency_gap)?;
+        writeln!(
+            out,
+            "; efficiency gap {:.1}",
+            unsigned_zero(c.efficiency_gap, 1)
+        )?;
     }
     Ok(())
 }

@@ -163,6 +163,11 @@ fn bargain_reports_every_benchmark() {
     assert!((shapley - grand).abs() < 1e-6);
     let text = stdout(&pactsim(&["bargain"], &root()));
     assert!(text.contains("April 2026 terms") && text.contains("core check"));
+    // The Shapley value is efficient: its gap prints as 0.0, not as a negative zero.
+    assert!(
+        text.contains("core check, Shapley value: in the core; efficiency gap 0.0\n"),
+        "{text}"
+    );
 }
 
 #[test]

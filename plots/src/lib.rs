@@ -152,22 +152,20 @@ impl Format {
 #[derive(Debug, thiserror::Error)]
 pub enum PlotError {
     /// Plotters failed while drawing or encoding the named file.
-    #[error("failed to draw {}: {source}", path.display())]
+    #[error("failed to draw {}: {error}", path.display())]
     Draw {
         /// The file being produced.
         path: PathBuf,
-        /// The underlying plotters error.
-        #[source]
-        source: Box<dyn std::error::Error + Send + Sync>,
+        /// The underlying plotters error (part of the message, so not a separate `source`).
+        error: Box<dyn std::error::Error + Send + Sync>,
     },
     /// Creating the directory or writing/renaming the named file failed.
-    #[error("failed to write {}: {source}", path.display())]
+    #[error("failed to write {}: {error}", path.display())]
     Io {
         /// The file or directory involved.
         path: PathBuf,
-        /// The underlying I/O error.
-        #[source]
-        source: std::io::Error,
+        /// The underlying I/O error (part of the message, so not a separate `source`).
+        error: std::io::Error,
     },
     /// The embedded font could not be loaded (should never happen).
     #[error("the embedded DejaVu Sans font could not be registered")]

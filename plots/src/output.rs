@@ -34,9 +34,9 @@ pub(crate) fn write(chart: &Chart, stem: &Path, format: Format) -> Result<PathBu
     let ext = format.extension();
     let target = with_ext(stem, ext);
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir).map_err(|source| PlotError::Io {
+        fs::create_dir_all(dir).map_err(|error| PlotError::Io {
             path: dir.to_path_buf(),
-            source,
+            error,
         })?;
     }
     let tmp = temp_path(&target, ext);
@@ -45,9 +45,9 @@ pub(crate) fn write(chart: &Chart, stem: &Path, format: Format) -> Result<PathBu
         Format::Png => write_png(chart, &tmp, &target),
     }
     .and_then(|()| {
-        fs::rename(&tmp, &target).map_err(|source| PlotError::Io {
+        fs::rename(&tmp, &target).map_err(|error| PlotError::Io {
             path: target.clone(),
-            source,
+            error,
         })
     });
     if result.is_err() {
@@ -60,7 +60,7 @@ pub(crate) fn write(chart: &Chart, stem: &Path, format: Format) -> Result<PathBu
 fn draw_error(path: &Path, e: DrawError) -> PlotError {
     PlotError::Draw {
         path: path.to_path_buf(),
-        source: e.0,
+        error: e.0,
     }
 }
 
@@ -71,9 +71,9 @@ fn write_svg(chart: &Chart, tmp: &Path, target: &Path) -> Result<(), PlotError> 
         chart.draw(&root).map_err(|e| draw_error(target, e))?;
         root.present().map_err(|e| draw_error(target, e.into()))?;
     }
-    fs::write(tmp, svg).map_err(|source| PlotError::Io {
+    fs::write(tmp, svg).map_err(|error| PlotError::Io {
         path: target.to_path_buf(),
-        source,
+        error,
     })
 }
 

@@ -126,12 +126,12 @@ impl Sampler {
 #[derive(Debug, thiserror::Error)]
 pub enum AgreementsError {
     /// The file could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
-        /// The error.
-        source: std::io::Error,
+        /// The error (part of the message, so not a separate `source`).
+        error: std::io::Error,
     },
     /// A line is not an `agreements.csv` line.
     #[error("{}:{line}: {message}", path.display())]
@@ -148,7 +148,7 @@ pub enum AgreementsError {
 impl AgreementsError {
     /// True when the file does not exist.
     pub fn is_not_found(&self) -> bool {
-        matches!(self, AgreementsError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound)
+        matches!(self, AgreementsError::Io { error, .. } if error.kind() == std::io::ErrorKind::NotFound)
     }
 }
 
@@ -172,9 +172,9 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<Agreement>, AgreementsError>
 /// Reads `agreements.csv` of results directory `dir`.
 pub fn read(dir: &Path) -> Result<Vec<Agreement>, AgreementsError> {
     let path = dir.join(FILE);
-    let text = std::fs::read_to_string(&path).map_err(|source| AgreementsError::Io {
+    let text = std::fs::read_to_string(&path).map_err(|error| AgreementsError::Io {
         path: path.clone(),
-        source,
+        error,
     })?;
     parse(&text, &path)
 }

@@ -45,13 +45,24 @@ pub enum TargetError {
         /// The lock file.
         lock: PathBuf,
     },
+    /// A missing parent directory of the path cannot be created (a file stands in the way,
+    /// or the file system refuses).
+    #[error("--out {path}: cannot create its parent directory {parent}: {reason}")]
+    Parent {
+        /// The path as given.
+        path: PathBuf,
+        /// The directory that could not be created, or the file in its way.
+        parent: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// I/O failure while checking or locking.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: PathBuf,
-        /// The error.
-        source: io::Error,
+        /// The error (part of the message, so not a separate `source`).
+        error: io::Error,
     },
 }
 
@@ -62,10 +73,24 @@ impl TargetError {
     }
 }
 
+/// The error for a parent directory of `given` that `create_dir_all` could not make: names the
+/// file in the way when an ancestor is a file, else the directory and the system's reason.
+fn parent_error(given: &Path, parent: &Path, e: &io::Error) -> TargetError {
+    let (parent, reason) = match parent.ancestors().find(|a| a.is_file()) {
+        Some(file) => (file, "it is a file, not a directory".to_string()),
+        None => (parent, e.to_string()),
+    };
+    TargetError::Parent {
+        path: given.to_path_buf(),
+        parent: parent.to_path_buf(),
+        reason,
+    }
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> TargetError + '_ {
-    move |source| TargetError::Io {
+    move |error| TargetError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
@@ -115,7 +140,7 @@ pub fn check(given: &Path) -> Result<Target, TargetError> {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(io_err(parent))?;
+        fs::create_dir_all(parent).map_err(|e| parent_error(given, parent, &e))?;
         fs::canonicalize(parent).map_err(io_err(parent))?.join(name)
     };
     let (Some(parent), Some(name)) = (full.parent(), full.file_name()) else {
@@ -297,6 +322,19 @@ mod tests {
         drop(a);
         OutputLock::acquire(&l, &d.join("x")).unwrap();
         fs::remove_dir_all(&d).unwrap();
+    }
+
+    /// An I/O error states the system's reason in its own message and has no separate
+    /// `source`, so a printer of the whole error chain (the binary's `{:#}`) says it once.
+    #[test]
+    fn io_errors_carry_their_reason_once() {
+        let d = std::env::temp_dir().join(format!("pactsim-nolock-{}", std::process::id()));
+        let l = d.join("missing").join(".x.lock");
+        let e = OutputLock::acquire(&l, &d.join("x")).unwrap_err();
+        assert!(matches!(e, TargetError::Io { .. }), "{e}");
+        assert!(!e.is_bad_input());
+        assert!(e.to_string().starts_with(&l.display().to_string()), "{e}");
+        assert!(std::error::Error::source(&e).is_none(), "{e}");
     }
 
     #[test]

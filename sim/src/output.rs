@@ -49,12 +49,12 @@ pub struct Manifest {
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
     /// I/O failure on a path.
-    #[error("{path}: {source}")]
+    #[error("{path}: {error}")]
     Io {
         /// The path.
         path: PathBuf,
-        /// The error.
-        source: io::Error,
+        /// The error (part of the message, so not a separate `source`).
+        error: io::Error,
     },
     /// The output location was refused or is in use.
     #[error(transparent)]
@@ -77,9 +77,9 @@ impl OutputError {
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
-    move |source| OutputError::Io {
+    move |error| OutputError::Io {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 

@@ -39,6 +39,34 @@ fn dot_and_dotdot_are_refused_and_nothing_is_touched() {
     assert_refused(&o, "root directory");
 }
 
+/// An `--out` whose parent cannot be created (a file stands in the way) is bad input: exit 2,
+/// a message naming the flag, the file and why, the error's text once, and nothing written.
+#[test]
+fn a_file_in_the_way_of_the_parent_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("notes"), "mine").unwrap();
+    let o = run_into("notes/results", tmp.path());
+    assert_refused(
+        &o,
+        "--out notes/results: cannot create its parent directory notes: it is a file, not a \
+         directory",
+    );
+    assert_eq!(
+        stderr(&o).matches("it is a file").count(),
+        1,
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        fs::read_to_string(tmp.path().join("notes")).unwrap(),
+        "mine"
+    );
+    assert_eq!(files(tmp.path()).len(), 1, "{:?}", files(tmp.path()));
+    let o = run_into("notes/deeper/results", tmp.path());
+    assert_refused(&o, "cannot create its parent directory notes: it is a file");
+    assert_eq!(files(tmp.path()).len(), 1, "{:?}", files(tmp.path()));
+}
+
 #[test]
 fn existing_user_directory_survives() {
     let tmp = tempfile::tempdir().unwrap();

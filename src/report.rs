@@ -50,7 +50,7 @@ fn write_run(
         Some(m) => {
             write!(out, "mean time to agreement: {m:.2} weeks")?;
             if let Some([lo, hi]) = t.mean_weeks_ci {
-                write!(out, " [{lo:.2}, {hi:.2}]")?;
+                write!(out, ", 95% CI {lo:.2}–{hi:.2}")?;
             }
             writeln!(out, " ({} runs with an agreement)", t.agreements)
         }
@@ -67,10 +67,11 @@ fn write_run(
     writeln!(out)?;
     write_april_terms(out, &s.april_terms)?;
     let l = &s.litigation;
-    let pct = |[lo, hi]: [f64; 2]| format!("[{:.1}, {:.1}]%", 100.0 * lo, 100.0 * hi);
+    // A share with its 95% interval, e.g. "21.2%, 95% CI 21.0–21.3%".
+    let pct = |[lo, hi]: [f64; 2]| format!("95% CI {:.1}–{:.1}%", 100.0 * lo, 100.0 * hi);
     write!(
         out,
-        "threats {} ({:.1}% {}; {} credible as a suit when made) · defiant launches {} · suits {} ({:.2}% [{:.2}, {:.2}]%) · injunctions {} · judgments {}",
+        "threats {} ({:.1}%, {}; {} credible as a suit when made) · defiant launches {} · suits {} ({:.2}%, 95% CI {:.2}–{:.2}%) · injunctions {} · judgments {}",
         l.threats,
         100.0 * l.threat_share,
         pct(l.threat_share_ci),
@@ -86,7 +87,7 @@ fn write_run(
     match (l.plaintiff_win_rate, l.plaintiff_win_rate_ci) {
         (Some(rate), Some(ci)) => writeln!(
             out,
-            " (Microsoft won {}: {:.1}% {})",
+            " (Microsoft won {}: {:.1}%, {})",
             l.plaintiff_wins,
             100.0 * rate,
             pct(ci)

@@ -21,6 +21,28 @@ fn run_prints_table_and_writes_results_dir() {
         assert!(out.contains(class), "{out}");
     }
     assert!(out.contains("mean time to agreement") && out.contains("mean April-distance"));
+    // Every rate and mean prints with its interval spelled out, one way.
+    let summary: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(tmp.path().join("res/summary.json")).unwrap(),
+    )
+    .unwrap();
+    let l = &summary["litigation"];
+    let ci = &l["threat_share_ci"];
+    let threats = format!(
+        "({:.1}%, 95% CI {:.1}–{:.1}%;",
+        100.0 * l["threat_share"].as_f64().unwrap(),
+        100.0 * ci[0].as_f64().unwrap(),
+        100.0 * ci[1].as_f64().unwrap()
+    );
+    assert!(out.contains(&threats), "{threats} in {out}");
+    let ci = &summary["time_to_agreement"]["mean_weeks_ci"];
+    let weeks = format!(
+        " weeks, 95% CI {:.2}–{:.2} (",
+        ci[0].as_f64().unwrap(),
+        ci[1].as_f64().unwrap()
+    );
+    assert!(out.contains(&weeks), "{weeks} in {out}");
+    assert!(!out.contains("]%"), "{out}");
     let dir = tmp.path().join("res");
     for f in [
         "manifest.json",

@@ -6,8 +6,9 @@
 //! numerics), [`rubinstein`] (alternating offers, continuous-time limit, Shaked–Sutton),
 //! [`outside_option`] (Binmore–Rubinstein–Wolinsky), [`baron_ferejohn`] (stationary values:
 //! unanimity, veto hub, majority), [`nash_in_nash`] (bilateral contracts in a hub network),
-//! [`shapley`] (Shapley value and core check) and [`holdup`] (hold-up investment). All functions
-//! are pure and validate their inputs.
+//! [`shapley`] (Shapley value and core check), [`holdup`] (hold-up investment) and
+//! [`stochastic`] (Merlo–Wilson: a pie that follows a Markov chain, the acceptance region and
+//! efficient delay). All functions are pure and validate their inputs.
 
 pub mod baron_ferejohn;
 pub mod frontier;
@@ -18,6 +19,7 @@ pub mod nash_in_nash;
 pub mod outside_option;
 pub mod rubinstein;
 pub mod shapley;
+pub mod stochastic;
 
 use thiserror::Error;
 

@@ -142,26 +142,21 @@ impl StochasticPie {
         let scale = self.pies.iter().fold(1.0f64, |m, p| m.max(*p));
         let tol = CONVERGED * scale;
         let delta = self.delta;
-        let mut joint = self.pies.clone();
-        let mut converged = false;
-        for _ in 0..max_iterations {
-            let wait = self.expect(&joint);
-            let next: Vec<f64> = self
-                .pies
-                .iter()
-                .zip(&wait)
-                .map(|(p, w)| p.max(delta * w))
-                .collect();
-            let moved = max_change(&joint, &next);
-            joint = next;
-            if moved <= tol {
-                converged = true;
-                break;
-            }
-        }
-        if !converged {
-            return Err(BargainingError::NoConvergence("Merlo–Wilson joint value"));
-        }
+        // W ← max(π, δ·E[W]).
+        let joint = fixed_point(
+            self.pies.clone(),
+            tol,
+            max_iterations,
+            "Merlo–Wilson joint value",
+            |w| {
+                let wait = self.expect(w);
+                self.pies
+                    .iter()
+                    .zip(&wait)
+                    .map(|(p, e)| p.max(delta * e))
+                    .collect()
+            },
+        )?;
         let wait = self.expect(&joint);
         let agree: Vec<bool> = self
             .pies
@@ -179,21 +174,17 @@ impl StochasticPie {
                 }
             })
             .collect();
-        let mut one = gain.clone();
-        converged = false;
-        for _ in 0..max_iterations {
-            let cont = self.expect(&one);
-            let next: Vec<f64> = gain.iter().zip(&cont).map(|(g, c)| g + delta * c).collect();
-            let moved = max_change(&one, &next);
-            one = next;
-            if moved <= tol {
-                converged = true;
-                break;
-            }
-        }
-        if !converged {
-            return Err(BargainingError::NoConvergence("Merlo–Wilson player value"));
-        }
+        // V₁ ← gain + δ·E[V₁].
+        let one = fixed_point(
+            gain.clone(),
+            tol,
+            max_iterations,
+            "Merlo–Wilson player value",
+            |v| {
+                let cont = self.expect(v);
+                gain.iter().zip(&cont).map(|(g, c)| g + delta * c).collect()
+            },
+        )?;
         let two = joint.iter().zip(&one).map(|(w, v)| w - v).collect();
         Ok(StochasticSolution {
             joint,
@@ -202,6 +193,27 @@ impl StochasticPie {
             agree,
         })
     }
+}
+
+/// Iterates `x ← step(x)` from `start` until no entry moves by more than `tol`, at most
+/// `max_iterations` times (`what` names the value in the error otherwise).
+fn fixed_point(
+    start: Vec<f64>,
+    tol: f64,
+    max_iterations: usize,
+    what: &'static str,
+    step: impl Fn(&[f64]) -> Vec<f64>,
+) -> Result<Vec<f64>, BargainingError> {
+    let mut x = start;
+    for _ in 0..max_iterations {
+        let next = step(&x);
+        let moved = max_change(&x, &next);
+        x = next;
+        if moved <= tol {
+            return Ok(x);
+        }
+    }
+    Err(BargainingError::NoConvergence(what))
 }
 
 fn max_change(a: &[f64], b: &[f64]) -> f64 {

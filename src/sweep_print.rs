@@ -37,6 +37,15 @@ pub(crate) fn print_sweep(dir: &Path, facts: Option<&FactsFile>) -> Result<()> {
         out.push_str(&format!(" {:>6}", "FACTS"));
     }
     out.push_str("  modal\n");
+    // The widest 95% interval of any share the table shows, so a reader knows which
+    // differences between cells are beyond noise.
+    let mut widest: Option<(f64, String, u64)> = None;
+    let mut widen = |lo: f64, hi: f64, what: &str, cell: u64| {
+        let half = (hi - lo) / 2.0;
+        if widest.as_ref().is_none_or(|(w, _, _)| half > *w) {
+            widest = Some((half, what.to_string(), cell));
+        }
+    };
     for c in &s.cells {
         out.push_str(&format!("{:>5}", c.cell));
         for p in &s.params {
@@ -44,16 +53,31 @@ pub(crate) fn print_sweep(dir: &Path, facts: Option<&FactsFile>) -> Result<()> {
             out.push_str(&format!(" {v:>14}"));
         }
         for o in &shown {
-            out.push_str(&format!(" {:>10.4}", c.summary.share(*o).share));
+            let sh = c.summary.share(*o);
+            out.push_str(&format!(" {:>10.4}", sh.share));
+            widen(sh.ci_low, sh.ci_high, o.name(), c.cell);
         }
         let l = &c.summary.litigation;
         out.push_str(&format!(" {:>10.4} {:>10.4}", l.threat_share, l.suit_share));
+        widen(
+            l.threat_share_ci[0],
+            l.threat_share_ci[1],
+            "THREATS",
+            c.cell,
+        );
+        widen(l.suit_share_ci[0], l.suit_share_ci[1], "SUITS", c.cell);
         if let Some(f) = facts {
             let checks = sim::calibration::check_facts(&f.fact, &c.summary)?;
             let met = checks.iter().filter(|c| c.met).count();
             out.push_str(&format!(" {:>6}", format!("{met}/{}", checks.len())));
         }
         out.push_str(&format!("  {}\n", c.modal_outcome));
+    }
+    if let Some((half, what, cell)) = &widest {
+        out.push_str(&format!(
+            "\nwidest 95% interval of a share above: ±{half:.4} ({what}, cell {cell}); a difference between two cells is beyond noise only when larger than about √2 × that ({:.4})\n",
+            std::f64::consts::SQRT_2 * half
+        ));
     }
     out.push_str(&format!(
         "\nshares per cell (95% Wilson CIs in outcomes.csv; for THREATS and SUITS in summary.json's `litigation`); columns: {}, THREATS = runs with a public threat, SUITS = runs with a suit filed{}\nresults: {}\n",

@@ -124,6 +124,37 @@ fn the_sweep_table_shows_threat_and_suit_rates() {
         );
         assert_eq!(fields[n - 2], format!("{:.4}", rate("suit_share")), "{row}");
     }
+    // Under the table: the widest 95% half-width of any share it shows (the outcome classes
+    // seen in some cell, threats and suits), with the √2 rule for a difference of two cells.
+    let mut shown = std::collections::BTreeSet::new();
+    for cell in cells {
+        for o in cell["summary"]["outcomes"].as_array().unwrap() {
+            if o["count"].as_u64().unwrap() > 0 {
+                shown.insert(o["outcome"].as_str().unwrap().to_string());
+            }
+        }
+    }
+    let mut widest = 0.0f64;
+    for cell in cells {
+        for o in cell["summary"]["outcomes"].as_array().unwrap() {
+            if shown.contains(o["outcome"].as_str().unwrap()) {
+                let half = (o["ci_high"].as_f64().unwrap() - o["ci_low"].as_f64().unwrap()) / 2.0;
+                widest = widest.max(half);
+            }
+        }
+        let l = &cell["summary"]["litigation"];
+        for key in ["threat_share_ci", "suit_share_ci"] {
+            let ci = &l[key];
+            widest = widest.max((ci[1].as_f64().unwrap() - ci[0].as_f64().unwrap()) / 2.0);
+        }
+    }
+    let line = format!("widest 95% interval of a share above: ±{widest:.4} (");
+    assert!(text.contains(&line), "{line} in {text}");
+    let rule = format!(
+        "beyond noise only when larger than about √2 × that ({:.4})",
+        std::f64::consts::SQRT_2 * widest
+    );
+    assert!(text.contains(&rule), "{rule} in {text}");
     // Threats respond to the merit axis: more at θ 0.7 than at 0.4 (cells 6–8 against 0–2).
     let threats = |k: usize| {
         cells[k]["summary"]["litigation"]["threats"]

@@ -149,14 +149,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Checks scenario, sweep, tournament, facts and meta-game strategies files and prints
+    /// Checks scenario, sweep, tournament, facts, meta-game strategies and pie files and prints
     /// every problem found.
     Validate {
         /// Files to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Kind of the files (default: recognised from each file's keys: [sweep]/[[axis]] →
-        /// sweep, [[fact]] → facts, players → tournament, else scenario).
+        /// sweep, [[fact]] → facts, [pie] → pie, players → tournament, lists of agents →
+        /// strategies, else scenario).
         #[arg(long, value_enum)]
         kind: Option<crate::FileKind>,
     },
@@ -200,9 +201,13 @@ pub enum Command {
     },
     /// Cooperative benchmarks (Nash, KS, Nash-in-Nash, Baron–Ferejohn, Shapley) vs the April terms.
     Bargain {
-        /// Scenario and overrides.
+        /// Scenario and overrides (not used with --pie).
         #[command(flatten)]
         scenario: ScenarioArgs,
+        /// Solve this Merlo–Wilson pie file (TOML, `[pie]`: a pie that follows a Markov chain;
+        /// configs/README.md "Pie files") instead of the scenario's benchmarks.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["scenario", "set"])]
+        pie: Option<PathBuf>,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,

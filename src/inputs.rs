@@ -26,7 +26,7 @@ pub(crate) fn bases() -> Bases<'static> {
     Bases { embedded: EMBEDDED }
 }
 
-fn read(path: &Path, what: &str) -> Result<String> {
+pub(crate) fn read(path: &Path, what: &str) -> Result<String> {
     std::fs::read_to_string(path)
         .map_err(|e| bad(format!("{}: cannot read {what} file: {e}", path.display())))
 }
@@ -144,6 +144,8 @@ pub enum FileKind {
     /// A strategies file for `metagame` (`[[microsoft]]`, `[[openai]]`, `[[amazon]]` lists),
     /// checked against the embedded baseline's catalogue.
     Strategies,
+    /// A Merlo–Wilson pie file for `bargain --pie` (`[pie]`).
+    Pie,
 }
 
 impl FileKind {
@@ -153,6 +155,8 @@ impl FileKind {
             FileKind::Sweep
         } else if table.contains_key("fact") {
             FileKind::Facts
+        } else if table.contains_key("pie") {
+            FileKind::Pie
         } else if table.contains_key("players") {
             FileKind::Tournament
         } else if ["microsoft", "openai", "amazon"]
@@ -172,6 +176,7 @@ impl FileKind {
             FileKind::Tournament => "tournament",
             FileKind::Facts => "facts",
             FileKind::Strategies => "strategies",
+            FileKind::Pie => "pie",
         }
     }
 }
@@ -246,6 +251,12 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
     }
 }
 
+/// Checks a Merlo–Wilson pie file for `bargain --pie` (shape and values), reporting every
+/// problem with its line.
+pub(crate) fn check_pie(path: &Path, text: &str) -> Result<(), ScenarioError> {
+    check_simple::<crate::cmd_pie::PieFile>(path, text, &crate::cmd_pie::pie_problems)
+}
+
 /// Checks a facts file (shape and values), reporting every problem.
 pub(crate) fn check_facts(path: &Path, text: &str) -> Result<(), ScenarioError> {
     check_simple::<FactsFile>(path, text, &facts_problems)
@@ -277,6 +288,11 @@ fn check_file(path: &Path, kind: Option<FileKind>) -> Result<String> {
             let sets =
                 strategies::metagame::spec::StrategySets::from_toml(&text, &source, &baseline)?;
             Ok(format!("metagame strategies, {} profiles", sets.profiles()))
+        }
+        FileKind::Pie => {
+            check_pie(path, &text)?;
+            let f: crate::cmd_pie::PieFile = toml::from_str(&text)?;
+            Ok(format!("pie, {} states", f.pie.pies.len()))
         }
         FileKind::Tournament => {
             check_simple::<TournamentFile>(path, &text, &|_| Ok(()))?;

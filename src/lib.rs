@@ -18,6 +18,7 @@ mod cmd_discover;
 mod cmd_match;
 mod cmd_metagame;
 mod cmd_moran;
+mod cmd_pie;
 mod cmd_sobol;
 mod cmd_strategies;
 mod cmd_tournament;
@@ -226,7 +227,16 @@ pub fn execute(cli: Cli) -> Result<()> {
                 plot.as_ref(),
             )
         }
-        Command::Bargain { scenario, json } => toolkit::bargain(&scenario, json),
+        Command::Bargain {
+            pie: Some(file),
+            json,
+            ..
+        } => cmd_pie::run(&file, json),
+        Command::Bargain {
+            scenario,
+            json,
+            pie: None,
+        } => toolkit::bargain(&scenario, json),
         Command::ExportNfg { scenario, out } => toolkit::export_nfg(&scenario, out.as_deref()),
         Command::Sweep {
             file,

@@ -191,3 +191,96 @@ fn malformed_nfg_is_bad_input_with_line_and_column() {
     let o = pactsim(&["equilibria", "--method", "enummixed"], tmp.path());
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// `bargain --pie FILE`: Merlo–Wilson over a pie file. The shipped example agrees at once in
+/// every state at δ 0.995, and its JSON matches the text; at δ 0.999 the pending state waits
+/// (its joint value rises above its pie); each player's values sum to the joint value.
+#[test]
+fn bargain_solves_a_stochastic_pie_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let shipped = root().join("configs/pie-ruling.toml");
+    let file = shipped.to_str().unwrap();
+    let v = json(&pactsim(&["bargain", "--pie", file, "--json"], tmp.path()));
+    let states = v["states"].as_array().unwrap();
+    assert_eq!(states.len(), 3);
+    for s in states {
+        assert_eq!(s["agree"], true, "{s}");
+        let (w, a, b) = (
+            s["joint"].as_f64().unwrap(),
+            s["player_one"].as_f64().unwrap(),
+            s["player_two"].as_f64().unwrap(),
+        );
+        assert!((w - s["pie"].as_f64().unwrap()).abs() < 1e-12, "{s}");
+        assert!((a + b - w).abs() < 1e-12 && (a - b).abs() < 1e-12, "{s}");
+    }
+    let text = stdout(&pactsim(&["bargain", "--pie", file], tmp.path()));
+    assert!(text.contains("δ 0.995 · 3 states"), "{text}");
+    let row = text.lines().find(|l| l.starts_with("pending")).unwrap();
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["pending", "0.8500", "yes", "0.8500", "0.4250", "0.4250"],
+        "{text}"
+    );
+    // A more patient pair waits for the ruling.
+    let patient = std::fs::read_to_string(&shipped)
+        .unwrap()
+        .replace("delta = 0.995", "delta = 0.999");
+    std::fs::write(tmp.path().join("patient.toml"), patient).unwrap();
+    let v = json(&pactsim(
+        &["bargain", "--pie", "patient.toml", "--json"],
+        tmp.path(),
+    ));
+    let pending = &v["states"][0];
+    assert_eq!(pending["agree"], false, "{v}");
+    let w = pending["joint"].as_f64().unwrap();
+    assert!(w > 0.85 && (w - 0.8566).abs() < 5e-5, "{v}");
+    // Nothing written beside the input.
+    assert_eq!(files(tmp.path()).len(), 1);
+}
+
+/// A bad pie file is bad input: every problem with its line, entry, value and what is allowed;
+/// a discount factor too close to 1 to settle is refused, naming it; `validate` knows the kind.
+#[test]
+fn bad_pie_files_are_bad_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let text = std::fs::read_to_string(root().join("configs/pie-ruling.toml")).unwrap();
+    let bad = text
+        .replace("delta = 0.995", "delta = 1.2")
+        .replace("pies = [0.85", "pies = [-1")
+        .replace("0.0875]", "0.1875]");
+    std::fs::write(d.join("bad.toml"), bad).unwrap();
+    let o = pactsim(&["bargain", "--pie", "bad.toml"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for line in [
+        "bad.toml: 3 problems",
+        "bad.toml:7:1: pie.delta = 1.2: allowed: a discount factor in [0, 1)",
+        "bad.toml:9:1: pie.pies[0] = -1: allowed: a finite size ≥ 0",
+        "bad.toml:11:1: pie.transition[0] = a row summing to 1.1: allowed: each row of the \
+         transition matrix sums to 1",
+    ] {
+        assert!(err.contains(line), "{line} in {err}");
+    }
+    let o = pactsim(&["validate", "bad.toml"], d);
+    assert_eq!(o.status.code(), Some(2));
+    let o = pactsim(
+        &[
+            "validate",
+            root().join("configs/pie-ruling.toml").to_str().unwrap(),
+        ],
+        d,
+    );
+    assert!(stdout(&o).contains("ok (pie, 3 states)"), "{}", stdout(&o));
+    let slow = text.replace("delta = 0.995", "delta = 0.99999999");
+    std::fs::write(d.join("slow.toml"), slow).unwrap();
+    let o = pactsim(&["bargain", "--pie", "slow.toml"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("slow.toml: pie.delta = 0.99999999: Merlo–Wilson")
+            && stderr(&o).contains("did not converge in 10000000 steps"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(files(d).len(), 2);
+}

@@ -36,6 +36,16 @@ pub enum BargainingError {
         /// What is allowed.
         allowed: &'static str,
     },
+    /// An entry of a structured input is invalid; `path` names it (e.g. `transition[1]`).
+    #[error("invalid {path} = {value}: {allowed}")]
+    InvalidEntry {
+        /// Where in the input, e.g. `pies[2]`.
+        path: String,
+        /// The value given.
+        value: String,
+        /// What is allowed.
+        allowed: &'static str,
+    },
     /// Vectors that must have matching lengths do not.
     #[error("{what}: expected length {expected}, got {got}")]
     LengthMismatch {

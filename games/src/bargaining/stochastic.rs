@@ -54,76 +54,108 @@ pub struct StochasticSolution {
 /// Tolerance of a transition row's sum.
 const ROW_SUM_TOLERANCE: f64 = 1e-9;
 
-/// The iteration stops when no value moves by more than this (in the pie's units, relative to
-/// the largest pie).
+/// Accuracy of the values, relative to the largest pie. A δ-contraction whose last step moved
+/// no entry by more than m is within δ·m/(1 − δ) of its fixed point, so the iteration stops
+/// when m ≤ CONVERGED·(1 − δ)·(largest pie).
 const CONVERGED: f64 = 1e-13;
 
 impl StochasticPie {
-    /// Checks the inputs: at least one state, matching lengths, finite non-negative pies,
-    /// probability rows that sum to 1, proposer probabilities in [0, 1], δ ∈ [0, 1).
-    pub fn validate(&self) -> Result<(), BargainingError> {
-        check_delta(self.delta)?;
+    /// Every problem of the inputs, each naming its entry (`delta`, `pies[2]`,
+    /// `transition[1]`, `transition[1][0]`, `proposer_one[0]`): at least one state, one
+    /// transition row and one proposer probability per state, finite non-negative pies,
+    /// probability rows that sum to 1, proposer probabilities in [0, 1], δ ∈ [0, 1). Empty
+    /// when the pie is valid.
+    pub fn problems(&self) -> Vec<BargainingError> {
+        let mut out = Vec::new();
+        let mut bad = |path: String, value: String, allowed: &'static str| {
+            out.push(BargainingError::InvalidEntry {
+                path,
+                value,
+                allowed,
+            })
+        };
+        let prob = |x: f64| x.is_finite() && (0.0..=1.0).contains(&x);
+        if !(self.delta.is_finite() && (0.0..1.0).contains(&self.delta)) {
+            bad(
+                "delta".into(),
+                self.delta.to_string(),
+                "a discount factor in [0, 1)",
+            );
+        }
         let n = self.pies.len();
         if n == 0 {
-            return Err(BargainingError::InvalidParameter {
-                name: "pies",
-                value: "[]".into(),
-                allowed: "at least one state",
-            });
+            bad(
+                "pies".into(),
+                "[]".into(),
+                "one size per state, at least one state",
+            );
         }
-        for (what, got) in [
-            ("transition", self.transition.len()),
-            ("proposer_one", self.proposer_one.len()),
-        ] {
-            if got != n {
-                return Err(BargainingError::LengthMismatch {
-                    what,
-                    expected: n,
-                    got,
-                });
+        for (i, &p) in self.pies.iter().enumerate() {
+            if !(p.is_finite() && p >= 0.0) {
+                bad(format!("pies[{i}]"), p.to_string(), "a finite size ≥ 0");
             }
         }
-        for &p in &self.pies {
-            check_range("pie", p, 0.0, f64::MAX, false, "a finite size ≥ 0")?;
+        if self.proposer_one.len() != n {
+            bad(
+                "proposer_one".into(),
+                format!("{} entries", self.proposer_one.len()),
+                "one probability per state (as many as pies)",
+            );
         }
-        for &r in &self.proposer_one {
-            check_range(
-                "proposer probability",
-                r,
-                0.0,
-                1.0,
-                false,
-                "a probability in [0, 1]",
-            )?;
-        }
-        for row in &self.transition {
-            if row.len() != n {
-                return Err(BargainingError::LengthMismatch {
-                    what: "transition row",
-                    expected: n,
-                    got: row.len(),
-                });
-            }
-            for &q in row {
-                check_range(
-                    "transition probability",
-                    q,
-                    0.0,
-                    1.0,
-                    false,
+        for (i, &r) in self.proposer_one.iter().enumerate() {
+            if !prob(r) {
+                bad(
+                    format!("proposer_one[{i}]"),
+                    r.to_string(),
                     "a probability in [0, 1]",
-                )?;
+                );
+            }
+        }
+        if self.transition.len() != n {
+            bad(
+                "transition".into(),
+                format!("{} rows", self.transition.len()),
+                "one row per state (as many as pies)",
+            );
+        }
+        for (i, row) in self.transition.iter().enumerate() {
+            if row.len() != n {
+                bad(
+                    format!("transition[{i}]"),
+                    format!("{} entries", row.len()),
+                    "one probability per state (as many as pies)",
+                );
+                continue;
+            }
+            let mut entries_ok = true;
+            for (j, &q) in row.iter().enumerate() {
+                if !prob(q) {
+                    bad(
+                        format!("transition[{i}][{j}]"),
+                        q.to_string(),
+                        "a probability in [0, 1]",
+                    );
+                    entries_ok = false;
+                }
             }
             let sum: f64 = row.iter().sum();
-            if (sum - 1.0).abs() > ROW_SUM_TOLERANCE {
-                return Err(BargainingError::InvalidParameter {
-                    name: "transition row sum",
-                    value: sum.to_string(),
-                    allowed: "each row of the transition matrix sums to 1",
-                });
+            if entries_ok && (sum - 1.0).abs() > ROW_SUM_TOLERANCE {
+                bad(
+                    format!("transition[{i}]"),
+                    format!("a row summing to {sum}"),
+                    "each row of the transition matrix sums to 1",
+                );
             }
         }
-        Ok(())
+        out
+    }
+
+    /// The first of [`StochasticPie::problems`], if any.
+    pub fn validate(&self) -> Result<(), BargainingError> {
+        match self.problems().into_iter().next() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// E[x(s') | s] for every s.
@@ -134,13 +166,13 @@ impl StochasticPie {
             .collect()
     }
 
-    /// The stationary SPE by value iteration (a δ-contraction, so it converges for any δ < 1;
-    /// `max_iterations` bounds the work, 10⁶ is ample for δ ≤ 0.9999 at the default
-    /// tolerance).
+    /// The stationary SPE by value iteration (a δ-contraction, so it converges for any δ < 1),
+    /// each value within about 1e-13 of the largest pie. `max_iterations` bounds the work: about
+    /// 30/(1 − δ) steps are needed (10⁶ is ample for δ ≤ 0.9999); too few is an error.
     pub fn solve(&self, max_iterations: usize) -> Result<StochasticSolution, BargainingError> {
         self.validate()?;
         let scale = self.pies.iter().fold(1.0f64, |m, p| m.max(*p));
-        let tol = CONVERGED * scale;
+        let tol = CONVERGED * (1.0 - self.delta) * scale;
         let delta = self.delta;
         // W ← max(π, δ·E[W]).
         let joint = fixed_point(
@@ -291,7 +323,7 @@ mod tests {
                     let at = format!("δ {delta} p {p} low {low}");
                     assert!(sol.agree[0], "{at}");
                     assert_eq!(sol.agree[1], agree_low, "{at}");
-                    assert!((ew_vi - ew).abs() < 1e-9, "{at}: {ew_vi} vs {ew}");
+                    assert!((ew_vi - ew).abs() < 1e-12, "{at}: {ew_vi} vs {ew}");
                     for s in 0..2 {
                         let sum = sol.player_one[s] + sol.player_two[s];
                         assert!((sum - sol.joint[s]).abs() < 1e-12, "{at}");
@@ -339,12 +371,12 @@ mod tests {
             let w0 = if now { 1.0 } else { 2.0 * delta };
             assert!((sol.joint[0] - w0).abs() < 1e-12, "δ {delta}: {sol:?}");
             // In the absorbing state the split is by recognition: V₁ = 0.5·2.
-            assert!((sol.player_one[1] - 1.0).abs() < 1e-9);
+            assert!((sol.player_one[1] - 1.0).abs() < 1e-12);
             // Player 1 proposes in state 0: if agreeing now it keeps 1 − δ·V₂(1) = 1 − δ.
             if now {
-                assert!((sol.player_one[0] - (1.0 - delta)).abs() < 1e-9, "{sol:?}");
+                assert!((sol.player_one[0] - (1.0 - delta)).abs() < 1e-12, "{sol:?}");
             } else {
-                assert!((sol.player_one[0] - delta).abs() < 1e-9, "{sol:?}");
+                assert!((sol.player_one[0] - delta).abs() < 1e-12, "{sol:?}");
             }
         }
     }
@@ -358,22 +390,38 @@ mod tests {
         assert!(bad.solve(10).is_err());
         let mut bad = ok.clone();
         bad.transition[1] = vec![0.5, 0.6];
-        assert!(matches!(
-            bad.validate(),
-            Err(BargainingError::InvalidParameter {
-                name: "transition row sum",
-                ..
+        assert_eq!(
+            bad.validate().unwrap_err().to_string(),
+            "invalid transition[1] = a row summing to 1.1: each row of the transition matrix \
+             sums to 1"
+        );
+        // Every problem is listed, each with its entry.
+        let mut bad = ok.clone();
+        bad.delta = -0.1;
+        bad.pies[1] = -1.0;
+        bad.proposer_one[0] = 2.0;
+        bad.transition[0][1] = f64::NAN;
+        let paths: Vec<String> = bad
+            .problems()
+            .iter()
+            .map(|e| match e {
+                BargainingError::InvalidEntry { path, .. } => path.clone(),
+                other => panic!("{other}"),
             })
-        ));
+            .collect();
+        assert_eq!(
+            paths,
+            ["delta", "pies[1]", "proposer_one[0]", "transition[0][1]"]
+        );
         let mut bad = ok.clone();
         bad.pies[0] = f64::NAN;
         assert!(bad.validate().is_err());
         let mut bad = ok.clone();
         bad.proposer_one.pop();
-        assert!(matches!(
-            bad.validate(),
-            Err(BargainingError::LengthMismatch { .. })
-        ));
+        assert_eq!(
+            bad.validate().unwrap_err().to_string(),
+            "invalid proposer_one = 1 entries: one probability per state (as many as pies)"
+        );
         let mut bad = ok.clone();
         bad.transition[0] = vec![1.0];
         assert!(bad.validate().is_err());

@@ -176,7 +176,9 @@ fn named(t: &Terms) -> Vec<TermValue> {
         .map(|(p, name, v)| TermValue {
             player: Player::ALL[*p].key(),
             term: name,
-            value: *v,
+            // A term that is zero in a state can come out as −0.0 (minus a zero product);
+            // adding +0.0 makes it an ordinary 0 in JSON and text and changes no other value.
+            value: *v + 0.0,
         })
         .collect()
 }
@@ -576,6 +578,22 @@ mod tests {
         ]);
         let s = &strong.litigation[0].terms;
         assert!(s.threat, "{s:?}");
+    }
+
+    #[test]
+    fn no_term_is_a_negative_zero() {
+        let e = baseline(&[]);
+        for st in &e.states {
+            for t in &st.terms {
+                assert!(
+                    !(t.value == 0.0 && t.value.is_sign_negative()),
+                    "{}: {} in {}",
+                    t.player,
+                    t.term,
+                    st.state
+                );
+            }
+        }
     }
 
     #[test]

@@ -393,9 +393,10 @@ pub enum Command {
         /// Scenario and overrides.
         #[command(flatten)]
         scenario: ScenarioArgs,
-        /// Facts file (TOML [[fact]] tables: statistic, observed, tolerance).
-        #[arg(long, default_value = "configs/facts-2026.toml")]
-        facts: PathBuf,
+        /// Facts file (TOML [[fact]] tables: statistic, observed, tolerance; default: the
+        /// built-in configs/facts-2026.toml).
+        #[arg(long)]
+        facts: Option<PathBuf>,
         /// Prior draws.
         #[arg(long, default_value_t = 1000)]
         samples: u64,

@@ -21,8 +21,8 @@ pub(crate) struct CalibrateCmd {
     pub scenario: Option<PathBuf>,
     /// `--set` overrides.
     pub set: Vec<String>,
-    /// Facts file.
-    pub facts: PathBuf,
+    /// Facts file (default: the built-in [`DEFAULT_FACTS`]).
+    pub facts: Option<PathBuf>,
     /// Prior draws.
     pub samples: u64,
     /// Runs per draw.
@@ -33,35 +33,51 @@ pub(crate) struct CalibrateCmd {
     pub exec: crate::Execution,
 }
 
+/// The facts `calibrate` uses without `--facts`: the 2026 episode's stylised facts, built into
+/// the binary (so the command works from any directory).
+pub(crate) const DEFAULT_FACTS: &str = include_str!("../configs/facts-2026.toml");
+
+/// How the built-in facts are named in messages and in `summary.json`.
+const DEFAULT_FACTS_NAME: &str = "<embedded configs/facts-2026.toml>";
+
 /// Reads and checks a facts file.
 pub(crate) fn read_facts(path: &Path) -> Result<FactsFile> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| bad(format!("{}: cannot read facts file: {e}", path.display())))?;
-    crate::inputs::check_facts(path, &text)?;
-    toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", path.display())))
+    parse_facts(path, &text)
+}
+
+/// Checks and parses the facts text of `source`.
+fn parse_facts(source: &Path, text: &str) -> Result<FactsFile> {
+    crate::inputs::check_facts(source, text)?;
+    toml::from_str(text).map_err(|e| bad(format!("{}: {e}", source.display())))
 }
 
 /// Runs `calibrate`.
 pub(crate) fn run(o: &CalibrateCmd) -> Result<()> {
-    Calibration::check_samples(o.samples).map_err(CliError::from)?;
-    let facts_file = read_facts(&o.facts)?;
+    Calibration::check_samples(o.samples, o.runs).map_err(CliError::from)?;
+    let (facts_name, facts_file) = match &o.facts {
+        Some(p) => (p.display().to_string(), read_facts(p)?),
+        None => (
+            DEFAULT_FACTS_NAME.to_string(),
+            parse_facts(Path::new(DEFAULT_FACTS_NAME), DEFAULT_FACTS)?,
+        ),
+    };
     let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
     let pool = pool(o.exec.threads)?;
-    let cal = Calibration::new(
-        ev.inner(),
-        o.facts.display().to_string(),
-        facts_file,
-        o.samples,
-    );
+    let cal = Calibration::new(ev.inner(), facts_name, facts_file, o.samples);
     // Every statistic must exist in the summary before anything long runs.
     cal.check_statistics::<_, CliError>(&pool, |sc| Ok(engine(sc)?))?;
     ev.validate_box("calibrate prior")?;
     let out = o.exec.out.clone().unwrap_or_else(|| {
-        let stem = o
-            .facts
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let stem = o.facts.as_ref().map_or_else(
+            || "facts-2026".to_string(),
+            |p| {
+                p.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            },
+        );
         default_out(&ev.base, "calibrate", &stem)
     });
     let dir = ResultsDir::create(&out)?;

@@ -71,6 +71,32 @@ pub(crate) struct DiscoverSummary {
 }
 
 /// Runs `discover`.
+/// Refuses a target that is not a share without `--threshold`, and a threshold that is not a
+/// finite number, or outside (0, 1] for a share target.
+fn check_threshold(threshold: Option<f64>, target: &Target) -> Result<()> {
+    let Some(t) = threshold else {
+        if target.is_share() {
+            return Ok(());
+        }
+        return Err(bad(format!(
+            "--target {}: not a share; give --threshold T to discover where it is ≥ T",
+            target.name()
+        )));
+    };
+    if !t.is_finite() {
+        return Err(bad(format!(
+            "--threshold {t}: allowed values are finite numbers"
+        )));
+    }
+    if target.is_share() && !(t > 0.0 && t <= 1.0) {
+        return Err(bad(format!(
+            "--threshold {t}: {} is a share, so allowed values are in (0, 1]",
+            target.name()
+        )));
+    }
+    Ok(())
+}
+
 pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
     let opts = PrimOptions {
         alpha: o.alpha,
@@ -92,7 +118,17 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
     }
     let pool = pool(o.points.exec.threads)?;
     let started = std::time::Instant::now();
-    let (base, names, x, values, runs, source, seed, target) = match &o.from_sweep {
+    // The output is checked and locked before anything is computed.
+    let open = |base: &sim::Scenario, target: &Target| {
+        let out = o
+            .points
+            .exec
+            .out
+            .clone()
+            .unwrap_or_else(|| default_out(base, "discover", &target.name()));
+        ResultsDir::create(&out)
+    };
+    let (dir, base, names, x, values, runs, source, seed, target) = match &o.from_sweep {
         Some(d) => {
             let s: sim::reports::SweepSummary = sim::output::read_json(d, "summary.json")
                 .map_err(|e| bad(format!("--from-sweep: {e}")))?;
@@ -101,6 +137,8 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             let base = crate::load_scenario(o.points.scenario.as_deref(), &o.points.set)?;
             let horizon = base.params().simulation.horizon_weeks;
             let target = Target::parse(&o.points.target, horizon)?;
+            check_threshold(o.threshold, &target)?;
+            let dir = open(&base, &target)?;
             let mut x = Vec::new();
             for c in &s.cells {
                 let row: Option<Vec<f64>> = s
@@ -118,6 +156,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             }
             let values: Vec<f64> = s.cells.iter().map(|c| target.value(&c.summary)).collect();
             (
+                dir,
                 base,
                 s.params.clone(),
                 x,
@@ -129,15 +168,18 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
             )
         }
         None => {
-            o.points.check_samples()?;
+            o.points.check_samples(o.points.samples as u64)?;
             let (ev, target) = o.points.evaluator()?;
+            check_threshold(o.threshold, &target)?;
             let u = analysis::design::latin_hypercube(o.points.samples, ev.params.len(), ev.seed);
             let x: Vec<Vec<f64>> = u.iter().map(|u| ev.at_unit(u)).collect();
             ev.validate_box("discover")?;
+            let dir = open(&ev.base, &target)?;
             let summaries = ev.evaluate(&x, ev.seed, &pool, o.points.exec.quiet)?;
             let values = summaries.iter().map(|s| target.value(s)).collect();
             let names = ev.names();
             (
+                dir,
                 ev.base.clone(),
                 names,
                 x,
@@ -157,13 +199,8 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
                 .collect(),
             format!("{} >= {t}", target.name()),
         ),
-        None if target.is_share() => (values.clone(), format!("share of {}", target.name())),
-        None => {
-            return Err(bad(format!(
-                "--target {}: not a share; give --threshold T to discover where it is ≥ T",
-                target.name()
-            )))
-        }
+        // Checked before anything ran (`check_threshold`): the target is a share.
+        None => (values.clone(), format!("share of {}", target.name())),
     };
     let res = prim::prim(&x, &y, opts).map_err(|e| bad(e.to_string()))?;
     let box_limits: Vec<BoxLimit> = res
@@ -189,13 +226,6 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
         box_limits,
         prim: res,
     };
-    let out = o
-        .points
-        .exec
-        .out
-        .clone()
-        .unwrap_or_else(|| default_out(&base, "discover", &target.name()));
-    let dir = ResultsDir::create(&out)?;
     let extra = serde_json::json!({"discover": {"target": target.name(), "source": source, "points": x.len()}});
     let m = manifest(&base, "discover", seed, runs, extra)?;
     dir.write_json("manifest.json", &m)?;

@@ -1,13 +1,17 @@
 //! `pactsim match`: one repeated-game match between two named strategies, printed as scores
-//! and action sequences (or one JSON object). Also the game and match-settings parsing shared
-//! by the `tournament` and `moran` commands.
+//! and action sequences (or one JSON object). Also what the `tournament` and `moran` commands
+//! share: the game and match-settings parsing, reading a settings file (every problem at its
+//! file:line:column) and reporting the `repeated` crate's errors at the flag that gave the value
+//! or at the file line that wrote it.
 
 use crate::bad;
 use anyhow::{Context, Result};
 use repeated::action::render;
 use repeated::matches::{MatchLength, DEFAULT_MAX_TURNS};
 use repeated::seed::MatchKey;
-use repeated::{lookup, play_match, Game, MatchSettings};
+use repeated::{lookup, play_match, Game, MatchSettings, RepeatedError};
+use sim::scenario::Problem;
+use sim::ScenarioError;
 use std::path::Path;
 
 /// Arguments of `pactsim match`.
@@ -31,23 +35,28 @@ pub(crate) struct MatchArgs {
 }
 
 /// A built-in game by name, or a 2-player Gambit .nfg file (relative paths against `base`).
-pub(crate) fn load_game(spec: &str, base: Option<&Path>) -> Result<Game> {
+/// The error is what is wrong, without the setting: the caller names the flag or the file
+/// entry (see [`Origin`]).
+pub(crate) fn load_game(spec: &str, base: Option<&Path>) -> Result<Game, String> {
     if !spec.ends_with(".nfg") {
-        return Ok(Game::builtin(spec)?);
+        return Game::builtin(spec).map_err(|e| match e.setting() {
+            Some(s) => s.message,
+            None => e.to_string(),
+        });
     }
     let path = match base {
         Some(b) if Path::new(spec).is_relative() => b.join(spec),
         _ => Path::new(spec).to_path_buf(),
     };
     let text = std::fs::read_to_string(&path)
-        .map_err(|e| bad(format!("{}: cannot read game file: {e}", path.display())))?;
-    let g = games::game::nfg::read(&text).map_err(|e| bad(format!("{}: {e}", path.display())))?;
+        .map_err(|e| format!("cannot read game file {}: {e}", path.display()))?;
+    let g = games::game::nfg::read(&text).map_err(|e| format!("{}: {e}", path.display()))?;
     if g.num_players() != 2 {
-        return Err(bad(format!(
+        return Err(format!(
             "{}: game has {} players: allowed are 2-player games only",
             path.display(),
             g.num_players()
-        )));
+        ));
     }
     let (m, n) = (g.num_strategies(0), g.num_strategies(1));
     let matrix = |p: usize| -> Vec<Vec<f64>> {
@@ -58,17 +67,18 @@ pub(crate) fn load_game(spec: &str, base: Option<&Path>) -> Result<Game> {
     let name = path
         .file_stem()
         .map_or_else(|| spec.to_string(), |s| s.to_string_lossy().into_owned());
-    Game::new(&name, &matrix(0), &matrix(1)).map_err(|e| bad(format!("{}: {e}", path.display())))
+    Game::new(&name, &matrix(0), &matrix(1)).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Match settings from the shared flags: fixed `turns` (default `default_turns`), or a
-/// per-turn end probability with `turns` as the cap.
+/// Match settings from the shared flags or file keys: fixed `turns` (default
+/// `default_turns`), or a per-turn end probability with `turns` as the cap (default
+/// [`DEFAULT_MAX_TURNS`]). Checked, including the limit on turns.
 pub(crate) fn settings(
     turns: Option<u32>,
     prob_end: Option<f64>,
     noise: f64,
     default_turns: u32,
-) -> Result<MatchSettings> {
+) -> Result<MatchSettings, RepeatedError> {
     let length = match prob_end {
         Some(p) => MatchLength::ProbEnd {
             prob_end: p,
@@ -81,13 +91,191 @@ pub(crate) fn settings(
     Ok(s)
 }
 
+/// The command-line flag of each settings key of `match`, `tournament` and `moran` files.
+const FLAGS: [(&str, &str); 9] = [
+    ("turns", "--turns"),
+    ("prob_end", "--prob-end"),
+    ("noise", "--noise"),
+    ("game", "--game"),
+    ("seed", "--seed"),
+    ("repetitions", "--repetitions"),
+    ("mutation_rate", "--mutation-rate"),
+    ("max_generations", "--max-generations"),
+    ("players", "--players"),
+];
+
+/// A settings file: its path, text and TOML table.
+pub(crate) struct SettingsFile<'a> {
+    /// The file.
+    pub path: &'a Path,
+    /// Its text.
+    pub text: &'a str,
+    /// Its table.
+    pub table: &'a toml::Table,
+}
+
+/// Where the settings of a repeated-game command came from, so that an error is reported at
+/// the flag that gave the value (`--turns 4294967295: …`) or at the file line that wrote it
+/// (`t.toml:3:1: turns = 4294967295: …`, in the format of scenario files).
+pub(crate) struct Origin<'a> {
+    /// The settings file, if any.
+    file: Option<SettingsFile<'a>>,
+    /// Settings given as flags: (file key, value as given). They win over the file's.
+    flags: Vec<(&'static str, String)>,
+}
+
+impl<'a> Origin<'a> {
+    /// Settings from `file` (if any) and from the flags given: (file key, value as given).
+    pub(crate) fn new(
+        file: Option<SettingsFile<'a>>,
+        flags: Vec<(&'static str, String)>,
+    ) -> Origin<'a> {
+        Origin { file, flags }
+    }
+
+    /// The flag and the value given for `key`, if it was given as a flag.
+    fn flag(&self, key: &str) -> Option<(&'static str, &str)> {
+        let value = self.flags.iter().find(|(k, _)| *k == key)?.1.as_str();
+        let flag = FLAGS.iter().find(|(k, _)| *k == key)?.1;
+        Some((flag, value))
+    }
+
+    /// Whether `key` was given, as a flag or in the file.
+    fn given(&self, key: &str) -> bool {
+        self.flag(key).is_some()
+            || self
+                .file
+                .as_ref()
+                .is_some_and(|f| f.table.contains_key(key))
+    }
+
+    /// The problem at `path` (a key, or `players[i]`) of the file: its line and column, the
+    /// value given (or, when `None`, the value written there if short) and what is wrong.
+    pub(crate) fn problem(&self, path: &str, value: Option<String>, message: String) -> Problem {
+        let file = self.file.as_ref();
+        let written = || {
+            let v = file?.table.get(path)?.to_string();
+            (v.chars().count() <= 60).then_some(v)
+        };
+        Problem {
+            path: path.to_string(),
+            location: file.and_then(|f| sim::layers::locate_path(f.text, path)),
+            value: value.or_else(written).unwrap_or_default(),
+            message,
+        }
+    }
+
+    /// The problem of file setting error `e`, at the first of its settings.
+    pub(crate) fn problem_of(&self, e: &RepeatedError) -> Problem {
+        match e.setting() {
+            Some(s) => self.problem(
+                s.keys.first().map_or("", String::as_str),
+                s.value,
+                s.message,
+            ),
+            None => self.problem("", None, e.to_string()),
+        }
+    }
+
+    /// The file's problems as one error (exit code 2), in the format of scenario files and in
+    /// file order (problems without a line last).
+    pub(crate) fn problems(&self, mut problems: Vec<Problem>) -> anyhow::Error {
+        problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
+        let source = self
+            .file
+            .as_ref()
+            .map_or_else(String::new, |f| f.path.display().to_string());
+        ScenarioError { source, problems }.into()
+    }
+
+    /// An error about setting `key`: at its flag if given as one, else at its file line,
+    /// else as it is. `value` is the value given (`None`: `message` says it all).
+    pub(crate) fn at(&self, key: &str, value: Option<String>, message: String) -> anyhow::Error {
+        if let Some((flag, given)) = self.flag(key) {
+            return bad(format!("{flag} {given}: {message}"));
+        }
+        if self.file.is_some() {
+            return self.problems(vec![self.problem(key, value, message)]);
+        }
+        match value {
+            Some(v) => bad(format!("{key} = {v}: {message}")),
+            None => bad(message),
+        }
+    }
+
+    /// A `repeated` error, reported at the setting it is about (the first of its settings
+    /// that was given, as a flag or in the file).
+    pub(crate) fn error(&self, e: RepeatedError) -> anyhow::Error {
+        let Some(s) = e.setting() else {
+            return match &self.file {
+                Some(f) => anyhow::Error::new(e).context(f.path.display().to_string()),
+                None => e.into(),
+            };
+        };
+        let key = s
+            .keys
+            .iter()
+            .find(|k| self.given(k))
+            .or(s.keys.first())
+            .map_or("", String::as_str);
+        self.at(key, s.value, s.message)
+    }
+}
+
+/// Reads a settings file (`what`: "tournament", "Moran") as a `T`: the TOML and its shape
+/// (types, unknown keys) are checked, every problem reported at its file:line:column. Returns
+/// the text, the table and the value.
+pub(crate) fn read_settings<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> Result<(String, toml::Table, T)> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| bad(format!("{}: cannot read {what} file: {e}", path.display())))?;
+    let source = path.display().to_string();
+    let table = sim::layers::parse(&text, &source)?;
+    let shaped = sim::shape::read_all::<T>(&table);
+    let mut problems = shaped.problems;
+    for p in &mut problems {
+        if p.location.is_none() {
+            p.location = sim::layers::locate_path(&text, &p.path);
+        }
+    }
+    match shaped.value {
+        Some(value) if problems.is_empty() => Ok((text, table, value)),
+        _ => {
+            if problems.is_empty() {
+                problems.push(Problem {
+                    path: String::new(),
+                    location: None,
+                    value: String::new(),
+                    message: format!("not a valid {what} file"),
+                });
+            }
+            Err(ScenarioError { source, problems }.into())
+        }
+    }
+}
+
 /// Runs `pactsim match`.
 pub(crate) fn run(a: &MatchArgs) -> Result<()> {
-    let game = load_game(&a.game, None)?;
-    let settings = settings(a.turns, a.prob_end, a.noise, 200)?;
+    let mut flags = vec![
+        ("game", a.game.clone()),
+        ("noise", a.noise.to_string()),
+        ("seed", a.seed.to_string()),
+    ];
+    if let Some(t) = a.turns {
+        flags.push(("turns", t.to_string()));
+    }
+    if let Some(p) = a.prob_end {
+        flags.push(("prob_end", p.to_string()));
+    }
+    let origin = Origin::new(None, flags);
+    let settings = settings(a.turns, a.prob_end, a.noise, 200).map_err(|e| origin.error(e))?;
+    let game = load_game(&a.game, None).map_err(|m| origin.at("game", None, m))?;
     let players = [lookup(&a.a)?, lookup(&a.b)?];
     let key = MatchKey::new(a.seed, 0, 1, 0);
-    let o = play_match(&game, [&players[0], &players[1]], &settings, &key)?;
+    let o = play_match(&game, [&players[0], &players[1]], &settings, &key)
+        .map_err(|e| origin.error(e))?;
     let two = game.is_two_by_two();
     let actions = [render(&o.actions[0], two), render(&o.actions[1], two)];
     if a.json {

@@ -7,6 +7,7 @@ use crate::cli::ScenarioArgs;
 use crate::{bad, charts, check_runs, load_scenario, manifest, pool, progress};
 use anyhow::{Context, Result};
 use plots::{Bar, BarChart, Chart};
+use sim::limits::MAX_EPISODES;
 use std::path::PathBuf;
 use strategies::metagame::analysis::{Mixture, ShareCi, SolveSettings};
 use strategies::metagame::spec::{StrategySets, DEFAULT_NAME, DEFAULT_STRATEGIES};
@@ -37,8 +38,11 @@ pub(crate) fn run(o: &MetagameCmd) -> Result<()> {
         return Err(bad("--runs 0: allowed values are 1 or more"));
     }
     check_runs(o.runs)?;
-    if o.episodes == 0 {
-        return Err(bad("--episodes 0: allowed values are 1 or more"));
+    if o.episodes == 0 || o.episodes > MAX_EPISODES {
+        return Err(bad(format!(
+            "--episodes {}: allowed values are 1 to {MAX_EPISODES}",
+            o.episodes
+        )));
     }
     if let Some(l) = o.lambdas.iter().find(|l| !l.is_finite() || **l < 0.0) {
         return Err(bad(format!("--lambda {l}: allowed are finite numbers ≥ 0")));

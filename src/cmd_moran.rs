@@ -2,11 +2,12 @@
 //! `--players` or a TOML file); prints fixation probabilities with Wilson 95% intervals and
 //! writes a results directory with the population-over-time plot.
 
-use crate::cmd_match::{load_game, settings};
+use crate::cmd_match::{load_game, read_settings, settings, Origin, SettingsFile};
 use crate::{bad, charts, pool};
 use anyhow::{Context, Result};
 use plots::{Chart, LinePlot, Series, SeriesPoint};
 use repeated::library::{lookup, Player};
+use repeated::limits::MAX_POPULATION;
 use repeated::moran::{Moran, MoranResults};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -79,29 +80,37 @@ impl MoranFile {
 }
 
 /// Types and counts from `NAME` / `NAME*COUNT` items (repeated names add up, first-seen order).
-fn population(items: &[String]) -> Result<(Vec<Player>, Vec<u32>)> {
+/// An error names the item's index and what is wrong with it.
+fn population(items: &[String]) -> Result<(Vec<Player>, Vec<u32>), (usize, String)> {
     let mut types: Vec<Player> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
-    for item in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    for (i, item) in items.iter().enumerate() {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
         let (name, count) = match item.rsplit_once('*') {
             Some((n, c)) => (
                 n.trim(),
                 c.trim().parse::<u32>().map_err(|_| {
-                    bad(format!(
-                        "--players: count {c:?} of {n:?}: allowed values are whole numbers ≥ 1"
-                    ))
+                    let allowed = format!("allowed values are whole numbers 1 to {MAX_POPULATION}");
+                    (i, format!("count {c:?} of {n:?}: {allowed}"))
                 })?,
             ),
             None => (item, 1),
         };
         if count == 0 {
-            return Err(bad(format!(
-                "--players: count 0 of {name:?}: allowed values are whole numbers ≥ 1"
-            )));
+            return Err((
+                i,
+                format!(
+                    "count 0 of {name:?}: allowed values are whole numbers 1 to {MAX_POPULATION}"
+                ),
+            ));
         }
-        let p = lookup(name)?;
+        let p = lookup(name).map_err(|e| (i, e.to_string()))?;
         match types.iter().position(|t| t.name() == p.name()) {
-            Some(k) => counts[k] += count,
+            // Saturating: a sum over the population limit is refused by validation.
+            Some(k) => counts[k] = counts[k].saturating_add(count),
             None => {
                 types.push(p);
                 counts.push(count);
@@ -144,20 +153,33 @@ fn table(m: &Moran, r: &MoranResults) -> String {
     s
 }
 
+/// Most generations drawn per line of the population plot: longer runs are thinned to every
+/// k-th generation (and the last), so the plot stays small whatever the generation cap.
+const PLOT_GENERATIONS: usize = 10_001;
+
 fn plot(m: &Moran, r: &MoranResults) -> Chart {
     let run = &r.runs[0];
+    let rows = run.counts().len();
+    let stride = if rows > PLOT_GENERATIONS {
+        (rows - 1).div_ceil(PLOT_GENERATIONS - 1)
+    } else {
+        1
+    };
+    let shown: Vec<(usize, &[u32])> = run
+        .counts()
+        .enumerate()
+        .filter(|(g, _)| g % stride == 0 || g + 1 == rows)
+        .collect();
     let series = m
         .types
         .iter()
         .enumerate()
         .map(|(t, p)| Series {
             label: p.name().to_string(),
-            points: run
-                .history
+            points: shown
                 .iter()
-                .enumerate()
                 .map(|(g, c)| SeriesPoint {
-                    x: g as f64,
+                    x: *g as f64,
                     y: f64::from(c[t]),
                     lo: None,
                     hi: None,
@@ -166,10 +188,15 @@ fn plot(m: &Moran, r: &MoranResults) -> Chart {
             colour: None,
         })
         .collect();
+    let thinned = if stride > 1 {
+        format!(", drawn every {stride} generations")
+    } else {
+        String::new()
+    };
     Chart::Line(LinePlot {
         title: "Population over time (repetition 0)".into(),
         subtitle: Some(format!(
-            "population {}, game {}, seed {}",
+            "population {}, game {}, seed {}{thinned}",
             m.counts.iter().sum::<u32>(),
             m.game.name(),
             m.seed
@@ -185,35 +212,68 @@ fn plot(m: &Moran, r: &MoranResults) -> Chart {
 
 /// Runs `pactsim moran`.
 pub(crate) fn run(a: &MoranArgs) -> Result<()> {
-    let file: MoranFile = match &a.file {
-        Some(p) => {
-            let text = std::fs::read_to_string(p)
-                .map_err(|e| bad(format!("{}: cannot read Moran file: {e}", p.display())))?;
-            toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", p.display())))?
+    let read = match &a.file {
+        Some(p) => Some(read_settings::<MoranFile>(p, "Moran")?),
+        None => None,
+    };
+    let f = &a.flags;
+    let mut flags: Vec<(&'static str, String)> = Vec::new();
+    if !f.players.is_empty() {
+        flags.push(("players", f.players.join(",")));
+    }
+    let mut flag = |key: &'static str, value: Option<String>| {
+        if let Some(v) = value {
+            flags.push((key, v));
         }
-        None => MoranFile::default(),
+    };
+    flag("repetitions", f.repetitions.map(|x| x.to_string()));
+    flag("turns", f.turns.map(|x| x.to_string()));
+    flag("noise", f.noise.map(|x| x.to_string()));
+    flag("mutation_rate", f.mutation_rate.map(|x| x.to_string()));
+    flag("max_generations", f.max_generations.map(|x| x.to_string()));
+    flag("game", f.game.clone());
+    flag("seed", f.seed.map(|x| x.to_string()));
+    let (file, origin) = match (&a.file, &read) {
+        (Some(path), Some((text, table, file))) => (
+            file.clone(),
+            Origin::new(Some(SettingsFile { path, text, table }), flags),
+        ),
+        _ => (MoranFile::default(), Origin::new(None, flags)),
     };
     let s = a.flags.or(file);
     if s.players.is_empty() {
         return Err(bad("no population: give --players \"TitForTat*3,Defector\" or a TOML file with players = [...]"));
     }
-    let (types, counts) = population(&s.players)?;
+    let (types, counts) = population(&s.players).map_err(|(i, message)| {
+        if a.flags.players.is_empty() {
+            origin.problems(vec![origin.problem(
+                &format!("players[{i}]"),
+                Some(format!("{:?}", s.players[i])),
+                message,
+            )])
+        } else {
+            origin.at("players", None, message)
+        }
+    })?;
     let base = a
         .file
         .as_ref()
         .and_then(|p| p.parent().map(|p| p.to_path_buf()));
-    let game = load_game(s.game.as_deref().unwrap_or("pd"), base.as_deref())?;
+    let settings =
+        settings(s.turns, None, s.noise.unwrap_or(0.0), 100).map_err(|e| origin.error(e))?;
+    let game = load_game(s.game.as_deref().unwrap_or("pd"), base.as_deref())
+        .map_err(|m| origin.at("game", None, m))?;
     let m = Moran {
         types,
         counts,
         game,
-        settings: settings(s.turns, None, s.noise.unwrap_or(0.0), 100)?,
+        settings,
         mutation_rate: s.mutation_rate.unwrap_or(0.0),
         max_generations: s.max_generations.unwrap_or(10_000),
         repetitions: s.repetitions.unwrap_or(100),
         seed: s.seed.unwrap_or(0),
     };
-    m.validate()?;
+    m.validate().map_err(|e| origin.error(e))?;
     let pool = pool(a.exec.threads)?;
     let r = pool.install(|| m.run())?;
     let dir = crate::results_dir(a.exec.out.as_deref(), || "moran".into())?;
@@ -233,7 +293,7 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
     }
     pop.push('\n');
     for (rep, run) in r.runs.iter().enumerate() {
-        for (g, c) in run.history.iter().enumerate() {
+        for (g, c) in run.counts().enumerate() {
             let _ = write!(pop, "{rep},{g}");
             for x in c {
                 let _ = write!(pop, ",{x}");

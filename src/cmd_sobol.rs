@@ -10,6 +10,7 @@ use analysis::sobol::{self, SobolOptions};
 use anyhow::Result;
 use plots::{Bar, BarChart, Chart};
 use serde::{Deserialize, Serialize};
+use sim::limits::MAX_BOOTSTRAP;
 use sim::output::ResultsDir;
 
 /// Options of `pactsim sensitivity --method sobol`.
@@ -73,12 +74,17 @@ pub(crate) struct SobolSummary {
 
 /// Runs the Sobol analysis.
 pub(crate) fn run(o: &SobolCmd) -> Result<()> {
-    o.points.check_samples()?;
-    if o.bootstrap == 0 {
-        return Err(bad("--bootstrap 0: allowed values are 1 or more"));
+    if o.bootstrap == 0 || o.bootstrap > MAX_BOOTSTRAP {
+        return Err(bad(format!(
+            "--bootstrap {}: allowed values are 1 to {MAX_BOOTSTRAP}",
+            o.bootstrap
+        )));
     }
     let (ev, target) = o.points.evaluator()?;
     let k = ev.params.len();
+    // N(k + 2) points (saturating: an absurd N is refused, not overflowed).
+    o.points
+        .check_samples((o.points.samples as u64).saturating_mul(k as u64 + 2))?;
     let design = sobol::saltelli(k, o.points.samples, ev.seed).map_err(|e| bad(e.to_string()))?;
     let points: Vec<Vec<f64>> = design.points.iter().map(|u| ev.at_unit(u)).collect();
     let pool = pool(o.points.exec.threads)?;

@@ -3,13 +3,13 @@
 //! ranking. Completed repetitions are checkpointed in the results directory; `--resume`
 //! continues an interrupted run with the same bytes as an uninterrupted one.
 
-use crate::cmd_match::{load_game, settings};
+use crate::cmd_match::{load_game, read_settings, settings, Origin, SettingsFile};
 use crate::evaluate::csv_field;
 use crate::{bad, charts, pool, progress};
 use analysis::stats::quantile;
 use anyhow::{anyhow, Context, Result};
 use plots::{Bar, BarChart, BoxSummary, Chart, Distributions, Heatmap};
-use repeated::library::lookup_list;
+use repeated::library::{lookup, Player};
 use repeated::tournament::checkpoint::{run_checkpointed, Progress};
 use repeated::tournament::{push_number, Tournament, TournamentResults};
 use serde::{Deserialize, Serialize};
@@ -67,20 +67,49 @@ fn default_self_play() -> bool {
     true
 }
 
-/// Reads a tournament file into a validated [`Tournament`].
+/// Reads a tournament file into a validated [`Tournament`]. Every problem is reported at its
+/// file:line:column and entry, in the format of scenario files: the TOML's syntax and shape,
+/// then each setting (the game, match settings and every player name), then the tournament as
+/// a whole (strategies that need a 2×2 game, the documented limits).
 pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
-    let text = std::fs::read_to_string(file).map_err(|e| {
-        bad(format!(
-            "{}: cannot read tournament file: {e}",
-            file.display()
-        ))
-    })?;
-    let cfg: TournamentFile =
-        toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", file.display())))?;
-    let ctx = |e: anyhow::Error| e.context(format!("{}", file.display()));
-    let game = load_game(&cfg.game, file.parent()).map_err(ctx)?;
-    let settings = settings(cfg.turns, cfg.prob_end, cfg.noise, 200).map_err(ctx)?;
-    let players = lookup_list(&cfg.players.join(",")).map_err(|e| ctx(e.into()))?;
+    let (text, table, cfg) = read_settings::<TournamentFile>(file, "tournament")?;
+    let origin = Origin::new(
+        Some(SettingsFile {
+            path: file,
+            text: &text,
+            table: &table,
+        }),
+        Vec::new(),
+    );
+    let mut problems = Vec::new();
+    let settings = settings(cfg.turns, cfg.prob_end, cfg.noise, 200)
+        .map_err(|e| problems.push(origin.problem_of(&e)))
+        .ok();
+    let game = load_game(&cfg.game, file.parent())
+        .map_err(|m| problems.push(origin.problem("game", None, m)))
+        .ok();
+    // Each entry may itself be a comma-separated list (as in `--players`).
+    let mut players = Vec::new();
+    for (i, entry) in cfg.players.iter().enumerate() {
+        for name in entry.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            // A strategy that cannot play this game (2×2 only, or an action it lacks).
+            let fits = |p: &Player| match &game {
+                Some(g) => p.check(g, 0).and_then(|()| p.check(g, 1)),
+                None => Ok(()),
+            };
+            match lookup(name).and_then(|p| fits(&p).map(|()| p)) {
+                Ok(p) => players.push(p),
+                Err(e) => problems.push(origin.problem(
+                    &format!("players[{i}]"),
+                    Some(format!("{entry:?}")),
+                    e.to_string(),
+                )),
+            }
+        }
+    }
+    let (Some(settings), Some(game), true) = (settings, game, problems.is_empty()) else {
+        return Err(origin.problems(problems));
+    };
     let t = Tournament {
         players,
         game,
@@ -89,7 +118,7 @@ pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
         seed: cfg.seed,
         self_play: cfg.self_play,
     };
-    t.validate().map_err(|e| ctx(e.into()))?;
+    t.validate().map_err(|e| origin.error(e))?;
     Ok((cfg, t))
 }
 

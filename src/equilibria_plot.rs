@@ -10,15 +10,17 @@
 //!
 //! The solvers hand their path points to observer callbacks; this module samples them, writes
 //! the data and renders the charts. `DIR` is a pactsim results directory: the usual
-//! output-safety rules apply (refused targets, atomic replacement, locking).
+//! output-safety rules apply (refused targets, atomic replacement, locking). [`open`] checks
+//! and locks it before anything is solved, and its refusals name `--plot`.
 
 use crate::charts;
 use crate::evaluate::{csv_field, num};
 use anyhow::Result;
-use games::game::{Game, MixedProfile};
+use games::game::{binary_exponent, Game, MixedProfile};
 use games::solve::{self, fictitious, logit, replicator, Method, Population, SolveOptions};
 use plots::{Chart, Format, LinePlot, Series, SeriesPoint, Simplex, SimplexPoint, Trajectory};
-use sim::output::{ResultsDir, SCHEMA_VERSION};
+use sim::outdir::TargetError;
+use sim::output::{OutputError, ResultsDir, SCHEMA_VERSION};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -31,6 +33,13 @@ const REPLICATOR_STEPS: usize = 3_000;
 const REPLICATOR_EVERY: usize = 10;
 /// Rounds of fictitious play drawn.
 const FICTITIOUS_ROUNDS: usize = 1_000;
+/// Replicator trajectories of a game whose payoff spread (largest difference between two
+/// payoffs of one player) is `2^REPLICATOR_SPREAD_EXP` or more are integrated for the payoffs
+/// divided by a power of two that brings the spread below that bound: the same orbits (a
+/// common positive factor only changes the speed of time), where RK4 with step
+/// `REPLICATOR_DT` is stable (step × spread < 1.3) instead of jumping to a vertex or, for
+/// payoffs near 10³⁰⁸, overflowing into NaN.
+const REPLICATOR_SPREAD_EXP: i32 = 7;
 
 /// What `--plot` wrote.
 pub(crate) struct Written {
@@ -42,17 +51,60 @@ pub(crate) struct Written {
     pub notes: Vec<String>,
 }
 
-/// Writes the pictures of `game` into the results directory `dir`. `source` names the game
-/// (file path or scenario) in the manifest; `lambdas` are the λ values to mark.
+/// An error about the `--plot` target. The results-directory rules name the flag `--out`
+/// (every other command's); here the user gave `--plot`, so a refusal (exit code 2) says so.
+/// I/O failures keep their own message.
+fn plot_target_error(e: OutputError) -> anyhow::Error {
+    let refusal = match &e {
+        OutputError::Target(TargetError::Forbidden { path, reason }) => Some(format!(
+            "--plot {}: refusing to write results there: {reason}",
+            path.display()
+        )),
+        OutputError::Target(TargetError::NotResults { path, reason }) => Some(format!(
+            "--plot {}: exists and is not a pactsim results directory ({reason}); pactsim only \
+             replaces directories it wrote itself: choose a new path or remove it yourself",
+            path.display()
+        )),
+        OutputError::Target(TargetError::InUse { path, pid, lock }) => Some(format!(
+            "results directory {} is in use by pid {pid} (lock {}); wait for it to finish or \
+             choose another --plot",
+            path.display(),
+            lock.display()
+        )),
+        OutputError::Target(TargetError::Parent {
+            path,
+            parent,
+            reason,
+        }) => Some(format!(
+            "--plot {}: cannot create its parent directory {}: {reason}",
+            path.display(),
+            parent.display()
+        )),
+        _ => None,
+    };
+    match refusal {
+        Some(message) => crate::bad(message),
+        None => anyhow::Error::new(e).context("writing the --plot results directory"),
+    }
+}
+
+/// Checks and locks the `--plot` results directory `dir` (refused targets exit with code 2,
+/// naming `--plot`), before anything is solved. Dropping the value without [`write`] leaves
+/// nothing behind but the lock file.
+pub(crate) fn open(dir: &Path) -> Result<ResultsDir> {
+    ResultsDir::create(dir).map_err(plot_target_error)
+}
+
+/// Writes the pictures of `game` into the results directory `out` (from [`open`]) and commits
+/// it. `source` names the game (file path or scenario) in the manifest; `lambdas` are the λ
+/// values to mark.
 pub(crate) fn write(
+    out: ResultsDir,
     game: &Game,
     source: &str,
-    dir: &Path,
     lambdas: &[f64],
     formats: &[Format],
 ) -> Result<Written> {
-    // Refuse an unsafe or busy target before computing anything.
-    let out = ResultsDir::create(dir)?;
     let mut notes = Vec::new();
     let mut charts: Vec<(String, Chart)> = Vec::new();
 
@@ -61,7 +113,7 @@ pub(crate) fn write(
     charts.push(("qre_path".into(), path));
 
     if game.strategy_counts().iter().all(|&m| m == 3) {
-        let (dyn_charts, csv) = dynamics(game)?;
+        let (dyn_charts, csv) = dynamics(game, &mut notes)?;
         out.write_text("trajectories.csv", &csv)?;
         charts.extend(dyn_charts);
     }
@@ -88,7 +140,7 @@ pub(crate) fn write(
         .into_iter()
         .map(|p| p.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(p))
         .collect();
-    let dir = out.commit()?;
+    let dir = out.commit().map_err(plot_target_error)?;
     Ok(Written { dir, files, notes })
 }
 
@@ -105,11 +157,13 @@ fn strategy_labels(game: &Game) -> Vec<(usize, usize, String)> {
 
 /// The QRE path chart and its tidy CSV (`lambda,player,strategy,probability`).
 fn qre_path(game: &Game, lambdas: &[f64], notes: &mut Vec<String>) -> (Chart, String) {
-    let (lo, hi) = game.payoff_range();
-    let range = hi - lo;
+    // R: the largest difference between two payoffs of one player, finite for every game.
+    let range = game.payoff_spread();
     let asked = lambdas.iter().copied().fold(0.0, f64::max);
     let lambda_max = if range > 0.0 {
-        (PATH_PRECISION / range).max(1.2 * asked)
+        (PATH_PRECISION / range)
+            .max(1.2 * asked)
+            .min(logit::max_lambda(game))
     } else {
         0.0
     };
@@ -153,7 +207,8 @@ fn qre_path(game: &Game, lambdas: &[f64], notes: &mut Vec<String>) -> (Chart, St
         title: format!("Logit QRE path · {}", game.title()),
         subtitle: Some(format!(
             "principal branch from the centroid at λ = 0 to λ = {lambda_max:.3e}; λ multiplies \
-             the game's payoffs (range {range}); dashed: --lambda values"
+             the game's payoffs (spread {}); dashed: --lambda values",
+            short_number(range)
         )),
         x_label: "λ (log10 scale)".into(),
         y_label: "probability".into(),
@@ -164,11 +219,21 @@ fn qre_path(game: &Game, lambdas: &[f64], notes: &mut Vec<String>) -> (Chart, St
             .iter()
             .map(|&l| plots::XMark {
                 x: l,
-                label: format!("λ = {l}"),
+                label: format!("λ = {}", short_number(l)),
             })
             .collect(),
     });
     (chart, csv)
+}
+
+/// `x` as Rust prints it (`5`, `0.25`) when it is 0 or 10⁻⁴ ≤ |x| < 10¹⁵, else in scientific
+/// notation (`1e308`), so that no number prints as hundreds of digits.
+fn short_number(x: f64) -> String {
+    if x == 0.0 || (1e-4..1e15).contains(&x.abs()) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
 }
 
 /// Interior starting profiles: 0.6 on one strategy and 0.2 on the others, for each strategy,
@@ -189,8 +254,27 @@ type Run = (&'static str, String, Vec<(usize, MixedProfile)>);
 /// Simplex charts of replicator and fictitious-play trajectories of a game where every player
 /// has three strategies, and their tidy CSV
 /// (`dynamics,start,step,player,strategy,probability`).
-fn dynamics(game: &Game) -> Result<(Vec<(String, Chart)>, String)> {
+fn dynamics(game: &Game, notes: &mut Vec<String>) -> Result<(Vec<(String, Chart)>, String)> {
     let one = game.is_symmetric_two_player();
+    // A large spread: integrate the replicator for the payoffs divided by 2^shift (exact).
+    let spread = game.payoff_spread();
+    let shift = (spread > 0.0)
+        .then(|| binary_exponent(spread) + 1 - REPLICATOR_SPREAD_EXP)
+        .filter(|&k| k > 0);
+    let scaled = shift.map(|k| game.scaled_down(&vec![k; game.num_players()]));
+    let replicator_game = scaled.as_ref().unwrap_or(game);
+    let time_units = match shift {
+        Some(k) => {
+            notes.push(format!(
+                "replicator trajectories are integrated for the payoffs divided by 2^{k} (payoff \
+                 spread below {}, where RK4 with step {REPLICATOR_DT} is stable): the same \
+                 orbits, with time t in those units",
+                1u32 << REPLICATOR_SPREAD_EXP
+            ));
+            format!(" for payoffs / 2^{k}")
+        }
+        None => String::new(),
+    };
     let population = if one {
         Population::One
     } else {
@@ -200,7 +284,7 @@ fn dynamics(game: &Game) -> Result<(Vec<(String, Chart)>, String)> {
     for start in starts(game) {
         let mut pts = Vec::new();
         replicator::solve_observed(
-            game,
+            replicator_game,
             population,
             Some(&start),
             REPLICATOR_DT,
@@ -287,8 +371,8 @@ fn dynamics(game: &Game) -> Result<(Vec<(String, Chart)>, String)> {
             Chart::Simplex(Simplex {
                 title: format!("Replicator and fictitious play · {} · {who}", game.title()),
                 subtitle: Some(format!(
-                    "replicator: RK4, step {REPLICATOR_DT}, t = {}; fictitious play: {} rounds; \
-                     NE: Nash equilibria ({method})",
+                    "replicator: RK4, step {REPLICATOR_DT}, t = {}{time_units}; fictitious \
+                     play: {} rounds; NE: Nash equilibria ({method})",
                     REPLICATOR_DT * REPLICATOR_STEPS as f64,
                     FICTITIOUS_ROUNDS
                 )),

@@ -152,15 +152,17 @@ impl PointsOptions {
         }
     }
 
-    /// Refuses fewer than 2 samples.
-    pub(crate) fn check_samples(&self) -> Result<()> {
+    /// Refuses fewer than 2 samples, and `points` evaluation points (of `self.runs` runs each)
+    /// beyond the limits ([`sim::limits::check_points`]).
+    pub(crate) fn check_samples(&self, points: u64) -> Result<()> {
         if self.samples < 2 {
             return Err(bad(format!(
                 "--samples {}: allowed values are 2 or more",
                 self.samples
             )));
         }
-        Ok(())
+        sim::limits::check_points(&format!("--samples {}", self.samples), points, self.runs)
+            .map_err(bad)
     }
 
     /// The scenario's evaluator and the target read against its horizon.

@@ -446,6 +446,8 @@ pub fn execute(cli: Cli) -> Result<()> {
         }),
         Command::Plot { dir, heat, format } => {
             let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;
+            sim::outdir::extend_inventory(&dir, &written)
+                .with_context(|| format!("{}: updating its inventory", dir.display()))?;
             for p in written {
                 outln!("{}", p.display())?;
             }
@@ -613,10 +615,10 @@ pub(crate) fn results_dir(
     out: Option<&Path>,
     default_name: impl FnOnce() -> String,
 ) -> Result<ResultsDir, OutputError> {
-    let path = out.map_or_else(
-        || Path::new("results").join(default_name()),
-        Path::to_path_buf,
-    );
+    let path = match out {
+        Some(p) => p.to_path_buf(),
+        None => sim::outdir::default_results(&default_name())?,
+    };
     ResultsDir::create(&path)
 }
 

@@ -72,6 +72,22 @@ fn shard_spec(flag: Option<&str>) -> Result<Option<(u64, u64)>> {
     }
 }
 
+/// Refuses a sweep (or one of its `shards` shards) that would make more than
+/// [`MAX_TOTAL_RUNS`](sim::limits::MAX_TOTAL_RUNS) runs in all on this machine.
+fn check_total_runs(sweep: &Sweep, shards: u64) -> Result<()> {
+    let cells = sweep.cells.len() as u64;
+    let here = cells.div_ceil(shards.max(1));
+    let max = sim::limits::MAX_TOTAL_RUNS;
+    match here.checked_mul(sweep.runs) {
+        Some(total) if total <= max => Ok(()),
+        _ => Err(bad(format!(
+            "runs = {}: {here} cells × {} runs per cell exceed {max} runs in all on one machine \
+             (limit, see configs/README.md); use fewer runs or split the sweep into shards",
+            sweep.runs, sweep.runs
+        ))),
+    }
+}
+
 fn sweep_manifest(sweep: &Sweep, sets: &[String]) -> Result<Manifest> {
     let extra = sweep.manifest_extra();
     let mut m = manifest(&sweep.base, "sweep", sweep.seed, sweep.runs, extra)?;
@@ -84,6 +100,7 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let sweep = load_sweep(&o.file, &o.flags)?;
     let name = sim::overrides::dir_name(&sweep.name, &o.flags.sets);
     let shard = shard_spec(o.shard.as_deref())?;
+    check_total_runs(&sweep, shard.map_or(1, |(_, n)| n))?;
     let pool = pool(o.exec.threads)?;
     let facts = match &o.facts {
         Some(_) if shard.is_some() => {

@@ -69,19 +69,32 @@ pub(crate) fn equilibria(
             "--exact works with --method pure, enummixed, lcp or lh, not {method}"
         )));
     }
-    let result = if exact {
-        games::solve::exact::solve(&game, method, opts)
-    } else {
-        solve(&game, method, opts)
-    };
-    let report = result.map_err(|e| match e {
+    let solve_error = |e: SolveError| match e {
         SolveError::NotTwoPlayer { .. }
         | SolveError::NotSymmetric
         | SolveError::BadOption { .. }
         | SolveError::Game(_)
         | SolveError::TooLarge { .. } => bad(format!("{e}")),
         other => anyhow::Error::new(other),
-    })?;
+    };
+    // Every bad-input refusal comes before anything is written: the options and the game for
+    // the method, then the --plot target (checked and locked before solving, so a refused
+    // directory costs no solving and prints no equilibria).
+    if exact {
+        games::solve::exact::check(&game, method, opts)
+    } else {
+        games::solve::check(&game, method, opts)
+    }
+    .map_err(solve_error)?;
+    let plot_dir = plot
+        .map(|(dir, _)| equilibria_plot::open(dir))
+        .transpose()?;
+    let result = if exact {
+        games::solve::exact::solve(&game, method, opts)
+    } else {
+        solve(&game, method, opts)
+    };
+    let report = result.map_err(solve_error)?;
     {
         let mut out = std::io::stdout().lock();
         if json {
@@ -91,12 +104,12 @@ pub(crate) fn equilibria(
             write!(out, "{report}")?;
         }
     }
-    if let Some((dir, formats)) = plot {
+    if let (Some(out), Some((_, formats))) = (plot_dir, plot) {
         let source = nfg_path.map_or_else(
             || "the scenario's reduced stage game".to_string(),
             |p| p.display().to_string(),
         );
-        let w = equilibria_plot::write(&game, &source, dir, &opts.lambdas, formats)?;
+        let w = equilibria_plot::write(out, &game, &source, &opts.lambdas, formats)?;
         for n in &w.notes {
             eprintln!("warning: {n}");
         }
@@ -118,12 +131,56 @@ pub(crate) fn export_nfg(args: &ScenarioArgs, out: Option<&Path>) -> Result<()> 
     let game = game_from(args, None)?;
     let text = nfg::write(&game);
     match out {
-        Some(p) => {
-            let tmp = p.with_extension("nfg.partial");
-            std::fs::write(&tmp, &text).with_context(|| format!("writing {}", tmp.display()))?;
-            std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))?;
-        }
+        Some(p) => write_exported_game(p, &text)?,
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
+    }
+    Ok(())
+}
+
+/// The first line's opening of every game `export-nfg` writes: how it recognises a file it may
+/// overwrite.
+const EXPORT_HEADER: &str = "NFG 1 R \"pactsim stage game:";
+
+/// Writes an exported game to `path` through a hidden sibling renamed into place. Missing parent
+/// directories are created. An existing file is replaced only when it is itself a game
+/// `export-nfg` wrote (its first line opens with [`EXPORT_HEADER`]); anything else there is
+/// refused as bad input and left untouched.
+fn write_exported_game(path: &Path, text: &str) -> Result<()> {
+    let shown = path.display();
+    let Some(name) = path.file_name() else {
+        return Err(bad(format!(
+            "--out {shown}: the path has no final file name"
+        )));
+    };
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(bad(format!(
+                "--out {shown}: is a directory; give a file name for the game"
+            )))
+        }
+        Ok(_) => {
+            let ours = std::fs::read(path)
+                .map(|b| b.starts_with(EXPORT_HEADER.as_bytes()))
+                .unwrap_or(false);
+            if !ours {
+                return Err(bad(format!(
+                    "--out {shown}: exists and is not a game pactsim exported; pactsim only \
+                     replaces files it wrote itself: choose another name or remove it yourself"
+                )));
+            }
+        }
+        Err(_) => {}
+    }
+    let parent = sim::outdir::create_parent(path).map_err(|e| bad(e.to_string()))?;
+    let tmp = parent.join(format!(
+        ".{}.partial-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(bad(format!("--out {shown}: cannot write the game: {e}")));
     }
     Ok(())
 }
@@ -177,17 +234,27 @@ pub(crate) fn bargain(args: &ScenarioArgs, json: bool) -> Result<()> {
         "Nash weights ∝ 1/ρ: Microsoft {:.3}, OpenAI {:.3}",
         b.patience_weights[0], b.patience_weights[1]
     )?;
-    writeln!(
-        out,
-        "Microsoft's litigation option {} (suit ${:.1}B vs Nash ${:.1}B)",
-        if b.litigation_binds {
-            "binds"
-        } else {
-            "does not bind"
-        },
-        b.litigation[0],
-        b.solutions[1].payoffs[0]
-    )?;
+    for u in &b.unavailable {
+        writeln!(out, "no {} at these parameters: {}", u.name, u.reason)?;
+    }
+    let nash = b
+        .solutions
+        .iter()
+        .find(|s| s.name == "Nash bargaining (symmetric)");
+    match (b.litigation_binds, nash) {
+        (Some(binds), Some(n)) => writeln!(
+            out,
+            "Microsoft's litigation option {} (suit ${:.1}B vs Nash ${:.1}B)",
+            if binds { "binds" } else { "does not bind" },
+            b.litigation[0],
+            n.payoffs[0]
+        )?,
+        _ => writeln!(
+            out,
+            "Microsoft's litigation option: suit ${:.1}B (no Nash solution to compare)",
+            b.litigation[0]
+        )?,
+    }
     write!(out, "characteristic function:")?;
     for (c, v) in &b.characteristic_function {
         write!(out, " v({c}) = {v:.1}")?;

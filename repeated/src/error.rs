@@ -52,6 +52,41 @@ pub enum RepeatedError {
         /// What is allowed.
         allowed: String,
     },
+    /// A request over a documented size limit that depends on several settings (see
+    /// [`crate::limits`]).
+    #[error("{what} = {value}: {allowed}")]
+    TooLarge {
+        /// The settings it depends on, as file keys (`repetitions`, `turns`, …), the one to
+        /// blame first.
+        keys: Vec<String>,
+        /// What is counted, e.g. "repetitions × matches per repetition × turns".
+        what: String,
+        /// The count, e.g. "10 × 6 × 1000000 = 60000000".
+        value: String,
+        /// The limit, why, and what to lower.
+        allowed: String,
+    },
+    /// Payoffs so large that a total of them could overflow (see [`crate::limits::MAX_SCORE`]).
+    #[error(
+        "payoffs too large for these settings: the largest payoff magnitude of game {game} is \
+         {largest:e}, and {total} is a sum of up to {count} payoffs; allowed: largest |payoff| \
+         × {count} ≤ {limit:e}, i.e. payoffs within ±{max} with these settings (so that every \
+         score stays finite); rescale the game's payoffs or play fewer turns",
+        limit = crate::limits::MAX_SCORE,
+        max = crate::limits::short(crate::limits::MAX_SCORE / *count as f64)
+    )]
+    PayoffsTooLarge {
+        /// The game's name.
+        game: String,
+        /// Its largest payoff magnitude.
+        largest: f64,
+        /// The largest total, e.g. "a match score of 200 turns".
+        total: String,
+        /// How many payoffs that total adds up.
+        count: u128,
+        /// The settings it depends on, as file keys, `game` first.
+        keys: Vec<String>,
+    },
     /// A malformed game.
     #[error("invalid game: {0}")]
     Game(String),
@@ -73,10 +108,60 @@ pub enum RepeatedError {
     },
 }
 
+/// The setting an error is about, for callers that report it at a flag or at a file's line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setting {
+    /// The settings involved, as file keys (`turns`, `prob_end`, `noise`, `repetitions`,
+    /// `players`, `game`, …), the one to blame first.
+    pub keys: Vec<String>,
+    /// The value given, when the error is about one setting's value (else `None`, and the
+    /// error's own text says what is wrong).
+    pub value: Option<String>,
+    /// What is allowed (with `value`), or the whole message.
+    pub message: String,
+}
+
 impl RepeatedError {
     /// Whether the error is the user's input (everything but I/O failures).
     pub fn is_bad_input(&self) -> bool {
         !matches!(self, RepeatedError::Io { .. })
+    }
+
+    /// The setting this error is about, if any: its key, the value given and what is allowed.
+    pub fn setting(&self) -> Option<Setting> {
+        let one = |key: &str, value: String, message: String| Setting {
+            keys: vec![key.to_string()],
+            value: Some(value),
+            message,
+        };
+        let whole = |keys: Vec<String>| Setting {
+            keys,
+            value: None,
+            message: self.to_string(),
+        };
+        match self {
+            RepeatedError::Probability { what, value } => Some(one(
+                what,
+                value.to_string(),
+                "allowed values are probabilities in [0, 1]".into(),
+            )),
+            RepeatedError::Invalid {
+                what,
+                value,
+                allowed,
+            } => Some(match what.as_str() {
+                "population size" => whole(vec!["players".into()]),
+                _ => one(what, value.clone(), allowed.clone()),
+            }),
+            RepeatedError::TooLarge { keys, .. } | RepeatedError::PayoffsTooLarge { keys, .. } => {
+                Some(whole(keys.clone()))
+            }
+            RepeatedError::Game(_) => Some(whole(vec!["game".into()])),
+            RepeatedError::UnknownStrategy { .. }
+            | RepeatedError::NeedsTwoByTwo { .. }
+            | RepeatedError::NoSuchAction { .. } => Some(whole(vec!["players".into()])),
+            RepeatedError::Checkpoint { .. } | RepeatedError::Io { .. } => None,
+        }
     }
 }
 

@@ -138,6 +138,14 @@ impl Game {
         (self.row_payoffs[k], self.col_payoffs[k])
     }
 
+    /// The largest payoff magnitude of either player (0 for an all-zero game).
+    pub fn largest_payoff(&self) -> f64 {
+        self.row_payoffs
+            .iter()
+            .chain(&self.col_payoffs)
+            .fold(0.0, |m, x| m.max(x.abs()))
+    }
+
     /// The payoffs of the player in `seat` from its own point of view: entry
     /// `own * opponent_actions + opponent` is its payoff when it plays `own`.
     pub fn seat_payoffs(&self, seat: usize) -> Vec<f64> {

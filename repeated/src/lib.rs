@@ -17,6 +17,7 @@ mod error;
 mod game;
 mod history;
 pub mod library;
+pub mod limits;
 pub mod matches;
 pub mod moran;
 pub mod seed;
@@ -24,7 +25,7 @@ mod strategy;
 pub mod tournament;
 
 pub use action::{Action, C, D};
-pub use error::RepeatedError;
+pub use error::{RepeatedError, Setting};
 pub use game::Game;
 pub use history::History;
 pub use library::{lookup, Spec, SPECS};

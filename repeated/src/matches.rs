@@ -9,10 +9,12 @@ use crate::error::{check_probability, RepeatedError};
 use crate::game::Game;
 use crate::history::History;
 use crate::library::Player;
+use crate::limits::{check_payoffs, MAX_TURNS};
 use crate::seed::{below, uniform, MatchKey, MatchRng};
 use crate::strategy::{Context, Strategy};
 
-/// Longest match drawn from an end probability when no cap is given.
+/// Longest match drawn from an end probability when no cap is given (at most
+/// [`MAX_TURNS`]).
 pub const DEFAULT_MAX_TURNS: u32 = 100_000;
 
 /// How long a match lasts.
@@ -49,16 +51,12 @@ impl MatchSettings {
         }
     }
 
-    /// Checks the settings: at least one turn, probabilities in range.
+    /// Checks the settings: 1 to [`MAX_TURNS`] turns (or cap on drawn lengths), probabilities
+    /// in range.
     pub fn validate(&self) -> Result<(), RepeatedError> {
         check_probability("noise", self.noise)?;
-        match self.length {
-            MatchLength::Turns(0) => Err(RepeatedError::Invalid {
-                what: "turns".into(),
-                value: "0".into(),
-                allowed: "allowed values are 1 or more".into(),
-            }),
-            MatchLength::Turns(_) => Ok(()),
+        let (turns, what) = match self.length {
+            MatchLength::Turns(n) => (n, "match length"),
             MatchLength::ProbEnd {
                 prob_end,
                 max_turns,
@@ -71,16 +69,20 @@ impl MatchSettings {
                         allowed: "allowed values are in (0, 1] (0 would never end)".into(),
                     });
                 }
-                if max_turns == 0 {
-                    return Err(RepeatedError::Invalid {
-                        what: "turns".into(),
-                        value: "0".into(),
-                        allowed: "the cap on drawn lengths must be 1 or more".into(),
-                    });
-                }
-                Ok(())
+                (max_turns, "cap on drawn match lengths")
             }
+        };
+        if !(1..=MAX_TURNS).contains(&turns) {
+            return Err(RepeatedError::Invalid {
+                what: "turns".into(),
+                value: turns.to_string(),
+                allowed: format!(
+                    "allowed values are 1 to {MAX_TURNS} (the {what}; a match keeps every \
+                     action it plays)"
+                ),
+            });
         }
+        Ok(())
     }
 
     /// The length known to strategies (`None` with an end probability).
@@ -249,6 +251,13 @@ pub fn play_match(
     settings.validate()?;
     players[0].check(game, 0)?;
     players[1].check(game, 1)?;
+    let cap = crate::limits::turn_cap(&settings.length);
+    check_payoffs(
+        game,
+        u128::from(cap),
+        || format!("a match score of up to {cap} turns"),
+        &["game", "turns"],
+    )?;
     let ctx = contexts(game, settings);
     let (mut s0, mut s1) = (players[0].build(), players[1].build());
     Ok(play(game, &ctx, [s0.as_mut(), s1.as_mut()], settings, key))

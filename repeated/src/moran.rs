@@ -13,6 +13,10 @@
 use crate::error::{check_probability, RepeatedError};
 use crate::game::Game;
 use crate::library::Player;
+use crate::limits::{
+    check_payoffs, count_text, expected_turns, turn_cap, MAX_MORAN_RECORD, MAX_POPULATION,
+    MAX_TOTAL_TURNS,
+};
 use crate::matches::{contexts, play, MatchSettings};
 use crate::seed::{below, splitmix64, uniform, MatchKey};
 use analysis::stats::{wilson, Z95};
@@ -47,8 +51,18 @@ pub struct MoranRun {
     pub fixated: Option<usize>,
     /// Generations played.
     pub generations: u32,
-    /// Count of each type before the first generation and after each one.
-    pub history: Vec<Vec<u32>>,
+    /// Number of types (the length of each row of `history`).
+    pub types: usize,
+    /// Count of each type before the first generation and after each one, row after row
+    /// (`types` counts a row; see [`MoranRun::counts`]).
+    pub history: Vec<u32>,
+}
+
+impl MoranRun {
+    /// The counts of each type before the first generation and after each one.
+    pub fn counts(&self) -> std::slice::ChunksExact<'_, u32> {
+        self.history.chunks_exact(self.types.max(1))
+    }
 }
 
 /// Fixation probability of one type over the repetitions.
@@ -78,7 +92,8 @@ pub struct MoranResults {
 }
 
 impl Moran {
-    /// Checks the population, probabilities and caps.
+    /// Checks the population, probabilities, caps and the documented limits
+    /// ([`crate::limits`]).
     pub fn validate(&self) -> Result<(), RepeatedError> {
         self.settings.validate()?;
         check_probability("mutation_rate", self.mutation_rate)?;
@@ -95,11 +110,14 @@ impl Moran {
             ));
         }
         let n: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
-        if !(2..=10_000).contains(&n) {
+        if !(2..=MAX_POPULATION).contains(&n) {
             return Err(invalid(
                 "population size",
                 n.to_string(),
-                "allowed sizes are 2 to 10000",
+                &format!(
+                    "allowed sizes are 2 to {MAX_POPULATION} (each generation plays every pair \
+                     of individuals)"
+                ),
             ));
         }
         if self.repetitions == 0 {
@@ -120,7 +138,97 @@ impl Moran {
             p.check(&self.game, 0)?;
             p.check(&self.game, 1)?;
         }
-        Ok(())
+        self.check_size(n)
+    }
+
+    /// Whether every match is determined by its pair of types (no noise, a fixed length, no
+    /// stochastic type): such matches are played once per run and cached.
+    fn deterministic(&self) -> bool {
+        self.settings.noise == 0.0
+            && self.settings.known_length().is_some()
+            && self.types.iter().all(|p| !p.classifier().stochastic)
+    }
+
+    /// Checks the documented limits ([`crate::limits`]) for a population of `n`: the recorded
+    /// counts, the total turns and the payoff magnitudes, assuming that no run fixates before
+    /// the generation cap (the worst case, and the rule with a mutation rate).
+    fn check_size(&self, n: u64) -> Result<(), RepeatedError> {
+        let reps = u64::from(self.repetitions);
+        let rows = reps * (u64::from(self.max_generations) + 1);
+        let k = self.types.len() as u64;
+        let record = rows.saturating_mul(k.max(2));
+        if record > MAX_MORAN_RECORD {
+            return Err(RepeatedError::TooLarge {
+                keys: vec!["max_generations".into(), "repetitions".into()],
+                what: "repetitions × (max_generations + 1) × types".into(),
+                value: format!(
+                    "{reps} × {} × {} = {record} population counts",
+                    u64::from(self.max_generations) + 1,
+                    k.max(2)
+                ),
+                allowed: format!(
+                    "at most {} are allowed (every run records the count of each type after \
+                     each generation, for population.csv); lower max_generations or \
+                     repetitions",
+                    count_text(MAX_MORAN_RECORD as f64)
+                ),
+            });
+        }
+        // Every generation of every run meets each pair of individuals once; with a cache
+        // (deterministic matches) a meeting costs about one turn and each pair of types is
+        // played once per run.
+        let pairs = n * (n - 1) / 2;
+        let meetings = reps as f64 * f64::from(self.max_generations) * pairs as f64;
+        let turns = expected_turns(&self.settings.length);
+        let work = if self.deterministic() {
+            meetings + reps as f64 * (k * k) as f64 * turns
+        } else {
+            meetings * turns
+        };
+        if work > MAX_TOTAL_TURNS as f64 {
+            return Err(RepeatedError::TooLarge {
+                keys: vec![
+                    "max_generations".into(),
+                    "repetitions".into(),
+                    "turns".into(),
+                    "players".into(),
+                ],
+                what: "repetitions × max_generations × pairs of individuals × turns per match"
+                    .into(),
+                value: format!(
+                    "{reps} × {} × {pairs} × {} = {} turns (in the worst case, when no run \
+                     fixates before the cap{})",
+                    self.max_generations,
+                    count_text(turns),
+                    count_text(work),
+                    if self.deterministic() {
+                        "; matches between deterministic types are cached, about a turn each"
+                    } else {
+                        ""
+                    }
+                ),
+                allowed: format!(
+                    "at most {} turns in total are allowed (about an hour and a quarter of \
+                     play); lower max_generations, repetitions or turns, or use a smaller \
+                     population",
+                    count_text(MAX_TOTAL_TURNS as f64)
+                ),
+            });
+        }
+        // The largest total: the fitness of a whole generation, N(N − 1) match scores.
+        let cap = turn_cap(&self.settings.length);
+        check_payoffs(
+            &self.game,
+            u128::from(cap) * u128::from(n) * u128::from(n - 1),
+            || {
+                format!(
+                    "the total fitness of a generation ({n} individuals × {} opponents × up to \
+                     {cap} turns)",
+                    n - 1
+                )
+            },
+            &["game", "turns", "players"],
+        )
     }
 
     /// Runs every repetition (in parallel; results in repetition order).
@@ -170,11 +278,9 @@ impl Moran {
         let n = pop.len();
         let total = n as u32;
         let mut counts = self.counts.clone();
-        let mut history = vec![counts.clone()];
+        let mut history = counts.clone();
         let mut rng = MatchKey::new(self.seed, u32::MAX, u32::MAX, rep).stream(3);
-        let deterministic = self.settings.noise == 0.0
-            && self.settings.known_length().is_some()
-            && self.types.iter().all(|p| !p.classifier().stochastic);
+        let deterministic = self.deterministic();
         let mut cache: Vec<Option<[f64; 2]>> = vec![None; k * k];
         let mut built: Vec<_> = self.types.iter().map(Player::build).collect();
         let mut built2: Vec<_> = self.types.iter().map(Player::build).collect();
@@ -239,11 +345,13 @@ impl Moran {
             counts[child] += 1;
             pop[dead] = child;
             generation += 1;
-            history.push(counts.clone());
+            history.extend_from_slice(&counts);
         }
+        history.shrink_to_fit();
         MoranRun {
             fixated: Self::fixated(&counts, total),
             generations: generation,
+            types: k,
             history,
         }
     }

@@ -9,6 +9,9 @@ pub mod checkpoint;
 use crate::error::RepeatedError;
 use crate::game::Game;
 use crate::library::Player;
+use crate::limits::{
+    check_payoffs, count_text, expected_turns, turn_cap, MAX_MATCHES, MAX_PLAYERS, MAX_TOTAL_TURNS,
+};
 use crate::matches::{contexts, play_into, Buffers, MatchSettings};
 use crate::seed::MatchKey;
 use crate::strategy::Strategy;
@@ -103,7 +106,8 @@ pub struct TournamentResults {
 }
 
 impl Tournament {
-    /// Checks the settings, the repetitions and that every strategy suits the game.
+    /// Checks the settings, the repetitions, that every strategy suits the game and the
+    /// documented limits ([`crate::limits`]).
     pub fn validate(&self) -> Result<(), RepeatedError> {
         self.settings.validate()?;
         if self.players.is_empty() {
@@ -113,7 +117,18 @@ impl Tournament {
                 allowed: "list at least one strategy (two without self_play)".into(),
             });
         }
-        if self.pairs().is_empty() {
+        let n = self.players.len();
+        if n > MAX_PLAYERS {
+            return Err(RepeatedError::Invalid {
+                what: "players".into(),
+                value: format!("{n} strategies"),
+                allowed: format!(
+                    "at most {MAX_PLAYERS} players are allowed (the payoff matrix and its heat \
+                     map have players² cells)"
+                ),
+            });
+        }
+        if self.matches_per_repetition() == 0 {
             return Err(RepeatedError::Invalid {
                 what: "players".into(),
                 value: format!("{} strategy", self.players.len()),
@@ -131,7 +146,76 @@ impl Tournament {
             p.check(&self.game, 0)?;
             p.check(&self.game, 1)?;
         }
-        Ok(())
+        self.check_size()
+    }
+
+    /// Checks the documented limits ([`crate::limits`]) on matches, total turns and payoff
+    /// magnitudes, before anything is played.
+    fn check_size(&self) -> Result<(), RepeatedError> {
+        let n = self.players.len();
+        let reps = u64::from(self.repetitions);
+        let per = self.matches_per_repetition();
+        let matches = reps * per;
+        if matches > MAX_MATCHES {
+            return Err(RepeatedError::TooLarge {
+                keys: vec!["repetitions".into(), "players".into()],
+                what: "repetitions × matches per repetition".into(),
+                value: format!("{reps} × {per} = {matches} matches"),
+                allowed: format!(
+                    "at most {MAX_MATCHES} matches are allowed (every match is kept in memory \
+                     and written to matches.csv); lower repetitions or use fewer players"
+                ),
+            });
+        }
+        let turns = expected_turns(&self.settings.length);
+        let work = matches as f64 * turns;
+        if work > MAX_TOTAL_TURNS as f64 {
+            let each = match self.settings.known_length() {
+                Some(t) => format!("{t} turns"),
+                None => format!("{} expected turns", count_text(turns)),
+            };
+            return Err(RepeatedError::TooLarge {
+                keys: vec![
+                    "repetitions".into(),
+                    "turns".into(),
+                    "prob_end".into(),
+                    "players".into(),
+                ],
+                what: "repetitions × matches per repetition × turns per match".into(),
+                value: format!("{reps} × {per} × {each} = {} turns", count_text(work)),
+                allowed: format!(
+                    "at most {} turns in total are allowed (about an hour and a quarter of \
+                     play); lower repetitions or turns, or use fewer players",
+                    count_text(MAX_TOTAL_TURNS as f64)
+                ),
+            });
+        }
+        // The largest total: a player's score over all its matches against the others.
+        let cap = turn_cap(&self.settings.length);
+        let opponents = n.saturating_sub(1).max(1) as u128;
+        check_payoffs(
+            &self.game,
+            u128::from(cap) * opponents * u128::from(self.repetitions),
+            || {
+                format!(
+                    "a player's total score over {} repetitions × {opponents} opponents × up to \
+                     {cap} turns",
+                    self.repetitions
+                )
+            },
+            &["game", "turns", "repetitions", "players"],
+        )
+    }
+
+    /// The number of matches of one repetition: n(n + 1)/2 with self-play, n(n − 1)/2
+    /// without.
+    pub fn matches_per_repetition(&self) -> u64 {
+        let n = self.players.len() as u64;
+        if self.self_play {
+            n * (n + 1) / 2
+        } else {
+            n * n.saturating_sub(1) / 2
+        }
     }
 
     /// The pairs (i, j) of one repetition, in their fixed order.

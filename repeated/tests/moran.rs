@@ -12,7 +12,7 @@ fn moran(types: &[&str], counts: &[u32], reps: u32, seed: u64) -> Moran {
         game: Game::prisoners_dilemma(),
         settings: MatchSettings::turns(20),
         mutation_rate: 0.0,
-        max_generations: 100_000,
+        max_generations: 10_000,
         repetitions: reps,
         seed,
     }
@@ -58,10 +58,12 @@ fn history_tracks_counts_and_threads_do_not_matter() {
         .install(|| m.run().unwrap());
     assert_eq!(a, b);
     for run in &a.runs {
-        assert_eq!(run.history.len() as u32, run.generations + 1);
-        assert!(run.history.iter().all(|c| c.iter().sum::<u32>() == 6));
+        assert_eq!(run.counts().len() as u32, run.generations + 1);
+        assert!(run
+            .counts()
+            .all(|c| c.len() == 3 && c.iter().sum::<u32>() == 6));
         if let Some(t) = run.fixated {
-            assert_eq!(run.history.last().unwrap()[t], 6);
+            assert_eq!(run.counts().last().unwrap()[t], 6);
         }
     }
 }

@@ -4,8 +4,8 @@
 //! allowed.
 
 use crate::contract::{Contract, Issue};
-use crate::limits::MAX_EVENTS;
-use crate::overrides::lookup;
+use crate::limits::{MAX_EVENTS, MAX_RANGES};
+use crate::overrides::{apply_override, lookup};
 use crate::scenario::Problem;
 use crate::schema::{ScenarioFile, YEARS};
 use crate::strategy::Catalog;
@@ -41,6 +41,16 @@ impl Checker {
     fn positive(&mut self, path: &str, v: f64) {
         if self.finite(path, v) && v <= 0.0 {
             self.problem(path, &show(v), "must be > 0");
+        }
+    }
+    /// A value in (0, hi]: positive, at most `hi`; one problem naming the open lower end.
+    fn positive_at_most(&mut self, path: &str, v: f64, hi: f64) {
+        if self.finite(path, v) && !(v > 0.0 && v <= hi) {
+            self.problem(
+                path,
+                &show(v),
+                &format!("allowed range is (0, {}] (greater than 0)", show(hi)),
+            );
         }
     }
     fn range(&mut self, path: &str, v: f64, lo: f64, hi: f64) {
@@ -127,28 +137,38 @@ fn show(v: f64) -> String {
 /// agents' strategy specs (checked by `catalog`), then the parameter paths of `[ranges]`.
 pub(crate) fn problems(f: &ScenarioFile, catalog: &dyn Catalog) -> Vec<Problem> {
     let mut c = Checker::default();
-    simulation(f, &mut c);
-    protocol(f, &mut c);
-    discount(f, &mut c);
-    revenue(f, &mut c);
-    cloud(f, &mut c);
-    microsoft(f, &mut c);
-    openai(f, &mut c);
-    amazon(f, &mut c);
-    litigation(f, &mut c);
-    antitrust(f, &mut c);
-    musk(f, &mut c);
-    ipo(f, &mut c);
-    agi(f, &mut c);
-    contracts(f, &mut c);
+    sections(f, catalog, &mut c);
     ranges(f, &mut c);
-    agents(f, catalog, &mut c);
     range_paths(f, &mut c);
+    range_ends(f, catalog, &mut c);
     c.problems
 }
 
-/// `[simulation]`: runs and horizon.
+/// Every section's checks, `[ranges]` aside.
+fn sections(f: &ScenarioFile, catalog: &dyn Catalog, c: &mut Checker) {
+    let c = &mut *c;
+    simulation(f, c);
+    protocol(f, c);
+    discount(f, c);
+    revenue(f, c);
+    cloud(f, c);
+    microsoft(f, c);
+    openai(f, c);
+    amazon(f, c);
+    litigation(f, c);
+    antitrust(f, c);
+    musk(f, c);
+    ipo(f, c);
+    agi(f, c);
+    contracts(f, c);
+    agents(f, catalog, c);
+}
+
+/// `[meta]` and `[simulation]`: the name, runs and horizon.
 fn simulation(f: &ScenarioFile, c: &mut Checker) {
+    if let Err(allowed) = crate::names::check_name(&f.meta.name) {
+        c.problem("meta.name", &format!("{:?}", f.meta.name), &allowed);
+    }
     let s = &f.simulation;
     if s.runs == 0 {
         c.problem("simulation.runs", "0", "must be ≥ 1");
@@ -181,14 +201,9 @@ fn protocol(f: &ScenarioFile, c: &mut Checker) {
         "protocol.breakdown_hazard_per_week",
         p.breakdown_hazard_per_week,
     );
-    c.positive(
+    c.positive_at_most(
         "protocol.acceptance_slope_per_billion",
         p.acceptance_slope_per_billion,
-    );
-    c.range(
-        "protocol.acceptance_slope_per_billion",
-        p.acceptance_slope_per_billion,
-        0.0,
         1e3,
     );
 }
@@ -311,8 +326,7 @@ fn microsoft(f: &ScenarioFile, c: &mut Checker) {
 /// `[openai]`: OpenAI's economics.
 fn openai(f: &ScenarioFile, c: &mut Checker) {
     let o = &f.openai;
-    c.positive("openai.valuation", o.valuation);
-    c.range("openai.valuation", o.valuation, 0.0, 1e5);
+    c.positive_at_most("openai.valuation", o.valuation, 1e5);
     c.range("openai.valuation_sigma", o.valuation_sigma, 0.0, 2.0);
     c.range("openai.multicloud_uplift", o.multicloud_uplift, 0.0, 1.0);
     c.range("openai.ipo_benefit", o.ipo_benefit, 0.0, 1e4);
@@ -367,6 +381,25 @@ fn amazon(f: &ScenarioFile, c: &mut Checker) {
         100.0,
     );
     c.prob("amazon.codefendant_share", a.codefendant_share);
+    // OpenAI's other owners hold 1 − s_M − s_A, which cannot be negative.
+    for (path, s_a) in [
+        ("amazon.stake", a.stake),
+        ("amazon.stake_after_tranche", a.stake_after_tranche),
+    ] {
+        let s_m = f.microsoft.stake;
+        if s_m + s_a > 1.0 {
+            c.problem(
+                path,
+                &show(s_a),
+                &format!(
+                    "with microsoft.stake = {} the two stakes exceed all of OpenAI ({}); \
+                     allowed: at most 1 − microsoft.stake",
+                    show(s_m),
+                    show(s_m + s_a)
+                ),
+            );
+        }
+    }
     c.range("amazon.sweetener_step", a.sweetener_step, 0.0, 1e3);
     c.range("amazon.sweetener_max", a.sweetener_max, 0.0, 1e3);
 }
@@ -380,13 +413,7 @@ fn litigation(f: &ScenarioFile, c: &mut Checker) {
         0.01,
         0.99,
     );
-    c.positive("litigation.win_probability_sd", l.win_probability_sd);
-    c.range(
-        "litigation.win_probability_sd",
-        l.win_probability_sd,
-        0.0,
-        0.5,
-    );
+    c.positive_at_most("litigation.win_probability_sd", l.win_probability_sd, 0.5);
     if l.win_probability_sd.is_finite()
         && l.win_probability_mean.is_finite()
         && l.win_probability_sd * l.win_probability_sd
@@ -408,8 +435,7 @@ fn litigation(f: &ScenarioFile, c: &mut Checker) {
         .iter()
         .zip(l.signal_sd.to_array())
     {
-        c.positive(&format!("litigation.signal_sd.{name}"), v);
-        c.range(&format!("litigation.signal_sd.{name}"), v, 0.0, 5.0);
+        c.positive_at_most(&format!("litigation.signal_sd.{name}"), v, 5.0);
     }
     c.range(
         "litigation.injunction_exponent",
@@ -555,6 +581,53 @@ fn agents(f: &ScenarioFile, catalog: &dyn Catalog, c: &mut Checker) {
                     format!("{path}.params.{sub}")
                 };
                 c.problem(&p, &value, &message);
+            }
+        }
+    }
+}
+
+/// `[ranges]`: both ends of every range are values the scenario accepts, with every other
+/// parameter at its value in the file, so an analysis that varies the parameter can run (a
+/// range such as `"openai.valuation" = [0, 100000]` is refused here, not only when `sensitivity`
+/// reaches its low end). Checked only when the rest of the file is valid and `[ranges]` is
+/// within [`MAX_RANGES`] entries.
+fn range_ends(f: &ScenarioFile, catalog: &dyn Catalog, c: &mut Checker) {
+    if !c.problems.is_empty() || f.ranges.len() > MAX_RANGES {
+        return;
+    }
+    let Ok(base) = toml::Value::try_from(f) else {
+        return;
+    };
+    for (key, [lo, hi]) in &f.ranges {
+        let integer = matches!(lookup(&base, key), Some(toml::Value::Integer(_)));
+        for (end, v) in [("low", *lo), ("high", *hi)] {
+            let value = if integer {
+                format!("{}", v.round() as i64)
+            } else {
+                format!("{v:?}")
+            };
+            let mut doc = base.clone();
+            let Some(table) = doc.as_table_mut() else {
+                return;
+            };
+            if apply_override(table, &format!("{key}={value}")).is_err() {
+                continue;
+            }
+            let Ok(g) = doc.try_into::<ScenarioFile>() else {
+                continue;
+            };
+            let mut inner = Checker::default();
+            sections(&g, catalog, &mut inner);
+            let found = inner.problems.iter().find(|p| p.path == *key);
+            if let Some(p) = found.or(inner.problems.first()) {
+                c.problem(
+                    &format!("ranges.\"{key}\""),
+                    &format!("[{}, {}]", show(*lo), show(*hi)),
+                    &format!(
+                        "the scenario refuses its {end} end: {} = {}: {}",
+                        p.path, p.value, p.message
+                    ),
+                );
             }
         }
     }

@@ -36,6 +36,15 @@ pub struct Solution {
     pub april_distance: Option<f64>,
 }
 
+/// A solution concept that has no solution at the scenario's parameters.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unavailable {
+    /// Name of the solution concept.
+    pub name: String,
+    /// Why there is no solution.
+    pub reason: String,
+}
+
 /// Core check of an allocation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CoreResult {
@@ -58,12 +67,16 @@ pub struct Benchmarks {
     pub disagreement: [f64; 3],
     /// Values if Microsoft sues (its outside option).
     pub litigation: [f64; 3],
-    /// Whether Microsoft's litigation option binds against the symmetric Nash solution.
-    pub litigation_binds: bool,
+    /// Whether Microsoft's litigation option binds against the symmetric Nash solution (`None`
+    /// when that solution does not exist at these parameters).
+    pub litigation_binds: Option<bool>,
     /// Nash weights (Microsoft, OpenAI) ∝ 1/ρ_i (BRW time-preference model).
     pub patience_weights: [f64; 2],
-    /// The April-2026 terms and the contract-based solutions.
+    /// The April-2026 terms and the solutions that exist at these parameters.
     pub solutions: Vec<Solution>,
+    /// Solution concepts with no solution at these parameters, each with the reason (e.g.
+    /// Nash-in-Nash when a bilateral link destroys value).
+    pub unavailable: Vec<Unavailable>,
     /// Characteristic function v(C), C as "M", "O", "A", "MO", …
     pub characteristic_function: Vec<(String, f64)>,
     /// Core checks (Shapley value, April terms).
@@ -102,9 +115,28 @@ pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
     let w = [1.0 / rho[0], 1.0 / rho[1]];
     let total = w[0] + w[1];
     let weights = [w[0] / total, w[1] / total];
-    let nash = nash_finite(&points, &d2, &[1.0, 1.0])?;
-    let nash_w = nash_finite(&points, &d2, &weights)?;
-    let ks = ks_finite(&points, &d2)?;
+    // A concept without a solution here (no contract beats d for both, a link that destroys
+    // value) is reported as unavailable; the others are still computed.
+    let mut unavailable = Vec::new();
+    let mut found = |name: &str, r: Result<usize, BargainingError>| match r {
+        Ok(k) => Some(solution(name, k)),
+        Err(e) => {
+            unavailable.push(Unavailable {
+                name: name.to_string(),
+                reason: e.to_string(),
+            });
+            None
+        }
+    };
+    let nash = found(
+        "Nash bargaining (symmetric)",
+        nash_finite(&points, &d2, &[1.0, 1.0]),
+    );
+    let nash_w = found(
+        "Nash bargaining (weighted 1/ρ)",
+        nash_finite(&points, &d2, &weights),
+    );
+    let ks = found("Kalai–Smorodinsky", ks_finite(&points, &d2));
     let sum = |v: &[f64; 3]| v[0] + v[1] + v[2];
     // Grand-coalition surplus and the bilateral links of Nash-in-Nash.
     let best_total = (0..space.len())
@@ -118,12 +150,21 @@ pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
         .map(sum)
         .fold(f64::NEG_INFINITY, f64::max);
     let amazon_gone = r.value(EndState::AmazonGone);
-    let nin = nash_in_nash_hub(
+    let nin = match nash_in_nash_hub(
         v_g,
         [v_without_mo, v_without_oa],
         [d[0], amazon_gone[2]],
         [0.5, 0.5],
-    )?;
+    ) {
+        Ok(nin) => Some(nin),
+        Err(e) => {
+            unavailable.push(Unavailable {
+                name: "Nash-in-Nash (OpenAI hub)".into(),
+                reason: e.to_string(),
+            });
+            None
+        }
+    };
     // Baron–Ferejohn: stationary shares of the surplus over the disagreement point.
     let rec = s.protocol.recognition.to_array();
     let delta = (-(rho[0] + rho[1] + rho[2]) / 3.0 / 52.0).exp();
@@ -173,32 +214,34 @@ pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
         payoffs: p,
         april_distance: None,
     };
-    let nash_solution = solution("Nash bargaining (symmetric)", nash);
-    let litigation_binds = lit[0] > nash_solution.payoffs[0];
+    let litigation_binds = nash.as_ref().map(|n| lit[0] > n.payoffs[0]);
+    let april_solution = Solution {
+        name: "April 2026 terms".into(),
+        contract: Some(april),
+        payoffs: april_values,
+        april_distance: Some(0.0),
+    };
+    let solutions = [
+        Some(april_solution),
+        nash,
+        nash_w,
+        ks,
+        Some(solution("Maximum joint surplus", best_total)),
+        nin.map(|nin| fixed("Nash-in-Nash (OpenAI hub)", [nin[0], nin[2], nin[1]])),
+        Some(fixed("Baron–Ferejohn (unanimity)", bf_u)),
+        Some(fixed("Baron–Ferejohn (OpenAI veto)", bf_hub)),
+        Some(fixed("Shapley value", [shapley[0], shapley[1], shapley[2]])),
+        Some(fixed("Disagreement (contested launch)", d)),
+        Some(fixed("Microsoft sues", lit)),
+    ];
     Ok(Benchmarks {
         contracts: space.len(),
         disagreement: d,
         litigation: lit,
         litigation_binds,
         patience_weights: weights,
-        solutions: vec![
-            Solution {
-                name: "April 2026 terms".into(),
-                contract: Some(april),
-                payoffs: april_values,
-                april_distance: Some(0.0),
-            },
-            nash_solution,
-            solution("Nash bargaining (weighted 1/ρ)", nash_w),
-            solution("Kalai–Smorodinsky", ks),
-            solution("Maximum joint surplus", best_total),
-            fixed("Nash-in-Nash (OpenAI hub)", [nin[0], nin[2], nin[1]]),
-            fixed("Baron–Ferejohn (unanimity)", bf_u),
-            fixed("Baron–Ferejohn (OpenAI veto)", bf_hub),
-            fixed("Shapley value", [shapley[0], shapley[1], shapley[2]]),
-            fixed("Disagreement (contested launch)", d),
-            fixed("Microsoft sues", lit),
-        ],
+        solutions: solutions.into_iter().flatten().collect(),
+        unavailable,
         characteristic_function: (1..8).map(|m| (coalition_name(m), v[m])).collect(),
         core,
     })

@@ -72,6 +72,7 @@ pub mod layers;
 pub mod limits;
 pub mod litigation;
 pub mod location;
+pub mod names;
 pub mod outcome;
 pub mod outdir;
 pub mod output;

@@ -20,9 +20,39 @@ pub const MAX_AXES: usize = 64;
 /// Most `[ranges]` entries a sensitivity analysis varies.
 pub const MAX_RANGES: usize = 256;
 
-/// Most evaluation points of one sensitivity analysis (1 + 2k one-at-a-time points plus
-/// trajectories × (k + 1) Morris points).
+/// Most evaluation points of one analysis: a Morris sensitivity analysis (1 + 2k one-at-a-time
+/// points plus trajectories × (k + 1) Morris points), a Sobol analysis (N(k + 2) points),
+/// `discover`'s Latin hypercube, `calibrate`'s prior draws.
 pub const MAX_SENSITIVITY_POINTS: u64 = MAX_CELLS;
+
+/// Most Monte Carlo runs one command makes in all (points × runs per point): about a day on
+/// two cores at the baseline's speed.
+pub const MAX_TOTAL_RUNS: u64 = MAX_RUNS;
+
+/// Most bootstrap resamples of a confidence interval (`--bootstrap`).
+pub const MAX_BOOTSTRAP: usize = 100_000;
+
+/// Most episodes of regret matching (`metagame --episodes`).
+pub const MAX_EPISODES: usize = 100_000_000;
+
+/// Refuses `points` evaluation points of `runs` runs each when they exceed
+/// [`MAX_SENSITIVITY_POINTS`] or [`MAX_TOTAL_RUNS`] in all; `what` names the flag that set the
+/// points (e.g. `--samples 5000`). The message says what is allowed.
+pub fn check_points(what: &str, points: u64, runs: u64) -> Result<(), String> {
+    if points > MAX_SENSITIVITY_POINTS {
+        return Err(format!(
+            "{what}: {points} evaluation points; allowed at most {MAX_SENSITIVITY_POINTS} \
+             (limit, see configs/README.md)"
+        ));
+    }
+    match points.checked_mul(runs) {
+        Some(total) if total <= MAX_TOTAL_RUNS => Ok(()),
+        _ => Err(format!(
+            "{what} with --runs {runs}: {points} points × {runs} runs exceed {MAX_TOTAL_RUNS} \
+             runs in all (limit, see configs/README.md)"
+        )),
+    }
+}
 
 /// Most Morris grid levels (`sensitivity --levels`).
 pub const MAX_LEVELS: u32 = 1_000;

@@ -2,7 +2,9 @@
 //! results directory to, the exclusive per-target lock held for the duration of a command, and
 //! the clean-up of leftovers (`.<name>.partial-<pid>`, `.<name>.old-<pid>`) of processes that
 //! died. pactsim never deletes a path it did not create: an existing target is replaced only
-//! when it is a pactsim results directory (its `manifest.json` carries the pactsim schema).
+//! when it is a pactsim results directory (its `manifest.json` carries the pactsim schema) and
+//! everything in it is listed in its inventory ([`INVENTORY`]), the list of what pactsim wrote
+//! there.
 
 use crate::output::SCHEMA_VERSION;
 use std::fs;
@@ -31,6 +33,39 @@ pub enum TargetError {
         path: PathBuf,
         /// What was found.
         reason: NotResultsDir,
+    },
+    /// The path is a pactsim results directory that holds entries pactsim did not write (or
+    /// has no inventory to tell them apart), so replacing it could delete them.
+    #[error(
+        "--out {path}: a pactsim results directory, but pactsim will not replace it: {reason}; \
+         move them out of it (or remove it yourself) or choose another --out"
+    )]
+    NotOwn {
+        /// The path as given.
+        path: PathBuf,
+        /// What was found.
+        reason: NotResultsDir,
+    },
+    /// The location cannot be written (the file system refuses the lock file or the
+    /// directory beside it: a read-only or virtual file system, missing permission).
+    #[error("--out {path}: cannot write there: {reason}")]
+    Unwritable {
+        /// The path as given.
+        path: PathBuf,
+        /// The system's reason.
+        reason: String,
+    },
+    /// No `--out` was given and the name the default results directory would take from an
+    /// input file is not a valid name ([`crate::names`]).
+    #[error(
+        "name {name:?} cannot name the default results directory results/<name>: {allowed}; \
+         fix the name or give --out"
+    )]
+    BadName {
+        /// The name.
+        name: String,
+        /// What is allowed.
+        allowed: String,
     },
     /// Another process holds the lock of this output.
     #[error(
@@ -87,6 +122,27 @@ fn parent_error(given: &Path, parent: &Path, e: &io::Error) -> TargetError {
     }
 }
 
+/// `results/<name>`, the default results directory of a command whose input is called `name`,
+/// refused when `name` is not a valid name (it could otherwise point anywhere, e.g. `../..`).
+pub fn default_results(name: &str) -> Result<PathBuf, TargetError> {
+    crate::names::check_name(name).map_err(|allowed| TargetError::BadName {
+        name: name.to_string(),
+        allowed,
+    })?;
+    Ok(Path::new("results").join(name))
+}
+
+/// Creates the missing parent directories of the output path `given` (named `--out` in the
+/// error) and returns the parent (`.` for a bare name).
+pub fn create_parent(given: &Path) -> Result<&Path, TargetError> {
+    let parent = given
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|e| parent_error(given, parent, &e))?;
+    Ok(parent)
+}
+
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> TargetError + '_ {
     move |error| TargetError::Io {
         path: path.to_path_buf(),
@@ -130,17 +186,16 @@ pub fn check(given: &Path) -> Result<Target, TargetError> {
     }
     let exists = fs::symlink_metadata(given).is_ok();
     let full = if exists {
-        fs::canonicalize(given).map_err(io_err(given))?
+        fs::canonicalize(given).map_err(|e| TargetError::Unwritable {
+            path: given.to_path_buf(),
+            reason: format!("it cannot be resolved ({e}); a symbolic link to a missing path?"),
+        })?
     } else {
         let name = match given.components().next_back() {
             Some(Component::Normal(n)) => n.to_owned(),
             _ => return Err(forbid("the path has no final directory name")),
         };
-        let parent = given
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(|e| parent_error(given, parent, &e))?;
+        let parent = create_parent(given)?;
         fs::canonicalize(parent).map_err(io_err(parent))?.join(name)
     };
     let (Some(parent), Some(name)) = (full.parent(), full.file_name()) else {
@@ -162,17 +217,23 @@ pub fn check(given: &Path) -> Result<Target, TargetError> {
         existing: exists,
     };
     if exists {
-        if let Err(reason) = is_results_dir(&full) {
-            return Err(TargetError::NotResults {
-                path: given.to_path_buf(),
-                reason,
-            });
-        }
+        is_replaceable(&full).map_err(|reason| refusal(given, reason))?;
     }
     Ok(target)
 }
 
-/// Why a path is not a pactsim results directory.
+/// The error for an existing `given` that pactsim may not replace, for `reason`.
+pub fn refusal(given: &Path, reason: NotResultsDir) -> TargetError {
+    let path = given.to_path_buf();
+    match reason {
+        NotResultsDir::Foreign(..) | NotResultsDir::NoInventory => {
+            TargetError::NotOwn { path, reason }
+        }
+        _ => TargetError::NotResults { path, reason },
+    }
+}
+
+/// Why a path is not a pactsim results directory, or not one pactsim may replace.
 #[derive(Debug, thiserror::Error)]
 pub enum NotResultsDir {
     /// The path could not be inspected (it does not exist, or permission was denied).
@@ -190,6 +251,145 @@ pub enum NotResultsDir {
     /// `manifest.json` is JSON but lacks pactsim's schema fields.
     #[error("its manifest.json is not a pactsim schema-1 manifest")]
     WrongSchema,
+    /// The directory has no inventory of the files pactsim wrote (an earlier pactsim made it, or
+    /// the inventory was removed), so pactsim cannot tell its own files from anyone else's.
+    #[error(
+        "it has no inventory ({INVENTORY}) of the files pactsim wrote there (an earlier pactsim \
+         made it), so its files cannot be told from yours"
+    )]
+    NoInventory,
+    /// Entries pactsim did not write (relative paths, at most [`FOREIGN_SHOWN`] of them, and
+    /// how many in all).
+    #[error("it holds {} pactsim did not write: {}", count_entries(*.1), show_entries(.0, *.1))]
+    Foreign(Vec<String>, usize),
+}
+
+/// The hidden file in a results directory that lists, one relative path per line (directories
+/// with a trailing `/`), every entry pactsim wrote there. Written when the directory is
+/// committed and extended by `pactsim plot`; an existing results directory is replaced only
+/// when it holds nothing else.
+pub const INVENTORY: &str = ".pactsim-files";
+
+/// How many foreign entries an error names.
+pub const FOREIGN_SHOWN: usize = 5;
+
+fn count_entries(n: usize) -> String {
+    if n == 1 {
+        "1 entry".to_string()
+    } else {
+        format!("{n} entries")
+    }
+}
+
+fn show_entries(shown: &[String], total: usize) -> String {
+    let mut s = shown.join(", ");
+    if total > shown.len() {
+        s.push_str(&format!(", … ({} more)", total - shown.len()));
+    }
+    s
+}
+
+/// Every entry below `dir` (not following symbolic links), as sorted relative paths with `/`
+/// separators, directories with a trailing `/`; the inventory itself is left out.
+pub fn entries(dir: &Path) -> io::Result<Vec<String>> {
+    fn walk(root: &Path, rel: &str, out: &mut Vec<String>) -> io::Result<()> {
+        for e in fs::read_dir(root.join(rel))? {
+            let e = e?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            if path == INVENTORY {
+                continue;
+            }
+            if e.file_type()?.is_dir() {
+                walk(root, &path, out)?;
+                out.push(format!("{path}/"));
+            } else {
+                out.push(path);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, "", &mut out)?;
+    out.sort();
+    Ok(out)
+}
+
+/// Writes `dir`'s inventory: every entry below it (see [`entries`]).
+pub fn write_inventory(dir: &Path) -> io::Result<()> {
+    save_inventory(dir, entries(dir)?)
+}
+
+/// Writes `list` (sorted, without repeats) as `dir`'s inventory.
+fn save_inventory(dir: &Path, mut list: Vec<String>) -> io::Result<()> {
+    list.sort();
+    list.dedup();
+    let mut text = String::new();
+    for e in &list {
+        text.push_str(e);
+        text.push('\n');
+    }
+    fs::write(dir.join(INVENTORY), text)
+}
+
+/// The entries of a results directory's inventory.
+pub fn read_inventory(dir: &Path) -> Result<Vec<String>, NotResultsDir> {
+    let text = fs::read_to_string(dir.join(INVENTORY)).map_err(|_| NotResultsDir::NoInventory)?;
+    let mut list: Vec<String> = text.lines().map(str::to_string).collect();
+    list.sort();
+    Ok(list)
+}
+
+/// Adds `paths` (files below `dir`) and their parent directories to `dir`'s inventory, for a
+/// command that writes into an existing results directory (`pactsim plot`). A directory
+/// without an inventory is left without one (pactsim still refuses to replace it).
+pub fn extend_inventory(dir: &Path, paths: &[PathBuf]) -> io::Result<()> {
+    let Ok(mut list) = read_inventory(dir) else {
+        return Ok(());
+    };
+    for p in paths {
+        let Ok(rel) = p.strip_prefix(dir) else {
+            continue;
+        };
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        for k in 1..parts.len() {
+            list.push(format!("{}/", parts[..k].join("/")));
+        }
+        list.push(parts.join("/"));
+    }
+    save_inventory(dir, list)
+}
+
+/// `Ok` when everything below the results directory `dir` is in its inventory.
+fn only_own_entries(dir: &Path) -> Result<(), NotResultsDir> {
+    let own = read_inventory(dir)?;
+    let found = entries(dir).map_err(NotResultsDir::Unreadable)?;
+    let foreign: Vec<String> = found
+        .into_iter()
+        .filter(|e| own.binary_search(e).is_err())
+        .collect();
+    if foreign.is_empty() {
+        return Ok(());
+    }
+    let total = foreign.len();
+    Err(NotResultsDir::Foreign(
+        foreign.into_iter().take(FOREIGN_SHOWN).collect(),
+        total,
+    ))
+}
+
+/// `Ok` when pactsim may replace `dir`: a pactsim results directory ([`is_results_dir`]) that
+/// holds nothing but what its inventory lists.
+pub fn is_replaceable(dir: &Path) -> Result<(), NotResultsDir> {
+    is_results_dir(dir)?;
+    only_own_entries(dir)
 }
 
 /// `Ok` when `dir` is a pactsim results directory: a directory whose `manifest.json` has the

@@ -100,7 +100,13 @@ impl ResultsDir {
     /// targets and targets in use by another process ([`OutputError::Target`]).
     pub fn create(target: &Path) -> Result<ResultsDir, OutputError> {
         let checked = outdir::check(target)?;
-        let lock = OutputLock::acquire(&checked.sibling("lock"), target)?;
+        let lock = OutputLock::acquire(&checked.sibling("lock"), target).map_err(|e| match e {
+            TargetError::Io { error, .. } => TargetError::Unwritable {
+                path: target.to_path_buf(),
+                reason: error.to_string(),
+            },
+            e => e,
+        })?;
         // Re-check under the lock: another process may have committed meanwhile.
         let checked = outdir::check(target)?;
         outdir::clean_stale(&checked)?;
@@ -146,19 +152,18 @@ impl ResultsDir {
         fs::write(&path, text).map_err(io_err(&path))
     }
 
-    /// Moves the finished directory into place. A previous pactsim results directory there is
-    /// renamed aside (`.<name>.old-<pid>`), the new one renamed in, then the old one removed;
+    /// Moves the finished directory into place, with its inventory ([`outdir::INVENTORY`]) of
+    /// everything in it. A previous pactsim results directory there that holds only what its
+    /// inventory lists is renamed aside (`.<name>.old-<pid>`), the new one renamed in, then the old one removed;
     /// anything else found at the target is refused and left untouched. Returns the path as
     /// given to [`ResultsDir::create`].
     pub fn commit(mut self) -> Result<PathBuf, OutputError> {
         let dest = self.target.path();
         let old = self.target.sibling(&format!("old-{}", std::process::id()));
+        outdir::write_inventory(&self.tmp).map_err(io_err(&self.tmp))?;
         let replacing = fs::symlink_metadata(&dest).is_ok();
         if replacing {
-            outdir::is_results_dir(&dest).map_err(|reason| TargetError::NotResults {
-                path: self.given.clone(),
-                reason,
-            })?;
+            outdir::is_replaceable(&dest).map_err(|reason| outdir::refusal(&self.given, reason))?;
             fs::rename(&dest, &old).map_err(io_err(&dest))?;
         }
         if let Err(e) = fs::rename(&self.tmp, &dest) {

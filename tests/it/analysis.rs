@@ -149,8 +149,17 @@ fn discover_samples_or_reads_a_sweep() {
         ok(&o);
         assert!(stdout(&o).contains("chosen box"), "{}", stdout(&o));
     }
-    // Same numbers with and without plots, for any thread count.
+    // Same numbers with and without plots, for any thread count (the inventories differ by
+    // the plots, so they are set aside).
     std::fs::remove_dir_all(d.join("1/plots")).unwrap();
+    let inventory = std::fs::read_to_string(d.join("1/.pactsim-files")).unwrap();
+    assert!(
+        inventory.lines().any(|l| l == "plots/peeling.svg"),
+        "{inventory}"
+    );
+    for dir in ["1", "2"] {
+        std::fs::remove_file(d.join(dir).join(".pactsim-files")).unwrap();
+    }
     assert_same_dirs(&d.join("1"), &d.join("2"));
     ok(&pactsim(&["plot", "1", "--format", "svg"], d));
     assert!(d.join("1/plots/peeling.svg").exists() && d.join("1/plots/box_scatter.svg").exists());

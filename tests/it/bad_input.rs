@@ -255,3 +255,85 @@ fn thousands_of_ranges_keys_are_reported_in_one_pass() {
     );
     assert!(out.contains("no.such.parameter4999"));
 }
+
+/// A scenario's or sweep's name becomes the default results directory `results/<name>`, so a
+/// name that is a path (absolute, through `..`, with separators) is bad input: exit 2, the
+/// file's line, nothing written anywhere.
+#[test]
+fn names_that_are_paths_are_refused() {
+    check_bad_file(
+        "name = \"april-2026\"",
+        "name = \"/tmp/elsewhere\"",
+        &[
+            "bad.toml:8:1: meta.name = \"/tmp/elsewhere\"",
+            "starting with a letter or digit",
+        ],
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let work = tmp.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let o = pactsim(
+        &[
+            "run",
+            "--runs",
+            "10",
+            "-q",
+            "--set",
+            "meta.name=\"../../escape\"",
+        ],
+        &work,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("meta.name = \"../../escape\""),
+        "{}",
+        stderr(&o)
+    );
+    assert!(files(tmp.path()).is_empty(), "{:?}", files(tmp.path()));
+    let sweep = include_str!("../../configs/sweep-merit-x-antitrust.toml").replacen(
+        "name = \"merit-x-antitrust\"",
+        "name = \"../up\"",
+        1,
+    );
+    std::fs::write(work.join("sw.toml"), sweep).unwrap();
+    let o = pactsim(&["sweep", "sw.toml", "--runs", "10", "-q"], &work);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("sw.toml:7:1: sweep.name = \"../up\""),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        files(tmp.path()),
+        vec![std::path::PathBuf::from("work/sw.toml")]
+    );
+}
+
+/// `validate` (and every command) refuses a `[ranges]` entry whose end the scenario itself
+/// refuses, at the entry's own line, instead of passing a file every analysis then rejects.
+#[test]
+fn range_ends_the_scenario_refuses_are_reported_at_their_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{BASE}\n\"openai.valuation\" = [0, 100000]\n\"litigation.win_probability_sd\" = [0.1, 0.5]\n"
+    );
+    let lines = text.lines().count();
+    std::fs::write(tmp.path().join("bad.toml"), &text).unwrap();
+    let o = pactsim(&["validate", "bad.toml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = format!("{}{}", stdout(&o), stderr(&o));
+    for expect in [
+        format!(
+            "bad.toml:{}:1: ranges.\"openai.valuation\" = [0, 100000]: the scenario refuses its \
+             low end: openai.valuation = 0: allowed range is (0, 100000] (greater than 0)",
+            lines - 1
+        ),
+        format!(
+            "bad.toml:{lines}:1: ranges.\"litigation.win_probability_sd\" = [0.1, 0.5]: the \
+             scenario refuses its high end: litigation.win_probability_sd = 0.5: a Beta prior"
+        ),
+    ] {
+        assert!(out.contains(&expect), "missing `{expect}` in: {out}");
+    }
+    assert!(!out.contains("refuses its low end: litigation"), "{out}");
+}

@@ -6,6 +6,15 @@ use crate::util::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// The files of a results directory, without hidden ones (pactsim's own bookkeeping, such
+/// as its inventory of the files it wrote).
+fn shown(dir: &Path) -> Vec<PathBuf> {
+    files(dir)
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().starts_with('.'))
+        .collect()
+}
+
 fn plot(game: &str, extra: &[&str], dir: &Path) -> std::process::Output {
     let mut args = vec![
         "equilibria".to_string(),
@@ -83,7 +92,7 @@ fn rock_paper_scissors_gets_the_qre_path_and_one_population_simplex() {
     .iter()
     .map(PathBuf::from)
     .collect();
-    assert_eq!(files(&dir), expected);
+    assert_eq!(shown(&dir), expected);
     let svg = std::fs::read_to_string(dir.join("plots/qre_path.svg")).unwrap();
     assert!(svg.contains("λ = 0.5") && svg.contains("λ = 2"), "marks");
     // The path starts at the centroid at λ = 0 and, the equilibrium being the centroid, stays.
@@ -128,7 +137,7 @@ fn prisoners_dilemma_path_ends_at_the_nash_equilibrium() {
     .iter()
     .map(PathBuf::from)
     .collect();
-    assert_eq!(files(&dir), expected, "2×2: no simplex");
+    assert_eq!(shown(&dir), expected, "2×2: no simplex");
     let path = qre_points(&dir);
     let defect = |p: &BTreeMap<(String, String), f64>, who: &str| {
         p[&(who.to_string(), "Defect".to_string())]
@@ -154,7 +163,7 @@ fn asymmetric_three_strategy_games_get_one_triangle_per_player() {
     let dir = tmp.path().join("shapley");
     let o = plot("shapley.nfg", &[], &dir);
     assert!(o.status.success(), "{}", stderr(&o));
-    let f = files(&dir);
+    let f = shown(&dir);
     for name in ["plots/dynamics_player1.svg", "plots/dynamics_player2.svg"] {
         assert!(f.contains(&PathBuf::from(name)), "{f:?}");
     }
@@ -188,4 +197,140 @@ fn plot_directory_obeys_the_output_rules() {
         "keep me"
     );
     assert_eq!(files(&mine), vec![PathBuf::from("notes.txt")]);
+}
+
+/// A refused `--plot` target is named by the flag the user gave, and refused
+/// before anything is solved or printed; bad input caught before the target is touched leaves
+/// nothing behind.
+#[test]
+fn a_refused_plot_target_is_named_and_refused_before_solving() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::create_dir(d.join("mine")).unwrap();
+    std::fs::write(d.join("mine/notes.txt"), "keep me").unwrap();
+    std::fs::write(d.join("notes"), "a file").unwrap();
+    let pd = game_path("prisoners-dilemma.nfg");
+    for (target, wanted) in [
+        (
+            "mine",
+            "--plot mine: exists and is not a pactsim results directory",
+        ),
+        (
+            "notes/results",
+            "--plot notes/results: cannot create its parent directory",
+        ),
+        (".", "--plot .: refusing to write results there"),
+    ] {
+        let o = pactsim(&["equilibria", &pd, "--method", "all", "--plot", target], d);
+        assert_eq!(o.status.code(), Some(2), "{target}: {}", stderr(&o));
+        assert!(stderr(&o).contains(wanted), "{target}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("--out"), "{target}: {}", stderr(&o));
+        assert!(
+            stdout(&o).is_empty(),
+            "{target}: solved first: {}",
+            stdout(&o)
+        );
+    }
+    // A label the game does not have is refused before the plot directory is created.
+    let o = pactsim(
+        &[
+            "equilibria",
+            &pd,
+            "--method",
+            "lh",
+            "--label",
+            "9",
+            "--plot",
+            "new/pics",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!d.join("new").exists(), "nothing left behind");
+    assert_eq!(
+        files(d),
+        vec![PathBuf::from("mine/notes.txt"), PathBuf::from("notes")]
+    );
+}
+
+/// Numbers of a results directory's text files: no `inf`, `NaN` or empty CSV field.
+fn assert_all_finite(dir: &Path) {
+    for f in files(dir) {
+        let name = f.to_string_lossy().to_string();
+        if name.ends_with(".png") {
+            continue;
+        }
+        let text = std::fs::read_to_string(dir.join(&f)).unwrap();
+        for bad in ["inf", "NaN", "nan", "null"] {
+            assert!(!text.contains(bad), "{name} contains {bad}");
+        }
+        if name.ends_with(".csv") {
+            for line in text.lines() {
+                assert!(!line.split(',').any(str::is_empty), "{name}: {line}");
+            }
+        }
+    }
+}
+
+/// Payoffs of ±10³⁰⁸ (their range over both players overflows) get a QRE path
+/// traced to its Nash limit and, for three strategies each, replicator orbits integrated for
+/// the payoffs divided by a power of two: no `inf` ("range inf" used to be drawn) and no NaN.
+#[test]
+fn payoffs_near_the_double_limit_get_finite_pictures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(
+        d.join("huge.nfg"),
+        "NFG 1 R \"huge\" { \"A\" \"B\" } { 2 2 }\n\"\"\n1 1e308 0 0 -1e308 0 1 1\n",
+    )
+    .unwrap();
+    let o = pactsim(
+        &[
+            "equilibria",
+            "--nfg",
+            "huge.nfg",
+            "--method",
+            "pure",
+            "--plot",
+            "h",
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_all_finite(&d.join("h"));
+    let path = qre_points(&d.join("h"));
+    assert!(path.len() > 10, "{path:?}");
+    let svg = std::fs::read_to_string(d.join("h/plots/qre_path.svg")).unwrap();
+    assert!(svg.contains("spread 1e308"), "subtitle");
+    // Rock–paper–scissors with stakes of 5·10³⁰⁷: the orbits cycle as in the ordinary game.
+    let (w, l) = ("5e307", "-5e307");
+    let body = format!("0 0 {w} {l} {l} {w} {l} {w} 0 0 {w} {l} {w} {l} {l} {w} 0 0\n");
+    std::fs::write(
+        d.join("rps.nfg"),
+        format!("NFG 1 R \"big rps\" {{ \"Row\" \"Column\" }} {{ 3 3 }}\n\"\"\n{body}"),
+    )
+    .unwrap();
+    let o = pactsim(
+        &[
+            "equilibria",
+            "--nfg",
+            "rps.nfg",
+            "--method",
+            "enummixed",
+            "--plot",
+            "r",
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("divided by 2^"), "{}", stderr(&o));
+    assert_all_finite(&d.join("r"));
+    let interior = rows(&d.join("r/trajectories.csv"))
+        .iter()
+        .filter(|r| r["dynamics"] == "replicator" && r["step"] == "3000")
+        .all(|r| {
+            let p: f64 = r["probability"].parse().unwrap();
+            p > 0.01 && p < 0.99
+        });
+    assert!(interior, "the orbits stay inside the simplex");
 }

@@ -98,7 +98,7 @@ fn previous_results_are_replaced_and_leftovers_of_dead_processes_cleaned() {
     let d = tmp.path();
     let o = run_into("res", d);
     assert!(o.status.success(), "{}", stderr(&o));
-    fs::write(d.join("res/old-marker"), "").unwrap();
+    fs::write(d.join("res/summary.json"), "stale").unwrap();
     // Leftovers of a killed run (a pid that is certainly dead: a child we reaped).
     let mut child = std::process::Command::new("true").spawn().unwrap();
     let dead = child.id();
@@ -113,11 +113,89 @@ fn previous_results_are_replaced_and_leftovers_of_dead_processes_cleaned() {
     let o = run_into("res", d);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(d.join("res/manifest.json").is_file());
-    assert!(!d.join("res/old-marker").exists(), "old results replaced");
+    assert_ne!(
+        fs::read_to_string(d.join("res/summary.json")).unwrap(),
+        "stale",
+        "old results replaced"
+    );
     assert!(!d.join(format!(".res.partial-{dead}")).exists());
     assert!(!d.join(format!(".res.old-{dead}")).exists());
     assert!(d.join(".other.partial-1").is_dir());
     assert!(d.join(format!(".res.partial-{live}")).is_dir());
+}
+
+/// A results directory that holds a file pactsim did not write is not replaced: exit 2, the
+/// foreign entries named, nothing touched. Once they are moved out it is replaced as usual.
+#[test]
+fn results_holding_your_files_are_not_replaced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    assert!(run_into("res", d).status.success());
+    let before = fs::read_to_string(d.join("res/summary.json")).unwrap();
+    fs::write(d.join("res/notes.txt"), "mine").unwrap();
+    fs::create_dir(d.join("res/analysis")).unwrap();
+    fs::write(d.join("res/analysis/fig.py"), "mine too").unwrap();
+    let o = pactsim(
+        &["run", "--runs", "60", "--out", "res", "--no-plots", "-q"],
+        d,
+    );
+    assert_refused(
+        &o,
+        "--out res: a pactsim results directory, but pactsim will not replace it: it holds 3 \
+         entries pactsim did not write: analysis/, analysis/fig.py, notes.txt",
+    );
+    assert_eq!(fs::read_to_string(d.join("res/notes.txt")).unwrap(), "mine");
+    assert_eq!(
+        fs::read_to_string(d.join("res/analysis/fig.py")).unwrap(),
+        "mine too"
+    );
+    assert_eq!(
+        fs::read_to_string(d.join("res/summary.json")).unwrap(),
+        before
+    );
+    assert!(
+        !files(d)
+            .iter()
+            .any(|f| f.to_string_lossy().contains("partial")),
+        "{:?}",
+        files(d)
+    );
+    // Moved out, the directory is pactsim's alone again and is replaced.
+    fs::remove_file(d.join("res/notes.txt")).unwrap();
+    fs::remove_dir_all(d.join("res/analysis")).unwrap();
+    let o = pactsim(
+        &["run", "--runs", "60", "--out", "res", "--no-plots", "-q"],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_ne!(
+        fs::read_to_string(d.join("res/summary.json")).unwrap(),
+        before
+    );
+}
+
+/// `pactsim plot` adds the figures it writes to the directory's inventory, so a directory
+/// re-plotted in another format is still replaceable; one without an inventory (an earlier
+/// pactsim's) is not.
+#[test]
+fn plotted_results_stay_replaceable_and_results_without_an_inventory_do_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    assert!(run_into("res", d).status.success());
+    let o = pactsim(&["plot", "res", "--format", "png"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(d.join("res/plots/outcomes.png").is_file());
+    let inventory = fs::read_to_string(d.join("res/.pactsim-files")).unwrap();
+    assert!(inventory.lines().any(|l| l == "plots/"), "{inventory}");
+    assert!(
+        inventory.lines().any(|l| l == "plots/outcomes.png"),
+        "{inventory}"
+    );
+    assert!(run_into("res", d).status.success());
+    fs::remove_file(d.join("res/.pactsim-files")).unwrap();
+    let o = run_into("res", d);
+    assert_refused(&o, "it has no inventory (.pactsim-files)");
+    assert!(d.join("res/manifest.json").is_file());
 }
 
 #[test]
@@ -173,4 +251,71 @@ fn two_concurrent_sweeps_into_one_directory() {
     assert!(first.status.success());
     assert_refused(&second, &format!("in use by pid {want}"));
     assert!(d.join("o/summary.json").is_file());
+}
+
+/// `export-nfg --out FILE` replaces only a game it exported itself: a file of yours is refused
+/// with exit 2 and left as it was, a directory is refused, a missing parent is created.
+#[test]
+fn exported_games_never_overwrite_your_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    fs::write(d.join("mine.nfg"), "my game").unwrap();
+    let o = pactsim(&["export-nfg", "--out", "mine.nfg"], d);
+    assert_refused(
+        &o,
+        "--out mine.nfg: exists and is not a game pactsim exported",
+    );
+    assert_eq!(fs::read_to_string(d.join("mine.nfg")).unwrap(), "my game");
+    let o = pactsim(&["export-nfg", "--out", "games/stage.nfg"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let first = fs::read_to_string(d.join("games/stage.nfg")).unwrap();
+    assert!(
+        first.starts_with("NFG 1 R \"pactsim stage game:"),
+        "{first}"
+    );
+    // Its own export is replaced.
+    let o = pactsim(
+        &[
+            "export-nfg",
+            "--out",
+            "games/stage.nfg",
+            "--set",
+            "microsoft.antitrust_cost_of_suing=9",
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_ne!(
+        fs::read_to_string(d.join("games/stage.nfg")).unwrap(),
+        first
+    );
+    let o = pactsim(&["export-nfg", "--out", "games"], d);
+    assert_refused(&o, "--out games: is a directory");
+    let o = pactsim(&["export-nfg", "--out", "mine.nfg/x.nfg"], d);
+    assert_refused(
+        &o,
+        "--out mine.nfg/x.nfg: cannot create its parent directory mine.nfg: it is a file",
+    );
+    assert_eq!(
+        files(d).len(),
+        2,
+        "nothing else left behind: {:?}",
+        files(d)
+    );
+}
+
+/// A location the system will not let pactsim write (a virtual file system, no permission) or
+/// a dangling symbolic link is bad input naming `--out`, with the system's reason.
+#[test]
+fn unwritable_locations_are_bad_input() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    if std::path::Path::new("/proc/self").exists() {
+        let o = run_into("/proc/pactsim-results", d);
+        assert_refused(&o, "--out /proc/pactsim-results: cannot write there:");
+    }
+    std::os::unix::fs::symlink(d.join("missing/target"), d.join("link")).unwrap();
+    let o = run_into("link", d);
+    assert_refused(&o, "--out link: cannot write there: it cannot be resolved");
+    assert!(!d.join("missing").exists());
 }

@@ -83,19 +83,19 @@ fn bad_input_exits_2_naming_the_value() {
         ),
         (
             vec!["match", "TitForTat", "Defector", "--noise", "2"],
-            "noise = 2",
+            "--noise 2: allowed values are probabilities in [0, 1]",
         ),
         (
             vec!["match", "TitForTat", "Defector", "--prob-end", "1.5"],
-            "prob_end = 1.5",
+            "--prob-end 1.5: allowed values are probabilities in [0, 1]",
         ),
         (
             vec!["match", "TitForTat", "Defector", "--turns", "0"],
-            "turns = 0",
+            "--turns 0: allowed values are 1 to 1000000",
         ),
         (
             vec!["match", "TitForTat", "Defector", "--game", "go"],
-            "game = go",
+            "--game go: allowed games are pd",
         ),
         (
             vec!["match", "TitForTat", "Defector", "--game", "missing.nfg"],
@@ -117,7 +117,7 @@ fn bad_input_exits_2_naming_the_value() {
                 "--mutation-rate",
                 "3",
             ],
-            "mutation_rate = 3",
+            "--mutation-rate 3: allowed values are probabilities in [0, 1]",
         ),
         (vec!["tournament", "missing.toml"], "missing.toml"),
     ] {
@@ -319,5 +319,342 @@ fn moran_prints_fixation_with_intervals() {
         stderr(&o).contains("cannot redraw results of `moran`"),
         "{}",
         stderr(&o)
+    );
+}
+
+/// Runs `pactsim` in a fresh directory holding `files` and checks that it exits with code 2,
+/// says each of `needles` on stderr, and leaves nothing behind (no results, lock, partial or
+/// checkpoint): only the input files are there afterwards.
+fn refused(args: &[&str], inputs: &[(&str, &str)], needles: &[&str]) {
+    let tmp = tempfile::tempdir().unwrap();
+    for (name, text) in inputs {
+        std::fs::write(tmp.path().join(name), text).unwrap();
+    }
+    let o = pactsim(args, tmp.path());
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {err}{}", stdout(&o));
+    for n in needles {
+        assert!(err.contains(n), "{args:?}: `{n}` not in: {err}");
+    }
+    let mut left: Vec<String> = files(tmp.path())
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    left.sort();
+    let mut want: Vec<String> = inputs.iter().map(|(n, _)| n.to_string()).collect();
+    want.sort();
+    assert_eq!(left, want, "{args:?} left files behind");
+}
+
+/// A request for 4294967295 turns (an abort on allocating 4 GB before), as a flag and
+/// as a file entry, and as the cap of drawn lengths; the limits on repetitions, total turns,
+/// population and recorded generations. Each is refused before anything is written.
+#[test]
+fn sizes_over_the_limits_are_refused_before_any_work() {
+    let pd = [("TitForTat", "Defector")];
+    let (a, b) = pd[0];
+    refused(
+        &["match", a, b, "--turns", "4294967295"],
+        &[],
+        &["--turns 4294967295: allowed values are 1 to 1000000"],
+    );
+    refused(
+        &["match", a, b, "--prob-end", "0.01", "--turns", "4294967295"],
+        &[],
+        &["--turns 4294967295", "cap on drawn match lengths"],
+    );
+    refused(
+        &[
+            "moran",
+            "--players",
+            "TitForTat*2,Defector",
+            "--turns",
+            "4294967295",
+        ],
+        &[],
+        &["--turns 4294967295: allowed values are 1 to 1000000"],
+    );
+    let t = "players = [\"TitForTat\", \"Defector\"]\nturns = 4294967295\n";
+    refused(
+        &["tournament", "t.toml", "-q", "--out", "o"],
+        &[("t.toml", t)],
+        &["t.toml:2:1: turns = 4294967295: allowed values are 1 to 1000000"],
+    );
+    let m = "players = [\"TitForTat*2\", \"Defector\"]\nturns = 4294967295\n";
+    refused(
+        &["moran", "m.toml", "--out", "o"],
+        &[("m.toml", m)],
+        &["m.toml:2:1: turns = 4294967295"],
+    );
+    // Total turns of a tournament: 3 matches × 100,000 turns × 10⁶ repetitions.
+    let t = "players = [\"TitForTat\", \"Defector\"]\nturns = 100000\nrepetitions = 1000000\n";
+    refused(
+        &["tournament", "t.toml", "-q", "--out", "o"],
+        &[("t.toml", t)],
+        &[
+            "t.toml:3:1: repetitions = 1000000",
+            "1000000 × 3 × 100000 turns = 300000000000 turns",
+            "at most 100000000000 turns",
+        ],
+    );
+    // Matches kept in memory.
+    let t = "players = [\"TitForTat\", \"Defector\"]\nturns = 1\nrepetitions = 4000000\n";
+    refused(
+        &["tournament", "t.toml", "-q", "--out", "o"],
+        &[("t.toml", t)],
+        &[
+            "t.toml:3:1: repetitions = 4000000",
+            "at most 10000000 matches",
+        ],
+    );
+    // Players.
+    let names = vec!["\"Cooperator\""; 501].join(", ");
+    let t = format!("players = [{names}]\nturns = 1\nrepetitions = 1\n");
+    refused(
+        &["tournament", "t.toml", "-q", "--out", "o"],
+        &[("t.toml", &t)],
+        &["t.toml:1:1: players", "at most 500 players"],
+    );
+    // Moran: recorded counts (generations × repetitions), total turns, population.
+    refused(
+        &[
+            "moran",
+            "--players",
+            "TitForTat,Defector",
+            "--repetitions",
+            "100000",
+        ],
+        &[],
+        &[
+            "--repetitions 100000:",
+            "100000 × 10001 × 2",
+            "at most 100000000",
+        ],
+    );
+    refused(
+        &[
+            "moran",
+            "--players",
+            "TitForTat,Defector",
+            "--max-generations",
+            "4294967295",
+        ],
+        &[],
+        &["--max-generations 4294967295:"],
+    );
+    refused(
+        &["moran", "--players", "TitForTat*30,Random*30"],
+        &[],
+        &[
+            "--players TitForTat*30,Random*30:",
+            "at most 100000000000 turns",
+        ],
+    );
+    refused(
+        &["moran", "--players", "TitForTat*10001"],
+        &[],
+        &["--players TitForTat*10001: population size = 10001"],
+    );
+}
+
+/// Gambit games for the payoff tests, payoffs in Gambit's order (row player's strategy
+/// changing fastest, both players' payoffs per profile).
+const ALL_BIG: &str = "NFG 1 R \"allbig\" { \"Row\" \"Col\" } { 2 2 }\n\
+                       1e308 1e308 1e308 1e308 1e308 1e308 1e308 1e308\n";
+const HUGE: &str = "NFG 1 R \"huge\" { \"Row\" \"Col\" } { 2 2 }\n1 1e308 0 0 -1e308 0 1 1\n";
+
+/// A 2×2 games with payoffs up to ±1e308: every score, total and mean would be ±inf or
+/// NaN (exit 0 before); now each command refuses them up front, naming the game file, the
+/// largest payoff and the limit.
+#[test]
+fn payoffs_too_large_for_the_turns_are_refused() {
+    refused(
+        &["match", "TitForTat", "Random", "--game", "huge.nfg"],
+        &[("huge.nfg", HUGE)],
+        &[
+            "--game huge.nfg: payoffs too large",
+            "largest payoff magnitude of game huge is 1e308",
+            "a match score of up to 200 turns",
+            "≤ 1e150",
+        ],
+    );
+    refused(
+        &[
+            "match",
+            "Cooperator",
+            "Defector",
+            "--game",
+            "allbig.nfg",
+            "--turns",
+            "3",
+            "--json",
+        ],
+        &[("allbig.nfg", ALL_BIG)],
+        &[
+            "--game allbig.nfg: payoffs too large",
+            "payoffs within ±3.333e149",
+        ],
+    );
+    let big = "players = [\"Tit For Tat\", \"Defector\", \"Cooperator\"]\ngame = \"allbig.nfg\"\n\
+               turns = 20\nrepetitions = 3\n";
+    refused(
+        &[
+            "tournament",
+            "big.toml",
+            "--threads",
+            "1",
+            "-q",
+            "--format",
+            "svg",
+            "--out",
+            "tno/big",
+        ],
+        &[("big.toml", big), ("allbig.nfg", ALL_BIG)],
+        &[
+            "big.toml:2:1: game = \"allbig.nfg\": payoffs too large",
+            "is 1e308",
+            "3 repetitions × 2 opponents × up to 20 turns",
+        ],
+    );
+    refused(
+        &[
+            "moran",
+            "--players",
+            "TitForTat,Defector",
+            "--game",
+            "huge.nfg",
+        ],
+        &[("huge.nfg", HUGE)],
+        &[
+            "--game huge.nfg: payoffs too large",
+            "total fitness of a generation",
+        ],
+    );
+}
+
+/// Large payoffs within the limit are played, and no output holds inf, NaN or an empty number.
+#[test]
+fn large_payoffs_within_the_limit_give_finite_outputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    // ±1e140: a player's total over 3 × 2 × 20 turns is at most 1.2e142.
+    std::fs::write(
+        tmp.path().join("large.nfg"),
+        "NFG 1 R \"large\" { \"Row\" \"Col\" } { 2 2 }\n\
+         3e140 3e140 5e140 -1e140 -1e140 5e140 1e140 1e140\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("t.toml"),
+        "players = [\"Tit For Tat\", \"Defector\", \"Random\"]\ngame = \"large.nfg\"\n\
+         turns = 20\nrepetitions = 3\n",
+    )
+    .unwrap();
+    let o = pactsim(
+        &[
+            "tournament",
+            "t.toml",
+            "-q",
+            "--format",
+            "svg",
+            "--out",
+            "t",
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let printed = stdout(&o);
+    let o = pactsim(
+        &[
+            "match",
+            "TitForTat",
+            "Random",
+            "--game",
+            "large.nfg",
+            "--json",
+        ],
+        tmp.path(),
+    );
+    let v = json(&o);
+    assert!(
+        v["scores"].as_array().unwrap().iter().all(|s| s.is_f64()),
+        "{v}"
+    );
+    let mut texts = vec![printed, stdout(&o)];
+    for f in files(&tmp.path().join("t")) {
+        texts.push(std::fs::read_to_string(tmp.path().join("t").join(&f)).unwrap());
+    }
+    for text in &texts {
+        let bad = text
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .find(|w| ["inf", "infinity", "nan"].contains(&&*w.to_lowercase()));
+        assert!(bad.is_none(), "{bad:?} in {text}");
+    }
+    // Every number of players.csv is present (non-finite ones were empty fields).
+    let players = std::fs::read_to_string(tmp.path().join("t/players.csv")).unwrap();
+    assert!(!players.contains(",,"), "{players}");
+}
+
+/// Value errors of tournament and Moran files name file:line:column and the entry, like
+/// scenario files; a flag that overrides a Moran file's value is named as the flag.
+#[test]
+fn file_value_errors_name_the_line_and_entry() {
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[(
+            "t.toml",
+            "players = [\"TitForTat\", \"Nobody\"]\nseed = 1\nnoise = 2\n",
+        )],
+        &[
+            "t.toml: 2 problems",
+            "t.toml:1:1: players[1] = \"Nobody\": unknown strategy \"Nobody\"",
+            "t.toml:3:1: noise = 2: allowed values are probabilities in [0, 1]",
+        ],
+    );
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[(
+            "t.toml",
+            "players = [\"TitForTat\", \"Play 2\"]\n\ngame = \"pd\"\n",
+        )],
+        &["t.toml:1:1: players[1] = \"Play 2\": strategy \"Play 2\" plays action 2"],
+    );
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[("t.toml", "players = [\"TitForTat\"]\nprob_end = 0\n")],
+        &["t.toml:2:1: prob_end = 0: allowed values are in (0, 1]"],
+    );
+    let m = "players = [\"TitForTat*2\", \"Defector*0\"]\nmutation_rate = 3\n";
+    refused(
+        &["moran", "m.toml", "--no-plots", "--out", "o"],
+        &[("m.toml", m)],
+        &["m.toml:1:1: players[1] = \"Defector*0\": count 0 of \"Defector\""],
+    );
+    let m = "players = [\"TitForTat*2\", \"Defector\"]\n\nmutation_rate = 3\n";
+    refused(
+        &["moran", "m.toml", "--no-plots", "--out", "o"],
+        &[("m.toml", m)],
+        &["m.toml:3:1: mutation_rate = 3: allowed values are probabilities in [0, 1]"],
+    );
+    // The flag wins over the file, and is what the message names.
+    refused(
+        &[
+            "moran",
+            "m.toml",
+            "--mutation-rate",
+            "4",
+            "--no-plots",
+            "--out",
+            "o",
+        ],
+        &[("m.toml", m)],
+        &["--mutation-rate 4: allowed values are probabilities in [0, 1]"],
+    );
+    refused(
+        &["moran", "m.toml", "--no-plots", "--out", "o"],
+        &[(
+            "m.toml",
+            "players = [\"TitForTat*2\", \"Defector\"]\nturns = \"x\"\n",
+        )],
+        &["m.toml:2:1: turns = \"x\": invalid type"],
     );
 }

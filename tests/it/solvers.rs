@@ -339,3 +339,239 @@ fn size_driven_hangs_end_with_a_message() {
         );
     }
 }
+
+/// A 2×2 game, Gambit payoff list `1 big 0 0 -big 0 1 1`.
+fn audit_game(big: &str) -> String {
+    format!("NFG 1 R \"audit\" {{ \"A\" \"B\" }}\n\n{{ {{ \"1\" \"2\" }}\n{{ \"1\" \"2\" }}\n}}\n\"\"\n\n1 {big} 0 0 -{big} 0 1 1\n")
+}
+
+/// The methods that list Nash equilibria (not QRE, learning dynamics or regret matching).
+const NASH_METHODS: [&str; 6] = ["pure", "enummixed", "lcp", "lh", "simpdiv", "logit"];
+
+/// At (A plays 2, B plays 1) each player gains 1 by deviating. `pure` used to list
+/// it whenever a payoff reached 10¹², and with 10³⁰⁸ other methods did too.
+#[test]
+fn no_method_lists_a_profile_where_a_player_gains_by_deviating() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fake = serde_json::json!([[0.0, 1.0], [1.0, 0.0]]);
+    for big in ["1e6", "1e10", "1e12", "1e15", "1e16", "1e18", "1e308"] {
+        std::fs::write(tmp.path().join("h.nfg"), audit_game(big)).unwrap();
+        let v = json(&pactsim(
+            &["equilibria", "--nfg", "h.nfg", "--method", "pure", "--json"],
+            tmp.path(),
+        ));
+        let profiles: Vec<&serde_json::Value> = v["equilibria"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| &e["profile"])
+            .collect();
+        assert_eq!(
+            profiles,
+            [
+                &serde_json::json!([[1.0, 0.0], [1.0, 0.0]]),
+                &serde_json::json!([[0.0, 1.0], [0.0, 1.0]])
+            ],
+            "{big}: {v}"
+        );
+        let o = pactsim(
+            &["equilibria", "--nfg", "h.nfg", "--method", "all", "--json"],
+            tmp.path(),
+        );
+        let text = stdout(&o);
+        assert!(
+            !text.contains("null") && !text.contains("NaN"),
+            "{big}: {text}"
+        );
+        let v = json(&o);
+        let limit: f64 = big.parse().unwrap();
+        for e in v["equilibria"].as_array().unwrap() {
+            assert_ne!(e["profile"], fake, "{big}: {e}");
+            let nash = e["methods"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|m| NASH_METHODS.contains(&m.as_str().unwrap()));
+            // A Nash entry's regret is within 1e-9 of the payoffs at stake (at most `big`).
+            if nash {
+                assert!(e["epsilon"].as_f64().unwrap() <= 1e-9 * limit, "{big}: {e}");
+            }
+        }
+    }
+    // The text report says what was dropped and why.
+    let o = pactsim(
+        &["equilibria", "--nfg", "h.nfg", "--method", "enummixed"],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("dropped as not Nash equilibria of the game as given"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// Payoffs whose averages or differences overflow double precision are refused at
+/// load time, exit 2, naming the file, line, column, player and values and what is allowed.
+#[test]
+fn payoffs_beyond_double_range_are_refused_where_they_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    let head = "NFG 1 R \"x\" { \"A\" \"B\" } { 2 2 }\n\"\"\n";
+    for (body, wanted) in [
+        (
+            "1e308 0 0 0\n-1e308 0 0 0\n",
+            &[
+                "spread.nfg:4:1:",
+                "player \"A\"'s payoffs range from -1e308",
+                "to 1e308",
+                "may differ by at most 1e308",
+            ][..],
+        ),
+        (
+            "1 2 3 4\n5 1.5e308 7 8\n",
+            &["spread.nfg:4:3:", "1.5e308", "at most 1e308 in magnitude"][..],
+        ),
+        (
+            "1 2 3 4\n5 6 1e400 8\n",
+            &["spread.nfg:4:5:", "'1e400', not a finite number"][..],
+        ),
+    ] {
+        std::fs::write(tmp.path().join("spread.nfg"), format!("{head}{body}")).unwrap();
+        for method in ["all", "pure"] {
+            let o = pactsim(
+                &["equilibria", "--nfg", "spread.nfg", "--method", method],
+                tmp.path(),
+            );
+            assert_eq!(o.status.code(), Some(2), "{body}: {}", stderr(&o));
+            assert!(stdout(&o).is_empty());
+            for w in wanted {
+                assert!(stderr(&o).contains(w), "{w}: {}", stderr(&o));
+            }
+        }
+    }
+    assert_eq!(
+        files(tmp.path()),
+        vec![std::path::PathBuf::from("spread.nfg")]
+    );
+}
+
+/// Payoffs of ±10³⁰⁸ split between players (max − min over all payoffs overflows,
+/// each player's own spread does not) and a game whose every payoff is 10³⁰⁸ are solved by
+/// every method with finite output; a λ whose λ·R overflows is refused by name.
+#[test]
+fn payoffs_near_the_double_limit_are_solved_with_finite_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("huge.nfg"), audit_game("1e308")).unwrap();
+    std::fs::write(
+        d.join("allbig.nfg"),
+        "NFG 1 R \"allbig\" { \"A\" \"B\" } { 2 2 }\n\"\"\n1e308 1e308 1e308 1e308 1e308 1e308 1e308 1e308\n",
+    )
+    .unwrap();
+    for game in ["huge.nfg", "allbig.nfg"] {
+        for extra in [
+            &["--method", "all"][..],
+            &["--method", "logit", "--lambda", "0.1"],
+        ] {
+            let mut args = vec!["equilibria", "--nfg", game];
+            args.extend(extra);
+            let o = pactsim(&args, d);
+            assert!(o.status.success(), "{game} {extra:?}: {}", stderr(&o));
+            let text = stdout(&o);
+            assert!(
+                !text.contains("inf") && !text.contains("NaN"),
+                "{game} {extra:?}: {text}"
+            );
+            // Payoffs of 10³⁰⁸ print in scientific notation, not as 309 digits.
+            assert!(!text.contains("000000000000000000000"), "{text}");
+            args.push("--json");
+            let v = json(&pactsim(&args, d));
+            assert!(!v.to_string().contains("null"), "{game} {extra:?}: {v}");
+            assert!(!v["equilibria"].as_array().unwrap().is_empty());
+        }
+    }
+    let o = pactsim(
+        &[
+            "equilibria",
+            "--nfg",
+            "huge.nfg",
+            "--method",
+            "logit",
+            "--lambda",
+            "2",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("invalid option lambda = 2: at most 4.040e-1 for this game"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// The Lemke–Howson note names the labels `--label` accepts.
+#[test]
+fn lh_note_names_the_labels_the_flag_accepts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bos = game_path("battle-of-the-sexes.nfg");
+    let o = pactsim(
+        &[
+            "equilibria",
+            "--nfg",
+            &bos,
+            "--method",
+            "lh",
+            "--label",
+            "3",
+        ],
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("(labels 0..3: 0..1 are player 1's strategies, 2..3 player 2's)"),
+        "{}",
+        stdout(&o)
+    );
+    let o = pactsim(
+        &[
+            "equilibria",
+            "--nfg",
+            &bos,
+            "--method",
+            "lh",
+            "--label",
+            "4",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("label = 4: for this 2×2 game, labels 0..3"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A support count beyond double range prints as a power of ten, not "inf".
+#[test]
+fn support_budget_note_is_finite_for_huge_games() {
+    let tmp = tempfile::tempdir().unwrap();
+    let zeros = vec!["0"; 520 * 520 * 2].join(" ");
+    std::fs::write(
+        tmp.path().join("wide.nfg"),
+        format!("NFG 1 R \"wide\" {{ \"A\" \"B\" }} {{ 520 520 }}\n\"\"\n{zeros}\n"),
+    )
+    .unwrap();
+    let o = pactsim(
+        &["equilibria", "--nfg", "wide.nfg", "--method", "enummixed"],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("520×520 has about 10^311 candidate supports"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!stderr(&o).contains("inf"), "{}", stderr(&o));
+}

@@ -268,6 +268,59 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
     assert!(!d.join("m2").exists());
 }
 
+/// A shard edited by hand so that a cell contradicts itself (counts that do not add up to its
+/// runs, runs other than the sweep's) is refused by `merge`, naming the file, line and cell.
+#[test]
+fn merge_refuses_cells_that_contradict_themselves() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    ok(&pactsim(
+        &["sweep", &f, "--shard", "0/1", "--out", "sh", "-q"],
+        d,
+    ));
+    let shard = d.join("sh/shard-0000-of-0001.jsonl");
+    let good = std::fs::read_to_string(&shard).unwrap();
+    let edit = |line: usize, from: &str, to: &str| {
+        let mut lines: Vec<String> = good.lines().map(String::from).collect();
+        assert!(
+            lines[line].contains(from),
+            "fixture: {from} in {}",
+            lines[line]
+        );
+        lines[line] = lines[line].replacen(from, to, 1);
+        std::fs::write(&shard, lines.join("\n") + "\n").unwrap();
+    };
+    let cell: serde_json::Value = serde_json::from_str(good.lines().nth(2).unwrap()).unwrap();
+    let runs = cell["summary"]["runs"].as_u64().unwrap();
+    let count = cell["summary"]["outcomes"][4]["count"].as_u64().unwrap();
+    for (from, to, expect) in [
+        (
+            format!("\"count\":{count},"),
+            "\"count\":1000000,".to_string(),
+            "cell 1 is inconsistent: its outcome counts add up to",
+        ),
+        (
+            format!("\"runs\":{runs},"),
+            "\"runs\":0,".to_string(),
+            "cell 1 is inconsistent: runs = 0, but the sweep has",
+        ),
+    ] {
+        edit(2, &from, &to);
+        let o = pactsim(&["merge", "sh", "--out", "m", "--no-plots"], d);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(
+            stderr(&o).contains("shard-0000-of-0001.jsonl:3: "),
+            "{}",
+            stderr(&o)
+        );
+        assert!(stderr(&o).contains(expect), "{}", stderr(&o));
+        assert!(!d.join("m").exists());
+    }
+    std::fs::write(&shard, &good).unwrap();
+    ok(&pactsim(&["merge", "sh", "--out", "m", "--no-plots"], d));
+}
+
 #[test]
 fn resume_continues_a_torn_checkpoint_to_the_same_bytes() {
     let tmp = tempfile::tempdir().unwrap();

@@ -170,6 +170,70 @@ fn bargain_reports_every_benchmark() {
     );
 }
 
+/// With a large Amazon stake (in its allowed range) the O–A link destroys value, so
+/// Nash-in-Nash has no solution: `bargain` reports it as unavailable, with the reason, and still
+/// computes every other benchmark; `run` (whose plots use the reference points) succeeds. Two
+/// stakes that add up to more than all of OpenAI are bad input.
+#[test]
+fn a_benchmark_without_a_solution_is_reported_not_fatal() {
+    let set = ["--set", "amazon.stake=0.5"];
+    let base = json(&pactsim(&["bargain", "--json"], &root()));
+    assert_eq!(base["unavailable"], serde_json::json!([]));
+    let o = pactsim(&[&["bargain", "--json"][..], &set].concat(), &root());
+    let v = json(&o);
+    let unavailable = v["unavailable"].as_array().unwrap();
+    assert_eq!(unavailable.len(), 1, "{unavailable:?}");
+    assert_eq!(unavailable[0]["name"], "Nash-in-Nash (OpenAI hub)");
+    assert!(
+        unavailable[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("link 2 destroys value"),
+        "{unavailable:?}"
+    );
+    let names: Vec<&str> = v["solutions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert!(!names.contains(&"Nash-in-Nash (OpenAI hub)"), "{names:?}");
+    assert_eq!(names.len(), 10, "{names:?}");
+    assert!(v["litigation_binds"].is_boolean());
+    let text = stdout(&pactsim(&[&["bargain"][..], &set].concat(), &root()));
+    assert!(
+        text.contains("no Nash-in-Nash (OpenAI hub) at these parameters: no feasible agreement"),
+        "{text}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let o = pactsim(
+        &[&["run", "--runs", "50", "-q", "--out", "r"][..], &set].concat(),
+        tmp.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = pactsim(
+        &[
+            "run",
+            "--runs",
+            "50",
+            "-q",
+            "--out",
+            "r2",
+            "--set",
+            "amazon.stake=0.9",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("amazon.stake = 0.9: with microsoft.stake = 0.27 the two stakes exceed"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!tmp.path().join("r2").exists());
+}
+
 #[test]
 fn malformed_nfg_is_bad_input_with_line_and_column() {
     let tmp = tempfile::tempdir().unwrap();

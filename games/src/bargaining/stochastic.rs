@@ -257,9 +257,9 @@ fn max_change(a: &[f64], b: &[f64]) -> f64 {
 
 /// The two-state i.i.d. case in closed form: each period the pie is `high` with probability
 /// `p_high` and `low` otherwise (0 ≤ low ≤ high), common δ. Returns whether the players agree
-/// in the low state and the expected joint value E[W] before the state is drawn. Agreeing in
-/// both states gives E[W] = p·high + (1 − p)·low, consistent iff low ≥ δ·E[W]; otherwise they
-/// wait in the low state and E[W] = p·high / (1 − (1 − p)·δ). The high state is always in the
+/// in the low state and the expected joint value E\[W\] before the state is drawn. Agreeing in
+/// both states gives E\[W\] = p·high + (1 − p)·low, consistent iff low ≥ δ·E\[W\]; otherwise they
+/// wait in the low state and E\[W\] = p·high / (1 − (1 − p)·δ). The high state is always in the
 /// acceptance region.
 pub fn two_state_iid(
     high: f64,

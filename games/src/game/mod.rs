@@ -16,6 +16,12 @@ pub type MixedProfile = Vec<Vec<f64>>;
 /// Tolerance used when checking that a mixed strategy sums to one.
 const PROFILE_SUM_TOLERANCE: f64 = 1e-6;
 
+/// Largest payoff magnitude, and largest difference between two payoffs of one player, that a
+/// game may have. Double precision reaches 1.8·10³⁰⁸; this bound leaves room so that expected
+/// payoffs (averages of payoffs) and regrets (differences of one player's payoffs) are always
+/// finite numbers, whatever the profile.
+pub const MAX_PAYOFF: f64 = 1e308;
+
 /// Invalid game data or an ill-shaped mixed profile.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum GameError {
@@ -52,12 +58,88 @@ pub enum GameError {
         /// The offending value.
         value: f64,
     },
+    /// A payoff's magnitude exceeds [`MAX_PAYOFF`].
+    #[error(
+        "payoff #{} is {value:e}, beyond the largest payoff magnitude allowed, {MAX_PAYOFF:e} \
+         (so that averages and differences of payoffs stay finite in double precision)",
+        index + 1
+    )]
+    PayoffTooLarge {
+        /// Position in the flat payoff table (0-based).
+        index: usize,
+        /// The offending value.
+        value: f64,
+    },
+    /// Two payoffs of one player differ by more than [`MAX_PAYOFF`], so a regret (a difference
+    /// of the player's payoffs) could overflow.
+    #[error(
+        "player {}'s payoffs range from {low:e} (payoff #{}) to {high:e} (payoff #{}): one \
+         player's payoffs may differ by at most {MAX_PAYOFF:e}, so that regrets stay finite in \
+         double precision; divide that player's payoffs by a positive number (this does not \
+         change the equilibria)",
+        player + 1,
+        low_index + 1,
+        high_index + 1
+    )]
+    PayoffSpread {
+        /// 0-based player index.
+        player: usize,
+        /// Position of the player's smallest payoff in the flat payoff table (0-based).
+        low_index: usize,
+        /// The smallest payoff.
+        low: f64,
+        /// Position of the player's largest payoff in the flat payoff table (0-based).
+        high_index: usize,
+        /// The largest payoff.
+        high: f64,
+    },
     /// The game is too large to index.
     #[error("the game has too many strategy profiles to store")]
     TooLarge,
     /// A mixed profile does not match the game's shape or is not a probability distribution.
     #[error("invalid mixed profile: {0}")]
     BadProfile(String),
+}
+
+/// Refuses payoffs beyond [`MAX_PAYOFF`] in magnitude, and players whose payoffs differ by more
+/// than [`MAX_PAYOFF`] (`payoffs` is the flat table of `n` players, all entries finite).
+fn check_magnitudes(payoffs: &[f64], n: usize) -> Result<(), GameError> {
+    if let Some((index, &value)) = payoffs
+        .iter()
+        .enumerate()
+        .find(|(_, v)| v.abs() > MAX_PAYOFF)
+    {
+        return Err(GameError::PayoffTooLarge { index, value });
+    }
+    for player in 0..n {
+        let entries = payoffs.iter().enumerate().skip(player).step_by(n);
+        let (mut lo, mut hi) = ((player, payoffs[player]), (player, payoffs[player]));
+        for (k, &v) in entries {
+            if v < lo.1 {
+                lo = (k, v);
+            }
+            if v > hi.1 {
+                hi = (k, v);
+            }
+        }
+        // Both are at most MAX_PAYOFF in magnitude, so the difference is finite.
+        if hi.1 - lo.1 > MAX_PAYOFF {
+            return Err(GameError::PayoffSpread {
+                player,
+                low_index: lo.0,
+                low: lo.1,
+                high_index: hi.0,
+                high: hi.1,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The binary exponent `e` of a finite `x ≠ 0` (`2^e ≤ |x| < 2^(e+1)` for normal numbers;
+/// subnormals report −1023), e.g. to pick the power of two for [`Game::scaled_down`].
+pub fn binary_exponent(x: f64) -> i32 {
+    ((x.to_bits() >> 52) & 0x7ff) as i32 - 1023
 }
 
 /// A finite normal-form game with any number of players and strategies.
@@ -109,6 +191,7 @@ impl Game {
         if let Some((index, &value)) = payoffs.iter().enumerate().find(|(_, v)| !v.is_finite()) {
             return Err(GameError::NonFinitePayoff { index, value });
         }
+        check_magnitudes(&payoffs, players.len())?;
         Ok(Self {
             title: title.into(),
             comment: String::new(),
@@ -256,6 +339,85 @@ impl Game {
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
                 (lo.min(v), hi.max(v))
             })
+    }
+
+    /// Smallest and largest payoff of `player`.
+    ///
+    /// # Panics
+    /// If `player` is out of range.
+    pub fn player_payoff_range(&self, player: usize) -> (f64, f64) {
+        assert!(player < self.num_players(), "player out of range");
+        self.payoffs
+            .iter()
+            .skip(player)
+            .step_by(self.num_players())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+                (lo.min(v), hi.max(v))
+            })
+    }
+
+    /// The payoff spread: the largest difference between two payoffs of the same player
+    /// (`max_i (hi_i − lo_i)`). Always finite and at most [`MAX_PAYOFF`] (a [`Game`] refuses
+    /// larger spreads); differences between payoffs of different players, which no solver
+    /// compares, do not count.
+    pub fn payoff_spread(&self) -> f64 {
+        (0..self.num_players())
+            .map(|i| {
+                let (lo, hi) = self.player_payoff_range(i);
+                hi - lo
+            })
+            .fold(0.0, f64::max)
+    }
+
+    /// The game with player `i`'s payoffs multiplied by `2^-shift[i]` (a shift of 0 leaves the
+    /// player's payoffs as they are). Multiplying by a power of two is exact in binary floating
+    /// point unless a result falls below 2⁻¹⁰²² (subnormal), and a positive factor per player
+    /// preserves Nash and correlated equilibria and best responses.
+    ///
+    /// # Panics
+    /// If `shift` does not have one entry per player.
+    pub fn scaled_down(&self, shift: &[i32]) -> Game {
+        let n = self.num_players();
+        assert_eq!(shift.len(), n, "one shift per player");
+        let payoffs = self
+            .payoffs
+            .iter()
+            .enumerate()
+            .map(|(k, &v)| {
+                // 2^-s as a product of two representable factors, for shifts up to 2046.
+                let s = shift[k % n];
+                let (a, b) = (s / 2, s - s / 2);
+                v * 2f64.powi(-a) * 2f64.powi(-b)
+            })
+            .collect();
+        Game {
+            payoffs,
+            ..self.clone()
+        }
+    }
+
+    /// Shifts for [`Game::scaled_down`] that bring every payoff of player `i` (or, with
+    /// `common`, every payoff) to magnitude below `2^limit`; `None` when every payoff already is
+    /// (so callers keep the game as given, bit for bit).
+    pub fn shifts_below(&self, limit: i32, common: bool) -> Option<Vec<i32>> {
+        let n = self.num_players();
+        // Largest binary exponent of each player's nonzero payoffs (None: all zero).
+        let mut top: Vec<Option<i32>> = vec![None; n];
+        for (k, &v) in self.payoffs.iter().enumerate() {
+            if v != 0.0 {
+                let e = binary_exponent(v);
+                top[k % n] = Some(top[k % n].map_or(e, |t| t.max(e)));
+            }
+        }
+        if common {
+            let t = top.iter().flatten().copied().max();
+            top.iter_mut().for_each(|x| *x = t);
+        }
+        let shift: Vec<i32> = top
+            .iter()
+            .map(|e| e.map_or(0, |e| (e + 1 - limit).max(0)))
+            .collect();
+        shift.iter().any(|&s| s > 0).then_some(shift)
     }
 
     /// The game with each player's payoffs mapped affinely onto [0, 1] (`(u − lo_i)/(hi_i −
@@ -476,17 +638,7 @@ impl Game {
     /// If `sigma` does not match the game's shape.
     pub fn epsilon(&self, sigma: &MixedProfile) -> f64 {
         (0..self.num_players())
-            .map(|i| {
-                let values = self.strategy_values(sigma, i);
-                let current: f64 = values.iter().zip(&sigma[i]).map(|(v, p)| v * p).sum();
-                let best = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-                let gain = best - current;
-                if gain.is_nan() {
-                    f64::NAN
-                } else {
-                    gain.max(0.0)
-                }
-            })
+            .map(|i| self.regret(sigma, i))
             // NaN-propagating maximum: a profile with a non-finite value is never an equilibrium.
             .fold(0.0, |acc: f64, g| {
                 if acc.is_nan() || g.is_nan() {
@@ -495,6 +647,95 @@ impl Game {
                     acc.max(g)
                 }
             })
+    }
+
+    /// Largest gain `player` can get by deviating unilaterally to a pure strategy:
+    /// `max_j value_j − expected payoff`, never negative; NaN when a value is not finite.
+    ///
+    /// # Panics
+    /// If `sigma` does not match the game's shape or `player` is out of range.
+    pub fn regret(&self, sigma: &MixedProfile, player: usize) -> f64 {
+        let values = self.strategy_values(sigma, player);
+        let current: f64 = values.iter().zip(&sigma[player]).map(|(v, p)| v * p).sum();
+        let best = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let gain = best - current;
+        if gain.is_nan() {
+            f64::NAN
+        } else {
+            gain.max(0.0)
+        }
+    }
+
+    /// What is at stake for `player` at `sigma`: the payoffs `u_i(j, s₋ᵢ)` for every strategy
+    /// `j` of the player and every profile `s₋ᵢ` of the others that `sigma` plays with positive
+    /// probability. These, and only these, enter the player's strategy values and regret.
+    ///
+    /// # Panics
+    /// If `sigma` does not match the game's shape or `player` is out of range.
+    pub fn stake(&self, sigma: &MixedProfile, player: usize) -> Stake {
+        let n = self.num_players();
+        let mut stake = Stake {
+            low: f64::INFINITY,
+            high: f64::NEG_INFINITY,
+            profiles: 0,
+        };
+        if n == 2 {
+            // The loop below specialised to two players: the other's played strategies.
+            let m = self.num_strategies(0);
+            let other = &sigma[1 - player];
+            for (j, row) in self.payoffs.chunks_exact(2 * m).enumerate() {
+                for (i, u) in row.chunks_exact(2).enumerate() {
+                    let (mine, theirs) = if player == 0 { (i, j) } else { (j, i) };
+                    if other[theirs] > 0.0 {
+                        stake.low = stake.low.min(u[player]);
+                        stake.high = stake.high.max(u[player]);
+                        if mine == 0 {
+                            stake.profiles += 1;
+                        }
+                    }
+                }
+            }
+            return stake;
+        }
+        self.for_each_profile(|profile, index| {
+            let played = profile
+                .iter()
+                .enumerate()
+                .all(|(k, &s)| k == player || sigma[k][s] > 0.0);
+            if played {
+                let v = self.payoffs[index * n + player];
+                stake.low = stake.low.min(v);
+                stake.high = stake.high.max(v);
+                if profile[player] == 0 {
+                    stake.profiles += 1;
+                }
+            }
+        });
+        stake
+    }
+}
+
+/// The payoffs at stake for one player at a mixed profile ([`Game::stake`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stake {
+    /// Smallest payoff at stake.
+    pub low: f64,
+    /// Largest payoff at stake.
+    pub high: f64,
+    /// Number of the others' pure profiles played with positive probability (the terms of each
+    /// strategy value).
+    pub profiles: usize,
+}
+
+impl Stake {
+    /// `high − low`: how much the player can gain or lose at this profile.
+    pub fn spread(&self) -> f64 {
+        self.high - self.low
+    }
+
+    /// The largest payoff magnitude at stake.
+    pub fn magnitude(&self) -> f64 {
+        self.high.abs().max(self.low.abs())
     }
 }
 

@@ -7,7 +7,7 @@
 //! form with shortest round-trip float formatting, so `read(&write(g)) == g`. Errors are placed
 //! at a line and column by [`crate::text::line_col`].
 
-use super::{Game, GameError};
+use super::{Game, GameError, MAX_PAYOFF};
 use crate::text::line_col;
 use std::fmt::Write as _;
 use thiserror::Error;
@@ -171,16 +171,27 @@ impl Parser<'_> {
         self.peek().is_some_and(|t| &t.tok == tok)
     }
 
-    /// A number token (integer, decimal or rational), skipping one optional leading comma.
-    fn number(&mut self, what: &str) -> Result<f64, NfgError> {
+    /// A number token (integer, decimal or rational), skipping one optional leading comma,
+    /// with the byte offset of its token.
+    fn number(&mut self, what: &str) -> Result<(f64, usize), NfgError> {
         if self.is_next(&Tok::Comma) {
             self.pos += 1;
         }
         let t = self.next(what)?;
         match &t.tok {
-            Tok::Word(w) => parse_number(w).ok_or_else(|| {
-                self.err_at(&t, format!("expected {what}, found malformed number '{w}'"))
-            }),
+            Tok::Word(w) => match parse_number(w) {
+                Ok(v) => Ok((v, t.at)),
+                Err(BadNumber::Malformed) => {
+                    Err(self.err_at(&t, format!("expected {what}, found malformed number '{w}'")))
+                }
+                Err(BadNumber::NotFinite) => Err(self.err_at(
+                    &t,
+                    format!(
+                        "{what} is '{w}', not a finite number; payoffs are finite numbers of \
+                         magnitude at most {MAX_PAYOFF:e}"
+                    ),
+                )),
+            },
             other => Err(self.err_at(&t, format!("expected {what}, found {}", other.describe()))),
         }
     }
@@ -197,19 +208,35 @@ impl Parser<'_> {
     }
 }
 
-fn parse_number(w: &str) -> Option<f64> {
+/// Why a number token was refused.
+enum BadNumber {
+    /// Not a number at all (or a rational with a zero denominator).
+    Malformed,
+    /// A number, but NaN or beyond the range of double precision (`1e400`, `inf`).
+    NotFinite,
+}
+
+fn parse_number(w: &str) -> Result<f64, BadNumber> {
     let v = match w.split_once('/') {
         Some((a, b)) => {
-            let num: f64 = a.parse().ok()?;
-            let den: f64 = b.parse().ok()?;
-            if den == 0.0 {
-                return None;
+            let num: f64 = a.parse().map_err(|_| BadNumber::Malformed)?;
+            let den: f64 = b.parse().map_err(|_| BadNumber::Malformed)?;
+            if den == 0.0 || !num.is_finite() || !den.is_finite() {
+                return Err(if den == 0.0 {
+                    BadNumber::Malformed
+                } else {
+                    BadNumber::NotFinite
+                });
             }
             num / den
         }
-        None => w.parse().ok()?,
+        None => w.parse().map_err(|_| BadNumber::Malformed)?,
     };
-    v.is_finite().then_some(v)
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(BadNumber::NotFinite)
+    }
 }
 
 /// Parses Gambit `.nfg` version-1 text (explicit payoff list or outcome form).
@@ -315,9 +342,11 @@ pub fn read(text: &str) -> Result<Game, NfgError> {
             )
         })?;
     let mut payoffs = Vec::with_capacity(profiles * n);
+    // Byte offset of the token each payoff entry comes from (for errors about its value).
+    let mut sources: Vec<usize> = Vec::with_capacity(profiles * n);
     if p.is_next(&Tok::Open) {
         p.pos += 1;
-        let mut outcomes: Vec<Vec<f64>> = Vec::new();
+        let mut outcomes: Vec<Vec<(f64, usize)>> = Vec::new();
         while !p.is_next(&Tok::Close) {
             p.expect(
                 Tok::Open,
@@ -341,8 +370,14 @@ pub fn read(text: &str) -> Result<Game, NfgError> {
         for k in 0..profiles {
             let (idx, t) = p.count(&format!("outcome index for profile {}", k + 1))?;
             match idx {
-                0 => payoffs.extend(std::iter::repeat_n(0.0, n)),
-                i if i <= outcomes.len() => payoffs.extend_from_slice(&outcomes[i - 1]),
+                0 => {
+                    payoffs.extend(std::iter::repeat_n(0.0, n));
+                    sources.extend(std::iter::repeat_n(t.at, n));
+                }
+                i if i <= outcomes.len() => {
+                    payoffs.extend(outcomes[i - 1].iter().map(|o| o.0));
+                    sources.extend(outcomes[i - 1].iter().map(|o| o.1));
+                }
                 i => {
                     return Err(p.err_at(
                         &t,
@@ -356,13 +391,15 @@ pub fn read(text: &str) -> Result<Game, NfgError> {
         }
     } else {
         for k in 0..profiles * n {
-            payoffs.push(p.number(&format!(
+            let (v, at) = p.number(&format!(
                 "payoff #{} of {} (profile {}, player {})",
                 k + 1,
                 profiles * n,
                 k / n + 1,
                 k % n + 1
-            ))?);
+            ))?;
+            payoffs.push(v);
+            sources.push(at);
         }
     }
     if let Some(t) = p.peek() {
@@ -372,9 +409,68 @@ pub fn read(text: &str) -> Result<Game, NfgError> {
             format!("unexpected {} after the payoffs", t.tok.describe()),
         ));
     }
-    let game = Game::new(title, players, strategies, payoffs)
-        .map_err(|e: GameError| error_at(text, header.at, e.to_string()))?;
+    let names = players.clone();
+    let game = Game::new(title, players, strategies, payoffs).map_err(|e: GameError| {
+        payoff_error(text, &sources, &names, &e)
+            .unwrap_or_else(|| error_at(text, header.at, e.to_string()))
+    })?;
     Ok(game.with_comment(comment))
+}
+
+/// The error for a payoff the game refused ([`GameError::PayoffTooLarge`],
+/// [`GameError::PayoffSpread`]), placed at the payoff's token and naming the player; `None`
+/// for other errors.
+fn payoff_error(
+    text: &str,
+    sources: &[usize],
+    players: &[String],
+    e: &GameError,
+) -> Option<NfgError> {
+    let n = players.len();
+    let at = |index: usize| sources.get(index).copied().unwrap_or(0);
+    let place = |index: usize| {
+        let (line, column) = line_col(text, at(index));
+        format!(
+            "payoff #{} (profile {}, player \"{}\"; line {line}, column {column})",
+            index + 1,
+            index / n + 1,
+            players[index % n]
+        )
+    };
+    match *e {
+        GameError::PayoffTooLarge { index, value } => Some(error_at(
+            text,
+            at(index),
+            format!(
+                "{} is {value:e}; payoffs may be at most {MAX_PAYOFF:e} in magnitude, so that \
+                 averages and differences of payoffs stay finite in double precision; divide \
+                 the player's payoffs by a positive number (this does not change the \
+                 equilibria)",
+                place(index)
+            ),
+        )),
+        GameError::PayoffSpread {
+            player,
+            low_index,
+            low,
+            high_index,
+            high,
+        } => Some(error_at(
+            text,
+            at(low_index.max(high_index)),
+            format!(
+                "player \"{}\"'s payoffs range from {low:e} at {} to {high:e} at {}: one \
+                 player's payoffs may differ by at most {MAX_PAYOFF:e}, so that regrets \
+                 (differences of the player's payoffs) stay finite in double precision; divide \
+                 the player's payoffs by a positive number (this does not change the \
+                 equilibria)",
+                players[player],
+                place(low_index),
+                place(high_index)
+            ),
+        )),
+        _ => None,
+    }
 }
 
 fn quote(s: &str) -> String {
@@ -501,6 +597,47 @@ mod tests {
         assert_eq!((e.line, e.column), (2, 1));
     }
 
+    /// Payoffs whose averages or differences would overflow are refused at the
+    /// payoff's own line and column, naming the player, the values and what is allowed.
+    #[test]
+    fn oversized_payoffs_are_refused_where_they_are() {
+        let head = "NFG 1 R \"t\" { \"A\" \"B\" } { 2 2 }\n\"\"\n";
+        let e = err(&format!("{head}1 2 3 4\n5 1.5e308 7 8\n"));
+        assert_eq!((e.line, e.column), (4, 3));
+        assert!(
+            e.message.contains("payoff #6 (profile 3, player \"B\"")
+                && e.message.contains("1.5e308")
+                && e.message.contains("at most 1e308"),
+            "{e}"
+        );
+        // A's payoffs span -1e308 .. 1e308: the later of the two is pointed at.
+        let e = err(&format!("{head}1e308 0 0 0\n-1e308 0 0 0\n"));
+        assert_eq!((e.line, e.column), (4, 1));
+        assert!(
+            e.message
+                .contains("player \"A\"'s payoffs range from -1e308")
+                && e.message.contains("to 1e308")
+                && e.message.contains("line 3, column 1")
+                && e.message.contains("may differ by at most 1e308"),
+            "{e}"
+        );
+        // Outcome form: the outcome's payoff token.
+        let e = err("NFG 1 R \"t\" { \"a\" } { 2 }\n{ { \"o\" 1e308 } { \"p\" -1e308 } }\n1 2\n");
+        assert_eq!((e.line, e.column), (2, 23));
+        assert!(e.message.contains("player \"a\""), "{e}");
+        // Not a finite number at all.
+        let e = err(&format!("{head}1 2 3 4\n5 6 1e400 8\n"));
+        assert_eq!((e.line, e.column), (4, 5));
+        assert!(
+            e.message.contains("'1e400', not a finite number")
+                && e.message.contains("at most 1e308"),
+            "{e}"
+        );
+        // The same magnitudes split between players are a valid game.
+        let g = read(&format!("{head}1 1e308 0 0 -1e308 0 1 1\n")).unwrap();
+        assert_eq!(g.payoff_spread(), 1e308);
+    }
+
     fn arb_game() -> impl Strategy<Value = Game> {
         (
             prop::collection::vec(1usize..4, 1..4),
@@ -524,7 +661,10 @@ mod tests {
                         prop_oneof![
                             (-1e6f64..1e6),
                             (-100i32..100).prop_map(f64::from),
-                            any::<f64>().prop_filter("finite", |v| v.is_finite())
+                            // Any payoff a game accepts: one player's payoffs differ by at most MAX_PAYOFF.
+                            any::<f64>().prop_filter("finite, within MAX_PAYOFF / 2", |v| {
+                                v.is_finite() && v.abs() <= MAX_PAYOFF / 2.0
+                            })
                         ],
                         profiles * n,
                     ),

@@ -27,6 +27,25 @@ pub(crate) fn binomial(n: usize, k: usize) -> f64 {
     (0..k).fold(1.0, |acc, i| acc * (n - i) as f64 / (i + 1) as f64)
 }
 
+/// `log10 C(n, k)`, finite for every `n` and `k` (where [`binomial`] overflows to infinity).
+pub(crate) fn log10_binomial(n: usize, k: usize) -> f64 {
+    let k = k.min(n.saturating_sub(k));
+    (0..k)
+        .map(|i| ((n - i) as f64 / (i + 1) as f64).log10())
+        .sum()
+}
+
+/// A count `C(n, k)` as text: `1.2e6` while it is a finite double, else `about 10^N` (e.g.
+/// `about 10^423` for C(1414, 707)), never `inf`.
+pub(crate) fn binomial_text(n: usize, k: usize) -> String {
+    let c = binomial(n, k);
+    if c.is_finite() {
+        format!("about {c:.1e}")
+    } else {
+        format!("about 10^{:.0}", log10_binomial(n, k).floor())
+    }
+}
+
 /// Refuses `method` on `game` with `opts` when it would exceed its budget.
 pub(crate) fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), SolveError> {
     let counts = game.strategy_counts();
@@ -44,11 +63,12 @@ pub(crate) fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<
     };
     match method {
         Method::EnumMixed if players == 2 => {
-            let supports = binomial(counts[0] + counts[1], counts[0].min(counts[1]));
-            if supports > MAX_ENUM_SUPPORTS {
+            let (total, k) = (counts[0] + counts[1], counts[0].min(counts[1]));
+            if binomial(total, k) > MAX_ENUM_SUPPORTS {
                 return Err(too_large(format!(
-                    "{shape} has about {supports:.1e} candidate supports (limit \
-                     {MAX_ENUM_SUPPORTS:.0e}); use lcp, lh or simpdiv"
+                    "{shape} has {} candidate supports (limit {MAX_ENUM_SUPPORTS:.0e}); use \
+                     lcp, lh or simpdiv",
+                    binomial_text(total, k)
                 )));
             }
         }

@@ -204,7 +204,12 @@ pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
     if pairs > MAX_ENUM_SUPPORTS {
         return Err(SolveError::TooLarge {
             method: "enummixed",
-            reason: format!("{m}×{n} has {pairs:.1e} support pairs for exact enumeration"),
+            // Σ_k C(m, k)·C(n, k) = C(m + n, m) − 1 (Vandermonde), printed without overflow.
+            reason: format!(
+                "{m}×{n} has {} support pairs for exact enumeration (limit \
+                 {MAX_ENUM_SUPPORTS:.0e})",
+                budget::binomial_text(m + n, m)
+            ),
         });
     }
     let mut out: Vec<ExactProfile> = Vec::new();
@@ -328,11 +333,7 @@ pub fn lh(game: &Game, label: usize, max_pivots: usize) -> Result<ExactProfile, 
     two_player(game, "lh")?;
     let start = ExactState::artificial(game);
     if label >= start.m + start.n {
-        return Err(SolveError::BadOption {
-            name: "label",
-            value: label.to_string(),
-            allowed: "a label 0..m+n-1 (0..m-1: player 1's strategies, m..: player 2's)",
-        });
+        return Err(super::lh::label_error(label, start.m, start.n));
     }
     match start.follow(label, max_pivots)? {
         Some(end) => Ok(end.profile()),
@@ -458,6 +459,29 @@ impl ExactTab {
     }
 }
 
+/// Checks, without solving, that `--exact` can run `method` on `game` with `opts`: the method
+/// is pure, enummixed, lcp or lh, the game has two players and is within the method's budget,
+/// and `lh`'s label exists. These are the bad-input errors [`solve`] can return.
+pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), SolveError> {
+    if !matches!(
+        method,
+        Method::Pure | Method::EnumMixed | Method::Lcp | Method::Lh
+    ) {
+        return Err(SolveError::BadOption {
+            name: "exact",
+            value: method.name().into(),
+            allowed: "--exact works with the two-player methods pure, enummixed, lcp and lh".into(),
+        });
+    }
+    two_player(game, method.name())?;
+    budget::check(game, method, opts)?;
+    let (m, n) = (game.num_strategies(0), game.num_strategies(1));
+    if method == Method::Lh && opts.label >= m + n {
+        return Err(super::lh::label_error(opts.label, m, n));
+    }
+    Ok(())
+}
+
 /// `--exact`: runs `method` (pure, enummixed, lcp or lh) in rational arithmetic and reports
 /// each equilibrium with its exact probabilities (`exact`, Gambit-style text) beside the float
 /// values evaluated in the game.
@@ -472,7 +496,8 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
             return Err(SolveError::BadOption {
                 name: "exact",
                 value: other.name().into(),
-                allowed: "--exact works with the two-player methods pure, enummixed, lcp and lh",
+                allowed: "--exact works with the two-player methods pure, enummixed, lcp and lh"
+                    .into(),
             })
         }
     };

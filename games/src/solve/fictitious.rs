@@ -26,8 +26,7 @@ pub fn solve_observed(
     mut observe: impl FnMut(usize, &MixedProfile),
 ) -> SolverOutput {
     let n = game.num_players();
-    let (lo, hi) = game.payoff_range();
-    let tol = 1e-12 * (hi - lo).max(1.0);
+    let tol = 1e-12 * game.payoff_spread().max(1.0);
     let mut counts: Vec<Vec<f64>> = game
         .strategy_counts()
         .iter()

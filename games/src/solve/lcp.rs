@@ -90,8 +90,7 @@ pub(crate) fn solve(game: &Game, max_pivots: usize) -> Result<SolverOutput, Solv
     let mut queue = VecDeque::from([start]);
     let mut capped = 0usize;
     let mut inaccurate = 0usize;
-    let (lo, hi) = game.payoff_range();
-    let accept = 1e-7 * (hi - lo).max(1.0);
+    let accept = 1e-7 * game.payoff_spread().max(1.0);
     while let Some(state) = queue.pop_front() {
         for k in 0..m + n {
             let Some(next) = state.follow(k, max_pivots) else {

@@ -6,7 +6,7 @@
 //! `Bᵀx + s = 1` (n rows over x, s) and `Ay + r = 1` (m rows over y, r) live in one flat
 //! buffer, and the minimum-ratio test is lexicographic (right-hand side, then the
 //! basis-inverse columns), so the path terminates in degenerate games too. Labels: `0..m` are
-//! player 1's strategies (x_i, r_i), `m..m+n` player 2's (y_j, s_j). [`lcp`](super::lcp)
+//! player 1's strategies (x_i, r_i), `m..m+n` player 2's (y_j, s_j). `lcp`
 //! explores every path; this module follows exactly one.
 
 use super::tableau::{by_rows, unit_scales, ColumnSource, Labels, LazyTableau};
@@ -37,11 +37,7 @@ pub fn lemke_howson(
     }
     let (m, n) = (game.num_strategies(0), game.num_strategies(1));
     if label >= m + n {
-        return Err(SolveError::BadOption {
-            name: "label",
-            value: label.to_string(),
-            allowed: "a label 0..m+n-1 (0..m-1: player 1's strategies, m..: player 2's)",
-        });
+        return Err(label_error(label, m, n));
     }
     let table = game.payoff_table();
     let [sa, sb] = unit_scales(table);
@@ -136,15 +132,65 @@ fn unbounded() -> SolveError {
     }
 }
 
+/// `a..b`, or `a` when the range holds one number (inclusive bounds, as `--label` takes them).
+struct Inclusive(usize, usize);
+
+impl std::fmt::Display for Inclusive {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 == self.1 {
+            write!(f, "{}", self.0)
+        } else {
+            write!(f, "{}..{}", self.0, self.1)
+        }
+    }
+}
+
+/// The labels of an `m × n` game, as `--label` accepts them: `0..m+n-1` with player 1's
+/// strategies `0..m-1` first, e.g. "labels 0..3: 0..1 are player 1's strategies, 2..3 player
+/// 2's" for a 2×2 game. Formatted in place (no allocation: `lh` is timed per game).
+pub(crate) struct LabelsText(pub usize, pub usize);
+
+impl std::fmt::Display for LabelsText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (m, n) = (self.0, self.1);
+        if m > 1 && n > 1 {
+            // The common case in one write.
+            let last = m + n - 1;
+            return write!(
+                f,
+                "labels 0..{last}: 0..{} are player 1's strategies, {m}..{last} player 2's",
+                m - 1
+            );
+        }
+        write!(
+            f,
+            "labels {}: {} {} player 1's {}, {} player 2's",
+            Inclusive(0, m + n - 1),
+            Inclusive(0, m - 1),
+            if m == 1 { "is" } else { "are" },
+            if m == 1 { "strategy" } else { "strategies" },
+            Inclusive(m, m + n - 1)
+        )
+    }
+}
+
+/// The error for a label outside `0..m+n-1`, naming the labels of this `m × n` game.
+pub(crate) fn label_error(label: usize, m: usize, n: usize) -> SolveError {
+    SolveError::BadOption {
+        name: "label",
+        value: label.to_string(),
+        allowed: format!("for this {m}×{n} game, {}", LabelsText(m, n)),
+    }
+}
+
 /// `--method lh`: the equilibrium at the end of the path dropping `label`.
 pub fn solve(game: &Game, label: usize, max_pivots: usize) -> Result<SolverOutput, SolveError> {
     let profile = lemke_howson(game, label, max_pivots)?;
     Ok(SolverOutput {
         equilibria: vec![Equilibrium::evaluate(game, profile)],
         notes: vec![format!(
-            "Lemke-Howson path dropping label {label} (labels 0..{}: player 1's strategies \
-             first)",
-            game.num_strategies(0) + game.num_strategies(1)
+            "Lemke-Howson path dropping label {label} ({})",
+            LabelsText(game.num_strategies(0), game.num_strategies(1))
         )],
     })
 }
@@ -237,6 +283,29 @@ mod tests {
             }
         }
         assert!(degenerate_seen > 0);
+    }
+
+    /// The note names the labels `--label` accepts (0..3 for a 2×2 game), and
+    /// the refusal of a label outside them says which ones exist.
+    #[test]
+    fn note_and_accepted_labels_agree() {
+        let g = battle_of_sexes();
+        let out = solve(&g, 3, 100).unwrap();
+        assert_eq!(
+            out.notes[0],
+            "Lemke-Howson path dropping label 3 (labels 0..3: 0..1 are player 1's strategies, \
+             2..3 player 2's)"
+        );
+        let e = solve(&g, 4, 100).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid option label = 4: for this 2×2 game, labels 0..3: 0..1 are player 1's \
+             strategies, 2..3 player 2's"
+        );
+        assert_eq!(
+            LabelsText(1, 3).to_string(),
+            "labels 0..3: 0 is player 1's strategy, 1..3 player 2's"
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! an exact Nash equilibrium by Newton on the apparent support.
 
 use super::polish::polish;
-use super::qre_path::{Control, PathPoint, QreSystem};
+use super::qre_path::{max_precision, Control, PathPoint, QreSystem};
 use super::{Equilibrium, SolveError, SolverOutput};
 use crate::game::{Game, MixedProfile};
 
@@ -22,15 +22,15 @@ const MAX_STEPS: usize = 20_000;
 /// A polished equilibrium is accepted as the branch's limit only if no probability differs
 /// from the current QRE by more than this.
 const LIMIT_DISTANCE: f64 = 0.05;
-/// Regret accepted for a polished Nash equilibrium, relative to the payoff range.
+/// Regret accepted for a polished Nash equilibrium, relative to the payoff spread.
 const NASH_TOL: f64 = 1e-12;
 
 /// Follows the logit branch from `prior` towards λ = ∞ and returns the Nash equilibrium it
-/// converges to, polished to regret ≤ 1e-12·R, with the scaled precision reached. `None` when
+/// converges to, polished to regret ≤ 1e-12·R (R = [`Game::payoff_spread`]), with the scaled
+/// precision reached. `None` when
 /// tracing fails before a polish succeeds.
 pub(crate) fn trace_to_nash(game: &Game, prior: &MixedProfile) -> Option<(MixedProfile, f64)> {
-    let (lo, hi) = game.payoff_range();
-    let range = hi - lo;
+    let range = game.payoff_spread();
     if range <= 0.0 {
         return Some((game.centroid(), 0.0));
     }
@@ -71,25 +71,58 @@ pub(crate) fn trace_to_nash(game: &Game, prior: &MixedProfile) -> Option<(MixedP
     found
 }
 
+/// Largest λ at which the logit QRE of `game` can be computed: the tracer works at precision
+/// `λ·R` (R = [`Game::payoff_spread`]), which must stay representable with room for the
+/// payoff differences it multiplies. About 10³⁰⁶ / R² for ordinary games, never more than the
+/// largest double; infinite when every player is indifferent (R = 0).
+pub fn max_lambda(game: &Game) -> f64 {
+    let range = game.payoff_spread();
+    if range > 0.0 {
+        // At most the largest double, even when R is so small that the quotient overflows.
+        (max_precision(range) / range).min(f64::MAX)
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// Refuses a λ that is negative, not finite, or above [`max_lambda`].
+pub(crate) fn check_lambda(game: &Game, lambda: f64) -> Result<(), SolveError> {
+    if !(lambda.is_finite() && lambda >= 0.0) {
+        return Err(SolveError::BadOption {
+            name: "lambda",
+            value: lambda.to_string(),
+            allowed: "finite numbers >= 0".into(),
+        });
+    }
+    let max = max_lambda(game);
+    if lambda > max {
+        return Err(SolveError::BadOption {
+            name: "lambda",
+            value: lambda.to_string(),
+            allowed: format!(
+                "at most {max:.3e} for this game: the logit tracer works at precision lambda*R \
+                 (R = {:.3e}, the largest difference between two payoffs of one player), which \
+                 must stay a finite double",
+                game.payoff_spread()
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Follows the principal branch from the centroid at λ = 0 up to `lambda_max` (λ in the
 /// units of the game's own payoffs), calling `observe(λ, profile)` at the start and after every
 /// accepted continuation step, e.g. to draw the path. Fails with
-/// [`SolveError::NoConvergence`] if the branch cannot be traced that far (the points observed
-/// until then are valid QRE).
+/// [`SolveError::BadOption`] if `lambda_max` is negative, not finite or above [`max_lambda`],
+/// and with [`SolveError::NoConvergence`] if the branch cannot be traced that far (the points
+/// observed until then are valid QRE).
 pub fn trace_path(
     game: &Game,
     lambda_max: f64,
     mut observe: impl FnMut(f64, &MixedProfile),
 ) -> Result<(), SolveError> {
-    if !(lambda_max.is_finite() && lambda_max >= 0.0) {
-        return Err(SolveError::BadOption {
-            name: "lambda",
-            value: lambda_max.to_string(),
-            allowed: "finite numbers >= 0",
-        });
-    }
-    let (lo, hi) = game.payoff_range();
-    let range = hi - lo;
+    check_lambda(game, lambda_max)?;
+    let range = game.payoff_spread();
     observe(0.0, &game.centroid());
     if range <= 0.0 || lambda_max == 0.0 {
         return Ok(());
@@ -116,11 +149,11 @@ pub fn solve(game: &Game, lambdas: &[f64]) -> Result<SolverOutput, SolveError> {
                 method: "logit",
                 reason: "the principal branch could not be traced to a Nash equilibrium".into(),
             })?;
-        let (lo, hi) = game.payoff_range();
+        let range = game.payoff_spread();
         out.notes.push(format!(
             "limit of the principal branch (traced to lambda = {:.4e}, then polished to a Nash \
              equilibrium)",
-            if hi > lo { mu / (hi - lo) } else { 0.0 }
+            if range > 0.0 { mu / range } else { 0.0 }
         ));
         out.equilibria.push(Equilibrium::evaluate(game, eq));
         return Ok(out);
@@ -128,8 +161,10 @@ pub fn solve(game: &Game, lambdas: &[f64]) -> Result<SolverOutput, SolveError> {
     let mut targets: Vec<f64> = lambdas.to_vec();
     targets.sort_by(f64::total_cmp);
     targets.dedup();
-    let (lo, hi) = game.payoff_range();
-    let range = hi - lo;
+    for &l in &targets {
+        check_lambda(game, l)?;
+    }
+    let range = game.payoff_spread();
     let mut results: Vec<Option<MixedProfile>> = vec![None; targets.len()];
     if range <= 0.0 {
         results.iter_mut().for_each(|r| *r = Some(game.centroid()));
@@ -196,8 +231,10 @@ pub fn solve(game: &Game, lambdas: &[f64]) -> Result<SolverOutput, SolveError> {
             .into(),
     );
     out.notes.push(format!(
-        "lambda multiplies the game's own payoffs (payoff range R = {range}); the tracer works \
-         on payoffs divided by R, where the same point has precision lambda*R"
+        "lambda multiplies the game's own payoffs (payoff spread R = {}, the largest \
+         difference between two payoffs of one player); the tracer works on payoffs divided by \
+         R, where the same point has precision lambda*R",
+        super::report::short_number(range)
     ));
     Ok(out)
 }
@@ -298,10 +335,9 @@ mod tests {
         }
         // Regret falls towards the Nash limit as λ grows.
         assert!(out.equilibria[2].epsilon < out.equilibria[0].epsilon);
-        let (lo, hi) = g.payoff_range();
         let units = format!(
-            "lambda multiplies the game's own payoffs (payoff range R = {})",
-            hi - lo
+            "lambda multiplies the game's own payoffs (payoff spread R = {}, the largest",
+            g.payoff_spread()
         );
         assert!(
             out.notes.iter().any(|n| n.contains(&units)),
@@ -309,6 +345,59 @@ mod tests {
             out.notes
         );
         assert!(out.notes.iter().any(|n| n.contains("symmetric branch")));
+    }
+
+    /// Payoffs of ±10³⁰⁸ (max − min over all payoffs overflows to infinity). The
+    /// tracer works with R = the payoff spread (10³⁰⁸, finite) on the game divided by 2¹⁰²³:
+    /// QRE at an allowed λ come out finite, λ·R beyond double range is refused by name, and
+    /// nothing prints "inf".
+    #[test]
+    fn payoffs_near_the_double_limit_are_traced_or_refused_by_name() {
+        let g = audit_game(1e308);
+        let out = solve(&g, &[0.1, 1e-307]).unwrap();
+        assert_eq!(out.equilibria.len(), 2, "{:?}", out.notes);
+        assert!(out.equilibria.iter().all(Equilibrium::is_finite));
+        assert!(
+            out.notes.iter().any(|n| n.contains("R = 1e308")),
+            "{:?}",
+            out.notes
+        );
+        assert!(
+            out.notes.iter().all(|n| !n.contains("inf")),
+            "{:?}",
+            out.notes
+        );
+        // At λ = 1e-307 λ·u is at most 10 in magnitude: a genuine interior QRE.
+        let small = &out.equilibria[0];
+        assert_eq!(small.lambda, Some(1e-307));
+        assert!(small.profile.iter().flatten().all(|&p| p > 0.0 && p < 1.0));
+        let max = max_lambda(&g);
+        assert!(max.is_finite() && (0.3..0.5).contains(&max), "{max}");
+        match solve(&g, &[2.0]) {
+            Err(SolveError::BadOption { name, allowed, .. }) => {
+                assert_eq!(name, "lambda");
+                assert!(allowed.contains("at most 4.040e-1"), "{allowed}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let mut points = Vec::new();
+        trace_path(&g, 1e4 / 1e308, |l, p| points.push((l, p.clone()))).unwrap();
+        assert!(points.len() > 10);
+        assert!(points
+            .iter()
+            .all(|(l, p)| l.is_finite() && p.iter().flatten().all(|x| x.is_finite())));
+    }
+
+    /// Scaling a game by a power of two before tracing changes no bit of the answer.
+    #[test]
+    fn tracing_a_rescaled_game_is_exact() {
+        let g = asymmetric_matching_pennies();
+        let big = g.scaled_down(&[-200, -200]);
+        let a = solve(&g, &[0.5, 5.0]).unwrap();
+        let b = solve(&big, &[0.5 / 2f64.powi(200), 5.0 / 2f64.powi(200)]).unwrap();
+        for (x, y) in a.equilibria.iter().zip(&b.equilibria) {
+            assert_eq!(x.profile, y.profile);
+        }
     }
 
     #[test]

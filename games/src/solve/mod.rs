@@ -1,16 +1,19 @@
 //! Equilibrium solvers for normal-form games.
 //!
 //! Each solver is a pure function of a [`Game`] and options, in its own file:
-//! [`pure`] (pure Nash equilibria), [`enummixed`] (vertex enumeration, 2 players),
-//! [`lcp`] (Lemke–Howson from every label, 2 players), [`lh`] (one Lemke–Howson path), [`simpdiv`] (one Nash equilibrium of an
-//! n-player game to 1e-9), [`logit`] (logit QRE principal branch), [`fictitious`] (fictitious
-//! play), [`regret`] (Hart–Mas-Colell regret matching) and [`replicator`] (replicator dynamics). [`budget`] refuses
-//! games over a method's size or work budget before it runs.
+//! [`pure`] (pure Nash equilibria), [`enummixed`] (vertex enumeration, 2 players), `lcp`
+//! (Lemke–Howson from every label, 2 players), [`lh`] (one Lemke–Howson path), `simpdiv` (one
+//! Nash equilibrium of an n-player game to 1e-9), [`logit`] (logit QRE principal branch),
+//! [`fictitious`] (fictitious play), `regret` (Hart–Mas-Colell regret matching) and
+//! [`replicator`] (replicator dynamics). `budget` refuses games over a method's size or work
+//! budget before it runs.
 //! Shared numerical machinery: `tableau` (simplex tableaux with a lexicographic ratio test,
 //! used by `lh`, `lcp` and `enummixed`), `qre_path`
 //! (predictor–corrector tracing of the logit correspondence) and `polish` (Newton on the
 //! indifference equations of a support). This file holds the [`Method`] names, the
-//! [`SolveOptions`], the [`SolveError`] type and the [`solve`] dispatcher; [`report`] holds the
+//! [`SolveOptions`], the [`SolveError`] type, the [`solve`] dispatcher (which checks every
+//! Nash equilibrium a method lists against the game as given, [`nash_violation`]) and
+//! [`check`] (the bad-input refusals of [`solve`], without solving); `report` holds the
 //! serialisable [`SolveReport`].
 
 mod budget;
@@ -60,7 +63,7 @@ pub enum SolveError {
         /// Value given.
         value: String,
         /// What is allowed.
-        allowed: &'static str,
+        allowed: String,
     },
     /// A given starting profile does not fit the game.
     #[error(transparent)]
@@ -224,28 +227,30 @@ impl SolveOptions {
             return Err(SolveError::BadOption {
                 name: "lambda",
                 value: l.to_string(),
-                allowed: "finite numbers >= 0",
+                allowed: "finite numbers >= 0".into(),
             });
         }
         if !(self.tolerance.is_finite() && self.tolerance > 0.0 && self.tolerance < 1.0) {
             return Err(SolveError::BadOption {
                 name: "tolerance",
                 value: self.tolerance.to_string(),
-                allowed: "a number in (0, 1)",
+                allowed: "a number in (0, 1)".into(),
             });
         }
-        if !(self.replicator_step.is_finite() && self.replicator_step > 0.0) {
+        let horizon = self.replicator_step * self.replicator_steps as f64;
+        if !(self.replicator_step.is_finite() && self.replicator_step > 0.0 && horizon.is_finite())
+        {
             return Err(SolveError::BadOption {
                 name: "replicator_step",
                 value: self.replicator_step.to_string(),
-                allowed: "a finite number > 0",
+                allowed: "a finite number > 0 whose product with replicator_steps is finite".into(),
             });
         }
         if self.iterations == 0 {
             return Err(SolveError::BadOption {
                 name: "iterations",
                 value: "0".into(),
-                allowed: "at least 1",
+                allowed: "at least 1".into(),
             });
         }
         Ok(())
@@ -319,9 +324,116 @@ fn normalises(method: Method, opts: &SolveOptions) -> bool {
     }
 }
 
+/// Whether `method` (with `opts`) lists Nash equilibria, as opposed to QRE at given λ
+/// (`logit --lambda`), end states of learning dynamics (`fictitious`, `replicator`) or the
+/// marginals of a correlated distribution (`regret`), which are reported with their regret.
+fn claims_nash(method: Method, opts: &SolveOptions) -> bool {
+    match method {
+        Method::Pure | Method::EnumMixed | Method::Lcp | Method::Lh | Method::Simpdiv => true,
+        Method::Logit => opts.lambdas.is_empty(),
+        _ => false,
+    }
+}
+
+/// The regret `player` may have at `sigma` for the profile to be listed as a Nash equilibrium
+/// with tolerance `tau`: `tau` × the spread of the player's payoffs at stake ([`Game::stake`]:
+/// the payoffs of all its strategies against the others' pure profiles played with positive
+/// probability), plus the rounding error of evaluating the regret in double precision
+/// (`(3k + m + 4)·2⁻⁵²` × the largest payoff magnitude at stake, for `k` such profiles and `m`
+/// strategies). The spread at stake, not the game's payoff range, is the yardstick: a gain of 1
+/// where the player's payoffs at stake are 0 and 1 is a real gain even if another cell of the
+/// game pays 10¹⁸.
+pub fn nash_tolerance(game: &Game, sigma: &MixedProfile, player: usize, tau: f64) -> f64 {
+    let stake = game.stake(sigma, player);
+    let terms = 3 * stake.profiles + game.num_strategies(player) + 4;
+    tau * stake.spread() + terms as f64 * f64::EPSILON * stake.magnitude()
+}
+
+/// The first player whose regret at `sigma` exceeds [`nash_tolerance`]: (player, regret,
+/// tolerance); `None` when `sigma` is a Nash equilibrium within the tolerance.
+pub fn nash_violation(game: &Game, sigma: &MixedProfile, tau: f64) -> Option<(usize, f64, f64)> {
+    (0..game.num_players()).find_map(|i| {
+        let values = game.strategy_values(sigma, i);
+        // As in `Game::regret`.
+        let current: f64 = values.iter().zip(&sigma[i]).map(|(v, p)| v * p).sum();
+        let best = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let worst = values.iter().copied().fold(f64::INFINITY, f64::min);
+        let regret = if (best - current).is_nan() {
+            f64::NAN
+        } else {
+            (best - current).max(0.0)
+        };
+        // Shortcut: the values are averages of the payoffs at stake, so τ × their spread is
+        // within the tolerance (up to rounding, which the tolerance allows for) and the stake
+        // need not be computed.
+        if regret == 0.0 || regret <= tau * (best - worst) {
+            return None;
+        }
+        let tol = nash_tolerance(game, sigma, i, tau);
+        // A NaN regret or tolerance is a violation.
+        let within = regret.partial_cmp(&tol).is_some_and(|o| o.is_le());
+        (!within).then_some((i, regret, tol))
+    })
+}
+
+/// A Nash equilibrium of `game` (within [`nash_tolerance`]) near `sigma`, a profile that is
+/// not one: Newton on the indifference equations ([`polish`]) in the game's own payoffs, on
+/// the supports made of each player's best responses at `sigma`, then on those joined with
+/// `sigma`'s supports. `None` when neither gives an equilibrium.
+fn refine(game: &Game, sigma: &MixedProfile, tau: f64) -> Option<Equilibrium> {
+    let best: Vec<Vec<usize>> = (0..game.num_players())
+        .map(|i| {
+            let values = game.strategy_values(sigma, i);
+            let top = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let tol = nash_tolerance(game, sigma, i, tau);
+            (0..values.len())
+                .filter(|&j| values[j] >= top - tol)
+                .collect()
+        })
+        .collect();
+    let joined: Vec<Vec<usize>> = best
+        .iter()
+        .zip(sigma)
+        .map(|(b, p)| {
+            (0..p.len())
+                .filter(|&j| p[j] > 0.0 || b.contains(&j))
+                .collect()
+        })
+        .collect();
+    [best, joined].into_iter().find_map(|support| {
+        // Start from `sigma` restricted to the support (uniform where it has no mass there).
+        let start: MixedProfile = sigma
+            .iter()
+            .zip(&support)
+            .map(|(p, s)| {
+                let mass: f64 = s.iter().map(|&j| p[j]).sum();
+                let mut q = vec![0.0; p.len()];
+                for &j in s {
+                    q[j] = if mass > 0.0 {
+                        p[j] / mass
+                    } else {
+                        1.0 / s.len() as f64
+                    };
+                }
+                q
+            })
+            .collect();
+        let tol = (0..game.num_players())
+            .map(|i| nash_tolerance(game, &start, i, tau))
+            .fold(f64::INFINITY, f64::min);
+        let found = polish::polish(game, &start, &support, tol)?;
+        let e = Equilibrium::evaluate(game, found);
+        (e.is_finite() && nash_violation(game, &e.profile, tau).is_none()).then_some(e)
+    })
+}
+
 /// Runs one concrete method within its budget and evaluates what it found in the original
 /// game: probabilities, payoffs and regret in the game's own units, non-finite entries
-/// dropped. A method other than `pure` that finds nothing is an error, never an empty success.
+/// dropped. The methods that list Nash equilibria ([`claims_nash`]) are checked against the
+/// game as given (`pure` by construction, as it compares the payoffs exactly; the others
+/// here): a profile with a regret above [`nash_tolerance`] (`opts.tolerance` × the spread of
+/// the payoffs at stake) is dropped with a note. A method other than `pure` that finds nothing
+/// is an error, never an empty success.
 fn run_checked(
     game: &Game,
     method: Method,
@@ -338,6 +450,7 @@ fn run_checked(
         notes: raw.notes,
     };
     let mut dropped = 0;
+    let mut not_nash: Vec<(usize, f64, f64)> = Vec::new();
     for e in raw.equilibria {
         let mut r = if normalises(method, opts) {
             Equilibrium::evaluate(game, e.profile.clone())
@@ -346,15 +459,51 @@ fn run_checked(
         };
         r.lambda = e.lambda;
         r.ce_violation = e.ce_violation;
-        if r.is_finite() {
-            out.equilibria.push(r);
-        } else {
+        if !r.is_finite() {
             dropped += 1;
+        } else if let Some(v) = (claims_nash(method, opts) && method != Method::Pure)
+            .then(|| nash_violation(game, &r.profile, opts.tolerance))
+            .flatten()
+        {
+            // simpdiv and logit answer with one equilibrium: refine the profile in the game as
+            // given before giving up on it.
+            match matches!(method, Method::Simpdiv | Method::Logit)
+                .then(|| refine(game, &r.profile, opts.tolerance))
+                .flatten()
+            {
+                Some(fixed) => {
+                    out.notes.push(format!(
+                        "the profile {method} found on the rescaled game was not an equilibrium \
+                         of the game as given ({}'s regret {:.3e} above its tolerance {:.3e}); \
+                         it was refined by Newton's method on its best responses in the game's \
+                         own payoffs",
+                        game.players()[v.0],
+                        v.1,
+                        v.2
+                    ));
+                    out.equilibria.push(fixed);
+                }
+                None => not_nash.push(v),
+            }
+        } else {
+            out.equilibria.push(r);
         }
     }
     if dropped > 0 {
         out.notes.push(format!(
             "{dropped} result(s) with non-finite probabilities, payoffs or regret discarded"
+        ));
+    }
+    if let Some(&(player, regret, tol)) = not_nash.first() {
+        out.notes.push(format!(
+            "{} profile(s) found were dropped as not Nash equilibria of the game as given: \
+             e.g. {}'s regret {regret:.3e} exceeds its tolerance {tol:.3e} ({:e} × the spread \
+             of its payoffs at stake, plus rounding); {method} computes on payoffs rescaled \
+             per player to a unit range, which cannot resolve payoff differences below about \
+             1e-16 of a player's payoff range",
+            not_nash.len(),
+            game.players()[player],
+            opts.tolerance
         ));
     }
     if matches!(method, Method::Fictitious | Method::Replicator) {
@@ -417,6 +566,47 @@ fn group_into(list: &mut Vec<Equilibrium>, mut e: Equilibrium, method: Method) {
     e.method = Some(method.name().to_string());
     e.methods = vec![method.name().to_string()];
     list.push(e);
+}
+
+/// Checks, without solving, that `method` can run on `game` with `opts`: the options are
+/// valid, the method applies to the game (two-player methods, one-population replicator
+/// dynamics on a symmetric game), the game is within the method's budget, `lh`'s label
+/// exists and `logit`'s λ values are within [`logit::max_lambda`]. These are the bad-input
+/// errors [`solve`] can return; callers use this to refuse bad input before any side effect
+/// (e.g. creating an output directory). For `Method::All` only the options are checked, as
+/// `all` turns a method that cannot run into a note.
+pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), SolveError> {
+    opts.validate()?;
+    if method == Method::All {
+        return Ok(());
+    }
+    if !method.applies_to(game) {
+        return Err(SolveError::NotTwoPlayer {
+            method: method.name(),
+            players: game.num_players(),
+        });
+    }
+    budget::check(game, method, opts)?;
+    match method {
+        Method::Lh => {
+            let (m, n) = (game.num_strategies(0), game.num_strategies(1));
+            if opts.label >= m + n {
+                return Err(lh::label_error(opts.label, m, n));
+            }
+        }
+        Method::Replicator
+            if opts.population == Population::One && !game.is_symmetric_two_player() =>
+        {
+            return Err(SolveError::NotSymmetric);
+        }
+        Method::Logit => {
+            for &l in &opts.lambdas {
+                logit::check_lambda(game, l)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Runs `method` on `game`. `Method::All` runs every applicable method in
@@ -516,6 +706,149 @@ mod tests {
                 settled.notes
             );
         }
+    }
+
+    /// At (A 2, B 1) of [`audit_game`] each player gains 1. No method may list it,
+    /// however large `big` is; `pure` finds exactly the two pure equilibria, and every listed
+    /// Nash equilibrium passes the check against the game as given.
+    #[test]
+    fn no_method_lists_a_profile_that_is_not_an_equilibrium() {
+        let fake = vec![vec![0.0, 1.0], vec![1.0, 0.0]];
+        let opts = SolveOptions {
+            iterations: 2_000,
+            replicator_steps: 2_000,
+            ..SolveOptions::default()
+        };
+        for big in [1e12, 1e15, 1e16, 1e18, 1e308] {
+            let g = audit_game(big);
+            assert!(g.epsilon(&fake) >= 1.0);
+            assert!(nash_violation(&g, &fake, opts.tolerance).is_some());
+            let pure = solve(&g, Method::Pure, &opts).unwrap();
+            assert_eq!(pure.equilibria.len(), 2, "{big}: {pure:?}");
+            for m in Method::CONCRETE
+                .into_iter()
+                .filter(|&m| claims_nash(m, &opts))
+            {
+                match solve(&g, m, &opts) {
+                    Ok(r) => {
+                        for e in &r.equilibria {
+                            // (The genuine mixed equilibrium is within 1/big of `fake`.)
+                            assert_ne!(e.profile, fake, "{m} {big}");
+                            assert_eq!(
+                                nash_violation(&g, &e.profile, opts.tolerance),
+                                None,
+                                "{m} {big}"
+                            );
+                        }
+                    }
+                    // A method that can only see the fake profile says so.
+                    Err(SolveError::NoConvergence { reason, .. }) => {
+                        assert!(
+                            reason.contains("not Nash equilibria"),
+                            "{m} {big}: {reason}"
+                        )
+                    }
+                    Err(e) => panic!("{m} {big}: {e}"),
+                }
+            }
+            let all = solve(&g, Method::All, &opts).unwrap();
+            for e in &all.equilibria {
+                assert_ne!(e.profile, fake, "all {big}");
+            }
+            assert!(
+                all.notes.iter().any(|n| n.contains("dropped as not Nash")),
+                "{:?}",
+                all.notes
+            );
+            // Nothing non-finite anywhere, even where max − min over all payoffs overflows.
+            assert!(all.equilibria.iter().all(Equilibrium::is_finite));
+            assert!(!all.to_string().contains("inf") && !all.to_string().contains("NaN"));
+        }
+    }
+
+    /// The yardstick is the spread of the payoffs at stake, not the payoff range: at the fake
+    /// profile A's payoffs at stake are 0 and 1 (B plays 1), so the tolerance is about 1e-9;
+    /// at a fully mixed profile it is 1e-9 × A's whole spread.
+    #[test]
+    fn nash_tolerance_is_relative_to_the_payoffs_at_stake() {
+        let g = audit_game(1e18);
+        let fake = vec![vec![0.0, 1.0], vec![1.0, 0.0]];
+        let t = nash_tolerance(&g, &fake, 0, 1e-9);
+        assert!((1e-9..1.1e-9).contains(&t), "{t}");
+        let mixed = g.centroid();
+        let t = nash_tolerance(&g, &mixed, 0, 1e-9);
+        assert!((1e9..1.1e9).contains(&t), "{t}");
+        // Ordinary games: every equilibrium every exact method lists passes.
+        for g in [
+            battle_of_sexes(),
+            chicken(),
+            rock_paper_scissors(),
+            matching_pennies(),
+        ] {
+            for m in [Method::EnumMixed, Method::Lcp] {
+                for e in solve(&g, m, &SolveOptions::default()).unwrap().equilibria {
+                    assert_eq!(nash_violation(&g, &e.profile, 1e-9), None, "{m}");
+                }
+            }
+        }
+    }
+
+    /// A profile found on the rescaled game that is not an equilibrium of the game as given is
+    /// refined in the game's own payoffs: with a payoff of −10³⁰⁰, A's strategy 2 dominates
+    /// strictly, but rescaled to [0, 1] the difference at B's strategy 2 rounds away.
+    #[test]
+    fn simpdiv_and_logit_refine_what_rescaling_blurred() {
+        let g = bimatrix(&[[-1e300, 0.0], [0.0, 1.0]], &[[1.0, 0.0], [0.0, 2.0]]);
+        for m in [Method::Simpdiv, Method::Logit] {
+            let r = solve(&g, m, &SolveOptions::default()).unwrap();
+            assert_eq!(r.equilibria.len(), 1);
+            assert_eq!(
+                r.equilibria[0].profile,
+                vec![vec![0.0, 1.0], vec![0.0, 1.0]],
+                "{m}"
+            );
+            assert!(
+                r.notes.iter().any(|n| n.contains("refined")),
+                "{:?}",
+                r.notes
+            );
+        }
+    }
+
+    #[test]
+    fn check_refuses_what_solve_would_refuse() {
+        let g = battle_of_sexes();
+        let opts = |label: usize, lambdas: Vec<f64>| SolveOptions {
+            label,
+            lambdas,
+            ..SolveOptions::default()
+        };
+        assert!(check(&g, Method::Lh, &opts(3, vec![])).is_ok());
+        let e = check(&g, Method::Lh, &opts(4, vec![])).unwrap_err();
+        assert!(e.to_string().contains("labels 0..3"), "{e}");
+        assert_eq!(
+            solve(&g, Method::Lh, &opts(4, vec![])).unwrap_err(),
+            e,
+            "check and solve agree"
+        );
+        assert!(matches!(
+            check(&three_player_mixed_only(), Method::Lcp, &opts(0, vec![])),
+            Err(SolveError::NotTwoPlayer { .. })
+        ));
+        // λ·R must stay a finite double: R = 10³⁰⁸ allows λ up to about 0.4.
+        let huge = audit_game(1e308);
+        assert!(check(&huge, Method::Logit, &opts(0, vec![0.1])).is_ok());
+        let e = check(&huge, Method::Logit, &opts(0, vec![2.0])).unwrap_err();
+        assert!(
+            matches!(e, SolveError::BadOption { name: "lambda", .. }),
+            "{e}"
+        );
+        assert!(e.to_string().contains("at most 4.0"), "{e}");
+        let big = Game::from_counts(&[520, 520], vec![0.0; 520 * 520 * 2]).unwrap();
+        let e = check(&big, Method::EnumMixed, &opts(0, vec![])).unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("about 10^311"), "{text}");
+        assert!(!text.contains("inf"), "{text}");
     }
 
     #[test]

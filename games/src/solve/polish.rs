@@ -49,8 +49,7 @@ pub(crate) fn polish(
             support[i].iter().map(|&j| vals[j] * sigma[i][j]).sum()
         })
         .collect();
-    let (lo, hi) = game.payoff_range();
-    let scale = (hi - lo).max(f64::MIN_POSITIVE);
+    let scale = game.payoff_spread().max(f64::MIN_POSITIVE);
     for _ in 0..40 {
         let mut f = DVector::zeros(dim);
         let mut jac = DMatrix::zeros(dim, dim);

@@ -1,16 +1,42 @@
 //! Predictor–corrector continuation of the logit quantal-response correspondence.
 //!
 //! The unknowns are the log-probabilities `y_ij = ln σ_ij` and the precision `μ = λ·R`, where
-//! `R` is the game's payoff range (payoffs are used divided by `R`, so step sizes do not depend
-//! on the payoff scale). For each player `i` the equations are `Σ_j e^{y_ij} = 1` and, for
+//! `R` is the game's payoff spread, the largest difference between two payoffs of one player
+//! ([`Game::payoff_spread`]; payoffs are used divided by `R`, so step sizes do not depend on
+//! the payoff scale). For each player `i` the equations are `Σ_j e^{y_ij} = 1` and, for
 //! `j ≥ 1`, `y_ij − y_i0 − ln(ρ_ij/ρ_i0) − μ (u_ij − u_i0)/R = 0`, with a prior `ρ` (the centroid
 //! for the principal branch, where `σ(0) = ρ`). The curve is followed by arc length: an Euler
 //! predictor along the unit tangent (kernel of the Jacobian, oriented continuously) and a Newton
 //! corrector on the hyperplane orthogonal to it, with step-size adaptation and rejection of
 //! steps whose corrector does not contract or whose tangent turns too sharply.
 
-use crate::game::{Game, MixedProfile};
+use crate::game::{binary_exponent, Game, MixedProfile};
 use nalgebra::{DMatrix, DVector};
+use std::borrow::Cow;
+
+/// Payoff scales above `2^SCALE_LIMIT` are traced on a copy of the game divided by a power of
+/// two (exact in binary floating point), so that `μ · (payoff difference) / R` cannot overflow;
+/// smaller scales are traced on the game as given, bit for bit as before.
+const SCALE_LIMIT: i32 = 64;
+
+/// The power of two the tracer divides the payoffs of a game with scale `range` by, and the
+/// scale after the division (`range` itself, or in [1, 2)).
+fn tracer_scale(range: f64) -> (i32, f64) {
+    if range > 2f64.powi(SCALE_LIMIT) {
+        let shift = binary_exponent(range);
+        (shift, range * 2f64.powi(-shift))
+    } else {
+        (0, range)
+    }
+}
+
+/// Largest precision `μ = λ·R` the tracer can work at for a game whose payoffs it divides by
+/// `range` (R): `μ` times a scaled payoff difference (at most the scaled R) stays below a
+/// quarter of the largest double.
+pub(crate) fn max_precision(range: f64) -> f64 {
+    let (_, scaled) = tracer_scale(range);
+    f64::MAX / 4.0 / scaled.max(1.0)
+}
 
 /// A point of the path: log-probabilities (flat, player by player) and `μ = λ·R`.
 #[derive(Debug, Clone)]
@@ -21,7 +47,8 @@ pub(crate) struct PathPoint {
 
 /// The logit equations of one game and prior.
 pub(crate) struct QreSystem<'a> {
-    game: &'a Game,
+    /// The game, divided by a power of two when its scale is above `2^SCALE_LIMIT`.
+    game: Cow<'a, Game>,
     offsets: Vec<usize>,
     log_prior: Vec<f64>,
     range: f64,
@@ -35,8 +62,16 @@ pub(crate) enum Control {
 }
 
 impl<'a> QreSystem<'a> {
-    /// The system for `game` with a strictly positive `prior`; `range` must be > 0.
+    /// The system for `game` with a strictly positive `prior`; `range` (R) must be > 0 and
+    /// finite. A game whose R is above `2^SCALE_LIMIT` is traced divided by a power of two (R
+    /// with it), which leaves `μ = λ·R` and every profile unchanged.
     pub(crate) fn new(game: &'a Game, prior: &MixedProfile, range: f64) -> Self {
+        let (shift, range) = tracer_scale(range);
+        let game = if shift > 0 {
+            Cow::Owned(game.scaled_down(&vec![shift; game.num_players()]))
+        } else {
+            Cow::Borrowed(game)
+        };
         let mut offsets = Vec::with_capacity(game.num_players());
         let mut dim = 0;
         for i in 0..game.num_players() {
@@ -72,7 +107,7 @@ impl<'a> QreSystem<'a> {
 
     /// Residual `H` and Jacobian (`dim × (dim + 1)`, last column ∂/∂μ).
     fn eval(&self, y: &[f64], mu: f64, with_jac: bool) -> (DVector<f64>, DMatrix<f64>) {
-        let g = self.game;
+        let g: &Game = &self.game;
         let n = g.num_players();
         let sigma = self.profile(y);
         let mut h = DVector::zeros(self.dim);

@@ -66,8 +66,20 @@ pub(crate) fn ce_violation(game: &Game, joint: &[f64]) -> f64 {
     worst
 }
 
-/// Runs `rounds` rounds of regret matching seeded by `seed`.
+/// Payoffs up to `2^DYNAMICS_LIMIT` in magnitude are played as given; a player with larger
+/// payoffs plays on its payoffs divided by a power of two (exact in binary floating point, and
+/// regret matching only ever compares a player's own payoffs, so the play is the same), so that
+/// cumulative regrets over up to 2³⁵ rounds and `t·μ` cannot overflow.
+const DYNAMICS_LIMIT: i32 = 900;
+
+/// Runs `rounds` rounds of regret matching seeded by `seed`. The reported profile, its regret
+/// and `ce_violation` are evaluated in `game` as given.
 pub(crate) fn solve(game: &Game, rounds: usize, mode: RegretMode, seed: u64) -> SolverOutput {
+    let original = game;
+    let scaled = game
+        .shifts_below(DYNAMICS_LIMIT, false)
+        .map(|shift| game.scaled_down(&shift));
+    let game = scaled.as_ref().unwrap_or(game);
     let n = game.num_players();
     let counts = game.strategy_counts();
     let mut strides = vec![1usize; n];
@@ -149,8 +161,8 @@ pub(crate) fn solve(game: &Game, rounds: usize, mode: RegretMode, seed: u64) -> 
             marginals[i][s] += p;
         }
     }
-    let mut eq = Equilibrium::evaluate(game, marginals);
-    let violation = ce_violation(game, &z);
+    let mut eq = Equilibrium::evaluate(original, marginals);
+    let violation = ce_violation(original, &z);
     eq.ce_violation = Some(violation);
     let kind = match mode {
         RegretMode::Conditional => {
@@ -200,6 +212,23 @@ mod tests {
             .unwrap();
         assert!(long < 0.01, "violation {long}");
         assert!(long <= short);
+    }
+
+    /// Payoffs near 10³⁰⁸ would overflow the cumulative regrets and `t·μ`; the
+    /// dynamics run on the payoffs divided by a power of two, which changes no decision, so
+    /// the play is exactly that of the game divided by 2¹⁰⁰⁰ (where nothing overflows).
+    #[test]
+    fn huge_payoffs_play_as_their_rescaled_game() {
+        let g = audit_game(1e308);
+        let small = g.scaled_down(&[1000, 1000]);
+        for mode in [RegretMode::Conditional, RegretMode::Unconditional] {
+            let big = solve(&g, 5_000, mode, 4);
+            let reference = solve(&small, 5_000, mode, 4);
+            let (a, b) = (&big.equilibria[0], &reference.equilibria[0]);
+            assert_eq!(a.profile, b.profile, "{mode:?}");
+            assert!(a.is_finite(), "{a:?}");
+            assert!(a.ce_violation.is_some_and(f64::is_finite));
+        }
     }
 
     #[test]

@@ -69,6 +69,14 @@ pub fn solve_observed(
     steps: usize,
     mut observe: impl FnMut(usize, &MixedProfile),
 ) -> Result<SolverOutput, SolveError> {
+    // The horizon t = dt × steps is printed: it must be a finite number.
+    if !(dt.is_finite() && dt > 0.0 && (dt * steps as f64).is_finite()) {
+        return Err(SolveError::BadOption {
+            name: "replicator_step",
+            value: dt.to_string(),
+            allowed: format!("a finite number > 0 whose product with the {steps} steps is finite"),
+        });
+    }
     let one = match population {
         Population::Auto => game.is_symmetric_two_player(),
         Population::One if !game.is_symmetric_two_player() => return Err(SolveError::NotSymmetric),
@@ -116,7 +124,7 @@ pub fn solve_observed(
             } else {
                 "multi-population"
             },
-            dt * steps as f64
+            super::report::short_number(dt * steps as f64)
         )],
     })
 }
@@ -125,6 +133,26 @@ pub fn solve_observed(
 mod tests {
     use super::super::test_games::*;
     use super::*;
+
+    /// The note prints the horizon t = step × steps: a step whose horizon overflows is
+    /// refused instead of printing "t = inf".
+    #[test]
+    fn horizon_must_be_finite() {
+        let e = solve(&hawk_dove(), Population::Auto, None, 1e305, 10_000).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                SolveError::BadOption {
+                    name: "replicator_step",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert!(solve(&hawk_dove(), Population::Auto, None, f64::NAN, 10).is_err());
+        let ok = solve(&hawk_dove(), Population::Auto, None, 0.01, 100).unwrap();
+        assert!(ok.notes[0].ends_with("(t = 1)"), "{:?}", ok.notes);
+    }
 
     #[test]
     fn hawk_dove_converges_to_v_over_c() {

@@ -8,6 +8,16 @@ use std::fmt;
 /// Probabilities and regrets smaller than this are printed as exact zeros.
 const ZERO_SNAP: f64 = 1e-14;
 
+/// `x` as Rust prints it (`5`, `0.25`) when it is 0 or 10⁻⁴ ≤ |x| < 10¹⁵, else in scientific
+/// notation (`1e308`, `2.5e-7`), so that no number prints as hundreds of digits.
+pub(crate) fn short_number(x: f64) -> String {
+    if x == 0.0 || (1e-4..1e15).contains(&x.abs()) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
 /// One equilibrium (or approximate equilibrium, for learning dynamics and QRE).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Equilibrium {
@@ -157,7 +167,7 @@ impl fmt::Display for SolveReport {
                 write!(f, " [{m}]")?;
             }
             if let Some(l) = eq.lambda {
-                write!(f, "  lambda={l}")?;
+                write!(f, "  lambda={}", short_number(l))?;
             }
             write!(f, "  epsilon={:.3e}", eq.epsilon)?;
             if let Some(c) = eq.ce_violation {
@@ -177,12 +187,14 @@ impl fmt::Display for SolveReport {
                         .map(|(s, p)| format!("{s}={p:.6}"))
                         .collect(),
                 };
-                writeln!(
-                    f,
-                    "  {name:<width$}  payoff {:>12.6}  {}",
-                    eq.payoffs[i],
-                    probs.join(" ")
-                )?;
+                // Payoffs of 10¹⁵ and more in scientific notation, not as hundreds of digits.
+                let payoff = eq.payoffs[i];
+                let payoff = if payoff.abs() < 1e15 {
+                    format!("{payoff:>12.6}")
+                } else {
+                    format!("{payoff:>12.6e}")
+                };
+                writeln!(f, "  {name:<width$}  payoff {payoff}  {}", probs.join(" "))?;
             }
         }
         for note in &self.notes {

@@ -71,6 +71,14 @@ pub(crate) fn three_player_mixed_only() -> Game {
     Game::from_counts(&[2, 2, 2], payoffs).unwrap()
 }
 
+/// A 2×2 game with Gambit payoff list `1 big 0 0 -big 0 1 1`: A = [[1, −big],
+/// [0, 1]], B = [[big, 0], [0, 1]]. Pure equilibria (1, 1) and (2, 2); a mixed one in which
+/// A plays 1 with probability 1/(big + 1) and B plays 2 with probability about 1/big, which
+/// double precision rounds to the pure profile (2, 1), where each player gains 1 by deviating.
+pub(crate) fn audit_game(big: f64) -> Game {
+    bimatrix(&[[1.0, -big], [0.0, 1.0]], &[[big, 0.0], [0.0, 1.0]])
+}
+
 /// A game with payoffs uniform on [0, 1) from a seeded ChaCha8 stream.
 pub(crate) fn random_game(counts: &[usize], seed: u64) -> Game {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);

@@ -35,14 +35,22 @@ pub struct CalibrationRun {
 }
 
 impl<'e, 'c> Calibration<'e, 'c> {
-    /// Refuses 0 prior draws (named like the `--samples` flag).
-    pub fn check_samples(samples: u64) -> Result<(), CalibrationError> {
+    /// Refuses 0 prior draws (named like the `--samples` flag), and more than the limits allow
+    /// ([`crate::limits::check_points`]) for the prior draws plus as many posterior-predictive
+    /// ones, of `runs` runs each.
+    pub fn check_samples(samples: u64, runs: u64) -> Result<(), CalibrationError> {
         if samples == 0 {
             return Err(CalibrationError::Bad(
                 "--samples 0: allowed values are 1 or more".into(),
             ));
         }
-        Ok(())
+        // The prior draws and as many posterior-predictive ones at most.
+        crate::limits::check_points(
+            &format!("--samples {samples} (prior draws, plus up to as many predictive ones)"),
+            samples.saturating_mul(2),
+            runs,
+        )
+        .map_err(CalibrationError::Bad)
     }
 
     /// A calibration of `ev`'s ranges against the facts of `facts` (read from `facts_file`)

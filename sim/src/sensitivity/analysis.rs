@@ -15,7 +15,7 @@
 
 use super::design::{morris_design, morris_effects, Parameter, Trajectory};
 use super::{Measure, SensitivityError, Target};
-use crate::limits::{MAX_LEVELS, MAX_RANGES, MAX_SENSITIVITY_POINTS};
+use crate::limits::{check_points, MAX_BOOTSTRAP, MAX_LEVELS, MAX_RANGES, MAX_SENSITIVITY_POINTS};
 use crate::output::{csv_lead, outcomes_csv_header, Manifest, OutputError, ResultsDir};
 use crate::reports::{MorrisRow, OneAtATime, SensitivitySummary};
 use crate::runner::{run_cells, CellResult, Plan, Progress, Simulation};
@@ -47,10 +47,11 @@ impl MorrisOptions {
                 self.levels
             )));
         }
-        if self.bootstrap == 0 {
-            return Err(SensitivityError::Bad(
-                "--bootstrap 0: allowed values are 1 or more".into(),
-            ));
+        if self.bootstrap == 0 || self.bootstrap > MAX_BOOTSTRAP {
+            return Err(SensitivityError::Bad(format!(
+                "--bootstrap {}: allowed values are 1 to {MAX_BOOTSTRAP}",
+                self.bootstrap
+            )));
         }
         Ok(())
     }
@@ -113,14 +114,20 @@ impl<M: Measure> Analysis<M> {
             .checked_mul(morris.trajectories as u64)
             .and_then(|m| m.checked_add(1 + 2 * k as u64))
             .filter(|&n| n <= MAX_SENSITIVITY_POINTS);
-        if n_points.is_none() {
+        let Some(n_points) = n_points else {
             return Err(SensitivityError::Bad(format!(
                 "--trajectories {}: with {k} parameters this is more than \
                  {MAX_SENSITIVITY_POINTS} evaluation points (limit, see configs/README.md)",
                 morris.trajectories
             ))
             .into());
-        }
+        };
+        check_points(
+            &format!("--trajectories {}", morris.trajectories),
+            n_points,
+            runs,
+        )
+        .map_err(SensitivityError::Bad)?;
         let base_point: Vec<f64> = params.iter().map(|p| p.base).collect();
         let mut points: Vec<(String, Vec<f64>)> = vec![("base".into(), base_point.clone())];
         for (i, p) in params.iter().enumerate() {

@@ -30,9 +30,17 @@ impl Sweep {
         base_doc: &Document,
         catalog: &dyn Catalog,
     ) -> Result<Sweep, ScenarioError> {
-        let err = |problems: Vec<Problem>| ScenarioError {
-            source: source.to_string(),
-            problems,
+        // Problems of `[sweep]` keys are placed at the key's line in the file.
+        let err = |mut problems: Vec<Problem>| {
+            for p in &mut problems {
+                if p.location.is_none() && p.path.starts_with("sweep.") {
+                    p.location = crate::location::locate(text, &p.path);
+                }
+            }
+            ScenarioError {
+                source: source.to_string(),
+                problems,
+            }
         };
         let s = &file.sweep;
         let base = base_scenario(base_doc, &s.set, catalog).map_err(|p| err(vec![p]))?;
@@ -93,6 +101,15 @@ fn base_scenario(
 /// Latin-hypercube samples (0 for other designs). Too many axes stops at once.
 fn check_settings(file: &SweepFile, problems: &mut Vec<Problem>) -> Result<u64, Problem> {
     let s = &file.sweep;
+    if let Err(allowed) = crate::names::check_name(&s.name) {
+        push(
+            problems,
+            "sweep.name",
+            None,
+            format!("{:?}", s.name),
+            allowed,
+        );
+    }
     if s.runs == 0 {
         push(
             problems,

@@ -76,6 +76,7 @@ pub fn write_results<T: CellSummary>(
         csv: create("outcomes.csv")?,
         json: create("summary.json")?,
         params: h0.params.clone(),
+        runs_per_cell: manifest.runs,
         cell: 0,
         summary: std::marker::PhantomData::<T>,
     };
@@ -146,6 +147,7 @@ struct Streams<T> {
     csv: BufWriter<fs::File>,
     json: BufWriter<fs::File>,
     params: Vec<String>,
+    runs_per_cell: u64,
     cell: u64,
     summary: std::marker::PhantomData<T>,
 }
@@ -191,6 +193,14 @@ impl<T: CellSummary> Streams<T> {
                     r.cell,
                     h.first,
                     h.end
+                )));
+            }
+            if let Some(why) = r.summary.inconsistency(self.runs_per_cell) {
+                return Err(SweepError::Bad(format!(
+                    "{}:{}: cell {} is inconsistent: {why} (an edited or damaged shard?)",
+                    f.display(),
+                    k + 1,
+                    r.cell
                 )));
             }
             self.record(r)?;

@@ -147,6 +147,13 @@ pub trait CellSummary: Serialize + DeserializeOwned + Send {
     fn labels(&self) -> Vec<(&'static str, serde_json::Value)> {
         Vec::new()
     }
+
+    /// Why this summary cannot be a cell of `runs_per_cell` runs (a shard file edited or
+    /// damaged by hand), if it cannot. Nothing is checked by default.
+    fn inconsistency(&self, runs_per_cell: u64) -> Option<String> {
+        let _ = runs_per_cell;
+        None
+    }
 }
 
 /// The flagship summary: one `outcomes.csv` row per outcome class, and the modal outcome.
@@ -159,6 +166,33 @@ impl CellSummary for Summary {
 
     fn labels(&self) -> Vec<(&'static str, serde_json::Value)> {
         vec![("modal_outcome", modal_outcome(self).name().into())]
+    }
+
+    /// The runs must be the sweep's runs per cell, and the outcome counts must add up to them,
+    /// each share being its count over the runs.
+    fn inconsistency(&self, runs_per_cell: u64) -> Option<String> {
+        if self.runs != runs_per_cell {
+            return Some(format!(
+                "runs = {}, but the sweep has {runs_per_cell} runs per cell",
+                self.runs
+            ));
+        }
+        let total: u64 = self.outcomes.iter().map(|o| o.count).sum();
+        if total != self.runs {
+            return Some(format!(
+                "its outcome counts add up to {total}, not to its {} runs",
+                self.runs
+            ));
+        }
+        self.outcomes.iter().find_map(|o| {
+            let share = o.count as f64 / self.runs as f64;
+            ((o.share - share).abs() > 1e-12).then(|| {
+                format!(
+                    "{} has share {} but count {} of {} runs",
+                    o.outcome, o.share, o.count, self.runs
+                )
+            })
+        })
     }
 }
 

@@ -125,9 +125,12 @@ pub(crate) fn run(file: &Path, json: bool) -> Result<()> {
         toml::from_str(&text).map_err(|e| bad(format!("{}: {e}", file.display())))?;
     let spec = spec.pie;
     let solution = spec.pie().solve(MAX_ITERATIONS).map_err(|e| {
+        let at = sim::layers::locate_path(&text, "pie.delta")
+            .map(|(line, col)| format!(":{line}:{col}"))
+            .unwrap_or_default();
         bad(format!(
-            "{}: pie.delta = {}: {e} in {MAX_ITERATIONS} steps; allowed: a discount factor far \
-             enough below 1 for the value iteration to settle",
+            "{}{at}: pie.delta = {}: {e} in {MAX_ITERATIONS} steps; allowed: a discount factor \
+             far enough below 1 for the value iteration to settle",
             file.display(),
             spec.delta
         ))

@@ -62,7 +62,13 @@ impl Agreement {
             value: cols[k].to_string(),
             expected,
         };
-        let num = |k: usize| cols[k].parse::<f64>().map_err(|_| bad(k, "a number"));
+        let num = |k: usize| {
+            cols[k]
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| bad(k, "a finite number"))
+        };
         Ok(Agreement {
             run: cols[0].parse().map_err(|_| bad(0, "a run index"))?,
             outcome: Outcome::from_name(cols[1]).ok_or_else(|| bad(1, "an outcome class"))?,
@@ -200,6 +206,9 @@ mod tests {
         let bad = format!("{HEADER}3,APRIL_LIKE_BROAD,x,1,2,3\n");
         let e = parse(&bad, Path::new("a.csv")).unwrap_err().to_string();
         assert_eq!(e, "a.csv:2: column 3: `x` is not a week");
+        let nan = format!("{HEADER}3,APRIL_LIKE_BROAD,9,NaN,2,3\n");
+        let e = parse(&nan, Path::new("a.csv")).unwrap_err().to_string();
+        assert_eq!(e, "a.csv:2: column 4: `NaN` is not a finite number");
         let e = parse("nope\n", Path::new("a.csv")).unwrap_err().to_string();
         assert!(e.starts_with("a.csv:1: expected the header"), "{e}");
     }

@@ -193,7 +193,8 @@ fn protocol(f: &ScenarioFile, c: &mut Checker) {
     if (sum - 1.0).abs() > 1e-9 {
         c.problem(
             "protocol.recognition",
-            &format!("{:?} (sum {sum})", rec),
+            // The sum to 1e-9, the tolerance of the test (not 0.6000000000000001).
+            &format!("{:?} (sum {})", rec, (sum * 1e9).round() / 1e9),
             "recognition probabilities must sum to 1",
         );
     }

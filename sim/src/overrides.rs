@@ -126,6 +126,16 @@ pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> 
         // Arrays of tables (e.g. `[[antitrust.events]]`): the next segment is an index.
         if let toml::Value::Array(items) = slot {
             let len = items.len();
+            if !items.iter().all(toml::Value::is_table) {
+                return Err(problem(
+                    path,
+                    raw,
+                    format!(
+                        "--set: `{here}` is a list of values, set as a whole: e.g. --set \
+                         '{here}=[…]' with all {len} entries"
+                    ),
+                ));
+            }
             let index = parts[i + 1..parts.len() - 1]
                 .first()
                 .and_then(|s| s.parse::<usize>().ok());

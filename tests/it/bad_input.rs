@@ -337,3 +337,17 @@ fn range_ends_the_scenario_refuses_are_reported_at_their_line() {
     }
     assert!(!out.contains("refuses its low end: litigation"), "{out}");
 }
+
+/// `--set` into a list of numbers names the list and how to set it; a sum that is not 1 prints
+/// rounded to the test's tolerance.
+#[test]
+fn set_into_a_list_of_values_and_rounded_sums() {
+    run_set_fails(
+        "revenue.path_billion.0=31",
+        &["`revenue.path_billion` is a list of values, set as a whole"],
+    );
+    run_set_fails(
+        "protocol.recognition.microsoft=0.2",
+        &["(sum 0.8)", "recognition probabilities must sum to 1"],
+    );
+}

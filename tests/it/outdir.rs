@@ -319,3 +319,16 @@ fn unwritable_locations_are_bad_input() {
     assert_refused(&o, "--out link: cannot write there: it cannot be resolved");
     assert!(!d.join("missing").exists());
 }
+
+/// `plot` on a results directory that lost a file its inventory lists (`agreements.csv`) is
+/// refused, naming the file, instead of drawing a partial set of figures with exit 0.
+#[test]
+fn plot_refuses_a_results_directory_missing_its_own_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    assert!(run_into("res", d).status.success());
+    fs::remove_file(d.join("res/agreements.csv")).unwrap();
+    let o = pactsim(&["plot", "res"], d);
+    assert_refused(&o, "agreements.csv");
+    assert!(!d.join("res/plots").exists());
+}

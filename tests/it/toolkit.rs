@@ -341,7 +341,7 @@ fn bad_pie_files_are_bad_input() {
     let o = pactsim(&["bargain", "--pie", "slow.toml"], d);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("slow.toml: pie.delta = 0.99999999: Merlo–Wilson")
+        stderr(&o).contains("slow.toml:7:1: pie.delta = 0.99999999: Merlo–Wilson")
             && stderr(&o).contains("did not converge in 10000000 steps"),
         "{}",
         stderr(&o)

@@ -101,7 +101,7 @@ pub(crate) fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<
             if work > MAX_WORK {
                 return Err(too_large(format!(
                     "{} iterations × {entries} payoff entries × {players} players exceed the work budget \
-                     {MAX_WORK:.0e}; pass fewer --iterations",
+                     {MAX_WORK:.0e}; use fewer iterations (--iterations; --episodes for metagame)",
                     opts.iterations
                 )));
             }
@@ -134,8 +134,8 @@ pub(crate) fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<
             let work = opts.iterations as f64 * (table + total as f64 * players as f64);
             if work > MAX_WORK {
                 return Err(too_large(format!(
-                    "{} rounds on {shape} exceed the work budget {MAX_WORK:.0e}; pass fewer \
-                     --iterations",
+                    "{} rounds on {shape} exceed the work budget {MAX_WORK:.0e}; use fewer \
+                     iterations (--iterations; --episodes for metagame)",
                     opts.iterations
                 )));
             }

@@ -139,7 +139,9 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Vec<Figure>, FigureError> {
     let summary: Summary = read_json(dir, "summary.json")?;
     let rows = match agreements::read(dir) {
         Ok(rows) => Some(rows),
-        Err(e) if e.is_not_found() => None,
+        // Missing is fine only when pactsim never wrote it (a sweep's cells, an older run);
+        // a file its inventory lists has been removed since, and the figures would be partial.
+        Err(e) if e.is_not_found() && !inventory_lists(dir, agreements::FILE) => None,
         Err(e) => return Err(e.into()),
     };
     let refs: Vec<Reference> = match rows {
@@ -147,6 +149,11 @@ pub fn load(dir: &Path, m: &Manifest) -> Result<Vec<Figure>, FigureError> {
         None => Vec::new(),
     };
     Ok(figures(m, &summary, rows.as_deref(), &refs))
+}
+
+/// Whether `dir`'s inventory (what pactsim wrote there) lists `file`.
+fn inventory_lists(dir: &Path, file: &str) -> bool {
+    sim::outdir::read_inventory(dir).is_ok_and(|list| list.iter().any(|e| e == file))
 }
 
 /// Scatter of sampled agreements in (Microsoft, OpenAI) payoff space, one group per outcome

@@ -45,7 +45,9 @@ pub(crate) fn scenario_document(path: Option<&Path>) -> Result<Document> {
 /// Reads, overrides and validates a scenario (the embedded default when `path` is `None`).
 pub fn load_scenario(path: Option<&Path>, sets: &[String]) -> Result<Scenario> {
     let doc = scenario_document(path)?;
-    Ok(Scenario::from_document(&doc, sets, strategies::catalog())?)
+    let scenario = Scenario::from_document(&doc, sets, strategies::catalog())?;
+    scenario.check_range_ends(&doc, strategies::catalog())?;
+    Ok(scenario)
 }
 
 /// What `pactsim sweep` may change on the command line, applied to every cell.

@@ -140,6 +140,14 @@ pub(crate) fn problems(f: &ScenarioFile, catalog: &dyn Catalog) -> Vec<Problem> 
     sections(f, catalog, &mut c);
     ranges(f, &mut c);
     range_paths(f, &mut c);
+    c.problems
+}
+
+/// The problems at the ends of `[ranges]` ([`range_ends`]) of a file that is otherwise valid.
+/// Not part of [`problems`]: a sweep's cells and an analysis's points all carry the same
+/// `[ranges]`, so this is checked once, where a user's scenario is loaded.
+pub(crate) fn range_end_problems(f: &ScenarioFile, catalog: &dyn Catalog) -> Vec<Problem> {
+    let mut c = Checker::default();
     range_ends(f, catalog, &mut c);
     c.problems
 }
@@ -590,8 +598,8 @@ fn agents(f: &ScenarioFile, catalog: &dyn Catalog, c: &mut Checker) {
 /// `[ranges]`: both ends of every range are values the scenario accepts, with every other
 /// parameter at its value in the file, so an analysis that varies the parameter can run (a
 /// range such as `"openai.valuation" = [0, 100000]` is refused here, not only when `sensitivity`
-/// reaches its low end). Checked only when the rest of the file is valid and `[ranges]` is
-/// within [`MAX_RANGES`] entries.
+/// reaches its low end). Checked only for a valid file ([`range_end_problems`]) whose
+/// `[ranges]` is within [`MAX_RANGES`] entries.
 fn range_ends(f: &ScenarioFile, catalog: &dyn Catalog, c: &mut Checker) {
     if !c.problems.is_empty() || f.ranges.len() > MAX_RANGES {
         return;

@@ -180,6 +180,7 @@ impl<'c> Evaluator<'c> {
     ) -> Result<Evaluator<'c>, EvaluateError> {
         Evaluator::check_runs(runs)?;
         let base = Scenario::from_document(&doc, set, catalog)?;
+        base.check_range_ends(&doc, catalog)?;
         let params = parameters(&base);
         if params.is_empty() {
             return Err(EvaluateError::NoRanges {

@@ -173,6 +173,30 @@ impl Scenario {
         })
     }
 
+    /// Checks that both ends of every `[ranges]` entry are values this scenario accepts (with
+    /// every other parameter as it is), each problem placed at its entry's line in `doc`, the
+    /// document the scenario was built from. Called where a user's scenario is loaded (`run`,
+    /// `validate`, an analysis's base), not for every sweep cell or evaluation point, which
+    /// share the same `[ranges]`.
+    pub fn check_range_ends(
+        &self,
+        doc: &Document,
+        catalog: &dyn Catalog,
+    ) -> Result<(), ScenarioError> {
+        let mut problems = crate::checks::range_end_problems(&self.file, catalog);
+        if problems.is_empty() {
+            return Ok(());
+        }
+        for p in &mut problems {
+            doc.place(p);
+        }
+        problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
+        Err(ScenarioError {
+            source: doc.name().to_string(),
+            problems,
+        })
+    }
+
     /// Validates a raw file; returns every problem (without locations). The typed
     /// [`Params`] are built here, once.
     pub fn validate(file: ScenarioFile, catalog: &dyn Catalog) -> Result<Scenario, Vec<Problem>> {

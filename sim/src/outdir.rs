@@ -258,7 +258,7 @@ pub enum NotResultsDir {
          made it), so its files cannot be told from yours"
     )]
     NoInventory,
-    /// Entries pactsim did not write (relative paths, at most [`FOREIGN_SHOWN`] of them, and
+    /// Entries pactsim did not write (relative paths, at most five of them, and
     /// how many in all).
     #[error("it holds {} pactsim did not write: {}", count_entries(*.1), show_entries(.0, *.1))]
     Foreign(Vec<String>, usize),
@@ -271,7 +271,7 @@ pub enum NotResultsDir {
 pub const INVENTORY: &str = ".pactsim-files";
 
 /// How many foreign entries an error names.
-pub const FOREIGN_SHOWN: usize = 5;
+const FOREIGN_SHOWN: usize = 5;
 
 fn count_entries(n: usize) -> String {
     if n == 1 {
@@ -291,7 +291,7 @@ fn show_entries(shown: &[String], total: usize) -> String {
 
 /// Every entry below `dir` (not following symbolic links), as sorted relative paths with `/`
 /// separators, directories with a trailing `/`; the inventory itself is left out.
-pub fn entries(dir: &Path) -> io::Result<Vec<String>> {
+fn entries(dir: &Path) -> io::Result<Vec<String>> {
     fn walk(root: &Path, rel: &str, out: &mut Vec<String>) -> io::Result<()> {
         for e in fs::read_dir(root.join(rel))? {
             let e = e?;
@@ -320,7 +320,7 @@ pub fn entries(dir: &Path) -> io::Result<Vec<String>> {
 }
 
 /// Writes `dir`'s inventory: every entry below it (see [`entries`]).
-pub fn write_inventory(dir: &Path) -> io::Result<()> {
+pub(crate) fn write_inventory(dir: &Path) -> io::Result<()> {
     save_inventory(dir, entries(dir)?)
 }
 
@@ -385,8 +385,8 @@ fn only_own_entries(dir: &Path) -> Result<(), NotResultsDir> {
     ))
 }
 
-/// `Ok` when pactsim may replace `dir`: a pactsim results directory ([`is_results_dir`]) that
-/// holds nothing but what its inventory lists.
+/// `Ok` when pactsim may replace `dir`: a pactsim results directory (its `manifest.json`
+/// carries the pactsim schema) that holds nothing but what its inventory lists.
 pub fn is_replaceable(dir: &Path) -> Result<(), NotResultsDir> {
     is_results_dir(dir)?;
     only_own_entries(dir)
@@ -394,7 +394,7 @@ pub fn is_replaceable(dir: &Path) -> Result<(), NotResultsDir> {
 
 /// `Ok` when `dir` is a pactsim results directory: a directory whose `manifest.json` has the
 /// pactsim schema (`schema` = [`SCHEMA_VERSION`], a `pactsim_version` and a `command`).
-pub fn is_results_dir(dir: &Path) -> Result<(), NotResultsDir> {
+fn is_results_dir(dir: &Path) -> Result<(), NotResultsDir> {
     let meta = fs::metadata(dir).map_err(NotResultsDir::Unreadable)?;
     if !meta.is_dir() {
         return Err(NotResultsDir::File);

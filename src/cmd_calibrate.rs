@@ -50,7 +50,10 @@ pub(crate) fn read_facts(path: &Path) -> Result<FactsFile> {
 /// Checks and parses the facts text of `source`.
 fn parse_facts(source: &Path, text: &str) -> Result<FactsFile> {
     crate::inputs::check_facts(source, text)?;
-    toml::from_str(text).map_err(|e| bad(format!("{}: {e}", source.display())))
+    let mut facts: FactsFile =
+        toml::from_str(text).map_err(|e| bad(format!("{}: {e}", source.display())))?;
+    facts.locate(text);
+    Ok(facts)
 }
 
 /// Runs `calibrate`.

@@ -449,11 +449,17 @@ pub fn clean_stale(target: &Target) -> Result<Vec<PathBuf>, TargetError> {
 }
 
 /// An exclusive advisory lock on an output location, held until dropped. The lock file
-/// `.<name>.lock` beside the output records the holder's pid; it is left in place (removing
-/// lock files races with other processes opening them).
+/// `.<name>.lock` beside the output records the holder's pid. The holder removes it when it
+/// lets go (on success and on refusal alike), so nothing is left behind; a process killed
+/// outright leaves it, and the next command reuses it.
+///
+/// Removing a lock file is safe only with a check on the other side: a process that opened
+/// the file just before the holder removed it would lock a file no longer in the directory,
+/// while a third process creates and locks a new one. So [`OutputLock::acquire`] keeps a
+/// lock only if the path still names the very file it locked, and otherwise opens it again.
 #[derive(Debug)]
 pub struct OutputLock {
-    _file: fs::File,
+    file: fs::File,
     path: PathBuf,
 }
 
@@ -461,45 +467,77 @@ impl OutputLock {
     /// Locks `lock_file` on behalf of the output `output` (named in the error), failing at
     /// once if another process holds it.
     pub fn acquire(lock_file: &Path, output: &Path) -> Result<OutputLock, TargetError> {
-        let mut f = fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(lock_file)
-            .map_err(io_err(lock_file))?;
-        match f.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => {
-                let mut pid = String::new();
-                let _ = f.read_to_string(&mut pid);
-                let pid = pid.trim();
-                return Err(TargetError::InUse {
-                    path: output.to_path_buf(),
-                    pid: if pid.is_empty() {
-                        "?".into()
-                    } else {
-                        pid.into()
-                    },
-                    lock: lock_file.to_path_buf(),
-                });
+        loop {
+            let mut f = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(lock_file)
+                .map_err(io_err(lock_file))?;
+            match f.try_lock() {
+                Ok(()) => {}
+                Err(fs::TryLockError::WouldBlock) => {
+                    let mut pid = String::new();
+                    let _ = f.read_to_string(&mut pid);
+                    let pid = pid.trim();
+                    return Err(TargetError::InUse {
+                        path: output.to_path_buf(),
+                        pid: if pid.is_empty() {
+                            "?".into()
+                        } else {
+                            pid.into()
+                        },
+                        lock: lock_file.to_path_buf(),
+                    });
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(io_err(lock_file)(e)),
             }
-            Err(fs::TryLockError::Error(e)) => return Err(io_err(lock_file)(e)),
+            // The holder before us may have removed the file between our open and our lock.
+            if !still_named(&f, lock_file) {
+                continue;
+            }
+            f.set_len(0).map_err(io_err(lock_file))?;
+            f.rewind().map_err(io_err(lock_file))?;
+            writeln!(f, "{}", std::process::id()).map_err(io_err(lock_file))?;
+            f.flush().map_err(io_err(lock_file))?;
+            return Ok(OutputLock {
+                file: f,
+                path: lock_file.to_path_buf(),
+            });
         }
-        f.set_len(0).map_err(io_err(lock_file))?;
-        f.rewind().map_err(io_err(lock_file))?;
-        writeln!(f, "{}", std::process::id()).map_err(io_err(lock_file))?;
-        f.flush().map_err(io_err(lock_file))?;
-        Ok(OutputLock {
-            _file: f,
-            path: lock_file.to_path_buf(),
-        })
     }
 
     /// The lock file.
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+impl Drop for OutputLock {
+    /// Removes the lock file while still holding the lock (then the kernel releases it as the
+    /// file closes). A file that is already gone, or cannot be removed, is left as it is.
+    fn drop(&mut self) {
+        if still_named(&self.file, &self.path) {
+            let _ = fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Whether `path` still names the open file `f` (same device and inode).
+#[cfg(unix)]
+fn still_named(f: &fs::File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (f.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Without inode numbers the check cannot be made: the file is kept and never removed.
+#[cfg(not(unix))]
+fn still_named(_f: &fs::File, path: &Path) -> bool {
+    path.exists()
 }
 
 #[cfg(test)]
@@ -519,8 +557,44 @@ mod tests {
             "{e}"
         );
         assert!(e.is_bad_input());
+        // The refused attempt did not remove the holder's file.
+        assert_eq!(
+            fs::read_to_string(&l).unwrap().trim(),
+            std::process::id().to_string()
+        );
         drop(a);
-        OutputLock::acquire(&l, &d.join("x")).unwrap();
+        assert!(!l.exists(), "the holder removes its lock file");
+        // A lock file left by a process killed outright is reused, then removed.
+        fs::write(&l, "999999999\n").unwrap();
+        let b = OutputLock::acquire(&l, &d.join("x")).unwrap();
+        assert_eq!(
+            fs::read_to_string(&l).unwrap().trim(),
+            std::process::id().to_string()
+        );
+        drop(b);
+        assert!(!l.exists());
+        fs::remove_dir_all(&d).unwrap();
+    }
+
+    /// A lock taken on a file that was removed (or replaced) after it was opened is not a
+    /// lock on the path: `still_named` tells the two apart, and `acquire` opens again.
+    #[test]
+    fn a_lock_on_a_removed_or_replaced_file_does_not_count() {
+        let d = std::env::temp_dir().join(format!("pactsim-stale-{}", std::process::id()));
+        fs::create_dir_all(&d).unwrap();
+        let l = d.join(".x.lock");
+        fs::write(&l, "").unwrap();
+        let opened = fs::File::open(&l).unwrap();
+        assert!(still_named(&opened, &l));
+        fs::remove_file(&l).unwrap();
+        assert!(!still_named(&opened, &l));
+        fs::write(&l, "").unwrap();
+        assert!(!still_named(&opened, &l), "a new file at the same path");
+        // Holding a lock on the removed file does not stop a new lock on the path.
+        opened.try_lock().unwrap();
+        let fresh = OutputLock::acquire(&l, &d.join("x")).unwrap();
+        drop(fresh);
+        drop(opened);
         fs::remove_dir_all(&d).unwrap();
     }
 

@@ -495,7 +495,8 @@ fn run_reads_itself_against_a_facts_file() {
     // results directory.
     std::fs::write(
         d.join("bad.toml"),
-        "[[fact]]\nstatistic = \"litigation.nope\"\nobserved = 1.0\ntolerance = 0.1\n",
+        "[[fact]]\nstatistic = \"runs\"\nobserved = 50\ntolerance = 0\n\n\
+         [[fact]]\nobserved = 1.0\nstatistic = \"litigation.nope\"\ntolerance = 0.1\n",
     )
     .unwrap();
     let o = pactsim(
@@ -505,8 +506,9 @@ fn run_reads_itself_against_a_facts_file() {
         d,
     );
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    // The second fact's statistic is on line 8.
     assert!(
-        stderr(&o).contains("bad.toml") && stderr(&o).contains("litigation.nope"),
+        stderr(&o).contains("bad.toml:8:1") && stderr(&o).contains("litigation.nope"),
         "{}",
         stderr(&o)
     );

@@ -131,6 +131,25 @@ fn bad_strategies_files_name_file_line_path_and_leave_nothing() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("u.toml:3"), "{}", stderr(&o));
     assert!(!tmp.path().join("bad").exists());
+    // A repeated label is reported at the second entry's label (line 9), and an implied label
+    // (the strategy's name) at the strategy's line (line 15).
+    std::fs::write(
+        tmp.path().join("d.toml"),
+        "[[microsoft]]\nstrategy = \"scenario\"\n\n[[openai]]\nlabel = \"x\"\nstrategy = \"tit-for-tat\"\n\n[[openai]]\nlabel = \"x\"\nstrategy = \"tit-for-tat\"\n\n[[amazon]]\nstrategy = \"scenario\"\n[[amazon]]\nstrategy = \"scenario\"\n",
+    )
+    .unwrap();
+    let o = metagame(&["--strategies", "d.toml", "--out", "bad"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("d.toml:9:") && err.contains("openai[1].label"),
+        "{err}"
+    );
+    assert!(
+        err.contains("d.toml:15:") && err.contains("amazon[1].label"),
+        "{err}"
+    );
+    assert!(!tmp.path().join("bad").exists());
 }
 
 #[test]

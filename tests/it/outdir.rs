@@ -207,9 +207,22 @@ fn busy_output_is_reported_with_the_holder() {
     let o = run_into("res", d);
     assert_refused(&o, &format!("is in use by pid {}", std::process::id()));
     assert!(!d.join("res").exists());
+    // The refused command did not take the holder's lock file away.
+    assert!(d.join(".res.lock").is_file());
     drop(lock);
+    assert!(!d.join(".res.lock").exists());
     let o = run_into("res", d);
     assert!(o.status.success(), "{}", stderr(&o));
+    // A command removes its lock file when it ends, refused or not.
+    assert!(!d.join(".res.lock").exists());
+    fs::write(d.join("res/notes.txt"), "mine").unwrap();
+    let o = run_into("res", d);
+    assert_refused(&o, "pactsim did not write");
+    let left: Vec<_> = fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["res"], "nothing is left beside the output");
 }
 
 #[test]
@@ -251,6 +264,7 @@ fn two_concurrent_sweeps_into_one_directory() {
     assert!(first.status.success());
     assert_refused(&second, &format!("in use by pid {want}"));
     assert!(d.join("o/summary.json").is_file());
+    assert!(!d.join(".o.lock").exists());
 }
 
 /// `export-nfg --out FILE` replaces only a game it exported itself: a file of yours is refused

@@ -12,33 +12,48 @@ use serde::Serialize;
 /// mean time to agreement without any agreement); an error names a statistic the summary does
 /// not have, with the fields it does have.
 pub fn statistics(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>, CalibrationError> {
+    located_statistics(facts, s).map_err(|(_, e)| e)
+}
+
+/// A fact's statistic that cannot be read: where the fact is in its file (when known), and why.
+type Located = (Option<(usize, usize)>, CalibrationError);
+
+/// As [`statistics`], with the failing fact's location in its file.
+fn located_statistics(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>, Located> {
     let v = serde_json::to_value(s)
         .unwrap_or_else(|e| unreachable!("a summary always serialises: {e}"));
     facts
         .iter()
         .map(|f| {
-            statistic(&v, &f.statistic).map_err(|error| CalibrationError::Statistic {
-                error,
-                fields: v
-                    .as_object()
-                    .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
-                    .unwrap_or_default(),
+            statistic(&v, &f.statistic).map_err(|error| {
+                (
+                    f.at,
+                    CalibrationError::Statistic {
+                        error,
+                        fields: v
+                            .as_object()
+                            .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
+                            .unwrap_or_default(),
+                    },
+                )
             })
         })
         .collect()
 }
 
 /// Finds every fact's statistic in the run summary `s`, before anything long runs or is
-/// written; a missing one is [`CalibrationError::InFacts`], naming the facts file `file`.
+/// written; a missing one is [`CalibrationError::InFacts`], naming the facts file `file` and
+/// the statistic's line when the facts were located ([`super::FactsFile::locate`]).
 pub fn require_statistics(
     file: &str,
     facts: &[FactEntry],
     s: &Summary,
 ) -> Result<(), CalibrationError> {
-    statistics(facts, s)
+    located_statistics(facts, s)
         .map(|_| ())
-        .map_err(|e| CalibrationError::InFacts {
+        .map_err(|(at, e)| CalibrationError::InFacts {
             file: file.to_string(),
+            at,
             error: Box::new(e),
         })
 }

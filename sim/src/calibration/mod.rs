@@ -44,10 +44,12 @@ pub enum CalibrationError {
     },
     /// A fact's statistic is missing from the run summary of the probe run, before anything
     /// long runs; `file` is the facts file.
-    #[error("{file}: {error}")]
+    #[error("{file}{}: {error}", .at.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default())]
     InFacts {
         /// The facts file, as given.
         file: String,
+        /// Line and column of the fact's statistic in the file, where known.
+        at: Option<(usize, usize)>,
         /// The problem.
         error: Box<CalibrationError>,
     },
@@ -66,6 +68,10 @@ pub struct FactEntry {
     /// What the fact says (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Line and column of the `statistic` key in the facts file it was read from (set by the
+    /// reader with [`FactsFile::locate`]; neither written nor read as a field).
+    #[serde(skip)]
+    pub at: Option<(usize, usize)>,
 }
 
 /// A facts file: `[[fact]]` tables.
@@ -74,6 +80,16 @@ pub struct FactEntry {
 pub struct FactsFile {
     /// The facts.
     pub fact: Vec<FactEntry>,
+}
+
+impl FactsFile {
+    /// Records where each fact's statistic is written in `text`, the file the facts were
+    /// parsed from, so that a statistic the run summary lacks is reported at its line.
+    pub fn locate(&mut self, text: &str) {
+        for (i, f) in self.fact.iter_mut().enumerate() {
+            f.at = crate::layers::locate_path(text, &format!("fact[{i}].statistic"));
+        }
+    }
 }
 
 /// Posterior of one parameter.

@@ -97,11 +97,16 @@ impl StrategySets {
             }
             for (k, entry) in list.into_iter().enumerate() {
                 let at = format!("{}[{k}]", ROLES[r]);
+                // The label's own line, or the strategy's where the label is implied.
+                let label_at = entry
+                    .label
+                    .as_ref()
+                    .map_or(entry.strategy.span().start, |l| l.span().start);
                 match candidate(text, &at, entry, Player::ALL[r], scenario) {
                     Ok(c) => {
                         if roles[r].iter().any(|o| o.label == c.label) {
                             problems.push(Problem {
-                                location: None,
+                                location: Some(line_col(text, label_at)),
                                 path: format!("{at}.label"),
                                 value: format!("{:?}", c.label),
                                 message: "labels must differ within a role".into(),

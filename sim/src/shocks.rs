@@ -12,6 +12,11 @@ use crate::Player;
 use rand::RngExt;
 use rand_distr::{Distribution, StandardNormal};
 
+const _: () = assert!(
+    MAX_EVENTS <= 64,
+    "`Shocks::events_done` holds one bit per event"
+);
+
 /// Outcome of the Musk v. Altman trial, as known so far.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MuskStatus {
@@ -78,7 +83,9 @@ pub struct Shocks {
     news_probability: f64,
     /// Weekly probability of AGI verification, 1 − e^{−hazard/52}.
     agi_probability: f64,
-    events_done: Vec<bool>,
+    /// Bit `i` set once scheduled antitrust event `i` has come due (at most [`MAX_EVENTS`]
+    /// events, so a word holds them without a per-run allocation).
+    events_done: u64,
     rng_signals: SimRng,
     rng_antitrust: SimRng,
     rng_musk: SimRng,
@@ -132,7 +139,7 @@ impl Shocks {
             ftc_filed: false,
             news_probability: 1.0 - (-s.antitrust.news_rate_per_week).exp(),
             agi_probability: 1.0 - (-s.agi.hazard_per_year / 52.0).exp(),
-            events_done: vec![false; s.antitrust.events.len()],
+            events_done: 0,
             rng_signals: key.stream(Stream::Signals),
             rng_antitrust: key.stream(Stream::Antitrust),
             rng_musk,
@@ -244,8 +251,8 @@ impl Shocks {
         let news_z = normal(&mut self.rng_antitrust);
         if on.antitrust {
             for (i, e) in at.events.iter().enumerate() {
-                if !self.events_done[i] && w >= e.week {
-                    self.events_done[i] = true;
+                if self.events_done & (1u64 << i) == 0 && w >= e.week {
+                    self.events_done |= 1u64 << i;
                     if scheduled[i] < e.probability && e.jump != 0.0 {
                         self.jump_antitrust(e.jump, e.label.clone(), events);
                     }

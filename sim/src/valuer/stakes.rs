@@ -98,9 +98,11 @@ impl StateValuer<'_> {
         live.injunction = false;
         live.suit = None;
         let contested = self.impasse_regime(&live);
-        let mut sued_state = live.clone();
-        sued_state.file_expected();
-        let sued_reg = self.impasse_regime(&sued_state);
+        // The sued state is the live one with a suit filed: valued in place (no second
+        // copy of the state), then the filing is taken back.
+        live.file_expected();
+        let sued_reg = self.impasse_regime(&live);
+        live.suit = None;
         SuitRegimes {
             open: Regime {
                 open: 1.0,

@@ -162,7 +162,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
                 x,
                 values,
                 s.runs_per_cell,
-                d.display().to_string(),
+                sim::output::recorded_input(&d.display().to_string()),
                 m.seed,
                 target,
             )
@@ -226,7 +226,23 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
         box_limits,
         prim: res,
     };
-    let extra = serde_json::json!({"discover": {"target": target.name(), "source": source, "points": x.len()}});
+    // A sweep read back is named by its directory's name, and identified by its summary's
+    // bytes (which the sweep's own contract makes the same on every machine).
+    let source_hash = match &o.from_sweep {
+        Some(d) => {
+            let f = d.join("summary.json");
+            let bytes = std::fs::read(&f)
+                .map_err(|e| bad(format!("--from-sweep: {}: {e}", f.display())))?;
+            Some(format!("{:016x}", sim::rng::fnv1a64(&bytes)))
+        }
+        None => None,
+    };
+    let extra = serde_json::json!({"discover": {
+        "target": target.name(),
+        "source": source,
+        "source_summary_fnv1a64": source_hash,
+        "points": x.len()
+    }});
     let m = manifest(&base, "discover", seed, runs, extra)?;
     dir.write_json("manifest.json", &m)?;
     dir.write_json("summary.json", &summary)?;

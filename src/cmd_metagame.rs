@@ -81,7 +81,10 @@ pub(crate) fn run(o: &MetagameCmd) -> Result<()> {
     bar.finish_and_clear();
     let elapsed = started.elapsed().as_secs_f64();
     let extra = serde_json::json!({
-        "strategies_file": o.strategies.as_ref().map(|p| p.display().to_string()),
+        "strategies_file": o
+            .strategies
+            .as_ref()
+            .map(|p| sim::output::recorded_input(&p.display().to_string())),
         "strategies": text,
         "episodes": o.episodes,
         "lambdas": o.lambdas,

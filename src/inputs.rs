@@ -246,6 +246,27 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
             }
         }
     }
+    // Each statistic must name a field of the run summary; checked here, with the values, so
+    // that every problem of the file comes out in one pass (and `validate` sees it too).
+    if let Ok(shape) = crate::summary_shape() {
+        for (i, x) in f.fact.iter().enumerate() {
+            if let Err(e) = sim::evaluate::statistic(shape, &x.statistic) {
+                problems.push(Problem {
+                    path: format!("fact[{i}].statistic"),
+                    location: None,
+                    value: format!("{:?}", x.statistic),
+                    message: format!(
+                        "the run summary has no {:?} (fields of summary.json: {})",
+                        e.problem.path(),
+                        shape
+                            .as_object()
+                            .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
+                            .unwrap_or_default()
+                    ),
+                });
+            }
+        }
+    }
     if problems.is_empty() {
         Ok(())
     } else {

@@ -446,7 +446,11 @@ pub fn execute(cli: Cli) -> Result<()> {
         }),
         Command::Plot { dir, heat, format } => {
             let written = charts::replot(&dir, &charts::formats(format), &heat_options(heat)?)?;
-            sim::outdir::extend_inventory(&dir, &written)
+            // The figures drawn before (another format, or ones this data no longer makes)
+            // go, so the directory holds one consistent set.
+            let is_figure = |e: &str| e.ends_with(".png") || e.ends_with(".svg");
+            sim::outdir::retire(&dir, &written, &is_figure)
+                .and_then(|_| sim::outdir::extend_inventory(&dir, &written))
                 .with_context(|| format!("{}: updating its inventory", dir.display()))?;
             for p in written {
                 outln!("{}", p.display())?;
@@ -547,7 +551,7 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
             dir.write_json(
                 "facts.json",
                 &serde_json::json!({
-                    "facts_file": path.display().to_string(),
+                    "facts_file": sim::output::recorded_input(&path.display().to_string()),
                     "met": checks.iter().filter(|c| c.met).count(),
                     "facts": checks,
                 }),
@@ -571,6 +575,27 @@ fn run(args: &ScenarioArgs, o: &RunOptions) -> Result<()> {
         pool.current_num_threads()
     );
     Ok(())
+}
+
+/// The shape of a run summary (`summary.json`): one run of the embedded scenario, computed
+/// once per process. Every scenario's summary has the same fields (a statistic without a value
+/// in some run is a null, not a missing field), so a facts file's statistics can be checked
+/// against it on their own (`pactsim validate FACTS`), in the same pass as its other problems.
+pub(crate) fn summary_shape() -> Result<&'static serde_json::Value> {
+    static SHAPE: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    if let Some(v) = SHAPE.get() {
+        return Ok(v);
+    }
+    let scenario = load_scenario(None, &[])?;
+    let eng = engine(&scenario)?;
+    let probe = Plan {
+        seed: 0,
+        cell_hash: scenario.hash(),
+        runs: 1,
+    };
+    let one = run_cell(&eng, probe, &mut |_, _| Ok(()), &mut |_| {})?;
+    let v = serde_json::to_value(&one)?;
+    Ok(SHAPE.get_or_init(|| v))
 }
 
 /// Reads the facts file of `--facts` and finds each of its statistics in the summary of one

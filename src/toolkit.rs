@@ -107,7 +107,7 @@ pub(crate) fn equilibria(
     if let (Some(out), Some((_, formats))) = (plot_dir, plot) {
         let source = nfg_path.map_or_else(
             || "the scenario's reduced stage game".to_string(),
-            |p| p.display().to_string(),
+            |p| sim::output::recorded_input(&p.display().to_string()),
         );
         let w = equilibria_plot::write(out, &game, &source, &opts.lambdas, formats)?;
         for n in &w.notes {

@@ -396,7 +396,8 @@ fn amazon(f: &ScenarioFile, c: &mut Checker) {
         ("amazon.stake_after_tranche", a.stake_after_tranche),
     ] {
         let s_m = f.microsoft.stake;
-        if s_m + s_a > 1.0 {
+        // Only stakes that are themselves valid shares are compared (see `litigation`).
+        if (0.0..=1.0).contains(&s_m) && (0.0..=1.0).contains(&s_a) && s_m + s_a > 1.0 {
             c.problem(
                 path,
                 &show(s_a),
@@ -423,15 +424,22 @@ fn litigation(f: &ScenarioFile, c: &mut Checker) {
         0.99,
     );
     c.positive_at_most("litigation.win_probability_sd", l.win_probability_sd, 0.5);
-    if l.win_probability_sd.is_finite()
-        && l.win_probability_mean.is_finite()
-        && l.win_probability_sd * l.win_probability_sd
-            >= l.win_probability_mean * (1.0 - l.win_probability_mean)
-    {
+    // A check across two fields runs only on values that passed their own checks: a mean
+    // that is out of range (or a placeholder for one of the wrong type) is reported once, as
+    // itself, not again through the sd.
+    let (mean, sd) = (l.win_probability_mean, l.win_probability_sd);
+    if (0.01..=0.99).contains(&mean) && sd > 0.0 && sd <= 0.5 && sd * sd >= mean * (1.0 - mean) {
         c.problem(
             "litigation.win_probability_sd",
-            &show(l.win_probability_sd),
-            "a Beta prior needs sd² < mean·(1 − mean)",
+            &show(sd),
+            &format!(
+                "a Beta prior needs sd² < mean·(1 − mean) = {} (litigation.win_probability_mean \
+                 = {}); allowed: sd at most {}",
+                show((mean * (1.0 - mean) * 1e9).round() / 1e9),
+                show(mean),
+                // Four decimals, rounded down so that the value shown is itself allowed.
+                show(((mean * (1.0 - mean)).sqrt() * 1e4).floor() / 1e4)
+            ),
         );
     }
     for (name, v) in ["microsoft", "openai", "amazon"]

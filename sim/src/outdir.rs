@@ -367,6 +367,39 @@ pub fn extend_inventory(dir: &Path, paths: &[PathBuf]) -> io::Result<()> {
     save_inventory(dir, list)
 }
 
+/// Removes from the results directory `dir` the files of its inventory that `stale` selects
+/// and `keep` does not hold (paths below `dir`), and drops them from the inventory: for a
+/// command that redraws what an earlier one wrote (`pactsim plot --format svg` over PNG
+/// figures). Only inventoried files are touched, so nothing pactsim did not write is removed;
+/// a directory without an inventory is left as it is. Returns the entries removed.
+pub fn retire(
+    dir: &Path,
+    keep: &[PathBuf],
+    stale: &dyn Fn(&str) -> bool,
+) -> io::Result<Vec<String>> {
+    let Ok(list) = read_inventory(dir) else {
+        return Ok(Vec::new());
+    };
+    let kept: Vec<&Path> = keep
+        .iter()
+        .filter_map(|p| p.strip_prefix(dir).ok())
+        .collect();
+    let (gone, stay): (Vec<String>, Vec<String>) = list
+        .into_iter()
+        .partition(|e| !e.ends_with('/') && stale(e) && !kept.iter().any(|k| Path::new(e) == *k));
+    for e in &gone {
+        match fs::remove_file(dir.join(e)) {
+            Ok(()) => {}
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+            Err(err) => return Err(err),
+        }
+    }
+    if !gone.is_empty() {
+        save_inventory(dir, stay)?;
+    }
+    Ok(gone)
+}
+
 /// `Ok` when everything below the results directory `dir` is in its inventory.
 fn only_own_entries(dir: &Path) -> Result<(), NotResultsDir> {
     let own = read_inventory(dir)?;

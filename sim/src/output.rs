@@ -236,6 +236,19 @@ impl RunsCsv {
     }
 }
 
+/// How an input file or directory is named inside results files: its last component alone.
+/// The path as typed (`configs/facts.toml` or `/home/me/configs/facts.toml`) differs between
+/// working directories and machines, and results must not; a built-in input (`<embedded …>`)
+/// is named as it is. Messages keep the path as typed.
+pub fn recorded_input(name: &str) -> String {
+    if name.starts_with('<') {
+        return name.to_string();
+    }
+    Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_string(), |f| f.to_string_lossy().into_owned())
+}
+
 /// A CSV field, quoted when it holds a comma, a quote or a newline.
 pub fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {

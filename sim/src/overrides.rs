@@ -87,9 +87,9 @@ pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> 
     };
     let Some((path, raw)) = spec.split_once('=') else {
         return Err(problem(
-            "",
+            "--set",
             spec,
-            "--set expects path=value, e.g. litigation.win_probability_mean=0.4".into(),
+            "no `=`: allowed is path=value, e.g. litigation.win_probability_mean=0.4".into(),
         ));
     };
     let (path, raw) = (path.trim(), raw.trim());

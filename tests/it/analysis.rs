@@ -513,4 +513,26 @@ fn run_reads_itself_against_a_facts_file() {
         stderr(&o)
     );
     assert!(!d.join("x").exists());
+    // `validate` finds the same statistic, in one pass with the file's other problems (here
+    // a negative tolerance), each at its line.
+    std::fs::write(
+        d.join("bad2.toml"),
+        "[[fact]]\nstatistic = \"runs\"\nobserved = 50\ntolerance = -1\n\n\
+         [[fact]]\nobserved = 1.0\nstatistic = \"litigation.nope\"\ntolerance = 0.1\n",
+    )
+    .unwrap();
+    let o = pactsim(&["validate", "bad2.toml"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("bad2.toml: 2 problems"), "{out}");
+    assert!(
+        out.contains("bad2.toml:4:1: fact[0].tolerance = -1"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "bad2.toml:8:1: fact[1].statistic = \"litigation.nope\": the run summary has no"
+        ),
+        "{out}"
+    );
 }

@@ -193,6 +193,53 @@ fn bad_set_value() {
         "litigation.win_probability_mean=1.4",
         &["litigation.win_probability_mean", "1.4", "allowed range"],
     );
+    run_set_fails(
+        "litigation.win_probability_mean",
+        &[
+            "--set = litigation.win_probability_mean: no `=`",
+            "path=value",
+        ],
+    );
+}
+
+/// A value refused on its own (out of range, or of the wrong type) is reported once, as
+/// itself: checks across two fields (the merit prior's sd against its mean, the two stakes)
+/// do not report it again through the other field, blamed on a line the user never wrote.
+#[test]
+fn a_bad_value_is_not_reported_again_through_another_field() {
+    for (set, expect) in [
+        ("litigation.win_probability_mean=7", "allowed range"),
+        ("litigation.win_probability_mean=0", "allowed range"),
+        ("microsoft.stake=3", "a probability must lie in [0, 1]"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let o = pactsim(&["run", "--set", set, "--out", "res", "-q"], tmp.path());
+        assert_failed_cleanly(&o, tmp.path(), &["1 problem", expect]);
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("bad.toml"),
+        "base = \"april-2026\"\n[meta]\nname = \"x\"\n[litigation]\nwin_probability_mean = \"high\"\n",
+    )
+    .unwrap();
+    let o = pactsim(
+        &["run", "bad.toml", "--runs", "10", "--out", "res", "-q"],
+        tmp.path(),
+    );
+    assert_failed_cleanly(
+        &o,
+        tmp.path(),
+        &["1 problem", "bad.toml:5:1", "invalid type"],
+    );
+    // The check across the two fields still holds for valid values, and says what is allowed.
+    run_set_fails(
+        "litigation.win_probability_sd=0.5",
+        &[
+            "litigation.win_probability_sd = 0.5",
+            "mean·(1 − mean) = 0.2475 (litigation.win_probability_mean = 0.55)",
+            "allowed: sd at most 0.4974",
+        ],
+    );
 }
 
 #[test]

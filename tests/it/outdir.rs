@@ -346,3 +346,42 @@ fn plot_refuses_a_results_directory_missing_its_own_files() {
     assert_refused(&o, "agreements.csv");
     assert!(!d.join("res/plots").exists());
 }
+
+/// `pactsim plot --format svg` over PNG figures replaces them: the PNGs pactsim drew go (and
+/// leave its inventory), a PNG of yours stays, and the directory can still be replaced.
+#[test]
+fn replotting_in_another_format_replaces_the_old_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let o = pactsim(&["run", "--runs", "200", "-q", "--out", "res"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(d.join("res/plots/outcomes.png").is_file());
+    fs::write(d.join("mine.png"), "not a figure of pactsim's").unwrap();
+    let o = pactsim(&["plot", "res", "--format", "svg"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let figures: Vec<String> = fs::read_dir(d.join("res/plots"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!figures.is_empty());
+    assert!(
+        figures.iter().all(|f| f.ends_with(".svg")),
+        "old PNG figures left beside the SVGs: {figures:?}"
+    );
+    let inventory = fs::read_to_string(d.join("res/.pactsim-files")).unwrap();
+    assert!(!inventory.contains(".png"), "{inventory}");
+    assert!(
+        inventory.lines().any(|l| l == "plots/outcomes.svg"),
+        "{inventory}"
+    );
+    assert!(d.join("mine.png").is_file());
+    // Same format again: nothing is removed.
+    let o = pactsim(&["plot", "res", "--format", "svg"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        fs::read_dir(d.join("res/plots")).unwrap().count(),
+        figures.len()
+    );
+    let o = pactsim(&["run", "--runs", "200", "-q", "--out", "res"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -18,7 +18,8 @@ use std::path::Path;
 /// A calibration: the evaluator of the scenario's ranges, the facts and the prior draws.
 pub struct Calibration<'e, 'c> {
     ev: &'e Evaluator<'c>,
-    /// The facts file, as given (for reports).
+    /// The facts file, as given (for messages; results name it by
+    /// [`crate::output::recorded_input`]).
     pub facts_file: String,
     /// The facts.
     pub facts: Vec<FactEntry>,
@@ -217,7 +218,7 @@ impl<'e, 'c> Calibration<'e, 'c> {
             })
             .collect();
         Ok(CalibrateSummary {
-            facts_file: self.facts_file.clone(),
+            facts_file: crate::output::recorded_input(&self.facts_file),
             facts: facts.to_vec(),
             draws: self.samples,
             runs_per_draw: self.ev.runs,
@@ -232,7 +233,12 @@ impl<'e, 'c> Calibration<'e, 'c> {
 
     /// The `extra` part of the results' manifest.
     pub fn manifest_extra(&self) -> serde_json::Value {
-        serde_json::json!({"calibrate": {"facts": self.facts_file, "draws": self.samples, "predictive_seed": self.predictive_seed()}})
+        serde_json::json!({"calibrate": {
+            "facts": crate::output::recorded_input(&self.facts_file),
+            "fact_entries": self.facts,
+            "draws": self.samples,
+            "predictive_seed": self.predictive_seed()
+        }})
     }
 
     /// Writes `manifest.json`, `summary.json`, `draws.csv` (every draw: parameters, fact

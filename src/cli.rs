@@ -487,9 +487,15 @@ pub enum Command {
         /// Print one JSON object instead of the table.
         #[arg(long)]
         json: bool,
+        /// Continue from the checkpoint in the results directory (same bytes as a full run).
+        #[arg(long)]
+        resume: bool,
         /// Plot formats and --no-plots.
         #[command(flatten)]
         plots: PlotArgs,
+        /// Testing aid: stop (exit code 1) once this many repetitions are checkpointed.
+        #[arg(long, hide = true)]
+        stop_after: Option<u32>,
     },
     /// Empirical meta-game over negotiation strategies per role: runs every strategy profile,
     /// writes the empirical game (.nfg), per-profile means, SEs, outcome shares and regrets,

@@ -72,13 +72,13 @@ pub(crate) fn load_game(spec: &str, base: Option<&Path>) -> Result<Game, String>
 
 /// Match settings from the shared flags or file keys: fixed `turns` (default
 /// `default_turns`), or a per-turn end probability with `turns` as the cap (default
-/// [`DEFAULT_MAX_TURNS`]). Checked, including the limit on turns.
+/// [`DEFAULT_MAX_TURNS`]). Not checked: see [`MatchSettings::problems`].
 pub(crate) fn settings(
     turns: Option<u32>,
     prob_end: Option<f64>,
     noise: f64,
     default_turns: u32,
-) -> Result<MatchSettings, RepeatedError> {
+) -> MatchSettings {
     let length = match prob_end {
         Some(p) => MatchLength::ProbEnd {
             prob_end: p,
@@ -86,9 +86,7 @@ pub(crate) fn settings(
         },
         None => MatchLength::Turns(turns.unwrap_or(default_turns)),
     };
-    let s = MatchSettings { length, noise };
-    s.validate()?;
-    Ok(s)
+    MatchSettings { length, noise }
 }
 
 /// The command-line flag of each settings key of `match`, `tournament` and `moran` files.
@@ -165,18 +163,6 @@ impl<'a> Origin<'a> {
         }
     }
 
-    /// The problem of file setting error `e`, at the first of its settings.
-    pub(crate) fn problem_of(&self, e: &RepeatedError) -> Problem {
-        match e.setting() {
-            Some(s) => self.problem(
-                s.keys.first().map_or("", String::as_str),
-                s.value,
-                s.message,
-            ),
-            None => self.problem("", None, e.to_string()),
-        }
-    }
-
     /// The file's problems as one error (exit code 2), in the format of scenario files and in
     /// file order (problems without a line last).
     pub(crate) fn problems(&self, mut problems: Vec<Problem>) -> anyhow::Error {
@@ -188,37 +174,76 @@ impl<'a> Origin<'a> {
         ScenarioError { source, problems }.into()
     }
 
-    /// An error about setting `key`: at its flag if given as one, else at its file line,
-    /// else as it is. `value` is the value given (`None`: `message` says it all).
-    pub(crate) fn at(&self, key: &str, value: Option<String>, message: String) -> anyhow::Error {
-        if let Some((flag, given)) = self.flag(key) {
-            return bad(format!("{flag} {given}: {message}"));
+    /// Problems about settings, each as (key or `players[i]`, the value given or `None`, what
+    /// is wrong), as one error (exit code 2): each at its flag if given as one, else at its file
+    /// line (in the format of scenario files), else as it is.
+    pub(crate) fn report(&self, problems: Vec<(String, Option<String>, String)>) -> anyhow::Error {
+        let mut lines = Vec::new();
+        let mut in_file = Vec::new();
+        for (key, value, message) in problems {
+            if let Some((flag, given)) = self.flag(&key) {
+                lines.push(format!("{flag} {given}: {message}"));
+            } else if self.file.is_some() {
+                in_file.push(self.problem(&key, value, message));
+            } else {
+                lines.push(match value {
+                    Some(v) => format!("{key} = {v}: {message}"),
+                    None => message,
+                });
+            }
         }
-        if self.file.is_some() {
-            return self.problems(vec![self.problem(key, value, message)]);
+        if in_file.is_empty() {
+            return bad(lines.join("\n"));
         }
-        match value {
-            Some(v) => bad(format!("{key} = {v}: {message}")),
-            None => bad(message),
+        let file = self.problems(in_file);
+        if lines.is_empty() {
+            file
+        } else {
+            bad(format!("{}\n{file}", lines.join("\n")))
         }
     }
 
-    /// A `repeated` error, reported at the setting it is about (the first of its settings
-    /// that was given, as a flag or in the file).
-    pub(crate) fn error(&self, e: RepeatedError) -> anyhow::Error {
+    /// The setting `e` is about, as [`Origin::report`] takes it: the first of its settings that
+    /// was given (as a flag or in the file), the value given and what is allowed.
+    pub(crate) fn locate(&self, e: &RepeatedError) -> (String, Option<String>, String) {
         let Some(s) = e.setting() else {
-            return match &self.file {
-                Some(f) => anyhow::Error::new(e).context(f.path.display().to_string()),
-                None => e.into(),
-            };
+            return (String::new(), None, e.to_string());
         };
         let key = s
             .keys
             .iter()
             .find(|k| self.given(k))
             .or(s.keys.first())
-            .map_or("", String::as_str);
-        self.at(key, s.value, s.message)
+            .cloned()
+            .unwrap_or_default();
+        (key, s.value, s.message)
+    }
+
+    /// Every one of `errors`, each reported at the setting it is about (see [`Origin::report`]),
+    /// or `Ok` when there is none.
+    pub(crate) fn check(&self, errors: Vec<RepeatedError>) -> Result<()> {
+        if errors.is_empty() {
+            return Ok(());
+        }
+        Err(self.report(errors.iter().map(|e| self.locate(e)).collect()))
+    }
+
+    /// An error about setting `key`: at its flag if given as one, else at its file line,
+    /// else as it is. `value` is the value given (`None`: `message` says it all).
+    pub(crate) fn at(&self, key: &str, value: Option<String>, message: String) -> anyhow::Error {
+        self.report(vec![(key.to_string(), value, message)])
+    }
+
+    /// A `repeated` error, reported at the setting it is about (the first of its settings
+    /// that was given, as a flag or in the file).
+    pub(crate) fn error(&self, e: RepeatedError) -> anyhow::Error {
+        if e.setting().is_none() {
+            return match &self.file {
+                Some(f) => anyhow::Error::new(e).context(f.path.display().to_string()),
+                None => e.into(),
+            };
+        }
+        self.report(vec![self.locate(&e)])
     }
 }
 
@@ -270,7 +295,8 @@ pub(crate) fn run(a: &MatchArgs) -> Result<()> {
         flags.push(("prob_end", p.to_string()));
     }
     let origin = Origin::new(None, flags);
-    let settings = settings(a.turns, a.prob_end, a.noise, 200).map_err(|e| origin.error(e))?;
+    let settings = settings(a.turns, a.prob_end, a.noise, 200);
+    origin.check(settings.problems())?;
     let game = load_game(&a.game, None).map_err(|m| origin.at("game", None, m))?;
     let players = [lookup(&a.a)?, lookup(&a.b)?];
     let key = MatchKey::new(a.seed, 0, 1, 0);

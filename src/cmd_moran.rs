@@ -1,13 +1,17 @@
 //! `pactsim moran`: a Moran process over a population of repeated-game strategies (from
 //! `--players` or a TOML file); prints fixation probabilities with Wilson 95% intervals and
-//! writes a results directory with the population-over-time plot.
+//! writes a results directory with the population-over-time plot. Completed repetitions are
+//! checkpointed beside the results directory; `--resume` continues an interrupted run with the
+//! same bytes as an uninterrupted one.
 
 use crate::cmd_match::{load_game, read_settings, settings, Origin, SettingsFile};
+use crate::cmd_tournament::{check_resume, finished, remove_checkpoint};
 use crate::{bad, charts, pool};
 use anyhow::{Context, Result};
 use plots::{Chart, LinePlot, Series, SeriesPoint};
 use repeated::library::{lookup, Player};
 use repeated::limits::MAX_POPULATION;
+use repeated::moran::checkpoint::run_checkpointed;
 use repeated::moran::{Moran, MoranResults};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -24,6 +28,10 @@ pub(crate) struct MoranArgs {
     pub exec: crate::Execution,
     /// JSON output.
     pub json: bool,
+    /// Continue from the checkpoint.
+    pub resume: bool,
+    /// Stop after this many repetitions (testing aid).
+    pub stop_after: Option<u32>,
 }
 
 /// The Moran settings: the keys of a Moran file (every key optional except `players`; unknown
@@ -79,45 +87,66 @@ impl MoranFile {
     }
 }
 
-/// Types and counts from `NAME` / `NAME*COUNT` items (repeated names add up, first-seen order).
-/// An error names the item's index and what is wrong with it.
-fn population(items: &[String]) -> Result<(Vec<Player>, Vec<u32>), (usize, String)> {
-    let mut types: Vec<Player> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
+/// A population read from `NAME` / `NAME*COUNT` items.
+struct Population {
+    /// The types, in first-seen order (repeated names add up).
+    types: Vec<Player>,
+    /// The count of each type.
+    counts: Vec<u32>,
+    /// The number of individuals listed, those of unknown names included.
+    size: u64,
+    /// Each item that is wrong: its index and what is wrong with it.
+    problems: Vec<(usize, String)>,
+}
+
+/// The population of `NAME` / `NAME*COUNT` items, with every item's problem.
+fn population(items: &[String]) -> Population {
+    let mut pop = Population {
+        types: Vec::new(),
+        counts: Vec::new(),
+        size: 0,
+        problems: Vec::new(),
+    };
+    let allowed = format!("allowed values are whole numbers 1 to {MAX_POPULATION}");
     for (i, item) in items.iter().enumerate() {
         let item = item.trim();
         if item.is_empty() {
             continue;
         }
         let (name, count) = match item.rsplit_once('*') {
-            Some((n, c)) => (
-                n.trim(),
-                c.trim().parse::<u32>().map_err(|_| {
-                    let allowed = format!("allowed values are whole numbers 1 to {MAX_POPULATION}");
-                    (i, format!("count {c:?} of {n:?}: {allowed}"))
-                })?,
-            ),
+            Some((n, c)) => match c.trim().parse::<u32>() {
+                Ok(count) => (n.trim(), count),
+                Err(_) => {
+                    pop.problems
+                        .push((i, format!("count {c:?} of {:?}: {allowed}", n.trim())));
+                    continue;
+                }
+            },
             None => (item, 1),
         };
         if count == 0 {
-            return Err((
-                i,
-                format!(
-                    "count 0 of {name:?}: allowed values are whole numbers 1 to {MAX_POPULATION}"
-                ),
-            ));
+            pop.problems
+                .push((i, format!("count 0 of {name:?}: {allowed}")));
+            continue;
         }
-        let p = lookup(name).map_err(|e| (i, e.to_string()))?;
-        match types.iter().position(|t| t.name() == p.name()) {
+        pop.size += u64::from(count);
+        let p = match lookup(name) {
+            Ok(p) => p,
+            Err(e) => {
+                pop.problems.push((i, e.to_string()));
+                continue;
+            }
+        };
+        match pop.types.iter().position(|t| t.name() == p.name()) {
             // Saturating: a sum over the population limit is refused by validation.
-            Some(k) => counts[k] = counts[k].saturating_add(count),
+            Some(k) => pop.counts[k] = pop.counts[k].saturating_add(count),
             None => {
-                types.push(p);
-                counts.push(count);
+                pop.types.push(p);
+                pop.counts.push(count);
             }
         }
     }
-    Ok((types, counts))
+    pop
 }
 
 fn table(m: &Moran, r: &MoranResults) -> String {
@@ -210,6 +239,10 @@ fn plot(m: &Moran, r: &MoranResults) -> Chart {
     })
 }
 
+/// Tag of the checkpoint file, kept beside the results directory as `.<name>.<tag>` (under
+/// the directory's lock) until the results are committed.
+pub(crate) const CHECKPOINT: &str = "moran-checkpoint";
+
 /// Runs `pactsim moran`.
 pub(crate) fn run(a: &MoranArgs) -> Result<()> {
     let read = match &a.file {
@@ -244,39 +277,64 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
     if s.players.is_empty() {
         return Err(bad("no population: give --players \"TitForTat*3,Defector\" or a TOML file with players = [...]"));
     }
-    let (types, counts) = population(&s.players).map_err(|(i, message)| {
-        if a.flags.players.is_empty() {
-            origin.problems(vec![origin.problem(
-                &format!("players[{i}]"),
-                Some(format!("{:?}", s.players[i])),
-                message,
-            )])
-        } else {
-            origin.at("players", None, message)
-        }
-    })?;
+    // Every problem of the settings in one pass, each at its flag or its file line.
+    let pop = population(&s.players);
+    let mut problems: Vec<(String, Option<String>, String)> = pop
+        .problems
+        .into_iter()
+        .map(|(i, message)| {
+            if a.flags.players.is_empty() {
+                (
+                    format!("players[{i}]"),
+                    Some(format!("{:?}", s.players[i])),
+                    message,
+                )
+            } else {
+                ("players".to_string(), None, message)
+            }
+        })
+        .collect();
     let base = a
         .file
         .as_ref()
         .and_then(|p| p.parent().map(|p| p.to_path_buf()));
-    let settings =
-        settings(s.turns, None, s.noise.unwrap_or(0.0), 100).map_err(|e| origin.error(e))?;
+    let settings = settings(s.turns, None, s.noise.unwrap_or(0.0), 100);
     let game = load_game(s.game.as_deref().unwrap_or("pd"), base.as_deref())
-        .map_err(|m| origin.at("game", None, m))?;
+        .map_err(|m| problems.push(("game".to_string(), None, m)))
+        .ok();
+    let mutation_rate = s.mutation_rate.unwrap_or(0.0);
+    let max_generations = s.max_generations.unwrap_or(10_000);
+    let repetitions = s.repetitions.unwrap_or(100);
+    let settings_problems = Moran::setting_problems(
+        &settings,
+        pop.size,
+        mutation_rate,
+        repetitions,
+        max_generations,
+    );
+    problems.extend(settings_problems.iter().map(|e| origin.locate(e)));
+    let (Some(game), true) = (game, problems.is_empty()) else {
+        return Err(origin.report(problems));
+    };
     let m = Moran {
-        types,
-        counts,
+        types: pop.types,
+        counts: pop.counts,
         game,
         settings,
-        mutation_rate: s.mutation_rate.unwrap_or(0.0),
-        max_generations: s.max_generations.unwrap_or(10_000),
-        repetitions: s.repetitions.unwrap_or(100),
+        mutation_rate,
+        max_generations,
+        repetitions,
         seed: s.seed.unwrap_or(0),
     };
     m.validate().map_err(|e| origin.error(e))?;
     let pool = pool(a.exec.threads)?;
-    let r = pool.install(|| m.run())?;
+    // Checks the target (never a directory pactsim did not write) and locks it first.
     let dir = crate::results_dir(a.exec.out.as_deref(), || "moran".into())?;
+    let checkpoint = dir.sibling(CHECKPOINT);
+    check_resume(&checkpoint, a.resume)?;
+    let progress =
+        pool.install(|| run_checkpointed(&m, &checkpoint, a.resume, a.stop_after, &mut |_, _| {}))?;
+    let r = finished(progress, m.repetitions)?;
     let mut fixation = String::from("strategy,initial,fixations,probability,ci_lo,ci_hi\n");
     for f in &r.fixation {
         let _ = writeln!(
@@ -335,6 +393,7 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
         )?;
     }
     let path = dir.commit()?;
+    remove_checkpoint(&checkpoint)?;
     if a.json {
         outln!(
             "{}",

@@ -9,8 +9,9 @@ use crate::{bad, charts, pool, progress};
 use analysis::stats::quantile;
 use anyhow::{anyhow, Context, Result};
 use plots::{Bar, BarChart, BoxSummary, Chart, Distributions, Heatmap};
+use repeated::checkpoint::Progress;
 use repeated::library::{lookup, Player};
-use repeated::tournament::checkpoint::{run_checkpointed, Progress};
+use repeated::tournament::checkpoint::run_checkpointed;
 use repeated::tournament::{push_number, Tournament, TournamentResults};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
@@ -68,9 +69,10 @@ fn default_self_play() -> bool {
 }
 
 /// Reads a tournament file into a validated [`Tournament`]. Every problem is reported at its
-/// file:line:column and entry, in the format of scenario files: the TOML's syntax and shape,
-/// then each setting (the game, match settings and every player name), then the tournament as
-/// a whole (strategies that need a 2×2 game, the documented limits).
+/// file:line:column and entry, in the format of scenario files: the TOML's syntax and shape;
+/// then, all in one pass, each setting (the game, the match settings, the repetitions, every
+/// player name and whether it can play the game, the number of players); then the tournament
+/// as a whole (the documented limits).
 pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
     let (text, table, cfg) = read_settings::<TournamentFile>(file, "tournament")?;
     let origin = Origin::new(
@@ -82,16 +84,16 @@ pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
         Vec::new(),
     );
     let mut problems = Vec::new();
-    let settings = settings(cfg.turns, cfg.prob_end, cfg.noise, 200)
-        .map_err(|e| problems.push(origin.problem_of(&e)))
-        .ok();
+    let settings = settings(cfg.turns, cfg.prob_end, cfg.noise, 200);
     let game = load_game(&cfg.game, file.parent())
-        .map_err(|m| problems.push(origin.problem("game", None, m)))
+        .map_err(|m| problems.push(("game".to_string(), None, m)))
         .ok();
     // Each entry may itself be a comma-separated list (as in `--players`).
     let mut players = Vec::new();
+    let mut listed = 0;
     for (i, entry) in cfg.players.iter().enumerate() {
         for name in entry.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            listed += 1;
             // A strategy that cannot play this game (2×2 only, or an action it lacks).
             let fits = |p: &Player| match &game {
                 Some(g) => p.check(g, 0).and_then(|()| p.check(g, 1)),
@@ -99,16 +101,19 @@ pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
             };
             match lookup(name).and_then(|p| fits(&p).map(|()| p)) {
                 Ok(p) => players.push(p),
-                Err(e) => problems.push(origin.problem(
-                    &format!("players[{i}]"),
+                Err(e) => problems.push((
+                    format!("players[{i}]"),
                     Some(format!("{entry:?}")),
                     e.to_string(),
                 )),
             }
         }
     }
-    let (Some(settings), Some(game), true) = (settings, game, problems.is_empty()) else {
-        return Err(origin.problems(problems));
+    let settings_problems =
+        Tournament::setting_problems(&settings, listed, cfg.self_play, cfg.repetitions);
+    problems.extend(settings_problems.iter().map(|e| origin.locate(e)));
+    let (Some(game), true) = (game, problems.is_empty()) else {
+        return Err(origin.report(problems));
     };
     let t = Tournament {
         players,
@@ -282,6 +287,38 @@ fn plots_of(name: &str, t: &Tournament, r: &TournamentResults) -> Vec<(&'static 
 /// the directory's lock) until the results are committed.
 pub(crate) const CHECKPOINT: &str = "tournament-checkpoint";
 
+/// Refuses `--resume` (bad input) when there is no checkpoint at `checkpoint`.
+pub(crate) fn check_resume(checkpoint: &Path, resume: bool) -> Result<()> {
+    if resume && !checkpoint.exists() {
+        return Err(bad(format!(
+            "--resume: no checkpoint at {}; run without --resume",
+            checkpoint.display()
+        )));
+    }
+    Ok(())
+}
+
+/// The results of a checkpointed run of `total` repetitions, or, when it stopped as asked
+/// (`--stop-after`), an error that says so (exit code 1).
+pub(crate) fn finished<T>(progress: Progress<T>, total: u32) -> Result<T> {
+    match progress {
+        Progress::Complete(r) => Ok(r),
+        Progress::Stopped(done) => Err(anyhow!(
+            "stopped after {done} of {total} repetitions as asked (--stop-after); continue with \
+             --resume"
+        )),
+    }
+}
+
+/// Removes the checkpoint once the results it served are committed.
+pub(crate) fn remove_checkpoint(checkpoint: &Path) -> Result<()> {
+    if checkpoint.exists() {
+        std::fs::remove_file(checkpoint)
+            .with_context(|| format!("removing {}", checkpoint.display()))?;
+    }
+    Ok(())
+}
+
 /// Runs `pactsim tournament`.
 pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
     let (cfg, t) = load(&a.file)?;
@@ -294,12 +331,7 @@ pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
     // Checks the target (never a directory pactsim did not write) and locks it first.
     let dir = crate::results_dir(a.exec.out.as_deref(), || name.clone())?;
     let checkpoint = dir.sibling(CHECKPOINT);
-    if a.resume && !checkpoint.exists() {
-        return Err(bad(format!(
-            "--resume: no checkpoint at {}; run without --resume",
-            checkpoint.display()
-        )));
-    }
+    check_resume(&checkpoint, a.resume)?;
     let bar = progress::bar(u64::from(t.repetitions), "repetitions", a.exec.quiet);
     let per = t.pairs().len() as u64;
     let started = std::time::Instant::now();
@@ -315,15 +347,7 @@ pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
     bar.finish_and_clear();
     let elapsed = started.elapsed().as_secs_f64();
     let played = u64::from(last - first.unwrap_or(0)) * per;
-    let results = match res {
-        Progress::Complete(r) => r,
-        Progress::Stopped(done) => {
-            return Err(anyhow!(
-                "stopped after {done} of {} repetitions as asked (--stop-after); continue with --resume",
-                t.repetitions
-            ))
-        }
-    };
+    let results = finished(res, t.repetitions)?;
     dir.write_text("matches.csv", &matches_csv(&results))?;
     dir.write_text("players.csv", &players_csv(&results))?;
     dir.write_text("payoff_matrix.csv", &payoff_csv(&results))?;
@@ -346,11 +370,7 @@ pub(crate) fn run(a: &TournamentArgs) -> Result<()> {
         )?;
     }
     let path = dir.commit()?;
-    // The checkpoint has served.
-    if checkpoint.exists() {
-        std::fs::remove_file(&checkpoint)
-            .with_context(|| format!("removing {}", checkpoint.display()))?;
-    }
+    remove_checkpoint(&checkpoint)?;
     outln!(
         "{:>4}  {:<30} {:>8} {:>8} {:>6} {:>6}",
         "rank",

@@ -412,7 +412,9 @@ pub fn execute(cli: Cli) -> Result<()> {
             threads,
             out,
             json,
+            resume,
             plots,
+            stop_after,
         } => cmd_moran::run(&cmd_moran::MoranArgs {
             file,
             flags: MoranFile {
@@ -424,6 +426,8 @@ pub fn execute(cli: Cli) -> Result<()> {
             // Moran draws no progress bar.
             exec: Execution::of(threads, out, cli::OutputArgs { plots, quiet: true }),
             json,
+            resume,
+            stop_after,
         }),
         Command::Metagame {
             scenario,

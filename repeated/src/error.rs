@@ -176,3 +176,16 @@ pub(crate) fn check_probability(what: &str, value: f64) -> Result<f64, RepeatedE
         })
     }
 }
+
+/// Checks that a count (`repetitions`, `max_generations`) is at least 1, naming the setting.
+pub(crate) fn check_positive(what: &str, value: u32) -> Result<u32, RepeatedError> {
+    if value == 0 {
+        Err(RepeatedError::Invalid {
+            what: what.to_string(),
+            value: "0".into(),
+            allowed: "allowed values are 1 or more".into(),
+        })
+    } else {
+        Ok(value)
+    }
+}

@@ -138,6 +138,15 @@ impl Game {
         (self.row_payoffs[k], self.col_payoffs[k])
     }
 
+    /// A canonical description of the game (name, size and every payoff), for checkpoints.
+    pub(crate) fn fingerprint(&self) -> String {
+        let mut payoffs = String::new();
+        for (u, v) in self.row_payoffs.iter().zip(&self.col_payoffs) {
+            payoffs.push_str(&format!("{u},{v};"));
+        }
+        format!("{}:{}x{}:{payoffs}", self.name, self.rows, self.cols)
+    }
+
     /// The largest payoff magnitude of either player (0 for an all-zero game).
     pub fn largest_payoff(&self) -> f64 {
         self.row_payoffs

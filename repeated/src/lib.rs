@@ -4,8 +4,8 @@
 //! and Wilson intervals): bimatrix [`game`]s, the
 //! [`Strategy`] trait with Axelrod-style classifiers, a [`library`] of strategies that behave
 //! as the Axelrod Python library 4.x implements them, single [`matches`] with optional noise and
-//! random length, round-robin [`tournament`]s that are byte-identical for any thread count and
-//! resumable, and [`moran`] processes.
+//! random length, round-robin [`tournament`]s and [`moran`] processes that are byte-identical for any thread
+//! count and resumable ([`checkpoint`]).
 //!
 //! Every random draw comes from a ChaCha8 stream keyed by [`seed`]; nothing touches a thread
 //! RNG or global state.
@@ -13,6 +13,7 @@
 #![forbid(unsafe_code)]
 
 pub mod action;
+pub mod checkpoint;
 mod error;
 mod game;
 mod history;

@@ -52,28 +52,38 @@ impl MatchSettings {
     }
 
     /// Checks the settings: 1 to [`MAX_TURNS`] turns (or cap on drawn lengths), probabilities
-    /// in range.
+    /// in range. The error is the first of [`MatchSettings::problems`].
     pub fn validate(&self) -> Result<(), RepeatedError> {
-        check_probability("noise", self.noise)?;
+        self.problems().into_iter().next().map_or(Ok(()), Err)
+    }
+
+    /// Every problem of the settings, each setting checked on its own: the noise, the end
+    /// probability and the turns (or cap on drawn lengths).
+    pub fn problems(&self) -> Vec<RepeatedError> {
+        let mut problems: Vec<RepeatedError> = check_probability("noise", self.noise)
+            .err()
+            .into_iter()
+            .collect();
         let (turns, what) = match self.length {
             MatchLength::Turns(n) => (n, "match length"),
             MatchLength::ProbEnd {
                 prob_end,
                 max_turns,
             } => {
-                check_probability("prob_end", prob_end)?;
-                if prob_end == 0.0 {
-                    return Err(RepeatedError::Invalid {
+                match check_probability("prob_end", prob_end) {
+                    Err(e) => problems.push(e),
+                    Ok(0.0) => problems.push(RepeatedError::Invalid {
                         what: "prob_end".into(),
                         value: "0".into(),
                         allowed: "allowed values are in (0, 1] (0 would never end)".into(),
-                    });
+                    }),
+                    Ok(_) => {}
                 }
                 (max_turns, "cap on drawn match lengths")
             }
         };
         if !(1..=MAX_TURNS).contains(&turns) {
-            return Err(RepeatedError::Invalid {
+            problems.push(RepeatedError::Invalid {
                 what: "turns".into(),
                 value: turns.to_string(),
                 allowed: format!(
@@ -82,7 +92,7 @@ impl MatchSettings {
                 ),
             });
         }
-        Ok(())
+        problems
     }
 
     /// The length known to strategies (`None` with an end probability).

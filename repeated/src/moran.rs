@@ -9,8 +9,13 @@
 //! rep)` stream 3, and the match between individuals `a < b` in generation `g` as
 //! `MatchKey(seed ^ splitmix64(g + 1), a, b, rep)`. Matches between deterministic types
 //! (no noise, fixed length) are played once per run and cached.
+//!
+//! Repetitions are independent, so a run is resumable repetition by repetition
+//! ([`checkpoint`]).
 
-use crate::error::{check_probability, RepeatedError};
+pub mod checkpoint;
+
+use crate::error::{check_positive, check_probability, RepeatedError};
 use crate::game::Game;
 use crate::library::Player;
 use crate::limits::{
@@ -93,52 +98,63 @@ pub struct MoranResults {
 
 impl Moran {
     /// Checks the population, probabilities, caps and the documented limits
-    /// ([`crate::limits`]).
+    /// ([`crate::limits`]). The error is the first problem found, those of
+    /// [`Moran::setting_problems`] first.
     pub fn validate(&self) -> Result<(), RepeatedError> {
-        self.settings.validate()?;
-        check_probability("mutation_rate", self.mutation_rate)?;
-        let invalid = |what: &str, value: String, allowed: &str| RepeatedError::Invalid {
-            what: what.into(),
-            value,
-            allowed: allowed.into(),
-        };
         if self.types.is_empty() || self.types.len() != self.counts.len() {
-            return Err(invalid(
-                "players",
-                format!("{} types, {} counts", self.types.len(), self.counts.len()),
-                "give at least one strategy type, each with a count",
-            ));
+            return Err(RepeatedError::Invalid {
+                what: "players".into(),
+                value: format!("{} types, {} counts", self.types.len(), self.counts.len()),
+                allowed: "give at least one strategy type, each with a count".into(),
+            });
         }
         let n: u64 = self.counts.iter().map(|&c| u64::from(c)).sum();
-        if !(2..=MAX_POPULATION).contains(&n) {
-            return Err(invalid(
-                "population size",
-                n.to_string(),
-                &format!(
-                    "allowed sizes are 2 to {MAX_POPULATION} (each generation plays every pair \
-                     of individuals)"
-                ),
-            ));
-        }
-        if self.repetitions == 0 {
-            return Err(invalid(
-                "repetitions",
-                "0".into(),
-                "allowed values are 1 or more",
-            ));
-        }
-        if self.max_generations == 0 {
-            return Err(invalid(
-                "max_generations",
-                "0".into(),
-                "allowed values are 1 or more",
-            ));
+        let first = Self::setting_problems(
+            &self.settings,
+            n,
+            self.mutation_rate,
+            self.repetitions,
+            self.max_generations,
+        )
+        .into_iter()
+        .next();
+        if let Some(e) = first {
+            return Err(e);
         }
         for p in &self.types {
             p.check(&self.game, 0)?;
             p.check(&self.game, 1)?;
         }
         self.check_size(n)
+    }
+
+    /// Every problem of the settings that need neither the game nor the strategies: the match
+    /// settings, the mutation rate, the `population` size (the sum of the counts), the
+    /// repetitions and the generation cap, each checked on its own. A file reader checks these
+    /// even when its game or a strategy name is wrong, so that every problem is reported in one
+    /// pass.
+    pub fn setting_problems(
+        settings: &MatchSettings,
+        population: u64,
+        mutation_rate: f64,
+        repetitions: u32,
+        max_generations: u32,
+    ) -> Vec<RepeatedError> {
+        let mut problems = settings.problems();
+        problems.extend(check_probability("mutation_rate", mutation_rate).err());
+        if !(2..=MAX_POPULATION).contains(&population) {
+            problems.push(RepeatedError::Invalid {
+                what: "population size".into(),
+                value: population.to_string(),
+                allowed: format!(
+                    "allowed sizes are 2 to {MAX_POPULATION} (each generation plays every pair \
+                     of individuals)"
+                ),
+            });
+        }
+        problems.extend(check_positive("repetitions", repetitions).err());
+        problems.extend(check_positive("max_generations", max_generations).err());
+        problems
     }
 
     /// Whether every match is determined by its pair of types (no noise, a fixed length, no
@@ -231,13 +247,22 @@ impl Moran {
         )
     }
 
-    /// Runs every repetition (in parallel; results in repetition order).
+    /// Runs every repetition (in parallel; results in repetition order). Resumable runs are
+    /// in [`crate::moran::checkpoint`].
     pub fn run(&self) -> Result<MoranResults, RepeatedError> {
         self.validate()?;
-        let runs: Vec<MoranRun> = (0..self.repetitions)
-            .into_par_iter()
+        Ok(self.summarise(self.play(0..self.repetitions)))
+    }
+
+    /// Plays repetitions `reps` (in parallel, on the current rayon pool), in repetition order.
+    fn play(&self, reps: std::ops::Range<u32>) -> Vec<MoranRun> {
+        reps.into_par_iter()
             .map(|rep| self.run_one(u64::from(rep)))
-            .collect();
+            .collect()
+    }
+
+    /// The fixation estimates of every repetition's run (in repetition order).
+    fn summarise(&self, runs: Vec<MoranRun>) -> MoranResults {
         let reps = u64::from(self.repetitions);
         let fixation = self
             .types
@@ -256,11 +281,11 @@ impl Moran {
             })
             .collect();
         let unfixated = runs.iter().filter(|r| r.fixated.is_none()).count() as u64;
-        Ok(MoranResults {
+        MoranResults {
             fixation,
             unfixated,
             runs,
-        })
+        }
     }
 
     fn fixated(counts: &[u32], total: u32) -> Option<usize> {

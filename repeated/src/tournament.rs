@@ -6,7 +6,7 @@
 
 pub mod checkpoint;
 
-use crate::error::RepeatedError;
+use crate::error::{check_positive, RepeatedError};
 use crate::game::Game;
 use crate::library::Player;
 use crate::limits::{
@@ -44,6 +44,17 @@ pub fn push_number(out: &mut String, x: f64) {
         let _ = write!(out, "{}", x as i64);
     } else {
         let _ = write!(out, "{x}");
+    }
+}
+
+/// The matches of one repetition of `players` strategies: n(n + 1)/2 with self-play,
+/// n(n − 1)/2 without.
+fn matches_of(players: usize, self_play: bool) -> u64 {
+    let n = players as u64;
+    if self_play {
+        n * (n + 1) / 2
+    } else {
+        n * n.saturating_sub(1) / 2
     }
 }
 
@@ -107,46 +118,60 @@ pub struct TournamentResults {
 
 impl Tournament {
     /// Checks the settings, the repetitions, that every strategy suits the game and the
-    /// documented limits ([`crate::limits`]).
+    /// documented limits ([`crate::limits`]). The error is the first problem found, those of
+    /// [`Tournament::setting_problems`] first.
     pub fn validate(&self) -> Result<(), RepeatedError> {
-        self.settings.validate()?;
-        if self.players.is_empty() {
-            return Err(RepeatedError::Invalid {
-                what: "players".into(),
-                value: "[]".into(),
-                allowed: "list at least one strategy (two without self_play)".into(),
-            });
-        }
         let n = self.players.len();
-        if n > MAX_PLAYERS {
-            return Err(RepeatedError::Invalid {
-                what: "players".into(),
-                value: format!("{n} strategies"),
-                allowed: format!(
-                    "at most {MAX_PLAYERS} players are allowed (the payoff matrix and its heat \
-                     map have players² cells)"
-                ),
-            });
-        }
-        if self.matches_per_repetition() == 0 {
-            return Err(RepeatedError::Invalid {
-                what: "players".into(),
-                value: format!("{} strategy", self.players.len()),
-                allowed: "at least two strategies are needed without self_play".into(),
-            });
-        }
-        if self.repetitions == 0 {
-            return Err(RepeatedError::Invalid {
-                what: "repetitions".into(),
-                value: "0".into(),
-                allowed: "allowed values are 1 or more".into(),
-            });
+        if let Some(e) = Self::setting_problems(&self.settings, n, self.self_play, self.repetitions)
+            .into_iter()
+            .next()
+        {
+            return Err(e);
         }
         for p in &self.players {
             p.check(&self.game, 0)?;
             p.check(&self.game, 1)?;
         }
         self.check_size()
+    }
+
+    /// Every problem of the settings that need neither the game nor the strategies: the match
+    /// settings, the number of `players` listed and the repetitions, each checked on its own.
+    /// A file reader checks these even when its game or a strategy name is wrong, so that
+    /// every problem is reported in one pass.
+    pub fn setting_problems(
+        settings: &MatchSettings,
+        players: usize,
+        self_play: bool,
+        repetitions: u32,
+    ) -> Vec<RepeatedError> {
+        let mut problems = settings.problems();
+        let invalid = |value: String, allowed: String| RepeatedError::Invalid {
+            what: "players".into(),
+            value,
+            allowed,
+        };
+        if players == 0 {
+            problems.push(invalid(
+                "[]".into(),
+                "list at least one strategy (two without self_play)".into(),
+            ));
+        } else if players > MAX_PLAYERS {
+            problems.push(invalid(
+                format!("{players} strategies"),
+                format!(
+                    "at most {MAX_PLAYERS} players are allowed (the payoff matrix and its heat \
+                     map have players² cells)"
+                ),
+            ));
+        } else if matches_of(players, self_play) == 0 {
+            problems.push(invalid(
+                format!("{players} strategy"),
+                "at least two strategies are needed without self_play".into(),
+            ));
+        }
+        problems.extend(check_positive("repetitions", repetitions).err());
+        problems
     }
 
     /// Checks the documented limits ([`crate::limits`]) on matches, total turns and payoff
@@ -210,12 +235,7 @@ impl Tournament {
     /// The number of matches of one repetition: n(n + 1)/2 with self-play, n(n − 1)/2
     /// without.
     pub fn matches_per_repetition(&self) -> u64 {
-        let n = self.players.len() as u64;
-        if self.self_play {
-            n * (n + 1) / 2
-        } else {
-            n * n.saturating_sub(1) / 2
-        }
+        matches_of(self.players.len(), self.self_play)
     }
 
     /// The pairs (i, j) of one repetition, in their fixed order.
@@ -350,18 +370,9 @@ impl Tournament {
     /// A canonical description of everything that determines the results (for checkpoints).
     pub fn fingerprint(&self) -> String {
         let names: Vec<&str> = self.players.iter().map(Player::name).collect();
-        let mut payoffs = String::new();
-        for r in 0..self.game.actions(0) {
-            for c in 0..self.game.actions(1) {
-                let (u, v) = self.game.payoffs(r as u8, c as u8);
-                payoffs.push_str(&format!("{u},{v};"));
-            }
-        }
         format!(
-            "players={names:?} game={}:{}x{}:{payoffs} settings={:?} repetitions={} seed={} self_play={}",
-            self.game.name(),
-            self.game.actions(0),
-            self.game.actions(1),
+            "players={names:?} game={} settings={:?} repetitions={} seed={} self_play={}",
+            self.game.fingerprint(),
             self.settings,
             self.repetitions,
             self.seed,

@@ -79,3 +79,55 @@ fn mutation_runs_to_the_cap_and_bad_input_is_refused() {
     assert!(m.run().is_err());
     assert!(moran(&["Tit For Tat"], &[1], 1, 1).run().is_err());
 }
+
+#[test]
+fn interrupted_checkpointed_moran_resumes_to_identical_results() {
+    use repeated::checkpoint::Progress;
+    use repeated::moran::checkpoint::run_checkpointed;
+    let mut m = moran(&["Tit For Tat", "Defector", "Random"], &[3, 2, 2], 40, 8);
+    m.settings.noise = 0.01;
+    m.max_generations = 300;
+    let dir = std::env::temp_dir().join(format!("repeated-moran-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("m.checkpoint");
+    let full = m.run().unwrap();
+    let stopped = run_checkpointed(&m, &path, false, Some(13), &mut |_, _| {}).unwrap();
+    assert!(matches!(stopped, Progress::Stopped(13)));
+    // Tear the last line, as a kill during a write would.
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, &text[..text.len() - 3]).unwrap();
+    let resumed = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap()
+        .install(|| run_checkpointed(&m, &path, true, None, &mut |_, _| {}).unwrap());
+    match resumed {
+        Progress::Complete(r) => assert_eq!(*r, full),
+        Progress::Stopped(_) => panic!("not finished"),
+    }
+    // A checkpoint of another process (another seed) is refused.
+    let mut other = m.clone();
+    other.seed = 9;
+    let e = run_checkpointed(&other, &path, true, None, &mut |_, _| {}).unwrap_err();
+    assert!(e.to_string().contains("different Moran process"), "{e}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn setting_problems_are_all_reported() {
+    let e = Moran::setting_problems(&MatchSettings::turns(0), 1, 2.0, 0, 0);
+    let text: Vec<String> = e.iter().map(ToString::to_string).collect();
+    assert_eq!(e.len(), 5, "{text:?}");
+    for needle in [
+        "turns = 0",
+        "mutation_rate = 2",
+        "population size = 1",
+        "repetitions = 0",
+        "max_generations = 0",
+    ] {
+        assert!(
+            text.iter().any(|t| t.contains(needle)),
+            "{needle}: {text:?}"
+        );
+    }
+}

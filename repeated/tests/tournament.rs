@@ -3,10 +3,11 @@
 //! summaries agree with hand-computed values.
 
 use proptest::prelude::*;
+use repeated::checkpoint::Progress;
 use repeated::library::{lookup, lookup_list};
 use repeated::matches::MatchLength;
 use repeated::seed::MatchKey;
-use repeated::tournament::checkpoint::{run_checkpointed, Progress};
+use repeated::tournament::checkpoint::run_checkpointed;
 use repeated::tournament::Tournament;
 use repeated::{play_match, Game, MatchSettings, SPECS};
 

@@ -594,6 +594,126 @@ fn large_payoffs_within_the_limit_give_finite_outputs() {
     assert!(!players.contains(",,"), "{players}");
 }
 
+/// Every problem of a tournament or Moran file is reported in one pass, each at its line: the
+/// match settings, the repetitions, the generation cap, the game and every player entry.
+#[test]
+fn files_report_every_problem_in_one_pass() {
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[(
+            "t.toml",
+            "players = [\"Tit For Tat\", \"Defector\"]\nrepetitions = 0\nnoise = 2\n",
+        )],
+        &[
+            "t.toml: 2 problems",
+            "t.toml:2:1: repetitions = 0: allowed values are 1 or more",
+            "t.toml:3:1: noise = 2: allowed values are probabilities in [0, 1]",
+        ],
+    );
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[(
+            "t.toml",
+            "players = [\"Tit For Tat\", \"Nobody\"]\nnoise = 2\nturns = 0\ngame = \"x\"\n",
+        )],
+        &[
+            "t.toml: 4 problems",
+            "t.toml:1:1: players[1] = \"Nobody\": unknown strategy",
+            "t.toml:2:1: noise = 2: allowed",
+            "t.toml:3:1: turns = 0: allowed values are 1 to",
+            "t.toml:4:1: game = \"x\": allowed games are",
+        ],
+    );
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[(
+            "t.toml",
+            "players = [\"Defector\"]\nself_play = false\nprob_end = 2\n",
+        )],
+        &[
+            "t.toml: 2 problems",
+            "t.toml:1:1: players = 1 strategy: at least two strategies",
+            "t.toml:3:1: prob_end = 2: allowed values are probabilities",
+        ],
+    );
+    refused(
+        &["moran", "m.toml", "--no-plots", "--out", "o"],
+        &[(
+            "m.toml",
+            "players = [\"TitForTat*2\", \"Defector*0\", \"Nobody\"]\nmutation_rate = 3\n\
+             repetitions = 0\nmax_generations = 0\nturns = 0\n",
+        )],
+        &[
+            "m.toml: 6 problems",
+            "m.toml:1:1: players[1] = \"Defector*0\": count 0 of \"Defector\"",
+            "m.toml:1:1: players[2] = \"Nobody\": unknown strategy",
+            "m.toml:2:1: mutation_rate = 3: allowed",
+            "m.toml:3:1: repetitions = 0: allowed values are 1 or more",
+            "m.toml:4:1: max_generations = 0: allowed values are 1 or more",
+            "m.toml:5:1: turns = 0: allowed values are 1 to",
+        ],
+    );
+    // Flags are named as flags, the file's values at their lines, all in one report.
+    refused(
+        &[
+            "moran",
+            "m.toml",
+            "--turns",
+            "0",
+            "--no-plots",
+            "--out",
+            "o",
+        ],
+        &[("m.toml", "players = [\"TitForTat*2\"]\nrepetitions = 0\n")],
+        &[
+            "--turns 0: allowed values are 1 to",
+            "m.toml:2:1: repetitions = 0: allowed values are 1 or more",
+        ],
+    );
+}
+
+/// A Moran process stopped after some repetitions (`--stop-after`) and resumed on another
+/// thread count writes the same bytes as an uninterrupted run; a resume with other inputs, or
+/// without a checkpoint, is refused with exit code 2.
+#[test]
+fn moran_is_resumable() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("m.toml"),
+        "players = [\"TitForTat*3\", \"Defector*2\", \"Random*2\"]\nrepetitions = 30\n\
+         turns = 10\nnoise = 0.01\nmax_generations = 200\nseed = 3\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["moran", "m.toml", "--no-plots"];
+        all.extend_from_slice(args);
+        pactsim(&all, tmp.path())
+    };
+    let o = run(&["--threads", "1", "--out", "one"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!tmp.path().join(".one.moran-checkpoint").exists());
+    let o = run(&["--threads", "2", "--out", "two", "--stop-after", "11"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("stopped after 11 of 30 repetitions"));
+    assert!(tmp.path().join(".two.moran-checkpoint").exists());
+    assert!(!tmp.path().join("two").exists());
+    // Other inputs: refused, and the checkpoint is kept.
+    let o = run(&["--out", "two", "--resume", "--seed", "4"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("different Moran process"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(tmp.path().join(".two.moran-checkpoint").exists());
+    let o = run(&["--threads", "1", "--out", "two", "--resume"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    same_files(&tmp.path().join("one"), &tmp.path().join("two"));
+    assert!(!tmp.path().join(".two.moran-checkpoint").exists());
+    // --resume without a checkpoint is bad input.
+    assert_eq!(run(&["--out", "none", "--resume"]).status.code(), Some(2));
+}
+
 /// Value errors of tournament and Moran files name file:line:column and the entry, like
 /// scenario files; a flag that overrides a Moran file's value is named as the flag.
 #[test]

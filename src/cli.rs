@@ -95,6 +95,9 @@ pub enum PlotFormat {
 /// Method of `pactsim sensitivity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SensitivityMethod {
+    /// One-at-a-time tornado alone: each [ranges] parameter at its low and high value, the
+    /// others at base (the same points as the tornado of `morris`).
+    Oat,
     /// One-at-a-time tornado plus Morris elementary effects (μ* with bootstrap CIs).
     Morris,
     /// Saltelli design, Sobol first-order and total indices with bootstrap CIs.
@@ -282,8 +285,9 @@ pub enum Command {
         plots: PlotArgs,
     },
     /// Ranks the parameters of the scenario's [ranges] by their effect on a target:
-    /// `--method morris` (default: one-at-a-time tornado + Morris μ* with bootstrap CIs) or
-    /// `--method sobol` (Sobol S1 and ST with bootstrap CIs).
+    /// `--method morris` (default: one-at-a-time tornado + Morris μ* with bootstrap CIs),
+    /// `--method oat` (the one-at-a-time tornado alone) or `--method sobol` (Sobol S1 and ST
+    /// with bootstrap CIs). A flag of another method than the one chosen is refused.
     Sensitivity {
         /// Scenario and overrides.
         #[command(flatten)]
@@ -296,32 +300,36 @@ pub enum Command {
         /// (share of threats credible as a suit when made).
         #[arg(long)]
         target: String,
-        /// morris: one-at-a-time + Morris screening; sobol: variance-based Sobol indices.
+        /// morris: one-at-a-time + Morris screening; oat: one-at-a-time alone; sobol:
+        /// variance-based Sobol indices.
         #[arg(long, value_enum, default_value = "morris")]
         method: SensitivityMethod,
-        /// Sobol base sample size N (N(k + 2) points; powers of two suit the Sobol sequence).
-        #[arg(long, default_value_t = 256)]
-        samples: usize,
-        /// Bootstrap resamples of the confidence intervals (Sobol indices, Morris μ*).
-        #[arg(long, default_value_t = 1000)]
-        bootstrap: usize,
+        /// Sobol only: base sample size N (N(k + 2) points; powers of two suit the Sobol
+        /// sequence) [default: 256].
+        #[arg(long)]
+        samples: Option<usize>,
+        /// Morris and Sobol only: bootstrap resamples of the confidence intervals (Sobol
+        /// indices, Morris μ*) [default: 1000].
+        #[arg(long)]
+        bootstrap: Option<usize>,
         /// Runs per evaluation point.
         #[arg(long, default_value_t = 2000)]
         runs: u64,
         /// Master seed.
         #[command(flatten)]
         seed: SeedArg,
-        /// Morris trajectories.
-        #[arg(long, default_value_t = 10)]
-        trajectories: usize,
-        /// Morris grid levels.
-        #[arg(long, default_value_t = 4)]
-        levels: u32,
+        /// Morris only: trajectories [default: 10].
+        #[arg(long)]
+        trajectories: Option<usize>,
+        /// Morris only: grid levels [default: 4].
+        #[arg(long)]
+        levels: Option<u32>,
         /// Worker threads.
         #[command(flatten)]
         threads: ThreadsArg,
         /// Results directory (default: results/<scenario>-sensitivity-<target>, or
-        /// results/<scenario>-sobol-<target> with --method sobol).
+        /// results/<scenario>-oat-<target> with --method oat, results/<scenario>-sobol-<target>
+        /// with --method sobol).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Plot formats, --no-plots and --quiet.
@@ -364,7 +372,7 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         from_sweep: Option<PathBuf>,
         /// Outcome per point = 1 when the target ≥ T, else 0 (default: the share itself).
-        #[arg(long, value_name = "T")]
+        #[arg(long)]
         threshold: Option<f64>,
         /// PRIM peeling fraction α.
         #[arg(long, default_value_t = 0.05)]

@@ -65,43 +65,48 @@ pub struct SweepFlags {
 pub fn load_sweep(path: &Path, flags: &SweepFlags) -> Result<Sweep> {
     let text = read(path, "sweep")?;
     let source = path.display().to_string();
-    let mut file = SweepFile::parse(&text, &source)?;
-    let fail = |key: &str, value: String, message: String| ScenarioError {
-        source: source.clone(),
-        problems: vec![Problem {
-            path: key.to_string(),
-            location: SweepFile::locate(&text, key),
-            value,
-            message,
-        }],
+    // Every problem of the file is reported together: its shape problems, then what the
+    // checks of the (repaired) file find.
+    let (file, shape) = SweepFile::read(&text, &source)?;
+    let Some(mut file) = file else {
+        return Err(shape.error(&source, Vec::new()).into());
+    };
+    let at = |key: &str, value: String, message: String| Problem {
+        path: key.to_string(),
+        location: SweepFile::locate(&text, key),
+        value,
+        message,
     };
     let named = match (&file.base, &file.sweep.scenario) {
         (Some(b), Some(s)) => {
-            return Err(fail(
+            let p = at(
                 "sweep.scenario",
                 format!("{s:?}"),
                 format!("the sweep already names its base scenario (base = {b:?}); keep one"),
-            )
-            .into())
+            );
+            return Err(shape.error(&source, vec![p]).into());
         }
         (Some(b), None) => Some(("base", b.clone())),
         (None, Some(s)) => Some(("sweep.scenario", s.clone())),
         (None, None) => None,
     };
     let mut doc = match named {
-        Some((key, wanted)) => bases()
-            .load_base(&wanted, Some(path.parent().unwrap_or(Path::new("."))))
-            .map_err(|mut e| {
-                if e.source.is_empty() {
-                    // The base itself was not found: report it at the sweep file's key.
-                    e.source = source.clone();
-                    for p in &mut e.problems {
-                        p.path = key.to_string();
-                        p.location = SweepFile::locate(&text, key);
-                    }
+        Some((key, wanted)) => {
+            match bases().load_base(&wanted, Some(path.parent().unwrap_or(Path::new(".")))) {
+                Ok(doc) => doc,
+                // The base itself was not found: reported at the sweep file's key.
+                Err(e) if e.source.is_empty() => {
+                    let problems = e
+                        .problems
+                        .into_iter()
+                        .map(|p| at(key, p.value, p.message))
+                        .collect();
+                    return Err(shape.error(&source, problems).into());
                 }
-                e
-            })?,
+                // A problem of the base file itself: reported in that file.
+                Err(e) => return Err(e.into()),
+            }
+        }
         None => Bases::single(DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME)?,
     };
     if let Some(changes) = file.scenario.take() {
@@ -123,13 +128,8 @@ pub fn load_sweep(path: &Path, flags: &SweepFlags) -> Result<Sweep> {
         }
         file.sweep.set.push(s.clone());
     }
-    Ok(Sweep::build(
-        file,
-        &text,
-        &source,
-        &doc,
-        strategies::catalog(),
-    )?)
+    let built = Sweep::build(file, &text, &source, &doc, strategies::catalog());
+    Ok(shape.finish(&source, built)?)
 }
 
 /// The kinds of file `pactsim validate` checks.

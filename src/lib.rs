@@ -155,6 +155,13 @@ fn pool(threads: Option<usize>) -> Result<rayon::ThreadPool> {
     b.build().context("starting the worker threads")
 }
 
+/// The name of a `sensitivity --method` as written on the command line.
+fn sensitivity_method(m: cli::SensitivityMethod) -> String {
+    use clap::ValueEnum;
+    m.to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
 /// Runs a parsed command line.
 pub fn execute(cli: Cli) -> Result<()> {
     match cli.command {
@@ -279,50 +286,66 @@ pub fn execute(cli: Cli) -> Result<()> {
         Command::Sensitivity {
             scenario,
             target,
-            method: cli::SensitivityMethod::Sobol,
+            method,
             samples,
             bootstrap,
             runs,
             seed,
-            threads,
-            out,
-            output,
-            ..
-        } => cmd_sobol::run(&cmd_sobol::SobolCmd {
-            points: evaluate::PointsOptions::of(
-                scenario,
-                target,
-                samples,
-                runs,
-                seed,
-                Execution::of(threads, out, output),
-            ),
-            bootstrap,
-        }),
-        Command::Sensitivity {
-            scenario,
-            target,
-            bootstrap,
-            runs,
-            seed,
             trajectories,
             levels,
             threads,
             out,
             output,
-            method: cli::SensitivityMethod::Morris,
-            samples: _,
-        } => sweeping::sensitivity(&sweeping::SensitivityOptions {
-            scenario: scenario.scenario,
-            set: scenario.set,
-            target,
-            runs,
-            seed: seed.seed,
-            trajectories,
-            levels,
-            bootstrap,
-            exec: Execution::of(threads, out, output),
-        }),
+        } => {
+            use cli::SensitivityMethod::{Morris, Oat, Sobol};
+            // Each method's own flags; a flag of another method is refused.
+            for (flag, given, methods) in [
+                ("--samples", samples.is_some(), &[Sobol][..]),
+                ("--bootstrap", bootstrap.is_some(), &[Morris, Sobol]),
+                ("--trajectories", trajectories.is_some(), &[Morris]),
+                ("--levels", levels.is_some(), &[Morris]),
+            ] {
+                if given && !methods.contains(&method) {
+                    let names: Vec<String> = methods
+                        .iter()
+                        .map(|m| format!("--method {}", sensitivity_method(*m)))
+                        .collect();
+                    return Err(bad(format!(
+                        "{flag} is not used by --method {}: it applies to {} only",
+                        sensitivity_method(method),
+                        names.join(" and ")
+                    )));
+                }
+            }
+            let exec = Execution::of(threads, out, output);
+            let bootstrap = bootstrap.unwrap_or(1000);
+            match method {
+                Sobol => cmd_sobol::run(&cmd_sobol::SobolCmd {
+                    points: evaluate::PointsOptions::of(
+                        scenario,
+                        target,
+                        samples.unwrap_or(256),
+                        runs,
+                        seed,
+                        exec,
+                    ),
+                    bootstrap,
+                }),
+                Morris | Oat => sweeping::sensitivity(&sweeping::SensitivityOptions {
+                    scenario: scenario.scenario,
+                    set: scenario.set,
+                    target,
+                    runs,
+                    seed: seed.seed,
+                    morris: (method == Morris).then(|| sim::sensitivity::MorrisOptions {
+                        trajectories: trajectories.unwrap_or(10),
+                        levels: levels.unwrap_or(4),
+                        bootstrap,
+                    }),
+                    exec,
+                }),
+            }
+        }
         Command::Discover {
             scenario,
             target,

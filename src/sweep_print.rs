@@ -155,16 +155,13 @@ pub(crate) fn print_sensitivity(s: &SensitivitySummary, dir: &Path) -> Result<()
             r.parameter.path, r.parameter.low, r.parameter.high, r.share_low, r.share_high, r.swing
         ));
     }
-    out.push_str(&format!(
-        "\n{:<40} {:>9} {:>19} {:>9} {:>9}   ({} trajectories, {} levels; per full range)\n",
-        "Morris elementary effects (ranked by μ*)",
-        "μ*",
-        "95% CI",
-        "μ",
-        "σ",
-        s.morris_design[0],
-        s.morris_design[1]
-    ));
+    if let Some([trajectories, levels]) = s.morris_design {
+        out.push_str(&format!(
+            "\n{:<40} {:>9} {:>19} {:>9} {:>9}   ({trajectories} trajectories, {levels} levels; \
+             per full range)\n",
+            "Morris elementary effects (ranked by μ*)", "μ*", "95% CI", "μ", "σ",
+        ));
+    }
     for r in &s.morris {
         out.push_str(&format!(
             "{:<40} {:>9.4} [{:>7.4}, {:>7.4}] {:>+9.4} {:>9.4}\n",

@@ -244,24 +244,19 @@ pub(crate) struct SensitivityOptions {
     pub runs: u64,
     /// Master seed (default: scenario).
     pub seed: Option<u64>,
-    /// Morris trajectories.
-    pub trajectories: usize,
-    /// Morris grid levels.
-    pub levels: u32,
-    /// Bootstrap resamples of μ*'s interval.
-    pub bootstrap: usize,
+    /// The Morris design and bootstrap (`--method morris`); `None`: the one-at-a-time
+    /// tornado alone (`--method oat`).
+    pub morris: Option<MorrisOptions>,
     /// Threads, results directory, plots and progress bar.
     pub exec: crate::Execution,
 }
 
-/// `pactsim sensitivity` (`--method morris`).
+/// `pactsim sensitivity` (`--method morris`, or `--method oat`: the same one-at-a-time points
+/// without the Morris trajectories).
 pub(crate) fn sensitivity(o: &SensitivityOptions) -> Result<()> {
-    let morris = MorrisOptions {
-        trajectories: o.trajectories,
-        levels: o.levels,
-        bootstrap: o.bootstrap,
-    };
-    morris.check()?;
+    if let Some(m) = &o.morris {
+        m.check()?;
+    }
     crate::check_runs(o.runs)?;
     let ev = Evaluator::new(o.scenario.as_deref(), &o.set, o.seed, o.runs)?;
     let target = Target::parse(&o.target, ev.base.params().simulation.horizon_weeks)?;
@@ -272,15 +267,21 @@ pub(crate) fn sensitivity(o: &SensitivityOptions) -> Result<()> {
         ev.params.clone(),
         o.runs,
         ev.seed,
-        morris,
+        o.morris,
         |l, v| {
             ev.scenario_at(v)
                 .with_context(|| format!("sensitivity point {l}"))
         },
     )?;
-    let out = o.exec.out.clone().unwrap_or_else(|| {
-        crate::evaluate::default_out(&ev.base, "sensitivity", &analysis.target.name())
-    });
+    let kind = if o.morris.is_some() {
+        "sensitivity"
+    } else {
+        "oat"
+    };
+    let out =
+        o.exec.out.clone().unwrap_or_else(|| {
+            crate::evaluate::default_out(&ev.base, kind, &analysis.target.name())
+        });
     let dir = ResultsDir::create(&out)?;
     let started = std::time::Instant::now();
     let progress = CellsProgress::new(o.exec.quiet);

@@ -77,11 +77,14 @@ pub struct SensitivitySummary {
     pub standard_error: Option<f64>,
     /// One-at-a-time results, ranked by |swing|.
     pub one_at_a_time: Vec<OneAtATime>,
-    /// Morris trajectories and levels.
-    pub morris_design: [u64; 2],
-    /// Morris statistics, ranked by μ*.
+    /// Morris trajectories and levels (absent one at a time only, `--method oat`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub morris_design: Option<[u64; 2]>,
+    /// Morris statistics, ranked by μ* (absent one at a time only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub morris: Vec<MorrisRow>,
-    /// The ranking by μ* and whether it is settled (intervals of adjacent parameters).
-    #[serde(default)]
+    /// The ranking by μ* and whether it is settled (intervals of adjacent parameters; absent
+    /// one at a time only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub morris_ranking: Option<analysis::ranking::RankingReport>,
 }

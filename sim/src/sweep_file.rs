@@ -1,10 +1,11 @@
 //! The raw sweep file ([`SweepFile`]): its keys as written, reading it with every shape
-//! problem reported at once, and finding its entries (axes, points) in the text for messages.
+//! problem found at once and the file repaired so that its other problems are still checked
+//! ([`Shape`]), and finding its entries (axes, points) in the text for messages.
 //! Validation into cells is [`crate::sweep::Sweep::build`].
 
 use crate::layers;
 use crate::location::locate;
-use crate::scenario::ScenarioError;
+use crate::scenario::{Problem, ScenarioError};
 use crate::shape;
 use serde::{Deserialize, Serialize};
 
@@ -109,35 +110,109 @@ pub struct AxisSpec {
     pub scale: Scale,
 }
 
+/// The shape problems of a sweep file ([`SweepFile::read`]) and the paths it filled with
+/// placeholders, kept to be reported together with the problems found later.
+#[derive(Debug, Clone, Default)]
+pub struct Shape {
+    problems: Vec<Problem>,
+    placeholders: Vec<String>,
+}
+
+impl Shape {
+    /// True when the file had no shape problem.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The error of the file `source`: its shape problems and `later` (problems found on the
+    /// repaired file) except those a placeholder may have caused, in line order.
+    pub fn error(&self, source: &str, later: Vec<Problem>) -> ScenarioError {
+        let mut problems = self.problems.clone();
+        problems.extend(
+            later
+                .into_iter()
+                .filter(|p| !self.caused_by_placeholder(&p.path)),
+        );
+        problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
+        ScenarioError {
+            source: source.to_string(),
+            problems,
+        }
+    }
+
+    /// What checking the repaired file of `source` gave, `built`, as the file's outcome: its
+    /// value when the file has no problem at all, else every problem ([`Shape::error`]).
+    pub fn finish<T>(
+        &self,
+        source: &str,
+        built: Result<T, ScenarioError>,
+    ) -> Result<T, ScenarioError> {
+        match built {
+            Ok(v) if self.is_clean() => Ok(v),
+            Err(e) if self.is_clean() => Err(e),
+            Ok(_) => Err(self.error(source, Vec::new())),
+            Err(e) => Err(self.error(source, e.problems)),
+        }
+    }
+
+    /// Whether a later problem at `path` may come from a placeholder: everything when the
+    /// design or the whole `[sweep]` or axis list is one, a cell's problem when any value is,
+    /// an axis's problem when one of its keys is, else a problem at, inside or around one.
+    fn caused_by_placeholder(&self, path: &str) -> bool {
+        let axis = |p: &str| -> Option<String> {
+            let rest = p.strip_prefix("axis[")?;
+            Some(format!("axis[{}]", rest.split(']').next()?))
+        };
+        self.placeholders.iter().any(|r| {
+            ["sweep", "sweep.design", "axis"].contains(&r.as_str())
+                || path.starts_with("cell ")
+                || axis(path).is_some_and(|a| axis(r).as_deref() == Some(a.as_str()))
+                || path == r
+                || path.starts_with(&format!("{r}."))
+                || r.starts_with(&format!("{path}."))
+                || r.starts_with(&format!("{path}["))
+        })
+    }
+}
+
 impl SweepFile {
-    /// Parses sweep-file text, reporting every shape problem (unknown keys, wrong types,
-    /// missing fields) with its line and column.
-    pub fn parse(text: &str, source: &str) -> Result<SweepFile, ScenarioError> {
+    /// Reads sweep-file text, finding every shape problem (unknown keys, wrong types, missing
+    /// fields), each at its line and column. The file comes back repaired (unknown keys
+    /// dropped, placeholders for wrong or missing values; `None` when it cannot be), so that
+    /// its other problems can still be checked: [`Shape::finish`] then reports them together,
+    /// leaving out what the placeholders caused. Errs only when the text is not TOML.
+    pub fn read(text: &str, source: &str) -> Result<(Option<SweepFile>, Shape), ScenarioError> {
         // Straight from the text first: integers beyond i64 (absurd sizes, refused later with
         // the limit they break) only survive this way.
         if let Ok(f) = toml::from_str::<SweepFile>(text) {
-            return Ok(f);
+            return Ok((Some(f), Shape::default()));
         }
         let table = layers::parse(text, source)?;
         let shaped = shape::read_all::<SweepFile>(&table);
-        match shaped.value {
-            Some(f) if shaped.problems.is_empty() => Ok(f),
-            _ => {
-                let mut problems = shaped.problems;
-                for p in &mut problems {
-                    p.location = SweepFile::locate(text, &p.path);
-                    if p.message.starts_with("unknown field")
-                        || p.message.starts_with("missing field")
-                    {
-                        p.message = format!("not a valid sweep file: {}", p.message);
-                    }
-                }
-                Err(ScenarioError {
-                    source: source.to_string(),
-                    problems,
-                })
+        let mut problems = shaped.problems;
+        for p in &mut problems {
+            p.location = SweepFile::locate(text, &p.path);
+            if p.message.starts_with("unknown field") || p.message.starts_with("missing field") {
+                p.message = format!("not a valid sweep file: {}", p.message);
             }
         }
+        // A removed unknown key leaves nothing behind; a placeholder may cause problems later.
+        let placeholders = shaped
+            .repaired
+            .into_iter()
+            .filter(|r| {
+                !problems
+                    .iter()
+                    .any(|p| &p.path == r && p.message.contains("unknown field"))
+            })
+            .collect();
+        Ok((
+            shaped.value,
+            Shape {
+                problems,
+                placeholders,
+            },
+        ))
     }
 
     /// Line and column of a dotted path of a sweep file such as `sweep.runs` or
@@ -209,7 +284,9 @@ mod tests {
         let bad = TEXT
             .replace("runs = 10", "runs = \"many\"\nbogus = 1")
             .replace("label = \"x\"", "label = \"x\"\nfrom = \"low\"");
-        let e = SweepFile::parse(&bad, "t.toml").unwrap_err();
+        let (file, shape) = SweepFile::read(&bad, "t.toml").unwrap();
+        assert!(file.is_some() && !shape.is_clean());
+        let e = shape.error("t.toml", Vec::new());
         let msg = e.to_string();
         assert_eq!(e.problems.len(), 3, "{msg}");
         assert!(

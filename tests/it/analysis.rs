@@ -125,6 +125,96 @@ fn sobol_and_morris_plots_render_and_replot() {
     assert!(s["morris_ranking"]["order"].is_array());
 }
 
+/// `sensitivity --method oat` is the one-at-a-time tornado of `--method morris` alone: the same
+/// points, seeds and values, so the same swings; its files have no Morris part; byte-identical
+/// for any thread count; a flag of another method is refused (exit 2, nothing written).
+#[test]
+fn oat_is_the_tornado_of_morris_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let base = [
+        "sensitivity",
+        "--target",
+        "payoff.openai",
+        "--runs",
+        "8",
+        "--seed",
+        "3",
+        "--format",
+        "svg",
+        "-q",
+    ];
+    for t in ["1", "2"] {
+        let mut a = base.to_vec();
+        a.extend(["--method", "oat", "--threads", t, "--out", t]);
+        let o = pactsim(&a, d);
+        ok(&o);
+        assert!(stdout(&o).contains("one at a time"), "{}", stdout(&o));
+        assert!(!stdout(&o).contains("Morris"), "{}", stdout(&o));
+    }
+    assert_same_dirs(&d.join("1"), &d.join("2"));
+    let mut written = crate::util::files(&d.join("1"));
+    written.retain(|f| !f.starts_with(".pactsim-files"));
+    written.sort();
+    let want: Vec<std::path::PathBuf> = [
+        "manifest.json",
+        "outcomes.csv",
+        "plots/tornado.svg",
+        "summary.json",
+    ]
+    .iter()
+    .map(std::path::PathBuf::from)
+    .collect();
+    assert_eq!(written, want);
+    let mut a = base.to_vec();
+    a.extend(["--trajectories", "1", "--bootstrap", "20", "--out", "m"]);
+    ok(&pactsim(&a, d));
+    let (oat, morris) = (
+        json(&d.join("1/summary.json")),
+        json(&d.join("m/summary.json")),
+    );
+    assert!(oat["one_at_a_time"].as_array().unwrap().len() >= 2);
+    assert_eq!(oat["one_at_a_time"], morris["one_at_a_time"]);
+    assert_eq!(oat["base_share"], morris["base_share"]);
+    assert!(oat.get("morris").is_none() && oat.get("morris_design").is_none());
+    let k = oat["one_at_a_time"].as_array().unwrap().len();
+    let m = json(&d.join("1/manifest.json"));
+    assert_eq!(m["command"], "sensitivity");
+    assert_eq!(m["extra"]["sensitivity"]["points"], 1 + 2 * k as u64);
+    assert!(m["extra"]["sensitivity"].get("morris").is_none());
+    let csv = std::fs::read_to_string(d.join("1/outcomes.csv")).unwrap();
+    let morris_csv = std::fs::read_to_string(d.join("m/outcomes.csv")).unwrap();
+    assert!(morris_csv.starts_with(&csv));
+    // `plot` redraws the tornado alone.
+    std::fs::remove_file(d.join("1/plots/tornado.svg")).unwrap();
+    ok(&pactsim(&["plot", "1", "--format", "svg"], d));
+    assert!(d.join("1/plots/tornado.svg").exists() && !d.join("1/plots/morris.svg").exists());
+    for (flag, value, applies) in [
+        ("--trajectories", "3", "--method morris only"),
+        ("--levels", "5", "--method morris only"),
+        (
+            "--bootstrap",
+            "10",
+            "--method morris and --method sobol only",
+        ),
+        ("--samples", "8", "--method sobol only"),
+    ] {
+        let e = tempfile::tempdir().unwrap();
+        let mut a = base.to_vec();
+        a.extend(["--method", "oat", flag, value, "--out", "o"]);
+        let o = pactsim(&a, e.path());
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        let msg = stderr(&o);
+        assert!(
+            msg.contains(&format!(
+                "{flag} is not used by --method oat: it applies to {applies}"
+            )),
+            "{msg}"
+        );
+        assert!(std::fs::read_dir(e.path()).unwrap().next().is_none());
+    }
+}
+
 #[test]
 fn discover_samples_or_reads_a_sweep() {
     let tmp = tempfile::tempdir().unwrap();

@@ -485,6 +485,60 @@ fn plots_are_valid_png_and_svg() {
     assert!(stderr(&o).contains("APRIL_LIKE_BROAD"));
 }
 
+/// A sweep file's problems are all reported in one pass, each at its line: an unknown key
+/// does not hide the axes' problems (a repeated value, `steps = 0`, a log range that gives a
+/// non-integer value of an integer parameter), and a wrong-typed value reports nothing its
+/// placeholder causes. `validate` and `sweep` say the same; exit 2, nothing left behind.
+#[test]
+fn every_problem_of_a_sweep_file_is_reported_in_one_pass() {
+    let bad = SWEEP
+        .replace("seed = 11", "seed = 11\ncolour = \"red\"")
+        .replace("[0.4, 0.6, 0.7]", "[0.4, 0.4, 0.7]")
+        .replace("steps = 3", "steps = 0")
+        + "[[axis]]\npath = \"simulation.horizon_weeks\"\nfrom = 10\nto = 20\nsteps = 3\nscale = \"log\"\n";
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", &bad);
+    for args in [
+        vec!["validate", f.as_str()],
+        vec!["sweep", &f, "--out", "o", "-q"],
+    ] {
+        let o = pactsim(&args, d);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let out = format!("{}{}", stdout(&o), stderr(&o));
+        for want in [
+            "s.toml: 4 problems",
+            "s.toml:6:1: sweep.colour: not a valid sweep file: unknown field `colour`",
+            "s.toml:10:1: axis[0].values = 0.4: duplicate value on the axis of \
+             litigation.win_probability_mean",
+            "s.toml:16:1: axis[1].steps = 0: steps must be 1 or more",
+            "s.toml:19:1: axis[2] simulation.horizon_weeks = 14.1421356237: the parameter is an \
+             integer",
+        ] {
+            assert!(out.contains(want), "{want}\n{out}");
+        }
+        assert_eq!(files(d), vec![std::path::PathBuf::from("s.toml")]);
+    }
+    // A placeholder (for `from = "low"`, for the missing runs) causes no problem of its own.
+    let text = bad
+        .replace("from = 1.0", "from = \"low\"")
+        .replace("runs = 300\n", "");
+    let f = write(d, "t.toml", &text);
+    let o = pactsim(&["validate", &f], d);
+    assert_eq!(o.status.code(), Some(2));
+    let out = stdout(&o);
+    assert!(out.contains("t.toml: 5 problems"), "{out}");
+    assert!(out.contains("t.toml:2:1: sweep.runs: not a valid sweep file: missing field `runs`"));
+    assert!(
+        out.contains("t.toml:13:1: axis[1].from = \"low\": invalid type"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("axis[1].steps") && !out.contains("runs per cell"),
+        "{out}"
+    );
+}
+
 #[test]
 fn bad_sweep_files_exit_2_and_leave_nothing() {
     let cases = [

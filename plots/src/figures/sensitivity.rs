@@ -1,5 +1,5 @@
-//! Figures of a `sensitivity` (Morris) results directory: the one-at-a-time tornado and the
-//! Morris μ* ranking with bootstrap intervals.
+//! Figures of a `sensitivity` (Morris or one-at-a-time) results directory: the one-at-a-time
+//! tornado and, with Morris, the μ* ranking with bootstrap intervals.
 
 use super::{scenario_name, short_number, Figure};
 use crate::{Bar, BarChart, Chart, Tornado, TornadoBar};
@@ -45,11 +45,14 @@ pub fn figures(m: &Manifest, s: &SensitivitySummary) -> Vec<Figure> {
             })
             .collect(),
     });
+    let Some([trajectories, levels]) = s.morris_design else {
+        return vec![("tornado".into(), tornado)];
+    };
     let morris = Chart::Bar(BarChart {
         title: format!("Morris screening of {what}: μ* per parameter"),
         subtitle: Some(format!(
-            "green raises P, vermillion lowers it · {} trajectories × {} levels · {sub}",
-            s.morris_design[0], s.morris_design[1]
+            "green raises P, vermillion lowers it · {trajectories} trajectories × {levels} \
+             levels · {sub}"
         )),
         y_label: "μ* = mean |elementary effect| (share change per full range)".into(),
         x_label: Some("parameter".into()),

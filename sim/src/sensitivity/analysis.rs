@@ -1,8 +1,10 @@
 //! The driver of `pactsim sensitivity`: lays out the evaluation points (the base, each
-//! parameter at its low and high value, then the Morris trajectories), validates each into a
-//! scenario once, runs them as cells with [`run_cells`] (the loop sweeps use), and turns the
-//! target's values into one-at-a-time swings, Morris μ, μ*, σ with bootstrap intervals of μ*
-//! and a ranking — a [`SensitivitySummary`] — and the results files.
+//! parameter at its low and high value, then the Morris trajectories unless the analysis is
+//! one at a time only), validates each into a scenario once, runs them as cells with
+//! [`run_cells`] (the loop sweeps use), and turns the target's values into one-at-a-time
+//! swings and, with Morris, μ, μ*, σ with bootstrap intervals of μ* and a ranking — a
+//! [`SensitivitySummary`] — and the results files. The one-at-a-time points are the same
+//! with or without Morris, so their swings are too.
 //!
 //! Generic and flagship parts: a point's simulation comes from the caller's factory (any
 //! [`Simulation`] of the point's scenario) and [`Analysis::run`] returns whatever its runs
@@ -21,6 +23,7 @@ use crate::reports::{MorrisRow, OneAtATime, SensitivitySummary};
 use crate::runner::{run_cells, CellResult, Plan, Progress, Simulation};
 use crate::sweep::CellSummary;
 use crate::Scenario;
+use analysis::ranking::RankingReport;
 
 /// The Morris design and its bootstrap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,9 +84,9 @@ pub struct Analysis<M = Target> {
     pub runs: u64,
     /// Master seed (of the Morris design, the bootstrap and every point's runs).
     pub seed: u64,
-    /// The Morris options.
-    pub morris: MorrisOptions,
-    /// The Morris trajectories.
+    /// The Morris options; `None`: one at a time only (`--method oat`).
+    pub morris: Option<MorrisOptions>,
+    /// The Morris trajectories (none without Morris).
     pub design: Vec<Trajectory>,
     /// Every evaluation point: the base, 2 per parameter, then the trajectories' points.
     pub points: Vec<Point>,
@@ -92,13 +95,14 @@ pub struct Analysis<M = Target> {
 impl<M: Measure> Analysis<M> {
     /// Lays out the points of `params` (at most [`MAX_RANGES`], at most
     /// [`MAX_SENSITIVITY_POINTS`] points) and validates each with `scenario_at(label,
-    /// values)`, before anything runs.
+    /// values)`, before anything runs. Without `morris`, only the base and the
+    /// one-at-a-time points.
     pub fn new<E: From<SensitivityError>>(
         target: M,
         params: Vec<Parameter>,
         runs: u64,
         seed: u64,
-        morris: MorrisOptions,
+        morris: Option<MorrisOptions>,
         scenario_at: impl Fn(&str, &[f64]) -> Result<Scenario, E>,
     ) -> Result<Analysis<M>, E> {
         if params.len() > MAX_RANGES {
@@ -110,24 +114,23 @@ impl<M: Measure> Analysis<M> {
             .into());
         }
         let k = params.len();
+        let trajectories = morris.map_or(0, |m| m.trajectories);
         let n_points = (k as u64 + 1)
-            .checked_mul(morris.trajectories as u64)
+            .checked_mul(trajectories as u64)
             .and_then(|m| m.checked_add(1 + 2 * k as u64))
             .filter(|&n| n <= MAX_SENSITIVITY_POINTS);
         let Some(n_points) = n_points else {
             return Err(SensitivityError::Bad(format!(
-                "--trajectories {}: with {k} parameters this is more than \
-                 {MAX_SENSITIVITY_POINTS} evaluation points (limit, see configs/README.md)",
-                morris.trajectories
+                "--trajectories {trajectories}: with {k} parameters this is more than \
+                 {MAX_SENSITIVITY_POINTS} evaluation points (limit, see configs/README.md)"
             ))
             .into());
         };
-        check_points(
-            &format!("--trajectories {}", morris.trajectories),
-            n_points,
-            runs,
-        )
-        .map_err(SensitivityError::Bad)?;
+        let what = match morris {
+            Some(m) => format!("--trajectories {}", m.trajectories),
+            None => "--method oat".to_string(),
+        };
+        check_points(&what, n_points, runs).map_err(SensitivityError::Bad)?;
         let base_point: Vec<f64> = params.iter().map(|p| p.base).collect();
         let mut points: Vec<(String, Vec<f64>)> = vec![("base".into(), base_point.clone())];
         for (i, p) in params.iter().enumerate() {
@@ -137,7 +140,9 @@ impl<M: Measure> Analysis<M> {
                 points.push((format!("oat {} {tag}", p.path), v));
             }
         }
-        let design = morris_design(k, morris.trajectories, morris.levels, seed);
+        let design = morris.map_or_else(Vec::new, |m| {
+            morris_design(k, m.trajectories, m.levels, seed)
+        });
         for (t, tr) in design.iter().enumerate() {
             for (j, u) in tr.points.iter().enumerate() {
                 let v = params.iter().zip(u).map(|(p, &u)| p.at(u)).collect();
@@ -203,7 +208,8 @@ impl<M: Measure> Analysis<M> {
     }
 
     /// The statistics of the measure at the points' results `summaries` (in point order): one
-    /// at a time ranked by |swing|, Morris ranked by μ* with bootstrap intervals (on `pool`).
+    /// at a time ranked by |swing|, Morris (when the analysis has it) ranked by μ* with
+    /// bootstrap intervals (on `pool`).
     pub fn summarise(
         &self,
         summaries: &[M::Of],
@@ -222,14 +228,12 @@ impl<M: Measure> Analysis<M> {
         standard_error: Option<f64>,
         pool: &rayon::ThreadPool,
     ) -> Result<SensitivitySummary, SensitivityError> {
-        let share = |i: usize| values[i];
-        let k = self.params.len();
         let mut oat: Vec<OneAtATime> = self
             .params
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                let (lo, hi) = (share(1 + 2 * i), share(2 + 2 * i));
+                let (lo, hi) = (values[1 + 2 * i], values[2 + 2 * i]);
                 OneAtATime {
                     parameter: p.clone(),
                     share_low: lo,
@@ -239,9 +243,39 @@ impl<M: Measure> Analysis<M> {
             })
             .collect();
         oat.sort_by(|a, b| b.swing.abs().total_cmp(&a.swing.abs()));
+        let (morris, morris_ranking) = match self.morris {
+            Some(m) => {
+                let (rows, ranking) = self.morris_statistics(values, m.bootstrap, pool)?;
+                (rows, Some(ranking))
+            }
+            None => (Vec::new(), None),
+        };
+        Ok(SensitivitySummary {
+            target: self.target.name(),
+            runs_per_point: self.runs,
+            base_share: values[0],
+            standard_error,
+            one_at_a_time: oat,
+            morris_design: self
+                .morris
+                .map(|m| [m.trajectories as u64, u64::from(m.levels)]),
+            morris,
+            morris_ranking,
+        })
+    }
+
+    /// Morris μ, μ*, σ per parameter, ranked by μ*, with `bootstrap` resamples of μ*'s
+    /// interval, and the ranking check, from the values at every point.
+    fn morris_statistics(
+        &self,
+        values: &[f64],
+        bootstrap: usize,
+        pool: &rayon::ThreadPool,
+    ) -> Result<(Vec<MorrisRow>, RankingReport), SensitivityError> {
+        let k = self.params.len();
         let offset = 1 + 2 * k;
         let y: Vec<Vec<f64>> = (0..self.design.len())
-            .map(|t| (0..=k).map(|j| share(offset + t * (k + 1) + j)).collect())
+            .map(|t| (0..=k).map(|j| values[offset + t * (k + 1) + j]).collect())
             .collect();
         // Elementary effects by trajectory, for the bootstrap of μ*.
         let ee: Vec<Vec<f64>> = self
@@ -256,7 +290,7 @@ impl<M: Measure> Analysis<M> {
                 e
             })
             .collect();
-        let (bootstrap, seed) = (self.morris.bootstrap, self.seed);
+        let seed = self.seed;
         let ci = pool
             .install(|| analysis::morris::mu_star_intervals(&ee, bootstrap, 0.95, seed))
             .map_err(|e| SensitivityError::Bad(e.to_string()))?;
@@ -279,41 +313,30 @@ impl<M: Measure> Analysis<M> {
             })
             .collect();
         morris.sort_by(|a, b| b.effect.mu_star.total_cmp(&a.effect.mu_star));
-        Ok(SensitivitySummary {
-            target: self.target.name(),
-            runs_per_point: self.runs,
-            base_share: share(0),
-            standard_error,
-            one_at_a_time: oat,
-            morris_design: [
-                self.morris.trajectories as u64,
-                u64::from(self.morris.levels),
-            ],
-            morris,
-            morris_ranking: Some(ranking),
-        })
+        Ok((morris, ranking))
     }
 
-    /// The `extra` part of the results' manifest.
+    /// The `extra` part of the results' manifest: the target, the parameters, the number of
+    /// points and the Morris options (absent when one at a time only).
     pub fn manifest_extra(&self) -> serde_json::Value {
-        let m = &self.morris;
-        serde_json::json!({
-            "sensitivity": {
-                "target": self.target.name(),
-                "parameters": self.params,
-                "points": self.points.len(),
-                "morris": {
-                    "trajectories": m.trajectories,
-                    "levels": m.levels,
-                    "bootstrap": m.bootstrap,
-                },
-            }
-        })
+        let mut extra = serde_json::json!({
+            "target": self.target.name(),
+            "parameters": self.params,
+            "points": self.points.len(),
+        });
+        if let Some(m) = &self.morris {
+            extra["morris"] = serde_json::json!({
+                "trajectories": m.trajectories,
+                "levels": m.levels,
+                "bootstrap": m.bootstrap,
+            });
+        }
+        serde_json::json!({ "sensitivity": extra })
     }
 
     /// Writes `manifest.json`, `summary.json`, `outcomes.csv` (every point with every varied
-    /// parameter, then the point's summary's columns) and `warning.txt` (the ranking's
-    /// warning, or empty) into `dir`.
+    /// parameter, then the point's summary's columns) and, with Morris, `warning.txt` (the
+    /// ranking's warning, or empty) into `dir`.
     pub fn write<T: CellSummary>(
         &self,
         dir: &ResultsDir,
@@ -331,11 +354,12 @@ impl<M: Measure> Analysis<M> {
             s.csv_rows(&csv_lead(i as u64, &vals), &mut csv);
         }
         dir.write_text("outcomes.csv", &csv)?;
-        let warning = summary
-            .morris_ranking
-            .as_ref()
-            .and_then(|r| r.warning.clone())
-            .unwrap_or_default();
-        dir.write_text("warning.txt", &format!("{warning}\n"))
+        match &summary.morris_ranking {
+            Some(r) => {
+                let warning = r.warning.clone().unwrap_or_default();
+                dir.write_text("warning.txt", &format!("{warning}\n"))
+            }
+            None => Ok(()),
+        }
     }
 }

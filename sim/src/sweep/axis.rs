@@ -65,16 +65,23 @@ fn build_axis(
             "the same parameter is swept by two axes".into(),
         );
     }
-    let (values, range) = axis_values(file.sweep.design, a, &current, name, loc, problems)?;
+    // A problem of one key of the axis is reported at that key's line.
+    let key = |k: &str| {
+        let at = format!("axis[{i}].{k}");
+        let line = SweepFile::locate(text, &at).or(loc);
+        (at, line)
+    };
+    let (values, range) = axis_values(file.sweep.design, a, &current, name, loc, &key, problems)?;
     let mut uniq = std::collections::BTreeSet::new();
+    let (values_key, values_loc) = key("values");
     for v in &values {
         if !uniq.insert(toml_text(v)) {
             push(
                 problems,
-                name,
-                loc,
+                &values_key,
+                values_loc,
                 toml_text(v),
-                "duplicate value on this axis".into(),
+                format!("duplicate value on the axis of {path}"),
             );
         }
     }
@@ -91,12 +98,15 @@ fn build_axis(
 }
 
 /// The values (and range) of axis `a` under `design`, or `None` when they cannot be made.
+/// Problems of the whole axis are named `name` at `loc`; those of one of its keys are at
+/// `key(k)`, the key's path and line.
 fn axis_values(
     design: DesignKind,
     a: &AxisSpec,
     current: &toml::Value,
     name: &str,
     loc: Location,
+    key: &dyn Fn(&str) -> (String, Location),
     problems: &mut Vec<Problem>,
 ) -> Option<(Vec<toml::Value>, Option<[f64; 2]>)> {
     let integer = matches!(current, toml::Value::Integer(_));
@@ -130,12 +140,13 @@ fn axis_values(
         ),
         (DesignKind::Grid, Some(v), _) => {
             if v.is_empty() {
+                let (k, l) = key("values");
                 push(
                     problems,
-                    name,
-                    loc,
+                    &k,
+                    l,
                     "[]".into(),
-                    "empty axis: give one or more values".into(),
+                    format!("empty axis: give one or more values of {}", a.path.trim()),
                 );
             }
             values = v.clone();
@@ -183,24 +194,27 @@ fn axis_values(
             }
             range = Some([from, to]);
             if design == DesignKind::Grid {
+                let (steps_key, steps_loc) = key("steps");
                 match a.steps {
                     None | Some(0) => {
                         push(
                             problems,
-                            name,
-                            loc,
+                            &steps_key,
+                            steps_loc,
                             a.steps.map_or("missing".into(), |n| n.to_string()),
-                            "steps must be 1 or more (number of values from `from` to \
-                                 `to` inclusive)"
-                                .into(),
+                            format!(
+                                "steps must be 1 or more (number of values of {} from `from` \
+                                 to `to` inclusive)",
+                                a.path.trim()
+                            ),
                         );
                         return None;
                     }
                     Some(n) if n > MAX_CELLS => {
                         push(
                             problems,
-                            name,
-                            loc,
+                            &steps_key,
+                            steps_loc,
                             n.to_string(),
                             format!(
                                 "steps must be at most {MAX_CELLS} (cell limit, see \

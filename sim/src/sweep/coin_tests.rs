@@ -258,7 +258,8 @@ fn coin_records_are_not_flagship_records() {
 /// The sensitivity driver runs the coin too: its points' scenarios carry the bias
 /// (`litigation.win_probability_mean`), [`crate::sensitivity::Analysis::run`] returns coin
 /// summaries (identical for any thread count), the statistics read the coin's own [`Measure`]
-/// (its heads share, under its own name) and `outcomes.csv` gets the coin's columns.
+/// (its heads share, under its own name) and `outcomes.csv` gets the coin's columns. One at a
+/// time alone runs the same first points and gives the same swings, without Morris.
 #[test]
 fn a_coin_runs_through_the_sensitivity_driver() {
     use crate::sensitivity::{parameters, Analysis, Measure, MorrisOptions};
@@ -289,11 +290,11 @@ fn a_coin_runs_through_the_sensitivity_driver() {
             c.share
         }
     }
-    let analysis = Analysis::new(Heads, params.clone(), 300, 5, morris, |_, v| {
+    let scenario_at = |_: &str, v: &[f64]| {
         let sets: Vec<String> = params.iter().zip(v).map(|(p, &x)| p.set(x)).collect();
         Scenario::from_document(&doc, &sets, &AnyAgents).map_err(Error::from)
-    })
-    .unwrap();
+    };
+    let analysis = Analysis::new(Heads, params.clone(), 300, 5, Some(morris), scenario_at).unwrap();
     let coin = |sc: &Scenario| -> Result<Coin, String> {
         Ok(Coin {
             p: sc.params().litigation.win_probability_mean,
@@ -311,6 +312,22 @@ fn a_coin_runs_through_the_sensitivity_driver() {
     assert_eq!(top.parameter.path, "litigation.win_probability_mean");
     assert!(top.swing > 0.25, "{}", top.swing);
     assert_eq!(summary.morris[0].path, "litigation.win_probability_mean");
+    // One at a time alone: the same points first, so the same swings, and no Morris part.
+    let oat = Analysis::new(Heads, params.clone(), 300, 5, None, scenario_at).unwrap();
+    assert!(oat.design.is_empty() && oat.manifest_extra()["sensitivity"].get("morris").is_none());
+    let oat_coins = oat.run(&pool(2), coin, &()).unwrap();
+    assert_eq!(oat_coins[..], coins[..1 + 2 * 2]);
+    let oat_summary = oat.summarise(&oat_coins, &pool(1)).unwrap();
+    let swings = |s: &crate::reports::SensitivitySummary| -> Vec<(String, f64)> {
+        s.one_at_a_time
+            .iter()
+            .map(|r| (r.parameter.path.clone(), r.swing))
+            .collect()
+    };
+    assert_eq!(swings(&oat_summary), swings(&summary));
+    assert!(oat_summary.morris.is_empty() && oat_summary.morris_ranking.is_none());
+    let text = serde_json::to_string(&oat_summary).unwrap();
+    assert!(!text.contains("morris"), "{text}");
     let tmp = tempfile::tempdir().unwrap();
     let dir = ResultsDir::create(&tmp.path().join("sensitivity")).unwrap();
     let m = manifest(&coin_sweep());

@@ -34,7 +34,7 @@ mod shard;
 #[cfg(test)]
 mod tests;
 
-pub use crate::sweep_file::{AxisSpec, DesignKind, Scale, SweepFile, SweepSection};
+pub use crate::sweep_file::{AxisSpec, DesignKind, Scale, Shape, SweepFile, SweepSection};
 pub use design::spaced;
 pub use execute::{remove_checkpoint, Executor, Finished, SweepError, SweepObserver};
 pub use merge::{shard_files, write_results};

@@ -7,11 +7,13 @@ pub(super) const BASE: &str = include_str!("../../../configs/april-2026.toml");
 
 use crate::strategy::testing::AnyAgents;
 
-/// The sweep `text` over the flagship's April 2026 scenario.
+/// The sweep `text` over the flagship's April 2026 scenario, every problem of the file
+/// reported (as `pactsim sweep` and `validate` read it).
 pub(super) fn build(text: &str) -> Result<Sweep, ScenarioError> {
-    let f = SweepFile::parse(text, "t.toml")?;
+    let (f, shape) = SweepFile::read(text, "t.toml")?;
+    let f = f.ok_or_else(|| shape.error("t.toml", Vec::new()))?;
     let base = crate::layers::Bases::single(BASE, "base")?;
-    Sweep::build(f, text, "t.toml", &base, &AnyAgents)
+    shape.finish("t.toml", Sweep::build(f, text, "t.toml", &base, &AnyAgents))
 }
 
 const GRID: &str = r#"
@@ -146,9 +148,22 @@ fn bad_files_name_the_problem() {
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("steps must be 1 or more") && e.contains(":10:"),
+        e.contains("steps must be 1 or more") && e.contains("t.toml:13:1: axis[1].steps = 0"),
         "{e}"
     );
+    // An unknown key does not hide the other problems.
+    let e = build(&GRID.replace(
+        "steps = 4",
+        "steps = 0
+colour = 1",
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("2 problems") && e.contains("t.toml:13:1: axis[1].steps = 0"),
+        "{e}"
+    );
+    assert!(e.contains("t.toml:14:1: axis[1].colour"), "{e}");
     let e = build(&GRID.replace("[0.4, 0.5, 0.6]", "[0.4, 1.5]"))
         .unwrap_err()
         .to_string();

@@ -92,6 +92,15 @@ pub enum PlotFormat {
     Both,
 }
 
+/// `sensitivity --samples` when not given (Sobol's base sample size N).
+pub const SOBOL_SAMPLES: usize = 256;
+/// `sensitivity --bootstrap` when not given (Morris and Sobol).
+pub const BOOTSTRAP: usize = 1000;
+/// `sensitivity --trajectories` when not given (Morris).
+pub const MORRIS_TRAJECTORIES: usize = 10;
+/// `sensitivity --levels` when not given (Morris).
+pub const MORRIS_LEVELS: u32 = 4;
+
 /// Method of `pactsim sensitivity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SensitivityMethod {
@@ -548,4 +557,37 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "both")]
         format: PlotFormat,
     },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// The help of `sensitivity` states the defaults the command applies (the flags are
+    /// optional so that a flag of another method can be refused, so clap cannot show them).
+    #[test]
+    fn sensitivity_help_states_the_applied_defaults() {
+        let mut cli = Cli::command();
+        let help = cli
+            .find_subcommand_mut("sensitivity")
+            .expect("sensitivity subcommand")
+            .render_long_help()
+            .to_string();
+        for (flag, default) in [
+            ("samples", SOBOL_SAMPLES.to_string()),
+            ("bootstrap", BOOTSTRAP.to_string()),
+            ("trajectories", MORRIS_TRAJECTORIES.to_string()),
+            ("levels", MORRIS_LEVELS.to_string()),
+        ] {
+            let at = help.find(&format!("--{flag}")).expect(flag);
+            let rest = &help[at..];
+            let end = rest[2..].find("\n      --").map_or(rest.len(), |e| e + 2);
+            assert!(
+                rest[..end].contains(&format!("[default: {default}]")),
+                "--{flag}: {}",
+                &rest[..end]
+            );
+        }
+    }
 }

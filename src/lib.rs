@@ -318,13 +318,13 @@ pub fn execute(cli: Cli) -> Result<()> {
                 }
             }
             let exec = Execution::of(threads, out, output);
-            let bootstrap = bootstrap.unwrap_or(1000);
+            let bootstrap = bootstrap.unwrap_or(cli::BOOTSTRAP);
             match method {
                 Sobol => cmd_sobol::run(&cmd_sobol::SobolCmd {
                     points: evaluate::PointsOptions::of(
                         scenario,
                         target,
-                        samples.unwrap_or(256),
+                        samples.unwrap_or(cli::SOBOL_SAMPLES),
                         runs,
                         seed,
                         exec,
@@ -338,8 +338,8 @@ pub fn execute(cli: Cli) -> Result<()> {
                     runs,
                     seed: seed.seed,
                     morris: (method == Morris).then(|| sim::sensitivity::MorrisOptions {
-                        trajectories: trajectories.unwrap_or(10),
-                        levels: levels.unwrap_or(4),
+                        trajectories: trajectories.unwrap_or(cli::MORRIS_TRAJECTORIES),
+                        levels: levels.unwrap_or(cli::MORRIS_LEVELS),
                         bootstrap,
                     }),
                     exec,

@@ -47,8 +47,25 @@ pub fn reference_points(scenario: &sim::Scenario) -> Result<Vec<Reference>> {
     .collect())
 }
 
-/// Renders `charts` into `dir/plots`.
+/// Renders `charts` into `dir/plots`. In a results directory with an inventory (`pactsim
+/// plot` redrawing one), a figure's file that exists but is not pactsim's is bad input, found
+/// before anything is drawn: pactsim never overwrites a file of yours.
 pub fn render(dir: &Path, charts: &[(&str, Chart)], formats: &[Format]) -> Result<Vec<PathBuf>> {
+    if let Ok(own) = sim::outdir::read_inventory(dir) {
+        for (stem, _) in charts {
+            for f in formats {
+                let rel = format!("plots/{stem}.{}", f.extension());
+                let path = dir.join(&rel);
+                if path.symlink_metadata().is_ok() && own.binary_search(&rel).is_err() {
+                    return Err(crate::bad(format!(
+                        "{}: pactsim did not write this file and will not overwrite it with \
+                         its figure; move it elsewhere, then plot again",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    }
     let mut written = Vec::new();
     for (stem, chart) in charts {
         let path = dir.join("plots").join(stem);

@@ -243,13 +243,14 @@ fn plot(m: &Moran, r: &MoranResults) -> Chart {
 /// the directory's lock) until the results are committed.
 pub(crate) const CHECKPOINT: &str = "moran-checkpoint";
 
-/// Runs `pactsim moran`.
-pub(crate) fn run(a: &MoranArgs) -> Result<()> {
-    let read = match &a.file {
+/// The Moran process of the file `file` (if any) and the flags `f` (which override the
+/// file's settings), every problem of both reported in one pass, each at its flag or line.
+/// `pactsim moran` runs it; `pactsim validate` checks a Moran file with it.
+pub(crate) fn load(file: Option<&std::path::Path>, f: &MoranFile) -> Result<Moran> {
+    let read = match file {
         Some(p) => Some(read_settings::<MoranFile>(p, "Moran")?),
         None => None,
     };
-    let f = &a.flags;
     let mut flags: Vec<(&'static str, String)> = Vec::new();
     if !f.players.is_empty() {
         flags.push(("players", f.players.join(",")));
@@ -266,14 +267,14 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
     flag("max_generations", f.max_generations.map(|x| x.to_string()));
     flag("game", f.game.clone());
     flag("seed", f.seed.map(|x| x.to_string()));
-    let (file, origin) = match (&a.file, &read) {
+    let (from_file, origin) = match (file, &read) {
         (Some(path), Some((text, table, file))) => (
             file.clone(),
             Origin::new(Some(SettingsFile { path, text, table }), flags),
         ),
         _ => (MoranFile::default(), Origin::new(None, flags)),
     };
-    let s = a.flags.or(file);
+    let s = f.or(from_file);
     if s.players.is_empty() {
         return Err(bad("no population: give --players \"TitForTat*3,Defector\" or a TOML file with players = [...]"));
     }
@@ -283,7 +284,7 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
         .problems
         .into_iter()
         .map(|(i, message)| {
-            if a.flags.players.is_empty() {
+            if f.players.is_empty() {
                 (
                     format!("players[{i}]"),
                     Some(format!("{:?}", s.players[i])),
@@ -294,10 +295,7 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
             }
         })
         .collect();
-    let base = a
-        .file
-        .as_ref()
-        .and_then(|p| p.parent().map(|p| p.to_path_buf()));
+    let base = file.and_then(|p| p.parent().map(|p| p.to_path_buf()));
     let settings = settings(s.turns, None, s.noise.unwrap_or(0.0), 100);
     let game = load_game(s.game.as_deref().unwrap_or("pd"), base.as_deref())
         .map_err(|m| problems.push(("game".to_string(), None, m)))
@@ -327,6 +325,12 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
         seed: s.seed.unwrap_or(0),
     };
     m.validate().map_err(|e| origin.error(e))?;
+    Ok(m)
+}
+
+/// Runs `pactsim moran`.
+pub(crate) fn run(a: &MoranArgs) -> Result<()> {
+    let m = load(a.file.as_deref(), &a.flags)?;
     let pool = pool(a.exec.threads)?;
     // Checks the target (never a directory pactsim did not write) and locks it first.
     let dir = crate::results_dir(a.exec.out.as_deref(), || "moran".into())?;

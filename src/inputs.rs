@@ -141,6 +141,9 @@ pub enum FileKind {
     Sweep,
     /// A repeated-game tournament file (`players = […]`).
     Tournament,
+    /// A Moran process file (`players = […]` with `NAME*COUNT` entries, or Moran's own keys
+    /// `mutation_rate`, `max_generations`).
+    Moran,
     /// A facts file for `calibrate` (`[[fact]]`).
     Facts,
     /// A strategies file for `metagame` (`[[microsoft]]`, `[[openai]]`, `[[amazon]]` lists),
@@ -160,7 +163,16 @@ impl FileKind {
         } else if table.contains_key("pie") {
             FileKind::Pie
         } else if table.contains_key("players") {
-            FileKind::Tournament
+            let counted = matches!(table.get("players"), Some(toml::Value::Array(a))
+                if a.iter().any(|p| p.as_str().is_some_and(|p| p.contains('*'))));
+            if counted
+                || table.contains_key("mutation_rate")
+                || table.contains_key("max_generations")
+            {
+                FileKind::Moran
+            } else {
+                FileKind::Tournament
+            }
         } else if ["microsoft", "openai", "amazon"]
             .iter()
             .any(|k| matches!(table.get(*k), Some(toml::Value::Array(_))))
@@ -176,6 +188,7 @@ impl FileKind {
             FileKind::Scenario => "scenario",
             FileKind::Sweep => "sweep",
             FileKind::Tournament => "tournament",
+            FileKind::Moran => "moran",
             FileKind::Facts => "facts",
             FileKind::Strategies => "strategies",
             FileKind::Pie => "pie",
@@ -255,14 +268,18 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
                     path: format!("fact[{i}].statistic"),
                     location: None,
                     value: format!("{:?}", x.statistic),
-                    message: format!(
-                        "the run summary has no {:?} (fields of summary.json: {})",
-                        e.problem.path(),
-                        shape
-                            .as_object()
-                            .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
-                            .unwrap_or_default()
-                    ),
+                    message: match e.problem {
+                        // A missing path lists what the summary has at its top level.
+                        sim::evaluate::StatisticProblem::Missing(_) => format!(
+                            "{} (fields of summary.json: {})",
+                            e.problem,
+                            shape
+                                .as_object()
+                                .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
+                                .unwrap_or_default()
+                        ),
+                        _ => e.problem.to_string(),
+                    },
                 });
             }
         }
@@ -316,6 +333,14 @@ fn check_file(path: &Path, kind: Option<FileKind>) -> Result<String> {
             check_pie(path, &text)?;
             let f: crate::cmd_pie::PieFile = toml::from_str(&text)?;
             Ok(format!("pie, {} states", f.pie.pies.len()))
+        }
+        FileKind::Moran => {
+            let m = crate::cmd_moran::load(Some(path), &Default::default())?;
+            Ok(format!(
+                "moran, {} individuals of {} types",
+                m.counts.iter().map(|&c| u64::from(c)).sum::<u64>(),
+                m.types.len()
+            ))
         }
         FileKind::Tournament => {
             check_simple::<TournamentFile>(path, &text, &|_| Ok(()))?;

@@ -62,19 +62,12 @@ pub enum StatisticProblem {
     /// The summary has no such path; the path up to its first missing segment.
     #[error("the run summary has no {0:?}")]
     Missing(String),
-    /// The path exists but its value is not a number.
-    #[error("{0:?} is not a number")]
+    /// The path exists but its value is not a number (e.g. a table of several fields).
+    #[error("{0:?} is not a number in the run summary")]
     NotANumber(String),
-}
-
-impl StatisticProblem {
-    /// The offending path, with ` (not a number)` appended when its value is not a number.
-    pub fn path(&self) -> String {
-        match self {
-            StatisticProblem::Missing(p) => p.clone(),
-            StatisticProblem::NotANumber(p) => format!("{p} (not a number)"),
-        }
-    }
+    /// A term of a `+` sum is empty.
+    #[error("a term of the sum is empty (a `+` with no path on one side)")]
+    EmptyTerm,
 }
 
 /// A [`statistic`] expression that cannot be read from a summary.
@@ -89,14 +82,18 @@ pub struct StatisticError {
 
 /// Looks up a dotted path in a JSON value. Object keys match by name; in an array, a segment
 /// matches the element with any string field equal to it (`outcomes.LITIGATION.share`) or
-/// is an index. `Ok(None)` for a JSON null (e.g. no agreement), `Err` with the path up to the
-/// first missing segment when the path does not exist.
+/// is an index. `Ok(None)` for a JSON null (e.g. no agreement), also where the null is a
+/// table or list the path continues into (an interval that has no value in this summary);
+/// `Err` with the path up to the first missing segment when the path does not exist.
 pub(crate) fn lookup<'a>(
     v: &'a serde_json::Value,
     path: &str,
 ) -> Result<Option<&'a serde_json::Value>, String> {
     let mut cur = v;
     for (i, seg) in path.split('.').enumerate() {
+        if cur.is_null() {
+            return Ok(None);
+        }
         let next = match cur {
             serde_json::Value::Object(m) => m.get(seg),
             serde_json::Value::Array(a) => seg
@@ -132,6 +129,9 @@ pub fn statistic(summary: &serde_json::Value, expr: &str) -> Result<f64, Statist
     };
     let mut total = 0.0;
     for path in expr.split('+').map(str::trim) {
+        if path.is_empty() {
+            return Err(err(StatisticProblem::EmptyTerm));
+        }
         match lookup(summary, path).map_err(|p| err(StatisticProblem::Missing(p)))? {
             None => return Ok(f64::NAN),
             Some(v) => match v.as_f64() {
@@ -338,10 +338,21 @@ mod tests {
         );
         let e = statistic(&v, "t.x + t.s").unwrap_err();
         assert_eq!(e.problem, StatisticProblem::NotANumber("t.s".into()));
-        assert_eq!(e.problem.path(), "t.s (not a number)");
         assert_eq!(
             e.to_string(),
-            "statistic \"t.x + t.s\": \"t.s\" is not a number"
+            "statistic \"t.x + t.s\": \"t.s\" is not a number in the run summary"
+        );
+        // A table is not a number either, and says so (not "no such field").
+        assert_eq!(
+            statistic(&v, "t").unwrap_err().problem,
+            StatisticProblem::NotANumber("t".into())
+        );
+        // A path into a null (an interval without a value in this summary) is a null: NaN.
+        assert!(statistic(&v, "t.mean_weeks.0").unwrap().is_nan());
+        // An empty term of a sum is named as such.
+        assert_eq!(
+            statistic(&v, "t.x+").unwrap_err().problem,
+            StatisticProblem::EmptyTerm
         );
     }
 }

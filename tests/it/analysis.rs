@@ -625,4 +625,30 @@ fn run_reads_itself_against_a_facts_file() {
         ),
         "{out}"
     );
+    // A statistic inside a value that is null in some summaries (an interval without a
+    // judgment) is a field all the same; a table is named as not a number; an empty term of
+    // a sum is named as such.
+    std::fs::write(
+        d.join("ci.toml"),
+        "[[fact]]\nstatistic = \"litigation.plaintiff_win_rate_ci.0\"\nobserved = 0\ntolerance = 1\n",
+    )
+    .unwrap();
+    ok(&pactsim(&["validate", "ci.toml"], d));
+    std::fs::write(
+        d.join("odd.toml"),
+        "[[fact]]\nstatistic = \"outcomes.LITIGATION\"\nobserved = 0\ntolerance = 1\n\
+         [[fact]]\nstatistic = \"runs+\"\nobserved = 0\ntolerance = 1\n",
+    )
+    .unwrap();
+    let o = pactsim(&["validate", "odd.toml"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("\"outcomes.LITIGATION\" is not a number in the run summary"),
+        "{out}"
+    );
+    assert!(
+        out.contains("odd.toml:6:1") && out.contains("a term of the sum is empty"),
+        "{out}"
+    );
 }

@@ -385,3 +385,30 @@ fn replotting_in_another_format_replaces_the_old_figures() {
     let o = pactsim(&["run", "--runs", "200", "-q", "--out", "res"], d);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+/// `pactsim plot` never overwrites a file of yours that has a figure's name: it refuses before
+/// drawing anything, and the file stays yours (out of the inventory).
+#[test]
+fn plot_never_overwrites_a_file_of_yours() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let o = pactsim(
+        &["run", "--runs", "200", "-q", "--no-plots", "--out", "res"],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    fs::create_dir(d.join("res/plots")).unwrap();
+    fs::write(d.join("res/plots/outcomes.png"), "mine").unwrap();
+    // SVG figures do not collide with it.
+    let o = pactsim(&["plot", "res", "--format", "svg"], d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = pactsim(&["plot", "res", "--format", "png"], d);
+    assert_refused(&o, "outcomes.png: pactsim did not write this file");
+    assert_eq!(
+        fs::read_to_string(d.join("res/plots/outcomes.png")).unwrap(),
+        "mine"
+    );
+    let inventory = fs::read_to_string(d.join("res/.pactsim-files")).unwrap();
+    assert!(!inventory.contains("outcomes.png"), "{inventory}");
+    assert!(!d.join("res/plots/payoffs.png").exists(), "nothing drawn");
+}

@@ -778,3 +778,46 @@ fn file_value_errors_name_the_line_and_entry() {
         &["m.toml:2:1: turns = \"x\": invalid type"],
     );
 }
+
+/// `pactsim validate` recognises a Moran file (counted players, or Moran's own keys) and checks
+/// it as `pactsim moran` does: a valid one is accepted (not read as a tournament with an
+/// unknown strategy "TitForTat*3"), and a bad one gets every problem at its line.
+#[test]
+fn validate_checks_moran_files_as_moran_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(
+        d.join("m.toml"),
+        "players = [\"TitForTat*3\", \"Defector\"]\nturns = 10\nrepetitions = 5\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("g.toml"),
+        "players = [\"TitForTat\", \"Defector\"]\nmax_generations = 50\n",
+    )
+    .unwrap();
+    let o = pactsim(&["validate", "m.toml", "g.toml"], d);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("m.toml: ok (moran, 4 individuals of 2 types)"));
+    assert!(stdout(&o).contains("g.toml: ok (moran, 2 individuals of 2 types)"));
+    std::fs::write(
+        d.join("b.toml"),
+        "players = [\"TitForTat*3\", \"Nobody\", \"Defector*0\"]\nturns = 0\nnoise = 2\n",
+    )
+    .unwrap();
+    let o = pactsim(&["validate", "--kind", "moran", "b.toml"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for line in [
+        "b.toml: 4 problems",
+        "b.toml:1:1: players[1] = \"Nobody\": unknown strategy",
+        "b.toml:1:1: players[2] = \"Defector*0\": count 0",
+        "b.toml:2:1: turns = 0",
+        "b.toml:3:1: noise = 2",
+    ] {
+        assert!(
+            stdout(&o).contains(line),
+            "missing `{line}` in {}",
+            stdout(&o)
+        );
+    }
+}

@@ -32,9 +32,9 @@ pub enum CalibrationError {
     Bad(String),
     /// A fact's statistic cannot be read from the run summary.
     #[error(
-        "fact statistic = {:?}: the run summary has no {:?} (fields of summary.json today: {fields})",
+        "fact statistic = {:?}: {} (fields of summary.json today: {fields})",
         .error.expr,
-        .error.problem.path()
+        .error.problem
     )]
     Statistic {
         /// What is wrong with the statistic.

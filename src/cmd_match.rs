@@ -102,7 +102,7 @@ const FLAGS: [(&str, &str); 9] = [
     ("players", "--players"),
 ];
 
-/// A settings file: its path, text and TOML table.
+/// A settings file: its path, text and TOML table, and its shape problems.
 pub(crate) struct SettingsFile<'a> {
     /// The file.
     pub path: &'a Path,
@@ -110,6 +110,24 @@ pub(crate) struct SettingsFile<'a> {
     pub text: &'a str,
     /// Its table.
     pub table: &'a toml::Table,
+    /// Its shape problems (unknown keys, wrong types), located; reported with the others.
+    pub shape: &'a [Problem],
+    /// The paths the shape check repaired with placeholders: problems found there later are
+    /// artefacts of the placeholders and are left out.
+    pub repaired: &'a [String],
+}
+
+impl<'a> SettingsFile<'a> {
+    /// The file of a [`Read`] at `path`.
+    pub(crate) fn of<T>(path: &'a Path, r: &'a Read<T>) -> SettingsFile<'a> {
+        SettingsFile {
+            path,
+            text: &r.text,
+            table: &r.table,
+            shape: &r.shape,
+            repaired: &r.repaired,
+        }
+    }
 }
 
 /// Where the settings of a repeated-game command came from, so that an error is reported at
@@ -123,6 +141,11 @@ pub(crate) struct Origin<'a> {
 }
 
 impl<'a> Origin<'a> {
+    /// Whether the file (if any) has no shape problems: only then may its settings be used.
+    pub(crate) fn clean(&self) -> bool {
+        self.file.as_ref().is_none_or(|f| f.shape.is_empty())
+    }
+
     /// Settings from `file` (if any) and from the flags given: (file key, value as given).
     pub(crate) fn new(
         file: Option<SettingsFile<'a>>,
@@ -179,12 +202,19 @@ impl<'a> Origin<'a> {
     /// line (in the format of scenario files), else as it is.
     pub(crate) fn report(&self, problems: Vec<(String, Option<String>, String)>) -> anyhow::Error {
         let mut lines = Vec::new();
-        let mut in_file = Vec::new();
+        // The file's shape problems, then the others it did not cause with a placeholder.
+        let mut in_file: Vec<Problem> = self
+            .file
+            .as_ref()
+            .map(|f| f.shape.to_vec())
+            .unwrap_or_default();
         for (key, value, message) in problems {
             if let Some((flag, given)) = self.flag(&key) {
                 lines.push(format!("{flag} {given}: {message}"));
-            } else if self.file.is_some() {
-                in_file.push(self.problem(&key, value, message));
+            } else if let Some(f) = &self.file {
+                if !sim::shape::touches_repair(f.repaired, &key) {
+                    in_file.push(self.problem(&key, value, message));
+                }
             } else {
                 lines.push(match value {
                     Some(v) => format!("{key} = {v}: {message}"),
@@ -247,13 +277,30 @@ impl<'a> Origin<'a> {
     }
 }
 
+/// A settings file as read: its text and table, the value (placeholders where the shape was
+/// wrong), the shape problems (located) and the paths repaired.
+pub(crate) struct Read<T> {
+    /// The file's text.
+    pub text: String,
+    /// Its TOML table.
+    pub table: toml::Table,
+    /// The value read (repaired where the shape was wrong).
+    pub value: T,
+    /// The shape problems, each at its file:line:column.
+    pub shape: Vec<Problem>,
+    /// The paths repaired with placeholders.
+    pub repaired: Vec<String>,
+}
+
 /// Reads a settings file (`what`: "tournament", "Moran") as a `T`: the TOML and its shape
-/// (types, unknown keys) are checked, every problem reported at its file:line:column. Returns
-/// the text, the table and the value.
+/// (types, unknown keys) are checked, every problem at its file:line:column. A wrong shape is
+/// repaired with placeholders so that the caller can check the settings too and report every
+/// problem in one pass ([`Origin::report`]); only a file that cannot be repaired is an error
+/// here.
 pub(crate) fn read_settings<T: serde::de::DeserializeOwned>(
     path: &Path,
     what: &str,
-) -> Result<(String, toml::Table, T)> {
+) -> Result<Read<T>> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| bad(format!("{}: cannot read {what} file: {e}", path.display())))?;
     let source = path.display().to_string();
@@ -266,8 +313,14 @@ pub(crate) fn read_settings<T: serde::de::DeserializeOwned>(
         }
     }
     match shaped.value {
-        Some(value) if problems.is_empty() => Ok((text, table, value)),
-        _ => {
+        Some(value) => Ok(Read {
+            text,
+            table,
+            value,
+            shape: problems,
+            repaired: shaped.repaired,
+        }),
+        None => {
             if problems.is_empty() {
                 problems.push(Problem {
                     path: String::new(),

@@ -268,9 +268,9 @@ pub(crate) fn load(file: Option<&std::path::Path>, f: &MoranFile) -> Result<Mora
     flag("game", f.game.clone());
     flag("seed", f.seed.map(|x| x.to_string()));
     let (from_file, origin) = match (file, &read) {
-        (Some(path), Some((text, table, file))) => (
-            file.clone(),
-            Origin::new(Some(SettingsFile { path, text, table }), flags),
+        (Some(path), Some(r)) => (
+            r.value.clone(),
+            Origin::new(Some(SettingsFile::of(path, r)), flags),
         ),
         _ => (MoranFile::default(), Origin::new(None, flags)),
     };
@@ -311,7 +311,7 @@ pub(crate) fn load(file: Option<&std::path::Path>, f: &MoranFile) -> Result<Mora
         max_generations,
     );
     problems.extend(settings_problems.iter().map(|e| origin.locate(e)));
-    let (Some(game), true) = (game, problems.is_empty()) else {
+    let (Some(game), true) = (game, problems.is_empty() && origin.clean()) else {
         return Err(origin.report(problems));
     };
     let m = Moran {

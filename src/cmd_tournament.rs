@@ -74,15 +74,9 @@ fn default_self_play() -> bool {
 /// player name and whether it can play the game, the number of players); then the tournament
 /// as a whole (the documented limits).
 pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
-    let (text, table, cfg) = read_settings::<TournamentFile>(file, "tournament")?;
-    let origin = Origin::new(
-        Some(SettingsFile {
-            path: file,
-            text: &text,
-            table: &table,
-        }),
-        Vec::new(),
-    );
+    let read = read_settings::<TournamentFile>(file, "tournament")?;
+    let cfg = read.value.clone();
+    let origin = Origin::new(Some(SettingsFile::of(file, &read)), Vec::new());
     let mut problems = Vec::new();
     let settings = settings(cfg.turns, cfg.prob_end, cfg.noise, 200);
     let game = load_game(&cfg.game, file.parent())
@@ -112,7 +106,7 @@ pub(crate) fn load(file: &Path) -> Result<(TournamentFile, Tournament)> {
     let settings_problems =
         Tournament::setting_problems(&settings, listed, cfg.self_play, cfg.repetitions);
     problems.extend(settings_problems.iter().map(|e| origin.locate(e)));
-    let (Some(game), true) = (game, problems.is_empty()) else {
+    let (Some(game), true) = (game, problems.is_empty() && origin.clean()) else {
         return Err(origin.report(problems));
     };
     let t = Tournament {

@@ -28,12 +28,18 @@ impl<T> Shaped<T> {
     /// True when `path` (a problem found later on the repaired value) is, contains or lies
     /// inside a repaired path, so that it may be an artefact of a placeholder.
     pub fn touches_repair(&self, path: &str) -> bool {
-        let path = strip_indices(path);
-        self.repaired.iter().any(|r| {
-            let r = strip_indices(r);
-            path == r || path.starts_with(&format!("{r}.")) || r.starts_with(&format!("{path}."))
-        })
+        touches_repair(&self.repaired, path)
     }
+}
+
+/// True when `path` is, contains or lies inside one of the `repaired` paths (array indices
+/// ignored): a problem there may be an artefact of a placeholder ([`Shaped::touches_repair`]).
+pub fn touches_repair(repaired: &[String], path: &str) -> bool {
+    let path = strip_indices(path);
+    repaired.iter().any(|r| {
+        let r = strip_indices(r);
+        path == r || path.starts_with(&format!("{r}.")) || r.starts_with(&format!("{path}."))
+    })
 }
 
 #[derive(Debug, Clone, PartialEq)]

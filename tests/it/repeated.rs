@@ -779,6 +779,41 @@ fn file_value_errors_name_the_line_and_entry() {
     );
 }
 
+/// A wrong shape (an unknown key, a value of the wrong type) does not stop the other checks of
+/// a tournament or Moran file: every problem comes out in one pass, and none is invented by
+/// the placeholder put where the shape was wrong.
+#[test]
+fn a_wrong_shape_does_not_hide_the_other_problems() {
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[(
+            "t.toml",
+            "players = [\"Tit For Tat\", \"Nobody\"]\nturns = 0\nseed = 1.5\ncolour = 1\n",
+        )],
+        &[
+            "t.toml: 4 problems",
+            "t.toml:1:1: players[1] = \"Nobody\": unknown strategy",
+            "t.toml:2:1: turns = 0: allowed values are 1 to",
+            "t.toml:3:1: seed = 1.5: invalid type",
+            "t.toml:4:1: colour: unknown field",
+        ],
+    );
+    refused(
+        &["moran", "m.toml", "--no-plots", "--out", "o"],
+        &[(
+            "m.toml",
+            "players = [\"TitForTat*3\", \"Defector*0\"]\nturns = \"many\"\nnoise = 2\ncolour = 1\n",
+        )],
+        &[
+            "m.toml: 4 problems",
+            "m.toml:1:1: players[1] = \"Defector*0\": count 0",
+            "m.toml:2:1: turns = \"many\": invalid type",
+            "m.toml:3:1: noise = 2: allowed values are probabilities",
+            "m.toml:4:1: colour: unknown field",
+        ],
+    );
+}
+
 /// `pactsim validate` recognises a Moran file (counted players, or Moran's own keys) and checks
 /// it as `pactsim moran` does: a valid one is accepted (not read as a tournament with an
 /// unknown strategy "TitForTat*3"), and a bad one gets every problem at its line.

@@ -272,10 +272,7 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
                         sim::evaluate::StatisticProblem::Missing(_) => format!(
                             "{} (fields of summary.json: {})",
                             e.problem,
-                            shape
-                                .as_object()
-                                .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
-                                .unwrap_or_default()
+                            sim::evaluate::summary_fields(shape)
                         ),
                         _ => e.problem.to_string(),
                     },

@@ -119,6 +119,15 @@ pub(crate) fn lookup<'a>(
     Ok((!cur.is_null()).then_some(cur))
 }
 
+/// The top-level fields of a run summary (as JSON), comma-separated: what a message about a
+/// missing statistic lists.
+pub fn summary_fields(summary: &serde_json::Value) -> String {
+    summary
+        .as_object()
+        .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
+        .unwrap_or_default()
+}
+
 /// A statistic of the run summary (as JSON): a dotted path, or several joined by `+`
 /// (summed). NaN when a value is null; an error naming the expression and the missing path,
 /// or the path whose value is not a number.

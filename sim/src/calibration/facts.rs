@@ -30,10 +30,7 @@ fn located_statistics(facts: &[FactEntry], s: &Summary) -> Result<Vec<f64>, Loca
                     f.at,
                     CalibrationError::Statistic {
                         error,
-                        fields: v
-                            .as_object()
-                            .map(|o| o.keys().cloned().collect::<Vec<_>>().join(", "))
-                            .unwrap_or_default(),
+                        fields: crate::evaluate::summary_fields(&v),
                     },
                 )
             })

@@ -5,12 +5,15 @@
 //! beside the April-2026 terms.
 //!
 //! Utilities are the scenario's payoffs at its expected values ([`Reduced`]), over every
-//! Microsoft–OpenAI contract of the discretised issue space (hosting as agreed in April: any
-//! cloud). The disagreement point is the contested status quo after a defiant launch, whose
+//! Microsoft–OpenAI contract of the discretised issue space, with the OpenAI–Amazon terms
+//! (hosting, tranche) kept as in the status quo: the contracts the agents bargain over
+//! (`crate::frontier`). Microsoft and OpenAI cannot change Amazon's terms between them, and a
+//! fixed other hosting would lower Amazon's payoff in every solution for nothing (the channel's
+//! split between clouds does not change Microsoft's or OpenAI's value). The disagreement point is the contested status quo after a defiant launch, whose
 //! value includes the risk of a later suit; Microsoft's suit is its outside option, which binds
 //! only if worth more than its bargaining payoff (Binmore–Rubinstein–Wolinsky).
 
-use crate::contract::{Contract, Hosting};
+use crate::contract::Contract;
 use crate::reduced::{EndState, Reduced};
 use crate::scenario::Scenario;
 use games::bargaining::{
@@ -97,9 +100,7 @@ pub fn benchmarks(scenario: &Scenario) -> Result<Benchmarks, BargainingError> {
     let r = Reduced::new(scenario);
     let s = r.params();
     let april = s.contracts.april_2026;
-    let mut base = april;
-    base.hosting = Hosting::AnyCloud;
-    let space = crate::frontier::partnership_contracts(&base);
+    let space = crate::frontier::partnership_contracts(&s.contracts.status_quo);
     let values: Vec<[f64; 3]> = space.iter().map(|x| r.deal(x)).collect();
     let d = r.value(EndState::ContestedLaunch);
     let lit = r.value(EndState::Suit);

@@ -170,6 +170,46 @@ fn bargain_reports_every_benchmark() {
     );
 }
 
+/// `bargain` searches the contracts the agents bargain over: Microsoft–OpenAI terms with
+/// Amazon's terms as in the status quo. A solution found on `explain`'s candidate frontier
+/// has the same contract and the same three payoffs there (an earlier build fixed hosting at
+/// "any cloud", which left Microsoft's and OpenAI's payoffs bit for bit as they were and cost
+/// Amazon $2.6B in every solution).
+#[test]
+fn bargain_solutions_are_the_agents_contracts() {
+    let b = json(&pactsim(&["bargain", "--json"], &root()));
+    let e = json(&pactsim(&["explain", "--json"], &root()));
+    let frontier = e["frontier"].as_array().unwrap();
+    let mut matched = 0;
+    for s in b["solutions"].as_array().unwrap() {
+        let Some(c) = s["contract"].as_object() else {
+            continue;
+        };
+        if s["name"] == "April 2026 terms" {
+            continue;
+        }
+        assert_eq!(c["hosting"], "aws_exclusive", "{}", s["name"]);
+        assert_eq!(c["amazon_tranche"], "live", "{}", s["name"]);
+        if let Some(f) = frontier.iter().find(|f| f["contract"] == s["contract"]) {
+            for i in 0..3 {
+                let (x, y) = (
+                    s["payoffs"][i].as_f64().unwrap(),
+                    f["values"][i].as_f64().unwrap(),
+                );
+                assert!(
+                    (x - y).abs() < 1e-9,
+                    "{}: player {i}: {x} vs {y}",
+                    s["name"]
+                );
+            }
+            matched += 1;
+        }
+    }
+    // The symmetric and weighted Nash points and Kalai–Smorodinsky are Pareto-efficient for
+    // Microsoft and OpenAI, so they lie on the frontier.
+    assert!(matched >= 3, "{matched} solutions found on the frontier");
+}
+
 /// With a large Amazon stake (in its allowed range) the O–A link destroys value, so
 /// Nash-in-Nash has no solution: `bargain` reports it as unavailable, with the reason, and still
 /// computes every other benchmark; `run` (whose plots use the reference points) succeeds. Two

@@ -400,6 +400,11 @@ fn vertices_rows<const R: usize>(start: Tableau, vars: usize, tol: f64) -> Verti
     out
 }
 
+/// The note of `enummixed` (float and exact) on a degenerate game.
+pub(crate) const DEGENERATE_NOTE: &str = "the game is degenerate (some mixed strategy has more \
+    pure best responses than the size of its support); equilibria may form connected sets, of \
+    which only the extreme points are listed";
+
 /// Every extreme Nash equilibrium of a two-player game. `tol` is the tolerance (on payoffs
 /// rescaled to [1, 2]) for deciding that a constraint is tight or a probability is zero.
 pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
@@ -493,12 +498,7 @@ pub fn solve(game: &Game, tol: f64) -> Result<SolverOutput, SolveError> {
         }
     }
     if p.degenerate || q.degenerate {
-        out.notes.push(
-            "the game is degenerate (some mixed strategy has more pure best responses than \
-             the size of its support); equilibria may form connected sets, of which only the \
-             extreme points are listed"
-                .to_string(),
-        );
+        out.notes.push(DEGENERATE_NOTE.to_string());
     }
     Ok(out)
 }

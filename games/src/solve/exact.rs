@@ -4,10 +4,9 @@
 //! probabilities print as Gambit prints them: `1`, `0`, `2/3`.
 //!
 //! - `pure`: every pure profile where each strategy is a best response, compared exactly.
-//! - `enummixed`: support enumeration — for each pair of equal-sized supports, the
-//!   indifference equations are solved exactly and kept when the solution is a probability
-//!   vector and no strategy outside the support does better. Exhaustive for nondegenerate
-//!   games (like Gambit's `enummixed` there).
+//! - `enummixed`: vertex enumeration of the two best-response polytopes in exact arithmetic,
+//!   pairing vertices whose labels cover every strategy: every extreme equilibrium, of
+//!   degenerate games too (like the float `enummixed` and Gambit's `enummixed`).
 //! - `lh`: the Lemke–Howson path dropping one label, in exact pivots (no tolerance, so the
 //!   lexicographic rule decides every tie).
 //! - `lcp`: the Lemke–Howson graph explored in exact pivots, like the float `lcp`: paths for
@@ -142,41 +141,15 @@ fn solve_linear(
     Some(rhs)
 }
 
-/// The mixed strategy over `support` (of `len` strategies) that makes the opponent indifferent
-/// over `other_support` in `payoff` (`payoff(own, other)`), with the opponent's common value;
-/// `None` when there is no such probability vector.
-fn indifference(
-    support: &[usize],
-    other_support: &[usize],
-    len: usize,
-    payoff: &dyn Fn(usize, usize) -> BigRational,
-) -> Option<(Vec<BigRational>, BigRational)> {
-    let k = support.len();
-    // Unknowns: p_s for s in support, and v. Equations: Σ p_s payoff(s, t) − v = 0 for t in
-    // other_support; Σ p_s = 1.
-    let mut mat = Vec::with_capacity(k + 1);
-    let mut rhs = Vec::with_capacity(k + 1);
-    for &t in other_support {
-        let mut row: Vec<BigRational> = support.iter().map(|&s| payoff(s, t)).collect();
-        row.push(-BigRational::one());
-        mat.push(row);
-        rhs.push(BigRational::zero());
-    }
-    let mut row = vec![BigRational::one(); k];
-    row.push(BigRational::zero());
-    mat.push(row);
-    rhs.push(BigRational::one());
-    let z = solve_linear(mat, rhs)?;
-    if z[..k].iter().any(|p| p.is_negative() || p.is_zero()) {
-        return None;
-    }
-    let mut p = vec![BigRational::zero(); len];
-    for (&s, v) in support.iter().zip(&z) {
-        p[s] = v.clone();
-    }
-    Some((p, z[k].clone()))
+/// A vertex of a best-response polytope {z ≥ 0 : Σ_v z_v·coef[v][c] ≤ 1 for every constraint
+/// c} other than 0, with its labels: the variables at zero and the tight constraints.
+struct Vertex {
+    z: Vec<BigRational>,
+    zero: Vec<bool>,
+    tight: Vec<bool>,
 }
 
+/// The size-`k` subsets of `0..len`, in lexicographic order.
 fn subsets(len: usize, k: usize) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     let mut cur: Vec<usize> = (0..k).collect();
@@ -192,9 +165,70 @@ fn subsets(len: usize, k: usize) -> Vec<Vec<usize>> {
     }
 }
 
-/// Exact equilibria by support enumeration (equal-sized supports; exhaustive for
-/// nondegenerate games), in a deterministic order without duplicates.
+/// Every vertex but 0 of {z ≥ 0 : Σ_v z_v·coef[v][c] ≤ 1} (`coef` positive, `vars × cons`), in
+/// a deterministic order, and whether any vertex has more labels than `vars` (degenerate).
+///
+/// A vertex makes `vars` independent constraints tight. Those that are not `z_v = 0` select a
+/// support S and as many tight constraints T, so every vertex solves Σ_{v∈S} z_v·coef[v][c] =
+/// 1 (c ∈ T) for some |S| = |T|; each such system is solved exactly and kept when its solution
+/// is nonnegative and feasible. A degenerate vertex solves several systems and is kept once.
+fn polytope_vertices(coef: &[Vec<BigRational>], cons: usize) -> (Vec<Vertex>, bool) {
+    let vars = coef.len();
+    let one = BigRational::one();
+    let mut out: Vec<Vertex> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut degenerate = false;
+    for k in 1..=vars.min(cons) {
+        let supports = subsets(vars, k);
+        let tights = subsets(cons, k);
+        for s in &supports {
+            for t in &tights {
+                let mat = t
+                    .iter()
+                    .map(|&c| s.iter().map(|&v| coef[v][c].clone()).collect())
+                    .collect();
+                let Some(zs) = solve_linear(mat, vec![one.clone(); k]) else {
+                    continue;
+                };
+                if zs.iter().any(Signed::is_negative) {
+                    continue;
+                }
+                let mut z = vec![BigRational::zero(); vars];
+                for (&v, x) in s.iter().zip(zs) {
+                    z[v] = x;
+                }
+                let loads: Vec<BigRational> = (0..cons)
+                    .map(|c| (0..vars).map(|v| &coef[v][c] * &z[v]).sum())
+                    .collect();
+                if loads.iter().any(|l| *l > one) || !seen.insert(z.clone()) {
+                    continue;
+                }
+                let zero: Vec<bool> = z.iter().map(Zero::is_zero).collect();
+                let tight: Vec<bool> = loads.iter().map(|l| *l == one).collect();
+                let labels = zero.iter().chain(&tight).filter(|&&b| b).count();
+                degenerate |= labels > vars;
+                out.push(Vertex { z, zero, tight });
+            }
+        }
+    }
+    (out, degenerate)
+}
+
+/// Exact equilibria by vertex enumeration: every extreme Nash equilibrium, in a deterministic
+/// order without duplicates.
 pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
+    Ok(extreme_equilibria(game)?.0)
+}
+
+/// [`enummixed`]'s equilibria and whether the game is degenerate.
+///
+/// Payoffs are shifted to be at least 1 (equilibria do not change), so the best-response
+/// polytopes P = {x ≥ 0 : Bᵀx ≤ 1} and Q = {y ≥ 0 : Ay ≤ 1} are bounded. A pair of vertices
+/// (x, y) is an equilibrium, after normalising, when every pure strategy is unplayed or a best
+/// response: for each row i, x_i = 0 or (Ay)_i = 1; for each column j, y_j = 0 or (Bᵀx)_j = 1.
+/// Unlike support enumeration over equal-sized supports, this finds every extreme equilibrium
+/// of a degenerate game too (as the float `enummixed` does).
+fn extreme_equilibria(game: &Game) -> Result<(Vec<ExactProfile>, bool), SolveError> {
     two_player(game, "enummixed")?;
     let (a, b) = matrices(game);
     let (m, n) = (a.len(), a[0].len());
@@ -212,36 +246,41 @@ pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
             ),
         });
     }
-    let mut out: Vec<ExactProfile> = Vec::new();
-    for k in 1..=m.min(n) {
-        let rows = subsets(m, k);
-        let cols = subsets(n, k);
-        for sr in &rows {
-            for sc in &cols {
-                // x over sr makes player 2 indifferent over sc (B); y over sc makes player 1
-                // indifferent over sr (A).
-                let Some((x, v2)) = indifference(sr, sc, m, &|i, j| b[i][j].clone()) else {
-                    continue;
-                };
-                let Some((y, v1)) = indifference(sc, sr, n, &|j, i| a[i][j].clone()) else {
-                    continue;
-                };
-                let row_ok = (0..m).all(|i| {
-                    let u: BigRational = (0..n).map(|j| &a[i][j] * &y[j]).sum();
-                    u <= v1
-                });
-                let col_ok = (0..n).all(|j| {
-                    let u: BigRational = (0..m).map(|i| &b[i][j] * &x[i]).sum();
-                    u <= v2
-                });
-                let eq = vec![x, y];
-                if row_ok && col_ok && !out.contains(&eq) {
-                    out.push(eq);
-                }
+    let shifted = |mat: &[Vec<BigRational>]| {
+        let min = mat
+            .iter()
+            .flatten()
+            .min()
+            .cloned()
+            .unwrap_or_else(BigRational::zero);
+        let shift = BigRational::one() - min;
+        mat.iter()
+            .map(|row| row.iter().map(|x| x + &shift).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (shifted(&a), shifted(&b));
+    // P: variables x_i (rows), constraints the columns j (player 2's payoff against x).
+    let (p, p_degenerate) = polytope_vertices(&b, n);
+    // Q: variables y_j (columns), constraints the rows i (player 1's payoff against y).
+    let a_t: Vec<Vec<BigRational>> = (0..n)
+        .map(|j| (0..m).map(|i| a[i][j].clone()).collect())
+        .collect();
+    let (q, q_degenerate) = polytope_vertices(&a_t, m);
+    let normalised = |z: &[BigRational]| {
+        let total: BigRational = z.iter().sum();
+        z.iter().map(|v| v / &total).collect::<Vec<_>>()
+    };
+    let mut out = Vec::new();
+    for x in &p {
+        for y in &q {
+            let rows = (0..m).all(|i| x.zero[i] || y.tight[i]);
+            let cols = (0..n).all(|j| y.zero[j] || x.tight[j]);
+            if rows && cols {
+                out.push(vec![normalised(&x.z), normalised(&y.z)]);
             }
         }
     }
-    Ok(out)
+    Ok((out, p_degenerate || q_degenerate))
 }
 
 /// A vertex pair of the exact best-response polytopes: `p` over (x, s), column = label, and
@@ -487,9 +526,17 @@ pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), Sol
 /// values evaluated in the game.
 pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveReport, SolveError> {
     budget::check(game, method, opts)?;
+    let mut notes =
+        vec!["exact rational arithmetic; payoffs read as their shortest decimals".into()];
     let profiles = match method {
         Method::Pure => pure(game)?,
-        Method::EnumMixed => enummixed(game)?,
+        Method::EnumMixed => {
+            let (found, degenerate) = extreme_equilibria(game)?;
+            if degenerate {
+                notes.push(super::enummixed::DEGENERATE_NOTE.to_string());
+            }
+            found
+        }
         Method::Lcp => lcp(game, opts.max_pivots)?,
         Method::Lh => vec![lh(game, opts.label, opts.max_pivots)?],
         other => {
@@ -513,7 +560,7 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
         game: GameSummary::of(game),
         method: method.name().to_string(),
         equilibria,
-        notes: vec!["exact rational arithmetic; payoffs read as their shortest decimals".into()],
+        notes,
     })
 }
 
@@ -564,6 +611,132 @@ mod tests {
             "the Lemke–Howson graph reaches the mixed equilibrium"
         );
         assert!(explored.iter().all(|e| all.contains(e)));
+    }
+
+    fn game(a: &[&[f64]], b: &[&[f64]]) -> Game {
+        let rows = |m: &[&[f64]]| m.iter().map(|r| r.to_vec()).collect::<Vec<_>>();
+        Game::bimatrix(&rows(a), &rows(b)).unwrap()
+    }
+
+    /// Degenerate games: the extreme equilibria whose supports differ in size are found too.
+    /// In A = [[1, 3], [1, 1]], B = [[0, 3], [3, 2]] column 0 makes the row player indifferent,
+    /// and x = (1/4, 3/4) makes the column player indifferent (9/4 either way): a third
+    /// extreme equilibrium beside (r0, c1) and (r1, c0). In von Stengel's degenerate 3×2 game
+    /// (Handbook of Game Theory vol. 3, ch. 45) ((1, 0, 0), (2/3, 1/3)) is one.
+    #[test]
+    fn degenerate_games_keep_every_extreme_equilibrium() {
+        let g = game(&[&[1.0, 3.0], &[1.0, 1.0]], &[&[0.0, 3.0], &[3.0, 2.0]]);
+        let found: Vec<_> = enummixed(&g).unwrap().iter().map(texts).collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(
+            found.contains(&vec![s(&["1/4", "3/4"]), s(&["1", "0"])]),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&vec![s(&["1", "0"]), s(&["0", "1"])]),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&vec![s(&["0", "1"]), s(&["1", "0"])]),
+            "{found:?}"
+        );
+        let report = solve(&g, Method::EnumMixed, &SolveOptions::default()).unwrap();
+        assert!(
+            report
+                .notes
+                .iter()
+                .any(|n| n.starts_with("the game is degenerate")),
+            "{:?}",
+            report.notes
+        );
+        let v = game(
+            &[&[3.0, 3.0], &[2.0, 5.0], &[0.0, 6.0]],
+            &[&[3.0, 3.0], &[2.0, 6.0], &[3.0, 1.0]],
+        );
+        let found: Vec<_> = enummixed(&v).unwrap().iter().map(texts).collect();
+        assert!(
+            found.contains(&vec![s(&["1", "0", "0"]), s(&["2/3", "1/3"])]),
+            "{found:?}"
+        );
+        // A nondegenerate game gets no such note.
+        let bos = solve(
+            &battle_of_sexes(),
+            Method::EnumMixed,
+            &SolveOptions::default(),
+        )
+        .unwrap();
+        assert!(
+            !bos.notes.iter().any(|n| n.contains("degenerate")),
+            "{:?}",
+            bos.notes
+        );
+    }
+
+    /// Small-integer payoffs make most games degenerate: exact and float vertex enumeration
+    /// list the same extreme equilibria, and every one is an equilibrium (no pure strategy
+    /// beats it, exactly).
+    #[test]
+    fn float_and_exact_agree_on_degenerate_games() {
+        use rand::{RngExt, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        let mut degenerate = 0;
+        for seed in 0..80 {
+            let (m, n) = (rng.random_range(2..=4), rng.random_range(2..=4));
+            let payoff = |rng: &mut rand_chacha::ChaCha8Rng| -> Vec<Vec<f64>> {
+                (0..m)
+                    .map(|_| {
+                        (0..n)
+                            .map(|_| f64::from(rng.random_range(0..4u8)))
+                            .collect()
+                    })
+                    .collect()
+            };
+            let (a, b) = (payoff(&mut rng), payoff(&mut rng));
+            let g = Game::bimatrix(&a, &b).unwrap();
+            let exact = enummixed(&g).unwrap();
+            let floats = float_enum::solve(&g, 1e-9).unwrap();
+            degenerate += usize::from(floats.notes.iter().any(|n| n.contains("degenerate")));
+            assert_eq!(
+                exact.len(),
+                floats.equilibria.len(),
+                "seed {seed}: {a:?} {b:?}"
+            );
+            for e in &exact {
+                let f = to_f64(e);
+                assert!(
+                    floats.equilibria.iter().any(|x| x.distance(&f) < 1e-9),
+                    "seed {seed}: {f:?}"
+                );
+                let (ar, br) = (
+                    a.iter()
+                        .map(|r| r.iter().copied().map(rational_of).collect::<Vec<_>>())
+                        .collect::<Vec<_>>(),
+                    b.iter()
+                        .map(|r| r.iter().copied().map(rational_of).collect::<Vec<_>>())
+                        .collect::<Vec<_>>(),
+                );
+                let value = |i: usize, j: usize, k: usize| -> BigRational {
+                    if k == 0 {
+                        ar[i][j].clone()
+                    } else {
+                        br[i][j].clone()
+                    }
+                };
+                let (x, y) = (&e[0], &e[1]);
+                let row =
+                    |i: usize| -> BigRational { (0..n).map(|j| value(i, j, 0) * &y[j]).sum() };
+                let col =
+                    |j: usize| -> BigRational { (0..m).map(|i| value(i, j, 1) * &x[i]).sum() };
+                let u1: BigRational = (0..m).map(|i| row(i) * &x[i]).sum();
+                let u2: BigRational = (0..n).map(|j| col(j) * &y[j]).sum();
+                assert!(
+                    (0..m).all(|i| row(i) <= u1) && (0..n).all(|j| col(j) <= u2),
+                    "seed {seed}"
+                );
+            }
+        }
+        assert!(degenerate >= 20, "{degenerate} degenerate games of 80");
     }
 
     #[test]

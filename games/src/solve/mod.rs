@@ -96,7 +96,7 @@ pub struct UnknownMethod(pub String);
 pub enum Method {
     /// All pure-strategy Nash equilibria.
     Pure,
-    /// All extreme equilibria of a two-player game by support enumeration.
+    /// All extreme equilibria of a two-player game by vertex enumeration.
     EnumMixed,
     /// Lemke–Howson from every starting label (two players).
     Lcp,
@@ -568,6 +568,61 @@ fn group_into(list: &mut Vec<Equilibrium>, mut e: Equilibrium, method: Method) {
     list.push(e);
 }
 
+/// Largest distance (max-abs over probabilities) at which `all` credits a learning dynamic's
+/// end state to an equilibrium an earlier method listed: the dynamics approach an equilibrium
+/// slowly (fictitious play at about one over the square root of its rounds), so their end state
+/// is near it, not on it.
+pub const DYNAMICS_MATCH: f64 = 1e-2;
+
+/// The learning dynamics: their end state is where they stopped, which need not be a Nash
+/// equilibrium (they may cycle), so `all` does not count it as one by itself.
+fn is_dynamic(method: Method) -> bool {
+    matches!(
+        method,
+        Method::Fictitious | Method::Regret | Method::Replicator
+    )
+}
+
+/// `all` with a learning dynamic's end state `e`: credited to an equilibrium already listed
+/// within [`DYNAMICS_MATCH`] (the method joins its `methods`), else listed when it passes the
+/// Nash check against the game as given, else left out. Returns the note saying it was left
+/// out.
+fn credit_end_state(
+    game: &Game,
+    list: &mut Vec<Equilibrium>,
+    e: Equilibrium,
+    method: Method,
+    opts: &SolveOptions,
+) -> Option<String> {
+    if let Some(same) = list
+        .iter_mut()
+        .find(|x| x.lambda.is_none() && x.distance(&e.profile) <= DYNAMICS_MATCH)
+    {
+        if !same.methods.iter().any(|m| m == method.name()) {
+            same.methods.push(method.name().to_string());
+        }
+        return None;
+    }
+    if nash_violation(game, &e.profile, opts.tolerance).is_none() {
+        group_into(list, e, method);
+        return None;
+    }
+    let profile = e
+        .profile
+        .iter()
+        .map(|p| {
+            let v: Vec<String> = p.iter().map(|x| format!("{x:.4}")).collect();
+            format!("({})", v.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(format!(
+        "its end state {profile} (epsilon {:.3e}) is not a Nash equilibrium of the game and \
+         not within {DYNAMICS_MATCH} of one listed, so it is not counted",
+        e.epsilon
+    ))
+}
+
 /// Checks, without solving, that `method` can run on `game` with `opts`: the options are
 /// valid, the method applies to the game (two-player methods, one-population replicator
 /// dynamics on a symmetric game), the game is within the method's budget, `lh`'s label
@@ -611,8 +666,11 @@ pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), Sol
 
 /// Runs `method` on `game`. `Method::All` runs every applicable method in
 /// [`Method::CONCRETE`] order; identical equilibria found by several methods are listed once
-/// with the methods that found each (`method` = the first, `methods` = all); a method that
-/// fails (over budget, no convergence) becomes a note. Notes are prefixed with the method name.
+/// with the methods that found each (`method` = the first, `methods` = all); a learning
+/// dynamic's end state counts only as described at [`DYNAMICS_MATCH`]'s use (credited to a
+/// listed equilibrium nearby, or itself a Nash equilibrium), else it is named in a note; a
+/// method that fails (over budget, no convergence) becomes a note. Notes are prefixed with the
+/// method name.
 pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveReport, SolveError> {
     opts.validate()?;
     let out = if method == Method::All {
@@ -628,7 +686,15 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
             match run_checked(game, m, opts) {
                 Ok(out) => {
                     for e in out.equilibria {
-                        group_into(&mut all.equilibria, e, m);
+                        if is_dynamic(m) {
+                            if let Some(note) =
+                                credit_end_state(game, &mut all.equilibria, e, m, opts)
+                            {
+                                all.notes.push(format!("{m}: {note}"));
+                            }
+                        } else {
+                            group_into(&mut all.equilibria, e, m);
+                        }
                     }
                     all.notes
                         .extend(out.notes.into_iter().map(|n| format!("{m}: {n}")));
@@ -938,5 +1004,53 @@ mod tests {
             "{pure_ones:?}"
         );
         assert_eq!(json["equilibria"][0]["methods"][0], "pure");
+        // The dynamics' end states are credited to those equilibria, never counted again.
+        assert_eq!(r.equilibria.len(), 3, "{:?}", r.equilibria);
+    }
+
+    /// `all` counts only Nash equilibria: in a matching-pennies game with unequal stakes
+    /// (row 9/0/0/1, column 0/1/1/0) the one equilibrium is (1/2, 1/2), (1/10, 9/10); a
+    /// learning dynamic that ends elsewhere is named in a note with its epsilon and not listed.
+    #[test]
+    fn all_counts_only_equilibria() {
+        let a = [[9.0, 0.0], [0.0, 1.0]];
+        let b = [[0.0, 1.0], [1.0, 0.0]];
+        let g = bimatrix(&a, &b);
+        let r = solve(&g, Method::All, &SolveOptions::default()).unwrap();
+        assert_eq!(r.equilibria.len(), 1, "{:?}", r.equilibria);
+        let e = &r.equilibria[0];
+        assert!(e.distance(&vec![vec![0.5, 0.5], vec![0.1, 0.9]]) < 1e-9);
+        // Replicator dynamics (two populations) cycle around the mixed equilibrium here.
+        let left_out: Vec<&String> = r
+            .notes
+            .iter()
+            .filter(|n| n.contains("is not a Nash equilibrium of the game"))
+            .collect();
+        for n in &left_out {
+            assert!(
+                ["fictitious:", "regret:", "replicator:"]
+                    .iter()
+                    .any(|m| n.starts_with(m)),
+                "{n}"
+            );
+        }
+        // Fictitious play ends 0.006 from it and is credited; regret matching's marginal
+        // (0.03 away; it approaches a correlated equilibrium) and the replicator's end state
+        // (epsilon 1.03) are named in notes and not counted.
+        assert!(
+            e.methods.iter().any(|m| m == "fictitious"),
+            "{:?}",
+            e.methods
+        );
+        for m in ["regret", "replicator"] {
+            assert!(!e.methods.iter().any(|x| x == m), "{m}");
+            assert!(
+                left_out
+                    .iter()
+                    .any(|n| n.starts_with(&format!("{m}: its end state"))),
+                "{m}: {:?}",
+                r.notes
+            );
+        }
     }
 }

@@ -60,7 +60,7 @@ pub struct Distribution {
     pub sd: f64,
     /// Minimum.
     pub min: f64,
-    /// 5th percentile (P² estimate).
+    /// 5th percentile (exact up to 262,144 runs, type-7 interpolation; a P² estimate beyond).
     pub p5: f64,
     /// 25th percentile.
     pub p25: f64,

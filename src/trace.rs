@@ -92,16 +92,23 @@ fn story(e: &Event) -> Option<String> {
         Event::Agreement { week, coalition, contract } => {
             format!("  AGREEMENT ({coalition}) in week {week}: {}", contract.summary())
         }
-        Event::Litigation { theta, stake, plaintiff_cost, threat_threshold, .. } => format!(
+        Event::Litigation { week, theta, stake, plaintiff_cost, threat_threshold, threat_week, launch_live } => format!(
             "  Microsoft weighs litigation: θ_M·J = {theta:.3} × {stake:.2} = {:.2} vs c_P = {plaintiff_cost:.2} (threat level f_thr·c_P = {:.2}): {}",
             theta * stake,
             threat_threshold * plaintiff_cost,
             if theta * stake >= *plaintiff_cost {
-                "a suit is credible"
+                match (threat_week, launch_live) {
+                    (None, _) => "a suit is credible (a public threat comes first)".to_string(),
+                    (Some(_), false) => "a suit is credible, but no defiant launch is live to sue over".to_string(),
+                    (Some(t), true) => format!(
+                        "a suit is credible; the threat made in week {t} has stood {} week(s), and Microsoft files once it has stood its patience (`threat_patience_weeks`)",
+                        week.saturating_sub(*t)
+                    ),
+                }
             } else if theta * stake >= threat_threshold * plaintiff_cost {
-                "a threat, not yet a credible suit"
+                "a threat, not yet a credible suit".to_string()
             } else {
-                "below the threat level"
+                "below the threat level".to_string()
             }
         ),
         Event::Inference { cutoff, before, after, .. } => format!(
@@ -186,9 +193,12 @@ fn to_json(e: &Event) -> serde_json::Value {
             stake,
             plaintiff_cost,
             threat_threshold,
+            threat_week,
+            launch_live,
         } => json!({
             "event": "litigation", "week": week, "theta_m": theta, "stake": stake,
-            "plaintiff_cost": plaintiff_cost, "threat_threshold": threat_threshold }),
+            "plaintiff_cost": plaintiff_cost, "threat_threshold": threat_threshold,
+            "threat_week": threat_week, "launch_live": launch_live }),
         Event::Statement {
             week,
             action,

@@ -119,6 +119,11 @@ pub enum Event {
         plaintiff_cost: f64,
         /// f_thr.
         threat_threshold: f64,
+        /// Week Microsoft's outstanding public threat was made (`None` without one): a
+        /// credible suit is filed once the threat has stood the strategy's patience.
+        threat_week: Option<u32>,
+        /// A defiant launch is live (there is something to sue over).
+        launch_live: bool,
     },
     /// Microsoft learned from OpenAI's refusal of its offer (Nalebuff 1987; docs/model.md §6.3): θ
     /// lies below `cutoff`, so its belief moved from `before` to `after`.

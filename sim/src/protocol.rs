@@ -182,6 +182,7 @@ impl Engine {
         let s = self.scenario.params();
         st.suit = Some(Suit::file(st.week, &s.court(), rng));
         st.threat = false;
+        st.threat_week = None;
         let m = &s.microsoft;
         let c_at =
             m.antitrust_cost_of_suing * (1.0 + m.antitrust_pressure_multiplier * shocks.antitrust);
@@ -207,14 +208,19 @@ impl Engine {
         match mv {
             Move::Threaten => {
                 st.threat = true;
+                st.threat_week = Some(st.week);
                 st.threat_ever = true;
             }
             Move::DropThreat => {
                 st.threat = false;
+                st.threat_week = None;
                 costs[0] += s.microsoft.threat_audience_cost * discount(Player::Microsoft);
             }
             Move::Sue => self.file(st, shocks, econ, costs, court_rng),
-            Move::LaunchOnAws => st.launched = true,
+            Move::LaunchOnAws => {
+                st.launched = true;
+                st.launched_ever = true;
+            }
             Move::Rearchitect => {
                 // A costly move, not the end of the run (docs/model.md §5.4): the channel closes; a
                 // later deal can still reopen it.
@@ -704,7 +710,7 @@ impl Run<'_> {
             judgment: st.suit.and_then(|s| s.judgment),
             threat: st.threat_ever,
             threat_credible: st.threat_credible,
-            launched: st.launched || st.launch_withdrawn,
+            launched: st.launched_ever,
             last_week: *last_week,
             theta: shocks.theta,
         }
@@ -721,6 +727,12 @@ fn litigation_event(week: u32, valuer: &StateValuer<'_>) -> Event {
         stake: a.stake,
         plaintiff_cost: a.plaintiff_cost,
         threat_threshold: a.threat_threshold,
+        threat_week: valuer
+            .state
+            .threat
+            .then_some(valuer.state.threat_week)
+            .flatten(),
+        launch_live: valuer.state.aws_live(),
     }
 }
 

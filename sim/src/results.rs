@@ -28,7 +28,8 @@ pub struct RunRecord {
     pub threat: bool,
     /// Its first threat was credible as a suit when made (θ_M·J ≥ c_P); `None` without one.
     pub threat_credible: Option<bool>,
-    /// OpenAI launched Frontier on AWS without a waiver.
+    /// OpenAI launched Frontier on AWS without a waiver at some point of the run (even if it
+    /// later re-architected or a court withdrew the launch).
     pub launched: bool,
     /// Last week played.
     pub last_week: u32,
@@ -150,7 +151,7 @@ pub struct TermCount {
 pub struct LitigationStats {
     /// Runs with a public threat.
     pub threats: u64,
-    /// Runs with a defiant launch.
+    /// Runs with a defiant launch at some point (even if later re-architected or withdrawn).
     pub launches: u64,
     /// Runs with a suit filed.
     pub suits: u64,

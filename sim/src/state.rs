@@ -34,6 +34,8 @@ pub struct DisputeState {
     pub current: Contract,
     /// Public threat outstanding.
     pub threat: bool,
+    /// Week the outstanding public threat was made (`None` without one).
+    pub threat_week: Option<u32>,
     /// A threat was ever made.
     pub threat_ever: bool,
     /// Whether Microsoft's first public threat was credible as a suit when it was made
@@ -41,6 +43,9 @@ pub struct DisputeState {
     pub threat_credible: Option<bool>,
     /// Frontier on AWS without a waiver.
     pub launched: bool,
+    /// OpenAI ever launched Frontier on AWS without a waiver (even if it later re-architected
+    /// or a court withdrew the launch).
+    pub launched_ever: bool,
     /// The launch was withdrawn (court order).
     pub launch_withdrawn: bool,
     /// OpenAI re-architected to Azure.
@@ -82,9 +87,11 @@ impl DisputeState {
             horizon: s.simulation.horizon_weeks,
             current: s.contracts.status_quo,
             threat: false,
+            threat_week: None,
             threat_ever: false,
             threat_credible: None,
             launched: false,
+            launched_ever: false,
             launch_withdrawn: false,
             rearchitected: false,
             suit: None,
@@ -136,6 +143,7 @@ impl DisputeState {
             week: self.week,
             horizon: self.horizon,
             threat: self.threat,
+            threat_week: self.threat.then_some(self.threat_week).flatten(),
             launched: self.launched,
             rearchitected: self.rearchitected,
             suit_filed: self.suit.map(|s| s.filed),

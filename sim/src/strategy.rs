@@ -102,6 +102,8 @@ pub struct PublicState {
     pub horizon: u32,
     /// Microsoft has a public threat outstanding.
     pub threat: bool,
+    /// Week the outstanding threat was made (`None` without one).
+    pub threat_week: Option<u32>,
     /// Frontier runs on AWS without a waiver.
     pub launched: bool,
     /// OpenAI re-architected to Azure.

@@ -344,3 +344,57 @@ fn a_run_records_whether_its_first_threat_was_credible() {
     }
     assert!(threatened >= 5, "{threatened} threatened runs at f_thr = 1");
 }
+
+/// Microsoft files once its threat has stood `threat_patience_weeks` (4) weeks, counted from
+/// the week it was made, with a defiant launch live and θ_M·J ≥ c_P (docs/model.md §6.2): the
+/// earliest of its own suits come exactly 4 weeks after the threat, none sooner, and whenever
+/// the litigation arithmetic shows those conditions met, the suit follows that week. (An
+/// earlier build counted from the week after the threat, so no suit came before week 5.)
+#[test]
+fn a_credible_threat_is_sued_on_after_its_patience() {
+    use sim::event::Event;
+    let eng = engine(&[
+        "litigation.win_probability_mean=0.75".to_string(),
+        "microsoft.antitrust_cost_of_suing=1".to_string(),
+    ]);
+    let mut gaps = Vec::new();
+    for run in 0..3000 {
+        let mut events: Vec<Event> = Vec::new();
+        eng.run(RunKey::new(5, eng.scenario().hash(), run), &mut events);
+        let mut threat_week = None;
+        let mut due: Option<u32> = None;
+        for e in &events {
+            match *e {
+                Event::Litigation {
+                    week,
+                    theta,
+                    stake,
+                    plaintiff_cost,
+                    threat_week: Some(t),
+                    launch_live: true,
+                    ..
+                } if theta * stake >= plaintiff_cost && week - t >= 4 => due = Some(week),
+                Event::Statement { week, action, .. } | Event::Move { week, action, .. } => {
+                    match action {
+                        "threaten" => threat_week = Some(week),
+                        "sue" => {
+                            let t = threat_week.expect("a suit follows a threat");
+                            gaps.push(week - t);
+                            due = None;
+                        }
+                        _ => {}
+                    }
+                }
+                Event::Round { week, .. } => {
+                    assert!(
+                        due.is_none_or(|d| d == week),
+                        "run {run}: no suit in week {due:?}"
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    assert!(gaps.len() >= 20, "{} suits", gaps.len());
+    assert_eq!(gaps.iter().min(), Some(&4), "{gaps:?}");
+}

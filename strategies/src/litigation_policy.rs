@@ -37,7 +37,7 @@ impl LitigationPolicy {
 /// publicly once θ_M·J ≥ f_thr·c_P (a bargaining move, before or after a launch); file once a
 /// threat has stood `patience` weeks without a deal, a defiant launch is live and θ_M·J ≥ c_P; drop
 /// a threat (paying the audience cost) only when θ_M·J falls below half the threat level.
-/// `threat_age` is the number of weeks an outstanding threat has stood.
+/// `threat_age` is the number of weeks since the week the outstanding threat was made.
 fn litigation_move(view: &View<'_>, threat_age: Option<u32>, patience: u32) -> Option<Move> {
     let p = view.public;
     if p.suit_filed.is_some() || p.rearchitected {
@@ -62,29 +62,21 @@ fn litigation_move(view: &View<'_>, threat_age: Option<u32>, patience: u32) -> O
     None
 }
 
-/// Keeps `since` = the week the outstanding public threat was made (`None` without one).
-pub(crate) fn track_threat(since: &mut Option<u32>, view: &View<'_>) {
-    match (view.public.threat, *since) {
-        (true, None) => *since = Some(view.public.week),
-        (false, Some(_)) => *since = None,
-        _ => {}
-    }
-}
-
 /// The litigation statement of a player with litigation policy `policy` outside its turn at
 /// the table ([`sim::strategy::Strategy::statement`]): Microsoft's credible-threat move, if
-/// any; nothing from other players or policies. Keeps `since` (the week the standing threat
-/// was first seen) up to date.
+/// any; nothing from other players or policies.
 pub(crate) fn statement(
     player: Player,
     policy: LitigationPolicy,
-    since: &mut Option<u32>,
     view: &View<'_>,
     patience: u32,
 ) -> Option<Move> {
-    track_threat(since, view);
     if player != Player::Microsoft || policy != LitigationPolicy::Credible {
         return None;
     }
-    litigation_move(view, since.map(|w| view.public.week - w), patience)
+    let age = view
+        .public
+        .threat_week
+        .map(|w| view.public.week.saturating_sub(w));
+    litigation_move(view, age, patience)
 }

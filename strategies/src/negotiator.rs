@@ -4,7 +4,7 @@
 //! $B); macro-actions are chosen by logit over their expected values; Microsoft's litigation
 //! moves follow the credible-threat policy.
 
-use crate::litigation_policy::{statement, track_threat, LitigationPolicy};
+use crate::litigation_policy::{statement, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{clock, Directions, Tactic};
 use sim::contract::{Contract, Issue};
@@ -59,7 +59,6 @@ impl StrategyFactory for NegotiatorFactory {
             player: self.player,
             p: self.params.clone(),
             dirs: None,
-            threat_since: None,
         })
     }
 }
@@ -70,7 +69,6 @@ pub(crate) struct Negotiator {
     player: Player,
     p: NegotiatorParams,
     dirs: Option<Directions>,
-    threat_since: Option<u32>,
 }
 
 impl Negotiator {
@@ -153,11 +151,10 @@ impl Strategy for Negotiator {
 
     fn statement(&mut self, view: &View<'_>) -> Option<Move> {
         let (policy, patience) = (self.p.litigation, self.p.threat_patience);
-        statement(self.player, policy, &mut self.threat_since, view, patience)
+        statement(self.player, policy, view, patience)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, _coalition: Coalition) -> Response {
-        track_threat(&mut self.threat_since, view);
         let dirs = self.directions(view);
         let next = self.offer_at(view, view.public.week + 1);
         let score = self.p.tactic.score(offer, &dirs);

@@ -14,7 +14,7 @@
 //! - As responder it accepts iff U(x) ≥ max(d, a(t + 1)).
 //! - Microsoft's litigation moves follow the credible-threat policy.
 
-use crate::litigation_policy::{statement, track_threat, LitigationPolicy};
+use crate::litigation_policy::{statement, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{alpha, clock, Curve};
 use sim::contract::{Contract, Issue};
@@ -78,7 +78,6 @@ impl StrategyFactory for PayoffDrivenFactory {
             name: self.name,
             player: self.player,
             p: Arc::clone(&self.params),
-            threat_since: None,
             buf: Vec::new(),
             mo: Vec::new(),
             noop: NoopFlags::default(),
@@ -93,7 +92,6 @@ pub(crate) struct PayoffDriven {
     name: &'static str,
     player: Player,
     p: Arc<PayoffDrivenParams>,
-    threat_since: Option<u32>,
     buf: Vec<(Contract, [f64; 3])>,
     /// The run's Microsoft–OpenAI candidates (fixed for the run), fetched once.
     mo: Vec<(Contract, [f64; 3])>,
@@ -360,11 +358,10 @@ impl Strategy for PayoffDriven {
 
     fn statement(&mut self, view: &View<'_>) -> Option<Move> {
         let (policy, patience) = (self.p.litigation, self.p.threat_patience);
-        statement(self.player, policy, &mut self.threat_since, view, patience)
+        statement(self.player, policy, view, patience)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {
-        track_threat(&mut self.threat_since, view);
         let me = self.player;
         let value = view.valuer.agreement(me, offer);
         let d = view.valuer.continuation(me);

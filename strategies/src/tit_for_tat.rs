@@ -18,7 +18,7 @@
 //! responder it accepts iff U(x) ≥ max(d, a) after taking the offer into account. Microsoft's
 //! litigation moves follow its litigation policy (default: credible threat).
 
-use crate::litigation_policy::{statement, track_threat, LitigationPolicy};
+use crate::litigation_policy::{statement, LitigationPolicy};
 use crate::menu::Menu;
 use crate::params::Parser;
 use crate::payoff_driven::{aspiration_response, best_offer, is_noop};
@@ -118,7 +118,6 @@ impl StrategyFactory for TitForTatFactory {
             p: Arc::clone(&self.params),
             demand: [start; 3],
             seen: Default::default(),
-            threat_since: None,
             cands: Vec::new(),
         })
     }
@@ -132,7 +131,6 @@ pub(crate) struct TitForTat {
     demand: [f64; 3],
     /// The opponent's demands D of the last δ + 1 offers received, per coalition.
     seen: [VecDeque<f64>; 3],
-    threat_since: Option<u32>,
     cands: Vec<(Contract, [f64; 3])>,
 }
 
@@ -226,11 +224,10 @@ impl Strategy for TitForTat {
 
     fn statement(&mut self, view: &View<'_>) -> Option<Move> {
         let (policy, patience) = (self.p.litigation, self.p.threat_patience);
-        statement(self.player, policy, &mut self.threat_since, view, patience)
+        statement(self.player, policy, view, patience)
     }
 
     fn respond(&mut self, view: &View<'_>, offer: &Contract, coalition: Coalition) -> Response {
-        track_threat(&mut self.threat_since, view);
         let value = view.valuer.agreement(self.player, offer);
         let (u_max, d) = self.range(view, coalition, value);
         self.observe(coalition, value, u_max, d);

@@ -80,6 +80,7 @@ pub(crate) fn calm(week: u32, horizon: u32) -> PublicState {
         week,
         horizon,
         threat: false,
+        threat_week: None,
         launched: false,
         rearchitected: false,
         suit_filed: None,

@@ -507,9 +507,9 @@ pub enum Command {
         /// Continue from the checkpoint in the results directory (same bytes as a full run).
         #[arg(long)]
         resume: bool,
-        /// Plot formats and --no-plots.
+        /// Plot formats, --no-plots and --quiet.
         #[command(flatten)]
-        plots: PlotArgs,
+        output: OutputArgs,
         /// Testing aid: stop (exit code 1) once this many repetitions are checkpointed.
         #[arg(long, hide = true)]
         stop_after: Option<u32>,

@@ -6,7 +6,7 @@
 
 use crate::cmd_match::{load_game, read_settings, settings, Origin, SettingsFile};
 use crate::cmd_tournament::{check_resume, finished, remove_checkpoint};
-use crate::{bad, charts, pool};
+use crate::{bad, charts, pool, progress};
 use anyhow::{Context, Result};
 use plots::{Chart, LinePlot, Series, SeriesPoint};
 use repeated::library::{lookup, Player};
@@ -24,7 +24,7 @@ pub(crate) struct MoranArgs {
     /// The settings given as flags (`players` from `--players`, empty when not given); each
     /// one given overrides the file's.
     pub flags: MoranFile,
-    /// Threads, results directory and plots (no progress bar: `quiet` is unused).
+    /// Threads, results directory, plots and progress bar.
     pub exec: crate::Execution,
     /// JSON output.
     pub json: bool,
@@ -336,9 +336,15 @@ pub(crate) fn run(a: &MoranArgs) -> Result<()> {
     let dir = crate::results_dir(a.exec.out.as_deref(), || "moran".into())?;
     let checkpoint = dir.sibling(CHECKPOINT);
     check_resume(&checkpoint, a.resume)?;
-    let progress =
-        pool.install(|| run_checkpointed(&m, &checkpoint, a.resume, a.stop_after, &mut |_, _| {}))?;
-    let r = finished(progress, m.repetitions)?;
+    // Repetitions done, on stderr (hidden with --quiet or when stderr is not a terminal).
+    let bar = progress::bar(u64::from(m.repetitions), "repetitions", a.exec.quiet);
+    let outcome = pool.install(|| {
+        run_checkpointed(&m, &checkpoint, a.resume, a.stop_after, &mut |done, _| {
+            bar.set_position(u64::from(done));
+        })
+    })?;
+    bar.finish_and_clear();
+    let r = finished(outcome, m.repetitions)?;
     let mut fixation = String::from("strategy,initial,fixations,probability,ci_lo,ci_hi\n");
     for f in &r.fixation {
         let _ = writeln!(

@@ -65,9 +65,14 @@ fn plot_target_error(e: OutputError) -> anyhow::Error {
              replaces directories it wrote itself: choose a new path or remove it yourself",
             path.display()
         )),
-        OutputError::Target(TargetError::InUse { path, pid, lock }) => Some(format!(
-            "results directory {} is in use by pid {pid} (lock {}); wait for it to finish or \
-             choose another --plot",
+        OutputError::Target(TargetError::InUse {
+            what,
+            path,
+            pid,
+            lock,
+        }) => Some(format!(
+            "{what} {} is in use by pid {pid} (lock {}); wait for it to finish or choose \
+             another --plot",
             path.display(),
             lock.display()
         )),

@@ -216,6 +216,7 @@ fn check_simple<T: serde::de::DeserializeOwned>(
             p.location = sim::layers::locate_path(text, &p.path);
         }
     }
+    problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
     if problems.is_empty() {
         Ok(())
     } else {

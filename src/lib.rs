@@ -436,7 +436,7 @@ pub fn execute(cli: Cli) -> Result<()> {
             out,
             json,
             resume,
-            plots,
+            output,
             stop_after,
         } => cmd_moran::run(&cmd_moran::MoranArgs {
             file,
@@ -446,8 +446,7 @@ pub fn execute(cli: Cli) -> Result<()> {
                     .unwrap_or_default(),
                 ..settings
             },
-            // Moran draws no progress bar.
-            exec: Execution::of(threads, out, cli::OutputArgs { plots, quiet: true }),
+            exec: Execution::of(threads, out, output),
             json,
             resume,
             stop_after,

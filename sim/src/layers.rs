@@ -313,8 +313,10 @@ impl Document {
 }
 
 /// Line and column of a dotted path in a file's text, where a segment `name[i]` is entry `i`
-/// (from 0) of the `[[name]]` tables, e.g. `axis[1].from` or `fact[0].observed`; other paths
-/// as [`locate`]. Falls back to the entry's header, then to the table's first appearance.
+/// (from 0) of the `[[name]]` tables, e.g. `axis[1].from` or `fact[0].observed`, or of an
+/// inline array of tables (`axis = [{ path = "a.b" }, { … }]`: the key inside the entry's
+/// inline table, else the inline table itself); other paths as [`locate`]. Falls back to the
+/// entry's header, then to the table's first appearance.
 pub fn locate_path(text: &str, path: &str) -> Option<(usize, usize)> {
     let Some((name, rest)) = path.split_once('[') else {
         return locate(text, path);
@@ -353,7 +355,82 @@ pub fn locate_path(text: &str, path: &str) -> Option<(usize, usize)> {
             }
         }
     }
-    header.or_else(|| locate(text, name))
+    header
+        .or_else(|| inline_entry(text, path))
+        .or_else(|| locate(text, name))
+}
+
+/// One step of a path: a key of a table or an index of an array.
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// The steps of a dotted path with `[i]` indices (`axis[1].steps` → `axis`, 1, `steps`);
+/// `None` when an index is not a number.
+fn steps(path: &str) -> Option<Vec<Step>> {
+    let mut out = Vec::new();
+    let mut key = String::new();
+    let mut quoted = false;
+    let mut chars = path.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => quoted = !quoted,
+            '.' if !quoted => {
+                if !key.trim().is_empty() {
+                    out.push(Step::Key(std::mem::take(&mut key).trim().to_string()));
+                }
+                key.clear();
+            }
+            '[' if !quoted => {
+                if !key.trim().is_empty() {
+                    out.push(Step::Key(std::mem::take(&mut key).trim().to_string()));
+                }
+                key.clear();
+                let index: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                out.push(Step::Index(index.trim().parse().ok()?));
+            }
+            c => key.push(c),
+        }
+    }
+    if !key.trim().is_empty() {
+        out.push(Step::Key(key.trim().to_string()));
+    }
+    Some(out)
+}
+
+/// Line and column of `path` through the TOML parser's spans, when the path runs through an
+/// inline table that is an entry of an array (`axis = [{ … }, { … }]`, which has no
+/// `[[axis]]` headers to find): the deepest key or entry of the path that is written. `None`
+/// when the path runs through no such entry or the text is not TOML.
+fn inline_entry(text: &str, path: &str) -> Option<(usize, usize)> {
+    use toml::de::{DeTable, DeValue};
+    let root = DeTable::parse(text).ok()?.into_inner();
+    let root = DeValue::Table(root);
+    let mut cur = &root;
+    let mut at = None;
+    let mut inline = false;
+    for step in steps(path)? {
+        let next = match (step, cur) {
+            (Step::Key(k), DeValue::Table(t)) => t
+                .iter()
+                .find(|(key, _)| key.get_ref().as_ref() == k.as_str())
+                .map(|(key, v)| (key.span().start, v)),
+            (Step::Index(i), DeValue::Array(a)) => a.get(i).map(|v| {
+                inline |= matches!(v.get_ref(), DeValue::Table(_));
+                (v.span().start, v)
+            }),
+            _ => None,
+        };
+        let Some((start, v)) = next else { break };
+        at = Some(start);
+        cur = v.get_ref();
+    }
+    if inline {
+        at.map(|offset| crate::location::line_col(text, offset))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -425,6 +502,26 @@ mod tests {
         assert!(msg.contains("cycle"), "{msg}");
         // Reported where the chain closes: d.toml names c.toml again.
         assert!(msg.contains("d.toml:1:1: base = \"c.toml\""), "{msg}");
+    }
+
+    #[test]
+    fn entries_of_an_inline_array_of_tables_are_found_at_their_keys() {
+        let text = "sweep = { name = \"t\", runs = 1 }\naxis = [{ path = \"a.b\", values = [1] },\n        { path = \"c.d\",\n          from = 1.0 }]\n";
+        assert_eq!(locate_path(text, "axis[0].values"), Some((2, 25)));
+        assert_eq!(locate_path(text, "axis[1].path"), Some((3, 11)));
+        assert_eq!(locate_path(text, "axis[1].from"), Some((4, 11)));
+        // A key the entry does not have: the entry's inline table.
+        assert_eq!(locate_path(text, "axis[1].steps"), Some((3, 9)));
+        // An entry that is not a table, or not there: the key's line, as before.
+        assert_eq!(
+            locate_path("players = [\"a\", 3]\n", "players[1]"),
+            Some((1, 1))
+        );
+        assert_eq!(locate_path(text, "axis[5].path"), Some((2, 1)));
+        // Array-of-tables entries are found by their headers.
+        let aot = "[[axis]]\npath = \"a\"\n[[axis]]\npath = \"b\"\nsteps = 0\n";
+        assert_eq!(locate_path(aot, "axis[1].steps"), Some((5, 1)));
+        assert_eq!(locate_path(aot, "axis[1].from"), Some((3, 1)));
     }
 
     #[test]

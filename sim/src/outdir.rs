@@ -69,10 +69,12 @@ pub enum TargetError {
     },
     /// Another process holds the lock of this output.
     #[error(
-        "results directory {path} is in use by pid {pid} (lock {lock}); wait for it to finish \
-         or choose another --out"
+        "{what} {path} is in use by pid {pid} (lock {lock}); wait for it to finish or choose \
+         another --out"
     )]
     InUse {
+        /// What the output is.
+        what: Locked,
         /// The output path.
         path: PathBuf,
         /// The holder, as recorded in the lock file (`?` when unknown).
@@ -99,6 +101,24 @@ pub enum TargetError {
         /// The error (part of the message, so not a separate `source`).
         error: io::Error,
     },
+}
+
+/// The kind of output a lock guards, as messages name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locked {
+    /// A results directory (every command's output).
+    ResultsDir,
+    /// A shard file of a sweep (`shard-IIII-of-NNNN.jsonl`, `pactsim sweep --shard I/N`).
+    ShardFile,
+}
+
+impl std::fmt::Display for Locked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Locked::ResultsDir => "results directory",
+            Locked::ShardFile => "shard file",
+        })
+    }
 }
 
 impl TargetError {
@@ -497,9 +517,13 @@ pub struct OutputLock {
 }
 
 impl OutputLock {
-    /// Locks `lock_file` on behalf of the output `output` (named in the error), failing at
-    /// once if another process holds it.
-    pub fn acquire(lock_file: &Path, output: &Path) -> Result<OutputLock, TargetError> {
+    /// Locks `lock_file` on behalf of the output `output`, a `what` (both named in the
+    /// error), failing at once if another process holds it.
+    pub fn acquire(
+        lock_file: &Path,
+        output: &Path,
+        what: Locked,
+    ) -> Result<OutputLock, TargetError> {
         loop {
             let mut f = fs::OpenOptions::new()
                 .read(true)
@@ -515,6 +539,7 @@ impl OutputLock {
                     let _ = f.read_to_string(&mut pid);
                     let pid = pid.trim();
                     return Err(TargetError::InUse {
+                        what,
                         path: output.to_path_buf(),
                         pid: if pid.is_empty() {
                             "?".into()
@@ -582,14 +607,27 @@ mod tests {
         let d = std::env::temp_dir().join(format!("pactsim-lock-{}", std::process::id()));
         fs::create_dir_all(&d).unwrap();
         let l = d.join(".x.lock");
-        let a = OutputLock::acquire(&l, &d.join("x")).unwrap();
-        let e = OutputLock::acquire(&l, &d.join("x")).unwrap_err();
+        let a = OutputLock::acquire(&l, &d.join("x"), Locked::ResultsDir).unwrap();
+        let e = OutputLock::acquire(&l, &d.join("x"), Locked::ResultsDir).unwrap_err();
         assert!(
             e.to_string()
                 .contains(&format!("in use by pid {}", std::process::id())),
             "{e}"
         );
+        assert!(e.to_string().starts_with("results directory "), "{e}");
         assert!(e.is_bad_input());
+        // A shard file's lock names a shard file, not a results directory.
+        let shard = OutputLock::acquire(&l, &d.join("x.jsonl"), Locked::ShardFile).unwrap_err();
+        assert_eq!(
+            shard.to_string(),
+            format!(
+                "shard file {} is in use by pid {} (lock {}); wait for it to finish or choose \
+                 another --out",
+                d.join("x.jsonl").display(),
+                std::process::id(),
+                l.display()
+            )
+        );
         // The refused attempt did not remove the holder's file.
         assert_eq!(
             fs::read_to_string(&l).unwrap().trim(),
@@ -599,7 +637,7 @@ mod tests {
         assert!(!l.exists(), "the holder removes its lock file");
         // A lock file left by a process killed outright is reused, then removed.
         fs::write(&l, "999999999\n").unwrap();
-        let b = OutputLock::acquire(&l, &d.join("x")).unwrap();
+        let b = OutputLock::acquire(&l, &d.join("x"), Locked::ResultsDir).unwrap();
         assert_eq!(
             fs::read_to_string(&l).unwrap().trim(),
             std::process::id().to_string()
@@ -625,7 +663,7 @@ mod tests {
         assert!(!still_named(&opened, &l), "a new file at the same path");
         // Holding a lock on the removed file does not stop a new lock on the path.
         opened.try_lock().unwrap();
-        let fresh = OutputLock::acquire(&l, &d.join("x")).unwrap();
+        let fresh = OutputLock::acquire(&l, &d.join("x"), Locked::ResultsDir).unwrap();
         drop(fresh);
         drop(opened);
         fs::remove_dir_all(&d).unwrap();
@@ -637,7 +675,7 @@ mod tests {
     fn io_errors_carry_their_reason_once() {
         let d = std::env::temp_dir().join(format!("pactsim-nolock-{}", std::process::id()));
         let l = d.join("missing").join(".x.lock");
-        let e = OutputLock::acquire(&l, &d.join("x")).unwrap_err();
+        let e = OutputLock::acquire(&l, &d.join("x"), Locked::ResultsDir).unwrap_err();
         assert!(matches!(e, TargetError::Io { .. }), "{e}");
         assert!(!e.is_bad_input());
         assert!(e.to_string().starts_with(&l.display().to_string()), "{e}");

@@ -4,7 +4,7 @@
 //! partial results directory behind, and never replaces anything but an earlier pactsim results
 //! directory (rules in [`crate::outdir`]). Also reads results back for re-plotting.
 
-use crate::outdir::{self, OutputLock, Target, TargetError};
+use crate::outdir::{self, Locked, OutputLock, Target, TargetError};
 use crate::results::{RunRecord, Summary};
 use serde::{Deserialize, Serialize};
 use std::fs;
@@ -100,13 +100,14 @@ impl ResultsDir {
     /// targets and targets in use by another process ([`OutputError::Target`]).
     pub fn create(target: &Path) -> Result<ResultsDir, OutputError> {
         let checked = outdir::check(target)?;
-        let lock = OutputLock::acquire(&checked.sibling("lock"), target).map_err(|e| match e {
-            TargetError::Io { error, .. } => TargetError::Unwritable {
-                path: target.to_path_buf(),
-                reason: error.to_string(),
-            },
-            e => e,
-        })?;
+        let lock = OutputLock::acquire(&checked.sibling("lock"), target, Locked::ResultsDir)
+            .map_err(|e| match e {
+                TargetError::Io { error, .. } => TargetError::Unwritable {
+                    path: target.to_path_buf(),
+                    reason: error.to_string(),
+                },
+                e => e,
+            })?;
         // Re-check under the lock: another process may have committed meanwhile.
         let checked = outdir::check(target)?;
         outdir::clean_stale(&checked)?;

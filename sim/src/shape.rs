@@ -32,14 +32,44 @@ impl<T> Shaped<T> {
     }
 }
 
-/// True when `path` is, contains or lies inside one of the `repaired` paths (array indices
-/// ignored): a problem there may be an artefact of a placeholder ([`Shaped::touches_repair`]).
+/// True when `path` is, contains or lies inside one of the `repaired` paths: a problem there
+/// may be an artefact of a placeholder ([`Shaped::touches_repair`]). Entries of a list are
+/// told apart only by explicit indices on both sides: a problem of `players[2]` is not caused
+/// by a placeholder at `players[1]` (each entry is checked on its own), while one of
+/// `players` (the list as a whole) may be. An index on one side against a key on the other
+/// (`pair.1` against `pair[0]`) counts as the same entry.
 pub fn touches_repair(repaired: &[String], path: &str) -> bool {
-    let path = strip_indices(path);
+    let path = parts(path);
     repaired.iter().any(|r| {
-        let r = strip_indices(r);
-        path == r || path.starts_with(&format!("{r}.")) || r.starts_with(&format!("{path}."))
+        let r = parts(r);
+        // Every segment both have is the same, or an index against a key.
+        path.iter()
+            .zip(&r)
+            .all(|(a, b)| a == b || matches!(a, Part::Index(_)) != matches!(b, Part::Index(_)))
     })
+}
+
+/// A segment of a problem's path: a key, or an explicit `[i]` index.
+#[derive(Debug, PartialEq)]
+enum Part<'a> {
+    Key(&'a str),
+    Index(&'a str),
+}
+
+/// The keys and `[i]` indices of a dotted path (`items[1].n` → `items`, `[1]`, `n`).
+fn parts(path: &str) -> Vec<Part<'_>> {
+    let mut out = Vec::new();
+    for seg in path.split('.') {
+        let (key, mut rest) = seg.split_once('[').map_or((seg, ""), |(k, r)| (k, r));
+        if !key.is_empty() {
+            out.push(Part::Key(key));
+        }
+        while let Some((index, after)) = rest.split_once(']') {
+            out.push(Part::Index(index));
+            rest = after.strip_prefix('[').unwrap_or(after);
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,20 +92,6 @@ fn render(path: &[Seg]) -> String {
         }
     }
     s
-}
-
-fn strip_indices(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    let mut skipping = false;
-    for c in path.chars() {
-        match c {
-            '[' => skipping = true,
-            ']' => skipping = false,
-            c if !skipping => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// Reads `doc` as a `T`, reporting every shape problem (see the module docs).
@@ -122,9 +138,14 @@ pub fn read_all<T: DeserializeOwned>(doc: &toml::Table) -> Shaped<T> {
                 message: message.clone(),
             });
         }
+        // An entry removed from a list moves the entries after it: the whole list is marked.
+        let marked = match (&fix, path.split_last()) {
+            (Fix::Remove, Some((Seg::Index(_), list))) => render(list),
+            _ => shown,
+        };
         apply(&mut doc, &path, fix);
-        if !repaired.contains(&shown) {
-            repaired.push(shown);
+        if !repaired.contains(&marked) {
+            repaired.push(marked);
         }
     }
     Shaped {
@@ -414,6 +435,29 @@ mod tests {
         assert!(s.touches_repair("inner.x"));
         assert!(s.touches_repair("inner"));
         assert!(!s.touches_repair("pair"));
+        // The placeholder of items[1].n touches that entry and the list, not items[0].
+        assert!(s.touches_repair("items[1].n"));
+        assert!(s.touches_repair("items[1]"));
+        assert!(s.touches_repair("items"));
+        assert!(!s.touches_repair("items[0].n"));
+        assert!(!s.touches_repair("items[0]"));
+    }
+
+    #[test]
+    fn entries_of_a_list_are_told_apart_by_their_indices() {
+        let r = vec!["players[1]".to_string(), "pair[0]".to_string()];
+        assert!(touches_repair(&r, "players[1]"));
+        assert!(touches_repair(&r, "players"));
+        assert!(!touches_repair(&r, "players[2]"));
+        assert!(!touches_repair(&r, "players[10]"));
+        assert!(!touches_repair(&r, "game"));
+        // An index written as a key (the scenario checks' `pair.1`) may be the same entry.
+        assert!(touches_repair(&r, "pair.1"));
+        assert!(touches_repair(&r, "pair"));
+        let nested = vec!["pie.transition[0][1]".to_string()];
+        assert!(touches_repair(&nested, "pie.transition[0]"));
+        assert!(!touches_repair(&nested, "pie.transition[1]"));
+        assert!(!touches_repair(&nested, "pie.transition[0][0]"));
     }
 
     #[test]

@@ -155,22 +155,30 @@ impl Shape {
         }
     }
 
-    /// Whether a later problem at `path` may come from a placeholder: everything when the
-    /// design or the whole `[sweep]` or axis list is one, a cell's problem when any value is,
-    /// an axis's problem when one of its keys is, else a problem at, inside or around one.
+    /// Whether a later problem at `path` may come from a placeholder. A problem of the
+    /// `[scenario]` changes (`scenario.…`) depends on nothing else of the file: only when a
+    /// placeholder is at, inside or around it. Any other: everything when the design or the
+    /// whole `[sweep]` or axis list is one, a cell's problem when any value is, an axis's
+    /// problem when one of its keys is, else a problem at, inside or around one.
     fn caused_by_placeholder(&self, path: &str) -> bool {
         let axis = |p: &str| -> Option<String> {
             let rest = p.strip_prefix("axis[")?;
             Some(format!("axis[{}]", rest.split(']').next()?))
         };
+        let around = |r: &str| {
+            path == r
+                || path.starts_with(&format!("{r}."))
+                || r.starts_with(&format!("{path}."))
+                || r.starts_with(&format!("{path}["))
+        };
+        if path == "scenario" || path.starts_with("scenario.") {
+            return self.placeholders.iter().any(|r| around(r));
+        }
         self.placeholders.iter().any(|r| {
             ["sweep", "sweep.design", "axis"].contains(&r.as_str())
                 || path.starts_with("cell ")
                 || axis(path).is_some_and(|a| axis(r).as_deref() == Some(a.as_str()))
-                || path == r
-                || path.starts_with(&format!("{r}."))
-                || r.starts_with(&format!("{path}."))
-                || r.starts_with(&format!("{path}["))
+                || around(r)
         })
     }
 }
@@ -216,7 +224,8 @@ impl SweepFile {
     }
 
     /// Line and column of a dotted path of a sweep file such as `sweep.runs` or
-    /// `axis[1].from` (the `[[axis]]` entry counted from 0).
+    /// `axis[1].from` (the axis counted from 0, an `[[axis]]` table or an entry of an inline
+    /// `axis = [{ … }, …]`; see [`layers::locate_path`]).
     pub fn locate(text: &str, path: &str) -> Option<(usize, usize)> {
         layers::locate_path(text, path)
     }
@@ -277,6 +286,33 @@ mod tests {
         assert_eq!(SweepFile::point_location(TEXT, 1), Some((7, 3)));
         assert_eq!(SweepFile::locate(TEXT, "axis[1].label"), Some((12, 1)));
         assert_eq!(SweepFile::locate(TEXT, "sweep.runs"), Some((3, 1)));
+    }
+
+    /// The `[scenario]` changes are checked whatever placeholders the rest of the file got;
+    /// only a placeholder for `[scenario]` itself hides their problems.
+    #[test]
+    fn scenario_problems_are_left_out_only_for_a_scenario_placeholder() {
+        let shape = |r: &[&str]| Shape {
+            problems: Vec::new(),
+            placeholders: r.iter().map(|s| s.to_string()).collect(),
+        };
+        let whole_sweep = shape(&["sweep"]);
+        assert!(!whole_sweep.caused_by_placeholder("scenario.nope"));
+        assert!(whole_sweep.caused_by_placeholder("axis[0].steps"));
+        assert!(whole_sweep.caused_by_placeholder("sweep.runs"));
+        let scenario = shape(&["scenario.litigation"]);
+        assert!(scenario.caused_by_placeholder("scenario.litigation.trial_weeks"));
+        assert!(scenario.caused_by_placeholder("scenario"));
+        assert!(!scenario.caused_by_placeholder("scenario.musk.win_probability"));
+    }
+
+    #[test]
+    fn entries_of_an_inline_axis_array_are_found_in_the_text() {
+        let text = "sweep = { name = \"t\", runs = 1 }\naxis = [{ path = \"a.b\", values = [1] },\n        { path = \"c.d\", steps = 0 }]\n";
+        assert_eq!(SweepFile::axis_location(text, 0), Some((2, 11)));
+        assert_eq!(SweepFile::axis_location(text, 1), Some((3, 11)));
+        assert_eq!(SweepFile::locate(text, "axis[1].steps"), Some((3, 25)));
+        assert_eq!(SweepFile::locate(text, "axis[0].values"), Some((2, 25)));
     }
 
     #[test]

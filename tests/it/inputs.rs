@@ -298,6 +298,8 @@ fn validate_reports_every_problem_of_every_kind_in_one_pass() {
         "facts.toml:4:1: fact[0].tolerance = -1: allowed: a finite number ≥ 0",
         "facts.toml:6:1: fact[1].statistc: unknown field `statistc`",
         "fact[1].statistic: missing field `statistic`",
+        // Not hidden by the placeholder of fact[1]'s missing statistic: another entry.
+        "facts.toml:2:1: fact[0].statistic = \"x\": the run summary has no \"x\"",
         // Tournament.
         "tournament.toml:1:1: players[1] = 3: invalid type",
         "tournament.toml:2:1: turns = \"many\": invalid type",
@@ -306,7 +308,7 @@ fn validate_reports_every_problem_of_every_kind_in_one_pass() {
         assert!(out.contains(line), "missing `{line}` in:\n{out}");
     }
     assert!(out.contains("scenario.toml: 3 problems"), "{out}");
-    assert!(out.contains("facts.toml: 4 problems"), "{out}");
+    assert!(out.contains("facts.toml: 5 problems"), "{out}");
     assert!(
         stderr(&o).contains("4 of 4 files invalid"),
         "{}",

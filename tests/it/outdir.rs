@@ -203,7 +203,12 @@ fn busy_output_is_reported_with_the_holder() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     // Hold the lock as another pactsim process would.
-    let lock = sim::outdir::OutputLock::acquire(&d.join(".res.lock"), &d.join("res")).unwrap();
+    let lock = sim::outdir::OutputLock::acquire(
+        &d.join(".res.lock"),
+        &d.join("res"),
+        sim::outdir::Locked::ResultsDir,
+    )
+    .unwrap();
     let o = run_into("res", d);
     assert_refused(&o, &format!("is in use by pid {}", std::process::id()));
     assert!(!d.join("res").exists());

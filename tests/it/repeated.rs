@@ -814,6 +814,126 @@ fn a_wrong_shape_does_not_hide_the_other_problems() {
     );
 }
 
+/// A player entry of the wrong type (`3` among names) does not hide the other entries'
+/// problems, in a tournament or a Moran file, for the command and for `validate`; and its
+/// placeholder invents nothing (one name left is not reported as too few players).
+#[test]
+fn a_player_entry_of_the_wrong_type_does_not_hide_the_others() {
+    let t = "players = [\"Tit For Tat\", 3, \"Nobody\"]\n";
+    let want = [
+        "t.toml: 2 problems",
+        "t.toml:1:1: players[1] = 3: invalid type: integer `3`, expected a string",
+        "t.toml:1:1: players[2] = \"Nobody\": unknown strategy \"Nobody\"",
+    ];
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[("t.toml", t)],
+        &want,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("t.toml"), t).unwrap();
+    let o = pactsim(&["validate", "t.toml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for w in want {
+        assert!(stdout(&o).contains(w), "`{w}` not in {}", stdout(&o));
+    }
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[(
+            "t.toml",
+            "players = [\"Tit For Tat\", 3]\nself_play = false\n",
+        )],
+        &[
+            "t.toml: 1 problem\n",
+            "t.toml:1:1: players[1] = 3: invalid type",
+        ],
+    );
+    refused(
+        &["moran", "m.toml", "--no-plots", "--out", "o"],
+        &[(
+            "m.toml",
+            "players = [\"TitForTat*3\", 3, \"Nobody\", \"Defector*0\"]\nturns = 5\n",
+        )],
+        &[
+            "m.toml: 3 problems",
+            "m.toml:1:1: players[1] = 3: invalid type",
+            "m.toml:1:1: players[2] = \"Nobody\": unknown strategy \"Nobody\"",
+            "m.toml:1:1: players[3] = \"Defector*0\": count 0 of \"Defector\"",
+        ],
+    );
+}
+
+/// `pactsim moran` draws a progress bar of repetitions on stderr when it is a terminal, as
+/// `tournament` does; `-q` hides it; the output files are the same bytes either way.
+#[test]
+fn moran_draws_a_progress_bar_unless_quiet() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let args = |out: &str| {
+        format!(
+            "{} moran --players TitForTat*3,Defector*3 --repetitions 200 --seed 1 --no-plots \
+             --out {out}",
+            env!("CARGO_BIN_EXE_pactsim")
+        )
+    };
+    // Not a terminal: no bar, with or without -q.
+    let plain = pactsim(
+        &[
+            "moran",
+            "--players",
+            "TitForTat*3,Defector*3",
+            "--repetitions",
+            "200",
+            "--seed",
+            "1",
+            "--no-plots",
+            "--out",
+            "plain",
+            "-q",
+        ],
+        d,
+    );
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    assert!(
+        !stderr(&plain).contains("repetitions ·"),
+        "{}",
+        stderr(&plain)
+    );
+    // A terminal (through `script`, where it exists): the bar, unless -q.
+    let tty = |cmd: String| {
+        std::process::Command::new("script")
+            .args(["-qec", &cmd, "/dev/null"])
+            .current_dir(d)
+            .output()
+    };
+    let Ok(bar) = tty(args("bar")) else {
+        eprintln!("no `script` to give moran a terminal: the bar itself is not checked");
+        return;
+    };
+    assert!(bar.status.success(), "{}", stdout(&bar));
+    assert!(
+        stdout(&bar).contains("/200 repetitions ·"),
+        "{}",
+        stdout(&bar)
+    );
+    let quiet = tty(format!("{} -q", args("quiet"))).unwrap();
+    assert!(quiet.status.success(), "{}", stdout(&quiet));
+    assert!(
+        !stdout(&quiet).contains("repetitions ·"),
+        "{}",
+        stdout(&quiet)
+    );
+    for out in ["bar", "quiet"] {
+        for f in ["fixation.csv", "population.csv", "moran.json"] {
+            assert_eq!(
+                std::fs::read(d.join("plain").join(f)).unwrap(),
+                std::fs::read(d.join(out).join(f)).unwrap(),
+                "{out}/{f}"
+            );
+        }
+    }
+}
+
 /// `pactsim validate` recognises a Moran file (counted players, or Moran's own keys) and checks
 /// it as `pactsim moran` does: a valid one is accepted (not read as a tournament with an
 /// unknown strategy "TitForTat*3"), and a bad one gets every problem at its line.

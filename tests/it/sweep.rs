@@ -487,7 +487,7 @@ fn plots_are_valid_png_and_svg() {
 
 /// A sweep file's problems are all reported in one pass, each at its line: an unknown key
 /// does not hide the axes' problems (a repeated value, `steps = 0`, a log range that gives a
-/// non-integer value of an integer parameter), and a wrong-typed value reports nothing its
+/// non-integer value of an integer parameter, reported at its `scale`), and a wrong-typed value reports nothing its
 /// placeholder causes. `validate` and `sweep` say the same; exit 2, nothing left behind.
 #[test]
 fn every_problem_of_a_sweep_file_is_reported_in_one_pass() {
@@ -512,8 +512,10 @@ fn every_problem_of_a_sweep_file_is_reported_in_one_pass() {
             "s.toml:10:1: axis[0].values = 0.4: duplicate value on the axis of \
              litigation.win_probability_mean",
             "s.toml:16:1: axis[1].steps = 0: steps must be 1 or more",
-            "s.toml:19:1: axis[2] simulation.horizon_weeks = 14.1421356237: the parameter is an \
-             integer",
+            // At `scale`, the key that makes 10..20 in 3 steps fractional.
+            "s.toml:23:1: axis[2].scale = \"log\": simulation.horizon_weeks is an integer, but \
+             scale = \"log\" with from = 10, to = 20 and steps = 3 gives 14.1421356237, not \
+             whole numbers",
         ] {
             assert!(out.contains(want), "{want}\n{out}");
         }
@@ -537,6 +539,169 @@ fn every_problem_of_a_sweep_file_is_reported_in_one_pass() {
         !out.contains("axis[1].steps") && !out.contains("runs per cell"),
         "{out}"
     );
+}
+
+/// Runs `validate` and `sweep` on `text` (as `s.toml`): both exit 2 with every line of
+/// `want` in their report and leave nothing behind.
+fn refused_sweep(text: &str, want: &[&str]) {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", text);
+    for args in [
+        vec!["validate", f.as_str()],
+        vec!["sweep", &f, "--out", "o", "-q"],
+    ] {
+        let o = pactsim(&args, d);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let out = format!("{}{}", stdout(&o), stderr(&o));
+        for w in want {
+            assert!(out.contains(w), "{args:?}: `{w}` not in:\n{out}");
+        }
+        assert_eq!(files(d), vec![std::path::PathBuf::from("s.toml")]);
+    }
+}
+
+/// A problem of the sweep's `[scenario]` changes is reported at its own line under its own
+/// path (`scenario.…`, as written), beside the axes' problems, which are still checked; so is
+/// an unknown key of a table under `[scenario]`, a bad `sweep.set` entry and a problem of
+/// the base file (named with its file and line).
+#[test]
+fn scenario_changes_are_checked_with_the_axes() {
+    refused_sweep(
+        concat!(
+            "base = \"april-2026\"\n",
+            "scenario.nope = 3\n",
+            "scenario.litigation.win_probability_mean = 1.5\n",
+            "[sweep]\n",
+            "name = \"t\"\n",
+            "runs = 10\n",
+            "[[axis]]\n",
+            "path = \"litigation.threat_suit_belief\"\n",
+            "from = 0.1\n",
+            "to = 0.5\n",
+            "steps = 0\n",
+        ),
+        &[
+            "s.toml: 3 problems",
+            "s.toml:2:1: scenario.nope: unknown field `nope`, expected one of `meta`",
+            "s.toml:3:1: scenario.litigation.win_probability_mean = 1.5: allowed range is \
+             [0.01, 0.99]",
+            "s.toml:11:1: axis[0].steps = 0: steps must be 1 or more",
+        ],
+    );
+    refused_sweep(
+        concat!(
+            "[sweep]\n",
+            "name = \"t\"\n",
+            "runs = 10\n",
+            "[scenario.litigation]\n",
+            "nope = 1\n",
+            "[[axis]]\n",
+            "path = \"litigation.threat_suit_belief\"\n",
+            "values = [0.2, 0.2]\n",
+        ),
+        &[
+            "s.toml: 2 problems",
+            "s.toml:5:1: scenario.litigation.nope: unknown field `nope`",
+            "s.toml:8:1: axis[0].values = 0.2: duplicate value",
+        ],
+    );
+    refused_sweep(
+        concat!(
+            "[sweep]\n",
+            "name = \"t\"\n",
+            "runs = 10\n",
+            "set = [\"litigation.win_probability_mean=1.5\"]\n",
+            "[[axis]]\n",
+            "path = \"litigation.threat_suit_belief\"\n",
+            "values = [0.2, 0.2]\n",
+        ),
+        &[
+            "s.toml: 2 problems",
+            "s.toml:4:1: sweep.set = \"litigation.win_probability_mean=1.5\": allowed range is \
+             [0.01, 0.99]",
+            "s.toml:7:1: axis[0].values = 0.2: duplicate value",
+        ],
+    );
+    // A problem of the base file itself: named with that file's line.
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "b.toml",
+        "base = \"april-2026\"\n[litigation]\nwin_probability_mean = 1.5\n",
+    );
+    let f = write(
+        d,
+        "s.toml",
+        "base = \"b.toml\"\n[sweep]\nname = \"t\"\nruns = 10\n[[axis]]\npath = \
+         \"litigation.threat_suit_belief\"\nvalues = [0.2, 0.2]\n",
+    );
+    let o = pactsim(&["validate", &f], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "s.toml: 2 problems",
+        "s.toml:7:1: axis[0].values = 0.2: duplicate value",
+        "s.toml: litigation.win_probability_mean = 1.5: allowed range is [0.01, 0.99] (set in \
+         base b.toml:3:1)",
+    ] {
+        assert!(out.contains(want), "`{want}` not in:\n{out}");
+    }
+}
+
+/// Axes written as an inline array of tables are reported at the offending key inside their
+/// entry (line and column), as `[[axis]]` entries are at their key's line.
+#[test]
+fn inline_axes_are_reported_at_their_entries() {
+    refused_sweep(
+        concat!(
+            "sweep = { name = \"t\", runs = 10 }\n",
+            "axis = [{ path = \"litigation.threat_suit_belief\", values = [0.2, 0.2] },\n",
+            "        { path = \"antitrust.nope\", values = [0.25] },\n",
+            "        { path = \"litigation.win_probability_mean\",\n",
+            "          from = 0.1, to = 0.5, steps = 0 },\n",
+            "        { path = \"simulation.horizon_weeks\", from = \"low\", to = 5, steps = 2 }]\n",
+        ),
+        &[
+            "s.toml: 4 problems",
+            "s.toml:2:51: axis[0].values = 0.2: duplicate value on the axis of \
+             litigation.threat_suit_belief",
+            "s.toml:3:11: axis[1] antitrust.nope = antitrust.nope: unknown parameter path",
+            "s.toml:5:33: axis[2].steps = 0: steps must be 1 or more",
+            "s.toml:6:46: axis[3].from = \"low\": invalid type",
+        ],
+    );
+}
+
+/// Two processes computing the same shard: the second is refused, naming the shard file
+/// (not a "results directory") and the holder.
+#[test]
+fn a_busy_shard_names_the_shard_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    std::fs::create_dir(d.join("sh")).unwrap();
+    let lock = sim::outdir::OutputLock::acquire(
+        &d.join("sh/.shard-0000-of-0002.lock"),
+        &d.join("sh/shard-0000-of-0002.jsonl"),
+        sim::outdir::Locked::ShardFile,
+    )
+    .unwrap();
+    let o = pactsim(&["sweep", &f, "--shard", "0/2", "--out", "sh", "-q"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let want = format!(
+        "error: shard file sh/shard-0000-of-0002.jsonl is in use by pid {} (lock \
+         sh/.shard-0000-of-0002.lock); wait for it to finish or choose another --out",
+        std::process::id()
+    );
+    assert!(stderr(&o).contains(&want), "{}", stderr(&o));
+    assert!(!d.join("sh/shard-0000-of-0002.jsonl").exists());
+    drop(lock);
+    ok(&pactsim(
+        &["sweep", &f, "--shard", "0/2", "--out", "sh", "-q"],
+        d,
+    ));
 }
 
 #[test]

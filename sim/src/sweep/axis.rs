@@ -224,20 +224,16 @@ fn axis_values(
                         return None;
                     }
                     Some(n) => {
+                        let mut fractions = Vec::new();
                         for k in 0..n {
                             let x = spaced(from, to, k, n, a.scale);
                             match number_value(x, integer) {
                                 Some(v) => values.push(v),
-                                None => push(
-                                    problems,
-                                    name,
-                                    loc,
-                                    format!("{x}"),
-                                    "the parameter is an integer; choose from/to/steps \
-                                         that give whole numbers"
-                                        .into(),
-                                ),
+                                None => fractions.push(x),
                             }
+                        }
+                        if !fractions.is_empty() {
+                            not_whole(a, [from, to, n as f64], &fractions, key, problems);
                         }
                     }
                 }
@@ -256,4 +252,56 @@ fn axis_values(
         (DesignKind::Points, None, false) => {}
     }
     Some((values, range))
+}
+
+/// Most of the values that are not whole numbers named in the message of [`not_whole`].
+const SHOWN: usize = 5;
+
+/// The problem of the range `[from, to, steps]` that gives the integer parameter of axis `a`
+/// the values `fractions`, which are not whole numbers. The keys produce it together; it is
+/// reported at the one that decides the spacing, named with the others: `scale` of a log
+/// range (equal ratios rarely land on whole numbers), else `steps`.
+fn not_whole(
+    a: &AxisSpec,
+    [from, to, n]: [f64; 3],
+    fractions: &[f64],
+    key: &dyn Fn(&str) -> (String, Location),
+    problems: &mut Vec<Problem>,
+) {
+    let mut shown: Vec<String> = fractions
+        .iter()
+        .take(SHOWN)
+        .map(|x| format!("{x}"))
+        .collect();
+    if fractions.len() > SHOWN {
+        shown.push(format!("… ({} in all)", fractions.len()));
+    }
+    let (k, value, keys, fix) = match a.scale {
+        Scale::Log => (
+            "scale",
+            "\"log\"".to_string(),
+            format!("scale = \"log\" with from = {from}, to = {to} and steps = {n}"),
+            "choose from, to and steps whose ratios give whole numbers, scale = \"linear\" or \
+             values = […]",
+        ),
+        Scale::Linear => (
+            "steps",
+            n.to_string(),
+            format!("steps = {n} with from = {from} and to = {to} (linear scale)"),
+            "choose from, to and steps so that (to − from)/(steps − 1) is a whole number, or \
+             values = […]",
+        ),
+    };
+    let (at, line) = key(k);
+    push(
+        problems,
+        &at,
+        line,
+        value,
+        format!(
+            "{} is an integer, but {keys} gives {}, not whole numbers; {fix}",
+            a.path.trim(),
+            shown.join(", ")
+        ),
+    );
 }

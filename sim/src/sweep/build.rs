@@ -1,6 +1,8 @@
 //! [`Sweep::build`]: a sweep file → a validated [`Sweep`], in named steps (the base scenario,
 //! the file's settings, the axes, the grid's size, the design's points, the cells). Every step
-//! reports every problem it finds, naming the cell, the parameter and the file location.
+//! reports every problem it finds, naming the cell, the parameter and the file location; an
+//! invalid base scenario (its `[scenario]` changes, `sweep.set`, the base file) does not stop
+//! the checks of the settings and the axes, only the building of cells.
 
 use super::axis::build_axes;
 use super::design::{grid_points, latin_hypercube};
@@ -22,7 +24,8 @@ impl Sweep {
     /// Validates `file` (from `source`, whose text is `text`) against the base scenario
     /// document `base_doc` (the sweep's `base` with its `[scenario]` changes) and builds every
     /// cell through the same validation as `pactsim run`, keeping each cell's validated
-    /// scenario. Every problem found is reported, naming the cell and the parameter.
+    /// scenario. Every problem found is reported, naming the cell and the parameter, in line
+    /// order; the base scenario's problems are placed in the sweep file where it wrote them.
     pub fn build(
         file: SweepFile,
         text: &str,
@@ -30,27 +33,52 @@ impl Sweep {
         base_doc: &Document,
         catalog: &dyn Catalog,
     ) -> Result<Sweep, ScenarioError> {
-        // Problems of `[sweep]` keys are placed at the key's line in the file.
+        // Problems of `[sweep]` keys are placed at the key's line in the file; all in line
+        // order (those without a line last).
         let err = |mut problems: Vec<Problem>| {
             for p in &mut problems {
                 if p.location.is_none() && p.path.starts_with("sweep.") {
                     p.location = crate::location::locate(text, &p.path);
                 }
             }
+            problems.sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
             ScenarioError {
                 source: source.to_string(),
                 problems,
             }
         };
         let s = &file.sweep;
-        let base = base_scenario(base_doc, &s.set, catalog).map_err(|p| err(vec![p]))?;
-        let base_value = toml::Value::try_from(base.file()).expect("scenario serialises");
         let mut problems = Vec::new();
-        let samples = check_settings(&file, &mut problems).map_err(|p| err(vec![p]))?;
-        let (axes, grid_values) = build_axes(&file, text, &base_value, &mut problems);
-        if !problems.is_empty() || axes.len() != file.axis.len() {
+        // An invalid base does not stop the checks of the sweep's own settings and axes,
+        // which are made against the base as far as it can be read.
+        let (base, base_value) = match Scenario::from_document(base_doc, &s.set, catalog) {
+            Ok(base) => {
+                let value = toml::Value::try_from(base.file()).expect("scenario serialises");
+                (Some(base), Some(value))
+            }
+            Err(e) => {
+                problems.extend(base_problems(e, &s.set, source, text));
+                (None, stand_in(base_doc))
+            }
+        };
+        let samples = match check_settings(&file, &mut problems) {
+            Ok(samples) => samples,
+            Err(p) => {
+                problems.push(p);
+                return Err(err(problems));
+            }
+        };
+        let (axes, grid_values) = match &base_value {
+            Some(v) => build_axes(&file, text, v, &mut problems),
+            None => (Vec::new(), Vec::new()),
+        };
+        let (Some(base), Some(base_value), true) = (
+            base,
+            base_value,
+            problems.is_empty() && axes.len() == file.axis.len(),
+        ) else {
             return Err(err(problems));
-        }
+        };
         if s.design == DesignKind::Grid {
             check_grid_size(&grid_values).map_err(|p| err(vec![p]))?;
         }
@@ -83,18 +111,83 @@ impl Sweep {
     }
 }
 
-/// The base scenario: the document with `sweep.set`.
-fn base_scenario(
-    base_doc: &Document,
-    base_sets: &[String],
-    catalog: &dyn Catalog,
-) -> Result<Scenario, Problem> {
-    Scenario::from_document(base_doc, base_sets, catalog).map_err(|e| Problem {
-        path: "sweep.scenario".into(),
-        location: None,
-        value: base_doc.name().to_string(),
-        message: format!("the base scenario (with sweep.set) is invalid: {e}"),
-    })
+/// The problems of the base scenario `e` (the sweep's base with its `[scenario]` changes and
+/// `sets`, the `sweep.set` entries and `--set` flags) as problems of the sweep file `source`
+/// whose text is `text`: a value the file's `[scenario]` wrote at its line, named
+/// `scenario.<path>`; an entry of the file's `sweep.set` at that key's line; a `--set` flag's
+/// as it is; a value of a base file with a note naming the file (and line).
+fn base_problems(e: ScenarioError, sets: &[String], source: &str, text: &str) -> Vec<Problem> {
+    // The `sweep.set` entries written in the file (the others are `--set` flags).
+    let written: Vec<String> = toml::from_str::<toml::Table>(text)
+        .ok()
+        .and_then(|t| t.get("sweep")?.get("set")?.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    // The override a problem comes from (scenario.rs marks them), if any.
+    let from_set = |p: &Problem| {
+        let marked = p.path == "--set"
+            || p.message.starts_with("--set: ")
+            || p.message.ends_with(" (value from --set)");
+        if p.location.is_some() || !marked {
+            return None;
+        }
+        sets.iter().find(|o| {
+            let path = o.split_once('=').map_or("", |(k, _)| k.trim());
+            (p.path == "--set" && p.value == o.as_str())
+                || (!path.is_empty() && (p.path == path || p.path.starts_with(&format!("{path}."))))
+        })
+    };
+    e.problems
+        .into_iter()
+        .map(|mut p| {
+            if let Some(o) = from_set(&p).filter(|o| written.contains(o)) {
+                let message = p
+                    .message
+                    .trim_start_matches("--set: ")
+                    .trim_end_matches(" (value from --set)");
+                let at = match o.split_once('=') {
+                    Some((path, _)) if path.trim() != p.path => {
+                        format!(" ({} = {})", p.path, p.value)
+                    }
+                    _ => String::new(),
+                };
+                return Problem {
+                    path: "sweep.set".into(),
+                    location: crate::location::locate(text, "sweep.set"),
+                    value: format!("{o:?}"),
+                    message: format!("{message}{at}"),
+                };
+            }
+            if from_set(&p).is_some() {
+                return p;
+            }
+            match (e.source == source, p.location) {
+                // Written by the sweep file's `[scenario]`.
+                (true, Some(_)) => p.path = format!("scenario.{}", p.path),
+                // In the base file itself (the sweep changes nothing of the base).
+                (false, Some((line, col))) => {
+                    p.location = None;
+                    p.message
+                        .push_str(&format!(" (set in base {}:{line}:{col})", e.source));
+                }
+                (false, None) => p.message.push_str(&format!(" (base {})", e.source)),
+                // In a base file under the changes (its note names the file and line), or
+                // not written anywhere.
+                (true, None) => {}
+            }
+            p
+        })
+        .collect()
+}
+
+/// What the axes of a sweep are checked against when its base scenario is invalid: the base
+/// as read with placeholders where its shape is wrong, so that every parameter path has a
+/// value of its type (`None` when it cannot be read at all).
+fn stand_in(base_doc: &Document) -> Option<toml::Value> {
+    let shaped = crate::shape::read_all::<crate::schema::ScenarioFile>(base_doc.table());
+    toml::Value::try_from(shaped.value?).ok()
 }
 
 /// Checks `[sweep]` (runs, samples, points) and the number of axes; returns the number of

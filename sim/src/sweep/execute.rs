@@ -17,7 +17,7 @@ use super::shard::{
     read_header, record_line, resume_records, CellRecord, CellSummary, ShardHeader,
 };
 use super::{Cell, Sweep};
-use crate::outdir::{OutputLock, TargetError};
+use crate::outdir::{Locked, OutputLock, TargetError};
 use crate::output::{OutputError, ResultsDir};
 use crate::runner::{run_cells, CellResult, Plan, Progress, Simulation};
 use std::fs;
@@ -125,7 +125,8 @@ where
         fs::create_dir_all(dir).map_err(SweepError::io(format!("creating {}", dir.display())))?;
         let done = dir.join(format!("shard-{i:04}-of-{n:04}.jsonl"));
         let lock = dir.join(format!(".shard-{i:04}-of-{n:04}.lock"));
-        let _lock = OutputLock::acquire(&lock, &done).map_err(SweepError::from)?;
+        let _lock =
+            OutputLock::acquire(&lock, &done, Locked::ShardFile).map_err(SweepError::from)?;
         let partial = dir.join(format!("shard-{i:04}-of-{n:04}.jsonl.partial"));
         if self.resume && done.exists() && read_header(&done).ok().as_ref() == Some(header) {
             return Ok(Finished {

@@ -177,6 +177,41 @@ colour = 1",
     assert!(e.contains("bogus") && e.contains("t.toml:6"), "{e}");
 }
 
+/// A range that gives an integer parameter fractional values is one problem, at the key that
+/// spaces it (`steps` of a linear range, `scale` of a log one), naming the keys that together
+/// produce it and the values.
+#[test]
+fn fractional_values_of_an_integer_are_reported_at_the_key_that_spaces_them() {
+    let integer = GRID.replace(
+        "microsoft.antitrust_cost_of_suing",
+        "simulation.horizon_weeks",
+    );
+    let linear = integer.replace(
+        "from = 1.0\nto = 10.0\nsteps = 4\nscale = \"log\"",
+        "from = 10.0\nto = 100.0\nsteps = 5",
+    );
+    let e = build(&linear).unwrap_err().to_string();
+    assert!(e.contains("1 problem\n"), "{e}");
+    assert!(
+        e.contains(
+            "t.toml:13:1: axis[1].steps = 5: simulation.horizon_weeks is an integer, but steps = \
+             5 with from = 10 and to = 100 (linear scale) gives 32.5, 77.5, not whole numbers"
+        ),
+        "{e}"
+    );
+    let log = integer.replace("from = 1.0\nto = 10.0", "from = 10.0\nto = 100.0");
+    let e = build(&log).unwrap_err().to_string();
+    assert!(e.contains("1 problem\n"), "{e}");
+    assert!(
+        e.contains(
+            "t.toml:14:1: axis[1].scale = \"log\": simulation.horizon_weeks is an integer, but \
+             scale = \"log\" with from = 10, to = 100 and steps = 4 gives 21.5443469003, \
+             46.4158883361, not whole numbers"
+        ),
+        "{e}"
+    );
+}
+
 #[test]
 fn shards_tile_the_cells() {
     for cells in [0u64, 1, 7, 12, 97] {

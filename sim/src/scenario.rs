@@ -121,17 +121,16 @@ impl Scenario {
             for p in &mut problems {
                 doc.place(p);
             }
+            problems.extend(override_problems(doc, overrides, catalog));
             return Err(err(problems));
         }
         let mut table = doc.table().clone();
-        let mut problems = Vec::new();
-        for o in overrides {
-            if let Err(p) = apply_override(&mut table, o) {
-                problems.push(p);
-            }
-        }
-        if !problems.is_empty() {
-            return Err(err(problems));
+        if overrides
+            .iter()
+            .any(|o| apply_override(&mut table, o).is_err())
+        {
+            // Every override's problem, not only the ones that could not be applied.
+            return Err(err(override_problems(doc, overrides, catalog)));
         }
         let file: ScenarioFile = match ScenarioFile::deserialize(toml::Value::Table(table)) {
             Ok(f) => f,
@@ -154,16 +153,9 @@ impl Scenario {
                 }]));
             }
         };
-        let overridden: Vec<&str> = overrides
-            .iter()
-            .filter_map(|o| o.split_once('=').map(|(p, _)| p.trim()))
-            .collect();
         Scenario::validate(file, catalog).map_err(|mut problems| {
             for p in &mut problems {
-                if overridden
-                    .iter()
-                    .any(|o| p.path == *o || p.path.starts_with(&format!("{o}.")))
-                {
+                if set_by(overrides, &p.path) {
                     p.message.push_str(" (value from --set)");
                 } else {
                     doc.place(p);
@@ -265,4 +257,48 @@ pub fn model_hash(file: &ScenarioFile) -> u64 {
     f.simulation.seed = 0;
     let canonical = serde_json::to_string(&f).expect("scenario serialises");
     fnv1a64(canonical.as_bytes())
+}
+
+/// Whether the problem at `path` concerns a value given by one of `overrides` (`path=value`).
+fn set_by(overrides: &[String], path: &str) -> bool {
+    overrides
+        .iter()
+        .filter_map(|o| o.split_once('=').map(|(p, _)| p.trim()))
+        .any(|o| path == o || path.starts_with(&format!("{o}.")))
+}
+
+/// The problems of `overrides` when the file itself has shape problems (which stop the
+/// scenario from being built): each override applied to a copy of the file, the result read
+/// with placeholders for what is broken, and the problems at an overridden path kept, marked
+/// as coming from `--set`, so that one pass reports the file's problems and the overrides'.
+fn override_problems(doc: &Document, overrides: &[String], catalog: &dyn Catalog) -> Vec<Problem> {
+    let mut table = doc.table().clone();
+    let mut out = Vec::new();
+    for o in overrides {
+        if let Err(p) = apply_override(&mut table, o) {
+            out.push(p);
+        }
+    }
+    let shaped = crate::shape::read_all::<ScenarioFile>(&table);
+    let from_set = |mut p: Problem| {
+        p.location = None;
+        p.message.push_str(" (value from --set)");
+        p
+    };
+    out.extend(
+        shaped
+            .problems
+            .iter()
+            .filter(|p| set_by(overrides, &p.path))
+            .cloned()
+            .map(from_set),
+    );
+    if let Some(Err(more)) = shaped.value.clone().map(|f| Scenario::validate(f, catalog)) {
+        out.extend(
+            more.into_iter()
+                .filter(|p| set_by(overrides, &p.path) && !shaped.touches_repair(&p.path))
+                .map(from_set),
+        );
+    }
+    out
 }

@@ -202,6 +202,53 @@ fn bad_set_value() {
     );
 }
 
+/// Every `--set` problem comes out in the same pass as the file's own problems, and one
+/// override that cannot be applied does not hide the others: a file with an unknown key, run
+/// with an unknown path, a value out of range and a value of the wrong type, gives all four
+/// (an earlier build reported the file's problem alone, and with a clean file only the
+/// unknown path).
+#[test]
+fn overrides_are_checked_beside_the_files_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = BASE.replacen("[simulation]\n", "[simulation]\nfoo = 1\n", 1);
+    assert_ne!(text, BASE, "test fixture: no [simulation] table");
+    std::fs::write(tmp.path().join("bad.toml"), text).unwrap();
+    let sets = [
+        "--set",
+        "nope.x=1",
+        "--set",
+        "litigation.win_probability_mean=7",
+        "--set",
+        "simulation.horizon_weeks=abc",
+    ];
+    let mut args = vec!["run", "bad.toml", "--runs", "10", "--out", "res", "-q"];
+    args.extend(sets);
+    let o = pactsim(&args, tmp.path());
+    assert_failed_cleanly(
+        &o,
+        tmp.path(),
+        &[
+            "bad.toml: 4 problems",
+            "simulation.foo: unknown field `foo`",
+            "nope.x = 1: --set: unknown parameter path",
+            "litigation.win_probability_mean = 7: allowed range is [0.01, 0.99] (value from --set)",
+            "simulation.horizon_weeks = \"abc\": invalid type",
+        ],
+    );
+    let mut args = vec!["run", "--runs", "10", "--out", "res", "-q"];
+    args.extend(&sets[..4]);
+    let o = pactsim(&args, tmp.path());
+    assert_failed_cleanly(
+        &o,
+        tmp.path(),
+        &[
+            "2 problems",
+            "nope.x = 1: --set: unknown parameter path",
+            "litigation.win_probability_mean = 7: allowed range is [0.01, 0.99] (value from --set)",
+        ],
+    );
+}
+
 /// A value refused on its own (out of range, or of the wrong type) is reported once, as
 /// itself: checks across two fields (the merit prior's sd against its mean, the two stakes)
 /// do not report it again through the other field, blamed on a line the user never wrote.

@@ -249,11 +249,22 @@ fn cloud(f: &ScenarioFile, c: &mut Checker) {
     let cl = &f.cloud;
     c.prob("cloud.azure_margin", cl.azure_margin);
     c.prob("cloud.aws_margin", cl.aws_margin);
-    if cl.azure_commitment_years == 0 {
-        c.problem("cloud.azure_commitment_years", "0", "must be ≥ 1");
-    }
-    if cl.aws_commitment_years == 0 {
-        c.problem("cloud.aws_commitment_years", "0", "must be ≥ 1");
+    let most = crate::payoff::COMMIT_YEARS;
+    for (path, years) in [
+        ("cloud.azure_commitment_years", cl.azure_commitment_years),
+        ("cloud.aws_commitment_years", cl.aws_commitment_years),
+    ] {
+        if years == 0 || years as usize > most {
+            c.problem(
+                path,
+                &years.to_string(),
+                &format!(
+                    "allowed: an integer from 1 to {most} (a commitment is spread over at most \
+                     the {most} years 2026–{})",
+                    2025 + most
+                ),
+            );
+        }
     }
     c.range(
         "cloud.bedrock_value_share",

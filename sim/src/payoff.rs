@@ -14,8 +14,8 @@ use crate::schema::{FIRST_YEAR, YEARS};
 use crate::terms::Terms;
 use crate::Player;
 
-/// Years over which commitments can be spread (2026..=2035).
-const COMMIT_YEARS: usize = 10;
+/// Years over which commitments can be spread (2026..=2035); the scenario checks refuse more.
+pub(crate) const COMMIT_YEARS: usize = 10;
 
 /// Per-run draws that the economics depend on.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -63,6 +63,24 @@ fn probability_outside_unit_interval() {
     );
 }
 
+/// A commitment is spread over at most the ten years 2026–2035: more years are refused, not
+/// silently cut to ten (as an earlier build did).
+#[test]
+fn commitment_years_beyond_the_model() {
+    run_set_fails(
+        "cloud.aws_commitment_years=11",
+        &[
+            "cloud.aws_commitment_years = 11",
+            "allowed: an integer from 1 to 10 (a commitment is spread over at most the 10 years \
+             2026–2035)",
+        ],
+    );
+    run_set_fails(
+        "cloud.azure_commitment_years=0",
+        &["cloud.azure_commitment_years = 0", "from 1 to 10"],
+    );
+}
+
 #[test]
 fn negative_cost() {
     check_bad_file(

@@ -205,9 +205,9 @@ pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> 
                     path,
                     raw,
                     format!(
-                        "--set: expected a {} (the type in the file), found a {}",
-                        old.type_str(),
-                        value.type_str()
+                        "--set: expected {} (the type in the file), found {}",
+                        with_article(old.type_str()),
+                        with_article(value.type_str())
                     ),
                 ));
             }
@@ -224,6 +224,12 @@ fn parse_value(raw: &str) -> toml::Value {
             .unwrap_or(toml::Value::String(raw.to_string())),
         Err(_) => toml::Value::String(raw.to_string()),
     }
+}
+
+/// A TOML type name with its indefinite article ("an integer", "a float").
+fn with_article(name: &str) -> String {
+    let vowel = name.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {name}", if vowel { "an" } else { "a" })
 }
 
 #[cfg(test)]

@@ -46,7 +46,7 @@ pub fn nash_in_nash_hub(
         let marginal = v_full - v_without[k];
         if marginal < 0.0 {
             return Err(BargainingError::Infeasible(format!(
-                "link {} destroys value (V(G) = {v_full} < V(G without it) = {})",
+                "link {} destroys value (V(G) = {v_full:.2} < V(G without it) = {:.2})",
                 k + 1,
                 v_without[k]
             )));

@@ -214,6 +214,32 @@ fn polytope_vertices(coef: &[Vec<BigRational>], cons: usize) -> (Vec<Vertex>, bo
     (out, degenerate)
 }
 
+/// Most linear systems exact vertex enumeration solves per polytope (C(m + n, m) − 1 for an
+/// m × n game): rational arithmetic takes about 0.15 ms a system, so 9 × 9 (48,619) takes
+/// about 6 s and 10 × 10 (184,755) would take 36 s without a word of progress.
+const MAX_EXACT_ENUM_SYSTEMS: f64 = 5e4;
+
+/// Refuses a game too large for exact vertex enumeration ([`MAX_EXACT_ENUM_SYSTEMS`]).
+fn enum_budget(game: &Game) -> Result<(), SolveError> {
+    let (m, n) = (game.num_strategies(0), game.num_strategies(1));
+    // Σ_k C(m, k)·C(n, k) = C(m + n, m) − 1 (Vandermonde), printed without overflow.
+    let systems: f64 = (1..=m.min(n))
+        .map(|k| budget::binomial(m, k) * budget::binomial(n, k))
+        .sum();
+    if systems > MAX_EXACT_ENUM_SYSTEMS.min(MAX_ENUM_SUPPORTS) {
+        return Err(SolveError::TooLarge {
+            method: "enummixed",
+            reason: format!(
+                "{m}×{n} needs {} exact linear systems per polytope (limit \
+                 {MAX_EXACT_ENUM_SYSTEMS:.0e}, about 6 s); drop --exact (the float enummixed \
+                 lists the same extreme equilibria) or use lcp --exact",
+                budget::binomial_text(m + n, m)
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Exact equilibria by vertex enumeration: every extreme Nash equilibrium, in a deterministic
 /// order without duplicates.
 pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
@@ -230,22 +256,9 @@ pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
 /// of a degenerate game too (as the float `enummixed` does).
 fn extreme_equilibria(game: &Game) -> Result<(Vec<ExactProfile>, bool), SolveError> {
     two_player(game, "enummixed")?;
+    enum_budget(game)?;
     let (a, b) = matrices(game);
     let (m, n) = (a.len(), a[0].len());
-    let pairs: f64 = (1..=m.min(n))
-        .map(|k| budget::binomial(m, k) * budget::binomial(n, k))
-        .sum();
-    if pairs > MAX_ENUM_SUPPORTS {
-        return Err(SolveError::TooLarge {
-            method: "enummixed",
-            // Σ_k C(m, k)·C(n, k) = C(m + n, m) − 1 (Vandermonde), printed without overflow.
-            reason: format!(
-                "{m}×{n} has {} support pairs for exact enumeration (limit \
-                 {MAX_ENUM_SUPPORTS:.0e})",
-                budget::binomial_text(m + n, m)
-            ),
-        });
-    }
     let shifted = |mat: &[Vec<BigRational>]| {
         let min = mat
             .iter()
@@ -514,6 +527,9 @@ pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), Sol
     }
     two_player(game, method.name())?;
     budget::check(game, method, opts)?;
+    if method == Method::EnumMixed {
+        enum_budget(game)?;
+    }
     let (m, n) = (game.num_strategies(0), game.num_strategies(1));
     if method == Method::Lh && opts.label >= m + n {
         return Err(super::lh::label_error(opts.label, m, n));
@@ -737,6 +753,28 @@ mod tests {
             }
         }
         assert!(degenerate >= 20, "{degenerate} degenerate games of 80");
+    }
+
+    /// Exact vertex enumeration has its own budget: 10 × 10 (184,755 systems per polytope,
+    /// about 36 s) is refused before any work, with the float method and `lcp --exact` named
+    /// as the ways out; 6 × 6 (923) runs.
+    #[test]
+    fn exact_enumeration_refuses_games_beyond_its_budget() {
+        let big = random_game(&[10, 10], 3);
+        for e in [
+            check(&big, Method::EnumMixed, &SolveOptions::default()).unwrap_err(),
+            enummixed(&big).unwrap_err(),
+        ] {
+            let text = e.to_string();
+            assert!(matches!(e, SolveError::TooLarge { .. }), "{text}");
+            assert!(
+                text.contains("limit 5e4") && text.contains("drop --exact"),
+                "{text}"
+            );
+        }
+        assert!(check(&big, Method::Lcp, &SolveOptions::default()).is_ok());
+        let small = random_game(&[6, 6], 3);
+        assert!(!enummixed(&small).unwrap().is_empty());
     }
 
     #[test]

@@ -71,6 +71,25 @@ fn matrices(game: &Game) -> (Vec<Vec<BigRational>>, Vec<Vec<BigRational>>) {
     )
 }
 
+/// [`matrices`] with each player's payoffs shifted so that the smallest is 1 (equilibria do
+/// not change), which keeps the best-response polytopes bounded.
+fn shifted_matrices(game: &Game) -> (Vec<Vec<BigRational>>, Vec<Vec<BigRational>>) {
+    let shifted = |mat: Vec<Vec<BigRational>>| {
+        let min = mat
+            .iter()
+            .flatten()
+            .min()
+            .cloned()
+            .unwrap_or_else(BigRational::zero);
+        let shift = BigRational::one() - min;
+        mat.into_iter()
+            .map(|row| row.into_iter().map(|x| x + &shift).collect())
+            .collect()
+    };
+    let (a, b) = matrices(game);
+    (shifted(a), shifted(b))
+}
+
 fn two_player(game: &Game, method: &'static str) -> Result<(), SolveError> {
     if game.num_players() == 2 {
         Ok(())
@@ -257,21 +276,8 @@ pub fn enummixed(game: &Game) -> Result<Vec<ExactProfile>, SolveError> {
 fn extreme_equilibria(game: &Game) -> Result<(Vec<ExactProfile>, bool), SolveError> {
     two_player(game, "enummixed")?;
     enum_budget(game)?;
-    let (a, b) = matrices(game);
+    let (a, b) = shifted_matrices(game);
     let (m, n) = (a.len(), a[0].len());
-    let shifted = |mat: &[Vec<BigRational>]| {
-        let min = mat
-            .iter()
-            .flatten()
-            .min()
-            .cloned()
-            .unwrap_or_else(BigRational::zero);
-        let shift = BigRational::one() - min;
-        mat.iter()
-            .map(|row| row.iter().map(|x| x + &shift).collect::<Vec<_>>())
-            .collect::<Vec<_>>()
-    };
-    let (a, b) = (shifted(&a), shifted(&b));
     // P: variables x_i (rows), constraints the columns j (player 2's payoff against x).
     let (p, p_degenerate) = polytope_vertices(&b, n);
     // Q: variables y_j (columns), constraints the rows i (player 1's payoff against y).
@@ -309,22 +315,11 @@ struct ExactState {
 impl ExactState {
     /// The artificial equilibrium of `game` (payoffs shifted to be ≥ 1).
     fn artificial(game: &Game) -> ExactState {
-        let (a, b) = matrices(game);
+        let (a, b) = shifted_matrices(game);
         let (m, n) = (a.len(), a[0].len());
-        let shift = |mat: &Vec<Vec<BigRational>>| {
-            let lo = mat
-                .iter()
-                .flatten()
-                .min()
-                .cloned()
-                .unwrap_or_else(BigRational::zero);
-            let one = BigRational::one();
-            move |v: &BigRational| v - &lo + &one
-        };
-        let (fa, fb) = (shift(&a), shift(&b));
         ExactState {
-            p: ExactTab::new(n, m, |j, i| fb(&b[i][j])),
-            q: ExactTab::new(m, n, |i, j| fa(&a[i][j])),
+            p: ExactTab::new(n, m, |j, i| b[i][j].clone()),
+            q: ExactTab::new(m, n, |i, j| a[i][j].clone()),
             m,
             n,
         }

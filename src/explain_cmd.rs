@@ -108,6 +108,16 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
         out,
         "\nLitigation over a defiant launch (docs/model.md §6.1): J = block value + damages + leverage; c_P = incremental cost of suing"
     )?;
+    let ls = &e.litigation_state;
+    writeln!(
+        out,
+        "  computed in week {} in the {} state with a defiant launch {}, {}, antitrust pressure A = {:.2}",
+        ls.week,
+        if ls.contested { "contested" } else { "agreed" },
+        if ls.launch_live { "live (a suit needs one)" } else { "not live" },
+        if ls.threat_made { "a threat made" } else { "no threat made yet" },
+        ls.antitrust_pressure
+    )?;
     writeln!(
         out,
         "  {:<10} {:>6} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8} {:>8}  verdict",

@@ -61,6 +61,22 @@ pub struct Verdict {
     pub expected_stake: f64,
 }
 
+/// The state in which `explain` computes J, c_P and c_D: a suit needs a defiant launch, so the
+/// launch is live (hypothetically, at the start), with no agreement, no threat and no suit yet.
+#[derive(Debug, Clone, Serialize)]
+pub struct LitigationState {
+    /// Week of the computation (the start of the episode).
+    pub week: u32,
+    /// No Microsoft–OpenAI agreement: the contested status quo (base dispute and AGI risk in force).
+    pub contested: bool,
+    /// A defiant launch of Frontier on AWS is live.
+    pub launch_live: bool,
+    /// A public threat has been made.
+    pub threat_made: bool,
+    /// Antitrust pressure A_t in that week (c_P's blow-back is c_AT0·(1 + 2·A_t)).
+    pub antitrust_pressure: f64,
+}
+
 /// A candidate offer on the Microsoft–OpenAI frontier.
 #[derive(Debug, Clone, Serialize)]
 pub struct Candidate {
@@ -158,6 +174,8 @@ pub struct Explanation {
     pub scenario: String,
     /// The four reference states.
     pub states: Vec<StateTerms>,
+    /// The state J, c_P and c_D are computed in.
+    pub litigation_state: LitigationState,
     /// J, c_P and the verdict under each player's prior.
     pub litigation: Vec<Verdict>,
     /// The candidate frontier.
@@ -253,6 +271,13 @@ pub fn explain(scenario: &Scenario) -> Explanation {
             }
         })
         .collect();
+    let litigation_state = LitigationState {
+        week: launched.week,
+        contested: true,
+        launch_live: launched.launched,
+        threat_made: launched.threat,
+        antitrust_pressure: shocks.antitrust,
+    };
     let v = valuer(s, &econ, &calm, &shocks, theta, &prefs, &calm_sv);
     let grid = ValuedGrid::of(s);
     let frontier: Vec<Candidate> = grid
@@ -309,6 +334,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
     Explanation {
         scenario: scenario.name().to_string(),
         states,
+        litigation_state,
         litigation,
         frontier,
         settlement,
@@ -607,8 +633,16 @@ mod tests {
         // the residue is exactly 0 (not a rounding error such as -1.4e-14), here and for OpenAI.
         assert_eq!(c.other, 0.0, "{c:?}");
         assert_eq!(m.defendant_cost_parts.other, 0.0, "{m:?}");
-        // c_AT0·(1 + k·A_0) = 3·(1 + 2·0.45).
+        // c_AT0·(1 + k·A_0) = 3·(1 + 2·0.45), in the state explain reports: week 0,
+        // contested, a defiant launch live, no threat yet, A = A_0.
         assert!((c.antitrust - 5.7).abs() < 1e-9, "{c:?}");
+        let ls = &e.litigation_state;
+        assert_eq!(
+            (ls.week, ls.contested, ls.launch_live, ls.threat_made),
+            (0, true, true, false)
+        );
+        assert!((ls.antitrust_pressure - 0.45).abs() < 1e-12, "{ls:?}");
+        assert!((c.antitrust - 3.0 * (1.0 + 2.0 * ls.antitrust_pressure)).abs() < 1e-9);
         assert!(
             c.shading > 0.0 && c.own_stake > 0.0 && c.fees > 0.0,
             "{c:?}"

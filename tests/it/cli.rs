@@ -386,6 +386,16 @@ fn explain_splits_the_costs_of_a_suit() {
         part("ipo")
     );
     assert!(stdout(&text).contains(&line), "{}", stdout(&text));
+    // The state the stakes are computed in, the same in text and JSON.
+    let ls = &v["litigation_state"];
+    assert_eq!(ls["launch_live"], true, "{ls}");
+    assert_eq!(ls["threat_made"], false, "{ls}");
+    let line = format!(
+        "computed in week {} in the contested state with a defiant launch live (a suit needs one), no threat made yet, antitrust pressure A = {:.2}",
+        ls["week"],
+        ls["antitrust_pressure"].as_f64().unwrap()
+    );
+    assert!(stdout(&text).contains(&line), "{}", stdout(&text));
     // A term that is zero in a state (the revenue share Microsoft pays under the April terms;
     // Azure's harm while AWS is closed) prints as 0.00, never as -0.00.
     assert!(!stdout(&text).contains("-0.00"), "{}", stdout(&text));

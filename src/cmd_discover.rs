@@ -342,10 +342,19 @@ fn report(s: &DiscoverSummary) -> String {
                 l.path, l.lower, l.upper, l.data_min, l.data_max, l.p_value
             ));
         }
-        out.push_str(
-            "\nquasi-p: one-sided binomial test of the box's density against the box without \
-             that restriction; small = the restriction matters (not corrected for the search)\n",
-        );
+        let test = match p.quasi_p_test {
+            prim::QuasiPTest::Permutation => {
+                "permutation test (random subsets of the box without that restriction)"
+            }
+            prim::QuasiPTest::Binomial => {
+                "one-sided binomial test against the box without that restriction"
+            }
+        };
+        out.push_str(&format!(
+            "\nquasi-p: {test}; small = the restriction matters (not corrected for the search)\n\
+             the box's density is in-sample, so optimistic for a small box: check it with \
+             `pactsim run --set …` at a point inside, or pick an earlier step with --box\n"
+        ));
     }
     out
 }

@@ -7,8 +7,10 @@
 //! (sum of y in the box) / (sum of y over all points); mass = points in the box / n.
 //!
 //! **Peeling.** Start from the box spanning the data. At each step, for each dimension and each
-//! side, the candidate peel removes the α-fraction of the box's points with the lowest (or
-//! highest) values of that dimension (at least one point; tied values stay together); the
+//! side, the candidate peel removes the m = ⌈α·n⌉ points of the box with the lowest (or
+//! highest) values of that dimension and every point tied with the last of them (tied values
+//! stay together, so on a grid a peel removes whole levels; a dimension whose values are all
+//! tied is not peeled); the
 //! candidate leaving the highest density is taken (ties: more points left, then lower
 //! dimension, then lower side first). Peeling stops when no peel leaves mass ≥ the minimum
 //! mass. Every step is recorded (the peeling trajectory).
@@ -18,14 +20,18 @@
 //! until no paste does.
 //!
 //! **Selection.** By default the step with the highest density among those with mass ≥ the
-//! minimum mass (ties: the earliest, i.e. larger, box); or a step chosen by index.
+//! minimum mass (ties: the earliest, i.e. larger, box); or a step chosen by index. A limit of
+//! the reported box that excludes no point the other limits do not already exclude is widened
+//! back to the data's span (the box keeps its points; only restrictions that matter remain).
 //!
-//! **Quasi-p-values** (as in the EMA Workbench). For each restricted dimension j: take the box
-//! with the restriction on j removed, with T_j points and H_j = Σ y; p_j = H_j / T_j. With the
-//! box holding T points and H = round(Σ y), the quasi-p-value is P(X ≥ H) for
-//! X ~ Binomial(T, p_j): how surprising the box's density would be if restricting j did
-//! nothing. For a continuous y the rounded sum is a heuristic count. Small values mean the
-//! restriction matters; they are not corrected for the search that found the box.
+//! **Quasi-p-values.** For each restricted dimension j: take the box with the restriction on j
+//! removed, with T_j points. For a 0/1 outcome (as in the EMA Workbench): with H_j = Σ y over
+//! them, p_j = H_j / T_j, and the box holding T points and H = Σ y, the quasi-p-value is
+//! P(X ≥ H) for X ~ Binomial(T, p_j). For a continuous outcome (a share): the share of random
+//! subsets of T of those T_j points whose Σ y reaches the box's (a permutation test, 9,999
+//! seeded subsets). Either way: how surprising the box's density would be if restricting j did
+//! nothing. Small values mean the restriction matters; they are not corrected for the search
+//! that found the box.
 
 use crate::stats::binomial_sf_ge;
 use crate::AnalysisError;
@@ -105,6 +111,18 @@ pub struct Restriction {
     pub p_value: f64,
 }
 
+/// How the quasi-p-values of a [`PrimResult`] were computed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuasiPTest {
+    /// A 0/1 outcome: the one-sided binomial test (and every result written before the
+    /// permutation test existed).
+    #[default]
+    Binomial,
+    /// A continuous outcome: the permutation test.
+    Permutation,
+}
+
 /// Result of [`prim`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PrimResult {
@@ -118,6 +136,9 @@ pub struct PrimResult {
     pub chosen: PrimBox,
     /// Restricted dimensions of the reported box, with quasi-p-values.
     pub restrictions: Vec<Restriction>,
+    /// The test behind the quasi-p-values.
+    #[serde(default)]
+    pub quasi_p_test: QuasiPTest,
 }
 
 struct Data<'a> {
@@ -223,11 +244,21 @@ pub fn prim(x: &[Vec<f64>], y: &[f64], o: PrimOptions) -> Result<PrimResult, Ana
             let mut v: Vec<f64> = rows.iter().map(|&r| x[r][j]).collect();
             v.sort_by(f64::total_cmp);
             for side in 0..2 {
+                // The m lowest (highest) values go, and with them every value tied to the
+                // last of them; the new limit is the nearest value left. When every value
+                // is tied, this side cannot be peeled.
                 let (cut, keep): (f64, Box<dyn Fn(f64) -> bool>) = if side == 0 {
-                    let c = v[m];
+                    let last = v[m - 1];
+                    let i = v.partition_point(|t| *t <= last);
+                    let Some(&c) = v.get(i) else { continue };
                     (c, Box::new(move |t| t >= c))
                 } else {
-                    let c = v[v.len() - 1 - m];
+                    let last = v[v.len() - m];
+                    let i = v.partition_point(|t| *t < last);
+                    if i == 0 {
+                        continue;
+                    }
+                    let c = v[i - 1];
                     (c, Box::new(move |t| t <= c))
                 };
                 let (mut cnt, mut s) = (0usize, 0.0);
@@ -286,24 +317,29 @@ pub fn prim(x: &[Vec<f64>], y: &[f64], o: PrimOptions) -> Result<PrimResult, Ana
     if o.paste {
         chosen = paste(&d, chosen, o.alpha);
     }
+    let chosen = drop_redundant(&d, chosen);
+    let binary = y.iter().all(|v| *v == 0.0 || *v == 1.0);
     let restrictions = chosen
         .restricted
         .iter()
         .map(|&j| {
-            let rows = (0..n).filter(|&r| d.inside(r, &chosen.lower, &chosen.upper, Some(j)));
-            let (mut t, mut h) = (0usize, 0.0);
-            for r in rows {
-                t += 1;
-                h += y[r];
-            }
-            let p = if t > 0 { h / t as f64 } else { 0.0 };
+            let without: Vec<f64> = (0..n)
+                .filter(|&r| d.inside(r, &chosen.lower, &chosen.upper, Some(j)))
+                .map(|r| y[r])
+                .collect();
+            let p_value = if binary {
+                let p = without.iter().sum::<f64>() / without.len() as f64;
+                binomial_sf_ge(chosen.y_sum.round() as u64, chosen.n as u64, p)
+            } else {
+                permutation_p(&without, chosen.n, chosen.y_sum, j as u64)
+            };
             Restriction {
                 dim: j,
                 lower: chosen.lower[j],
                 upper: chosen.upper[j],
                 data_min: d.min[j],
                 data_max: d.max[j],
-                p_value: binomial_sf_ge(chosen.y_sum.round() as u64, chosen.n as u64, p),
+                p_value,
             }
         })
         .collect();
@@ -313,7 +349,60 @@ pub fn prim(x: &[Vec<f64>], y: &[f64], o: PrimOptions) -> Result<PrimResult, Ana
         selected,
         chosen,
         restrictions,
+        quasi_p_test: if binary {
+            QuasiPTest::Binomial
+        } else {
+            QuasiPTest::Permutation
+        },
     })
+}
+
+/// Random subsets drawn by [`permutation_p`].
+pub const PERMUTATIONS: usize = 9_999;
+
+/// The quasi-p-value of a restriction for a continuous outcome: the share of random subsets of
+/// `t` of the `pool` (the outcomes of the points in the box without the restriction) whose sum
+/// is at least `box_sum`, the box's own (counted as (1 + hits) / (1 + [`PERMUTATIONS`])). If
+/// the restriction did nothing, the box's points would be such a random subset. Seeded by the
+/// dimension, so the value is reproducible.
+fn permutation_p(pool: &[f64], t: usize, box_sum: f64, dim: u64) -> f64 {
+    use rand::RngExt;
+    if t >= pool.len() {
+        return 1.0;
+    }
+    // A subset summing to the box's own up to rounding counts as reaching it.
+    let bar = box_sum - 1e-9 * (1.0 + box_sum.abs());
+    let mut rng = crate::stream(0x5052_494d, 2, dim);
+    let mut v = pool.to_vec();
+    let mut hits = 0usize;
+    for _ in 0..PERMUTATIONS {
+        let mut s = 0.0;
+        for i in 0..t {
+            let k = rng.random_range(i..v.len());
+            v.swap(i, k);
+            s += v[i];
+        }
+        if s >= bar {
+            hits += 1;
+        }
+    }
+    (1 + hits) as f64 / (1 + PERMUTATIONS) as f64
+}
+
+/// Widens, one dimension at a time (lowest first), every limit that excludes no point the
+/// other limits do not already exclude: the box keeps the same points and reports only the
+/// restrictions that matter.
+fn drop_redundant(d: &Data<'_>, mut b: PrimBox) -> PrimBox {
+    for j in b.restricted.clone() {
+        let (mut lo, mut hi) = (b.lower.clone(), b.upper.clone());
+        lo[j] = d.min[j];
+        hi[j] = d.max[j];
+        let wide = d.make(b.step, lo, hi);
+        if wide.n == b.n {
+            b = wide;
+        }
+    }
+    b
 }
 
 /// Widens one limit at a time by the α-fraction of nearest outside points while that raises
@@ -460,6 +549,110 @@ mod tests {
             }
         )
         .is_err());
+    }
+
+    /// A sweep-like grid: every value of a dimension is shared by many points, so the m lowest
+    /// values are all tied with the next one. A peel removes whole levels.
+    #[test]
+    fn a_grid_is_peeled_level_by_level() {
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for a in 0..5 {
+            for b in 0..9 {
+                x.push(vec![f64::from(a), f64::from(b)]);
+                // The share rises with the first parameter only.
+                y.push(0.1 + 0.2 * f64::from(a));
+            }
+        }
+        let r = prim(&x, &y, PrimOptions::default()).unwrap();
+        assert!(r.trajectory.len() > 1, "{:?}", r.trajectory);
+        // The first peel removes the lowest level of the first parameter (9 points, not 3).
+        let s1 = &r.trajectory[1];
+        assert_eq!((s1.lower[0], s1.n), (1.0, 36), "{s1:?}");
+        // The box ends on the top level, and only the first parameter is restricted.
+        assert_eq!(r.chosen.lower[0], 4.0);
+        assert!((r.chosen.density - 0.9).abs() < 1e-12);
+        assert_eq!(r.chosen.restricted, vec![0]);
+        // A parameter with one value cannot be peeled.
+        let flat: Vec<Vec<f64>> = x.iter().map(|_| vec![2.0]).collect();
+        assert_eq!(
+            prim(&flat, &y, PrimOptions::default())
+                .unwrap()
+                .trajectory
+                .len(),
+            1
+        );
+    }
+
+    /// The reported box keeps only restrictions that exclude a point the others do not.
+    #[test]
+    fn redundant_limits_are_widened() {
+        // Two readings of one driver, equal except at three points that the first reading
+        // places high and the second low, where the outcome is 0. Peeling the first reading
+        // finds the driver; peeling the second then drops the three points, and its limit
+        // leaves the first one's nothing to exclude.
+        let mut x: Vec<Vec<f64>> = (0..200)
+            .map(|i| vec![f64::from(i) / 199.0, f64::from(i) / 199.0])
+            .collect();
+        let mut y: Vec<f64> = x.iter().map(|r| f64::from(u8::from(r[0] > 0.7))).collect();
+        for k in 0..3 {
+            x.push(vec![0.95 + 0.01 * f64::from(k), 0.0]);
+            y.push(0.0);
+        }
+        let r = prim(&x, &y, PrimOptions::default()).unwrap();
+        let b = &r.chosen;
+        let step = &r.trajectory[r.selected];
+        assert_eq!(step.restricted, vec![0, 1], "{step:?}");
+        assert_eq!((b.n, b.y_sum), (step.n, step.y_sum));
+        assert_eq!(b.restricted.len(), 1, "{b:?}");
+        assert_eq!(r.restrictions.len(), 1);
+        let j = b.restricted[0];
+        let other = 1 - j;
+        let span = &r.trajectory[0];
+        assert_eq!(
+            (b.lower[other], b.upper[other]),
+            (span.lower[other], span.upper[other])
+        );
+        assert!(r.restrictions[0].p_value < 1e-6, "{r:?}");
+    }
+
+    /// For a continuous outcome the quasi-p-value is a permutation test.
+    #[test]
+    fn continuous_quasi_p_values_are_permutation_tests() {
+        // One box point out of four, holding the only 1: exactly 1/4 of subsets reach it.
+        let p = permutation_p(&[1.0, 0.0, 0.0, 0.0], 1, 1.0, 0);
+        assert!((p - 0.25).abs() < 0.015, "{p}");
+        // Two of four, summing to 1.5 from [1, 0.5, 0.2, 0.1]: only {1, 0.5} reaches it, 1/6.
+        let p = permutation_p(&[1.0, 0.5, 0.2, 0.1], 2, 1.5, 1);
+        assert!((p - 1.0 / 6.0).abs() < 0.015, "{p}");
+        assert_eq!(permutation_p(&[0.3, 0.2], 2, 0.5, 0), 1.0);
+        // Shares instead of 0/1: the planted dimensions matter, the others do not.
+        let (x, y) = planted(3000, 7);
+        let share: Vec<f64> = x
+            .iter()
+            .zip(&y)
+            .map(|(p, v)| {
+                0.02 + 0.01 * v
+                    + if (0.2..=0.5).contains(&p[0]) && (0.6..=0.9).contains(&p[1]) {
+                        0.1
+                    } else {
+                        0.0
+                    }
+            })
+            .collect();
+        let r = prim(&x, &share, PrimOptions::default()).unwrap();
+        let p = |j: usize| {
+            r.restrictions
+                .iter()
+                .find(|q| q.dim == j)
+                .map(|q| q.p_value)
+        };
+        assert!(
+            p(0).unwrap() < 1e-3 && p(1).unwrap() < 1e-3,
+            "{:?}",
+            r.restrictions
+        );
+        // The same inputs give the same p-values.
+        assert_eq!(prim(&x, &share, PrimOptions::default()).unwrap(), r);
     }
 
     #[test]

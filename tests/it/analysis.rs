@@ -215,6 +215,56 @@ fn oat_is_the_tornado_of_morris_alone() {
     }
 }
 
+/// On a sweep's grid every value of a parameter is shared by a whole row of cells; PRIM peels
+/// whole levels, so a strong driver (ρ_O moves APRIL_LIKE_BROAD by about 20 points across its
+/// range) is found, with a permutation quasi-p-value for the continuous share.
+#[test]
+fn discover_peels_a_sweeps_grid() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(
+        d.join("grid.toml"),
+        "[sweep]\nname = \"g\"\nruns = 400\nseed = 5\ndesign = \"grid\"\n\
+         [[axis]]\npath = \"discount.openai\"\nfrom = 0.2\nto = 0.4\nsteps = 5\n\
+         [[axis]]\npath = \"microsoft.stake\"\nfrom = 0.24\nto = 0.27\nsteps = 4\n",
+    )
+    .unwrap();
+    ok(&pactsim(
+        &["sweep", "grid.toml", "--out", "sw", "--no-plots", "-q"],
+        d,
+    ));
+    let o = pactsim(
+        &[
+            "discover",
+            "--target",
+            "APRIL_LIKE_BROAD",
+            "--from-sweep",
+            "sw",
+            "--out",
+            "fs",
+            "--no-plots",
+        ],
+        d,
+    );
+    ok(&o);
+    let s = json(&d.join("fs/summary.json"));
+    assert_eq!(s["prim"]["quasi_p_test"], "permutation", "{s}");
+    let limits = s["box_limits"].as_array().unwrap();
+    let rho = limits
+        .iter()
+        .find(|l| l["path"] == "discount.openai")
+        .unwrap_or_else(|| panic!("ρ_O not restricted: {}", stdout(&o)));
+    // BROAD rises with ρ_O: the box keeps its upper levels.
+    assert!(rho["lower"].as_f64().unwrap() > 0.2, "{rho}");
+    assert_eq!(rho["upper"].as_f64().unwrap(), 0.4, "{rho}");
+    assert!(stdout(&o).contains("permutation test"), "{}", stdout(&o));
+    let chosen = &s["prim"]["chosen"];
+    assert!(
+        chosen["density"].as_f64() > s["prim"]["base_density"].as_f64(),
+        "{s}"
+    );
+}
+
 #[test]
 fn discover_samples_or_reads_a_sweep() {
     let tmp = tempfile::tempdir().unwrap();

@@ -461,6 +461,14 @@ mod tests {
     use crate::stream;
     use rand::RngExt;
 
+    /// The quasi-p-value of dimension `j`'s restriction, if it is restricted.
+    fn p_value(r: &PrimResult, j: usize) -> Option<f64> {
+        r.restrictions
+            .iter()
+            .find(|q| q.dim == j)
+            .map(|q| q.p_value)
+    }
+
     fn planted(n: usize, seed: u64) -> (Vec<Vec<f64>>, Vec<f64>) {
         let mut rng = stream(seed, 1, 0);
         let mut x = Vec::new();
@@ -494,12 +502,7 @@ mod tests {
             (b.lower[1] - 0.6).abs() < 0.05 && (b.upper[1] - 0.9).abs() < 0.05,
             "{b:?}"
         );
-        let p = |j: usize| {
-            r.restrictions
-                .iter()
-                .find(|q| q.dim == j)
-                .map(|q| q.p_value)
-        };
+        let p = |j: usize| p_value(&r, j);
         assert!(
             p(0).unwrap() < 1e-6 && p(1).unwrap() < 1e-6,
             "{:?}",
@@ -640,12 +643,7 @@ mod tests {
             })
             .collect();
         let r = prim(&x, &share, PrimOptions::default()).unwrap();
-        let p = |j: usize| {
-            r.restrictions
-                .iter()
-                .find(|q| q.dim == j)
-                .map(|q| q.p_value)
-        };
+        let p = |j: usize| p_value(&r, j);
         assert!(
             p(0).unwrap() < 1e-3 && p(1).unwrap() < 1e-3,
             "{:?}",

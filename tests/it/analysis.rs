@@ -215,6 +215,28 @@ fn oat_is_the_tornado_of_morris_alone() {
     }
 }
 
+/// Writes `sweep` as `sw.toml` in `d` and runs it into `d/sw` (no plots).
+fn sweep_into(d: &std::path::Path, sweep: &str) {
+    std::fs::write(d.join("sw.toml"), sweep).unwrap();
+    ok(&pactsim(
+        &["sweep", "sw.toml", "--out", "sw", "--no-plots", "-q"],
+        d,
+    ));
+}
+
+/// `pactsim discover --target APRIL_LIKE_BROAD --from-sweep sw` in `d`, with `extra` flags.
+fn discover_sweep(d: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    let mut a = vec![
+        "discover",
+        "--target",
+        "APRIL_LIKE_BROAD",
+        "--from-sweep",
+        "sw",
+    ];
+    a.extend_from_slice(extra);
+    pactsim(&a, d)
+}
+
 /// On a sweep's grid every value of a parameter is shared by a whole row of cells; PRIM peels
 /// whole levels, so a strong driver (ρ_O moves APRIL_LIKE_BROAD by about 20 points across its
 /// range) is found, with a permutation quasi-p-value for the continuous share.
@@ -222,30 +244,13 @@ fn oat_is_the_tornado_of_morris_alone() {
 fn discover_peels_a_sweeps_grid() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    std::fs::write(
-        d.join("grid.toml"),
+    sweep_into(
+        d,
         "[sweep]\nname = \"g\"\nruns = 400\nseed = 5\ndesign = \"grid\"\n\
          [[axis]]\npath = \"discount.openai\"\nfrom = 0.2\nto = 0.4\nsteps = 5\n\
          [[axis]]\npath = \"microsoft.stake\"\nfrom = 0.24\nto = 0.27\nsteps = 4\n",
-    )
-    .unwrap();
-    ok(&pactsim(
-        &["sweep", "grid.toml", "--out", "sw", "--no-plots", "-q"],
-        d,
-    ));
-    let o = pactsim(
-        &[
-            "discover",
-            "--target",
-            "APRIL_LIKE_BROAD",
-            "--from-sweep",
-            "sw",
-            "--out",
-            "fs",
-            "--no-plots",
-        ],
-        d,
     );
+    let o = discover_sweep(d, &["--out", "fs", "--no-plots"]);
     ok(&o);
     let s = json(&d.join("fs/summary.json"));
     assert_eq!(s["prim"]["quasi_p_test"], "permutation", "{s}");
@@ -309,32 +314,13 @@ fn discover_samples_or_reads_a_sweep() {
     let traj = std::fs::read_to_string(d.join("1/trajectory.csv")).unwrap();
     assert!(traj.starts_with("step,coverage,density,mass,points,restricted_dims\n0,1.0,"));
     // From a sweep.
-    std::fs::write(
-        d.join("sw.toml"),
+    sweep_into(
+        d,
         "[sweep]\nname = \"t\"\nruns = 20\nseed = 3\ndesign = \"latin-hypercube\"\nsamples = 10\n\
          [[axis]]\npath = \"revenue.compute_cost_share\"\nfrom = 0.4\nto = 0.9\n\
          [[axis]]\npath = \"discount.openai\"\nfrom = 0.2\nto = 0.4\n",
-    )
-    .unwrap();
-    ok(&pactsim(
-        &["sweep", "sw.toml", "--out", "sw", "--no-plots", "-q"],
-        d,
-    ));
-    let o = pactsim(
-        &[
-            "discover",
-            "--target",
-            "APRIL_LIKE_BROAD",
-            "--from-sweep",
-            "sw",
-            "--threshold",
-            "0.99",
-            "--out",
-            "fs",
-            "-q",
-        ],
-        d,
     );
+    let o = discover_sweep(d, &["--threshold", "0.99", "--out", "fs", "-q"]);
     ok(&o);
     let s = json(&d.join("fs/summary.json"));
     assert_eq!(s["points"], 10);

@@ -133,3 +133,41 @@ fn same_seed_same_stochastic_match_and_seeds_differ() {
     assert_eq!(run(5), run(5));
     assert_ne!(run(5).actions, run(6).actions);
 }
+
+/// GTFT's forgiveness probability follows the match's own payoffs, min(1 − (T−R)/(R−S),
+/// (R−P)/(T−P)) clamped to [0, 1] (Axelrod 4.13 keeps the standard PD's 1/3 in every game;
+/// docs/repeated-games.md, "Deviations"): against Defector, 1/2 in chicken (3/1/4/0) and in a
+/// PD with 4/0/6/1, and 4/3 clamped to 1 in the stag hunt (4/1/3/2).
+#[test]
+fn gtft_forgives_by_the_matchs_own_payoffs() {
+    let (gtft, defector) = (lookup("GTFT").unwrap(), lookup("Defector").unwrap());
+    let cases = [
+        (Game::builtin("chicken").unwrap(), 0.5),
+        (
+            Game::symmetric_2x2("pd-4-0-6-1", 4.0, 0.0, 6.0, 1.0).unwrap(),
+            0.5,
+        ),
+        (Game::builtin("stag-hunt").unwrap(), 1.0),
+        (Game::prisoners_dilemma(), 1.0 / 3.0),
+    ];
+    for (game, p) in cases {
+        let turns = 4000;
+        let o = play_match(
+            &game,
+            [&gtft, &defector],
+            &MatchSettings::turns(turns),
+            &MatchKey::new(9, 0, 1, 0),
+        )
+        .unwrap();
+        // Turn 0 is C; every later turn answers a D.
+        let c = o.actions[0][1..].iter().filter(|&&a| a == C).count() as f64;
+        let n = f64::from(turns - 1);
+        let tolerance = 4.5 * (n * p * (1.0 - p)).sqrt() + 1e-9;
+        assert!(
+            (c - n * p).abs() <= tolerance,
+            "{}: {c} C of {n} where {:.1} ± {tolerance:.1} expected",
+            game.name(),
+            n * p
+        );
+    }
+}

@@ -100,6 +100,10 @@ pub const BOOTSTRAP: usize = 1000;
 pub const MORRIS_TRAJECTORIES: usize = 10;
 /// `sensitivity --levels` when not given (Morris).
 pub const MORRIS_LEVELS: u32 = 4;
+/// `discover --samples` when not given (Latin-hypercube points).
+pub const DISCOVER_SAMPLES: usize = 200;
+/// `discover --runs` when not given (runs per point).
+pub const DISCOVER_RUNS: u64 = 500;
 
 /// Method of `pactsim sensitivity`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -358,7 +362,8 @@ pub enum Command {
         json: bool,
     },
     /// Scenario discovery: PRIM finds the box of [ranges] parameters where a target is dense
-    /// (Latin hypercube of --samples points × --runs runs, or a sweep's results).
+    /// (Latin hypercube of --samples points × --runs runs, or a sweep's results: with
+    /// --from-sweep, --set, --samples, --runs and --seed are refused, the sweep fixed them).
     Discover {
         /// Scenario and overrides.
         #[command(flatten)]
@@ -368,16 +373,17 @@ pub enum Command {
         /// need --threshold).
         #[arg(long)]
         target: String,
-        /// Latin hypercube points.
-        #[arg(long, default_value_t = 200)]
-        samples: usize,
-        /// Runs per point.
-        #[arg(long, default_value_t = 500)]
-        runs: u64,
+        /// Latin hypercube points (not with --from-sweep) [default: 200].
+        #[arg(long)]
+        samples: Option<usize>,
+        /// Runs per point (not with --from-sweep) [default: 500].
+        #[arg(long)]
+        runs: Option<u64>,
         /// Master seed.
         #[command(flatten)]
         seed: SeedArg,
-        /// Use the cells of this sweep results directory as the points instead of sampling.
+        /// Use the cells of this sweep results directory as the points instead of sampling
+        /// (its runs per cell and seed apply; --set, --samples, --runs and --seed are refused).
         #[arg(long, value_name = "DIR")]
         from_sweep: Option<PathBuf>,
         /// Outcome per point = 1 when the target ≥ T, else 0 (default: the share itself).
@@ -564,28 +570,36 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
-    /// The help of `sensitivity` states the defaults the command applies (the flags are
-    /// optional so that a flag of another method can be refused, so clap cannot show them).
+    /// The help of `sensitivity` and `discover` states the defaults the commands apply (the
+    /// flags are optional so that a flag of another method, or one a sweep's results fix, can
+    /// be refused, so clap cannot show them).
     #[test]
-    fn sensitivity_help_states_the_applied_defaults() {
+    fn help_states_the_applied_defaults() {
         let mut cli = Cli::command();
-        let help = cli
-            .find_subcommand_mut("sensitivity")
-            .expect("sensitivity subcommand")
-            .render_long_help()
-            .to_string();
-        for (flag, default) in [
-            ("samples", SOBOL_SAMPLES.to_string()),
-            ("bootstrap", BOOTSTRAP.to_string()),
-            ("trajectories", MORRIS_TRAJECTORIES.to_string()),
-            ("levels", MORRIS_LEVELS.to_string()),
+        for (command, flag, default) in [
+            ("sensitivity", "samples", SOBOL_SAMPLES.to_string()),
+            ("sensitivity", "bootstrap", BOOTSTRAP.to_string()),
+            (
+                "sensitivity",
+                "trajectories",
+                MORRIS_TRAJECTORIES.to_string(),
+            ),
+            ("sensitivity", "levels", MORRIS_LEVELS.to_string()),
+            ("discover", "samples", DISCOVER_SAMPLES.to_string()),
+            ("discover", "runs", DISCOVER_RUNS.to_string()),
         ] {
-            let at = help.find(&format!("--{flag}")).expect(flag);
+            let help = cli
+                .find_subcommand_mut(command)
+                .expect(command)
+                .render_long_help()
+                .to_string();
+            // The option's own entry, not a mention in the command's description.
+            let at = help.find(&format!("      --{flag} <")).expect(flag) + 6;
             let rest = &help[at..];
             let end = rest[2..].find("\n      --").map_or(rest.len(), |e| e + 2);
             assert!(
                 rest[..end].contains(&format!("[default: {default}]")),
-                "--{flag}: {}",
+                "{command} --{flag}: {}",
                 &rest[..end]
             );
         }

@@ -2,7 +2,7 @@
 //! scenario's `[ranges]` against the stylised facts of a facts file, run with the flagship
 //! engine and progress bars) → results directory, charts and the printed report.
 
-use crate::evaluate::{default_out, point_engine, print, tail, CliError, Evaluator};
+use crate::evaluate::{default_out, point_engine, print, CliError, Evaluator};
 use crate::progress::CellsProgress;
 use crate::{bad, charts, engine, manifest, pool};
 use analysis::abc::AbcResult;
@@ -127,13 +127,21 @@ fn report(s: &CalibrateSummary) -> String {
         "pactsim calibrate: {} · {} prior draws × {} runs · accepted {} (acceptance rate {:.4})\n\n",
         s.facts_file, s.draws, s.runs_per_draw, s.accepted, s.acceptance_rate
     );
+    // The fact tables' first column fits the longest statistic.
+    let w = s
+        .facts
+        .iter()
+        .map(|f| f.statistic.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(58);
     out.push_str(&format!(
-        "{:<58} {:>9} {:>9} {:>10}\n",
+        "{:<w$} {:>9} {:>9} {:>10}\n",
         "fact (statistic)", "observed", "± tol", "met alone"
     ));
     for (f, r) in s.facts.iter().zip(&s.fact_pass_rates) {
         out.push_str(&format!(
-            "{:<58} {:>9.4} {:>9.4} {:>9.1}%\n",
+            "{:<w$} {:>9.4} {:>9.4} {:>9.1}%\n",
             f.statistic,
             f.observed,
             f.tolerance,
@@ -148,8 +156,14 @@ fn report(s: &CalibrateSummary) -> String {
         return out;
     }
     out.push_str(&format!(
-        "\n{:<40} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
-        "posterior (ranked by sd ratio)", "prior lo", "prior hi", "q05", "median", "q95"
+        "\n{:<40} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}\n",
+        "posterior (ranked by sd ratio)",
+        "prior lo",
+        "prior hi",
+        "q05",
+        "median",
+        "q95",
+        "sd ratio"
     ));
     let mut rows: Vec<&PosteriorRow> = s.posterior.iter().collect();
     rows.sort_by(|a, b| {
@@ -157,17 +171,24 @@ fn report(s: &CalibrateSummary) -> String {
             .unwrap_or(1.0)
             .total_cmp(&b.sd_ratio.unwrap_or(1.0))
     });
+    // A statistic that needs more accepted draws than there are (the sd ratio needs two).
+    let value = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |x| format!("{x:.4}"));
     for p in rows {
         out.push_str(&format!(
-            "{:<40} {:>9.4} {:>9.4} {:>9.4} {:>9.4} {:>9.4}\n",
+            "{:<40} {:>9.4} {:>9.4} {:>9} {:>9} {:>9} {:>9}\n",
             p.path,
             p.prior_low,
             p.prior_high,
-            p.q05.unwrap_or(f64::NAN),
-            p.q50.unwrap_or(f64::NAN),
-            p.q95.unwrap_or(f64::NAN)
+            value(p.q05),
+            value(p.q50),
+            value(p.q95),
+            value(p.sd_ratio)
         ));
     }
+    out.push_str(
+        "sd ratio = posterior sd / prior sd: 1 = the facts say nothing about the parameter, \
+         about 0.3 or less = well identified\n",
+    );
     out.push_str(&format!(
         "\n{:<40} {:>9} {:>20}\n",
         "posterior predictive (fresh seeds)", "mean", "90% over draws"
@@ -178,11 +199,23 @@ fn report(s: &CalibrateSummary) -> String {
             p.name, p.mean, p.q05, p.q95
         ));
     }
+    out.push_str(&format!(
+        "\n{:<w$} {:>9} {:>9} {:>9} {:>20}\n",
+        "fact (posterior predictive, fresh seeds)", "observed", "± tol", "mean", "90% over draws"
+    ));
+    for (f, p) in s.facts.iter().zip(&s.predictive_facts) {
+        out.push_str(&format!(
+            "{:<w$} {:>9.4} {:>9.4} {:>9.4} [{:>8.4}, {:>8.4}]\n",
+            f.statistic, f.observed, f.tolerance, p.mean, p.q05, p.q95
+        ));
+    }
     out
 }
 
-/// The charts of `calibrate`: posterior marginals, pairs of the most informed parameters,
-/// posterior predictive outcome shares.
+/// The charts of `calibrate`: posterior marginals (`posterior_NN_<parameter path>`), pairs of
+/// the most informed parameters (`pairs_<path>_vs_<path>`), posterior predictive outcome
+/// shares. Files are named by the parameters' full dotted paths: their last segments are
+/// ambiguous (`discount.microsoft`, `discount.openai`).
 pub(crate) fn calibrate_charts(
     m: &sim::output::Manifest,
     s: &CalibrateSummary,
@@ -208,7 +241,7 @@ pub(crate) fn calibrate_charts(
             counts[b] += 1.0;
         }
         out.push((
-            format!("posterior_{j:02}_{}", tail(&p.path)),
+            format!("posterior_{j:02}_{}", p.path),
             Chart::Histogram(Histogram {
                 title: format!("Posterior of {} (prior: uniform over the range)", p.path),
                 subtitle: Some(sub.clone()),
@@ -243,18 +276,11 @@ pub(crate) fn calibrate_charts(
     for (ia, &a) in top.iter().enumerate() {
         for &b in &top[ia + 1..] {
             let pts = |v: &[&[f64]]| v.iter().map(|t| [t[a], t[b]]).collect::<Vec<_>>();
+            let (pa, pb) = (&s.posterior[a].path, &s.posterior[b].path);
             out.push((
-                format!(
-                    "pairs_{}_{}",
-                    tail(&s.posterior[a].path),
-                    tail(&s.posterior[b].path)
-                ),
+                format!("pairs_{pa}_vs_{pb}"),
                 Chart::Scatter(Scatter {
-                    title: format!(
-                        "Accepted draws: {} vs {}",
-                        tail(&s.posterior[a].path),
-                        tail(&s.posterior[b].path)
-                    ),
+                    title: format!("Accepted draws: {pa} vs {pb}"),
                     subtitle: Some(sub.clone()),
                     x_label: s.posterior[a].path.clone(),
                     y_label: s.posterior[b].path.clone(),
@@ -263,14 +289,18 @@ pub(crate) fn calibrate_charts(
                             label: "rejected (first 2000)".into(),
                             points: pts(&rejected),
                             colour: Some(6),
+                            shade: None,
                         },
                         PointGroup {
                             label: "accepted".into(),
                             points: pts(&post),
                             colour: Some(3),
+                            shade: None,
                         },
                     ],
                     references: vec![],
+                    legend_title: None,
+                    legend_note: None,
                 }),
             ));
         }
@@ -297,6 +327,7 @@ pub(crate) fn calibrate_charts(
                 })
                 .collect(),
             probability: true,
+            legend: Vec::new(),
         }),
     ));
     out

@@ -3,9 +3,9 @@
 //! (`--from-sweep DIR`); the outcome per point is the target's share (PRIM on the continuous
 //! share), or with `--threshold T` the indicator share ≥ T (then any target may be used).
 
-use crate::evaluate::{csv_field, default_out, num, print, tail, PointsOptions, Target};
+use crate::evaluate::{csv_field, default_out, num, print, PointsOptions, Target};
 use crate::{bad, charts, manifest, pool};
-use analysis::prim::{self, PrimOptions, PrimResult, Selection};
+use analysis::prim::{self, PrimBox, PrimOptions, PrimResult, Selection};
 use anyhow::Result;
 use plots::{Chart, PointGroup, ReferencePoint, Scatter};
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,8 @@ use std::path::PathBuf;
 pub(crate) struct DiscoverCmd {
     /// Scenario, target, Latin-hypercube points, runs, seed and execution.
     pub points: PointsOptions,
+    /// Whether `--samples` and `--runs` were given (`--from-sweep` refuses them).
+    pub sized: [bool; 2],
     /// Read a sweep's results instead of sampling.
     pub from_sweep: Option<PathBuf>,
     /// Outcome = 1 when the target ≥ this.
@@ -70,7 +72,36 @@ pub(crate) struct DiscoverSummary {
     pub prim: PrimResult,
 }
 
-/// Runs `discover`.
+/// With `--from-sweep`: refuses `--set`, `--samples`, `--runs` and `--seed` if given, saying
+/// why: the sweep's results fix what they would set.
+fn refuse_fixed_by_sweep(o: &DiscoverCmd) -> Result<()> {
+    let [samples, runs] = o.sized;
+    let (set, seed) = (!o.points.set.is_empty(), o.points.seed.is_some());
+    let fixed = [
+        (
+            "--set",
+            set,
+            "the points' shares were simulated by the sweep with its own scenario; give \
+             overrides to the sweep (`pactsim sweep FILE --set …`) and discover its results",
+        ),
+        ("--samples", samples, "the points are the sweep's cells"),
+        (
+            "--runs",
+            runs,
+            "each point's share comes from the sweep's runs per cell",
+        ),
+        (
+            "--seed",
+            seed,
+            "the sweep's results were drawn with the sweep's seed",
+        ),
+    ];
+    match fixed.iter().find(|(_, given, _)| *given) {
+        Some((flag, _, why)) => Err(bad(format!("{flag} is not used with --from-sweep: {why}"))),
+        None => Ok(()),
+    }
+}
+
 /// Refuses a target that is not a share without `--threshold`, and a threshold that is not a
 /// finite number, or outside (0, 1] for a share target.
 fn check_threshold(threshold: Option<f64>, target: &Target) -> Result<()> {
@@ -97,7 +128,12 @@ fn check_threshold(threshold: Option<f64>, target: &Target) -> Result<()> {
     Ok(())
 }
 
+/// Runs `discover`.
 pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
+    if o.from_sweep.is_some() {
+        // What the sweep's results fix is refused, not silently ignored.
+        refuse_fixed_by_sweep(o)?;
+    }
     let opts = PrimOptions {
         alpha: o.alpha,
         min_mass: o.min_mass,
@@ -392,29 +428,7 @@ pub(crate) fn discover_charts(
         "{} points ({}) × {} runs · seed {} · α = {} · min mass {}",
         s.points, s.source, s.runs_per_point, m.seed, s.options.alpha, s.options.min_mass
     );
-    let maxr = s
-        .prim
-        .trajectory
-        .iter()
-        .map(|t| t.restricted.len())
-        .max()
-        .unwrap_or(0);
-    let groups: Vec<PointGroup> = (0..=maxr)
-        .filter_map(|r| {
-            let pts: Vec<[f64; 2]> = s
-                .prim
-                .trajectory
-                .iter()
-                .filter(|t| t.restricted.len() == r)
-                .map(|t| [t.coverage, t.density])
-                .collect();
-            (!pts.is_empty()).then(|| PointGroup {
-                label: format!("{r} restricted"),
-                points: pts,
-                colour: Some(r),
-            })
-        })
-        .collect();
+    let groups = peeling_groups(&s.prim.trajectory);
     let b = &s.prim.chosen;
     let peeling = Chart::Scatter(Scatter {
         title: format!("PRIM peeling trajectory: {}", s.outcome),
@@ -427,32 +441,22 @@ pub(crate) fn discover_charts(
             x: b.coverage,
             y: b.density,
         }],
+        legend_title: Some("parameters restricted".into()),
+        legend_note: None,
     });
     let (a, c) = two_most_restricted(s);
-    let bins = [(0.0, 0.25), (0.25, 0.5), (0.5, 0.75), (0.75, 1.01)];
-    let groups = bins
-        .iter()
-        .enumerate()
-        .map(|(i, (lo, hi))| PointGroup {
-            label: format!("outcome in [{lo}, {})", if *hi > 1.0 { 1.0 } else { *hi }),
-            points: x
-                .iter()
-                .zip(y)
-                .filter(|(_, v)| *lo <= **v && **v < *hi)
-                .map(|(r, _)| [r[a], r[c]])
-                .collect(),
-            colour: Some([6, 5, 1, 3][i]),
-        })
-        .collect();
+    let pts: Vec<[f64; 2]> = x.iter().map(|r| [r[a], r[c]]).collect();
+    let (groups, legend_note) = outcome_groups(&pts, y);
+    // Full paths: last segments are ambiguous (discount.openai, agents.openai…).
     let name = |j: usize| s.parameters.get(j).cloned().unwrap_or_default();
     let scatter = Chart::Scatter(Scatter {
-        title: format!("{} by {} and {}", s.outcome, tail(&name(a)), tail(&name(c))),
+        title: format!("{} by {} and {}", s.outcome, name(a), name(c)),
         subtitle: Some(format!(
             "chosen box: {} ∈ [{:.4}, {:.4}], {} ∈ [{:.4}, {:.4}] · {sub}",
-            tail(&name(a)),
+            name(a),
             b.lower[a],
             b.upper[a],
-            tail(&name(c)),
+            name(c),
             b.lower[c],
             b.upper[c]
         )),
@@ -471,8 +475,112 @@ pub(crate) fn discover_charts(
                 y: b.upper[c],
             },
         ],
+        legend_title: Some(s.outcome.clone()),
+        legend_note,
     });
     vec![("peeling".into(), peeling), ("box_scatter".into(), scatter)]
+}
+
+/// At most this many groups (legend entries) of restriction counts in the peeling plot.
+const PEELING_GROUPS: usize = 6;
+
+/// The peeling steps as (coverage, density) points grouped by how many parameters they
+/// restrict: one group per count while there are at most [`PEELING_GROUPS`] counts, else
+/// that many runs of consecutive counts. Groups are shaded on a sequential scale (dark = few
+/// restrictions), so the colour reads as the count.
+fn peeling_groups(trajectory: &[PrimBox]) -> Vec<PointGroup> {
+    let maxr = trajectory
+        .iter()
+        .map(|t| t.restricted.len())
+        .max()
+        .unwrap_or(0);
+    let width = (maxr + 1).div_ceil(PEELING_GROUPS);
+    let groups = (maxr + 1).div_ceil(width);
+    (0..groups)
+        .filter_map(|g| {
+            let (lo, hi) = (g * width, ((g + 1) * width - 1).min(maxr));
+            let points: Vec<[f64; 2]> = trajectory
+                .iter()
+                .filter(|t| (lo..=hi).contains(&t.restricted.len()))
+                .map(|t| [t.coverage, t.density])
+                .collect();
+            (!points.is_empty()).then(|| PointGroup {
+                label: if lo == hi {
+                    lo.to_string()
+                } else {
+                    format!("{lo}–{hi}")
+                },
+                points,
+                colour: None,
+                shade: Some(if groups > 1 {
+                    0.85 * g as f64 / (groups - 1) as f64
+                } else {
+                    0.0
+                }),
+            })
+        })
+        .collect()
+}
+
+/// The points `pts` grouped by their outcome `y` for colour, with a note on the binning for
+/// the legend: y = 0 and y = 1 when every outcome is one of them (`--threshold`); else four
+/// equal bins over the range the outcomes span, not over [0, 1], so a target whose shares are
+/// all small still spreads over the colours.
+fn outcome_groups(pts: &[[f64; 2]], y: &[f64]) -> (Vec<PointGroup>, Option<String>) {
+    const COLOURS: [usize; 4] = [6, 5, 1, 3];
+    let group = |label: String, colour: usize, keep: &dyn Fn(f64) -> bool| PointGroup {
+        label,
+        points: pts
+            .iter()
+            .zip(y)
+            .filter(|(_, v)| keep(**v))
+            .map(|(p, _)| *p)
+            .collect(),
+        colour: Some(colour),
+        shade: None,
+    };
+    if y.iter().all(|v| *v == 0.0 || *v == 1.0) {
+        let groups = [(0.0, COLOURS[0]), (1.0, COLOURS[3])]
+            .into_iter()
+            .map(|(b, colour)| group(format!("y = {b}"), colour, &|v| v == b))
+            .filter(|g| !g.points.is_empty())
+            .collect();
+        return (groups, None);
+    }
+    let finite = || y.iter().copied().filter(|v| v.is_finite());
+    let lo = finite().fold(f64::INFINITY, f64::min);
+    let hi = finite().fold(f64::NEG_INFINITY, f64::max);
+    if hi <= lo {
+        let label = if lo.is_finite() {
+            format!("all points: {lo:.4}")
+        } else {
+            "all points".to_string()
+        };
+        return (vec![group(label, COLOURS[0], &|_| true)], None);
+    }
+    let w = (hi - lo) / 4.0;
+    let decimals = ((-w.log10()).ceil() as i32 + 1).clamp(2, 6) as usize;
+    let bin = |v: f64| (((v - lo) / w) as usize).min(3);
+    let groups = (0..4)
+        .map(|i| {
+            let (a, b) = (
+                lo + w * i as f64,
+                if i == 3 { hi } else { lo + w * (i + 1) as f64 },
+            );
+            let close = if i == 3 { ']' } else { ')' };
+            group(
+                format!("[{a:.decimals$}, {b:.decimals$}{close}"),
+                COLOURS[i],
+                &|v| v.is_finite() && bin(v) == i,
+            )
+        })
+        .filter(|g| !g.points.is_empty())
+        .collect();
+    let note = format!(
+        "Colour bins: four equal parts of the range the outcomes span ({lo:.decimals$} to \
+         {hi:.decimals$}), not of 0–1."
+    );
+    (groups, Some(note))
 }
 
 /// Reads `points.csv` of a `discover` results directory back: the points (k parameters) and y.
@@ -503,4 +611,72 @@ pub(crate) fn read_points(dir: &std::path::Path, k: usize) -> Result<(Vec<Vec<f6
         y.push(parse(cols[k + 2])?);
     }
     Ok((x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(restricted: usize) -> PrimBox {
+        PrimBox {
+            step: restricted,
+            lower: Vec::new(),
+            upper: Vec::new(),
+            n: 10,
+            y_sum: 1.0,
+            density: 0.1,
+            coverage: 1.0 - restricted as f64 / 30.0,
+            mass: 0.5,
+            restricted: (0..restricted).collect(),
+        }
+    }
+
+    /// A long peeling (0 to 22 restricted parameters) gets a few legend entries of
+    /// consecutive counts, each its own shade, ordered; a short one one entry per count.
+    #[test]
+    fn peeling_groups_are_few_and_ordered() {
+        let long: Vec<PrimBox> = (0..=22).map(step).collect();
+        let groups = peeling_groups(&long);
+        let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["0–3", "4–7", "8–11", "12–15", "16–19", "20–22"]);
+        assert_eq!(groups.iter().map(|g| g.points.len()).sum::<usize>(), 23);
+        let shades: Vec<f64> = groups.iter().map(|g| g.shade.unwrap()).collect();
+        assert!(shades.windows(2).all(|w| w[0] < w[1]), "{shades:?}");
+        let short: Vec<PrimBox> = (0..=3).map(step).collect();
+        let labels: Vec<String> = peeling_groups(&short)
+            .into_iter()
+            .map(|g| g.label)
+            .collect();
+        assert_eq!(labels, ["0", "1", "2", "3"]);
+        assert_eq!(peeling_groups(&[step(0)]).len(), 1);
+    }
+
+    /// Shares that are all small spread over the four colours (bins over their own range,
+    /// said in the note); 0/1 outcomes of a threshold get one group each; equal ones one.
+    #[test]
+    fn outcome_bins_follow_the_data() {
+        let y: Vec<f64> = (0..=18).map(|i| f64::from(i) / 100.0).collect();
+        let pts: Vec<[f64; 2]> = y.iter().map(|v| [*v, *v]).collect();
+        let (groups, note) = outcome_groups(&pts, &y);
+        let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "[0.000, 0.045)",
+                "[0.045, 0.090)",
+                "[0.090, 0.135)",
+                "[0.135, 0.180]"
+            ]
+        );
+        assert_eq!(groups.iter().map(|g| g.points.len()).sum::<usize>(), 19);
+        assert!(note.unwrap().contains("0.000 to 0.180"));
+        let y = [0.0, 1.0, 1.0];
+        let (groups, note) = outcome_groups(&pts[..3], &y);
+        let labels: Vec<&str> = groups.iter().map(|g| g.label.as_str()).collect();
+        assert_eq!(labels, ["y = 0", "y = 1"]);
+        assert!(note.is_none());
+        let (groups, _) = outcome_groups(&pts[..2], &[0.2, 0.2]);
+        assert_eq!(groups.len(), 1);
+        assert_eq!(groups[0].points.len(), 2);
+    }
 }

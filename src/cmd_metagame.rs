@@ -6,7 +6,7 @@
 use crate::cli::ScenarioArgs;
 use crate::{bad, charts, check_runs, load_scenario, manifest, pool, progress};
 use anyhow::{Context, Result};
-use plots::{Bar, BarChart, Chart};
+use plots::{Bar, BarChart, Chart, LegendEntry};
 use sim::limits::MAX_EPISODES;
 use std::path::PathBuf;
 use strategies::metagame::analysis::{Mixture, ShareCi, SolveSettings};
@@ -152,11 +152,9 @@ fn print(mg: &Metagame, path: &std::path::Path) -> std::io::Result<()> {
         "regret"
     )?;
     for p in &mg.profiles {
-        let noise = if p.regret.within_noise && p.regret.regret > 0.0 {
-            "~"
-        } else {
-            ""
-        };
+        // As `regret_within_noise` in profiles.csv: a regret of 0 (no player gains by
+        // deviating) is within noise too.
+        let noise = if p.regret.within_noise { "~" } else { "" };
         outln!(
             "{:<62} {:>8.2} {:>8.2} {:>8.2}  {:<26} {:>6.2}{noise}",
             p.labels.join(" | "),
@@ -167,7 +165,10 @@ fn print(mg: &Metagame, path: &std::path::Path) -> std::io::Result<()> {
             p.regret.regret
         )?;
     }
-    outln!("(payoffs in $B; regret = largest unilateral gain, $B; ~ = within noise, < 1.96 SE)\n")?;
+    outln!(
+        "(payoffs in $B; regret = largest unilateral gain, $B; ~ = within noise: below 1.96 SE, \
+         or 0)\n"
+    )?;
     outln!("April-like share (95% CI):")?;
     outln!("  default profile            {}", ci(&mg.default_profile))?;
     for m in &mg.equilibria {
@@ -198,8 +199,11 @@ fn print(mg: &Metagame, path: &std::path::Path) -> std::io::Result<()> {
 }
 
 /// The meta-game's charts: April-like share per profile with 95% intervals, and regret per
-/// profile.
+/// profile, coloured (with a legend) by whether it is within noise.
 pub(crate) fn metagame_charts(mg: &Metagame) -> Vec<(String, Chart)> {
+    // Palette colours of the regret bars: bluish green within noise, vermillion beyond.
+    const NOISE: usize = 2;
+    const BEYOND: usize = 3;
     let sub = format!(
         "{}: {} profiles × {} runs, seed {} (Microsoft | OpenAI | Amazon)",
         mg.scenario,
@@ -207,7 +211,11 @@ pub(crate) fn metagame_charts(mg: &Metagame) -> Vec<(String, Chart)> {
         mg.runs,
         mg.seed
     );
-    let chart = |title: &str, y_label: &str, bars: Vec<Bar>, probability: bool| {
+    let chart = |title: &str,
+                 y_label: &str,
+                 bars: Vec<Bar>,
+                 probability: bool,
+                 legend: Vec<LegendEntry>| {
         Chart::Bar(BarChart {
             title: title.into(),
             subtitle: Some(sub.clone()),
@@ -215,6 +223,7 @@ pub(crate) fn metagame_charts(mg: &Metagame) -> Vec<(String, Chart)> {
             x_label: Some("profile".into()),
             bars,
             probability,
+            legend,
         })
     };
     let bar = |p: &metagame::ProfileRow, value: f64, ci: (f64, f64), colour: usize| Bar {
@@ -238,7 +247,7 @@ pub(crate) fn metagame_charts(mg: &Metagame) -> Vec<(String, Chart)> {
         .map(|p| {
             let r = &p.regret;
             let ci = ((r.regret - 1.96 * r.se).max(0.0), r.regret + 1.96 * r.se);
-            bar(p, r.regret, ci, if r.within_noise { 2 } else { 3 })
+            bar(p, r.regret, ci, if r.within_noise { NOISE } else { BEYOND })
         })
         .collect();
     let april = chart(
@@ -246,12 +255,23 @@ pub(crate) fn metagame_charts(mg: &Metagame) -> Vec<(String, Chart)> {
         "share of runs (APRIL_LIKE_STRICT + APRIL_LIKE_BROAD)",
         april,
         true,
+        Vec::new(),
     );
     let regret = chart(
         "Regret by strategy profile (largest unilateral gain)",
-        "regret ($B)",
+        "regret ($B; whiskers ±1.96 SE)",
         regret,
         false,
+        vec![
+            LegendEntry {
+                label: "within noise (below 1.96 SE, or 0)".into(),
+                colour: NOISE,
+            },
+            LegendEntry {
+                label: "beyond noise".into(),
+                colour: BEYOND,
+            },
+        ],
     );
     vec![
         ("april_like_by_profile".to_string(), april),

@@ -331,6 +331,7 @@ pub(crate) fn sobol_charts(m: &sim::output::Manifest, s: &SobolSummary) -> Vec<(
             x_label: Some("parameter, ranked by ST".into()),
             bars,
             probability: false,
+            legend: Vec::new(),
         }),
     )]
 }

@@ -272,6 +272,7 @@ fn plots_of(name: &str, t: &Tournament, r: &TournamentResults) -> Vec<(&'static 
                     })
                     .collect(),
                 probability: false,
+                legend: Vec::new(),
             }),
         ),
     ]

@@ -205,8 +205,3 @@ pub(crate) fn print(text: &str) -> Result<()> {
         other => other.context("writing to stdout"),
     }
 }
-
-/// Last segment of a dotted path.
-pub(crate) fn tail(path: &str) -> &str {
-    path.rsplit('.').next().unwrap_or(path)
-}

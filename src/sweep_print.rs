@@ -80,7 +80,7 @@ pub(crate) fn print_sweep(dir: &Path, facts: Option<&FactsFile>) -> Result<()> {
         ));
     }
     out.push_str(&format!(
-        "\nshares per cell (95% Wilson CIs in outcomes.csv; for THREATS and SUITS in summary.json's `litigation`); columns: {}, THREATS = runs with a public threat, SUITS = runs with a suit filed{}\nresults: {}\n",
+        "\nshares per cell (95% Wilson CIs in outcomes.csv; for THREATS and SUITS in summary.json's `litigation`); columns: {}, THREATS = runs with a public threat, SUITS = runs with a suit filed{}\n{}results: {}\n",
         shown
             .iter()
             .map(|o| format!("{} = {}", abbreviation(*o), o.name()))
@@ -91,9 +91,27 @@ pub(crate) fn print_sweep(dir: &Path, facts: Option<&FactsFile>) -> Result<()> {
         } else {
             ""
         },
+        absent_note(&shown),
         dir.display()
     ));
     print(&out)
+}
+
+/// The line naming the outcome classes no cell has (so no column, heat map or line-plot
+/// series either), given the classes `shown`; empty when every class occurs.
+fn absent_note(shown: &[Outcome]) -> String {
+    let absent: Vec<&str> = Outcome::ALL
+        .into_iter()
+        .filter(|o| !shown.contains(o))
+        .map(Outcome::name)
+        .collect();
+    if absent.is_empty() {
+        return String::new();
+    }
+    format!(
+        "in no cell, so no column, heat map or line-plot series: {}\n",
+        absent.join(", ")
+    )
 }
 
 /// A cell's parameter value for the table: numbers to six significant digits (the exact value

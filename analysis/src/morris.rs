@@ -82,11 +82,12 @@ pub fn mu_star_intervals(
         .collect())
 }
 
-/// The ranking by μ* and whether it is settled.
+/// The ranking by μ* and whether it is settled; the warning of an unsettled one says to raise
+/// the trajectories and the runs.
 pub fn ranking_by_mu_star(names: &[String], m: &[MuStar], o: RankingOptions) -> RankingReport {
     let v: Vec<f64> = m.iter().map(|x| x.mu_star).collect();
     let ci: Vec<(f64, f64)> = m.iter().map(|x| (x.lo, x.hi)).collect();
-    ranking::check(names, &v, &ci, "Morris μ*", o)
+    ranking::check(names, &v, &ci, "Morris μ*", "trajectories", o)
 }
 
 #[cfg(test)]
@@ -109,5 +110,24 @@ mod tests {
         assert!(r.settled);
         assert_eq!(m, mu_star_intervals(&ee, 500, 0.95, 1).unwrap());
         assert!(mu_star_intervals(&[], 10, 0.95, 1).is_err());
+    }
+
+    /// An unsettled Morris ranking tells the reader to raise Morris's own design size, the
+    /// trajectories (`--samples` is Sobol's, refused with `--method morris`).
+    #[test]
+    fn an_unsettled_ranking_names_the_trajectories() {
+        let m = [(0.5, 0.3, 0.7), (0.45, 0.25, 0.65)].map(|(mu_star, lo, hi)| MuStar {
+            mu_star,
+            lo,
+            hi,
+        });
+        let names: Vec<String> = ["a", "b"].map(String::from).to_vec();
+        let r = ranking_by_mu_star(&names, &m, RankingOptions::default());
+        let warning = r.warning.expect("overlapping intervals are not settled");
+        assert!(
+            warning.contains("more trajectories or runs (raise --trajectories and --runs)"),
+            "{warning}"
+        );
+        assert!(!warning.contains("--samples"), "{warning}");
     }
 }

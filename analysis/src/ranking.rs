@@ -1,7 +1,7 @@
 //! Is a ranking settled? Given an index per parameter (e.g. Sobol total index ST or Morris μ*)
 //! with a confidence interval, rank the parameters by the index and flag each pair of
 //! adjacent-ranked parameters whose intervals overlap by more than a threshold: their order
-//! could be the other way round with more samples or runs.
+//! could be the other way round with a larger design (samples, trajectories) or more runs.
 //!
 //! Overlap of two intervals = length of their intersection / length of the shorter interval
 //! (0: disjoint, 1: one contains the other). Pairs where both upper bounds are below a
@@ -72,12 +72,15 @@ pub fn overlap(a: (f64, f64), b: (f64, f64)) -> f64 {
 }
 
 /// Ranks `names` by `value` (descending; ties by name) and checks adjacent intervals `(lo, hi)`.
-/// `what` names the index in the warning (e.g. "total Sobol index ST").
+/// `what` names the index in the warning (e.g. "total Sobol index ST"), and `design` what the
+/// warning tells the reader to raise with the runs: the design's size, named as its flag is
+/// without the dashes (e.g. "samples" for Sobol, "trajectories" for Morris).
 pub fn check(
     names: &[String],
     value: &[f64],
     interval: &[(f64, f64)],
     what: &str,
+    design: &str,
     o: RankingOptions,
 ) -> RankingReport {
     let mut idx: Vec<usize> = (0..names.len()).collect();
@@ -113,7 +116,7 @@ pub fn check(
         let mut s = format!(
             "warning: the ranking by {what} is not settled: {} adjacent pair{} of parameters \
              have 95% intervals overlapping by more than {:.0}% of the shorter one, so their \
-             order may flip with more samples or runs (raise --samples and --runs):",
+             order may flip with more {design} or runs (raise --{design} and --runs):",
             unsettled.len(),
             if unsettled.len() == 1 { "" } else { "s" },
             100.0 * o.overlap_threshold
@@ -154,6 +157,7 @@ mod tests {
             &[0.1, 0.5, 0.3],
             &[(0.08, 0.12), (0.45, 0.55), (0.25, 0.35)],
             "ST",
+            "samples",
             RankingOptions::default(),
         );
         assert_eq!(r.order, ["p1", "p2", "p0"]);
@@ -163,6 +167,7 @@ mod tests {
             &[0.30, 0.5, 0.32],
             &[(0.2, 0.4), (0.45, 0.55), (0.22, 0.42)],
             "ST",
+            "samples",
             RankingOptions::default(),
         );
         assert_eq!(r.order, ["p1", "p2", "p0"]);
@@ -172,7 +177,12 @@ mod tests {
             ("p2", 1)
         );
         assert!((r.unsettled[0].overlap - 0.9).abs() < 1e-9);
-        assert!(r.warning.unwrap().contains("#2 p2 vs #3 p0"));
+        let warning = r.warning.unwrap();
+        assert!(warning.contains("#2 p2 vs #3 p0"), "{warning}");
+        assert!(
+            warning.contains("(raise --samples and --runs)"),
+            "{warning}"
+        );
     }
 
     #[test]
@@ -182,6 +192,7 @@ mod tests {
             &[0.001, 0.002, 0.6],
             &[(0.0, 0.004), (0.0, 0.005), (0.5, 0.7)],
             "ST",
+            "samples",
             RankingOptions::default(),
         );
         assert!(r.settled);

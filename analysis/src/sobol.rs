@@ -282,11 +282,12 @@ pub fn indices(
     })
 }
 
-/// The ranking by total index ST and whether it is settled (see [`ranking`]).
+/// The ranking by total index ST and whether it is settled (see [`ranking`]); the warning of an
+/// unsettled one says to raise the samples and the runs.
 pub fn ranking_by_total(names: &[String], r: &SobolResult, o: RankingOptions) -> RankingReport {
     let st: Vec<f64> = r.indices.iter().map(|x| x.st).collect();
     let ci: Vec<(f64, f64)> = r.indices.iter().map(|x| (x.st_lo, x.st_hi)).collect();
-    ranking::check(names, &st, &ci, "total Sobol index ST", o)
+    ranking::check(names, &st, &ci, "total Sobol index ST", "samples", o)
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! Bar chart of outcome shares (or any per-category value) with 95% CI
 //! error bars and value labels. Vertical bars with wrapped category labels;
-//! switches to horizontal bars when the labels are too long to fit.
+//! switches to horizontal bars when the labels are too long to fit. An
+//! optional legend above the bars says what their colours mean.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 use serde::{Deserialize, Serialize};
 
 use crate::frame::{self, measure, page, wrap, Area, AxisStyle, Drawn};
+use crate::legend::{self, Item, Swatch};
 use crate::number;
 use crate::rows;
 use crate::scale;
@@ -31,6 +33,19 @@ pub struct BarChart {
     /// capped at 1, and ticks and labels are shown as percentages.
     #[serde(default)]
     pub probability: bool,
+    /// What the bar colours mean, drawn as a one-line legend above the bars (none when empty;
+    /// keep it to a few short entries).
+    #[serde(default)]
+    pub legend: Vec<LegendEntry>,
+}
+
+/// A legend entry of a [`BarChart`]: a palette colour and what bars of that colour are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LegendEntry {
+    /// Legend label.
+    pub label: String,
+    /// Palette index, as the bars' `colour`.
+    pub colour: usize,
 }
 
 /// One bar of a [`BarChart`].
@@ -113,6 +128,18 @@ where
     if bars.is_empty() {
         return frame::no_data(&area, "no bar has a finite value");
     }
+    let items: Vec<Item> = chart
+        .legend
+        .iter()
+        .map(|e| Item::new(e.label.clone(), Swatch::Fill(theme::palette(e.colour))))
+        .collect();
+    let area = if items.is_empty() {
+        area
+    } else {
+        let (band, rest) = area.split_vertically(legend::ROW_BAND);
+        legend::row(&band, &items)?;
+        rest
+    };
     // Decide orientation: vertical if every label wraps into MAX_LINES
     // lines no wider than its slot.
     let (w, _) = area.dim_in_pixel();

@@ -1,5 +1,6 @@
-//! Legends drawn in their own panel beside the plot, so they never cover
-//! data: a list of swatches (filled box, line, band, marker) with labels.
+//! Legends drawn in their own panel beside the plot, or in a band above it,
+//! so they never cover data: a list of swatches (filled box, line, band,
+//! marker) with labels.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -139,6 +140,37 @@ where
             theme::text(theme::LEGEND_SIZE, INK, HPos::Left, VPos::Center),
         ))?;
         y += ROW_H;
+    }
+    Ok(())
+}
+
+/// Height in pixels of the band a [`row`] legend takes.
+pub(crate) const ROW_BAND: u32 = (ROW_H + GAP) as u32;
+
+/// Draw `items` left to right on one line at the top of `band`, for a chart that needs its
+/// whole width (a bar chart with long row labels) and has only a few short legend items; an
+/// item that does not fit in the width is left out.
+pub(crate) fn row<DB: DrawingBackend>(band: &Area<DB>, items: &[Item]) -> Drawn
+where
+    DB::ErrorType: 'static,
+{
+    let (w, _) = band.dim_in_pixel();
+    let font = theme::font(theme::LEGEND_SIZE);
+    let cy = ROW_H / 2;
+    let mut x = 0;
+    for item in items {
+        let label_w = measure(band, &item.label, &font).0 as i32;
+        let end = x + KEY_W + GAP + label_w;
+        if end > w as i32 {
+            break;
+        }
+        swatch(band, item.swatch, (x, cy))?;
+        band.draw(&Text::new(
+            item.label.clone(),
+            (x + KEY_W + GAP, cy),
+            theme::text(theme::LEGEND_SIZE, INK, HPos::Left, VPos::Center),
+        ))?;
+        x = end + 3 * GAP;
     }
     Ok(())
 }

@@ -47,7 +47,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use bar::{Bar, BarChart};
+pub use bar::{Bar, BarChart, LegendEntry};
 pub use category_map::{CategoryMap, MapClass};
 pub use distributions::{BoxSummary, Distributions};
 pub use heatmap::Heatmap;

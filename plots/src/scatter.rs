@@ -1,7 +1,9 @@
 //! Scatter plot of points in a 2-D utility space (e.g. agreements by
-//! payoff to each side), grouped with a legend, plus highlighted and
-//! labelled reference points such as the Nash and Kalai–Smorodinsky
-//! solutions or the real April 2026 terms.
+//! payoff to each side), grouped with a legend (optionally headed and with a
+//! note below it), plus highlighted and labelled reference points such as the
+//! Nash and Kalai–Smorodinsky solutions or the real April 2026 terms. Groups
+//! take a palette colour, or a shade of the sequential viridis scale for
+//! ordered groups (e.g. bins of a count).
 
 use plotters::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,12 @@ pub struct Scatter {
     /// Highlighted, labelled points.
     #[serde(default)]
     pub references: Vec<ReferencePoint>,
+    /// Heading of the legend (what the groups are), if any.
+    #[serde(default)]
+    pub legend_title: Option<String>,
+    /// A muted note under the legend (e.g. how the groups were binned), if any.
+    #[serde(default)]
+    pub legend_note: Option<String>,
 }
 
 /// A group of points of a [`Scatter`].
@@ -43,6 +51,20 @@ pub struct PointGroup {
     /// Palette index; `None` uses the group's position.
     #[serde(default)]
     pub colour: Option<usize>,
+    /// Position in \[0, 1\] on the sequential viridis scale (dark purple to yellow); when
+    /// given it replaces `colour`, so ordered groups read as an ordered scale.
+    #[serde(default)]
+    pub shade: Option<f64>,
+}
+
+impl PointGroup {
+    /// The group's colour: its shade, else its palette colour (by `position` without one).
+    fn colour_at(&self, position: usize) -> RGBColor {
+        match self.shade {
+            Some(t) => theme::viridis(t),
+            None => theme::pick(self.colour, position),
+        }
+    }
 }
 
 /// A highlighted, labelled point of a [`Scatter`].
@@ -92,12 +114,13 @@ where
         .groups
         .iter()
         .enumerate()
-        .map(|(k, g)| Item::new(g.label.clone(), Swatch::Dot(theme::pick(g.colour, k))))
+        .map(|(k, g)| Item::new(g.label.clone(), Swatch::Dot(g.colour_at(k))))
         .collect();
     if !refs.is_empty() {
         items.push(Item::new("reference point", Swatch::Diamond(INK)));
     }
-    let (plot_area, panel) = legend::split(&area, None, &items);
+    let heading = s.legend_title.as_deref();
+    let (plot_area, panel) = legend::split(&area, heading, &items);
     let (xspan, yspan) = (x1 - x0, y1 - y0);
     let xfmt = |v: &f64| number::tick(*v, xspan, 10);
     let yfmt = |v: &f64| number::tick(*v, yspan, 8);
@@ -122,7 +145,7 @@ where
         },
     )?;
     for (k, g) in s.groups.iter().enumerate() {
-        let colour = theme::pick(g.colour, k);
+        let colour = g.colour_at(k);
         c.draw_series(
             g.points
                 .iter()
@@ -148,7 +171,12 @@ where
         boxed_label(root, &r.label, cands, &mut taken, &bounds)?;
     }
     if let Some(panel) = panel {
-        legend::draw(&panel, top - panel.get_base_pixel().1, None, &items)?;
+        let top = top - panel.get_base_pixel().1;
+        legend::draw(&panel, top, heading, &items)?;
+        if let Some(note) = &s.legend_note {
+            let rows = items.len() + usize::from(heading.is_some());
+            legend::note(&panel, top, rows, note)?;
+        }
     }
     Ok(())
 }

@@ -123,6 +123,15 @@ fn sobol_and_morris_plots_render_and_replot() {
     assert_eq!(s["target"], "payoff.openai");
     assert!(s["morris"][0]["mu_star_lo"].is_number());
     assert!(s["morris_ranking"]["order"].is_array());
+    // Three trajectories of 8 runs leave the ranking unsettled: the warning (printed, in
+    // warning.txt and in summary.json) names Morris's flags, not Sobol's --samples, which
+    // --method morris refuses.
+    let warning = s["morris_ranking"]["warning"].as_str().expect("unsettled");
+    let file = std::fs::read_to_string(d.join("m/warning.txt")).unwrap();
+    for text in [warning, file.as_str(), stdout(&o).as_str()] {
+        assert!(text.contains("(raise --trajectories and --runs)"), "{text}");
+        assert!(!text.contains("--samples"), "{text}");
+    }
 }
 
 /// `sensitivity --method oat` is the one-at-a-time tornado of `--method morris` alone: the same
@@ -320,8 +329,10 @@ fn discover_samples_or_reads_a_sweep() {
          [[axis]]\npath = \"revenue.compute_cost_share\"\nfrom = 0.4\nto = 0.9\n\
          [[axis]]\npath = \"discount.openai\"\nfrom = 0.2\nto = 0.4\n",
     );
-    let o = discover_sweep(d, &["--threshold", "0.99", "--out", "fs", "-q"]);
-    ok(&o);
+    ok(&discover_sweep(
+        d,
+        &["--threshold", "0.99", "--out", "fs", "-q"],
+    ));
     let s = json(&d.join("fs/summary.json"));
     assert_eq!(s["points"], 10);
     assert_eq!(
@@ -329,6 +340,28 @@ fn discover_samples_or_reads_a_sweep() {
         serde_json::json!(["revenue.compute_cost_share", "discount.openai"])
     );
     assert!(d.join("fs/plots/peeling.png").exists() && d.join("fs/plots/box_scatter.svg").exists());
+    // The sweep fixed the scenario, the points, the runs and the seed: flags that would set
+    // them are refused with --from-sweep (exit 2, the flag and why named, nothing written),
+    // not silently ignored.
+    for (flag, value, why) in [
+        (
+            "--set",
+            "litigation.win_probability_mean=0.4",
+            "simulated by the sweep with its own scenario",
+        ),
+        ("--samples", "5", "the points are the sweep's cells"),
+        ("--runs", "5", "the sweep's runs per cell"),
+        ("--seed", "5", "the sweep's seed"),
+    ] {
+        let o = discover_sweep(d, &[flag, value, "--out", "refused", "-q"]);
+        assert_eq!(o.status.code(), Some(2), "{flag}: {}", stderr(&o));
+        let msg = stderr(&o);
+        assert!(
+            msg.contains(&format!("{flag} is not used with --from-sweep: ")) && msg.contains(why),
+            "{msg}"
+        );
+        assert!(!d.join("refused").exists(), "{flag}");
+    }
     // A non-share target needs a threshold.
     let o = pactsim(&["discover", "--target", "time_to_agreement", "-q"], d);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -379,6 +412,7 @@ fn calibrate_accepts_draws_reports_zero_acceptance_and_refuses_missing_facts() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     std::fs::write(d.join("facts.toml"), FACTS).unwrap();
+    let mut text = String::new();
     for t in ["1", "2"] {
         let o = pactsim(
             &[
@@ -399,7 +433,8 @@ fn calibrate_accepts_draws_reports_zero_acceptance_and_refuses_missing_facts() {
             d,
         );
         ok(&o);
-        assert!(stdout(&o).contains("acceptance rate"), "{}", stdout(&o));
+        text = stdout(&o);
+        assert!(text.contains("acceptance rate"), "{text}");
     }
     assert_same_dirs(&d.join("1"), &d.join("2"));
     let s = json(&d.join("1/summary.json"));
@@ -416,8 +451,67 @@ fn calibrate_accepts_draws_reports_zero_acceptance_and_refuses_missing_facts() {
         accepted
     );
     assert_eq!(s["predictive_outcomes"].as_array().unwrap().len(), 8);
+    // The report prints the posterior's sd ratio (its ranking key) and the posterior
+    // predictive of every fact's statistic, as summary.json has them.
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("posterior (ranked by sd ratio)"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(header.trim_end().ends_with("sd ratio"), "{header}");
+    for p in s["posterior"].as_array().unwrap() {
+        let path = p["path"].as_str().unwrap();
+        let row = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(path))
+            .unwrap_or_else(|| panic!("{path}: {text}"));
+        let ratio = p["sd_ratio"].as_f64().map(|r| format!("{r:.4}"));
+        assert_eq!(
+            row.split_whitespace().last(),
+            Some(ratio.as_deref().unwrap_or("–")),
+            "{row}"
+        );
+    }
+    let facts = s["predictive_facts"].as_array().unwrap();
+    assert_eq!(facts.len(), 3);
+    for f in facts {
+        let name = f["name"].as_str().unwrap();
+        // The last line starting with it: the predictive table, after the facts table.
+        let row = text
+            .lines()
+            .rfind(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name}: {text}"));
+        let mean = format!("{:.4}", f["mean"].as_f64().unwrap());
+        assert!(row.contains(&mean), "{row}: mean {mean}");
+    }
     ok(&pactsim(&["plot", "1", "--format", "svg"], d));
     assert!(d.join("1/plots/predictive.svg").exists());
+    // Posterior and pairs plots are named by the parameters' full paths (their last segments
+    // are ambiguous: discount.microsoft and discount.openai).
+    let plots: Vec<String> = std::fs::read_dir(d.join("1/plots"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for (j, p) in s["posterior"].as_array().unwrap().iter().enumerate() {
+        let name = format!("posterior_{j:02}_{}.svg", p["path"].as_str().unwrap());
+        assert!(plots.contains(&name), "{name} in {plots:?}");
+    }
+    let pairs: Vec<&String> = plots.iter().filter(|p| p.starts_with("pairs_")).collect();
+    assert_eq!(pairs.len(), 3, "{plots:?}");
+    for p in pairs {
+        let (a, b) = p["pairs_".len()..p.len() - ".svg".len()]
+            .split_once("_vs_")
+            .unwrap_or_else(|| panic!("{p}"));
+        for path in [a, b] {
+            assert!(
+                s["posterior"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|q| q["path"] == path),
+                "{p}: {path}"
+            );
+        }
+    }
     // The shipped facts file runs (every statistic it names is in the run summary).
     let facts = root().join("configs/facts-2026.toml");
     ok(&pactsim(

@@ -58,6 +58,44 @@ fn metagame_outputs_do_not_depend_on_the_thread_count() {
     );
 }
 
+/// The table marks a regret `~` exactly when profiles.csv (and metagame.json) say it is within
+/// noise, a regret of 0 included; the regret plot says what its two colours mean.
+#[test]
+fn the_noise_marker_follows_regret_within_noise() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = metagame(&["--out", "m", "--format", "svg"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let rows: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("profile (Microsoft"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("(payoffs"))
+        .collect();
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(tmp.path().join("m/metagame.json")).unwrap())
+            .unwrap();
+    let profiles = json["profiles"].as_array().unwrap();
+    assert_eq!(rows.len(), profiles.len(), "{text}");
+    let csv = std::fs::read_to_string(tmp.path().join("m/profiles.csv")).unwrap();
+    let mut zero = 0;
+    for ((row, p), line) in rows.iter().zip(profiles).zip(csv.lines().skip(1)) {
+        let within = p["regret"]["within_noise"].as_bool().unwrap();
+        assert!(
+            line.contains(&format!(",{within},")),
+            "profiles.csv disagrees with metagame.json: {line}"
+        );
+        assert_eq!(row.ends_with('~'), within, "{row}");
+        zero += usize::from(p["regret"]["regret"].as_f64().unwrap() == 0.0);
+    }
+    assert!(zero > 0, "no profile has regret 0 at this seed: {text}");
+    let svg = std::fs::read_to_string(tmp.path().join("m/plots/regret_by_profile.svg")).unwrap();
+    assert!(
+        svg.contains("within noise (below 1.96 SE, or 0)") && svg.contains("beyond noise"),
+        "the regret plot's legend"
+    );
+}
+
 #[test]
 fn the_empirical_game_round_trips_through_the_nfg_parser() {
     let tmp = tempfile::tempdir().unwrap();

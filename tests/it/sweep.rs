@@ -150,6 +150,21 @@ fn the_sweep_table_shows_threat_and_suit_rates() {
     }
     let line = format!("widest 95% interval of a share above: ±{widest:.4} (");
     assert!(text.contains(&line), "{line} in {text}");
+    // The classes no cell has get no column (nor heat map or line-plot series), and the
+    // table says which they are.
+    let absent: Vec<&str> = cells[0]["summary"]["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["outcome"].as_str().unwrap())
+        .filter(|o| !shown.contains(*o))
+        .collect();
+    assert!(!absent.is_empty(), "every class occurs: {text}");
+    let line = format!(
+        "in no cell, so no column, heat map or line-plot series: {}\n",
+        absent.join(", ")
+    );
+    assert!(text.contains(&line), "{line} in {text}");
     let rule = format!(
         "beyond noise only when larger than about √2 × that ({:.4})",
         std::f64::consts::SQRT_2 * widest

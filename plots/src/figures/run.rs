@@ -67,6 +67,7 @@ pub fn figures(
         x_label: Some("outcome class (docs/model.md §8)".into()),
         bars,
         probability: true,
+        legend: Vec::new(),
     });
     let agreement = agreement_histogram(
         "Time to agreement".into(),
@@ -131,6 +132,7 @@ fn april_terms(m: &Manifest, a: &AprilTerms) -> Option<Chart> {
         x_label: Some("term of the April 2026 amendment (docs/model.md §8)".into()),
         bars,
         probability: true,
+        legend: Vec::new(),
     }))
 }
 
@@ -170,6 +172,7 @@ pub fn agreement_scatter(m: &Manifest, rows: &[Agreement], refs: &[Reference]) -
                     label: r.outcome.name().to_string(),
                     points: vec![point],
                     colour: Some(outcome_colour(r.outcome)),
+                    shade: None,
                 },
             )),
         }
@@ -193,5 +196,7 @@ pub fn agreement_scatter(m: &Manifest, rows: &[Agreement], refs: &[Reference]) -
                 y: r.payoffs[1],
             })
             .collect(),
+        legend_title: None,
+        legend_note: None,
     })
 }

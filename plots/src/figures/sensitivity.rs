@@ -68,6 +68,7 @@ pub fn figures(m: &Manifest, s: &SensitivitySummary) -> Vec<Figure> {
             })
             .collect(),
         probability: false,
+        legend: Vec::new(),
     });
     vec![("tornado".into(), tornado), ("morris".into(), morris)]
 }

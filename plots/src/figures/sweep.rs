@@ -392,6 +392,7 @@ pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure
                     label: format!("modal {}", o.name()),
                     points,
                     colour: Some(outcome_colour(o)),
+                    shade: None,
                 })
             })
             .collect();
@@ -408,6 +409,8 @@ pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure
                 y_label: ay.label.clone(),
                 groups,
                 references: vec![],
+                legend_title: None,
+                legend_note: None,
             }),
         ));
     }

@@ -24,6 +24,7 @@ pub(super) fn outcome_bars() -> BarChart {
             bar("Regulatory intervention", 0.049, 0.047, 0.050),
         ],
         probability: true,
+        legend: Vec::new(),
     }
 }
 
@@ -43,6 +44,22 @@ fn bar_chart_renders() {
     high.bars[0].ci_lo = Some(0.96);
     high.bars[0].ci_hi = Some(0.98);
     check(&Chart::Bar(high), dir.path(), "bar_dominant");
+    // A legend of the bar colours is drawn above the bars, entries that fit left to right.
+    let mut keyed = outcome_bars();
+    keyed.title = "Outcome frequencies with a colour key".into();
+    keyed.legend = vec![
+        LegendEntry {
+            label: "settled".into(),
+            colour: 2,
+        },
+        LegendEntry {
+            label: "not settled".into(),
+            colour: 3,
+        },
+    ];
+    let paths = check(&Chart::Bar(keyed), dir.path(), "bar_legend");
+    let svg = std::fs::read_to_string(&paths[0]).unwrap();
+    assert!(svg.contains("not settled") && svg.matches("settled").count() == 2);
 }
 
 /// A chart of many bars (S1 and ST of 26 Sobol parameters) gets a taller canvas, so its

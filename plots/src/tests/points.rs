@@ -19,6 +19,7 @@ pub(super) fn scatter() -> Scatter {
                 .map(|_| [cx + 12.0 * (next() - 0.5), cy + 10.0 * (next() - 0.5)])
                 .collect(),
             colour: None,
+            shade: None,
         };
     Scatter {
         title: "Agreements in utility space".into(),
@@ -51,6 +52,8 @@ pub(super) fn scatter() -> Scatter {
                 y: 18.0,
             },
         ],
+        legend_title: None,
+        legend_note: None,
     }
 }
 
@@ -67,6 +70,17 @@ fn scatter_renders() {
     empty.groups.truncate(1);
     empty.references.clear();
     check(&Chart::Scatter(empty), dir.path(), "scatter_empty");
+    // Ordered groups shaded on the sequential scale, a legend heading and a note under it.
+    let mut shaded = scatter();
+    shaded.title = "Shaded groups".into();
+    for (k, g) in shaded.groups.iter_mut().enumerate() {
+        g.shade = Some(0.85 * k as f64);
+    }
+    shaded.legend_title = Some("kind of deal".into());
+    shaded.legend_note = Some("Shades run dark to light.".into());
+    let paths = check(&Chart::Scatter(shaded), dir.path(), "scatter_shaded");
+    let svg = std::fs::read_to_string(&paths[0]).unwrap();
+    assert!(svg.contains("kind of deal") && svg.contains("Shades run dark to light."));
 }
 
 pub(super) fn simplex() -> Simplex {

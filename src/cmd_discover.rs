@@ -72,12 +72,18 @@ pub(crate) struct DiscoverSummary {
     pub prim: PrimResult,
 }
 
-/// With `--from-sweep`: refuses `--set`, `--samples`, `--runs` and `--seed` if given, saying
-/// why: the sweep's results fix what they would set.
+/// With `--from-sweep`: refuses a SCENARIO, `--set`, `--samples`, `--runs` and `--seed` if
+/// given, saying why: the sweep's results fix what they would set.
 fn refuse_fixed_by_sweep(o: &DiscoverCmd) -> Result<()> {
     let [samples, runs] = o.sized;
     let (set, seed) = (!o.points.set.is_empty(), o.points.seed.is_some());
     let fixed = [
+        (
+            "SCENARIO",
+            o.points.scenario.is_some(),
+            "the sweep's results were simulated with its own scenario, which discover reads \
+             from the sweep's manifest.json",
+        ),
         (
             "--set",
             set,
@@ -100,6 +106,26 @@ fn refuse_fixed_by_sweep(o: &DiscoverCmd) -> Result<()> {
         Some((flag, _, why)) => Err(bad(format!("{flag} is not used with --from-sweep: {why}"))),
         None => Ok(()),
     }
+}
+
+/// The scenario a sweep's results were simulated with (its base, before the axes), rebuilt
+/// from the sweep's `manifest.json`, so discover's own manifest names the same scenario.
+fn sweep_scenario(dir: &std::path::Path, m: &sim::output::Manifest) -> Result<sim::Scenario> {
+    let unreadable = |why: String| {
+        bad(format!(
+            "--from-sweep {}: manifest.json's scenario {why}",
+            dir.display()
+        ))
+    };
+    let file: sim::schema::ScenarioFile = serde_json::from_value(m.scenario.clone())
+        .map_err(|e| unreadable(format!("cannot be read: {e}")))?;
+    sim::Scenario::validate(file, strategies::catalog()).map_err(|problems| {
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{} = {}: {}", p.path, p.value, p.message))
+            .collect();
+        unreadable(format!("is not valid: {}", list.join("; ")))
+    })
 }
 
 /// Refuses a target that is not a share without `--threshold`, and a threshold that is not a
@@ -170,7 +196,7 @@ pub(crate) fn run(o: &DiscoverCmd) -> Result<()> {
                 .map_err(|e| bad(format!("--from-sweep: {e}")))?;
             let m: sim::output::Manifest = sim::output::read_json(d, "manifest.json")
                 .map_err(|e| bad(format!("--from-sweep: {e}")))?;
-            let base = crate::load_scenario(o.points.scenario.as_deref(), &o.points.set)?;
+            let base = sweep_scenario(d, &m)?;
             let horizon = base.params().simulation.horizon_weeks;
             let target = Target::parse(&o.points.target, horizon)?;
             check_threshold(o.threshold, &target)?;

@@ -224,13 +224,14 @@ fn oat_is_the_tornado_of_morris_alone() {
     }
 }
 
-/// Writes `sweep` as `sw.toml` in `d` and runs it into `d/sw` (no plots).
+/// Writes `sweep` as `sw.toml` in `d` and runs it into `d/sw` (no plots), with a scenario
+/// override, so that the sweep's scenario is not the default one.
 fn sweep_into(d: &std::path::Path, sweep: &str) {
     std::fs::write(d.join("sw.toml"), sweep).unwrap();
-    ok(&pactsim(
-        &["sweep", "sw.toml", "--out", "sw", "--no-plots", "-q"],
-        d,
-    ));
+    let set = ["--set", "cloud.competitive_harm=0.2"];
+    let mut a = vec!["sweep", "sw.toml", "--out", "sw", "--no-plots", "-q"];
+    a.extend(set);
+    ok(&pactsim(&a, d));
 }
 
 /// `pactsim discover --target APRIL_LIKE_BROAD --from-sweep sw` in `d`, with `extra` flags.
@@ -268,9 +269,12 @@ fn discover_peels_a_sweeps_grid() {
         .iter()
         .find(|l| l["path"] == "discount.openai")
         .unwrap_or_else(|| panic!("ρ_O not restricted: {}", stdout(&o)));
-    // BROAD rises with ρ_O: the box keeps its upper levels.
+    // BROAD rises with ρ_O (72% at 0.2 against over 80% above): the box leaves out the
+    // lowest level, and the first peel removes exactly that level, the 4 cells of ρ_O = 0.2.
     assert!(rho["lower"].as_f64().unwrap() > 0.2, "{rho}");
-    assert_eq!(rho["upper"].as_f64().unwrap(), 0.4, "{rho}");
+    let first = &s["prim"]["trajectory"][1];
+    assert_eq!(first["lower"][0], 0.25, "{first}");
+    assert_eq!(first["n"], 16, "{first}");
     assert!(stdout(&o).contains("permutation test"), "{}", stdout(&o));
     let chosen = &s["prim"]["chosen"];
     assert!(
@@ -340,6 +344,23 @@ fn discover_samples_or_reads_a_sweep() {
         serde_json::json!(["revenue.compute_cost_share", "discount.openai"])
     );
     assert!(d.join("fs/plots/peeling.png").exists() && d.join("fs/plots/box_scatter.svg").exists());
+    // The manifest names the scenario the sweep simulated (with its override), read from the
+    // sweep's manifest; a SCENARIO given with --from-sweep is refused.
+    let (sweep_m, disc_m) = (
+        json(&d.join("sw/manifest.json")),
+        json(&d.join("fs/manifest.json")),
+    );
+    assert_eq!(disc_m["scenario_hash"], sweep_m["scenario_hash"]);
+    assert_eq!(disc_m["scenario"]["cloud"]["competitive_harm"], 0.2);
+    std::fs::write(d.join("s.toml"), "base = \"april-2026\"\n").unwrap();
+    let o = discover_sweep(d, &["s.toml", "--out", "refused", "-q"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("SCENARIO is not used with --from-sweep"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!d.join("refused").exists());
     // The sweep fixed the scenario, the points, the runs and the seed: flags that would set
     // them are refused with --from-sweep (exit 2, the flag and why named, nothing written),
     // not silently ignored.

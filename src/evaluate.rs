@@ -81,7 +81,7 @@ impl Evaluator {
         runs: u64,
     ) -> Result<Evaluator> {
         sim::evaluate::Evaluator::check_runs(runs).map_err(CliError::from)?;
-        let doc = crate::inputs::scenario_document(path)?;
+        let doc = crate::inputs::scenario_document(path, set)?;
         let ev = sim::evaluate::Evaluator::new(doc, set, strategies::catalog(), seed, runs)
             .map_err(CliError::from)?;
         Ok(Evaluator(ev))

@@ -50,7 +50,7 @@ pub(crate) fn run(args: &ScenarioArgs, json: bool) -> Result<()> {
 /// The explanation of the scenario and, when it has `[ranges]`, the scan of the strict April
 /// terms over them (the scenario is loaded once, by the evaluator that varies it).
 fn explain_and_scan(args: &ScenarioArgs) -> Result<(Explanation, Option<StrictScan>)> {
-    let doc = crate::inputs::scenario_document(args.scenario.as_deref())?;
+    let doc = crate::inputs::scenario_document(args.scenario.as_deref(), &args.set)?;
     match sim::evaluate::Evaluator::new(doc, &args.set, strategies::catalog(), None, 1) {
         Ok(ev) => {
             ev.validate_box("explain's scan of the strict April terms")

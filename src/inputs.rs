@@ -31,11 +31,15 @@ pub(crate) fn read(path: &Path, what: &str) -> Result<String> {
 }
 
 /// The scenario document of `path` with its bases merged (the embedded default when `None`).
-pub(crate) fn scenario_document(path: Option<&Path>) -> Result<Document> {
+/// When its base cannot be loaded, the error also names the file's other problems and those
+/// of `sets` (the overrides it is to be read with).
+pub(crate) fn scenario_document(path: Option<&Path>, sets: &[String]) -> Result<Document> {
     Ok(match path {
         Some(p) => {
             let text = read(p, "scenario")?;
-            bases().load(&text, &p.display().to_string(), p.parent())?
+            let name = p.display().to_string();
+            let catalog = strategies::catalog();
+            sim::scenario::load_document(&bases(), &text, &name, p.parent(), sets, catalog)?
         }
         None => Bases::single(DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME)?,
     })
@@ -43,7 +47,7 @@ pub(crate) fn scenario_document(path: Option<&Path>) -> Result<Document> {
 
 /// Reads, overrides and validates a scenario (the embedded default when `path` is `None`).
 pub fn load_scenario(path: Option<&Path>, sets: &[String]) -> Result<Scenario> {
-    let doc = scenario_document(path)?;
+    let doc = scenario_document(path, sets)?;
     let scenario = Scenario::from_document(&doc, sets, strategies::catalog())?;
     scenario.check_range_ends(&doc, strategies::catalog())?;
     Ok(scenario)
@@ -76,37 +80,45 @@ pub fn load_sweep(path: &Path, flags: &SweepFlags) -> Result<Sweep> {
         value,
         message,
     };
+    // A base that cannot be loaded is reported beside the file's other problems, which are
+    // checked without it (the `[scenario]` changes on their own, the axes against the
+    // scenario's keys).
+    let mut unloaded = Vec::new();
     let named = match (&file.base, &file.sweep.scenario) {
         (Some(b), Some(s)) => {
-            let p = at(
+            unloaded.push(at(
                 "sweep.scenario",
                 format!("{s:?}"),
                 format!("the sweep already names its base scenario (base = {b:?}); keep one"),
-            );
-            return Err(shape.error(&source, vec![p]).into());
+            ));
+            None
         }
         (Some(b), None) => Some(("base", b.clone())),
         (None, Some(s)) => Some(("sweep.scenario", s.clone())),
         (None, None) => None,
     };
-    let mut doc = match named {
+    let loaded = match named {
         Some((key, wanted)) => {
             match bases().load_base(&wanted, Some(path.parent().unwrap_or(Path::new(".")))) {
-                Ok(doc) => doc,
+                Ok(doc) => Some(doc),
                 // The base itself was not found: reported at the sweep file's key.
                 Err(e) if e.source.is_empty() => {
-                    let problems = e
-                        .problems
-                        .into_iter()
-                        .map(|p| at(key, p.value, p.message))
-                        .collect();
-                    return Err(shape.error(&source, problems).into());
+                    let found = e.problems.into_iter();
+                    unloaded.extend(found.map(|p| at(key, p.value, p.message)));
+                    None
                 }
                 // A problem of the base file itself: reported in that file.
                 Err(e) => return Err(e.into()),
             }
         }
-        None => Bases::single(DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME)?,
+        None if unloaded.is_empty() => {
+            Some(Bases::single(DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME)?)
+        }
+        None => None,
+    };
+    let mut doc = match loaded {
+        Some(doc) => doc,
+        None => Bases::without_base("", "<base not loaded>")?,
     };
     if let Some(changes) = file.scenario.take() {
         doc.overlay(changes, &source, &text, "scenario");
@@ -128,7 +140,11 @@ pub fn load_sweep(path: &Path, flags: &SweepFlags) -> Result<Sweep> {
         file.sweep.set.push(s.clone());
     }
     let built = Sweep::build(file, &text, &source, &doc, strategies::catalog());
-    Ok(shape.finish(&source, built)?)
+    if unloaded.is_empty() {
+        return Ok(shape.finish(&source, built)?);
+    }
+    unloaded.extend(built.err().into_iter().flat_map(|e| e.problems));
+    Err(shape.error(&source, unloaded).into())
 }
 
 /// The kinds of file `pactsim validate` checks.

@@ -76,15 +76,15 @@ impl<'de> Deserialize<'de> for ShareEnd {
             Year(i64),
             Text(String),
         }
+        use serde::de::{Error, Unexpected};
+        // Worded as serde words its own refusals, so that a reader repairing a file (see
+        // `crate::shape`) finds the value and a placeholder (`until_agi`) in the message.
+        const ALLOWED: &str = "`until_agi` or a year in 2026..=2100";
         match Raw::deserialize(d)? {
             Raw::Year(y) if (2026..=2100).contains(&y) => Ok(ShareEnd::Year(y as u16)),
-            Raw::Year(y) => Err(serde::de::Error::custom(format!(
-                "year {y} is outside 2026..=2100"
-            ))),
+            Raw::Year(y) => Err(D::Error::invalid_value(Unexpected::Signed(y), &ALLOWED)),
             Raw::Text(t) if t == "until_agi" => Ok(ShareEnd::UntilAgi),
-            Raw::Text(t) => Err(serde::de::Error::custom(format!(
-                "expected a year or \"until_agi\", found \"{t}\""
-            ))),
+            Raw::Text(t) => Err(D::Error::invalid_value(Unexpected::Str(&t), &ALLOWED)),
         }
     }
 }

@@ -50,6 +50,8 @@ pub struct Layer {
 pub struct Document {
     table: toml::Table,
     layers: Vec<Layer>,
+    /// True for a file whose base could not be loaded ([`Bases::without_base`]).
+    base_missing: bool,
 }
 
 /// Deep merge: tables merge key by key; every other value of `over` replaces `base`'s.
@@ -104,6 +106,17 @@ impl Bases<'_> {
             table,
             prefix: String::new(),
         }))
+    }
+
+    /// The file `text` (named `name`) alone, without its `base` key: what is left to check of
+    /// a file whose base could not be loaded ([`Document::lacks_base`]). Errs only when the
+    /// text is not TOML.
+    pub fn without_base(text: &str, name: &str) -> Result<Document, ScenarioError> {
+        let mut doc = Bases::single(text, name)?;
+        doc.table.remove(BASE_KEY);
+        doc.layers[0].table.remove(BASE_KEY);
+        doc.base_missing = true;
+        Ok(doc)
     }
 
     /// Loads `text` (the file `name`, in directory `dir` when it is a file on disk) and every
@@ -171,7 +184,11 @@ impl Bases<'_> {
         for l in layers.iter().rev() {
             merge(&mut table, l.table.clone());
         }
-        Ok(Document { table, layers })
+        Ok(Document {
+            table,
+            layers,
+            base_missing: false,
+        })
     }
 
     /// Loads the base named `wanted` from directory `dir` (and its own bases), as a sweep
@@ -235,6 +252,7 @@ impl Document {
         Document {
             table: layer.table.clone(),
             layers: vec![layer],
+            base_missing: false,
         }
     }
 
@@ -271,6 +289,12 @@ impl Document {
     /// True when the document has bases (more than one file).
     pub fn inherits(&self) -> bool {
         self.layers.len() > 1
+    }
+
+    /// True when the file's base could not be loaded ([`Bases::without_base`]): the document
+    /// holds only what the file itself writes, so what its base would give is missing.
+    pub fn lacks_base(&self) -> bool {
+        self.base_missing
     }
 
     /// Where the value at dotted `path` was written: the index of the layer (0 = the file
@@ -314,9 +338,9 @@ impl Document {
 
 /// Line and column of a dotted path in a file's text, where a segment `name[i]` is entry `i`
 /// (from 0) of the `[[name]]` tables, e.g. `axis[1].from` or `fact[0].observed`, or of an
-/// inline array of tables (`axis = [{ path = "a.b" }, { … }]`: the key inside the entry's
-/// inline table, else the inline table itself); other paths as [`locate`]. Falls back to the
-/// entry's header, then to the table's first appearance.
+/// inline array (`players = ["a", "b"]`: the entry itself; `axis = [{ path = "a.b" }, { … }]`:
+/// the key inside the entry's inline table, else the inline table itself); other paths as
+/// [`locate`]. Falls back to the entry's header, then to the table's first appearance.
 pub fn locate_path(text: &str, path: &str) -> Option<(usize, usize)> {
     let Some((name, rest)) = path.split_once('[') else {
         return locate(text, path);
@@ -360,77 +384,14 @@ pub fn locate_path(text: &str, path: &str) -> Option<(usize, usize)> {
         .or_else(|| locate(text, name))
 }
 
-/// One step of a path: a key of a table or an index of an array.
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// The steps of a dotted path with `[i]` indices (`axis[1].steps` → `axis`, 1, `steps`);
-/// `None` when an index is not a number.
-fn steps(path: &str) -> Option<Vec<Step>> {
-    let mut out = Vec::new();
-    let mut key = String::new();
-    let mut quoted = false;
-    let mut chars = path.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => quoted = !quoted,
-            '.' if !quoted => {
-                if !key.trim().is_empty() {
-                    out.push(Step::Key(std::mem::take(&mut key).trim().to_string()));
-                }
-                key.clear();
-            }
-            '[' if !quoted => {
-                if !key.trim().is_empty() {
-                    out.push(Step::Key(std::mem::take(&mut key).trim().to_string()));
-                }
-                key.clear();
-                let index: String = chars.by_ref().take_while(|&c| c != ']').collect();
-                out.push(Step::Index(index.trim().parse().ok()?));
-            }
-            c => key.push(c),
-        }
-    }
-    if !key.trim().is_empty() {
-        out.push(Step::Key(key.trim().to_string()));
-    }
-    Some(out)
-}
-
 /// Line and column of `path` through the TOML parser's spans, when the path runs through an
-/// inline table that is an entry of an array (`axis = [{ … }, { … }]`, which has no
-/// `[[axis]]` headers to find): the deepest key or entry of the path that is written. `None`
-/// when the path runs through no such entry or the text is not TOML.
+/// entry of an inline array (`players = ["a", "b"]`, `axis = [{ … }, { … }]`, which have no
+/// `[[…]]` headers to find): the deepest key or entry of the path that is written. `None`
+/// when the path reaches no such entry or the text is not TOML.
 fn inline_entry(text: &str, path: &str) -> Option<(usize, usize)> {
-    use toml::de::{DeTable, DeValue};
-    let root = DeTable::parse(text).ok()?.into_inner();
-    let root = DeValue::Table(root);
-    let mut cur = &root;
-    let mut at = None;
-    let mut inline = false;
-    for step in steps(path)? {
-        let next = match (step, cur) {
-            (Step::Key(k), DeValue::Table(t)) => t
-                .iter()
-                .find(|(key, _)| key.get_ref().as_ref() == k.as_str())
-                .map(|(key, v)| (key.span().start, v)),
-            (Step::Index(i), DeValue::Array(a)) => a.get(i).map(|v| {
-                inline |= matches!(v.get_ref(), DeValue::Table(_));
-                (v.span().start, v)
-            }),
-            _ => None,
-        };
-        let Some((start, v)) = next else { break };
-        at = Some(start);
-        cur = v.get_ref();
-    }
-    if inline {
-        at.map(|offset| crate::location::line_col(text, offset))
-    } else {
-        None
-    }
+    crate::location::written(text, &crate::location::segments(path))
+        .filter(|w| w.entry)
+        .map(|w| w.at)
 }
 
 #[cfg(test)]
@@ -512,11 +473,21 @@ mod tests {
         assert_eq!(locate_path(text, "axis[1].from"), Some((4, 11)));
         // A key the entry does not have: the entry's inline table.
         assert_eq!(locate_path(text, "axis[1].steps"), Some((3, 9)));
-        // An entry that is not a table, or not there: the key's line, as before.
+        // An entry that is not a table: the entry itself; one that is not there: the key's
+        // line.
         assert_eq!(
             locate_path("players = [\"a\", 3]\n", "players[1]"),
+            Some((1, 17))
+        );
+        assert_eq!(
+            locate_path("players = [\n  \"a\",\n  \"b\", 3,\n]\n", "players[2]"),
+            Some((3, 8))
+        );
+        assert_eq!(
+            locate_path("players = [\"a\", 3]\n", "players[2]"),
             Some((1, 1))
         );
+        assert_eq!(locate_path(text, "axis[0].values[0]"), Some((2, 35)));
         assert_eq!(locate_path(text, "axis[5].path"), Some((2, 1)));
         // Array-of-tables entries are found by their headers.
         let aot = "[[axis]]\npath = \"a\"\n[[axis]]\npath = \"b\"\nsteps = 0\n";

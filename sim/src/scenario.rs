@@ -6,9 +6,10 @@
 //!
 //! Errors ([`ScenarioError`], a list of [`Problem`]s) name the file, line and column (where the
 //! key is found in the text), the parameter path, the value given and what is allowed, and
-//! validation reports every problem at once.
+//! validation reports every problem at once: a file whose `base` cannot be loaded
+//! ([`load_document`]) still has its own keys and values checked.
 
-use crate::layers::Document;
+use crate::layers::{Bases, Document, BASE_KEY};
 use crate::overrides::apply_override;
 use crate::params::Params;
 use crate::rng::fnv1a64;
@@ -16,6 +17,7 @@ use crate::schema::{AgentSpec, Meta, PerPlayer, ScenarioFile};
 use crate::strategy::Catalog;
 use serde::Deserialize;
 use std::fmt;
+use std::path::Path;
 
 /// One problem found in a scenario.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,6 +98,11 @@ impl Scenario {
     /// Every problem is reported at once: shape problems (unknown keys, wrong types, missing
     /// fields) together with the model's checks on everything the shape problems leave intact,
     /// each at the file and line that wrote it.
+    ///
+    /// A document that lacks its base ([`Document::lacks_base`]) is never a scenario: the
+    /// error holds the problems of what the file writes (and of `overrides`), and none for
+    /// what the base would give; it may hold none, the missing base being reported by the
+    /// caller.
     pub fn from_document(
         doc: &Document,
         overrides: &[String],
@@ -109,7 +116,7 @@ impl Scenario {
             }
         };
         let shaped = crate::shape::read_all::<ScenarioFile>(doc.table());
-        if !shaped.problems.is_empty() {
+        if !shaped.problems.is_empty() || doc.lacks_base() {
             let mut problems = shaped.problems.clone();
             if let Some(Err(more)) = shaped
                 .value
@@ -121,7 +128,11 @@ impl Scenario {
             for p in &mut problems {
                 doc.place(p);
             }
-            problems.extend(override_problems(doc, overrides, catalog));
+            problems.extend(override_problems(&shaped.document, overrides, catalog));
+            if doc.lacks_base() {
+                // What the base would give is not asked of the file.
+                problems.retain(|p| !p.message.starts_with("missing field"));
+            }
             return Err(err(problems));
         }
         let mut table = doc.table().clone();
@@ -130,7 +141,7 @@ impl Scenario {
             .any(|o| apply_override(&mut table, o).is_err())
         {
             // Every override's problem, not only the ones that could not be applied.
-            return Err(err(override_problems(doc, overrides, catalog)));
+            return Err(err(override_problems(&shaped.document, overrides, catalog)));
         }
         let file: ScenarioFile = match ScenarioFile::deserialize(toml::Value::Table(table)) {
             Ok(f) => f,
@@ -244,6 +255,34 @@ impl Scenario {
     }
 }
 
+/// Loads the scenario file `text` (named `name`, in directory `dir` when it is a file on disk)
+/// with its bases, as [`Bases::load`]. When the file's own `base` cannot be loaded (not found,
+/// not a string, a cycle, too many files), the error also holds the problems of the file
+/// itself with `overrides`, checked without its base ([`Scenario::from_document`] of
+/// [`Bases::without_base`]), so that one pass reports them all.
+pub fn load_document(
+    bases: &Bases,
+    text: &str,
+    name: &str,
+    dir: Option<&Path>,
+    overrides: &[String],
+    catalog: &dyn Catalog,
+) -> Result<Document, ScenarioError> {
+    let mut e = match bases.load(text, name, dir) {
+        Ok(doc) => return Ok(doc),
+        Err(e) => e,
+    };
+    if e.source == name && e.problems.iter().any(|p| p.path == BASE_KEY) {
+        let alone = Bases::without_base(text, name)?;
+        if let Err(more) = Scenario::from_document(&alone, overrides, catalog) {
+            e.problems.extend(more.problems);
+            e.problems
+                .sort_by_key(|p| p.location.unwrap_or((usize::MAX, 0)));
+        }
+    }
+    Err(e)
+}
+
 /// Hash of the model parameters of a scenario: everything but `[meta]` and the Monte Carlo
 /// defaults (`simulation.runs`, `simulation.seed`), so renaming a scenario or changing the
 /// number of runs never changes what run `r` draws.
@@ -268,11 +307,17 @@ fn set_by(overrides: &[String], path: &str) -> bool {
 }
 
 /// The problems of `overrides` when the file itself has shape problems (which stop the
-/// scenario from being built): each override applied to a copy of the file, the result read
-/// with placeholders for what is broken, and the problems at an overridden path kept, marked
-/// as coming from `--set`, so that one pass reports the file's problems and the overrides'.
-fn override_problems(doc: &Document, overrides: &[String], catalog: &dyn Catalog) -> Vec<Problem> {
-    let mut table = doc.table().clone();
+/// scenario from being built): each override applied to a copy of `repaired`, the file as read
+/// (its unknown keys dropped, placeholders for what is wrong or missing, so that an unknown
+/// path lists only valid keys), the result read again, and the problems at an overridden
+/// path kept, marked as coming from `--set`, so that one pass reports the file's problems and
+/// the overrides'.
+fn override_problems(
+    repaired: &toml::Table,
+    overrides: &[String],
+    catalog: &dyn Catalog,
+) -> Vec<Problem> {
+    let mut table = repaired.clone();
     let mut out = Vec::new();
     for o in overrides {
         if let Err(p) = apply_override(&mut table, o) {

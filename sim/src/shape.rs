@@ -22,6 +22,9 @@ pub struct Shaped<T> {
     pub problems: Vec<Problem>,
     /// Dotted paths that were removed or replaced by placeholders.
     pub repaired: Vec<String>,
+    /// The document as repaired: unknown keys removed, placeholders of the expected type for
+    /// wrong or missing values (the document itself when it had no shape problem).
+    pub document: toml::Table,
 }
 
 impl<T> Shaped<T> {
@@ -107,6 +110,7 @@ pub fn read_all<T: DeserializeOwned>(doc: &toml::Table) -> Shaped<T> {
                     value: Some(value),
                     problems,
                     repaired,
+                    document: table_of(doc),
                 }
             }
             Err(e) => e.to_string(),
@@ -129,7 +133,8 @@ pub fn read_all<T: DeserializeOwned>(doc: &toml::Table) -> Shaped<T> {
         let under_placeholder = repaired
             .iter()
             .any(|r| shown.starts_with(&format!("{r}.")) || shown.starts_with(&format!("{r}[")));
-        let is_placeholder = repaired.contains(&shown) && message.starts_with("invalid type");
+        let is_placeholder = repaired.contains(&shown)
+            && (message.starts_with("invalid type") || message.starts_with("invalid value"));
         if !under_placeholder && !is_placeholder {
             problems.push(Problem {
                 path: shown.clone(),
@@ -152,6 +157,15 @@ pub fn read_all<T: DeserializeOwned>(doc: &toml::Table) -> Shaped<T> {
         value: None,
         problems,
         repaired,
+        document: table_of(doc),
+    }
+}
+
+/// The table of a document (a read document is always one).
+fn table_of(doc: toml::Value) -> toml::Table {
+    match doc {
+        toml::Value::Table(t) => t,
+        _ => toml::Table::new(),
     }
 }
 

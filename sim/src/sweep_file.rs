@@ -235,6 +235,16 @@ impl SweepFile {
         layers::locate_path(text, &format!("axis[{i}].path"))
     }
 
+    /// Line and column of value `k` (counted from 0) of the `values` of axis `i`: the value
+    /// itself in an inline array of axes, the `values` key in an `[[axis]]` table; the axis's
+    /// `path` when `k` is `None` (a range).
+    pub fn value_location(text: &str, i: usize, k: Option<usize>) -> Option<(usize, usize)> {
+        match k {
+            Some(k) => layers::locate_path(text, &format!("axis[{i}].values[{k}]")),
+            None => SweepFile::axis_location(text, i),
+        }
+    }
+
     /// Line and column of point `k` (counted from 0) of `sweep.points`.
     pub fn point_location(text: &str, k: usize) -> Option<(usize, usize)> {
         let (line, _) = locate(text, "sweep.points")?;

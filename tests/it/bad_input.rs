@@ -463,3 +463,76 @@ fn set_into_a_list_of_values_and_rounded_sums() {
         &["(sum 0.8)", "recognition probabilities must sum to 1"],
     );
 }
+
+/// An entry of a list of numbers is reported at the entry itself, not at the first place its
+/// index happens to appear on the line (`0.105` held the `1` of `third_party_share.1`).
+#[test]
+fn a_list_entry_is_reported_at_its_own_column() {
+    check_bad_file(
+        "third_party_share = [0.06, 0.075,",
+        "third_party_share = [0.06, 2.0,",
+        &["bad.toml:35:28: revenue.third_party_share.1 = 2: allowed range is [0, 1]"],
+    );
+}
+
+/// The keys an unknown `--set` path lists are keys the scenario accepts: an unknown key of the
+/// user's own file is not offered (it was, taken from the parsed file).
+#[test]
+fn an_unknown_set_path_lists_only_valid_keys() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("bad.toml"),
+        "base = \"april-2026\"\n[discount]\nbogus = 1\n",
+    )
+    .unwrap();
+    let o = pactsim(
+        &[
+            "run",
+            "bad.toml",
+            "--set",
+            "discount.foo=1",
+            "--out",
+            "res",
+            "-q",
+        ],
+        tmp.path(),
+    );
+    assert_failed_cleanly(
+        &o,
+        tmp.path(),
+        &[
+            "bad.toml: 2 problems",
+            "bad.toml:3:1: discount.bogus: unknown field `bogus`",
+            "bad.toml: discount.foo = 1: --set: unknown parameter path; keys here are: amazon, \
+             microsoft, openai\n",
+        ],
+    );
+}
+
+/// A file without a base that leaves out a contract's `revenue_share_end` gets one problem
+/// for it, and the file's other values are still checked (the placeholder put in its place
+/// was refused as a year, over and over, until the problems ran out).
+#[test]
+fn a_missing_share_end_is_one_problem() {
+    let at = BASE
+        .find("revenue_share_end = 2030")
+        .expect("baseline's April terms");
+    let end = at + BASE[at..].find('\n').unwrap() + 1;
+    let text = format!("{}{}", &BASE[..at], &BASE[end..]).replacen(
+        "win_probability = 0.35",
+        "win_probability = 1.35",
+        1,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("bad.toml"), text).unwrap();
+    let o = pactsim(&["validate", "bad.toml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "bad.toml: 2 problems",
+        "bad.toml:132:1: musk.win_probability = 1.35: a probability must lie in [0, 1]",
+        "contracts.april_2026.revenue_share_end: missing field `revenue_share_end`",
+    ] {
+        assert!(out.contains(line), "missing `{line}` in:\n{out}");
+    }
+}

@@ -118,6 +118,91 @@ fn missing_unknown_and_cyclic_bases_are_bad_input() {
     }
 }
 
+/// A `base` that cannot be found does not hide the file's other problems: a scenario file
+/// reports its unknown keys, refused values and bad `--set` overrides with it (and nothing
+/// for the keys the base would give), a sweep file its settings, `[scenario]` changes and
+/// axes; a sweep that names two bases likewise. Exit 2, nothing left behind.
+#[test]
+fn a_base_that_cannot_be_found_does_not_hide_the_other_problems() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let missing = "base = \"nowhere.toml\": base not found";
+    write(
+        d,
+        "s.toml",
+        "base = \"nowhere.toml\"\n[discount]\nmicrosoft = 5.0\nbogus = 1\n",
+    );
+    write(
+        d,
+        "ok.toml",
+        "base = \"nowhere.toml\"\n[meta]\nname = \"x\"\n",
+    );
+    write(
+        d,
+        "w.toml",
+        "base = \"nowhere.toml\"\nsweep = { name = \"t\", runs = 0 }\n\
+         scenario.discount.microsoft = 5.0\n\
+         axis = [{ path = \"discount.openai\", values = [0.2, 0.2] }]\n",
+    );
+    write(
+        d,
+        "two.toml",
+        "base = \"april-2026\"\nsweep = { name = \"t\", runs = 10, scenario = \"x.toml\" }\n\
+         scenario.nope = 1\naxis = [{ path = \"discount.openai\", values = [0.2, 0.2] }]\n",
+    );
+    let o = pactsim(&["validate", "s.toml", "ok.toml", "w.toml", "two.toml"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    for line in [
+        "s.toml: 3 problems",
+        &format!("s.toml:1:1: {missing}"),
+        "s.toml:3:1: discount.microsoft = 5: allowed range is [0.001, 2]",
+        "s.toml:4:1: discount.bogus: unknown field `bogus`",
+        // A file that only lacks its base: that is its one problem.
+        "ok.toml: 1 problem\n",
+        &format!("ok.toml:1:1: {missing}"),
+        "w.toml: 4 problems",
+        &format!("w.toml:1:1: {missing}"),
+        "w.toml:2:23: sweep.runs = 0: runs per cell must be 1 or more",
+        "w.toml:3:1: scenario.discount.microsoft = 5: allowed range is [0.001, 2]",
+        "w.toml:4:37: axis[0].values = 0.2: duplicate value on the axis of discount.openai",
+        "two.toml: 3 problems",
+        "two.toml:2:34: sweep.scenario = \"x.toml\": the sweep already names its base scenario",
+        "two.toml:3:1: scenario.nope: unknown field `nope`",
+        "two.toml:4:37: axis[0].values = 0.2: duplicate value",
+    ] {
+        assert!(out.contains(line), "missing `{line}` in:\n{out}");
+    }
+    assert!(!out.contains("missing field"), "{out}");
+    // `run` says the same, with the overrides' problems, and writes nothing.
+    let o = pactsim(
+        &[
+            "run",
+            "s.toml",
+            "--set",
+            "discount.openai=9",
+            "--out",
+            "o",
+            "-q",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for line in [
+        "s.toml: 4 problems",
+        &format!("s.toml:1:1: {missing}"),
+        "s.toml:4:1: discount.bogus: unknown field `bogus`",
+        "s.toml: discount.openai = 9: allowed range is [0.001, 2] (value from --set)",
+    ] {
+        assert!(
+            stderr(&o).contains(line),
+            "missing `{line}` in:\n{}",
+            stderr(&o)
+        );
+    }
+    assert!(!d.join("o").exists());
+}
+
 #[test]
 fn the_five_line_sweep_and_its_command_line_overrides() {
     let tmp = tempfile::tempdir().unwrap();
@@ -301,7 +386,7 @@ fn validate_reports_every_problem_of_every_kind_in_one_pass() {
         // Not hidden by the placeholder of fact[1]'s missing statistic: another entry.
         "facts.toml:2:1: fact[0].statistic = \"x\": the run summary has no \"x\"",
         // Tournament.
-        "tournament.toml:1:1: players[1] = 3: invalid type",
+        "tournament.toml:1:27: players[1] = 3: invalid type",
         "tournament.toml:2:1: turns = \"many\": invalid type",
         "tournament.toml:3:1: colour: unknown field `colour`",
     ] {

@@ -346,6 +346,23 @@ fn refused(args: &[&str], inputs: &[(&str, &str)], needles: &[&str]) {
     assert_eq!(left, want, "{args:?} left files behind");
 }
 
+/// `tournament` and `validate` both refuse the tournament file `t` (as `t.toml`), each saying
+/// every line of `want`.
+fn tournament_and_validate_refuse(t: &str, want: &[&str]) {
+    refused(
+        &["tournament", "t.toml", "--no-plots", "--out", "o"],
+        &[("t.toml", t)],
+        want,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("t.toml"), t).unwrap();
+    let o = pactsim(&["validate", "t.toml"], tmp.path());
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    for w in want {
+        assert!(stdout(&o).contains(w), "`{w}` not in {}", stdout(&o));
+    }
+}
+
 /// A request for 4294967295 turns (an abort on allocating 4 GB before), as a flag and
 /// as a file entry, and as the cap of drawn lengths; the limits on repetitions, total turns,
 /// population and recorded generations. Each is refused before anything is written.
@@ -618,7 +635,7 @@ fn files_report_every_problem_in_one_pass() {
         )],
         &[
             "t.toml: 4 problems",
-            "t.toml:1:1: players[1] = \"Nobody\": unknown strategy",
+            "t.toml:1:27: players[1] = \"Nobody\": unknown strategy",
             "t.toml:2:1: noise = 2: allowed",
             "t.toml:3:1: turns = 0: allowed values are 1 to",
             "t.toml:4:1: game = \"x\": allowed games are",
@@ -645,8 +662,8 @@ fn files_report_every_problem_in_one_pass() {
         )],
         &[
             "m.toml: 6 problems",
-            "m.toml:1:1: players[1] = \"Defector*0\": count 0 of \"Defector\"",
-            "m.toml:1:1: players[2] = \"Nobody\": unknown strategy",
+            "m.toml:1:27: players[1] = \"Defector*0\": count 0 of \"Defector\"",
+            "m.toml:1:41: players[2] = \"Nobody\": unknown strategy",
             "m.toml:2:1: mutation_rate = 3: allowed",
             "m.toml:3:1: repetitions = 0: allowed values are 1 or more",
             "m.toml:4:1: max_generations = 0: allowed values are 1 or more",
@@ -726,7 +743,7 @@ fn file_value_errors_name_the_line_and_entry() {
         )],
         &[
             "t.toml: 2 problems",
-            "t.toml:1:1: players[1] = \"Nobody\": unknown strategy \"Nobody\"",
+            "t.toml:1:25: players[1] = \"Nobody\": unknown strategy \"Nobody\"",
             "t.toml:3:1: noise = 2: allowed values are probabilities in [0, 1]",
         ],
     );
@@ -736,7 +753,7 @@ fn file_value_errors_name_the_line_and_entry() {
             "t.toml",
             "players = [\"TitForTat\", \"Play 2\"]\n\ngame = \"pd\"\n",
         )],
-        &["t.toml:1:1: players[1] = \"Play 2\": strategy \"Play 2\" plays action 2"],
+        &["t.toml:1:25: players[1] = \"Play 2\": strategy \"Play 2\" plays action 2"],
     );
     refused(
         &["tournament", "t.toml", "--no-plots", "--out", "o"],
@@ -747,7 +764,7 @@ fn file_value_errors_name_the_line_and_entry() {
     refused(
         &["moran", "m.toml", "--no-plots", "--out", "o"],
         &[("m.toml", m)],
-        &["m.toml:1:1: players[1] = \"Defector*0\": count 0 of \"Defector\""],
+        &["m.toml:1:27: players[1] = \"Defector*0\": count 0 of \"Defector\""],
     );
     let m = "players = [\"TitForTat*2\", \"Defector\"]\n\nmutation_rate = 3\n";
     refused(
@@ -792,7 +809,7 @@ fn a_wrong_shape_does_not_hide_the_other_problems() {
         )],
         &[
             "t.toml: 4 problems",
-            "t.toml:1:1: players[1] = \"Nobody\": unknown strategy",
+            "t.toml:1:27: players[1] = \"Nobody\": unknown strategy",
             "t.toml:2:1: turns = 0: allowed values are 1 to",
             "t.toml:3:1: seed = 1.5: invalid type",
             "t.toml:4:1: colour: unknown field",
@@ -806,7 +823,7 @@ fn a_wrong_shape_does_not_hide_the_other_problems() {
         )],
         &[
             "m.toml: 4 problems",
-            "m.toml:1:1: players[1] = \"Defector*0\": count 0",
+            "m.toml:1:27: players[1] = \"Defector*0\": count 0",
             "m.toml:2:1: turns = \"many\": invalid type",
             "m.toml:3:1: noise = 2: allowed values are probabilities",
             "m.toml:4:1: colour: unknown field",
@@ -822,21 +839,10 @@ fn a_player_entry_of_the_wrong_type_does_not_hide_the_others() {
     let t = "players = [\"Tit For Tat\", 3, \"Nobody\"]\n";
     let want = [
         "t.toml: 2 problems",
-        "t.toml:1:1: players[1] = 3: invalid type: integer `3`, expected a string",
-        "t.toml:1:1: players[2] = \"Nobody\": unknown strategy \"Nobody\"",
+        "t.toml:1:27: players[1] = 3: invalid type: integer `3`, expected a string",
+        "t.toml:1:30: players[2] = \"Nobody\": unknown strategy \"Nobody\"",
     ];
-    refused(
-        &["tournament", "t.toml", "--no-plots", "--out", "o"],
-        &[("t.toml", t)],
-        &want,
-    );
-    let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("t.toml"), t).unwrap();
-    let o = pactsim(&["validate", "t.toml"], tmp.path());
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    for w in want {
-        assert!(stdout(&o).contains(w), "`{w}` not in {}", stdout(&o));
-    }
+    tournament_and_validate_refuse(t, &want);
     refused(
         &["tournament", "t.toml", "--no-plots", "--out", "o"],
         &[(
@@ -845,7 +851,7 @@ fn a_player_entry_of_the_wrong_type_does_not_hide_the_others() {
         )],
         &[
             "t.toml: 1 problem\n",
-            "t.toml:1:1: players[1] = 3: invalid type",
+            "t.toml:1:27: players[1] = 3: invalid type",
         ],
     );
     refused(
@@ -856,11 +862,24 @@ fn a_player_entry_of_the_wrong_type_does_not_hide_the_others() {
         )],
         &[
             "m.toml: 3 problems",
-            "m.toml:1:1: players[1] = 3: invalid type",
-            "m.toml:1:1: players[2] = \"Nobody\": unknown strategy \"Nobody\"",
-            "m.toml:1:1: players[3] = \"Defector*0\": count 0 of \"Defector\"",
+            "m.toml:1:27: players[1] = 3: invalid type",
+            "m.toml:1:30: players[2] = \"Nobody\": unknown strategy \"Nobody\"",
+            "m.toml:1:40: players[3] = \"Defector*0\": count 0 of \"Defector\"",
         ],
     );
+}
+
+/// An entry of `players` is reported at its own line and column, in a list written over
+/// several lines too (it was reported at column 1 of the line of `players`).
+#[test]
+fn a_player_entry_is_reported_at_its_own_column() {
+    let t = "players = [\n    \"Tit For Tat\", \"Nobody\",\n    \"Grudger\", 3,\n]\n";
+    let want = [
+        "t.toml: 2 problems",
+        "t.toml:2:20: players[1] = \"Nobody\": unknown strategy \"Nobody\"",
+        "t.toml:3:16: players[3] = 3: invalid type: integer `3`, expected a string",
+    ];
+    tournament_and_validate_refuse(t, &want);
 }
 
 /// `pactsim moran` draws a progress bar of repetitions on stderr when it is a terminal, as
@@ -964,8 +983,8 @@ fn validate_checks_moran_files_as_moran_does() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     for line in [
         "b.toml: 4 problems",
-        "b.toml:1:1: players[1] = \"Nobody\": unknown strategy",
-        "b.toml:1:1: players[2] = \"Defector*0\": count 0",
+        "b.toml:1:27: players[1] = \"Nobody\": unknown strategy",
+        "b.toml:1:37: players[2] = \"Defector*0\": count 0",
         "b.toml:2:1: turns = 0",
         "b.toml:3:1: noise = 2",
     ] {

@@ -680,6 +680,59 @@ fn inline_axes_are_reported_at_their_entries() {
     );
 }
 
+/// A swept value out of its parameter's range is reported in the same pass as a problem of
+/// the `[scenario]` changes or of the settings (it was not: the cells were not built), for
+/// each cell that holds it, at the `values` of an `[[axis]]` table.
+#[test]
+fn swept_values_are_checked_beside_the_scenario_changes() {
+    refused_sweep(
+        concat!(
+            "base = \"april-2026\"\n",
+            "scenario.litigation.win_probability_mean = 1.5\n",
+            "[sweep]\n",
+            "name = \"t\"\n",
+            "runs = 0\n",
+            "[[axis]]\n",
+            "path = \"litigation.threat_suit_belief\"\n",
+            "values = [0.2, 1.5]\n",
+            "[[axis]]\n",
+            "path = \"antitrust.initial\"\n",
+            "values = [0.25, 0.45]\n",
+        ),
+        &[
+            "s.toml: 4 problems",
+            "s.toml:2:1: scenario.litigation.win_probability_mean = 1.5: allowed range is \
+             [0.01, 0.99]",
+            "s.toml:5:1: sweep.runs = 0: runs per cell must be 1 or more",
+            "s.toml:8:1: cell 2: litigation.threat_suit_belief = 1.5: a probability must lie in \
+             [0, 1] (cell 2: litigation.threat_suit_belief=1.5, antitrust.initial=0.25)",
+            "s.toml:8:1: cell 3: litigation.threat_suit_belief = 1.5",
+        ],
+    );
+}
+
+/// In an inline array of axes, a swept value the scenario refuses is reported at the value
+/// itself (it was reported at the entry's `path`), also when the base is fine.
+#[test]
+fn an_inline_axis_value_is_reported_at_the_value() {
+    refused_sweep(
+        concat!(
+            "sweep = { name = \"t\", runs = 10 }\n",
+            "axis = [{ path = \"discount.openai\", values = [0.2, 7.0] },\n",
+            "        { path = \"antitrust.initial\",\n",
+            "          values = [0.25,\n",
+            "                    -0.5] }]\n",
+        ),
+        &[
+            "s.toml: 4 problems",
+            "s.toml:2:52: cell 2: discount.openai = 7: allowed range is [0.001, 2]",
+            "s.toml:2:52: cell 3: discount.openai = 7",
+            "s.toml:5:21: cell 1: antitrust.initial = -0.5: a probability must lie in [0, 1]",
+            "s.toml:5:21: cell 3: antitrust.initial = -0.5",
+        ],
+    );
+}
+
 /// Two processes computing the same shard: the second is refused, naming the shard file
 /// (not a "results directory") and the holder.
 #[test]

@@ -360,8 +360,9 @@ fn bad_pie_files_are_bad_input() {
     for line in [
         "bad.toml: 3 problems",
         "bad.toml:7:1: pie.delta = 1.2: allowed: a discount factor in [0, 1)",
-        "bad.toml:9:1: pie.pies[0] = -1: allowed: a finite size ≥ 0",
-        "bad.toml:11:1: pie.transition[0] = a row summing to 1.1: allowed: each row of the \
+        // Each entry at its own column, a row of the matrix on its own line.
+        "bad.toml:9:9: pie.pies[0] = -1: allowed: a finite size ≥ 0",
+        "bad.toml:12:5: pie.transition[0] = a row summing to 1.1: allowed: each row of the \
          transition matrix sums to 1",
     ] {
         assert!(err.contains(line), "{line} in {err}");

@@ -1,13 +1,14 @@
 //! [`Sweep::build`]: a sweep file → a validated [`Sweep`], in named steps (the base scenario,
 //! the file's settings, the axes, the grid's size, the design's points, the cells). Every step
 //! reports every problem it finds, naming the cell, the parameter and the file location; an
-//! invalid base scenario (its `[scenario]` changes, `sweep.set`, the base file) does not stop
-//! the checks of the settings and the axes, only the building of cells.
+//! invalid base scenario (its `[scenario]` changes, `sweep.set`, the base file, or a base that
+//! could not be loaded) does not stop the checks of the settings, the axes and each cell's
+//! swept values, only the building of cells.
 
 use super::axis::build_axes;
 use super::design::{grid_points, latin_hypercube};
 use super::{json_of, toml_text, Axis, Cell, Sweep};
-use crate::layers::Document;
+use crate::layers::{Bases, Document};
 use crate::limits::{MAX_AXES, MAX_CELLS, MAX_RUNS};
 use crate::overrides::lookup;
 use crate::scenario::{Problem, Scenario, ScenarioError};
@@ -61,6 +62,7 @@ impl Sweep {
                 (None, stand_in(base_doc))
             }
         };
+        let of_base = problems.len();
         let samples = match check_settings(&file, &mut problems) {
             Ok(samples) => samples,
             Err(p) => {
@@ -68,21 +70,34 @@ impl Sweep {
                 return Err(err(problems));
             }
         };
+        // The design's points need its own settings; the others (name, runs) stop nothing.
+        let design_ok = !problems[of_base..]
+            .iter()
+            .any(|p| p.path == "sweep.samples" || p.path == "sweep.points");
+        let of_settings = problems.len();
         let (axes, grid_values) = match &base_value {
             Some(v) => build_axes(&file, text, v, &mut problems),
             None => (Vec::new(), Vec::new()),
         };
-        let (Some(base), Some(base_value), true) = (
-            base,
+        let (Some(base_value), true) = (
             base_value,
-            problems.is_empty() && axes.len() == file.axis.len(),
+            design_ok && problems.len() == of_settings && axes.len() == file.axis.len(),
         ) else {
             return Err(err(problems));
         };
         if s.design == DesignKind::Grid {
-            check_grid_size(&grid_values).map_err(|p| err(vec![p]))?;
+            if let Err(p) = check_grid_size(&grid_values) {
+                problems.push(p);
+                return Err(err(problems));
+            }
         }
-        let seed = s.seed.unwrap_or(base.params().simulation.seed);
+        let base_seed = match &base {
+            Some(base) => base.params().simulation.seed,
+            None => lookup(&base_value, "simulation.seed")
+                .and_then(toml::Value::as_integer)
+                .map_or(0, |seed| seed as u64),
+        };
+        let seed = s.seed.unwrap_or(base_seed);
         let design = Design {
             axes: &axes,
             grid_values: &grid_values,
@@ -91,9 +106,26 @@ impl Sweep {
             seed,
         };
         let points = design_points(&file, text, &design, &mut problems);
-        if !problems.is_empty() {
+        if problems.len() > of_settings {
             return Err(err(problems));
         }
+        let Some(base) = base else {
+            // Each cell's swept values are still checked, on the base as far as it can be
+            // read; the cells' other problems come from the base, reported above.
+            let Some(stand_in) = stand_in_document(&base_value, base_doc.name()) else {
+                return Err(err(problems));
+            };
+            let mut found = Vec::new();
+            build_cells(&file, text, &stand_in, catalog, &axes, points, &mut found);
+            problems.extend(found.into_iter().filter(|p| {
+                let swept = p
+                    .path
+                    .strip_prefix("cell ")
+                    .and_then(|c| c.split_once(": "));
+                swept.is_some_and(|(_, path)| axes.iter().any(|a| a.path == path))
+            }));
+            return Err(err(problems));
+        };
         let cells = build_cells(&file, text, base_doc, catalog, &axes, points, &mut problems);
         if !problems.is_empty() {
             return Err(err(problems));
@@ -188,6 +220,13 @@ fn base_problems(e: ScenarioError, sets: &[String], source: &str, text: &str) ->
 fn stand_in(base_doc: &Document) -> Option<toml::Value> {
     let shaped = crate::shape::read_all::<crate::schema::ScenarioFile>(base_doc.table());
     toml::Value::try_from(shaped.value?).ok()
+}
+
+/// The stand-in base `value` ([`stand_in`]) as a document named `name`, for checking the
+/// cells' swept values when the base is invalid.
+fn stand_in_document(value: &toml::Value, name: &str) -> Option<Document> {
+    let text = toml::to_string(value).ok()?;
+    Bases::single(&text, name).ok()
 }
 
 /// Checks `[sweep]` (runs, samples, points) and the number of axes; returns the number of
@@ -418,12 +457,13 @@ fn build_cells(
             .map(|(a, v)| format!("{}={}", a.path, toml_text(v)))
             .collect();
         let desc = overrides.join(", ");
+        // A swept value is reported at its point, else at its entry in the axis's values.
         let cell_loc = |path: &str| {
             loc.or_else(|| {
-                file.axis
-                    .iter()
-                    .position(|a| a.path.trim() == path)
-                    .and_then(|i| SweepFile::axis_location(text, i))
+                let i = file.axis.iter().position(|a| a.path.trim() == path)?;
+                let listed = file.axis[i].values.as_ref();
+                let k = listed.and_then(|vs| vs.iter().position(|v| Some(v) == values.get(i)));
+                SweepFile::value_location(text, i, k)
             })
         };
         let mut sets = base_sets.clone();

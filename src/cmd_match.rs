@@ -10,7 +10,7 @@ use repeated::action::render;
 use repeated::matches::{MatchLength, DEFAULT_MAX_TURNS};
 use repeated::seed::MatchKey;
 use repeated::{lookup, play_match, Game, MatchSettings, RepeatedError};
-use sim::scenario::Problem;
+use sim::scenario::{Problem, ProblemKind};
 use sim::ScenarioError;
 use std::path::Path;
 
@@ -179,6 +179,7 @@ impl<'a> Origin<'a> {
             (v.chars().count() <= 60).then_some(v)
         };
         Problem {
+            kind: ProblemKind::Other,
             path: path.to_string(),
             location: file.and_then(|f| sim::layers::locate_path(f.text, path)),
             value: value.or_else(written).unwrap_or_default(),
@@ -323,6 +324,7 @@ pub(crate) fn read_settings<T: serde::de::DeserializeOwned>(
         None => {
             if problems.is_empty() {
                 problems.push(Problem {
+                    kind: ProblemKind::Other,
                     path: String::new(),
                     location: None,
                     value: String::new(),

@@ -8,7 +8,7 @@ use crate::inputs::{check_pie, read};
 use anyhow::Result;
 use games::bargaining::stochastic::{StochasticPie, StochasticSolution};
 use serde::{Deserialize, Serialize};
-use sim::scenario::Problem;
+use sim::scenario::{Problem, ProblemKind};
 use std::io::Write;
 use std::path::Path;
 
@@ -69,12 +69,14 @@ pub(crate) fn pie_problems(f: &PieFile) -> std::result::Result<(), Vec<Problem>>
                 value,
                 allowed,
             } => Problem {
+                kind: ProblemKind::Other,
                 path: format!("pie.{path}"),
                 location: None,
                 value,
                 message: format!("allowed: {allowed}"),
             },
             other => Problem {
+                kind: ProblemKind::Other,
                 path: "pie".into(),
                 location: None,
                 value: String::new(),
@@ -85,6 +87,7 @@ pub(crate) fn pie_problems(f: &PieFile) -> std::result::Result<(), Vec<Problem>>
     let (names, n) = (f.pie.states.len(), f.pie.pies.len());
     if names != 0 && names != n {
         problems.push(Problem {
+            kind: ProblemKind::Other,
             path: "pie.states".into(),
             location: None,
             value: format!("{names} names"),

@@ -7,7 +7,7 @@ use crate::cmd_calibrate::FactsFile;
 use crate::{bad, DEFAULT_SCENARIO, DEFAULT_SCENARIO_NAME};
 use anyhow::Result;
 use sim::layers::{Bases, Document, Embedded};
-use sim::scenario::Problem;
+use sim::scenario::{Problem, ProblemKind};
 use sim::shape;
 use sim::sweep::{Sweep, SweepFile};
 use sim::{Scenario, ScenarioError};
@@ -75,6 +75,7 @@ pub fn load_sweep(path: &Path, flags: &SweepFlags) -> Result<Sweep> {
         return Err(shape.error(&source, Vec::new()).into());
     };
     let at = |key: &str, value: String, message: String| Problem {
+        kind: ProblemKind::Other,
         path: key.to_string(),
         location: SweepFile::locate(&text, key),
         value,
@@ -244,6 +245,7 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
     let mut problems = Vec::new();
     if f.fact.is_empty() {
         problems.push(Problem {
+            kind: ProblemKind::Other,
             path: "fact".into(),
             location: None,
             value: "[]".into(),
@@ -267,6 +269,7 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
         ] {
             if !ok {
                 problems.push(Problem {
+                    kind: ProblemKind::Other,
                     path: format!("fact[{i}].{key}"),
                     location: None,
                     value: v.to_string(),
@@ -281,6 +284,7 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
         for (i, x) in f.fact.iter().enumerate() {
             if let Err(e) = sim::evaluate::statistic(shape, &x.statistic) {
                 problems.push(Problem {
+                    kind: ProblemKind::Other,
                     path: format!("fact[{i}].statistic"),
                     location: None,
                     value: format!("{:?}", x.statistic),

@@ -6,7 +6,7 @@
 use crate::contract::{Contract, Issue};
 use crate::limits::{MAX_EVENTS, MAX_RANGES};
 use crate::overrides::{apply_override, lookup};
-use crate::scenario::Problem;
+use crate::scenario::{Problem, ProblemKind};
 use crate::schema::{ScenarioFile, YEARS};
 use crate::strategy::Catalog;
 
@@ -19,6 +19,7 @@ struct Checker {
 impl Checker {
     fn problem(&mut self, path: &str, value: &str, message: &str) {
         self.problems.push(Problem {
+            kind: ProblemKind::Other,
             path: path.to_string(),
             location: None,
             value: value.to_string(),

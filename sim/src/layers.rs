@@ -11,7 +11,7 @@
 
 use crate::location::locate;
 use crate::overrides::lookup;
-use crate::scenario::{Problem, ScenarioError};
+use crate::scenario::{Problem, ProblemKind, ScenarioError};
 use std::path::{Path, PathBuf};
 
 /// The key that names a file's base.
@@ -68,6 +68,7 @@ pub fn merge(base: &mut toml::Table, over: toml::Table) {
 
 fn problem(path: &str, location: Option<(usize, usize)>, value: &str, message: String) -> Problem {
     Problem {
+        kind: ProblemKind::Other,
         path: path.to_string(),
         location,
         value: value.to_string(),

@@ -11,7 +11,7 @@
 //! keeps this rule.
 
 use crate::rng::fnv1a64;
-use crate::scenario::Problem;
+use crate::scenario::{Problem, ProblemKind};
 use std::collections::BTreeMap;
 
 /// The canonical list of overrides (see the module docs); specs without `=` are kept as they
@@ -80,6 +80,7 @@ pub fn lookup<'a>(v: &'a toml::Value, path: &str) -> Option<&'a toml::Value> {
 /// TOML, or taken as a string when it does not parse.
 pub fn apply_override(doc: &mut toml::Table, spec: &str) -> Result<(), Problem> {
     let problem = |path: &str, value: &str, message: String| Problem {
+        kind: ProblemKind::Other,
         path: path.to_string(),
         location: None,
         value: value.to_string(),

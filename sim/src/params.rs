@@ -9,7 +9,7 @@
 //! Not here: `[meta]`, `[agents]` and `[ranges]` (the engine and the analyses read them from
 //! [`crate::Scenario`]), which are not parameters of the model.
 
-use crate::scenario::Problem;
+use crate::scenario::{Problem, ProblemKind};
 use crate::schema::{
     AgiParams, AmazonParams, AntitrustParams, CloudParams, Contracts, IpoParams, LitigationParams,
     MicrosoftParams, MuskParams, OpenAiParams, PerPlayer, ProtocolParams, RevenueParams,
@@ -92,6 +92,7 @@ impl Params {
         let (mean, sd) = (l.win_probability_mean, l.win_probability_sd);
         let common = mean * (1.0 - mean) / (sd * sd) - 1.0;
         let merit_prior = Beta::new(mean * common, (1.0 - mean) * common).map_err(|e| Problem {
+            kind: ProblemKind::Other,
             path: "litigation.win_probability_sd".into(),
             location: None,
             value: sd.to_string(),

@@ -30,6 +30,21 @@ pub struct Problem {
     pub value: String,
     /// What is allowed, or what went wrong.
     pub message: String,
+    /// What sort of problem it is, for callers that treat some sorts apart.
+    pub kind: ProblemKind,
+}
+
+/// The sort of a [`Problem`], set where the problem is found, so that callers can filter
+/// problems without reading their message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// A key the file format does not have (serde's "unknown field").
+    UnknownField,
+    /// A required key is absent (serde's "missing field").
+    MissingField,
+    /// Anything else: a value of the wrong type, out of range or inconsistent with another, an
+    /// unreadable file or base.
+    Other,
 }
 
 /// Everything wrong with a scenario file: where it came from and every problem found.
@@ -130,8 +145,7 @@ impl Scenario {
             }
             problems.extend(override_problems(&shaped.document, overrides, catalog));
             if doc.lacks_base() {
-                // What the base would give is not asked of the file.
-                problems.retain(|p| !p.message.starts_with("missing field"));
+                drop_what_the_base_gives(&mut problems);
             }
             return Err(err(problems));
         }
@@ -157,6 +171,7 @@ impl Scenario {
                     .map(|(p, v)| (p.trim().to_string(), v.trim().to_string()))
                     .unwrap_or_default();
                 return Err(err(vec![Problem {
+                    kind: ProblemKind::Other,
                     path,
                     location: None,
                     value,
@@ -306,6 +321,13 @@ fn set_by(overrides: &[String], path: &str) -> bool {
         .any(|o| path == o || path.starts_with(&format!("{o}.")))
 }
 
+/// Drops the problems of a file without its base that the base would have solved: what the
+/// base would give is not asked of the file, so its missing fields
+/// ([`ProblemKind::MissingField`]) are no problem of the file.
+fn drop_what_the_base_gives(problems: &mut Vec<Problem>) {
+    problems.retain(|p| p.kind != ProblemKind::MissingField);
+}
+
 /// The problems of `overrides` when the file itself has shape problems (which stop the
 /// scenario from being built): each override applied to a copy of `repaired`, the file as read
 /// (its unknown keys dropped, placeholders for what is wrong or missing, so that an unknown
@@ -346,4 +368,47 @@ fn override_problems(
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(path: &str, kind: ProblemKind, message: &str) -> Problem {
+        Problem {
+            path: path.to_string(),
+            location: None,
+            value: String::new(),
+            message: message.to_string(),
+            kind,
+        }
+    }
+
+    /// A file without its base is not asked for what the base gives: its missing fields are
+    /// told apart by their kind, whatever their message says.
+    #[test]
+    fn a_file_without_its_base_drops_missing_fields_by_kind() {
+        let mut problems = vec![
+            problem(
+                "meta.name",
+                ProblemKind::MissingField,
+                "required key absent",
+            ),
+            problem(
+                "x",
+                ProblemKind::Other,
+                "missing field wording, another problem",
+            ),
+            problem("y", ProblemKind::UnknownField, "unknown field `y`"),
+        ];
+        drop_what_the_base_gives(&mut problems);
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["x", "y"]);
+        // What `shape` reports of an empty file is all missing fields, all dropped.
+        let shaped = crate::shape::read_all::<ScenarioFile>(&toml::Table::new());
+        assert!(!shaped.problems.is_empty());
+        let mut problems = shaped.problems;
+        drop_what_the_base_gives(&mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
 }

@@ -7,7 +7,7 @@
 //! caller running further checks on the repaired value can drop what the placeholders caused.
 //! Problems carry the parameter path and the offending value; the caller adds file locations.
 
-use crate::scenario::Problem;
+use crate::scenario::{Problem, ProblemKind};
 use serde::de::DeserializeOwned;
 
 /// Most problems reported for one file.
@@ -120,8 +120,10 @@ pub fn read_all<T: DeserializeOwned>(doc: &toml::Table) -> Shaped<T> {
         }
         last = e.clone();
         let (message, keys) = split(&e);
+        let kind = kind_of_error(&message);
         let Some((path, found, fix)) = diagnose(&doc, &message, &keys) else {
             problems.push(Problem {
+                kind,
                 path: keys.join("."),
                 location: None,
                 value: String::new(),
@@ -137,6 +139,7 @@ pub fn read_all<T: DeserializeOwned>(doc: &toml::Table) -> Shaped<T> {
             && (message.starts_with("invalid type") || message.starts_with("invalid value"));
         if !under_placeholder && !is_placeholder {
             problems.push(Problem {
+                kind,
                 path: shown.clone(),
                 location: None,
                 value: found,
@@ -158,6 +161,17 @@ pub fn read_all<T: DeserializeOwned>(doc: &toml::Table) -> Shaped<T> {
         problems,
         repaired,
         document: table_of(doc),
+    }
+}
+
+/// The kind of a problem from serde's message: the one place where its text is read for that.
+fn kind_of_error(message: &str) -> ProblemKind {
+    if message.starts_with("unknown field") {
+        ProblemKind::UnknownField
+    } else if message.starts_with("missing field") {
+        ProblemKind::MissingField
+    } else {
+        ProblemKind::Other
     }
 }
 
@@ -446,6 +460,22 @@ mod tests {
             unknown.message.contains("unknown field `typo`"),
             "{unknown:?}"
         );
+        // Each problem carries its kind, for callers to filter on.
+        let kinds: Vec<(&str, ProblemKind)> = s
+            .problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.kind))
+            .collect();
+        for want in [
+            ("name", ProblemKind::Other),
+            ("typo", ProblemKind::UnknownField),
+            ("inner.x", ProblemKind::Other),
+            ("inner.n", ProblemKind::MissingField),
+            ("items[1].n", ProblemKind::Other),
+            ("items[1].extra", ProblemKind::UnknownField),
+        ] {
+            assert!(kinds.contains(&want), "{want:?} not in {kinds:?}");
+        }
         assert!(s.touches_repair("inner.x"));
         assert!(s.touches_repair("inner"));
         assert!(!s.touches_repair("pair"));

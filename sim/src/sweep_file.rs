@@ -5,7 +5,7 @@
 
 use crate::layers;
 use crate::location::locate;
-use crate::scenario::{Problem, ScenarioError};
+use crate::scenario::{Problem, ProblemKind, ScenarioError};
 use crate::shape;
 use serde::{Deserialize, Serialize};
 
@@ -119,6 +119,34 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// The shape of the sweep file `text` from what [`shape::read_all`] found: its `problems`,
+    /// located in the text (an unknown or missing key says the file is not a valid sweep
+    /// file), and the `repaired` paths that hold placeholders (a removed unknown key leaves
+    /// nothing behind; a placeholder may cause problems later).
+    fn of(text: &str, mut problems: Vec<Problem>, repaired: Vec<String>) -> Shape {
+        for p in &mut problems {
+            p.location = SweepFile::locate(text, &p.path);
+            if matches!(
+                p.kind,
+                ProblemKind::UnknownField | ProblemKind::MissingField
+            ) {
+                p.message = format!("not a valid sweep file: {}", p.message);
+            }
+        }
+        let placeholders = repaired
+            .into_iter()
+            .filter(|r| {
+                !problems
+                    .iter()
+                    .any(|p| &p.path == r && p.kind == ProblemKind::UnknownField)
+            })
+            .collect();
+        Shape {
+            problems,
+            placeholders,
+        }
+    }
+
     /// True when the file had no shape problem.
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
@@ -197,29 +225,9 @@ impl SweepFile {
         }
         let table = layers::parse(text, source)?;
         let shaped = shape::read_all::<SweepFile>(&table);
-        let mut problems = shaped.problems;
-        for p in &mut problems {
-            p.location = SweepFile::locate(text, &p.path);
-            if p.message.starts_with("unknown field") || p.message.starts_with("missing field") {
-                p.message = format!("not a valid sweep file: {}", p.message);
-            }
-        }
-        // A removed unknown key leaves nothing behind; a placeholder may cause problems later.
-        let placeholders = shaped
-            .repaired
-            .into_iter()
-            .filter(|r| {
-                !problems
-                    .iter()
-                    .any(|p| &p.path == r && p.message.contains("unknown field"))
-            })
-            .collect();
         Ok((
             shaped.value,
-            Shape {
-                problems,
-                placeholders,
-            },
+            Shape::of(text, shaped.problems, shaped.repaired),
         ))
     }
 
@@ -296,6 +304,42 @@ mod tests {
         assert_eq!(SweepFile::point_location(TEXT, 1), Some((7, 3)));
         assert_eq!(SweepFile::locate(TEXT, "axis[1].label"), Some((12, 1)));
         assert_eq!(SweepFile::locate(TEXT, "sweep.runs"), Some((3, 1)));
+    }
+
+    /// An unknown or missing key is told by its kind, whatever its message says: it is
+    /// marked as making the file no valid sweep file, and an unknown key removed leaves no
+    /// placeholder.
+    #[test]
+    fn unknown_and_missing_keys_are_told_by_their_kind() {
+        let problem = |path: &str, kind: ProblemKind, message: &str| Problem {
+            path: path.to_string(),
+            location: None,
+            value: String::new(),
+            message: message.to_string(),
+            kind,
+        };
+        let shape = Shape::of(
+            TEXT,
+            vec![
+                problem("sweep.bogus", ProblemKind::UnknownField, "no such key"),
+                problem("sweep.runs", ProblemKind::Other, "unknown field wording"),
+                problem("sweep.name", ProblemKind::MissingField, "absent"),
+            ],
+            ["sweep.bogus", "sweep.runs", "sweep.name"]
+                .map(String::from)
+                .to_vec(),
+        );
+        let messages: Vec<&str> = shape.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "not a valid sweep file: no such key",
+                "unknown field wording",
+                "not a valid sweep file: absent"
+            ]
+        );
+        assert_eq!(shape.placeholders, ["sweep.runs", "sweep.name"]);
+        assert_eq!(shape.problems[1].location, Some((3, 1)));
     }
 
     /// The `[scenario]` changes are checked whatever placeholders the rest of the file got;

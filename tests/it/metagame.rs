@@ -221,3 +221,87 @@ fn every_shipped_strategies_file_runs() {
     }
     assert!(n >= 2);
 }
+
+/// One share, one interval: a mixture with weight 1 on one profile (here a pure equilibrium,
+/// simpdiv's answer and the learned mixture) shows that profile's Wilson interval, the one of its
+/// row in the table, in the text, metagame.json and charts.json; so does the default profile.
+#[test]
+fn a_profile_has_the_same_interval_everywhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = metagame(&["--out", "m", "--no-plots"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let dir = tmp.path().join("m");
+    let read = |f: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap()
+    };
+    let json = read("metagame.json");
+    let charts = read("charts.json");
+    // The interval as printed: the last three words before the mixture ("0.5000 [0.3520, 0.6480]").
+    let interval = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        words[words.len() - 3..].join(" ")
+    };
+    let rows: Vec<String> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("profile (Microsoft"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("(payoffs"))
+        // Drop the regret column.
+        .map(|l| interval(l.rsplit_once(' ').unwrap().0))
+        .collect();
+    let profiles = json["profiles"].as_array().unwrap();
+    assert_eq!(rows.len(), profiles.len(), "{text}");
+    let block: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("April-like share (95% CI):"))
+        .skip(1)
+        .take_while(|l| !l.trim_start().starts_with("note:") && !l.starts_with("results:"))
+        .collect();
+    assert!(
+        block[0].trim_start().starts_with("default profile"),
+        "{text}"
+    );
+    assert_eq!(interval(block[0]), rows[0], "{text}");
+    assert_eq!(json["default_profile"], profiles[0]["april_like"]);
+    let bars = charts[0][1]["bars"].as_array().unwrap();
+    for (bar, p) in bars.iter().zip(profiles) {
+        assert_eq!(bar["ci_lo"], p["april_like"]["ci_low"]);
+        assert_eq!(bar["ci_hi"], p["april_like"]["ci_high"]);
+    }
+    // The mixtures, in the order printed.
+    let mut mixtures: Vec<&serde_json::Value> =
+        json["equilibria"].as_array().unwrap().iter().collect();
+    mixtures.extend(json["learned"].as_object().map(|_| &json["learned"]));
+    assert_eq!(block.len(), 1 + mixtures.len(), "{text}");
+    let sizes: Vec<usize> = json["strategies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_array().unwrap().len())
+        .collect();
+    let mut pure = 0;
+    for (m, line) in mixtures.iter().zip(&block[1..]) {
+        let played: Vec<Vec<usize>> = m["mixture"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| {
+                let p = p.as_array().unwrap();
+                (0..p.len())
+                    .filter(|&k| p[k].as_f64().unwrap() > 0.0)
+                    .collect()
+            })
+            .collect();
+        if played.iter().any(|k| k.len() != 1) {
+            continue;
+        }
+        pure += 1;
+        // Gambit order: Microsoft's strategy varies fastest.
+        let index = played[0][0] + sizes[0] * (played[1][0] + sizes[1] * played[2][0]);
+        let shown = interval(line.rsplit_once("   ").unwrap().0);
+        assert_eq!(shown, rows[index], "{line}\n{text}");
+        assert_eq!(m["april_like"], profiles[index]["april_like"], "{m}");
+    }
+    assert!(pure >= 2, "no pure mixture at this seed: {text}");
+}

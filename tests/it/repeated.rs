@@ -883,21 +883,15 @@ fn a_player_entry_is_reported_at_its_own_column() {
 }
 
 /// `pactsim moran` draws a progress bar of repetitions on stderr when it is a terminal, as
-/// `tournament` does; `-q` hides it; the output files are the same bytes either way.
+/// `tournament` does; `-q` hides it; the output files are the same bytes either way. The
+/// terminal is a pseudo-terminal the test opens itself, so the bar is always checked.
+#[cfg(unix)]
 #[test]
 fn moran_draws_a_progress_bar_unless_quiet() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    let args = |out: &str| {
-        format!(
-            "{} moran --players TitForTat*3,Defector*3 --repetitions 200 --seed 1 --no-plots \
-             --out {out}",
-            env!("CARGO_BIN_EXE_pactsim")
-        )
-    };
-    // Not a terminal: no bar, with or without -q.
-    let plain = pactsim(
-        &[
+    let args = |out: &'static str| {
+        vec![
             "moran",
             "--players",
             "TitForTat*3,Defector*3",
@@ -907,42 +901,42 @@ fn moran_draws_a_progress_bar_unless_quiet() {
             "1",
             "--no-plots",
             "--out",
-            "plain",
-            "-q",
-        ],
-        d,
-    );
-    assert!(plain.status.success(), "{}", stderr(&plain));
-    assert!(
-        !stderr(&plain).contains("repetitions ·"),
-        "{}",
-        stderr(&plain)
-    );
-    // A terminal (through `script`, where it exists): the bar, unless -q.
-    let tty = |cmd: String| {
-        std::process::Command::new("script")
-            .args(["-qec", &cmd, "/dev/null"])
-            .current_dir(d)
-            .output()
+            out,
+        ]
     };
-    let Ok(bar) = tty(args("bar")) else {
-        eprintln!("no `script` to give moran a terminal: the bar itself is not checked");
-        return;
-    };
-    assert!(bar.status.success(), "{}", stdout(&bar));
+    // Not a terminal: no bar, with or without -q.
+    for (out, quiet) in [("plain", true), ("piped", false)] {
+        let mut a = args(out);
+        if quiet {
+            a.push("-q");
+        }
+        let o = pactsim(&a, d);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(!stderr(&o).contains("repetitions ·"), "{}", stderr(&o));
+    }
+    // A terminal: the bar, unless -q.
+    let bar = pactsim_on_a_terminal(&args("bar"), d);
+    assert!(bar.status.success(), "{}", bar.terminal);
     assert!(
-        stdout(&bar).contains("/200 repetitions ·"),
-        "{}",
-        stdout(&bar)
+        bar.terminal.contains("/200 repetitions ·"),
+        "{:?}",
+        bar.terminal
     );
-    let quiet = tty(format!("{} -q", args("quiet"))).unwrap();
-    assert!(quiet.status.success(), "{}", stdout(&quiet));
+    let mut a = args("quiet");
+    a.push("-q");
+    let quiet = pactsim_on_a_terminal(&a, d);
+    assert!(quiet.status.success(), "{}", quiet.terminal);
     assert!(
-        !stdout(&quiet).contains("repetitions ·"),
-        "{}",
-        stdout(&quiet)
+        !quiet.terminal.contains("repetitions ·"),
+        "{:?}",
+        quiet.terminal
     );
-    for out in ["bar", "quiet"] {
+    // The bar goes to the terminal only: standard output is the same either way.
+    assert_eq!(
+        bar.stdout.replace("bar", "X"),
+        quiet.stdout.replace("quiet", "X")
+    );
+    for out in ["piped", "bar", "quiet"] {
         for f in ["fixation.csv", "population.csv", "moran.json"] {
             assert_eq!(
                 std::fs::read(d.join("plain").join(f)).unwrap(),

@@ -42,6 +42,136 @@ fn all_lists_each_equilibrium_once_with_its_methods() {
         assert!(ms.iter().any(|m| m == "lcp"), "{e}");
         assert_eq!(e["method"], ms[0]);
     }
+    // Its mixed equilibrium differs from each pure one in both players: three separate
+    // equilibria, no component.
+    assert!(v.get("components").is_none(), "{v}");
+}
+
+/// `--method all` on the embedded scenario: the two pure equilibria differ only in OpenAI's
+/// strategy, so every mix of the two is an equilibrium; they are listed as the ends of one
+/// component, and what simpdiv, logit and the replicator found between them is listed under
+/// it, not as two more equilibria.
+#[test]
+fn all_reports_the_stage_games_segment_of_equilibria_as_one_component() {
+    let tmp = tempfile::tempdir().unwrap();
+    let v = json(&pactsim(&["equilibria", "--json"], tmp.path()));
+    let eqs = v["equilibria"].as_array().unwrap();
+    assert_eq!(eqs.len(), 2, "{v}");
+    let openai = |e: &serde_json::Value| e["profile"][1].clone();
+    assert_eq!(openai(&eqs[0]), serde_json::json!([1.0, 0.0, 0.0]));
+    assert_eq!(openai(&eqs[1]), serde_json::json!([0.0, 1.0, 0.0]));
+    for i in [0, 2] {
+        assert_eq!(eqs[0]["profile"][i], eqs[1]["profile"][i], "player {i}");
+    }
+    // The existing fields stay as they were.
+    assert_eq!(eqs[0]["method"], "pure");
+    assert_eq!(eqs[0]["methods"][0], "pure");
+    let components = v["components"].as_array().unwrap();
+    assert_eq!(components.len(), 1, "{v}");
+    let c = &components[0];
+    assert_eq!(c["extreme_points"], serde_json::json!([0, 1]));
+    assert_eq!(c["convex"], true);
+    assert_eq!(c["pieces"][0]["player"], 1);
+    assert_eq!(
+        c["pieces"][0]["description"],
+        "OpenAI indifferent: every mix of renegotiate and launch on AWS"
+    );
+    let interior = c["interior"].as_array().unwrap();
+    assert_eq!(interior.len(), 2, "{c}");
+    let methods: Vec<&serde_json::Value> = interior.iter().map(|p| &p["methods"]).collect();
+    assert_eq!(
+        methods,
+        [
+            &serde_json::json!(["simpdiv", "logit"]),
+            &serde_json::json!(["replicator"])
+        ]
+    );
+    for p in interior {
+        // Strictly between the ends: OpenAI mixes renegotiate and launch on AWS, the others
+        // play as at the ends.
+        let o = openai(p);
+        let x = o[0].as_f64().unwrap();
+        assert!(x > 0.0 && x < 1.0, "{p}");
+        assert!((x + o[1].as_f64().unwrap() - 1.0).abs() < 1e-9, "{p}");
+        assert_eq!(p["profile"][0], eqs[0]["profile"][0]);
+        assert_eq!(p["profile"][2], eqs[0]["profile"][2]);
+        assert_eq!(p["epsilon"], 0.0);
+    }
+    // The text says the same.
+    let o = pactsim(&["equilibria"], tmp.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    for line in [
+        "method all: 2 equilibria, the ends of 1 component of connected equilibria (below)",
+        "#1 [pure, fictitious, regret]  epsilon=0.000e0  (component 1)",
+        "#2 [pure]  epsilon=0.000e0  (component 1)",
+        "component 1: #1 and #2, and every mix between them, are equilibria (OpenAI \
+         indifferent: every mix of renegotiate and launch on AWS; the other players' strategies \
+         are the same at #1 and #2)",
+        "  found inside it:",
+        "  [simpdiv, logit]  epsilon=0.000e0  OpenAI  renegotiate=0.500000 launch on AWS=0.500000 \
+         back down=0.000000",
+    ] {
+        assert!(
+            text.lines().any(|l| l == line),
+            "missing {line:?} in\n{text}"
+        );
+    }
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("  [replicator]  epsilon=0.000e0  OpenAI  renegotiate=0.6")),
+        "{text}"
+    );
+    assert!(!text.contains("#3"), "{text}");
+}
+
+/// Equilibria connected this way only in part: a 2×3 game with two segments of equilibria
+/// (the pure (1, 1)–(1, 2), where the column player mixes columns 1 and 2, and a mixed one)
+/// and the pure (2, 3), which differs from every other equilibrium in both players. Two
+/// components, and (2, 3) listed on its own.
+#[test]
+fn all_keeps_equilibria_apart_unless_one_player_apart() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("two.nfg"),
+        "NFG 1 R \"two segments\" { \"Row\" \"Column\" }\n\n{ { \"R1\" \"R2\" }\n{ \"C1\" \"C2\" \"C3\" }\n}\n\"\"\n\n2 1 0 0 2 1 0 0 0 0 1 1\n",
+    )
+    .unwrap();
+    let v = json(&pactsim(
+        &["equilibria", "--nfg", "two.nfg", "--json"],
+        tmp.path(),
+    ));
+    let eqs = v["equilibria"].as_array().unwrap();
+    assert_eq!(eqs.len(), 5, "{v}");
+    let alone = eqs
+        .iter()
+        .position(|e| e["profile"] == serde_json::json!([[0.0, 1.0], [0.0, 0.0, 1.0]]))
+        .unwrap();
+    let components = v["components"].as_array().unwrap();
+    assert_eq!(components.len(), 2, "{v}");
+    let mut ends: Vec<u64> = Vec::new();
+    for c in components {
+        assert_eq!(c["pieces"][0]["player"], 1, "{c}");
+        assert_eq!(c["extreme_points"].as_array().unwrap().len(), 2, "{c}");
+        ends.extend(
+            c["extreme_points"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| k.as_u64().unwrap()),
+        );
+    }
+    ends.sort_unstable();
+    let others: Vec<u64> = (0..5).filter(|&k| k != alone as u64).collect();
+    assert_eq!(ends, others, "{v}");
+    let text = stdout(&pactsim(&["equilibria", "--nfg", "two.nfg"], tmp.path()));
+    // Each listed equilibrium's heading names its component, except (2, 3)'s.
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
+    assert_eq!(headings.len(), 5, "{text}");
+    for (k, h) in headings.iter().enumerate() {
+        assert_eq!(h.contains("(component "), k != alone, "{h}");
+    }
+    assert!(text.contains("component 2: "), "{text}");
 }
 
 #[test]

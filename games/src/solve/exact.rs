@@ -571,6 +571,7 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
         game: GameSummary::of(game),
         method: method.name().to_string(),
         equilibria,
+        components: Vec::new(),
         notes,
     })
 }

@@ -14,9 +14,11 @@
 //! [`SolveOptions`], the [`SolveError`] type, the [`solve`] dispatcher (which checks every
 //! Nash equilibrium a method lists against the game as given, [`nash_violation`]) and
 //! [`check`] (the bad-input refusals of [`solve`], without solving); `report` holds the
-//! serialisable [`SolveReport`].
+//! serialisable [`SolveReport`]; [`components`] groups the equilibria of `all` that are one
+//! player apart into connected sets.
 
 mod budget;
+pub mod components;
 pub mod enummixed;
 pub mod exact;
 pub mod fictitious;
@@ -32,6 +34,7 @@ mod report;
 mod simpdiv;
 pub(crate) mod tableau;
 
+pub use components::{Component, InteriorPoint, Piece};
 pub use regret::RegretMode;
 pub use replicator::Population;
 pub use report::{Equilibrium, GameSummary, SolveReport};
@@ -670,7 +673,9 @@ pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), Sol
 /// dynamic's end state counts only as described at [`DYNAMICS_MATCH`]'s use (credited to a
 /// listed equilibrium nearby, or itself a Nash equilibrium), else it is named in a note; a
 /// method that fails (over budget, no convergence) becomes a note. Notes are prefixed with the
-/// method name.
+/// method name. Equilibria one player apart are then grouped into components
+/// ([`components::group`]): the ends stay listed, the equilibria found between them move into
+/// the report's `components`.
 pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveReport, SolveError> {
     opts.validate()?;
     let out = if method == Method::All {
@@ -720,10 +725,17 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
         }
         run_checked(game, method, opts)?
     };
+    // Under `all`, equilibria one player apart are one component (`components`).
+    let (equilibria, components) = if method == Method::All {
+        components::group(game, out.equilibria)
+    } else {
+        (out.equilibria, Vec::new())
+    };
     Ok(SolveReport {
         game: GameSummary::of(game),
         method: method.name().to_string(),
-        equilibria: out.equilibria,
+        equilibria,
+        components,
         notes: out.notes,
     })
 }
@@ -1006,6 +1018,81 @@ mod tests {
         assert_eq!(json["equilibria"][0]["methods"][0], "pure");
         // The dynamics' end states are credited to those equilibria, never counted again.
         assert_eq!(r.equilibria.len(), 3, "{:?}", r.equilibria);
+    }
+
+    /// `all` reports equilibria one player apart as one component: its ends listed, the
+    /// equilibria found between them under it with their methods; (2, 3), which differs from
+    /// every other equilibrium in both players, stays separate, as do the mixed and pure
+    /// equilibria of battle of the sexes.
+    #[test]
+    fn all_groups_equilibria_one_player_apart() {
+        let g = two_segments();
+        let r = solve(&g, Method::All, &SolveOptions::default()).unwrap();
+        let profiles: Vec<&MixedProfile> = r.equilibria.iter().map(|e| &e.profile).collect();
+        let third = 1.0 / 3.0;
+        let want = [
+            vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]],
+            vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]],
+            vec![vec![0.0, 1.0], vec![0.0, 0.0, 1.0]],
+            vec![vec![0.5, 0.5], vec![0.0, third, 2.0 * third]],
+            vec![vec![0.5, 0.5], vec![third, 0.0, 2.0 * third]],
+        ];
+        assert_eq!(profiles.len(), want.len(), "{r}");
+        for w in &want {
+            assert!(
+                r.equilibria.iter().any(|e| e.distance(w) < 1e-9),
+                "{w:?} missing: {r}"
+            );
+        }
+        assert_eq!(r.components.len(), 2, "{r}");
+        let separate = (0..5)
+            .find(|&k| r.equilibria[k].distance(&want[2]) < 1e-9)
+            .unwrap();
+        assert!(r
+            .components
+            .iter()
+            .all(|c| !c.extreme_points.contains(&separate)));
+        let pure = &r.components[0];
+        assert_eq!(pure.extreme_points, [0, 1]);
+        // simpdiv, logit and the replicator end between the pure ends.
+        assert!(!pure.interior.is_empty(), "{r}");
+        let inside: Vec<&str> = pure
+            .interior
+            .iter()
+            .flat_map(|p| p.equilibrium.methods.iter().map(String::as_str))
+            .collect();
+        for m in ["simpdiv", "logit", "replicator"] {
+            assert!(inside.contains(&m), "{m}: {r}");
+        }
+        for p in &pure.interior {
+            assert_eq!(p.equilibrium.profile[0], vec![1.0, 0.0]);
+            assert!(g.epsilon(&p.equilibrium.profile) < 1e-9);
+        }
+        assert!(!r
+            .equilibria
+            .iter()
+            .any(|e| e.methods.iter().any(|m| m == "simpdiv")));
+        let text = r.to_string();
+        assert!(
+            text.starts_with(
+                "method all: 5 equilibria, 4 of them the ends of 2 components of connected \
+                 equilibria (below)\n#1 [pure"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("component 1: #1 and #2, and every mix between them"));
+        let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(
+            json["components"][0]["extreme_points"],
+            serde_json::json!([0, 1])
+        );
+        assert_eq!(json["components"][0]["interior"][0]["piece"], 0);
+        // Battle of the sexes: no two equilibria are one player apart.
+        let bos = solve(&battle_of_sexes(), Method::All, &SolveOptions::default()).unwrap();
+        assert_eq!(bos.equilibria.len(), 3);
+        assert!(bos.components.is_empty());
+        assert!(!bos.to_json().contains("components"));
+        assert!(!bos.to_string().contains("component"));
     }
 
     /// `all` counts only Nash equilibria: in a matching-pennies game with unequal stakes

@@ -1,6 +1,7 @@
 //! The result of a solver run: equilibria with payoffs and regret, serialised exactly as the
 //! `pactsim equilibria --json` contract, plus a plain-text table.
 
+use super::components::Component;
 use crate::game::{Game, MixedProfile};
 use serde::Serialize;
 use std::fmt;
@@ -123,15 +124,20 @@ impl GameSummary {
 }
 
 /// Everything one `solve` call found. Serialises to the object `pactsim equilibria --json`
-/// prints: `game`, `method`, `equilibria` and, when any, `notes`.
+/// prints: `game`, `method`, `equilibria` and, when any, `components` and `notes`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SolveReport {
     /// The game's names.
     pub game: GameSummary,
     /// The method name (as accepted by `Method::from_str`).
     pub method: String,
-    /// Equilibria found, in a deterministic order.
+    /// Equilibria found, in a deterministic order. Under `all`, an equilibrium found strictly
+    /// inside a component is listed in the component instead.
     pub equilibria: Vec<Equilibrium>,
+    /// Connected sets of equilibria (`all` only; omitted from JSON when empty): equilibria of
+    /// `equilibria` one player apart, every mix between which is an equilibrium too.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub components: Vec<Component>,
     /// Warnings such as degeneracy or non-convergence (omitted from JSON when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -147,31 +153,39 @@ impl SolveReport {
 impl fmt::Display for SolveReport {
     /// A human-readable table: one block per equilibrium, one line per player.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
+        let n = self.equilibria.len();
+        write!(
             f,
-            "method {}: {} equilibri{}",
+            "method {}: {n} equilibri{}",
             self.method,
-            self.equilibria.len(),
-            if self.equilibria.len() == 1 {
-                "um"
-            } else {
-                "a"
-            }
+            if n == 1 { "um" } else { "a" }
         )?;
+        let component_of = |k: usize| {
+            self.components
+                .iter()
+                .position(|c| c.extreme_points.contains(&k))
+        };
+        if !self.components.is_empty() {
+            let ends = (0..n).filter(|&k| component_of(k).is_some()).count();
+            let c = self.components.len();
+            write!(
+                f,
+                ", {}the ends of {c} component{} of connected equilibria (below)",
+                if ends == n {
+                    String::new()
+                } else {
+                    format!("{ends} of them ")
+                },
+                if c == 1 { "" } else { "s" }
+            )?;
+        }
+        writeln!(f)?;
         let width = self.game.players.iter().map(String::len).max().unwrap_or(0);
         for (k, eq) in self.equilibria.iter().enumerate() {
             write!(f, "#{}", k + 1)?;
-            if !eq.methods.is_empty() {
-                write!(f, " [{}]", eq.methods.join(", "))?;
-            } else if let Some(m) = &eq.method {
-                write!(f, " [{m}]")?;
-            }
-            if let Some(l) = eq.lambda {
-                write!(f, "  lambda={}", short_number(l))?;
-            }
-            write!(f, "  epsilon={:.3e}", eq.epsilon)?;
-            if let Some(c) = eq.ce_violation {
-                write!(f, "  ce_violation={c:.3e}")?;
+            write_methods(f, eq)?;
+            if let Some(c) = component_of(k) {
+                write!(f, "  (component {})", c + 1)?;
             }
             writeln!(f)?;
             for (i, name) in self.game.players.iter().enumerate() {
@@ -197,11 +211,51 @@ impl fmt::Display for SolveReport {
                 writeln!(f, "  {name:<width$}  payoff {payoff}  {}", probs.join(" "))?;
             }
         }
+        for (c, component) in self.components.iter().enumerate() {
+            writeln!(f, "component {}: {}", c + 1, component.description)?;
+            if !component.interior.is_empty() {
+                writeln!(f, "  found inside it:")?;
+            }
+            for point in &component.interior {
+                let piece = &component.pieces[point.piece];
+                let i = piece.player;
+                write!(f, " ")?;
+                write_methods(f, &point.equilibrium)?;
+                if component.pieces.len() > 1 {
+                    let ends: Vec<String> =
+                        piece.ends.iter().map(|k| format!("#{}", k + 1)).collect();
+                    write!(f, "  between {}", ends.join(", "))?;
+                }
+                let probs: Vec<String> = self.game.strategies[i]
+                    .iter()
+                    .zip(&point.equilibrium.profile[i])
+                    .map(|(s, p)| format!("{s}={p:.6}"))
+                    .collect();
+                writeln!(f, "  {}  {}", self.game.players[i], probs.join(" "))?;
+            }
+        }
         for note in &self.notes {
             writeln!(f, "note: {note}")?;
         }
         Ok(())
     }
+}
+
+/// The methods, λ, epsilon and correlated-equilibrium violation of an entry's heading line.
+fn write_methods(f: &mut fmt::Formatter<'_>, eq: &Equilibrium) -> fmt::Result {
+    if !eq.methods.is_empty() {
+        write!(f, " [{}]", eq.methods.join(", "))?;
+    } else if let Some(m) = &eq.method {
+        write!(f, " [{m}]")?;
+    }
+    if let Some(l) = eq.lambda {
+        write!(f, "  lambda={}", short_number(l))?;
+    }
+    write!(f, "  epsilon={:.3e}", eq.epsilon)?;
+    if let Some(c) = eq.ce_violation {
+        write!(f, "  ce_violation={c:.3e}")?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -220,6 +274,7 @@ mod tests {
             game: GameSummary::of(&g),
             method: "enummixed".into(),
             equilibria: vec![eq.clone()],
+            components: vec![],
             notes: vec![],
         };
         assert_eq!(

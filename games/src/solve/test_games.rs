@@ -55,6 +55,18 @@ pub(crate) fn hawk_dove() -> Game {
     bimatrix(&[[-2.0, 2.0], [0.0, 1.0]], &[[-2.0, 0.0], [2.0, 1.0]])
 }
 
+/// Row 2/2/0 against 0/0/1, column 1/1/0 against 0/0/1 (rows 1, 2; columns 1, 2, 3).
+/// Equilibria: (1, 1) and (1, 2), one player apart, with every mix of columns 1 and 2 between
+/// them; (2, 3) alone; and ((1/2, 1/2), (x, 1/3 − x, 2/3)) for x in [0, 1/3], another segment,
+/// whose ends differ from the pure equilibria in both players.
+pub(crate) fn two_segments() -> Game {
+    Game::bimatrix(
+        &[vec![2.0, 2.0, 0.0], vec![0.0, 0.0, 1.0]],
+        &[vec![1.0, 1.0, 0.0], vec![0.0, 0.0, 1.0]],
+    )
+    .unwrap()
+}
+
 /// Jordan's three-player matching game: 1 wants to match 2, 2 wants to match 3, 3 wants to
 /// mismatch 1. No pure equilibrium; the unique NE has everyone mixing 1/2.
 pub(crate) fn three_player_mixed_only() -> Game {

@@ -11,7 +11,7 @@ use super::{json_of, toml_text, Axis, Cell, Sweep};
 use crate::layers::{Bases, Document};
 use crate::limits::{MAX_AXES, MAX_CELLS, MAX_RUNS};
 use crate::overrides::lookup;
-use crate::scenario::{Problem, Scenario, ScenarioError};
+use crate::scenario::{Problem, ProblemKind, Scenario, ScenarioError};
 use crate::strategy::Catalog;
 use crate::sweep_file::{DesignKind, SweepFile};
 
@@ -186,6 +186,7 @@ fn base_problems(e: ScenarioError, sets: &[String], source: &str, text: &str) ->
                     _ => String::new(),
                 };
                 return Problem {
+                    kind: ProblemKind::Other,
                     path: "sweep.set".into(),
                     location: crate::location::locate(text, "sweep.set"),
                     value: format!("{o:?}"),
@@ -261,6 +262,7 @@ fn check_settings(file: &SweepFile, problems: &mut Vec<Problem>) -> Result<u64, 
     }
     if file.axis.len() > MAX_AXES {
         return Err(Problem {
+            kind: ProblemKind::Other,
             path: "axis".into(),
             location: None,
             value: file.axis.len().to_string(),
@@ -363,6 +365,7 @@ fn check_grid_size(grid_values: &[Vec<toml::Value>]) -> Result<(), Problem> {
     if cells.is_none() {
         let sizes: Vec<String> = grid_values.iter().map(|v| v.len().to_string()).collect();
         return Err(Problem {
+            kind: ProblemKind::Other,
             path: "axis".into(),
             location: None,
             value: sizes.join(" × "),
@@ -543,6 +546,7 @@ pub(super) fn push(
     message: String,
 ) {
     problems.push(Problem {
+        kind: ProblemKind::Other,
         path: path.to_string(),
         location,
         value,

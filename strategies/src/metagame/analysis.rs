@@ -3,11 +3,14 @@
 //! equilibria found by the toolkit (pure Nash, simpdiv, logit QRE), regret matching across
 //! episodes to a learned mixture per role, and the April-like share under a mixture.
 //!
-//! Mixture shares: a mixture σ puts weight w_s = Π_i σ_i(s_i) on profile s; its April-like
-//! share is Σ_s w_s·p_s. The 95% interval is share ± 1.96·Σ_s w_s·SE_s with SE_s the
-//! profile's Agresti–Coull standard error. Summing standard errors (rather than adding
-//! variances) bounds the standard deviation of the weighted sum whatever the correlation
-//! between profiles, which share random numbers; the interval is therefore conservative.
+//! Shares: a profile's April-like share p_s has its Wilson 95% interval ([`profile_share`]). A
+//! mixture σ puts weight w_s = Π_i σ_i(s_i) on profile s; its April-like share is Σ_s w_s·p_s.
+//! A mixture with weight 1 on one profile (a pure equilibrium, say) is that profile, and gets
+//! that profile's Wilson interval, so one share has one interval wherever it is shown. Any
+//! other mixture's 95% interval is share ± 1.96·Σ_s w_s·SE_s with SE_s the profile's
+//! Agresti–Coull standard error. Summing standard errors (rather than adding variances) bounds
+//! the standard deviation of the weighted sum whatever the correlation between profiles, which
+//! share random numbers; the interval is therefore conservative.
 
 use super::profiles::{difference_se, ProfileResult};
 use super::MetagameError;
@@ -107,9 +110,39 @@ pub fn regret(game: &Game, results: &[ProfileResult], index: usize) -> Regret {
     }
 }
 
-/// The April-like share under `mixture` (probabilities per role), with the conservative
-/// interval of the module docs.
+/// The April-like share of one profile's runs, with its Wilson 95% interval.
+pub fn profile_share(result: &ProfileResult) -> ShareCi {
+    let (ci_low, ci_high) = result.april_like_ci();
+    ShareCi {
+        share: result.april_like(),
+        ci_low,
+        ci_high,
+    }
+}
+
+/// The flat index of the profile `mixture` plays with certainty (one strategy of positive
+/// probability per role), if it is pure.
+fn pure_profile(game: &Game, mixture: &[Vec<f64>]) -> Option<usize> {
+    let strategies: Option<Vec<usize>> = mixture
+        .iter()
+        .map(|p| {
+            let mut played = p.iter().enumerate().filter(|(_, x)| **x > 0.0);
+            match (played.next(), played.next()) {
+                (Some((k, _)), None) => Some(k),
+                _ => None,
+            }
+        })
+        .collect();
+    strategies.map(|s| game.profile_index(&s))
+}
+
+/// The April-like share under `mixture` (probabilities per role), with the interval of the
+/// module docs: the profile's own Wilson interval ([`profile_share`]) when the mixture plays
+/// one profile with certainty, else the conservative mixture interval.
 pub fn mixture_share(game: &Game, results: &[ProfileResult], mixture: &[Vec<f64>]) -> ShareCi {
+    if let Some(index) = pure_profile(game, mixture) {
+        return profile_share(&results[index]);
+    }
     let mut share = 0.0;
     let mut se = 0.0;
     for (index, r) in results.iter().enumerate() {
@@ -228,6 +261,7 @@ pub fn solve_game(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sim::stats::wilson;
 
     fn result(mean: [f64; 3], se: f64, april: u64) -> ProfileResult {
         let mut counts = [0; 8];
@@ -293,6 +327,28 @@ mod tests {
         let half = mixture_share(&g, &r, &[vec![0.5, 0.5], vec![0.5, 0.5], vec![1.0]]);
         assert!((half.share - (0.9 + 0.5 + 0.5 + 0.1) / 4.0).abs() < 1e-12);
         assert!(half.ci_low < half.share && half.share < half.ci_high);
+    }
+
+    /// A mixture with weight 1 on one profile is that profile: its share has the profile's own
+    /// Wilson interval, not the mixture formula's (±1.96 Agresti–Coull SE), which differs.
+    #[test]
+    fn a_pure_mixture_has_its_profiles_interval() {
+        let (g, r) = dilemma(0.1);
+        let dd = g.profile_index(&[1, 1, 0]);
+        let pure = mixture_share(&g, &r, &[vec![0.0, 1.0], vec![0.0, 1.0], vec![1.0]]);
+        let own = profile_share(&r[dd]);
+        assert_eq!(pure, own);
+        let (lo, hi) = wilson(10, 100, Z95);
+        assert_eq!((own.share, own.ci_low, own.ci_high), (0.1, lo, hi));
+        // The mixture formula gives another interval for the same share.
+        let se = r[dd].april_like_se();
+        assert!((own.ci_low - (0.1 - Z95 * se)).abs() > 1e-3, "{own:?}");
+        // Any weight off that profile makes it a mixture again.
+        let mixed = mixture_share(&g, &r, &[vec![1e-9, 1.0 - 1e-9], vec![0.0, 1.0], vec![1.0]]);
+        assert!(
+            (mixed.ci_low - (mixed.share - Z95 * se)).abs() < 1e-6,
+            "{mixed:?}"
+        );
     }
 
     #[test]

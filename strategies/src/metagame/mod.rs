@@ -85,13 +85,19 @@ pub struct ProfileRow {
     /// The simulation results.
     #[serde(flatten)]
     pub result: ProfileResult,
-    /// April-like share with its Wilson 95% interval.
+    /// April-like share with its Wilson 95% interval ([`analysis::profile_share`]).
     pub april_like: ShareCi,
     /// Share of each outcome class, in classification order.
     pub shares: [f64; 8],
     /// Regret of the profile.
     pub regret: Regret,
 }
+
+/// How the April-like intervals are computed ([`Metagame::interval_method`]).
+pub const INTERVAL_METHOD: &str = "each profile, the default profile and any mixture with \
+    weight 1 on one profile (such as a pure equilibrium): that profile's Wilson 95% interval; \
+    other mixtures: share ± 1.96·Σ_s w_s·SE_s (Agresti–Coull SE per profile; conservative \
+    under common random numbers)";
 
 /// The whole meta-game.
 #[derive(Debug, Clone, Serialize)]
@@ -106,7 +112,8 @@ pub struct Metagame {
     pub seed: u64,
     /// Every profile, in Gambit order (Microsoft's strategy varies fastest).
     pub profiles: Vec<ProfileRow>,
-    /// April-like share under the default profile (first strategy of each role).
+    /// April-like share under the default profile (first strategy of each role), with that
+    /// profile's Wilson 95% interval (the same as its row of `profiles`).
     pub default_profile: ShareCi,
     /// Equilibria of the empirical game (pure Nash, simpdiv, logit QRE).
     pub equilibria: Vec<Mixture>,
@@ -146,19 +153,12 @@ pub fn run(
     let rows: Vec<ProfileRow> = results
         .iter()
         .enumerate()
-        .map(|(index, r)| {
-            let (lo, hi) = r.april_like_ci();
-            ProfileRow {
-                labels: profiles::labels(sets, r.profile),
-                april_like: ShareCi {
-                    share: r.april_like(),
-                    ci_low: lo,
-                    ci_high: hi,
-                },
-                shares: r.counts.map(|c| c as f64 / r.runs as f64),
-                regret: analysis::regret(&game, &results, index),
-                result: r.clone(),
-            }
+        .map(|(index, r)| ProfileRow {
+            labels: profiles::labels(sets, r.profile),
+            april_like: analysis::profile_share(r),
+            shares: r.counts.map(|c| c as f64 / r.runs as f64),
+            regret: analysis::regret(&game, &results, index),
+            result: r.clone(),
         })
         .collect();
     Ok(Metagame {
@@ -170,8 +170,7 @@ pub fn run(
         profiles: rows,
         equilibria,
         learned,
-        interval_method: "default profile: Wilson 95%; mixtures: share ± 1.96·Σ_s w_s·SE_s \
-                          (Agresti–Coull SE per profile; conservative under common random numbers)",
+        interval_method: INTERVAL_METHOD,
         notes,
         game,
     })

@@ -8,7 +8,7 @@ use crate::catalog;
 use serde::Deserialize;
 use sim::location::line_col;
 use sim::player::Player;
-use sim::scenario::{Problem, ScenarioError};
+use sim::scenario::{Problem, ProblemKind, ScenarioError};
 use sim::schema::AgentSpec;
 use sim::strategy::{Catalog, SpecProblem};
 use sim::Scenario;
@@ -77,6 +77,7 @@ impl StrategySets {
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             err(vec![Problem {
+                kind: ProblemKind::Other,
                 location: e.span().map(|s| line_col(text, s.start)),
                 path: String::new(),
                 value: String::new(),
@@ -89,6 +90,7 @@ impl StrategySets {
         for (r, list) in lists.into_iter().enumerate() {
             if list.is_empty() {
                 problems.push(Problem {
+                    kind: ProblemKind::Other,
                     location: None,
                     path: ROLES[r].to_string(),
                     value: "[]".into(),
@@ -106,6 +108,7 @@ impl StrategySets {
                     Ok(c) => {
                         if roles[r].iter().any(|o| o.label == c.label) {
                             problems.push(Problem {
+                                kind: ProblemKind::Other,
                                 location: Some(line_col(text, label_at)),
                                 path: format!("{at}.label"),
                                 value: format!("{:?}", c.label),
@@ -121,6 +124,7 @@ impl StrategySets {
         let profiles: usize = roles.iter().map(|r| r.len().max(1)).product();
         if profiles > MAX_PROFILES {
             problems.push(Problem {
+                kind: ProblemKind::Other,
                 location: None,
                 path: String::new(),
                 value: profiles.to_string(),
@@ -163,6 +167,7 @@ fn candidate(
         return match entry.params {
             None => Ok(Candidate { label, agent: None }),
             Some(p) => Err(vec![Problem {
+                kind: ProblemKind::Other,
                 location: Some(line_col(text, p.span().start)),
                 path: format!("{at}.params"),
                 value: p.get_ref().to_string(),
@@ -194,6 +199,7 @@ fn candidate(
                         (format!("{at}.params.{sub}"), params_line)
                     };
                     Problem {
+                        kind: ProblemKind::Other,
                         location: line,
                         path,
                         value,

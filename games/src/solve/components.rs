@@ -1,0 +1,549 @@
+//! Connected sets of equilibria in the listing of `--method all`.
+//!
+//! The segment rule: when two Nash equilibria differ in exactly one player's strategy, every
+//! mix of the two is a Nash equilibrium too. That player is indifferent between its two
+//! strategies given the others' (both are best responses to the same opponents), so it is
+//! indifferent to any mix of them; each other player's payoffs are linear in that player's
+//! mix, so a best response against both ends is one against every mix. (With regrets instead
+//! of exact equilibria, a mix's regret is at most the larger of the ends'.) More generally,
+//! equilibria that agree outside one player span a convex set: every mix of their strategies
+//! for that player is an equilibrium. Such a set is a *piece*.
+//!
+//! [`group`] finds the pieces among the equilibria `all` lists, joins pieces that share an
+//! equilibrium into *components*, keeps listing the equilibria that span each piece (its ends:
+//! none lies strictly between two others of the piece), and moves the ones found strictly
+//! inside a piece, with the methods that found them, under their component. A component of
+//! one piece is convex; a chain of pieces for different players (or for the same player with
+//! the others at different strategies) is connected but not convex, as a mix across pieces
+//! need not be an equilibrium, and is described as such. Equilibria connected in no such way
+//! stay separate. QRE at given λ are never grouped.
+
+use super::report::Equilibrium;
+use crate::game::{Game, MixedProfile};
+use serde::Serialize;
+
+/// Largest difference of a probability at which `all` treats two strategies as the same, or
+/// a profile as lying on a segment, when grouping equilibria into components.
+pub const COMPONENT_TOLERANCE: f64 = 1e-6;
+
+/// A connected set of Nash equilibria: the listed equilibria that span it, the convex pieces
+/// it is made of, and the equilibria found inside it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Component {
+    /// Indices (from 0) in the report's `equilibria` of the equilibria found that span the set:
+    /// the ends of its pieces.
+    pub extreme_points: Vec<usize>,
+    /// Whether the set is convex (one piece): every mix of its extreme points is then an
+    /// equilibrium. A chain of several pieces is connected but not convex.
+    pub convex: bool,
+    /// The convex pieces.
+    pub pieces: Vec<Piece>,
+    /// The set in words.
+    pub description: String,
+    /// Equilibria found strictly inside a piece, with the methods that found them, in the order
+    /// `all` found them.
+    pub interior: Vec<InteriorPoint>,
+}
+
+/// A convex set of equilibria that agree outside one player: every mix of that player's
+/// strategies at its ends (the others playing as there) is an equilibrium.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Piece {
+    /// The player who is indifferent (index in the game's players).
+    pub player: usize,
+    /// Indices (from 0) in the report's `equilibria` of the piece's ends.
+    pub ends: Vec<usize>,
+    /// The piece in words.
+    pub description: String,
+}
+
+/// An equilibrium found strictly inside a piece of a component.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InteriorPoint {
+    /// Index (from 0) in the component's `pieces` of the piece it lies in.
+    pub piece: usize,
+    /// The equilibrium, with `method` and `methods` as in the report's `equilibria`.
+    #[serde(flatten)]
+    pub equilibrium: Equilibrium,
+}
+
+/// Largest absolute difference between two probability vectors of the same length.
+fn gap(a: &[f64], b: &[f64]) -> f64 {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| (x - y).abs())
+        .fold(0.0, f64::max)
+}
+
+/// The one player whose strategy differs between `a` and `b` (all others agree within `tol`),
+/// or `None` when none or several do.
+pub fn one_player_apart(a: &MixedProfile, b: &MixedProfile, tol: f64) -> Option<usize> {
+    let mut differ = (0..a.len()).filter(|&i| gap(&a[i], &b[i]) > tol);
+    match (differ.next(), differ.next()) {
+        (Some(i), None) => Some(i),
+        _ => None,
+    }
+}
+
+/// Whether `p` lies strictly between `a` and `b` on the segment joining them: within `tol` of
+/// the point a + t·(b − a) for some t, and farther than `tol` from both ends.
+pub fn strictly_between(p: &[f64], a: &[f64], b: &[f64], tol: f64) -> bool {
+    let d: Vec<f64> = a.iter().zip(b).map(|(x, y)| y - x).collect();
+    let norm: f64 = d.iter().map(|x| x * x).sum();
+    if norm == 0.0 || gap(p, a) <= tol || gap(p, b) <= tol {
+        return false;
+    }
+    let t = p
+        .iter()
+        .zip(a)
+        .zip(&d)
+        .map(|((x, y), z)| (x - y) * z)
+        .sum::<f64>()
+        / norm;
+    let on_line = p
+        .iter()
+        .zip(a)
+        .zip(&d)
+        .all(|((x, y), z)| (x - (y + t * z)).abs() <= tol);
+    on_line && t > 0.0 && t < 1.0
+}
+
+/// A piece while grouping: its player and members (indices into the listing).
+struct Raw {
+    player: usize,
+    members: Vec<usize>,
+}
+
+/// Groups `list` (the equilibria `all` found, in order) into components (module docs): returns
+/// the equilibria still listed (isolated ones and the ends of pieces, in their order) and the
+/// components, whose indices refer to the returned list. `list` comes back unchanged, with no
+/// component, when no two equilibria are one player apart.
+pub fn group(game: &Game, list: Vec<Equilibrium>) -> (Vec<Equilibrium>, Vec<Component>) {
+    let tol = COMPONENT_TOLERANCE;
+    let candidates: Vec<usize> = (0..list.len())
+        .filter(|&k| list[k].lambda.is_none())
+        .collect();
+    // Pieces: for each player, the classes of two or more equilibria that agree outside it.
+    let mut raw: Vec<Raw> = Vec::new();
+    for player in 0..game.num_players() {
+        let mut classes: Vec<Vec<usize>> = Vec::new();
+        for &k in &candidates {
+            let agrees = |c: &Vec<usize>| {
+                (0..game.num_players())
+                    .filter(|&j| j != player)
+                    .all(|j| gap(&list[c[0]].profile[j], &list[k].profile[j]) <= tol)
+            };
+            match classes.iter_mut().find(|c| agrees(c)) {
+                Some(c) => c.push(k),
+                None => classes.push(vec![k]),
+            }
+        }
+        raw.extend(
+            classes
+                .into_iter()
+                .filter(|c| c.len() >= 2)
+                .map(|members| Raw { player, members }),
+        );
+    }
+    if raw.is_empty() {
+        return (list, Vec::new());
+    }
+    // Ends of each piece: members not strictly between two other members.
+    let inside = |piece: &Raw, k: usize| {
+        let p = &list[k].profile[piece.player];
+        piece.members.iter().any(|&a| {
+            piece.members.iter().any(|&b| {
+                a != k
+                    && b != k
+                    && a < b
+                    && strictly_between(
+                        p,
+                        &list[a].profile[piece.player],
+                        &list[b].profile[piece.player],
+                        tol,
+                    )
+            })
+        })
+    };
+    let ends: Vec<Vec<usize>> = raw
+        .iter()
+        .map(|piece| {
+            piece
+                .members
+                .iter()
+                .copied()
+                .filter(|&k| !inside(piece, k))
+                .collect()
+        })
+        .collect();
+    // Listed: in no piece, or an end of one.
+    let in_piece = |k: usize| raw.iter().any(|p| p.members.contains(&k));
+    let listed: Vec<bool> = (0..list.len())
+        .map(|k| !in_piece(k) || ends.iter().any(|e| e.contains(&k)))
+        .collect();
+    // Components: pieces joined through shared members (union–find over the pieces).
+    let mut root: Vec<usize> = (0..raw.len()).collect();
+    fn find(root: &mut [usize], mut x: usize) -> usize {
+        while root[x] != x {
+            root[x] = root[root[x]];
+            x = root[x];
+        }
+        x
+    }
+    for a in 0..raw.len() {
+        for b in a + 1..raw.len() {
+            if raw[a].members.iter().any(|k| raw[b].members.contains(k)) {
+                let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+                root[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    // New indices of the listed equilibria.
+    let mut new_index = vec![usize::MAX; list.len()];
+    let mut next = 0;
+    for (k, slot) in new_index.iter_mut().enumerate() {
+        if listed[k] {
+            *slot = next;
+            next += 1;
+        }
+    }
+    // Components in the order of their first piece.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_root: Vec<Option<usize>> = vec![None; raw.len()];
+    for p in 0..raw.len() {
+        let r = find(&mut root, p);
+        match group_of_root[r] {
+            Some(g) => groups[g].push(p),
+            None => {
+                group_of_root[r] = Some(groups.len());
+                groups.push(vec![p]);
+            }
+        }
+    }
+    let components: Vec<Component> = groups
+        .iter()
+        .map(|pieces| {
+            let mut members: Vec<usize> = pieces
+                .iter()
+                .flat_map(|&p| raw[p].members.iter().copied())
+                .collect();
+            members.sort_unstable();
+            members.dedup();
+            let pieces_out: Vec<Piece> = pieces
+                .iter()
+                .map(|&p| {
+                    let e: Vec<usize> = ends[p].iter().map(|&k| new_index[k]).collect();
+                    Piece {
+                        player: raw[p].player,
+                        description: piece_words(game, &list, raw[p].player, &ends[p], &e),
+                        ends: e,
+                    }
+                })
+                .collect();
+            let interior = members
+                .iter()
+                .filter(|&&k| !listed[k])
+                .map(|&k| InteriorPoint {
+                    piece: pieces
+                        .iter()
+                        .position(|&p| raw[p].members.contains(&k))
+                        .unwrap_or(0),
+                    equilibrium: list[k].clone(),
+                })
+                .collect();
+            let extreme_points: Vec<usize> = members
+                .iter()
+                .filter(|&&k| listed[k])
+                .map(|&k| new_index[k])
+                .collect();
+            let convex = pieces_out.len() == 1;
+            Component {
+                description: component_words(&extreme_points, &pieces_out, convex),
+                extreme_points,
+                convex,
+                pieces: pieces_out,
+                interior,
+            }
+        })
+        .collect();
+    let kept = list
+        .into_iter()
+        .zip(listed)
+        .filter_map(|(e, l)| l.then_some(e))
+        .collect();
+    (kept, components)
+}
+
+/// `#k` for an index from 0, as the text report numbers the equilibria.
+fn number(k: usize) -> String {
+    format!("#{}", k + 1)
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "#1 and #2" for indices from 0.
+fn numbers(ends: &[usize]) -> String {
+    and_list(&ends.iter().map(|&k| number(k)).collect::<Vec<_>>())
+}
+
+/// A piece in words, from its player and its ends (`ends`: indices into the original listing;
+/// `shown`: the same in the returned listing).
+fn piece_words(
+    game: &Game,
+    list: &[Equilibrium],
+    player: usize,
+    ends: &[usize],
+    shown: &[usize],
+) -> String {
+    let name = &game.players()[player];
+    let names = &game.strategies()[player];
+    // The strategy each end plays with certainty, when every end is pure for the player.
+    let pure: Option<Vec<usize>> = ends
+        .iter()
+        .map(|&k| {
+            let p = &list[k].profile[player];
+            let mut played = (0..p.len()).filter(|&j| p[j] > COMPONENT_TOLERANCE);
+            match (played.next(), played.next()) {
+                (Some(j), None) => Some(j),
+                _ => None,
+            }
+        })
+        .collect();
+    match pure {
+        Some(mut s) => {
+            s.sort_unstable();
+            s.dedup();
+            let s: Vec<String> = s.into_iter().map(|j| names[j].clone()).collect();
+            format!("{name} indifferent: every mix of {}", and_list(&s))
+        }
+        None => format!(
+            "{name} indifferent: every mix of its strategies at {}",
+            numbers(shown)
+        ),
+    }
+}
+
+/// A component in words (indices into the returned listing).
+fn component_words(extreme: &[usize], pieces: &[Piece], convex: bool) -> String {
+    let ends = numbers;
+    if convex {
+        let p = &pieces[0];
+        let between = if p.ends.len() == 2 {
+            "every mix between them"
+        } else {
+            "every mix of them"
+        };
+        return format!(
+            "{}, and {between}, are equilibria ({}; the other players' strategies are the same \
+             at {})",
+            ends(&p.ends),
+            p.description,
+            ends(&p.ends),
+        );
+    }
+    let parts: Vec<String> = pieces
+        .iter()
+        .map(|p| format!("{}: {}", ends(&p.ends), p.description))
+        .collect();
+    format!(
+        "a connected set of equilibria through {}, made of {} convex pieces, each a set of \
+         equilibria: {}; it is not convex as a whole (a mix across pieces need not be an \
+         equilibrium)",
+        ends(extreme),
+        pieces.len(),
+        parts.join("; ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_games::*;
+    use super::*;
+
+    fn eq(game: &Game, profile: MixedProfile) -> Equilibrium {
+        Equilibrium::evaluate(game, profile)
+    }
+
+    /// The segment rule: two equilibria one player apart have every mix between them as an
+    /// equilibrium; two equilibria that differ in both players need not (battle of the sexes:
+    /// the midpoint of its pure equilibria is not one), and are not joined.
+    #[test]
+    fn the_segment_rule() {
+        let g = two_segments();
+        let a = vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]];
+        let b = vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]];
+        assert_eq!(g.epsilon(&a), 0.0);
+        assert_eq!(g.epsilon(&b), 0.0);
+        assert_eq!(one_player_apart(&a, &b, COMPONENT_TOLERANCE), Some(1));
+        for k in 1..10 {
+            let t = f64::from(k) / 10.0;
+            let mix = vec![vec![1.0, 0.0], vec![1.0 - t, t, 0.0]];
+            assert_eq!(g.epsilon(&mix), 0.0, "t = {t}");
+            assert!(strictly_between(&mix[1], &a[1], &b[1], COMPONENT_TOLERANCE));
+        }
+        assert!(!strictly_between(&a[1], &a[1], &b[1], COMPONENT_TOLERANCE));
+        assert!(!strictly_between(
+            &[0.5, 0.4, 0.1],
+            &a[1],
+            &b[1],
+            COMPONENT_TOLERANCE
+        ));
+        // Past an end is not between.
+        assert!(!strictly_between(
+            &[1.5, -0.5, 0.0],
+            &a[1],
+            &b[1],
+            COMPONENT_TOLERANCE
+        ));
+        let bos = battle_of_sexes();
+        let (x, y) = (
+            vec![vec![1.0, 0.0], vec![1.0, 0.0]],
+            vec![vec![0.0, 1.0], vec![0.0, 1.0]],
+        );
+        assert_eq!(one_player_apart(&x, &y, COMPONENT_TOLERANCE), None);
+        assert!(bos.epsilon(&vec![vec![0.5, 0.5], vec![0.5, 0.5]]) > 0.1);
+        let (listed, components) = group(&bos, vec![eq(&bos, x), eq(&bos, y)]);
+        assert_eq!(listed.len(), 2);
+        assert!(components.is_empty());
+    }
+
+    #[test]
+    fn interior_points_go_under_their_component_and_others_stay_separate() {
+        let g = two_segments();
+        let third = 1.0 / 3.0;
+        let list = vec![
+            eq(&g, vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]]),
+            eq(&g, vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]]),
+            eq(&g, vec![vec![0.0, 1.0], vec![0.0, 0.0, 1.0]]),
+            eq(&g, vec![vec![1.0, 0.0], vec![0.5, 0.5, 0.0]]),
+            eq(&g, vec![vec![0.5, 0.5], vec![third, 0.0, 2.0 * third]]),
+            eq(&g, vec![vec![0.5, 0.5], vec![0.0, third, 2.0 * third]]),
+            eq(
+                &g,
+                vec![vec![0.5, 0.5], vec![0.25, 0.25 * third, 2.0 * third]],
+            ),
+        ];
+        assert!(list.iter().all(|e| e.epsilon < 1e-12));
+        let (listed, components) = group(&g, list.clone());
+        assert_eq!(listed, [0, 1, 2, 4, 5].map(|k| list[k].clone()));
+        assert_eq!(components.len(), 2, "{components:?}");
+        let pure = &components[0];
+        assert_eq!(pure.extreme_points, [0, 1]);
+        assert!(pure.convex);
+        assert_eq!(pure.pieces[0].player, 1);
+        assert_eq!(pure.interior.len(), 1);
+        assert_eq!(pure.interior[0].equilibrium, list[3]);
+        assert_eq!(
+            pure.description,
+            "#1 and #2, and every mix between them, are equilibria (Player 2 indifferent: \
+             every mix of 1 and 2; the other players' strategies are the same at #1 and #2)"
+        );
+        let mixed = &components[1];
+        assert_eq!(mixed.extreme_points, [3, 4]);
+        assert_eq!(mixed.interior[0].equilibrium, list[6]);
+        assert!(
+            mixed.pieces[0]
+                .description
+                .ends_with("Player 2 indifferent: every mix of its strategies at #4 and #5"),
+            "{}",
+            mixed.pieces[0].description
+        );
+        // (R2, C3), #3, is in neither.
+        assert!(components.iter().all(|c| !c.extreme_points.contains(&2)));
+    }
+
+    /// A chain: A–B one player apart and B–C another player apart is connected, but a mix of A
+    /// and C need not be an equilibrium, and the description says so.
+    #[test]
+    fn a_chain_of_pieces_is_connected_but_not_convex() {
+        // Both players get 1 unless (R2, C2), where both get 0: (R1, C1), (R1, C2) and
+        // (R2, C1) are equilibria; (R1, C2) and (R2, C1) differ in both players.
+        let g = bimatrix(&[[1.0, 1.0], [1.0, 0.0]], &[[1.0, 1.0], [1.0, 0.0]]);
+        let a = vec![vec![1.0, 0.0], vec![0.0, 1.0]];
+        let b = vec![vec![1.0, 0.0], vec![1.0, 0.0]];
+        let c = vec![vec![0.0, 1.0], vec![1.0, 0.0]];
+        let mid_ac = vec![vec![0.5, 0.5], vec![0.5, 0.5]];
+        assert!(g.epsilon(&mid_ac) > 0.1, "a mix across pieces is not one");
+        let (listed, components) = group(&g, vec![eq(&g, a), eq(&g, b), eq(&g, c)]);
+        assert_eq!(listed.len(), 3);
+        assert_eq!(components.len(), 1);
+        let c = &components[0];
+        assert!(!c.convex);
+        assert_eq!(c.pieces.len(), 2);
+        assert_eq!(c.extreme_points, [0, 1, 2]);
+        assert!(c.description.contains("not convex"), "{}", c.description);
+    }
+
+    /// The rule on many degenerate games (payoffs 0 or 1, so ties abound): for every piece
+    /// `group` finds among the pure equilibria and those `enummixed` lists, mixes of any two of
+    /// its ends are equilibria.
+    #[test]
+    fn every_mix_within_a_piece_is_an_equilibrium() {
+        use rand::{RngExt, SeedableRng};
+        let mut pieces = 0;
+        for seed in 0..200u64 {
+            let counts: &[usize] = if seed % 2 == 0 { &[3, 3] } else { &[2, 2, 2] };
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+            let k = counts.iter().product::<usize>() * counts.len();
+            let payoffs = (0..k)
+                .map(|_| f64::from(rng.random_range(0..2u8)))
+                .collect();
+            let g = Game::from_counts(counts, payoffs).unwrap();
+            let mut list = crate::solve::pure::solve(&g);
+            if counts.len() == 2 {
+                if let Ok(out) = crate::solve::enummixed::solve(&g, 1e-9) {
+                    for e in out.equilibria {
+                        if list
+                            .iter()
+                            .all(|x| x.distance(&e.profile) > COMPONENT_TOLERANCE)
+                        {
+                            list.push(e);
+                        }
+                    }
+                }
+            }
+            let (listed, components) = group(&g, list);
+            for piece in components.iter().flat_map(|c| &c.pieces) {
+                pieces += 1;
+                for &a in &piece.ends {
+                    for &b in &piece.ends {
+                        for t in [0.25, 0.5, 0.75] {
+                            let mix: MixedProfile = listed[a]
+                                .profile
+                                .iter()
+                                .zip(&listed[b].profile)
+                                .map(|(x, y)| {
+                                    x.iter()
+                                        .zip(y)
+                                        .map(|(x, y)| (1.0 - t) * x + t * y)
+                                        .collect()
+                                })
+                                .collect();
+                            assert!(g.epsilon(&mix) < 1e-9, "seed {seed}: {mix:?}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(pieces > 50, "only {pieces} pieces");
+    }
+
+    /// QRE at given λ are not equilibria and never grouped.
+    #[test]
+    fn qre_are_never_grouped() {
+        let g = two_segments();
+        let mut a = eq(&g, vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]]);
+        let b = eq(&g, vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]]);
+        a.lambda = Some(1.0);
+        let (listed, components) = group(&g, vec![a, b]);
+        assert_eq!(listed.len(), 2);
+        assert!(components.is_empty());
+    }
+}

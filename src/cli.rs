@@ -2,6 +2,11 @@
 //! groups flattened into each command ([`ScenarioArgs`], [`HeatArgs`], [`ThreadsArg`],
 //! [`SeedArg`], [`PlotArgs`], [`OutputArgs`]), so their names, help and defaults are written once.
 
+// The doc comments below are clap's help text, printed verbatim by `--help`: placeholders such
+// as `results/<scenario name>` and section names such as `[ranges]` are meant literally there,
+// not as HTML or intra-doc links.
+#![allow(rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 

@@ -357,7 +357,7 @@ pub fn prim(x: &[Vec<f64>], y: &[f64], o: PrimOptions) -> Result<PrimResult, Ana
     })
 }
 
-/// Random subsets drawn by [`permutation_p`].
+/// Random subsets drawn by the permutation test of a continuous share's quasi-p-values.
 pub const PERMUTATIONS: usize = 9_999;
 
 /// The quasi-p-value of a restriction for a continuous outcome: the share of random subsets of

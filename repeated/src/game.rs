@@ -89,7 +89,7 @@ impl Game {
         }
     }
 
-    /// A built-in game by name (see [`BUILTIN_GAMES`]).
+    /// A built-in game by name (an unknown name's error lists the built-in names).
     pub fn builtin(name: &str) -> Result<Game, RepeatedError> {
         match name {
             "pd" => Ok(Game::prisoners_dilemma()),

@@ -1,9 +1,9 @@
 //! # repeated — repeated two-player normal-form games
 //!
 //! A library that depends on no pactsim crate but `analysis` (model-free numerics: quantiles
-//! and Wilson intervals): bimatrix [`game`]s, the
+//! and Wilson intervals): bimatrix games ([`Game`]), the
 //! [`Strategy`] trait with Axelrod-style classifiers, a [`library`] of strategies that behave
-//! as the Axelrod Python library 4.x implements them, single [`matches`] with optional noise and
+//! as the Axelrod Python library 4.x implements them, single [`matches`](mod@matches) with optional noise and
 //! random length, round-robin [`tournament`]s and [`moran`] processes that are byte-identical for any thread
 //! count and resumable ([`checkpoint`]).
 //!

@@ -1,5 +1,5 @@
 //! `agreements.csv` of a `run` results directory: a bounded sample of the runs that ended in an
-//! agreement (the first [`SAMPLE`] in run order), one typed [`Agreement`] row each. [`write`]
+//! agreement (the first [`SAMPLE`] in run order), one typed [`Agreement`] row each. [`write`](fn@write)
 //! produces the file's bytes and [`read`] parses it back (for re-plotting); a malformed row is
 //! an [`AgreementsError`] naming the file and line.
 

@@ -4,7 +4,7 @@
 //! values (unanimity and OpenAI-hub variants), the Shapley (1953) value and a core check,
 //! beside the April-2026 terms.
 //!
-//! Utilities are the scenario's payoffs at its expected values ([`Reduced`]), over every
+//! Utilities are the scenario's payoffs at its expected values (the stage game's reduced payoffs), over every
 //! Microsoft–OpenAI contract of the discretised issue space, with the OpenAI–Amazon terms
 //! (hosting, tranche) kept as in the status quo: the contracts the agents bargain over
 //! (`crate::frontier`). Microsoft and OpenAI cannot change Amazon's terms between them, and a

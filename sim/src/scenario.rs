@@ -1,6 +1,6 @@
 //! The validated [`Scenario`] and the one validation step that makes it: a raw
 //! [`ScenarioFile`] (with `--set` overrides applied to its document) goes through the checks of
-//! [`crate::checks`] and becomes a `Scenario` holding typed [`Params`]. This is the only place
+//! the `checks` module and becomes a `Scenario` holding typed [`Params`]. This is the only place
 //! where input is checked; everything downstream may rely on the invariants. Also the
 //! scenario's identity: [`Scenario::hash`] and [`model_hash`].
 //!

@@ -1,5 +1,5 @@
 //! The flagship stage game: a reduced 3-player normal-form game of the 2026 dispute, with
-//! payoffs that are expected present values from the scenario's payoff model ([`Reduced`]).
+//! payoffs that are expected present values from the scenario's payoff model (`Reduced`).
 //!
 //! Strategies:
 //! - Microsoft: *renegotiate* (sign the April-2026 terms if OpenAI also negotiates), *sue*

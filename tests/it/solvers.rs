@@ -48,7 +48,7 @@ fn all_lists_each_equilibrium_once_with_its_methods() {
 }
 
 /// `--method all` on the embedded scenario: the two pure equilibria differ only in OpenAI's
-/// strategy, so every mix of the two is an equilibrium; they are listed as the ends of one
+/// strategy, so every mix of the two is an equilibrium; they are listed as the points of one
 /// component, and what simpdiv, logit and the replicator found between them is listed under
 /// it, not as two more equilibria.
 #[test]
@@ -69,8 +69,8 @@ fn all_reports_the_stage_games_segment_of_equilibria_as_one_component() {
     let components = v["components"].as_array().unwrap();
     assert_eq!(components.len(), 1, "{v}");
     let c = &components[0];
-    assert_eq!(c["extreme_points"], serde_json::json!([0, 1]));
-    assert_eq!(c["convex"], true);
+    assert_eq!(c["listed_points"], serde_json::json!([0, 1]));
+    assert_eq!(c["single_piece"], true);
     assert_eq!(c["pieces"][0]["player"], 1);
     assert_eq!(
         c["pieces"][0]["description"],
@@ -102,7 +102,7 @@ fn all_reports_the_stage_games_segment_of_equilibria_as_one_component() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     for line in [
-        "method all: 2 equilibria, the ends of 1 component of connected equilibria (below)",
+        "method all: 2 equilibria, all on 1 component of connected equilibria (below)",
         "#1 [pure, fictitious, regret]  epsilon=0.000e0  (component 1)",
         "#2 [pure]  epsilon=0.000e0  (component 1)",
         "component 1: #1 and #2, and every mix between them, are equilibria (OpenAI \
@@ -152,9 +152,9 @@ fn all_keeps_equilibria_apart_unless_one_player_apart() {
     let mut ends: Vec<u64> = Vec::new();
     for c in components {
         assert_eq!(c["pieces"][0]["player"], 1, "{c}");
-        assert_eq!(c["extreme_points"].as_array().unwrap().len(), 2, "{c}");
+        assert_eq!(c["listed_points"].as_array().unwrap().len(), 2, "{c}");
         ends.extend(
-            c["extreme_points"]
+            c["listed_points"]
                 .as_array()
                 .unwrap()
                 .iter()

@@ -10,14 +10,26 @@
 //! for that player is an equilibrium. Such a set is a *piece*.
 //!
 //! [`group`] finds the pieces among the equilibria `all` lists, joins pieces that share an
-//! equilibrium into *components*, keeps listing the equilibria that span each piece (its ends:
-//! none lies strictly between two others of the piece), and moves the ones found strictly
-//! inside a piece, with the methods that found them, under their component. A component of
-//! one piece is convex; a chain of pieces for different players (or for the same player with
-//! the others at different strategies) is connected but not convex, as a mix across pieces
-//! need not be an equilibrium, and is described as such. Equilibria connected in no such way
-//! stay separate. QRE at given λ are never grouped.
+//! equilibrium into *components*, keeps listing the equilibria that span each piece (its
+//! points: those not strictly between two others of the piece), and moves the ones found
+//! strictly between two others, with the methods that found them, under their component.
+//!
+//! Solvers' answers are floating point, so "agree outside one player" is decided within
+//! [`COMPONENT_TOLERANCE`]; an equilibrium joins a piece only if, in addition, the mixes of it
+//! with each member already in the piece (at ¼, ½ and ¾, every player's strategy mixed) pass
+//! the game's own Nash check ([`super::nash_violation`] at the solver's tolerance). Two
+//! isolated equilibria a hair apart in a second player are therefore not joined.
+//!
+//! What is claimed, and what is not: every mix of a piece's points is an equilibrium. A chain
+//! of pieces (for different players, or for one player with the others at different
+//! strategies) is connected; whether mixes across pieces are equilibria is not claimed either
+//! way. Equilibria that are not one player apart from another are listed on their own, but
+//! that does not say they are isolated: they may be connected to others through mixes in which
+//! several players' strategies change, which is not tested. A point of a piece that lies
+//! inside the hull of three or more others is not detected and stays listed. QRE at given λ
+//! are never grouped.
 
+use super::nash_violation;
 use super::report::Equilibrium;
 use crate::game::{Game, MixedProfile};
 use serde::Serialize;
@@ -30,12 +42,13 @@ pub const COMPONENT_TOLERANCE: f64 = 1e-6;
 /// it is made of, and the equilibria found inside it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Component {
-    /// Indices (from 0) in the report's `equilibria` of the equilibria found that span the set:
-    /// the ends of its pieces.
-    pub extreme_points: Vec<usize>,
-    /// Whether the set is convex (one piece): every mix of its extreme points is then an
-    /// equilibrium. A chain of several pieces is connected but not convex.
-    pub convex: bool,
+    /// Indices (from 0) in the report's `equilibria` of the equilibria found on the set that
+    /// stay listed: the points of its pieces.
+    pub listed_points: Vec<usize>,
+    /// Whether the set found is one piece: every mix of its listed points is then an
+    /// equilibrium. With several pieces, mixes across pieces are not claimed to be equilibria
+    /// (nor claimed not to be).
+    pub single_piece: bool,
     /// The convex pieces.
     pub pieces: Vec<Piece>,
     /// The set in words.
@@ -46,13 +59,14 @@ pub struct Component {
 }
 
 /// A convex set of equilibria that agree outside one player: every mix of that player's
-/// strategies at its ends (the others playing as there) is an equilibrium.
+/// mixed strategies at its points (the others playing as there) is an equilibrium.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Piece {
     /// The player who is indifferent (index in the game's players).
     pub player: usize,
-    /// Indices (from 0) in the report's `equilibria` of the piece's ends.
-    pub ends: Vec<usize>,
+    /// Indices (from 0) in the report's `equilibria` of the piece's listed points (none lies
+    /// strictly between two others; the piece is their convex hull).
+    pub points: Vec<usize>,
     /// The piece in words.
     pub description: String,
 }
@@ -117,9 +131,27 @@ struct Raw {
 /// Groups `list` (the equilibria `all` found, in order) into components (module docs): returns
 /// the equilibria still listed (isolated ones and the ends of pieces, in their order) and the
 /// components, whose indices refer to the returned list. `list` comes back unchanged, with no
-/// component, when no two equilibria are one player apart.
-pub fn group(game: &Game, list: Vec<Equilibrium>) -> (Vec<Equilibrium>, Vec<Component>) {
+/// component, when no two equilibria are one player apart. `tau` is the Nash tolerance the
+/// mixes are checked at (the solvers' `tolerance`).
+pub fn group(game: &Game, list: Vec<Equilibrium>, tau: f64) -> (Vec<Equilibrium>, Vec<Component>) {
     let tol = COMPONENT_TOLERANCE;
+    // Whether the mixes of `a` and `b` (every player's strategy mixed) at ¼, ½ and ¾ are Nash
+    // equilibria: what the segment rule promises when the others agree exactly.
+    let mixes_hold = |a: &MixedProfile, b: &MixedProfile| {
+        [0.25, 0.5, 0.75].iter().all(|&t| {
+            let mix: MixedProfile = a
+                .iter()
+                .zip(b)
+                .map(|(x, y)| {
+                    x.iter()
+                        .zip(y)
+                        .map(|(p, q)| (1.0 - t) * p + t * q)
+                        .collect()
+                })
+                .collect();
+            nash_violation(game, &mix, tau).is_none()
+        })
+    };
     let candidates: Vec<usize> = (0..list.len())
         .filter(|&k| list[k].lambda.is_none())
         .collect();
@@ -132,6 +164,8 @@ pub fn group(game: &Game, list: Vec<Equilibrium>) -> (Vec<Equilibrium>, Vec<Comp
                 (0..game.num_players())
                     .filter(|&j| j != player)
                     .all(|j| gap(&list[c[0]].profile[j], &list[k].profile[j]) <= tol)
+                    && c.iter()
+                        .all(|&m| mixes_hold(&list[m].profile, &list[k].profile))
             };
             match classes.iter_mut().find(|c| agrees(c)) {
                 Some(c) => c.push(k),
@@ -236,7 +270,7 @@ pub fn group(game: &Game, list: Vec<Equilibrium>) -> (Vec<Equilibrium>, Vec<Comp
                     Piece {
                         player: raw[p].player,
                         description: piece_words(game, &list, raw[p].player, &ends[p], &e),
-                        ends: e,
+                        points: e,
                     }
                 })
                 .collect();
@@ -251,16 +285,16 @@ pub fn group(game: &Game, list: Vec<Equilibrium>) -> (Vec<Equilibrium>, Vec<Comp
                     equilibrium: list[k].clone(),
                 })
                 .collect();
-            let extreme_points: Vec<usize> = members
+            let listed_points: Vec<usize> = members
                 .iter()
                 .filter(|&&k| listed[k])
                 .map(|&k| new_index[k])
                 .collect();
-            let convex = pieces_out.len() == 1;
+            let single_piece = pieces_out.len() == 1;
             Component {
-                description: component_words(&extreme_points, &pieces_out, convex),
-                extreme_points,
-                convex,
+                description: component_words(&listed_points, &pieces_out, single_piece),
+                listed_points,
+                single_piece,
                 pieces: pieces_out,
                 interior,
             }
@@ -324,18 +358,18 @@ fn piece_words(
             format!("{name} indifferent: every mix of {}", and_list(&s))
         }
         None => format!(
-            "{name} indifferent: every mix of its strategies at {}",
+            "{name} indifferent: every mix of {name}'s mixed strategies at {}",
             numbers(shown)
         ),
     }
 }
 
 /// A component in words (indices into the returned listing).
-fn component_words(extreme: &[usize], pieces: &[Piece], convex: bool) -> String {
+fn component_words(listed: &[usize], pieces: &[Piece], single_piece: bool) -> String {
     let ends = numbers;
-    if convex {
+    if single_piece {
         let p = &pieces[0];
-        let between = if p.ends.len() == 2 {
+        let between = if p.points.len() == 2 {
             "every mix between them"
         } else {
             "every mix of them"
@@ -343,22 +377,16 @@ fn component_words(extreme: &[usize], pieces: &[Piece], convex: bool) -> String 
         return format!(
             "{}, and {between}, are equilibria ({}; the other players' strategies are the same \
              at {})",
-            ends(&p.ends),
+            ends(&p.points),
             p.description,
-            ends(&p.ends),
+            ends(&p.points),
         );
     }
-    let parts: Vec<String> = pieces
-        .iter()
-        .map(|p| format!("{}: {}", ends(&p.ends), p.description))
-        .collect();
     format!(
-        "a connected set of equilibria through {}, made of {} convex pieces, each a set of \
-         equilibria: {}; it is not convex as a whole (a mix across pieces need not be an \
-         equilibrium)",
-        ends(extreme),
+        "a connected set of equilibria through {}, made of {} convex pieces, each a set \
+         of equilibria; mixes across pieces are not claimed to be equilibria",
+        ends(listed),
         pieces.len(),
-        parts.join("; ")
     )
 }
 
@@ -409,7 +437,7 @@ mod tests {
         );
         assert_eq!(one_player_apart(&x, &y, COMPONENT_TOLERANCE), None);
         assert!(bos.epsilon(&vec![vec![0.5, 0.5], vec![0.5, 0.5]]) > 0.1);
-        let (listed, components) = group(&bos, vec![eq(&bos, x), eq(&bos, y)]);
+        let (listed, components) = group(&bos, vec![eq(&bos, x), eq(&bos, y)], 1e-9);
         assert_eq!(listed.len(), 2);
         assert!(components.is_empty());
     }
@@ -431,12 +459,12 @@ mod tests {
             ),
         ];
         assert!(list.iter().all(|e| e.epsilon < 1e-12));
-        let (listed, components) = group(&g, list.clone());
+        let (listed, components) = group(&g, list.clone(), 1e-9);
         assert_eq!(listed, [0, 1, 2, 4, 5].map(|k| list[k].clone()));
         assert_eq!(components.len(), 2, "{components:?}");
         let pure = &components[0];
-        assert_eq!(pure.extreme_points, [0, 1]);
-        assert!(pure.convex);
+        assert_eq!(pure.listed_points, [0, 1]);
+        assert!(pure.single_piece);
         assert_eq!(pure.pieces[0].player, 1);
         assert_eq!(pure.interior.len(), 1);
         assert_eq!(pure.interior[0].equilibrium, list[3]);
@@ -446,23 +474,23 @@ mod tests {
              every mix of 1 and 2; the other players' strategies are the same at #1 and #2)"
         );
         let mixed = &components[1];
-        assert_eq!(mixed.extreme_points, [3, 4]);
+        assert_eq!(mixed.listed_points, [3, 4]);
         assert_eq!(mixed.interior[0].equilibrium, list[6]);
         assert!(
-            mixed.pieces[0]
-                .description
-                .ends_with("Player 2 indifferent: every mix of its strategies at #4 and #5"),
+            mixed.pieces[0].description.ends_with(
+                "Player 2 indifferent: every mix of Player 2's mixed strategies at #4 and #5"
+            ),
             "{}",
             mixed.pieces[0].description
         );
         // (R2, C3), #3, is in neither.
-        assert!(components.iter().all(|c| !c.extreme_points.contains(&2)));
+        assert!(components.iter().all(|c| !c.listed_points.contains(&2)));
     }
 
     /// A chain: A–B one player apart and B–C another player apart is connected, but a mix of A
     /// and C need not be an equilibrium, and the description says so.
     #[test]
-    fn a_chain_of_pieces_is_connected_but_not_convex() {
+    fn a_chain_of_pieces_is_connected_and_claims_no_cross_mix() {
         // Both players get 1 unless (R2, C2), where both get 0: (R1, C1), (R1, C2) and
         // (R2, C1) are equilibria; (R1, C2) and (R2, C1) differ in both players.
         let g = bimatrix(&[[1.0, 1.0], [1.0, 0.0]], &[[1.0, 1.0], [1.0, 0.0]]);
@@ -471,14 +499,18 @@ mod tests {
         let c = vec![vec![0.0, 1.0], vec![1.0, 0.0]];
         let mid_ac = vec![vec![0.5, 0.5], vec![0.5, 0.5]];
         assert!(g.epsilon(&mid_ac) > 0.1, "a mix across pieces is not one");
-        let (listed, components) = group(&g, vec![eq(&g, a), eq(&g, b), eq(&g, c)]);
+        let (listed, components) = group(&g, vec![eq(&g, a), eq(&g, b), eq(&g, c)], 1e-9);
         assert_eq!(listed.len(), 3);
         assert_eq!(components.len(), 1);
         let c = &components[0];
-        assert!(!c.convex);
+        assert!(!c.single_piece);
         assert_eq!(c.pieces.len(), 2);
-        assert_eq!(c.extreme_points, [0, 1, 2]);
-        assert!(c.description.contains("not convex"), "{}", c.description);
+        assert_eq!(c.listed_points, [0, 1, 2]);
+        assert!(
+            c.description.contains("not claimed to be equilibria"),
+            "{}",
+            c.description
+        );
     }
 
     /// The rule on many degenerate games (payoffs 0 or 1, so ties abound): for every piece
@@ -509,11 +541,11 @@ mod tests {
                     }
                 }
             }
-            let (listed, components) = group(&g, list);
+            let (listed, components) = group(&g, list, 1e-9);
             for piece in components.iter().flat_map(|c| &c.pieces) {
                 pieces += 1;
-                for &a in &piece.ends {
-                    for &b in &piece.ends {
+                for &a in &piece.points {
+                    for &b in &piece.points {
                         for t in [0.25, 0.5, 0.75] {
                             let mix: MixedProfile = listed[a]
                                 .profile
@@ -535,6 +567,34 @@ mod tests {
         assert!(pieces > 50, "only {pieces} pieces");
     }
 
+    /// Two isolated equilibria whose other player differs by a hair (P2 at 1249999/2500000 and
+    /// 1250001/2500000, within [`COMPONENT_TOLERANCE`]) are not joined: their midpoint's
+    /// regret, 2e-7 of a payoff spread of 1, fails the Nash check, so no segment is claimed.
+    #[test]
+    fn equilibria_a_hair_apart_in_a_second_player_are_not_joined() {
+        let g = Game::bimatrix(
+            &[
+                vec![1.0, 0.0],
+                vec![0.0, 1.0],
+                vec![0.500_000_4, 0.500_000_4],
+            ],
+            &[vec![1.0, 0.0], vec![1.0, 0.0], vec![-1.0, 0.0]],
+        )
+        .unwrap();
+        let a = vec![vec![0.0, 0.5, 0.5], vec![0.499_999_6, 0.500_000_4]];
+        let b = vec![vec![0.5, 0.0, 0.5], vec![0.500_000_4, 0.499_999_6]];
+        assert!(g.epsilon(&a) < 1e-12 && g.epsilon(&b) < 1e-12);
+        assert_eq!(one_player_apart(&a, &b, COMPONENT_TOLERANCE), Some(0));
+        let (listed, components) = group(&g, vec![eq(&g, a), eq(&g, b)], 1e-9);
+        assert_eq!(listed.len(), 2);
+        assert!(components.is_empty(), "{components:?}");
+        // The whole pipeline agrees: `all` lists the game's three isolated equilibria.
+        let report =
+            super::super::solve(&g, super::super::Method::All, &Default::default()).unwrap();
+        assert!(report.components.is_empty(), "{:?}", report.components);
+        assert_eq!(report.equilibria.len(), 3);
+    }
+
     /// QRE at given λ are not equilibria and never grouped.
     #[test]
     fn qre_are_never_grouped() {
@@ -542,7 +602,7 @@ mod tests {
         let mut a = eq(&g, vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]]);
         let b = eq(&g, vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]]);
         a.lambda = Some(1.0);
-        let (listed, components) = group(&g, vec![a, b]);
+        let (listed, components) = group(&g, vec![a, b], 1e-9);
         assert_eq!(listed.len(), 2);
         assert!(components.is_empty());
     }

@@ -727,7 +727,7 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
     };
     // Under `all`, equilibria one player apart are one component (`components`).
     let (equilibria, components) = if method == Method::All {
-        components::group(game, out.equilibria)
+        components::group(game, out.equilibria, opts.tolerance)
     } else {
         (out.equilibria, Vec::new())
     };
@@ -1051,9 +1051,9 @@ mod tests {
         assert!(r
             .components
             .iter()
-            .all(|c| !c.extreme_points.contains(&separate)));
+            .all(|c| !c.listed_points.contains(&separate)));
         let pure = &r.components[0];
-        assert_eq!(pure.extreme_points, [0, 1]);
+        assert_eq!(pure.listed_points, [0, 1]);
         // simpdiv, logit and the replicator end between the pure ends.
         assert!(!pure.interior.is_empty(), "{r}");
         let inside: Vec<&str> = pure
@@ -1075,15 +1075,15 @@ mod tests {
         let text = r.to_string();
         assert!(
             text.starts_with(
-                "method all: 5 equilibria, 4 of them the ends of 2 components of connected \
-                 equilibria (below)\n#1 [pure"
+                "method all: 5 equilibria, 4 of them on 2 components of connected equilibria \
+                 (below)\n#1 [pure"
             ),
             "{text}"
         );
         assert!(text.contains("component 1: #1 and #2, and every mix between them"));
         let json: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(
-            json["components"][0]["extreme_points"],
+            json["components"][0]["listed_points"],
             serde_json::json!([0, 1])
         );
         assert_eq!(json["components"][0]["interior"][0]["piece"], 0);

@@ -163,18 +163,18 @@ impl fmt::Display for SolveReport {
         let component_of = |k: usize| {
             self.components
                 .iter()
-                .position(|c| c.extreme_points.contains(&k))
+                .position(|c| c.listed_points.contains(&k))
         };
         if !self.components.is_empty() {
-            let ends = (0..n).filter(|&k| component_of(k).is_some()).count();
+            let on = (0..n).filter(|&k| component_of(k).is_some()).count();
             let c = self.components.len();
             write!(
                 f,
-                ", {}the ends of {c} component{} of connected equilibria (below)",
-                if ends == n {
-                    String::new()
+                ", {} on {c} component{} of connected equilibria (below)",
+                if on == n {
+                    "all".to_string()
                 } else {
-                    format!("{ends} of them ")
+                    format!("{on} of them")
                 },
                 if c == 1 { "" } else { "s" }
             )?;
@@ -213,6 +213,19 @@ impl fmt::Display for SolveReport {
         }
         for (c, component) in self.components.iter().enumerate() {
             writeln!(f, "component {}: {}", c + 1, component.description)?;
+            if component.pieces.len() > 1 {
+                for (j, piece) in component.pieces.iter().enumerate() {
+                    let points: Vec<String> =
+                        piece.points.iter().map(|k| format!("#{}", k + 1)).collect();
+                    writeln!(
+                        f,
+                        "  piece {}: {}: {}",
+                        j + 1,
+                        points.join(", "),
+                        piece.description
+                    )?;
+                }
+            }
             if !component.interior.is_empty() {
                 writeln!(f, "  found inside it:")?;
             }
@@ -222,9 +235,7 @@ impl fmt::Display for SolveReport {
                 write!(f, " ")?;
                 write_methods(f, &point.equilibrium)?;
                 if component.pieces.len() > 1 {
-                    let ends: Vec<String> =
-                        piece.ends.iter().map(|k| format!("#{}", k + 1)).collect();
-                    write!(f, "  between {}", ends.join(", "))?;
+                    write!(f, "  in piece {}", point.piece + 1)?;
                 }
                 let probs: Vec<String> = self.game.strategies[i]
                     .iter()

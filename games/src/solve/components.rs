@@ -595,6 +595,26 @@ mod tests {
         assert_eq!(report.equilibria.len(), 3);
     }
 
+    /// The text header counts equilibria and logit QRE apart: with `--lambda`, the QRE are
+    /// listed but are not equilibria, so "all on 1 component" still reads right.
+    #[test]
+    fn the_header_counts_qre_apart_from_equilibria() {
+        let g = two_segments();
+        let opts = super::super::SolveOptions {
+            lambdas: vec![0.5, 2.0],
+            ..Default::default()
+        };
+        let r = super::super::solve(&g, super::super::Method::All, &opts).unwrap();
+        let qre = r.equilibria.iter().filter(|e| e.lambda.is_some()).count();
+        assert_eq!((r.equilibria.len() - qre, qre), (5, 2));
+        let header = r.to_string().lines().next().unwrap().to_string();
+        assert_eq!(
+            header,
+            "method all: 5 equilibria and 2 logit QRE at the λ asked for, 4 of the equilibria on \
+             2 components of connected equilibria (below)"
+        );
+    }
+
     /// QRE at given λ are not equilibria and never grouped.
     #[test]
     fn qre_are_never_grouped() {

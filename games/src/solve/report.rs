@@ -153,28 +153,40 @@ impl SolveReport {
 impl fmt::Display for SolveReport {
     /// A human-readable table: one block per equilibrium, one line per player.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.equilibria.len();
+        // Logit QRE at the λ asked for are listed too, but they are not equilibria.
+        let qre = self
+            .equilibria
+            .iter()
+            .filter(|e| e.lambda.is_some())
+            .count();
+        let n = self.equilibria.len() - qre;
         write!(
             f,
             "method {}: {n} equilibri{}",
             self.method,
             if n == 1 { "um" } else { "a" }
         )?;
+        if qre > 0 {
+            write!(f, " and {qre} logit QRE at the λ asked for")?;
+        }
         let component_of = |k: usize| {
             self.components
                 .iter()
                 .position(|c| c.listed_points.contains(&k))
         };
         if !self.components.is_empty() {
-            let on = (0..n).filter(|&k| component_of(k).is_some()).count();
+            let on = (0..self.equilibria.len())
+                .filter(|&k| component_of(k).is_some())
+                .count();
             let c = self.components.len();
             write!(
                 f,
                 ", {} on {c} component{} of connected equilibria (below)",
-                if on == n {
-                    "all".to_string()
-                } else {
-                    format!("{on} of them")
+                match (on == n, qre > 0) {
+                    (true, false) => "all".to_string(),
+                    (true, true) => "all the equilibria".to_string(),
+                    (false, false) => format!("{on} of them"),
+                    (false, true) => format!("{on} of the equilibria"),
                 },
                 if c == 1 { "" } else { "s" }
             )?;

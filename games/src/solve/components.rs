@@ -11,8 +11,9 @@
 //!
 //! [`group`] finds the pieces among the equilibria `all` lists, joins pieces that share an
 //! equilibrium into *components*, keeps listing the equilibria that span each piece (its
-//! points: those not strictly between two others of the piece), and moves the ones found
-//! strictly between two others, with the methods that found them, under their component.
+//! points: the extreme points of what was found on it, by a non-negative least-squares hull
+//! test), and moves the ones inside the hull of the others, with the methods that found them,
+//! under their component.
 //!
 //! Solvers' answers are floating point, so "agree outside one player" is decided within
 //! [`COMPONENT_TOLERANCE`]; an equilibrium joins a piece only if, in addition, the mixes of it
@@ -25,13 +26,12 @@
 //! strategies) is connected; whether mixes across pieces are equilibria is not claimed either
 //! way. Equilibria that are not one player apart from another are listed on their own, but
 //! that does not say they are isolated: they may be connected to others through mixes in which
-//! several players' strategies change, which is not tested. A point of a piece that lies
-//! inside the hull of three or more others is not detected and stays listed. QRE at given λ
-//! are never grouped.
+//! several players' strategies change, which is not tested. QRE at given λ are never grouped.
 
 use super::nash_violation;
 use super::report::Equilibrium;
 use crate::game::{Game, MixedProfile};
+use nalgebra::{DMatrix, DVector};
 use serde::Serialize;
 
 /// Largest difference of a probability at which `all` treats two strategies as the same, or
@@ -64,8 +64,9 @@ pub struct Component {
 pub struct Piece {
     /// The player who is indifferent (index in the game's players).
     pub player: usize,
-    /// Indices (from 0) in the report's `equilibria` of the piece's listed points (none lies
-    /// strictly between two others; the piece is their convex hull).
+    /// Indices (from 0) in the report's `equilibria` of the piece's listed points: the extreme
+    /// points of the equilibria found on it (none is in the hull of the others; the piece is
+    /// their convex hull).
     pub points: Vec<usize>,
     /// The piece in words.
     pub description: String,
@@ -91,7 +92,8 @@ fn gap(a: &[f64], b: &[f64]) -> f64 {
 
 /// The one player whose strategy differs between `a` and `b` (all others agree within `tol`),
 /// or `None` when none or several do.
-pub fn one_player_apart(a: &MixedProfile, b: &MixedProfile, tol: f64) -> Option<usize> {
+#[cfg(test)]
+fn one_player_apart(a: &MixedProfile, b: &MixedProfile, tol: f64) -> Option<usize> {
     let mut differ = (0..a.len()).filter(|&i| gap(&a[i], &b[i]) > tol);
     match (differ.next(), differ.next()) {
         (Some(i), None) => Some(i),
@@ -101,7 +103,8 @@ pub fn one_player_apart(a: &MixedProfile, b: &MixedProfile, tol: f64) -> Option<
 
 /// Whether `p` lies strictly between `a` and `b` on the segment joining them: within `tol` of
 /// the point a + t·(b − a) for some t, and farther than `tol` from both ends.
-pub fn strictly_between(p: &[f64], a: &[f64], b: &[f64], tol: f64) -> bool {
+#[cfg(test)]
+fn strictly_between(p: &[f64], a: &[f64], b: &[f64], tol: f64) -> bool {
     let d: Vec<f64> = a.iter().zip(b).map(|(x, y)| y - x).collect();
     let norm: f64 = d.iter().map(|x| x * x).sum();
     if norm == 0.0 || gap(p, a) <= tol || gap(p, b) <= tol {
@@ -120,6 +123,84 @@ pub fn strictly_between(p: &[f64], a: &[f64], b: &[f64], tol: f64) -> bool {
         .zip(&d)
         .all(|((x, y), z)| (x - (y + t * z)).abs() <= tol);
     on_line && t > 0.0 && t < 1.0
+}
+
+/// Whether `p` is a convex combination of `points`, to `tol` in every coordinate, and farther
+/// than `tol` from each of them: a non-negative least-squares fit of `p` by the points, with
+/// the weights' sum held at 1 by a heavily weighted extra row.
+fn in_hull(p: &[f64], points: &[&[f64]], tol: f64) -> bool {
+    if points.is_empty() || points.iter().any(|q| gap(p, q) <= tol) {
+        return false;
+    }
+    const SUM_WEIGHT: f64 = 1e3;
+    let m = p.len();
+    let a = DMatrix::from_fn(m + 1, points.len(), |r, c| {
+        if r < m {
+            points[c][r]
+        } else {
+            SUM_WEIGHT
+        }
+    });
+    let b = DVector::from_fn(m + 1, |r, _| if r < m { p[r] } else { SUM_WEIGHT });
+    let Some(x) = nnls(&a, &b) else {
+        return false;
+    };
+    let fit = &a * &x;
+    (0..m).all(|r| (fit[r] - b[r]).abs() <= tol) && ((fit[m] - b[m]) / SUM_WEIGHT).abs() <= tol
+}
+
+/// Non-negative least squares, min ‖A·x − b‖ over x ≥ 0, by Lawson and Hanson's active-set
+/// method; `None` when it does not settle within its budget of 3n + 10 outer steps (the
+/// caller then treats the point as outside the hull, which claims less).
+fn nnls(a: &DMatrix<f64>, b: &DVector<f64>) -> Option<DVector<f64>> {
+    let n = a.ncols();
+    let mut x = DVector::zeros(n);
+    let mut passive = vec![false; n];
+    let floor = 1e-12 * (a.norm() * b.norm()).max(1.0);
+    for _ in 0..3 * n + 10 {
+        let w = a.transpose() * (b - a * &x);
+        let entering = (0..n)
+            .filter(|&j| !passive[j])
+            .max_by(|&i, &j| w[i].total_cmp(&w[j]))
+            .filter(|&j| w[j] > floor);
+        let Some(j) = entering else {
+            return Some(x);
+        };
+        passive[j] = true;
+        loop {
+            let idx: Vec<usize> = (0..n).filter(|&i| passive[i]).collect();
+            if idx.is_empty() {
+                break;
+            }
+            let s = a
+                .select_columns(idx.iter())
+                .svd(true, true)
+                .solve(b, 1e-14)
+                .ok()?;
+            if s.iter().all(|&v| v > 0.0) {
+                x.fill(0.0);
+                for (t, &i) in idx.iter().enumerate() {
+                    x[i] = s[t];
+                }
+                break;
+            }
+            // Step from x toward s until the first passive weight reaches 0; drop those at 0.
+            let alpha = idx
+                .iter()
+                .enumerate()
+                .filter(|&(t, _)| s[t] <= 0.0)
+                .map(|(t, &i)| x[i] / (x[i] - s[t]))
+                .fold(f64::INFINITY, f64::min);
+            for (t, &i) in idx.iter().enumerate() {
+                x[i] += alpha * (s[t] - x[i]);
+                if x[i] <= 1e-15 {
+                    x[i] = 0.0;
+                    passive[i] = false;
+                }
+            }
+        }
+    }
+    None
 }
 
 /// A piece while grouping: its player and members (indices into the listing).
@@ -183,31 +264,22 @@ pub fn group(game: &Game, list: Vec<Equilibrium>, tau: f64) -> (Vec<Equilibrium>
         return (list, Vec::new());
     }
     // Ends of each piece: members not strictly between two other members.
-    let inside = |piece: &Raw, k: usize| {
-        let p = &list[k].profile[piece.player];
-        piece.members.iter().any(|&a| {
-            piece.members.iter().any(|&b| {
-                a != k
-                    && b != k
-                    && a < b
-                    && strictly_between(
-                        p,
-                        &list[a].profile[piece.player],
-                        &list[b].profile[piece.player],
-                        tol,
-                    )
-            })
-        })
-    };
+    // Points of each piece: its members outside the convex hull of its other points, taken in
+    // order (dropping a point inside the hull leaves the hull as it was, so the order does not
+    // change the hull, only which of two equal points stays).
     let ends: Vec<Vec<usize>> = raw
         .iter()
         .map(|piece| {
-            piece
-                .members
-                .iter()
-                .copied()
-                .filter(|&k| !inside(piece, k))
-                .collect()
+            let at = |m: usize| list[m].profile[piece.player].as_slice();
+            let mut points = piece.members.clone();
+            for &k in &piece.members {
+                let others: Vec<&[f64]> =
+                    points.iter().filter(|&&m| m != k).map(|&m| at(m)).collect();
+                if in_hull(at(k), &others, tol) {
+                    points.retain(|&m| m != k);
+                }
+            }
+            points
         })
         .collect();
     // Listed: in no piece, or an end of one.
@@ -613,6 +685,58 @@ mod tests {
             "method all: 5 equilibria and 2 logit QRE at the λ asked for, 4 of the equilibria on \
              2 components of connected equilibria (below)"
         );
+    }
+
+    /// The hull test behind a piece's points: a centroid and a point on an edge are inside,
+    /// a vertex, a point outside and a point equal to one of them are not.
+    #[test]
+    fn points_inside_the_hull_of_others_are_found() {
+        let (a, b, c) = ([1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]);
+        let tri: [&[f64]; 3] = [&a, &b, &c];
+        let third = 1.0 / 3.0;
+        assert!(in_hull(&[third, third, third], &tri, COMPONENT_TOLERANCE));
+        assert!(in_hull(&[0.5, 0.5, 0.0], &tri, COMPONENT_TOLERANCE));
+        assert!(in_hull(&[0.2, 0.3, 0.5], &tri, COMPONENT_TOLERANCE));
+        assert!(!in_hull(&a, &tri, COMPONENT_TOLERANCE));
+        let ab: [&[f64]; 2] = [&a, &b];
+        assert!(!in_hull(&c, &ab, COMPONENT_TOLERANCE));
+        assert!(!in_hull(&[0.4, 0.4, 0.2], &ab, COMPONENT_TOLERANCE));
+        assert!(in_hull(&[0.4, 0.6, 0.0], &ab, COMPONENT_TOLERANCE));
+        // Four points of a square's corners in a 4-strategy simplex and its centre.
+        let sq = [
+            [0.5, 0.5, 0.0, 0.0],
+            [0.0, 0.5, 0.5, 0.0],
+            [0.0, 0.0, 0.5, 0.5],
+            [0.5, 0.0, 0.0, 0.5],
+        ];
+        let refs: Vec<&[f64]> = sq.iter().map(|q| q.as_slice()).collect();
+        assert!(in_hull(&[0.25; 4], &refs, COMPONENT_TOLERANCE));
+        assert!(!in_hull(&[0.7, 0.1, 0.1, 0.1], &refs, COMPONENT_TOLERANCE));
+    }
+
+    /// A piece's listed points are the extreme points of what was found: the centroid of three
+    /// pure equilibria of an indifferent player moves under the component.
+    #[test]
+    fn a_centroid_found_by_a_solver_is_not_listed_as_a_point() {
+        // Player 1's s1 is strictly dominant; player 2 is indifferent among three strategies.
+        let g = Game::bimatrix(
+            &[vec![1.0, 1.0, 1.0], vec![0.0, 0.0, 0.0]],
+            &[vec![0.0, 0.0, 0.0], vec![0.0, 0.0, 0.0]],
+        )
+        .unwrap();
+        let third = 1.0 / 3.0;
+        let list = vec![
+            eq(&g, vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]]),
+            eq(&g, vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]]),
+            eq(&g, vec![vec![1.0, 0.0], vec![0.0, 0.0, 1.0]]),
+            eq(&g, vec![vec![1.0, 0.0], vec![third, third, third]]),
+        ];
+        let (listed, components) = group(&g, list.clone(), 1e-9);
+        assert_eq!(listed, list[..3]);
+        assert_eq!(components.len(), 1);
+        assert_eq!(components[0].listed_points, [0, 1, 2]);
+        assert_eq!(components[0].interior.len(), 1);
+        assert_eq!(components[0].interior[0].equilibrium, list[3]);
     }
 
     /// QRE at given λ are not equilibria and never grouped.

@@ -203,6 +203,19 @@ fn nnls(a: &DMatrix<f64>, b: &DVector<f64>) -> Option<DVector<f64>> {
     None
 }
 
+/// The profile (1 − t)·a + t·b, every player's strategy mixed.
+fn mix(a: &MixedProfile, b: &MixedProfile, t: f64) -> MixedProfile {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| {
+            x.iter()
+                .zip(y)
+                .map(|(p, q)| (1.0 - t) * p + t * q)
+                .collect()
+        })
+        .collect()
+}
+
 /// A piece while grouping: its player and members (indices into the listing).
 struct Raw {
     player: usize,
@@ -219,19 +232,9 @@ pub fn group(game: &Game, list: Vec<Equilibrium>, tau: f64) -> (Vec<Equilibrium>
     // Whether the mixes of `a` and `b` (every player's strategy mixed) at ¼, ½ and ¾ are Nash
     // equilibria: what the segment rule promises when the others agree exactly.
     let mixes_hold = |a: &MixedProfile, b: &MixedProfile| {
-        [0.25, 0.5, 0.75].iter().all(|&t| {
-            let mix: MixedProfile = a
-                .iter()
-                .zip(b)
-                .map(|(x, y)| {
-                    x.iter()
-                        .zip(y)
-                        .map(|(p, q)| (1.0 - t) * p + t * q)
-                        .collect()
-                })
-                .collect();
-            nash_violation(game, &mix, tau).is_none()
-        })
+        [0.25, 0.5, 0.75]
+            .iter()
+            .all(|&t| nash_violation(game, &mix(a, b, t), tau).is_none())
     };
     let candidates: Vec<usize> = (0..list.len())
         .filter(|&k| list[k].lambda.is_none())
@@ -619,17 +622,7 @@ mod tests {
                 for &a in &piece.points {
                     for &b in &piece.points {
                         for t in [0.25, 0.5, 0.75] {
-                            let mix: MixedProfile = listed[a]
-                                .profile
-                                .iter()
-                                .zip(&listed[b].profile)
-                                .map(|(x, y)| {
-                                    x.iter()
-                                        .zip(y)
-                                        .map(|(x, y)| (1.0 - t) * x + t * y)
-                                        .collect()
-                                })
-                                .collect();
+                            let mix = mix(&listed[a].profile, &listed[b].profile, t);
                             assert!(g.epsilon(&mix) < 1e-9, "seed {seed}: {mix:?}");
                         }
                     }

@@ -174,6 +174,103 @@ fn all_keeps_equilibria_apart_unless_one_player_apart() {
     assert!(text.contains("component 2: "), "{text}");
 }
 
+/// The exact structure of a two-player game's equilibria, from `enummixed` (float and
+/// `--exact`): in A = B = [[1, 1], [1, 0]], (row 1, any column) and (any row, column 1) are two
+/// segments meeting at (1, 1), one component of two maximal Nash subsets, nothing isolated; the
+/// 3×3 coordination game's seven equilibria are each isolated; the three-player stage game has
+/// no such structure.
+#[test]
+fn enummixed_reports_the_exact_structure_of_the_equilibria() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("l.nfg"),
+        "NFG 1 R \"L\" { \"Row\" \"Column\" } { 2 2 }\n1 1 1 1 1 1 0 0\n",
+    )
+    .unwrap();
+    let mut shapes = Vec::new();
+    for exact in [false, true] {
+        let mut args = vec![
+            "equilibria",
+            "--nfg",
+            "l.nfg",
+            "--method",
+            "enummixed",
+            "--json",
+        ];
+        if exact {
+            args.push("--exact");
+        }
+        let v = json(&pactsim(&args, tmp.path()));
+        assert_eq!(v["equilibria"].as_array().unwrap().len(), 3, "{v}");
+        let s = &v["structure"];
+        let components = s["components"].as_array().unwrap();
+        assert_eq!(components.len(), 1, "{v}");
+        assert_eq!(components[0]["isolated"], false);
+        assert_eq!(components[0]["points"], serde_json::json!([0, 1, 2]));
+        let subsets = s["subsets"].as_array().unwrap();
+        assert_eq!(subsets.len(), 2, "{v}");
+        // One subset fixes the row and mixes the columns, the other the reverse.
+        let mut sizes: Vec<(usize, usize)> = subsets
+            .iter()
+            .map(|x| {
+                (
+                    x["strategies"][0].as_array().unwrap().len(),
+                    x["strategies"][1].as_array().unwrap().len(),
+                )
+            })
+            .collect();
+        sizes.sort_unstable();
+        assert_eq!(sizes, [(1, 2), (2, 1)]);
+        // The subsets as sets of profiles (the two methods list the equilibria in different
+        // orders).
+        let mut as_profiles: Vec<Vec<String>> = subsets
+            .iter()
+            .map(|x| {
+                let mut p: Vec<String> = x["points"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| v["equilibria"][k.as_u64().unwrap() as usize]["profile"].to_string())
+                    .collect();
+                p.sort();
+                p
+            })
+            .collect();
+        as_profiles.sort();
+        shapes.push(as_profiles);
+    }
+    assert_eq!(shapes[0], shapes[1], "float and exact agree");
+    let text = stdout(&pactsim(
+        &["equilibria", "--nfg", "l.nfg", "--method", "enummixed"],
+        tmp.path(),
+    ));
+    assert!(
+        text.contains(
+            "1 connected component of equilibria, not an isolated equilibrium\n  exact component \
+             1: #1, #2 and #3: 2 maximal Nash subsets"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("    maximal Nash subset 2: "), "{text}");
+    let coordination = game_path("coordination-3x3.nfg");
+    let v = json(&pactsim(
+        &[
+            "equilibria",
+            "--nfg",
+            &coordination,
+            "--method",
+            "enummixed",
+            "--json",
+        ],
+        tmp.path(),
+    ));
+    let components = v["structure"]["components"].as_array().unwrap();
+    assert_eq!(components.len(), 7, "{v}");
+    assert!(components.iter().all(|c| c["isolated"] == true), "{v}");
+    let v = json(&pactsim(&["equilibria", "--json"], tmp.path()));
+    assert!(v.get("structure").is_none(), "{v}");
+}
+
 #[test]
 fn lh_with_each_label_finds_an_equilibrium() {
     let tmp = tempfile::tempdir().unwrap();

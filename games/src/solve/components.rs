@@ -83,7 +83,7 @@ pub struct InteriorPoint {
 }
 
 /// Largest absolute difference between two probability vectors of the same length.
-fn gap(a: &[f64], b: &[f64]) -> f64 {
+pub(super) fn gap(a: &[f64], b: &[f64]) -> f64 {
     a.iter()
         .zip(b)
         .map(|(x, y)| (x - y).abs())
@@ -128,7 +128,7 @@ fn strictly_between(p: &[f64], a: &[f64], b: &[f64], tol: f64) -> bool {
 /// Whether `p` is a convex combination of `points`, to `tol` in every coordinate, and farther
 /// than `tol` from each of them: a non-negative least-squares fit of `p` by the points, with
 /// the weights' sum held at 1 by a heavily weighted extra row.
-fn in_hull(p: &[f64], points: &[&[f64]], tol: f64) -> bool {
+pub(super) fn in_hull(p: &[f64], points: &[&[f64]], tol: f64) -> bool {
     if points.is_empty() || points.iter().any(|q| gap(p, q) <= tol) {
         return false;
     }
@@ -389,7 +389,7 @@ fn number(k: usize) -> String {
 }
 
 /// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
+pub(super) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),

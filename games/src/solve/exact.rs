@@ -559,7 +559,7 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
             })
         }
     };
-    let equilibria = profiles
+    let equilibria: Vec<Equilibrium> = profiles
         .iter()
         .map(|p| {
             let mut e = Equilibrium::evaluate(game, to_f64(p));
@@ -567,11 +567,25 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
             e
         })
         .collect();
+    // Every extreme equilibrium is listed: the exact structure of the set.
+    let structure = if method == Method::EnumMixed {
+        let extreme: Vec<usize> = (0..equilibria.len()).collect();
+        match super::structure::analyse(game, &equilibria, &extreme, opts.tolerance) {
+            Ok(s) => Some(s),
+            Err(why) => {
+                notes.push(why.to_string());
+                None
+            }
+        }
+    } else {
+        None
+    };
     Ok(SolveReport {
         game: GameSummary::of(game),
         method: method.name().to_string(),
         equilibria,
         components: Vec::new(),
+        structure,
         notes,
     })
 }

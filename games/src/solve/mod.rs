@@ -32,12 +32,14 @@ mod regret;
 pub mod replicator;
 mod report;
 mod simpdiv;
+pub mod structure;
 pub(crate) mod tableau;
 
 pub use components::{Component, InteriorPoint, Piece};
 pub use regret::RegretMode;
 pub use replicator::Population;
 pub use report::{Equilibrium, GameSummary, SolveReport};
+pub use structure::{ExactComponent, NashSubset, Structure};
 
 use crate::game::{Game, GameError, MixedProfile};
 use std::fmt;
@@ -437,11 +439,14 @@ fn refine(game: &Game, sigma: &MixedProfile, tau: f64) -> Option<Equilibrium> {
 /// here): a profile with a regret above [`nash_tolerance`] (`opts.tolerance` × the spread of
 /// the payoffs at stake) is dropped with a note. A method other than `pure` that finds nothing
 /// is an error, never an empty success.
+///
+/// Returns, with the output, whether every profile the method found was kept (none dropped as
+/// non-finite or not Nash).
 fn run_checked(
     game: &Game,
     method: Method,
     opts: &SolveOptions,
-) -> Result<SolverOutput, SolveError> {
+) -> Result<(SolverOutput, bool), SolveError> {
     budget::check(game, method, opts)?;
     let raw = if normalises(method, opts) {
         run_one(&game.normalised(), method, opts)?
@@ -525,7 +530,8 @@ fn run_checked(
             reason: format!("no equilibrium found{why}"),
         });
     }
-    Ok(out)
+    let complete = dropped == 0 && not_nash.is_empty();
+    Ok((out, complete))
 }
 
 /// Largest epsilon in the per-player normalised game (each player's payoffs mapped onto
@@ -678,6 +684,8 @@ pub fn check(game: &Game, method: Method, opts: &SolveOptions) -> Result<(), Sol
 /// the report's `components`.
 pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveReport, SolveError> {
     opts.validate()?;
+    // The extreme equilibria of a two-player game, when enummixed kept every one it found.
+    let mut extreme: Option<Vec<MixedProfile>> = None;
     let out = if method == Method::All {
         let mut all = SolverOutput::default();
         let mut first_error = None;
@@ -689,7 +697,10 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
                 continue;
             }
             match run_checked(game, m, opts) {
-                Ok(out) => {
+                Ok((out, complete)) => {
+                    if m == Method::EnumMixed && complete {
+                        extreme = Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
+                    }
                     for e in out.equilibria {
                         if is_dynamic(m) {
                             if let Some(note) =
@@ -723,7 +734,11 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
                 players: game.num_players(),
             });
         }
-        run_checked(game, method, opts)?
+        let (out, complete) = run_checked(game, method, opts)?;
+        if method == Method::EnumMixed && complete {
+            extreme = Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
+        }
+        out
     };
     // Under `all`, equilibria one player apart are one component (`components`).
     let (equilibria, components) = if method == Method::All {
@@ -731,12 +746,40 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
     } else {
         (out.equilibria, Vec::new())
     };
+    let mut notes = out.notes;
+    // Every extreme equilibrium was found: the exact structure of the set of equilibria.
+    let structure = extreme.and_then(|extreme| {
+        let at: Option<Vec<usize>> = extreme
+            .iter()
+            .map(|p| {
+                equilibria
+                    .iter()
+                    .position(|e| e.lambda.is_none() && e.distance(p) <= GROUP_TOLERANCE)
+            })
+            .collect();
+        let why = match at {
+            Some(at) => match structure::analyse(game, &equilibria, &at, opts.tolerance) {
+                Ok(s) => return Some(s),
+                Err(why) => why.to_string(),
+            },
+            None => "the connected components are not reported: an extreme equilibrium is \
+                     not in the listing"
+                .to_string(),
+        };
+        notes.push(if method == Method::All {
+            format!("{}: {why}", Method::EnumMixed)
+        } else {
+            why
+        });
+        None
+    });
     Ok(SolveReport {
         game: GameSummary::of(game),
         method: method.name().to_string(),
         equilibria,
         components,
-        notes: out.notes,
+        structure,
+        notes,
     })
 }
 
@@ -1091,8 +1134,28 @@ mod tests {
         let bos = solve(&battle_of_sexes(), Method::All, &SolveOptions::default()).unwrap();
         assert_eq!(bos.equilibria.len(), 3);
         assert!(bos.components.is_empty());
-        assert!(!bos.to_json().contains("components"));
-        assert!(!bos.to_string().contains("component"));
+        let bos_json: serde_json::Value = serde_json::from_str(&bos.to_json()).unwrap();
+        assert!(bos_json["components"].is_null());
+        assert!(!bos.to_string().lines().any(|l| l.starts_with("component")));
+        // ... and the exact structure says each of its equilibria is isolated.
+        let exact = bos.structure.as_ref().unwrap();
+        assert_eq!(exact.components.len(), 3);
+        assert!(exact.components.iter().all(|c| c.isolated));
+        assert!(bos.to_string().contains(
+            "exact structure (two players; from every extreme equilibrium enummixed found): 3 \
+             connected components, each an isolated equilibrium\n  exact component 1: #1: \
+             isolated\n"
+        ));
+        assert_eq!(bos_json["structure"]["components"][2]["isolated"], true);
+        // In `two_segments`, the exact structure places simpdiv's interior points nowhere in
+        // the listing (they moved under the component), finds the pure equilibrium #3
+        // isolated and the two segments as one convex set each.
+        let exact = r.structure.as_ref().unwrap();
+        assert_eq!(exact.components.len(), 3, "{r}");
+        let lone: Vec<&ExactComponent> = exact.components.iter().filter(|c| c.isolated).collect();
+        assert_eq!(lone.len(), 1);
+        assert_eq!(lone[0].points, [separate]);
+        assert!(text.contains("exact component 1: #1 and #2: one convex set of equilibria"));
     }
 
     /// `all` counts only Nash equilibria: in a matching-pennies game with unequal stakes

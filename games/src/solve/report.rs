@@ -2,6 +2,7 @@
 //! `pactsim equilibria --json` contract, plus a plain-text table.
 
 use super::components::Component;
+use super::structure::Structure;
 use crate::game::{Game, MixedProfile};
 use serde::Serialize;
 use std::fmt;
@@ -138,6 +139,11 @@ pub struct SolveReport {
     /// `equilibria` one player apart, every mix between which is an equilibrium too.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub components: Vec<Component>,
+    /// The exact structure of the set of equilibria of a two-player game (maximal Nash
+    /// subsets, connected components, isolated equilibria), when `enummixed` listed every
+    /// extreme equilibrium (`enummixed` and `all`; omitted from JSON otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub structure: Option<Structure>,
     /// Warnings such as degeneracy or non-convergence (omitted from JSON when empty).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -257,11 +263,52 @@ impl fmt::Display for SolveReport {
                 writeln!(f, "  {}  {}", self.game.players[i], probs.join(" "))?;
             }
         }
+        if let Some(s) = &self.structure {
+            write_structure(f, s)?;
+        }
         for note in &self.notes {
             writeln!(f, "note: {note}")?;
         }
         Ok(())
     }
+}
+
+/// The exact structure's block: a heading, then one line per component (and one per maximal
+/// Nash subset of a component made of several).
+fn write_structure(f: &mut fmt::Formatter<'_>, s: &Structure) -> fmt::Result {
+    let c = s.components.len();
+    let isolated = s.components.iter().filter(|c| c.isolated).count();
+    let how_many = match (c, isolated) {
+        (1, 1) => "1 connected component of equilibria, an isolated equilibrium".to_string(),
+        (1, 0) => "1 connected component of equilibria, not an isolated equilibrium".to_string(),
+        (c, i) if i == c => format!("{c} connected components, each an isolated equilibrium"),
+        (c, 0) => format!("{c} connected components of equilibria, none an isolated equilibrium"),
+        (c, 1) => {
+            format!("{c} connected components of equilibria, 1 of them an isolated equilibrium")
+        }
+        (c, i) => {
+            format!("{c} connected components of equilibria, {i} of them isolated equilibria")
+        }
+    };
+    writeln!(
+        f,
+        "exact structure (two players; from every extreme equilibrium enummixed found): \
+         {how_many}"
+    )?;
+    for (k, component) in s.components.iter().enumerate() {
+        writeln!(f, "  exact component {}: {}", k + 1, component.description)?;
+        if component.subsets.len() > 1 {
+            for (j, &sub) in component.subsets.iter().enumerate() {
+                writeln!(
+                    f,
+                    "    maximal Nash subset {}: {}",
+                    j + 1,
+                    s.subsets[sub].description
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The methods, λ, epsilon and correlated-equilibrium violation of an entry's heading line.
@@ -298,6 +345,7 @@ mod tests {
             method: "enummixed".into(),
             equilibria: vec![eq.clone()],
             components: vec![],
+            structure: None,
             notes: vec![],
         };
         assert_eq!(

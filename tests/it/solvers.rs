@@ -125,12 +125,12 @@ fn all_reports_the_stage_games_segment_of_equilibria_as_one_component() {
     assert!(!text.contains("#3"), "{text}");
 }
 
-/// Equilibria connected this way only in part: a 2×3 game with two segments of equilibria
-/// (the pure (1, 1)–(1, 2), where the column player mixes columns 1 and 2, and a mixed one)
-/// and the pure (2, 3), which differs from every other equilibrium in both players. Two
-/// components, and (2, 3) listed on its own.
+/// `--method all` on a two-player game reports its exact structure: a 2×3 game with two
+/// segments of equilibria (the pure (1, 1)–(1, 2), where the column player mixes columns 1 and
+/// 2, and a mixed one) and the pure (2, 3), isolated. What simpdiv, logit and the replicator
+/// found between (1, 1) and (1, 2) is listed and placed in that segment's component.
 #[test]
-fn all_keeps_equilibria_apart_unless_one_player_apart() {
+fn all_reports_the_connected_components_of_a_two_player_game() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(
         tmp.path().join("two.nfg"),
@@ -142,36 +142,48 @@ fn all_keeps_equilibria_apart_unless_one_player_apart() {
         tmp.path(),
     ));
     let eqs = v["equilibria"].as_array().unwrap();
-    assert_eq!(eqs.len(), 5, "{v}");
-    let alone = eqs
+    assert_eq!(eqs.len(), 6, "{v}");
+    let at = |p: serde_json::Value| eqs.iter().position(|e| e["profile"] == p).unwrap();
+    let alone = at(serde_json::json!([[0.0, 1.0], [0.0, 0.0, 1.0]]));
+    let inside = at(serde_json::json!([[1.0, 0.0], [0.5, 0.5, 0.0]]));
+    assert!(v.get("components").is_none(), "{v}");
+    let components = v["structure"]["components"].as_array().unwrap();
+    assert_eq!(components.len(), 3, "{v}");
+    let isolated: Vec<&serde_json::Value> = components
         .iter()
-        .position(|e| e["profile"] == serde_json::json!([[0.0, 1.0], [0.0, 0.0, 1.0]]))
-        .unwrap();
-    let components = v["components"].as_array().unwrap();
-    assert_eq!(components.len(), 2, "{v}");
-    let mut ends: Vec<u64> = Vec::new();
-    for c in components {
-        assert_eq!(c["pieces"][0]["player"], 1, "{c}");
-        assert_eq!(c["listed_points"].as_array().unwrap().len(), 2, "{c}");
-        ends.extend(
-            c["listed_points"]
+        .filter(|c| c["isolated"] == true)
+        .collect();
+    assert_eq!(isolated.len(), 1, "{v}");
+    assert_eq!(isolated[0]["points"], serde_json::json!([alone]));
+    assert!(components[0]["points"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!(inside)));
+    let mut all: Vec<u64> = components
+        .iter()
+        .flat_map(|c| {
+            c["points"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|k| k.as_u64().unwrap()),
-        );
-    }
-    ends.sort_unstable();
-    let others: Vec<u64> = (0..5).filter(|&k| k != alone as u64).collect();
-    assert_eq!(ends, others, "{v}");
+                .map(|k| k.as_u64().unwrap())
+        })
+        .collect();
+    all.sort_unstable();
+    assert_eq!(
+        all,
+        [0, 1, 2, 3, 4, 5],
+        "every listed equilibrium is placed once"
+    );
     let text = stdout(&pactsim(&["equilibria", "--nfg", "two.nfg"], tmp.path()));
-    // Each listed equilibrium's heading names its component, except (2, 3)'s.
+    // Each listed equilibrium's heading names its component.
     let headings: Vec<&str> = text.lines().filter(|l| l.starts_with('#')).collect();
-    assert_eq!(headings.len(), 5, "{text}");
-    for (k, h) in headings.iter().enumerate() {
-        assert_eq!(h.contains("(component "), k != alone, "{h}");
-    }
-    assert!(text.contains("component 2: "), "{text}");
+    assert_eq!(headings.len(), 6, "{text}");
+    assert!(headings.iter().all(|h| h.contains("(component ")), "{text}");
+    assert!(
+        text.contains(&format!("component 2: #{}: isolated", alone + 1)),
+        "{text}"
+    );
 }
 
 /// The exact structure of a two-player game's equilibria, from `enummixed` (float and
@@ -246,12 +258,12 @@ fn enummixed_reports_the_exact_structure_of_the_equilibria() {
     ));
     assert!(
         text.contains(
-            "1 connected component of equilibria, not an isolated equilibrium\n  exact component \
-             1: #1, #2 and #3: 2 maximal Nash subsets"
+            "1 connected component of equilibria, not an isolated equilibrium\ncomponent 1: #1, \
+             #2 and #3: 2 maximal Nash subsets"
         ),
         "{text}"
     );
-    assert!(text.contains("    maximal Nash subset 2: "), "{text}");
+    assert!(text.contains("\n  maximal Nash subset 2: "), "{text}");
     let coordination = game_path("coordination-3x3.nfg");
     let v = json(&pactsim(
         &[

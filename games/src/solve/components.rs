@@ -156,7 +156,9 @@ fn nnls(a: &DMatrix<f64>, b: &DVector<f64>) -> Option<DVector<f64>> {
     let n = a.ncols();
     let mut x = DVector::zeros(n);
     let mut passive = vec![false; n];
-    let floor = 1e-12 * (a.norm() * b.norm()).max(1.0);
+    // The stopping floor on the gradient, near rounding: a coarser one (1e-12 of the norms,
+    // which the hull test's weighted sum row inflates) stopped short of small weights.
+    let floor = 1e-15 * (a.norm() * b.norm()).max(1.0);
     for _ in 0..3 * n + 10 {
         let w = a.transpose() * (b - a * &x);
         let entering = (0..n)
@@ -664,19 +666,27 @@ mod tests {
     /// listed but are not equilibria, so "all on 1 component" still reads right.
     #[test]
     fn the_header_counts_qre_apart_from_equilibria() {
-        let g = two_segments();
         let opts = super::super::SolveOptions {
             lambdas: vec![0.5, 2.0],
             ..Default::default()
         };
-        let r = super::super::solve(&g, super::super::Method::All, &opts).unwrap();
-        let qre = r.equilibria.iter().filter(|e| e.lambda.is_some()).count();
-        assert_eq!((r.equilibria.len() - qre, qre), (5, 2));
-        let header = r.to_string().lines().next().unwrap().to_string();
+        let header = |g: &Game, counts: (usize, usize)| {
+            let r = super::super::solve(g, super::super::Method::All, &opts).unwrap();
+            let qre = r.equilibria.iter().filter(|e| e.lambda.is_some()).count();
+            assert_eq!((r.equilibria.len() - qre, qre), counts);
+            r.to_string().lines().next().unwrap().to_string()
+        };
+        // Three players (no exact structure): the segment rule's components.
         assert_eq!(
-            header,
-            "method all: 5 equilibria and 2 logit QRE at the λ asked for, 4 of the equilibria on \
-             2 components of connected equilibria (below)"
+            header(&with_bystander(&two_segments()), (3, 2)),
+            "method all: 3 equilibria and 2 logit QRE at the λ asked for, 2 of the equilibria on \
+             1 component of connected equilibria (below)"
+        );
+        // Two players: the exact structure's components.
+        assert_eq!(
+            header(&two_segments(), (6, 2)),
+            "method all: 6 equilibria and 2 logit QRE at the λ asked for, the equilibria on 3 \
+             connected components (below)"
         );
     }
 
@@ -705,6 +715,18 @@ mod tests {
         let refs: Vec<&[f64]> = sq.iter().map(|q| q.as_slice()).collect();
         assert!(in_hull(&[0.25; 4], &refs, COMPONENT_TOLERANCE));
         assert!(!in_hull(&[0.7, 0.1, 0.1, 0.1], &refs, COMPONENT_TOLERANCE));
+        // A replicator end state inside four extreme strategies of a 5×5 game, with 1.1e-6 on
+        // a strategy only one of them plays: the fit needs a weight of 2.2e-6 on that one,
+        // whose gradient (8e-7) a stopping floor scaled by the sum row's weight (2e-6) ignored.
+        let ext = [
+            [0.0, 1.0, 0.0, 0.0, 0.0],
+            [0.0, 0.5, 0.0, 0.5, 0.0],
+            [0.0, 0.375, 0.0, 0.5, 0.125],
+            [0.0, 0.5, 0.0, 0.0, 0.5],
+        ];
+        let refs: Vec<&[f64]> = ext.iter().map(|q| q.as_slice()).collect();
+        let p = [0.0, 0.923614540845, 0.0, 1.112899e-6, 0.076384346256];
+        assert!(in_hull(&p, &refs, COMPONENT_TOLERANCE));
     }
 
     /// A piece's listed points are the extreme points of what was found: the centroid of three

@@ -740,25 +740,20 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
         }
         out
     };
-    // Under `all`, equilibria one player apart are one component (`components`).
-    let (equilibria, components) = if method == Method::All {
-        components::group(game, out.equilibria, opts.tolerance)
-    } else {
-        (out.equilibria, Vec::new())
-    };
     let mut notes = out.notes;
-    // Every extreme equilibrium was found: the exact structure of the set of equilibria.
+    // Every extreme equilibrium of a two-player game was found: the structure of the set of
+    // equilibria, over the whole listing (`structure`).
     let structure = extreme.and_then(|extreme| {
+        let list = &out.equilibria;
         let at: Option<Vec<usize>> = extreme
             .iter()
             .map(|p| {
-                equilibria
-                    .iter()
+                list.iter()
                     .position(|e| e.lambda.is_none() && e.distance(p) <= GROUP_TOLERANCE)
             })
             .collect();
         let why = match at {
-            Some(at) => match structure::analyse(game, &equilibria, &at, opts.tolerance) {
+            Some(at) => match structure::analyse(game, list, &at, opts.tolerance) {
                 Ok(s) => return Some(s),
                 Err(why) => why.to_string(),
             },
@@ -773,6 +768,12 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
         });
         None
     });
+    // Otherwise, under `all`, equilibria one player apart are one component (`components`).
+    let (equilibria, components) = if method == Method::All && structure.is_none() {
+        components::group(game, out.equilibria, opts.tolerance)
+    } else {
+        (out.equilibria, Vec::new())
+    };
     Ok(SolveReport {
         game: GameSummary::of(game),
         method: method.name().to_string(),
@@ -1063,42 +1064,29 @@ mod tests {
         assert_eq!(r.equilibria.len(), 3, "{:?}", r.equilibria);
     }
 
-    /// `all` reports equilibria one player apart as one component: its ends listed, the
-    /// equilibria found between them under it with their methods; (2, 3), which differs from
-    /// every other equilibrium in both players, stays separate, as do the mixed and pure
-    /// equilibria of battle of the sexes.
+    /// Without the exact structure (here a third player, a bystander with one strategy, makes
+    /// the game three-player), `all` reports equilibria one player apart as one component: its
+    /// ends listed, the equilibria found between them under it with their methods; (2, 3),
+    /// which differs from every other equilibrium in both players, stays separate.
     #[test]
     fn all_groups_equilibria_one_player_apart() {
-        let g = two_segments();
+        let g = with_bystander(&two_segments());
         let r = solve(&g, Method::All, &SolveOptions::default()).unwrap();
-        let profiles: Vec<&MixedProfile> = r.equilibria.iter().map(|e| &e.profile).collect();
-        let third = 1.0 / 3.0;
+        assert!(r.structure.is_none());
         let want = [
-            vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]],
-            vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]],
-            vec![vec![0.0, 1.0], vec![0.0, 0.0, 1.0]],
-            vec![vec![0.5, 0.5], vec![0.0, third, 2.0 * third]],
-            vec![vec![0.5, 0.5], vec![third, 0.0, 2.0 * third]],
+            vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0], vec![1.0]],
+            vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0], vec![1.0]],
+            vec![vec![0.0, 1.0], vec![0.0, 0.0, 1.0], vec![1.0]],
         ];
-        assert_eq!(profiles.len(), want.len(), "{r}");
-        for w in &want {
-            assert!(
-                r.equilibria.iter().any(|e| e.distance(w) < 1e-9),
-                "{w:?} missing: {r}"
-            );
+        assert_eq!(r.equilibria.len(), want.len(), "{r}");
+        for (e, w) in r.equilibria.iter().zip(&want) {
+            assert!(e.distance(w) < 1e-9, "{w:?} missing: {r}");
         }
-        assert_eq!(r.components.len(), 2, "{r}");
-        let separate = (0..5)
-            .find(|&k| r.equilibria[k].distance(&want[2]) < 1e-9)
-            .unwrap();
-        assert!(r
-            .components
-            .iter()
-            .all(|c| !c.listed_points.contains(&separate)));
+        assert_eq!(r.components.len(), 1, "{r}");
         let pure = &r.components[0];
         assert_eq!(pure.listed_points, [0, 1]);
+        assert_eq!(pure.pieces[0].player, 1);
         // simpdiv, logit and the replicator end between the pure ends.
-        assert!(!pure.interior.is_empty(), "{r}");
         let inside: Vec<&str> = pure
             .interior
             .iter()
@@ -1118,7 +1106,7 @@ mod tests {
         let text = r.to_string();
         assert!(
             text.starts_with(
-                "method all: 5 equilibria, 4 of them on 2 components of connected equilibria \
+                "method all: 3 equilibria, 2 of them on 1 component of connected equilibria \
                  (below)\n#1 [pure"
             ),
             "{text}"
@@ -1130,32 +1118,67 @@ mod tests {
             serde_json::json!([0, 1])
         );
         assert_eq!(json["components"][0]["interior"][0]["piece"], 0);
-        // Battle of the sexes: no two equilibria are one player apart.
+        assert!(json["structure"].is_null());
+    }
+
+    /// For a two-player game `all` reports the exact structure instead: in `two_segments`,
+    /// the segment (1, 1)–(1, 2) with what simpdiv, logit and the replicator found inside it,
+    /// the isolated (2, 3), and the mixed segment whose ends differ from the pure equilibria in
+    /// both players; battle of the sexes' three equilibria are each isolated.
+    #[test]
+    fn all_reports_the_structure_of_a_two_player_game() {
+        let g = two_segments();
+        let r = solve(&g, Method::All, &SolveOptions::default()).unwrap();
+        assert!(r.components.is_empty(), "{r}");
+        let s = r.structure.as_ref().unwrap();
+        assert!(!s.exact_arithmetic);
+        let third = 1.0 / 3.0;
+        let at = |w: &MixedProfile| {
+            r.equilibria
+                .iter()
+                .position(|e| e.distance(w) < 1e-9)
+                .unwrap_or_else(|| panic!("{w:?} missing: {r}"))
+        };
+        let a = at(&vec![vec![1.0, 0.0], vec![1.0, 0.0, 0.0]]);
+        let b = at(&vec![vec![1.0, 0.0], vec![0.0, 1.0, 0.0]]);
+        let lone = at(&vec![vec![0.0, 1.0], vec![0.0, 0.0, 1.0]]);
+        let c = at(&vec![vec![0.5, 0.5], vec![0.0, third, 2.0 * third]]);
+        let d = at(&vec![vec![0.5, 0.5], vec![third, 0.0, 2.0 * third]]);
+        // simpdiv's (½, ½) between the pure ends is listed and placed in their component.
+        let mid = at(&vec![vec![1.0, 0.0], vec![0.5, 0.5, 0.0]]);
+        assert_eq!(r.equilibria.len(), 6, "{r}");
+        assert_eq!(s.components.len(), 3, "{r}");
+        let mut first = s.components[0].points.clone();
+        first.sort_unstable();
+        let mut want = vec![a, b, mid];
+        want.sort_unstable();
+        assert_eq!(first, want, "{r}");
+        assert_eq!(s.components[1].points, [lone]);
+        assert!(s.components[1].isolated);
+        let mut last = s.components[2].points.clone();
+        last.sort_unstable();
+        assert_eq!(last, [c.min(d), c.max(d)]);
+        let text = r.to_string();
+        assert!(
+            text.starts_with("method all: 6 equilibria on 3 connected components (below)\n#1 ["),
+            "{text}"
+        );
+        assert!(text.contains(&format!("#{} [simpdiv", mid + 1)), "{text}");
+        assert!(text.contains("\ncomponent 2: #3: isolated\n"), "{text}");
+        // Battle of the sexes: each equilibrium isolated.
         let bos = solve(&battle_of_sexes(), Method::All, &SolveOptions::default()).unwrap();
         assert_eq!(bos.equilibria.len(), 3);
         assert!(bos.components.is_empty());
         let bos_json: serde_json::Value = serde_json::from_str(&bos.to_json()).unwrap();
         assert!(bos_json["components"].is_null());
-        assert!(!bos.to_string().lines().any(|l| l.starts_with("component")));
-        // ... and the exact structure says each of its equilibria is isolated.
         let exact = bos.structure.as_ref().unwrap();
         assert_eq!(exact.components.len(), 3);
         assert!(exact.components.iter().all(|c| c.isolated));
         assert!(bos.to_string().contains(
-            "exact structure (two players; from every extreme equilibrium enummixed found): 3 \
-             connected components, each an isolated equilibrium\n  exact component 1: #1: \
-             isolated\n"
+            "strategies within 1e-9 taken as one; --exact computes them exactly): 3 connected \
+             components, each an isolated equilibrium\ncomponent 1: #1: isolated\n"
         ));
         assert_eq!(bos_json["structure"]["components"][2]["isolated"], true);
-        // In `two_segments`, the exact structure places simpdiv's interior points nowhere in
-        // the listing (they moved under the component), finds the pure equilibrium #3
-        // isolated and the two segments as one convex set each.
-        let exact = r.structure.as_ref().unwrap();
-        assert_eq!(exact.components.len(), 3, "{r}");
-        let lone: Vec<&ExactComponent> = exact.components.iter().filter(|c| c.isolated).collect();
-        assert_eq!(lone.len(), 1);
-        assert_eq!(lone[0].points, [separate]);
-        assert!(text.contains("exact component 1: #1 and #2: one convex set of equilibria"));
     }
 
     /// `all` counts only Nash equilibria: in a matching-pennies game with unequal stakes

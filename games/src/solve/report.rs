@@ -2,7 +2,7 @@
 //! `pactsim equilibria --json` contract, plus a plain-text table.
 
 use super::components::Component;
-use super::structure::Structure;
+use super::structure::{Structure, STRATEGY_TOLERANCE};
 use crate::game::{Game, MixedProfile};
 use serde::Serialize;
 use std::fmt;
@@ -175,12 +175,29 @@ impl fmt::Display for SolveReport {
         if qre > 0 {
             write!(f, " and {qre} logit QRE at the λ asked for")?;
         }
-        let component_of = |k: usize| {
-            self.components
+        let component_of = |k: usize| match &self.structure {
+            Some(s) => s.components.iter().position(|c| c.points.contains(&k)),
+            None => self
+                .components
                 .iter()
-                .position(|c| c.listed_points.contains(&k))
+                .position(|c| c.listed_points.contains(&k)),
         };
-        if !self.components.is_empty() {
+        if let Some(s) = &self.structure {
+            let on = (0..self.equilibria.len())
+                .filter(|&k| component_of(k).is_some())
+                .count();
+            let c = s.components.len();
+            let components = format!(
+                "on {c} connected component{} (below)",
+                if c == 1 { "" } else { "s" }
+            );
+            match (on == n, qre > 0) {
+                (true, false) => write!(f, " {components}")?,
+                (true, true) => write!(f, ", the equilibria {components}")?,
+                (false, false) => write!(f, ", {on} of them {components}")?,
+                (false, true) => write!(f, ", {on} of the equilibria {components}")?,
+            }
+        } else if !self.components.is_empty() {
             let on = (0..self.equilibria.len())
                 .filter(|&k| component_of(k).is_some())
                 .count();
@@ -278,6 +295,14 @@ impl fmt::Display for SolveReport {
 fn write_structure(f: &mut fmt::Formatter<'_>, s: &Structure) -> fmt::Result {
     let c = s.components.len();
     let isolated = s.components.iter().filter(|c| c.isolated).count();
+    let basis = if s.exact_arithmetic {
+        "from every extreme equilibrium, in exact arithmetic".to_string()
+    } else {
+        format!(
+            "from every extreme equilibrium enummixed found in floating point, strategies \
+             within {STRATEGY_TOLERANCE:e} taken as one; --exact computes them exactly"
+        )
+    };
     let how_many = match (c, isolated) {
         (1, 1) => "1 connected component of equilibria, an isolated equilibrium".to_string(),
         (1, 0) => "1 connected component of equilibria, not an isolated equilibrium".to_string(),
@@ -292,16 +317,15 @@ fn write_structure(f: &mut fmt::Formatter<'_>, s: &Structure) -> fmt::Result {
     };
     writeln!(
         f,
-        "exact structure (two players; from every extreme equilibrium enummixed found): \
-         {how_many}"
+        "structure of the equilibria (two players; {basis}): {how_many}"
     )?;
     for (k, component) in s.components.iter().enumerate() {
-        writeln!(f, "  exact component {}: {}", k + 1, component.description)?;
+        writeln!(f, "component {}: {}", k + 1, component.description)?;
         if component.subsets.len() > 1 {
             for (j, &sub) in component.subsets.iter().enumerate() {
                 writeln!(
                     f,
-                    "    maximal Nash subset {}: {}",
+                    "  maximal Nash subset {}: {}",
                     j + 1,
                     s.subsets[sub].description
                 )?;

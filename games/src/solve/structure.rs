@@ -23,10 +23,14 @@
 //!   *isolated* exactly when its component is one extreme equilibrium (a node of degree one on
 //!   each side).
 //!
-//! Floating point: strategies within [`STRATEGY_TOLERANCE`] are one node. Each claim is then
-//! checked against the game: every node pair of a subset, and its centroid, must pass the
-//! solvers' Nash check ([`super::nash_violation`]); if one does not (two distinct vertices
-//! closer than the tolerance), no structure is reported, which claims nothing.
+//! Arithmetic. With `--exact` the extreme equilibria are exact rationals, so two strategies
+//! are one node exactly when they are equal, and the structure is exact. In floating point,
+//! strategies within [`STRATEGY_TOLERANCE`] are one node: two distinct vertices closer than
+//! that are merged, so the structure is that of the float listing, exact only to the
+//! precision the float solver resolves (the report says which arithmetic it rests on). Either
+//! way each claim is checked against the game: every node pair of a subset, and its centroid,
+//! must pass the solvers' Nash check ([`super::nash_violation`]); if one does not, no
+//! structure is reported, which claims nothing.
 
 use super::components::{and_list, gap, in_hull};
 use super::nash_violation;
@@ -36,8 +40,13 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// Largest difference of a probability at which two extreme-equilibrium strategies of a player
-/// are one node of the graph.
-pub const STRATEGY_TOLERANCE: f64 = 1e-6;
+/// found in floating point are one node of the graph (the same vertex reached from two bases
+/// differs by rounding, about 1e-15).
+pub const STRATEGY_TOLERANCE: f64 = 1e-9;
+
+/// Largest difference of a probability at which a listed equilibrium that is not extreme is
+/// taken to lie in a maximal Nash subset (what other methods find is approximate).
+pub const PLACEMENT_TOLERANCE: f64 = 1e-6;
 
 /// Most maximal Nash subsets enumerated; a game with more gets no structure (a note says so).
 pub const MAX_SUBSETS: usize = 10_000;
@@ -46,6 +55,10 @@ pub const MAX_SUBSETS: usize = 10_000;
 /// components. Indices are into the report's `equilibria`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Structure {
+    /// Whether the extreme equilibria were computed in exact rational arithmetic (`--exact`):
+    /// the structure is then exact; otherwise it is that of the floating-point listing, with
+    /// strategies within [`STRATEGY_TOLERANCE`] taken as one.
+    pub exact_arithmetic: bool,
     /// The maximal Nash subsets: convex sets of equilibria, each the product of the convex hulls
     /// of its two players' extreme strategies.
     pub subsets: Vec<NashSubset>,
@@ -85,8 +98,8 @@ pub struct ExactComponent {
 /// Why no structure could be given.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NoStructure {
-    /// Two distinct extreme strategies are closer than [`STRATEGY_TOLERANCE`]: a claimed
-    /// subset failed the Nash check.
+    /// A claimed subset failed the Nash check (in floating point: two distinct extreme
+    /// strategies closer than [`STRATEGY_TOLERANCE`] were merged).
     Unresolved,
     /// More than [`MAX_SUBSETS`] maximal Nash subsets.
     TooManySubsets,
@@ -97,8 +110,9 @@ impl std::fmt::Display for NoStructure {
         match self {
             NoStructure::Unresolved => write!(
                 f,
-                "the connected components are not reported: two distinct extreme strategies \
-                 lie within {STRATEGY_TOLERANCE:e} of each other, too close to tell apart"
+                "the connected components are not reported: two extreme strategies within \
+                 {STRATEGY_TOLERANCE:e} of each other, taken as one, made a set of profiles \
+                 that fails the Nash check (--exact computes them in exact arithmetic)"
             ),
             NoStructure::TooManySubsets => write!(
                 f,
@@ -129,14 +143,17 @@ pub fn analyse(
         "the structure is for two-player games"
     );
     // Nodes: the distinct strategies of each player; `node[i][k]` is the node of extreme[k].
+    // With exact probabilities (`--exact`) strategies are the same only if equal.
+    let exact_arithmetic = extreme.iter().all(|&k| list[k].exact.is_some());
+    let same = |i: usize, a: usize, b: usize| match (&list[a].exact, &list[b].exact) {
+        (Some(x), Some(y)) if exact_arithmetic => x[i] == y[i],
+        _ => gap(&list[a].profile[i], &list[b].profile[i]) <= STRATEGY_TOLERANCE,
+    };
     let mut reps: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     let mut node: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for (i, (reps, node)) in reps.iter_mut().zip(node.iter_mut()).enumerate() {
         for &k in extreme {
-            let s = &list[k].profile[i];
-            let found = reps
-                .iter()
-                .position(|&r| gap(&list[r].profile[i], s) <= STRATEGY_TOLERANCE);
+            let found = reps.iter().position(|&r| same(i, r, k));
             node.push(found.unwrap_or_else(|| {
                 reps.push(k);
                 reps.len() - 1
@@ -306,8 +323,8 @@ pub fn analyse(
                             .map(|&p| &list[p].profile[i][..])
                             .collect();
                         let p = &e.profile[i];
-                        ends.iter().any(|q| gap(p, q) <= STRATEGY_TOLERANCE)
-                            || in_hull(p, &ends, STRATEGY_TOLERANCE)
+                        ends.iter().any(|q| gap(p, q) <= PLACEMENT_TOLERANCE)
+                            || in_hull(p, &ends, PLACEMENT_TOLERANCE)
                     })
                 })
                 .map(|s| s.component),
@@ -334,6 +351,7 @@ pub fn analyse(
         })
         .collect();
     Ok(Structure {
+        exact_arithmetic,
         subsets,
         components,
     })
@@ -609,6 +627,33 @@ mod tests {
             assert_eq!(count(s), count(t), "float {r}\nexact {e}");
         }
         assert!(joined > 50, "the games have connected equilibria: {joined}");
+    }
+
+    /// Two isolated equilibria whose first player's strategies differ by 2.5e-11 (a payoff of
+    /// 1 − 10⁻¹⁰): exact arithmetic keeps them apart (three isolated equilibria), where a float
+    /// listing cannot tell them apart and says its structure is the float one.
+    #[test]
+    fn exact_arithmetic_tells_close_strategies_apart() {
+        let game = Game::bimatrix(
+            &[vec![1.0, 0.0, 1.0], vec![0.0, 1.0, 0.0]],
+            &[vec![1.0, 0.0, -1.0], vec![-1.0, 0.0, 0.999_999_999_9]],
+        )
+        .unwrap();
+        let r =
+            super::super::exact::solve(&game, Method::EnumMixed, &SolveOptions::default()).unwrap();
+        let s = r.structure.as_ref().unwrap();
+        assert!(s.exact_arithmetic);
+        assert_eq!(s.components.len(), 3, "{r}");
+        assert!(s.components.iter().all(|c| c.isolated), "{r}");
+        assert!(r
+            .to_string()
+            .contains("in exact arithmetic): 3 connected components, each"));
+        let f = solve(&game, Method::EnumMixed, &SolveOptions::default()).unwrap();
+        assert!(!f.structure.as_ref().unwrap().exact_arithmetic);
+        assert!(
+            f.to_string().contains("--exact computes them exactly"),
+            "{f}"
+        );
     }
 
     #[test]

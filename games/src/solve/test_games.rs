@@ -67,6 +67,18 @@ pub(crate) fn two_segments() -> Game {
     .unwrap()
 }
 
+/// `game` (two players) with a third player who has one strategy and payoff 0: the same
+/// equilibria, each with the bystander's one strategy, in a three-player game, to which the
+/// two-player methods and the exact structure do not apply.
+pub(crate) fn with_bystander(game: &Game) -> Game {
+    let counts = [game.num_strategies(0), game.num_strategies(1), 1];
+    let mut payoffs = Vec::new();
+    for index in 0..game.num_profiles() {
+        payoffs.extend([game.payoff_at(index, 0), game.payoff_at(index, 1), 0.0]);
+    }
+    Game::from_counts(&counts, payoffs).unwrap()
+}
+
 /// Jordan's three-player matching game: 1 wants to match 2, 2 wants to match 3, 3 wants to
 /// mismatch 1. No pure equilibrium; the unique NE has everyone mixing 1/2.
 pub(crate) fn three_player_mixed_only() -> Game {

@@ -557,6 +557,11 @@ fn unsettled_note(game: &Game, found: &[Equilibrium]) -> Option<String> {
     })
 }
 
+/// Why a two-player game's structure is not reported when `enummixed` dropped a profile.
+const INCOMPLETE_NOTE: &str = "the connected components are not reported: a profile \
+    enummixed found was dropped, so the list of extreme equilibria may be incomplete (--exact \
+    computes them in exact arithmetic)";
+
 /// Profiles closer than this (max-abs over probabilities) are one equilibrium in `all`.
 pub const GROUP_TOLERANCE: f64 = 1e-6;
 
@@ -698,8 +703,13 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
             }
             match run_checked(game, m, opts) {
                 Ok((out, complete)) => {
-                    if m == Method::EnumMixed && complete {
-                        extreme = Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
+                    if m == Method::EnumMixed {
+                        if complete {
+                            extreme =
+                                Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
+                        } else {
+                            all.notes.push(format!("{m}: {INCOMPLETE_NOTE}"));
+                        }
                     }
                     for e in out.equilibria {
                         if is_dynamic(m) {
@@ -734,9 +744,13 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
                 players: game.num_players(),
             });
         }
-        let (out, complete) = run_checked(game, method, opts)?;
-        if method == Method::EnumMixed && complete {
-            extreme = Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
+        let (mut out, complete) = run_checked(game, method, opts)?;
+        if method == Method::EnumMixed {
+            if complete {
+                extreme = Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
+            } else {
+                out.notes.push(INCOMPLETE_NOTE.to_string());
+            }
         }
         out
     };
@@ -745,21 +759,39 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
     // equilibria, over the whole listing (`structure`).
     let structure = extreme.and_then(|extreme| {
         let list = &out.equilibria;
-        let at: Option<Vec<usize>> = extreme
-            .iter()
-            .map(|p| {
-                list.iter()
-                    .position(|e| e.lambda.is_none() && e.distance(p) <= GROUP_TOLERANCE)
-            })
-            .collect();
+        // `enummixed` lists exactly its extreme equilibria; `all` lists each at the entry
+        // nearest to it, one entry per extreme equilibrium (two within GROUP_TOLERANCE share
+        // an entry, and then the listing cannot carry the structure).
+        let at: Option<Vec<usize>> = if method == Method::EnumMixed {
+            Some((0..list.len()).collect())
+        } else {
+            extreme
+                .iter()
+                .map(|p| {
+                    (0..list.len())
+                        .filter(|&k| list[k].lambda.is_none())
+                        .map(|k| (k, list[k].distance(p)))
+                        .filter(|&(_, d)| d <= GROUP_TOLERANCE)
+                        .min_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|(k, _)| k)
+                })
+                .collect::<Option<Vec<usize>>>()
+                .filter(|at| {
+                    let mut sorted = at.clone();
+                    sorted.sort_unstable();
+                    sorted.windows(2).all(|w| w[0] != w[1])
+                })
+        };
         let why = match at {
             Some(at) => match structure::analyse(game, list, &at, opts.tolerance) {
                 Ok(s) => return Some(s),
                 Err(why) => why.to_string(),
             },
-            None => "the connected components are not reported: an extreme equilibrium is \
-                     not in the listing"
-                .to_string(),
+            None => format!(
+                "the connected components are not reported: two extreme equilibria within \
+                 {GROUP_TOLERANCE:e} of each other are listed as one (--method enummixed lists \
+                 them apart)"
+            ),
         };
         notes.push(if method == Method::All {
             format!("{}: {why}", Method::EnumMixed)
@@ -1175,8 +1207,8 @@ mod tests {
         assert_eq!(exact.components.len(), 3);
         assert!(exact.components.iter().all(|c| c.isolated));
         assert!(bos.to_string().contains(
-            "strategies within 1e-9 taken as one; --exact computes them exactly): 3 connected \
-             components, each an isolated equilibrium\ncomponent 1: #1: isolated\n"
+            "which a nearly degenerate game can get wrong; --exact computes them exactly): 3 \
+             connected components, each an isolated equilibrium\ncomponent 1: #1: isolated\n"
         ));
         assert_eq!(bos_json["structure"]["components"][2]["isolated"], true);
     }

@@ -299,8 +299,9 @@ fn write_structure(f: &mut fmt::Formatter<'_>, s: &Structure) -> fmt::Result {
         "from every extreme equilibrium, in exact arithmetic".to_string()
     } else {
         format!(
-            "from every extreme equilibrium enummixed found in floating point, strategies \
-             within {STRATEGY_TOLERANCE:e} taken as one; --exact computes them exactly"
+            "from the extreme equilibria enummixed found in floating point, strategies within \
+             {STRATEGY_TOLERANCE:e} taken as one, which a nearly degenerate game can get \
+             wrong; --exact computes them exactly"
         )
     };
     let how_many = match (c, isolated) {
@@ -322,11 +323,11 @@ fn write_structure(f: &mut fmt::Formatter<'_>, s: &Structure) -> fmt::Result {
     for (k, component) in s.components.iter().enumerate() {
         writeln!(f, "component {}: {}", k + 1, component.description)?;
         if component.subsets.len() > 1 {
-            for (j, &sub) in component.subsets.iter().enumerate() {
+            for &sub in &component.subsets {
                 writeln!(
                     f,
                     "  maximal Nash subset {}: {}",
-                    j + 1,
+                    sub + 1,
                     s.subsets[sub].description
                 )?;
             }

@@ -341,7 +341,9 @@ pub fn analyse(
                 .filter(|&s| subsets[s].component == c)
                 .collect();
             let isolated = of.len() == 1 && subsets[of[0]].points.len() == 1;
-            let description = component_words(&subsets, &of, &points, isolated);
+            let (ends, inside): (Vec<usize>, Vec<usize>) =
+                points.iter().partition(|k| extreme.contains(k));
+            let description = component_words(&subsets, &of, &ends, &inside, isolated);
             ExactComponent {
                 subsets: of,
                 points,
@@ -398,25 +400,31 @@ fn subset_words(players: &[String], strategies: &[Vec<usize>]) -> String {
 }
 
 /// A component in words.
+/// A component in words: its extreme equilibria `ends`, the other listed equilibria found in
+/// it (`inside`), and its subsets.
 fn component_words(
     subsets: &[NashSubset],
     of: &[usize],
-    points: &[usize],
+    ends: &[usize],
+    inside: &[usize],
     isolated: bool,
 ) -> String {
+    let points = if inside.is_empty() {
+        numbers(ends)
+    } else {
+        format!("{} (with {} inside)", numbers(ends), numbers(inside))
+    };
     if isolated {
-        return format!("{}: isolated", numbers(points));
+        return format!("{points}: isolated");
     }
     match of {
         [one] => format!(
-            "{}: one convex set of equilibria ({})",
-            numbers(points),
+            "{points}: one convex set of equilibria ({})",
             subsets[*one].description
         ),
         _ => format!(
-            "{}: {} maximal Nash subsets, each convex, joined at shared strategies (mixes \
+            "{points}: {} maximal Nash subsets, each convex, joined at shared strategies (mixes \
              across them are not all equilibria)",
-            numbers(points),
             of.len()
         ),
     }
@@ -653,6 +661,34 @@ mod tests {
         assert!(
             f.to_string().contains("--exact computes them exactly"),
             "{f}"
+        );
+    }
+
+    /// Two extreme equilibria 10⁻⁷ apart (payoffs 10⁻⁷ and 1 − 10⁻⁷ make a segment that
+    /// short): `enummixed` lists both and reports the segment; `all`, whose listing merges
+    /// profiles within 10⁻⁶, withholds the structure with a note instead of calling the one
+    /// entry isolated. (Mapping each extreme equilibrium to the first listed entry within
+    /// 10⁻⁶ once put both on entry #1 and called "#1 and #2" isolated.)
+    #[test]
+    fn a_short_segment_is_not_called_isolated() {
+        let game = Game::bimatrix(
+            &[vec![1.0, 0.0], vec![1.0, 1.0]],
+            &[vec![0.0, 0.999_999_9], vec![1e-7, 0.0]],
+        )
+        .unwrap();
+        let r = solve(&game, Method::EnumMixed, &SolveOptions::default()).unwrap();
+        assert_eq!(r.equilibria.len(), 2, "{r}");
+        let s = r.structure.as_ref().unwrap();
+        assert_eq!(s.components.len(), 1, "{r}");
+        assert!(!s.components[0].isolated, "{r}");
+        assert_eq!(s.subsets[0].points, [0, 1]);
+        let all = solve(&game, Method::All, &SolveOptions::default()).unwrap();
+        assert!(all.structure.is_none(), "{all}");
+        assert!(
+            all.notes
+                .iter()
+                .any(|n| n.contains("two extreme equilibria within 1e-6 of each other")),
+            "{all}"
         );
     }
 

@@ -391,7 +391,7 @@ fn number(k: usize) -> String {
 }
 
 /// "a", "a and b", "a, b and c".
-pub(super) fn and_list(items: &[String]) -> String {
+fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -400,7 +400,7 @@ pub(super) fn and_list(items: &[String]) -> String {
 }
 
 /// "#1 and #2" for indices from 0.
-fn numbers(ends: &[usize]) -> String {
+pub(super) fn numbers(ends: &[usize]) -> String {
     and_list(&ends.iter().map(|&k| number(k)).collect::<Vec<_>>())
 }
 

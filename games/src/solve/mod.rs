@@ -562,6 +562,12 @@ const INCOMPLETE_NOTE: &str = "the connected components are not reported: a prof
     enummixed found was dropped, so the list of extreme equilibria may be incomplete (--exact \
     computes them in exact arithmetic)";
 
+/// `enummixed`'s extreme equilibria, if it kept every profile it found (`complete`), else
+/// `None`: its list may then be incomplete, and no structure is derived from it.
+fn extreme_equilibria(out: &SolverOutput, complete: bool) -> Option<Vec<MixedProfile>> {
+    complete.then(|| out.equilibria.iter().map(|e| e.profile.clone()).collect())
+}
+
 /// Profiles closer than this (max-abs over probabilities) are one equilibrium in `all`.
 pub const GROUP_TOLERANCE: f64 = 1e-6;
 
@@ -704,10 +710,8 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
             match run_checked(game, m, opts) {
                 Ok((out, complete)) => {
                     if m == Method::EnumMixed {
-                        if complete {
-                            extreme =
-                                Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
-                        } else {
+                        extreme = extreme_equilibria(&out, complete);
+                        if extreme.is_none() {
                             all.notes.push(format!("{m}: {INCOMPLETE_NOTE}"));
                         }
                     }
@@ -746,9 +750,8 @@ pub fn solve(game: &Game, method: Method, opts: &SolveOptions) -> Result<SolveRe
         }
         let (mut out, complete) = run_checked(game, method, opts)?;
         if method == Method::EnumMixed {
-            if complete {
-                extreme = Some(out.equilibria.iter().map(|e| e.profile.clone()).collect());
-            } else {
+            extreme = extreme_equilibria(&out, complete);
+            if extreme.is_none() {
                 out.notes.push(INCOMPLETE_NOTE.to_string());
             }
         }

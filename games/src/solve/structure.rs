@@ -32,7 +32,7 @@
 //! must pass the solvers' Nash check ([`super::nash_violation`]); if one does not, no
 //! structure is reported, which claims nothing.
 
-use super::components::{and_list, gap, in_hull};
+use super::components::{gap, in_hull, numbers};
 use super::nash_violation;
 use super::report::Equilibrium;
 use crate::game::Game;
@@ -373,16 +373,6 @@ fn centroid<'a>(points: impl Iterator<Item = &'a [f64]>) -> Vec<f64> {
         n += 1.0;
     }
     sum.iter().map(|s| s / n).collect()
-}
-
-/// "#1, #3 and #4" for indices from 0.
-fn numbers(points: &[usize]) -> String {
-    and_list(
-        &points
-            .iter()
-            .map(|k| format!("#{}", k + 1))
-            .collect::<Vec<_>>(),
-    )
 }
 
 /// A subset in words: per player, its strategy (as in one listed point) or every mix of its

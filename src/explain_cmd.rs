@@ -262,6 +262,22 @@ fn print(out: &mut impl Write, e: &Explanation) -> std::io::Result<()> {
             )?;
         }
     }
+    let l = &g.lag;
+    if l.days > 0 {
+        writeln!(
+            out,
+            "  the Azure-first lag the strict terms require: on the April terms its {} days are worth {} to Microsoft and {} to OpenAI (joint {}){}",
+            l.days,
+            billions(l.microsoft),
+            billions(l.openai),
+            billions(l.joint),
+            if l.joint < 0.0 {
+                ", so an efficient contract carries a lag only where OpenAI has nothing cheaper left to give"
+            } else {
+                ""
+            }
+        )?;
+    }
     let r = &e.strict_in_runs;
     writeln!(
         out,
@@ -442,4 +458,13 @@ What would make the strict April terms possible, one documented parameter at a t
         listed(&in_zone)
     )?;
     Ok(())
+}
+
+/// A signed amount in $B with the sign before the currency: "$0.44B", "-$2.07B".
+fn billions(v: f64) -> String {
+    if v < 0.0 {
+        format!("-${:.2}B", -v)
+    } else {
+        format!("${v:.2}B")
+    }
 }

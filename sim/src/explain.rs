@@ -135,6 +135,26 @@ pub struct StrictGap {
     pub beaten_by: Option<Contract>,
     /// That contract's (Microsoft, OpenAI) value, $B.
     pub beaten_by_values: Option<[f64; 2]>,
+    /// What the Azure-first lag the strict terms require is worth on the scenario's April
+    /// terms.
+    pub lag: LagPrice,
+}
+
+/// The price of the Azure-first lag on the scenario's April terms at expected values: the
+/// terms as written minus the same terms with no lag, in each player's frontier valuation.
+/// The strict class requires a lag (L > 0); where it costs OpenAI more than it is worth to
+/// Microsoft, an efficient contract carries one only when OpenAI has nothing cheaper left to
+/// give, which is why strict contracts sit just off the frontier.
+#[derive(Debug, Clone, Serialize)]
+pub struct LagPrice {
+    /// The lag of the scenario's April terms, days.
+    pub days: u16,
+    /// Microsoft's value of the lag, $B (positive: it gains).
+    pub microsoft: f64,
+    /// OpenAI's value of the lag, $B (negative: it loses).
+    pub openai: f64,
+    /// Their sum: negative when the lag destroys joint value.
+    pub joint: f64,
 }
 
 /// Runs of the scenario sampled by [`StrictInRuns`].
@@ -323,6 +343,21 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         median_weeks_to_judgment: s.litigation.trial_weeks,
     };
     let gap = frontier_gap(&grid, &april_terms);
+    let lag = {
+        let with = v.agreement_values(&april);
+        let without = v.agreement_values(&Contract {
+            azure_first_days: 0,
+            ..april
+        });
+        let (m, o) = (with[0] - without[0], with[1] - without[1]);
+        LagPrice {
+            days: april.azure_first_days,
+            // + 0.0: a lag of 0 days gives −0.0 for a player, printed and serialised as 0.
+            microsoft: m + 0.0,
+            openai: o + 0.0,
+            joint: m + o + 0.0,
+        }
+    };
     let strict = StrictGap {
         strict_contracts: gap.count,
         on_frontier: gap.on_frontier_values.len(),
@@ -330,6 +365,7 @@ pub fn explain(scenario: &Scenario) -> Explanation {
         nearest_values: gap.nearest.map(|n| n.1),
         beaten_by: gap.nearest.map(|n| n.2),
         beaten_by_values: gap.nearest.map(|n| n.3),
+        lag,
     };
     Explanation {
         scenario: scenario.name().to_string(),
@@ -737,6 +773,21 @@ mod tests {
         assert!(margin > 0.0 && margin < 5.0, "{margin}");
         assert!(g.nearest.unwrap().azure_first_days > 0);
         assert_eq!(g.beaten_by.unwrap().azure_first_days, 0);
+        // That is the lag's price on the April terms: it holds back the channel for
+        // everyone, so OpenAI loses its channel and its other owners' uplift, while
+        // Microsoft's forced traffic and avoided harm barely outweigh its own stake's lost
+        // uplift. The sum is negative: the lag destroys joint value.
+        let l = &g.lag;
+        assert_eq!(l.days, 30);
+        assert!(l.openai < -1.0 && l.microsoft > 0.0, "{l:?}");
+        assert!(l.joint < -1.0, "{l:?}");
+        assert!((l.joint - l.microsoft - l.openai).abs() < 1e-9);
+        // With λ_first = 0 a lag holds nothing back and is worth nothing to anyone.
+        let free = baseline(&["revenue.azure_first_loss=0.0"]);
+        assert_eq!(
+            (free.strict.lag.microsoft, free.strict.lag.openai),
+            (0.0, 0.0)
+        );
         // With half the revenue path, the cap gives up less and strict contracts are efficient.
         let half =
             baseline(&["revenue.path_billion=[15.0, 31.0, 52.5, 81.25, 120.0, 138.0, 158.7]"]);

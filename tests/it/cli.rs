@@ -343,6 +343,16 @@ fn explain_reports_strict_terms_in_the_runs_own_draws() {
         "{}",
         stdout(&text)
     );
+    // The price of the Azure-first lag the strict class requires, in both forms alike.
+    let lag = &v["strict"]["lag"];
+    let price = |k: &str| lag[k].as_f64().unwrap_or_else(|| panic!("{k}: {lag}"));
+    let (m, o) = (price("microsoft"), price("openai"));
+    assert!(m > 0.0 && o < 0.0 && price("joint") < 0.0, "{lag}");
+    let line = format!(
+        "on the April terms its {} days are worth ${m:.2}B to Microsoft and -${:.2}B to OpenAI",
+        lag["days"], -o
+    );
+    assert!(stdout(&text).contains(&line), "{}", stdout(&text));
     // Nothing written.
     assert!(files(tmp.path()).is_empty());
 }

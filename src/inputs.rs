@@ -253,28 +253,71 @@ fn facts_problems(f: &FactsFile) -> Result<(), Vec<Problem>> {
         });
     }
     for (i, x) in f.fact.iter().enumerate() {
-        for (key, v, ok, allowed) in [
-            (
-                "observed",
-                x.observed,
-                x.observed.is_finite(),
-                "a finite number",
-            ),
-            (
-                "tolerance",
-                x.tolerance,
-                x.tolerance.is_finite() && x.tolerance >= 0.0,
-                "a finite number ≥ 0",
-            ),
-        ] {
-            if !ok {
-                problems.push(Problem {
-                    kind: ProblemKind::Other,
-                    path: format!("fact[{i}].{key}"),
-                    location: None,
-                    value: v.to_string(),
-                    message: format!("allowed: {allowed}"),
-                });
+        let mut bad = |key: &str, value: String, message: String| {
+            problems.push(Problem {
+                kind: ProblemKind::Other,
+                path: format!("fact[{i}].{key}"),
+                location: None,
+                value,
+                message,
+            })
+        };
+        let near = x.observed.is_some() || x.tolerance.is_some();
+        let band = x.min.is_some() || x.max.is_some();
+        if near && band {
+            let key = if x.min.is_some() { "min" } else { "max" };
+            let v = x.min.or(x.max).unwrap_or_default();
+            bad(
+                key,
+                v.to_string(),
+                "a fact is either observed ± tolerance or a band (min and/or max), not both".into(),
+            );
+            continue;
+        }
+        if !near && !band {
+            bad(
+                "statistic",
+                format!("{:?}", x.statistic),
+                "give observed and tolerance (met when |run − observed| ≤ tolerance), or min \
+                 and/or max (met when min ≤ run ≤ max)"
+                    .into(),
+            );
+            continue;
+        }
+        if near {
+            for (key, v, ok, allowed) in [
+                (
+                    "observed",
+                    x.observed,
+                    x.observed.is_some_and(f64::is_finite),
+                    "a finite number, given with tolerance",
+                ),
+                (
+                    "tolerance",
+                    x.tolerance,
+                    x.tolerance.is_some_and(|t| t.is_finite() && t >= 0.0),
+                    "a finite number ≥ 0, given with observed",
+                ),
+            ] {
+                if !ok {
+                    let value = v.map_or_else(|| "(missing)".to_string(), |v| v.to_string());
+                    bad(key, value, format!("allowed: {allowed}"));
+                }
+            }
+            continue;
+        }
+        for (key, v) in [("min", x.min), ("max", x.max)] {
+            if let Some(v) = v.filter(|v| !v.is_finite()) {
+                bad(key, v.to_string(), "allowed: a finite number".into());
+            }
+        }
+        if let (Some(lo), Some(hi)) = (x.min, x.max) {
+            if lo > hi {
+                bad(
+                    "max",
+                    hi.to_string(),
+                    format!("must be at least min = {lo}"),
+                );
             }
         }
     }

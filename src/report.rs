@@ -161,7 +161,7 @@ fn write_facts(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "\nfacts of {} (met when |run − observed| ≤ tolerance; facts.json):",
+        "\nfacts of {} (met when |run − observed| ≤ tolerance, or inside the band; facts.json):",
         path.display()
     )?;
     for c in checks {
@@ -170,12 +170,15 @@ fn write_facts(
             Some(x) => format!("{x:.4}"),
             None => "null".to_string(),
         };
+        let target = match f.target() {
+            Some(t @ sim::calibration::Target::Near { .. }) => format!("observed {t}"),
+            Some(t) => format!("band {t}"),
+            None => "no target".to_string(),
+        };
         writeln!(
             out,
-            "  {:<6} run {value:>8}  observed {} ± {}  {}",
+            "  {:<6} run {value:>8}  {target}  {}",
             if c.met { "met" } else { "MISSED" },
-            f.observed,
-            f.tolerance,
             f.description.as_deref().unwrap_or(&f.statistic)
         )?;
     }

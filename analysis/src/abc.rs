@@ -51,15 +51,73 @@ impl Prior {
     }
 }
 
-/// An observed fact: a summary statistic, its observed value and the tolerance.
+/// What a fact's simulated statistic must be for a draw to match it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Target {
+    /// Near an observed value: |s − observed| ≤ tolerance.
+    Near {
+        /// Observed value.
+        observed: f64,
+        /// Largest distance accepted.
+        tolerance: f64,
+    },
+    /// Inside a band: low ≤ s ≤ high. One end may be infinite (a one-sided band).
+    Within {
+        /// Lower end (−∞ for none).
+        low: f64,
+        /// Upper end (+∞ for none).
+        high: f64,
+    },
+}
+
+impl Target {
+    /// Does the statistic `s` match? Never for a NaN or infinite `s`.
+    pub fn met(&self, s: f64) -> bool {
+        s.is_finite()
+            && match *self {
+                Target::Near {
+                    observed,
+                    tolerance,
+                } => (s - observed).abs() <= tolerance,
+                Target::Within { low, high } => low <= s && s <= high,
+            }
+    }
+
+    /// A finite observed value and a tolerance ≥ 0; or a band with low ≤ high and at least one
+    /// finite end.
+    pub fn is_valid(&self) -> bool {
+        match *self {
+            Target::Near {
+                observed,
+                tolerance,
+            } => observed.is_finite() && tolerance >= 0.0,
+            Target::Within { low, high } => low <= high && (low.is_finite() || high.is_finite()),
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    /// `8.4 ± 2`, `≥ 0.01`, `≤ 0.9` or `[0.005, 0.1]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Target::Near {
+                observed,
+                tolerance,
+            } => write!(f, "{observed} ± {tolerance}"),
+            Target::Within { low, high } if high == f64::INFINITY => write!(f, "≥ {low}"),
+            Target::Within { low, high } if low == f64::NEG_INFINITY => write!(f, "≤ {high}"),
+            Target::Within { low, high } => write!(f, "[{low}, {high}]"),
+        }
+    }
+}
+
+/// An observed fact: a summary statistic and what it must be.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// Name (e.g. a dotted path into a run summary).
     pub name: String,
-    /// Observed value.
-    pub observed: f64,
-    /// Accept when |simulated − observed| ≤ tolerance.
-    pub tolerance: f64,
+    /// What the statistic must be.
+    pub target: Target,
 }
 
 /// One prior draw and what the simulator made of it.
@@ -110,13 +168,9 @@ impl AbcResult {
     }
 }
 
-/// Is the vector of simulated statistics within tolerance of every fact?
+/// Does the vector of simulated statistics match every fact?
 pub fn accepts(facts: &[Fact], stats: &[f64]) -> bool {
-    facts.len() == stats.len()
-        && facts
-            .iter()
-            .zip(stats)
-            .all(|(f, s)| s.is_finite() && (s - f.observed).abs() <= f.tolerance)
+    facts.len() == stats.len() && facts.iter().zip(stats).all(|(f, s)| f.target.met(*s))
 }
 
 /// Rejection ABC with `draws` prior draws under `seed`; `simulate(index, θ)` returns one
@@ -133,13 +187,10 @@ where
     F: Fn(u64, &[f64]) -> Result<Vec<f64>, E> + Sync,
 {
     prior.validate()?;
-    if facts.is_empty()
-        || facts
-            .iter()
-            .any(|f| f.tolerance.is_nan() || f.tolerance < 0.0 || !f.observed.is_finite())
-    {
+    if facts.is_empty() || facts.iter().any(|f| !f.target.is_valid()) {
         return Err(AnalysisError::Option(
-            "ABC: needs at least one fact, each with a finite observed value and tolerance ≥ 0"
+            "ABC: needs at least one fact, each with a finite observed value and tolerance ≥ 0, \
+             or a band low ≤ high with a finite end"
                 .into(),
         )
         .into());
@@ -197,8 +248,10 @@ mod tests {
         };
         let facts = [Fact {
             name: "share".into(),
-            observed: 0.30,
-            tolerance: 0.01,
+            target: Target::Near {
+                observed: 0.30,
+                tolerance: 0.01,
+            },
         }];
         let sim = |i: u64, t: &[f64]| -> Result<Vec<f64>, AnalysisError> {
             Ok(vec![binomial_share(i, t[0], 200)])
@@ -235,12 +288,68 @@ mod tests {
         };
         let f = Fact {
             name: "x".into(),
-            observed: 0.0,
-            tolerance: 0.0,
+            target: Target::Near {
+                observed: 0.0,
+                tolerance: 0.0,
+            },
         };
         assert!(rejection(&p, &[], 1, 0, sim).is_err());
         let two = |_: u64, _: &[f64]| -> Result<Vec<f64>, AnalysisError> { Ok(vec![0.0, 1.0]) };
         assert!(rejection(&p, std::slice::from_ref(&f), 1, 0, two).is_err());
         assert!(accepts(&[f], &[0.0]));
+        // A band needs low ≤ high and a finite end.
+        for (low, high) in [
+            (1.0, 0.0),
+            (f64::NEG_INFINITY, f64::INFINITY),
+            (f64::NAN, 1.0),
+        ] {
+            let band = Fact {
+                name: "x".into(),
+                target: Target::Within { low, high },
+            };
+            assert!(
+                rejection(&p, &[band], 1, 0, sim).is_err(),
+                "[{low}, {high}]"
+            );
+        }
+    }
+
+    #[test]
+    fn a_band_holds_its_ends_and_may_be_one_sided() {
+        let band = Target::Within {
+            low: 0.005,
+            high: 0.1,
+        };
+        assert!(band.met(0.005) && band.met(0.1) && band.met(0.05));
+        assert!(!band.met(0.004_999) && !band.met(0.100_001) && !band.met(f64::NAN));
+        let at_least = Target::Within {
+            low: 0.01,
+            high: f64::INFINITY,
+        };
+        assert!(at_least.met(0.01) && at_least.met(1e300) && !at_least.met(0.0));
+        assert!(!at_least.met(f64::INFINITY));
+        let at_most = Target::Within {
+            low: f64::NEG_INFINITY,
+            high: 0.9,
+        };
+        assert!(at_most.met(-5.0) && at_most.met(0.9) && !at_most.met(0.900_000_1));
+        assert_eq!(band.to_string(), "[0.005, 0.1]");
+        assert_eq!(at_least.to_string(), "≥ 0.01");
+        assert_eq!(at_most.to_string(), "≤ 0.9");
+        let near = Target::Near {
+            observed: 8.4,
+            tolerance: 2.0,
+        };
+        assert_eq!(near.to_string(), "8.4 ± 2");
+        assert!(near.met(6.4) && near.met(10.4) && !near.met(10.5));
+        // A band draws the same acceptances as a Near target of the same interval, away
+        // from its ends.
+        let same = Target::Within {
+            low: 6.4,
+            high: 10.4,
+        };
+        for s in [5.0, 6.5, 8.4, 10.3, 11.0] {
+            assert_eq!(same.met(s), near.met(s), "{s}");
+        }
     }
 }

@@ -631,15 +631,12 @@ fn bad_targets_and_sizes_exit_2() {
     );
 }
 
-/// `pactsim run --facts FILE` reads the run against a facts file: each fact's value is the
-/// statistic of the run's own summary.json, met when within the tolerance, printed and written
-/// to facts.json. A facts file naming a statistic the summary lacks is refused before anything
-/// runs or is written.
-#[test]
-fn run_reads_itself_against_a_facts_file() {
-    let tmp = tempfile::tempdir().unwrap();
-    let d = tmp.path();
-    let facts = root().join("configs/facts-2026.toml");
+/// 400 runs of the baseline read against `facts` into `d/r`: the output, the run's
+/// summary.json and its facts.json.
+fn run_against(
+    d: &Path,
+    facts: &Path,
+) -> (std::process::Output, serde_json::Value, serde_json::Value) {
     let o = pactsim(
         &[
             "run",
@@ -655,8 +652,23 @@ fn run_reads_itself_against_a_facts_file() {
         d,
     );
     ok(&o);
-    let summary = json(&d.join("r/summary.json"));
-    let checks = json(&d.join("r/facts.json"));
+    (
+        o,
+        json(&d.join("r/summary.json")),
+        json(&d.join("r/facts.json")),
+    )
+}
+
+/// `pactsim run --facts FILE` reads the run against a facts file: each fact's value is the
+/// statistic of the run's own summary.json, met when within the tolerance, printed and written
+/// to facts.json. A facts file naming a statistic the summary lacks is refused before anything
+/// runs or is written.
+#[test]
+fn run_reads_itself_against_a_facts_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let facts = root().join("configs/facts-2026.toml");
+    let (o, summary, checks) = run_against(d, &facts);
     let list = checks["facts"].as_array().unwrap();
     assert_eq!(list.len(), 6);
     let mut met = 0;
@@ -802,4 +814,135 @@ fn run_reads_itself_against_a_facts_file() {
         out.contains("odd.toml:6:1") && out.contains("a term of the sum is empty"),
         "{out}"
     );
+}
+
+/// A fact may be a band (`min` and/or `max`) instead of observed ± tolerance. The shipped
+/// validation bands read a run as a hand check of summary.json does; a band draws exactly the
+/// acceptances of the observed ± tolerance it equals; a fact giving both forms, neither, or a
+/// band whose max is below its min is refused at its line.
+#[test]
+fn facts_may_be_bands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let bands = root().join("configs/bands-2026.toml");
+    let (o, summary, checks) = run_against(d, &bands);
+    let list = checks["facts"].as_array().unwrap();
+    assert_eq!(list.len(), 6);
+    let share = |class: &str| {
+        summary["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["outcome"] == class)
+            .unwrap()["share"]
+            .as_f64()
+            .unwrap()
+    };
+    let by_hand = [
+        share("APRIL_LIKE_STRICT") + share("APRIL_LIKE_BROAD"),
+        share("APRIL_LIKE_STRICT"),
+        summary["litigation"]["threat_share"].as_f64().unwrap(),
+        summary["litigation"]["suit_share"].as_f64().unwrap(),
+        summary["time_to_agreement"]["mean_weeks"].as_f64().unwrap(),
+        share("AMAZON_COLLAPSE"),
+    ];
+    let mut met = 0;
+    for (c, want) in list.iter().zip(by_hand) {
+        assert!(
+            c.get("observed").is_none() && c.get("tolerance").is_none(),
+            "{c}"
+        );
+        let got = c["simulated"].as_f64().unwrap();
+        assert!((got - want).abs() < 1e-12, "{c}: {want}");
+        let lo = c["min"].as_f64().unwrap_or(f64::NEG_INFINITY);
+        let hi = c["max"].as_f64().unwrap_or(f64::INFINITY);
+        assert!(lo.is_finite() || hi.is_finite(), "{c}");
+        let is_met = lo <= got && got <= hi;
+        assert_eq!(c["met"].as_bool(), Some(is_met), "{c}");
+        met += usize::from(is_met);
+    }
+    let out = stdout(&o);
+    assert!(out.contains(&format!("{met} of 6 facts met")), "{out}");
+    assert!(
+        out.contains("band [0.005, 0.1]  a suit in 0.5-10% of runs"),
+        "{out}"
+    );
+    assert!(out.contains("band ≥ 0.01  the strict April terms"), "{out}");
+    assert!(out.contains("band ≤ 0.2  Amazon's deal intact"), "{out}");
+
+    // [0.625, 0.875] is 0.75 ± 0.125 exactly (all four are binary fractions): the same draws
+    // are accepted, some and not all of them.
+    let stat = "statistic = \"outcomes.APRIL_LIKE_BROAD.share\"";
+    std::fs::write(
+        d.join("near.toml"),
+        format!("[[fact]]\n{stat}\nobserved = 0.75\ntolerance = 0.125\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("band.toml"),
+        format!("[[fact]]\n{stat}\nmin = 0.625\nmax = 0.875\n"),
+    )
+    .unwrap();
+    for name in ["near", "band"] {
+        ok(&pactsim(
+            &[
+                "calibrate",
+                "--facts",
+                &format!("{name}.toml"),
+                "--samples",
+                "40",
+                "--runs",
+                "20",
+                "--out",
+                name,
+                "--no-plots",
+                "-q",
+            ],
+            d,
+        ));
+    }
+    let draws = |name: &str| std::fs::read_to_string(d.join(name).join("draws.csv")).unwrap();
+    assert_eq!(draws("near"), draws("band"));
+    let accepted = json(&d.join("band/summary.json"))["accepted"]
+        .as_u64()
+        .unwrap();
+    assert!(accepted > 0 && accepted < 40, "{accepted}");
+    let s = json(&d.join("band/summary.json"));
+    assert_eq!(s["facts"][0]["min"].as_f64(), Some(0.625));
+    assert!(s["facts"][0].get("observed").is_none());
+
+    // Bad bands: both forms, neither, max below min; each named at its line, in one pass.
+    std::fs::write(
+        d.join("bad.toml"),
+        "[[fact]]\nstatistic = \"runs\"\nobserved = 50\ntolerance = 1\nmin = 40\n\n\
+         [[fact]]\nstatistic = \"runs\"\n\n\
+         [[fact]]\nstatistic = \"runs\"\nmin = 60\nmax = 40\n",
+    )
+    .unwrap();
+    let o = pactsim(&["validate", "bad.toml"], d);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("bad.toml: 3 problems"), "{out}");
+    assert!(
+        out.contains(
+            "bad.toml:5:1: fact[0].min = 40: a fact is either observed ± tolerance or a band"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("bad.toml:8:1: fact[1].statistic = \"runs\": give observed and tolerance"),
+        "{out}"
+    );
+    assert!(
+        out.contains("bad.toml:13:1: fact[2].max = 40: must be at least min = 60"),
+        "{out}"
+    );
+    let o = pactsim(
+        &[
+            "run", "--runs", "10", "-q", "--facts", "bad.toml", "--out", "x",
+        ],
+        d,
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(!d.join("x").exists());
 }

@@ -429,6 +429,7 @@ fn every_shipped_config_validates_with_its_kind() {
     for (name, kind) in [
         ("april-2026.toml", "(scenario april-2026)"),
         ("facts-2026.toml", "(facts)"),
+        ("bands-2026.toml", "(facts)"),
         ("tournament-classic.toml", "(tournament, 15 players)"),
         ("sweep-weaker-case.toml", "(sweep weaker-case, 15 cells)"),
         (

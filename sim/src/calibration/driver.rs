@@ -1,6 +1,6 @@
 //! The driver of `pactsim calibrate`: prior draws (independent uniforms over the documented
 //! ranges), each simulated with R runs and accepted when every fact's statistic, read from
-//! its run summary, is within the fact's tolerance; the accepted draws run again with fresh
+//! its run summary, is what the fact asks; the accepted draws run again with fresh
 //! seeds for the posterior predictive; then the [`CalibrateSummary`] and the results files
 //! (`summary.json`, `draws.csv`, `posterior.csv`, `predictive.csv`, with the caller's
 //! manifest). Nothing here prints; progress goes to a [`Progress`].
@@ -128,12 +128,20 @@ impl<'e, 'c> Calibration<'e, 'c> {
         let facts: Vec<Fact> = self
             .facts
             .iter()
-            .map(|f| Fact {
-                name: f.statistic.clone(),
-                observed: f.observed,
-                tolerance: f.tolerance,
+            .enumerate()
+            .map(|(i, f)| {
+                let target = f.target().ok_or_else(|| {
+                    CalibrationError::Bad(format!(
+                        "fact[{i}] ({}): give observed and tolerance, or min and/or max",
+                        f.statistic
+                    ))
+                })?;
+                Ok(Fact {
+                    name: f.statistic.clone(),
+                    target,
+                })
             })
-            .collect();
+            .collect::<Result<_, CalibrationError>>()?;
         let runs = ev.runs;
         draws.start(self.samples, 0, runs);
         let result = pool.install(|| {
@@ -209,13 +217,7 @@ impl<'e, 'c> Calibration<'e, 'c> {
         let fact_pass_rates = facts
             .iter()
             .enumerate()
-            .map(|(i, f)| {
-                res.draws
-                    .iter()
-                    .filter(|d| (d.stats[i] - f.observed).abs() <= f.tolerance)
-                    .count() as f64
-                    / n
-            })
+            .map(|(i, f)| res.draws.iter().filter(|d| f.met(d.stats[i])).count() as f64 / n)
             .collect();
         Ok(CalibrateSummary {
             facts_file: crate::output::recorded_input(&self.facts_file),

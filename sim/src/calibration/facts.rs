@@ -1,6 +1,6 @@
 //! A run summary read against a facts file: each fact's statistic (a dotted path into
-//! `summary.json`), the value the run gives it, and whether it lies within the fact's
-//! tolerance. Shared by `pactsim calibrate` (which accepts a prior draw when every fact is
+//! `summary.json`), the value the run gives it, and whether it is what the fact asks (within
+//! its tolerance of the observed value, or inside its band). Shared by `pactsim calibrate` (which accepts a prior draw when every fact is
 //! met) and `pactsim run --facts` (which reports how one scenario compares with the facts).
 
 use super::{CalibrationError, FactEntry};
@@ -63,7 +63,7 @@ pub struct FactCheck {
     pub fact: FactEntry,
     /// The run's value of the statistic (`None` where the summary holds a null).
     pub simulated: Option<f64>,
-    /// |simulated − observed| ≤ tolerance (false without a value).
+    /// The statistic is what the fact asks (false without a value).
     pub met: bool,
 }
 
@@ -78,7 +78,7 @@ pub fn check(facts: &[FactEntry], s: &Summary) -> Result<Vec<FactCheck>, Calibra
             FactCheck {
                 fact: f.clone(),
                 simulated,
-                met: simulated.is_some_and(|x| (x - f.observed).abs() <= f.tolerance),
+                met: simulated.is_some_and(|x| f.met(x)),
             }
         })
         .collect())

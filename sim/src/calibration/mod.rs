@@ -9,8 +9,8 @@
 //! - `facts`: one run summary read against the facts ([`check_facts`]), for `calibrate`'s
 //!   acceptance and `pactsim run --facts`.
 //!
-//! Checking a facts file's fields (finite values, tolerances ≥ 0) is the caller's, before the
-//! file is parsed into a [`FactsFile`].
+//! Checking a facts file's fields (one form per fact, finite values, tolerances ≥ 0, bands
+//! with min ≤ max) is the caller's, before the file is parsed into a [`FactsFile`].
 
 mod driver;
 mod facts;
@@ -22,6 +22,7 @@ pub use facts::{
 };
 
 use crate::evaluate::StatisticError;
+pub use analysis::abc::Target;
 use serde::{Deserialize, Serialize};
 
 /// Error of a calibration; all of it is bad input.
@@ -55,16 +56,27 @@ pub enum CalibrationError {
     },
 }
 
-/// One fact of a facts file.
+/// One fact of a facts file: a statistic and either an observed value with a tolerance (met
+/// when |simulated − observed| ≤ tolerance) or a band (met when min ≤ simulated ≤ max, either
+/// end may be left out). Which form an entry takes is checked by the caller, before use
+/// ([`FactEntry::target`] is `None` for an entry that gives neither or both).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactEntry {
     /// Dotted path into the run summary, or several joined by `+` (summed).
     pub statistic: String,
-    /// Observed value.
-    pub observed: f64,
+    /// Observed value (with `tolerance`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<f64>,
     /// Accept when |simulated − observed| ≤ tolerance.
-    pub tolerance: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    /// Lower end of a band (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Upper end of a band (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
     /// What the fact says (optional).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -72,6 +84,30 @@ pub struct FactEntry {
     /// reader with [`FactsFile::locate`]; neither written nor read as a field).
     #[serde(skip)]
     pub at: Option<(usize, usize)>,
+}
+
+impl FactEntry {
+    /// What the statistic must be: `observed` ± `tolerance`, or the band [`min`, `max`] (a
+    /// missing end is infinite). `None` when the entry gives both forms, neither, or half of
+    /// the first.
+    pub fn target(&self) -> Option<Target> {
+        match (self.observed, self.tolerance, self.min, self.max) {
+            (Some(observed), Some(tolerance), None, None) => Some(Target::Near {
+                observed,
+                tolerance,
+            }),
+            (None, None, low, high) if low.is_some() || high.is_some() => Some(Target::Within {
+                low: low.unwrap_or(f64::NEG_INFINITY),
+                high: high.unwrap_or(f64::INFINITY),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Is `x` what the fact asks? Never for an entry without a [`FactEntry::target`].
+    pub fn met(&self, x: f64) -> bool {
+        self.target().is_some_and(|t| t.met(x))
+    }
 }
 
 /// A facts file: `[[fact]]` tables.
@@ -158,4 +194,50 @@ pub struct CalibrateSummary {
     pub predictive_outcomes: Vec<Predictive>,
     /// Posterior predictive of each fact's statistic; empty when nothing was accepted.
     pub predictive_facts: Vec<Predictive>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(o: Option<f64>, t: Option<f64>, lo: Option<f64>, hi: Option<f64>) -> FactEntry {
+        FactEntry {
+            statistic: "runs".into(),
+            observed: o,
+            tolerance: t,
+            min: lo,
+            max: hi,
+            description: None,
+            at: None,
+        }
+    }
+
+    #[test]
+    fn an_entry_is_near_a_value_or_inside_a_band() {
+        let near = entry(Some(8.4), Some(2.0), None, None);
+        assert_eq!(
+            near.target(),
+            Some(Target::Near {
+                observed: 8.4,
+                tolerance: 2.0
+            })
+        );
+        assert!(near.met(6.5) && !near.met(10.5));
+        let at_least = entry(None, None, Some(0.01), None);
+        assert!(at_least.met(0.01) && at_least.met(0.9) && !at_least.met(0.0));
+        let at_most = entry(None, None, None, Some(0.2));
+        assert!(at_most.met(0.0) && at_most.met(0.2) && !at_most.met(0.21));
+        let band = entry(None, None, Some(5.0), Some(14.0));
+        assert!(band.met(5.0) && band.met(14.0) && !band.met(14.01) && !band.met(f64::NAN));
+        // Both forms, neither, or half of the first: no target, never met.
+        for bad in [
+            entry(Some(1.0), Some(0.1), Some(0.0), None),
+            entry(None, None, None, None),
+            entry(Some(1.0), None, None, None),
+            entry(None, Some(0.1), None, Some(1.0)),
+        ] {
+            assert_eq!(bad.target(), None, "{bad:?}");
+            assert!(!bad.met(1.0));
+        }
+    }
 }

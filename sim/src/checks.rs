@@ -275,6 +275,7 @@ fn cloud(f: &ScenarioFile, c: &mut Checker) {
     );
     c.prob("cloud.non_exclusive_aws_share", cl.non_exclusive_aws_share);
     c.prob("cloud.competitive_harm", cl.competitive_harm);
+    c.prob("cloud.azure_first_primacy", cl.azure_first_primacy);
     c.range(
         "cloud.stateless_only_reach",
         cl.stateless_only_reach,

@@ -576,6 +576,61 @@ mod tests {
     }
 
     #[test]
+    fn primacy_keeps_part_of_the_franchise_only_under_an_agreed_lag() {
+        // docs/model.md §5.1: an agreed Azure-first lag with ψ_first keeps that share of the
+        // exposed franchise on Azure, H_M·(1 − ψ_first); a defiant launch under the closed
+        // status quo (its 180-day lag opens nothing) keeps none. Off by default.
+        let base = baseline(&[]);
+        let first = baseline(&["cloud.azure_first_primacy=0.4"]);
+        let harm = |e: &Explanation, st: &str| term(e, st, "microsoft", "Azure competitive harm");
+        let (h0, h1) = (harm(&base, "april terms"), harm(&first, "april terms"));
+        assert!(h0 < -1.0, "{h0}");
+        assert!((h1 - 0.6 * h0).abs() < 1e-9, "{h1} vs 0.6·{h0}");
+        assert_eq!(harm(&first, "contested"), harm(&base, "contested"));
+        // No other term moves: the lag's price to Microsoft rises by exactly ψ_first·|H_M| of
+        // the April terms, OpenAI's not at all.
+        let (l0, l1) = (&base.strict.lag, &first.strict.lag);
+        assert!(
+            (l1.microsoft - l0.microsoft - 0.4 * -h0).abs() < 1e-9,
+            "{l0:?} {l1:?}"
+        );
+        assert!((l1.openai - l0.openai).abs() < 1e-12, "{l0:?} {l1:?}");
+        // At ψ_first = 0.4 the lag is worth more to Microsoft than it costs OpenAI.
+        assert!(l1.joint > 0.0, "{l1:?}");
+        // A contract without a lag is valued exactly as before.
+        let mut same = 0;
+        for c in base
+            .frontier
+            .iter()
+            .filter(|c| c.contract.azure_first_days == 0)
+        {
+            if let Some(d) = first.frontier.iter().find(|d| d.contract == c.contract) {
+                assert_eq!(d.values, c.values, "{}", c.contract.summary());
+                same += 1;
+            }
+        }
+        assert!(same > 10, "{same}");
+        // Off, the parameter is not part of the model hash that seeds the runs, so scenarios
+        // written before it keep their draws; on, it is.
+        let hash = |sets: &[&str]| {
+            let sets: Vec<String> = sets.iter().map(|s| s.to_string()).collect();
+            let toml = include_str!("../../configs/april-2026.toml");
+            let without = toml.replace("azure_first_primacy = 0.0", "");
+            let text = if sets.is_empty() {
+                without.as_str()
+            } else {
+                toml
+            };
+            Scenario::from_toml(text, "april-2026.toml", &sets, &AnyAgents)
+                .expect("validates")
+                .hash()
+        };
+        let off = hash(&[]);
+        assert_eq!(hash(&["cloud.azure_first_primacy=0.0"]), off);
+        assert_ne!(hash(&["cloud.azure_first_primacy=0.4"]), off);
+    }
+
+    #[test]
     fn contested_state_costs_microsoft_the_base_dispute() {
         // docs/model.md §5.5: RS_in falls by δ_base (and by the AGI hazard × χ) while the dispute
         // is open.

@@ -86,6 +86,7 @@ struct Scalars {
     omega_o: f64,
     liability_pricing: f64,
     zeta: f64,
+    psi_first: f64,
     delta_base: f64,
     reach_e1: f64,
     non_exclusive_aws_share: f64,
@@ -202,6 +203,7 @@ impl Economics {
             omega_o: s.openai.nonexclusive_licence_value,
             liability_pricing: s.openai.liability_pricing,
             zeta: s.cloud.competitive_harm,
+            psi_first: s.cloud.azure_first_primacy,
             delta_base: m.base_dispute_share,
             reach_e1: s.cloud.stateless_only_reach,
             non_exclusive_aws_share: s.cloud.non_exclusive_aws_share,
@@ -315,6 +317,18 @@ impl Economics {
     /// applying only where reach > 0.
     pub(crate) fn open(&self, x: &Contract) -> f64 {
         self.reach(x) * (1.0 - self.hold(x))
+    }
+
+    /// Share of the exposed franchise that the opened channel takes off Azure: 1 − ψ_first
+    /// when `x` itself opens the channel (reach > 0) with an Azure-first lag, else 1. A defiant
+    /// launch under a closed contract keeps no lag, so it gets no primacy. Exactly 1 at
+    /// ψ_first = 0.
+    fn kept_off_azure(&self, x: &Contract) -> f64 {
+        if x.azure_first_days > 0 && self.reach(x) > 0.0 {
+            1.0 - self.p.psi_first
+        } else {
+            1.0
+        }
     }
 
     /// Share of the opened third-party channel that runs on AWS under `x`'s hosting term.
@@ -445,7 +459,11 @@ impl Economics {
             m_revenue_share_out: -x.microsoft_share * self.ms_model_pv[0],
             m_azure_committed: p.m_az * x.azure_commitment * self.azure_commit_coef,
             m_azure_forced: p.m_az * forced,
-            m_competitive_harm: -p.zeta * p.m_az * self.ms_model_pv[0] * r.open,
+            m_competitive_harm: -p.zeta
+                * p.m_az
+                * self.ms_model_pv[0]
+                * r.open
+                * self.kept_off_azure(x),
             m_stake_base: p.stake_m * v_base,
             m_stake_uplift: p.stake_m * uplift_value,
             m_stake_liability: p.stake_m * liability_value,

@@ -309,7 +309,17 @@ pub fn model_hash(file: &ScenarioFile) -> u64 {
     };
     f.simulation.runs = 0;
     f.simulation.seed = 0;
-    let canonical = serde_json::to_string(&f).expect("scenario serialises");
+    // A parameter added after scenarios were hashed counts only when it is set: at its
+    // default the canonical text is the one earlier builds hashed, so a scenario keeps its
+    // draws (−0 is written as 0 first, so it hashes as 0 does).
+    let primacy_off = f.cloud.azure_first_primacy == 0.0;
+    if primacy_off {
+        f.cloud.azure_first_primacy = 0.0;
+    }
+    let mut canonical = serde_json::to_string(&f).expect("scenario serialises");
+    if primacy_off {
+        canonical = canonical.replacen(",\"azure_first_primacy\":0.0", "", 1);
+    }
     fnv1a64(canonical.as_bytes())
 }
 

@@ -103,6 +103,12 @@ pub struct CloudParams {
     pub competitive_harm: f64,
     /// ρ₁: reach of the third-party channel when only stateless calls stay on Azure (e = 1).
     pub stateless_only_reach: f64,
+    /// ψ_first: share of Azure's exposed franchise an agreed Azure-first lag keeps on Azure
+    /// (enterprises standardise where frontier models launch first; docs/model.md §5.1).
+    /// Optional, 0 (off) by default; at 0 it is left out of the model hash
+    /// ([`crate::scenario::model_hash`]), so scenarios without it keep their runs.
+    #[serde(default)]
+    pub azure_first_primacy: f64,
 }
 
 /// `[microsoft]`: Microsoft-specific economics.

@@ -524,15 +524,18 @@ fn a_missing_share_end_is_one_problem() {
         1,
     );
     let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("bad.toml"), text).unwrap();
+    std::fs::write(tmp.path().join("bad.toml"), &text).unwrap();
     let o = pactsim(&["validate", "bad.toml"], tmp.path());
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let out = stdout(&o);
+    // The bad value's line, counted in the file as written.
+    let at = text.find("win_probability = 1.35").unwrap();
+    let row = text[..at].matches('\n').count() + 1;
     for line in [
-        "bad.toml: 2 problems",
-        "bad.toml:132:1: musk.win_probability = 1.35: a probability must lie in [0, 1]",
-        "contracts.april_2026.revenue_share_end: missing field `revenue_share_end`",
+        "bad.toml: 2 problems".to_string(),
+        format!("bad.toml:{row}:1: musk.win_probability = 1.35: a probability must lie in [0, 1]"),
+        "contracts.april_2026.revenue_share_end: missing field `revenue_share_end`".to_string(),
     ] {
-        assert!(out.contains(line), "missing `{line}` in:\n{out}");
+        assert!(out.contains(&line), "missing `{line}` in:\n{out}");
     }
 }

@@ -324,7 +324,7 @@ impl Economics {
     /// launch under a closed contract keeps no lag, so it gets no primacy. Exactly 1 at
     /// ψ_first = 0.
     fn kept_off_azure(&self, x: &Contract) -> f64 {
-        if x.azure_first_days > 0 && self.reach(x) > 0.0 {
+        if self.p.psi_first != 0.0 && x.azure_first_days > 0 && self.reach(x) > 0.0 {
             1.0 - self.p.psi_first
         } else {
             1.0

@@ -151,7 +151,7 @@ impl Engine {
         });
         Run {
             engine: self,
-            agents: self.factories.each_ref().map(|f| f.create()),
+            agents: self.factories.each_ref().map(|f| f.create(&key)),
             agent_rngs: [
                 key.stream(Stream::AgentMicrosoft),
                 key.stream(Stream::AgentOpenAi),

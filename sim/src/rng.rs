@@ -47,6 +47,23 @@ pub enum Stream {
     AgentAmazon = 13,
     /// Generic repeated games (one stream per match).
     Match = 14,
+    /// Microsoft's agent's per-run type (drawn once, when its spec asks for one).
+    TypesMicrosoft = 15,
+    /// OpenAI's agent's per-run type.
+    TypesOpenAi = 16,
+    /// Amazon's agent's per-run type.
+    TypesAmazon = 17,
+}
+
+impl Stream {
+    /// The stream of `player`'s agent's per-run type.
+    pub fn types_of(player: crate::player::Player) -> Stream {
+        match player {
+            crate::player::Player::Microsoft => Stream::TypesMicrosoft,
+            crate::player::Player::OpenAi => Stream::TypesOpenAi,
+            crate::player::Player::Amazon => Stream::TypesAmazon,
+        }
+    }
 }
 
 /// SplitMix64 finaliser: a bijective 64-bit mixer.

@@ -323,8 +323,10 @@ pub trait Catalog: Sync {
 /// Makes fresh strategies for one player, one per run. Built once per scenario by a
 /// [`Catalog`] (parameters are parsed and checked once), so starting a run is cheap.
 pub trait StrategyFactory: Send + Sync {
-    /// A fresh strategy with no memory.
-    fn create(&self) -> Box<dyn Strategy>;
+    /// A fresh strategy with no memory for the run keyed `run`. A strategy with a per-run
+    /// type (e.g. a deadline drawn per run) draws it from its player's
+    /// [`crate::rng::Stream::types_of`] stream of `run`; one without leaves the key alone.
+    fn create(&self, run: &crate::rng::RunKey) -> Box<dyn Strategy>;
 }
 
 /// Test support: a catalogue that accepts every strategy spec and builds none (unit tests of

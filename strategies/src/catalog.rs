@@ -6,7 +6,7 @@ use crate::litigation_policy::LitigationPolicy;
 use crate::negotiator::{NegotiatorFactory, NegotiatorParams};
 use crate::noisy::{self, NoisyFactory};
 use crate::params::Parser;
-use crate::payoff_driven::{PayoffDrivenFactory, PayoffDrivenParams};
+use crate::payoff_driven::{EarlyDeadline, PayoffDrivenFactory, PayoffDrivenParams};
 use crate::tactic::{Curve, Tactic};
 use crate::threat_then_settle::ThreatThenSettleFactory;
 use crate::tit_for_tat::{self, TitForTatFactory};
@@ -265,10 +265,12 @@ fn parse(
     })
 }
 
-const PAYOFF_KEYS: [&str; 8] = [
+const PAYOFF_KEYS: [&str; 10] = [
     "kappa",
     "beta",
     "deadline_weeks",
+    "early_deadline_weeks",
+    "early_deadline_share",
     "lambda",
     "litigation",
     "threat_patience_weeks",
@@ -294,6 +296,18 @@ fn parse_payoff_driven(
     let deadline = p
         .number("deadline_weeks", 0.0, 1040.0, true)
         .unwrap_or(default_deadline);
+    let early_weeks = p.number("early_deadline_weeks", 0.0, 1040.0, true);
+    let early_share = p.number("early_deadline_share", 0.0, 1.0, false);
+    // The two keys come together; each alone is a problem at its own key.
+    let pair = ["early_deadline_weeks", "early_deadline_share"];
+    for (key, other) in [(pair[0], pair[1]), (pair[1], pair[0])] {
+        if let (Some(v), false) = (params.get(key), params.contains_key(other)) {
+            p.bad(key, v, &format!("give {other} with it"));
+        }
+    }
+    let early_deadline = early_weeks
+        .zip(early_share)
+        .map(|(weeks, share)| EarlyDeadline { weeks, share });
     let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(2.0);
     let litigation = p.litigation(entry.classifier.litigation);
     let patience = p.threat_patience();
@@ -308,6 +322,7 @@ fn parse_payoff_driven(
         kappa,
         beta,
         deadline,
+        early_deadline,
         lambda,
         litigation,
         threat_patience: patience,
@@ -490,6 +505,66 @@ pub(crate) mod tests {
             .check("tit-for-two-tats", &toml::Table::new())
             .unwrap_err();
         assert!(unknown[0].message.contains("faratin-logit"));
+    }
+
+    /// An early deadline needs both keys, a share in [0, 1] and weeks > 0; a run has it with
+    /// probability `share`, drawn from its types stream only when one is set.
+    #[test]
+    fn an_early_deadline_is_drawn_per_run_from_the_types_stream() {
+        use rand::{RngExt, SeedableRng};
+        use sim::SimRng;
+        let e = entry("payoff-driven").unwrap();
+        let parse = |text: &str| {
+            let t: toml::Table = toml::from_str(text).unwrap();
+            parse_payoff_driven(e, &t, Player::Microsoft)
+        };
+        let keys = |text: &str| -> Vec<String> {
+            parse(text)
+                .unwrap_err()
+                .iter()
+                .map(|p| format!("{}: {}", p.path, p.message))
+                .collect()
+        };
+        assert_eq!(
+            keys("early_deadline_share = 0.3"),
+            ["early_deadline_share: give early_deadline_weeks with it"]
+        );
+        assert_eq!(
+            keys("early_deadline_weeks = 8.4"),
+            ["early_deadline_weeks: give early_deadline_share with it"]
+        );
+        assert!(
+            keys("early_deadline_weeks = 8.4\nearly_deadline_share = 1.5")[0]
+                .starts_with("early_deadline_share: allowed range is [0, 1]")
+        );
+        assert!(
+            keys("early_deadline_weeks = 0\nearly_deadline_share = 0.5")[0]
+                .starts_with("early_deadline_weeks: allowed range is (0, 1040]")
+        );
+        // Without one, the usual deadline and no draw: the stream is as fresh as before.
+        let plain = parse("deadline_weeks = 20").unwrap();
+        assert_eq!(plain.early_deadline, None);
+        let mut types = SimRng::seed_from_u64(9);
+        assert_eq!(plain.run_deadline(&mut types), 20.0);
+        assert_eq!(
+            types.random::<u64>(),
+            SimRng::seed_from_u64(9).random::<u64>()
+        );
+        // With one: share 0 never, share 1 always, share 0.3 in 30% of runs.
+        let with = |share: f64| {
+            parse(&format!(
+                "deadline_weeks = 20\nearly_deadline_weeks = 8.4\nearly_deadline_share = {share}"
+            ))
+            .unwrap()
+        };
+        let mut types = SimRng::seed_from_u64(1);
+        assert!((0..1000).all(|_| with(0.0).run_deadline(&mut types) == 20.0));
+        assert!((0..1000).all(|_| with(1.0).run_deadline(&mut types) == 8.4));
+        let p = with(0.3);
+        let n = 20_000;
+        let early = (0..n).filter(|_| p.run_deadline(&mut types) == 8.4).count() as f64;
+        // Binomial(20,000, 0.3): sd 64.8 runs; 4 sd either side.
+        assert!((early - 6_000.0).abs() < 260.0, "{early}");
     }
 
     /// The baseline's status-quo contract, for unit tests of this crate.

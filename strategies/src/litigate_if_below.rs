@@ -11,6 +11,7 @@
 
 use sim::contract::Contract;
 use sim::player::{Coalition, Player};
+use sim::rng::RunKey;
 use sim::strategy::{Move, PublicState, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 
@@ -25,11 +26,11 @@ pub(crate) struct LitigateIfBelowFactory {
 }
 
 impl StrategyFactory for LitigateIfBelowFactory {
-    fn create(&self) -> Box<dyn Strategy> {
+    fn create(&self, run: &RunKey) -> Box<dyn Strategy> {
         Box::new(LitigateIfBelow {
             player: self.player,
             margin: self.margin,
-            base: self.base.create(),
+            base: self.base.create(run),
             table: Vec::new(),
         })
     }

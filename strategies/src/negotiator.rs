@@ -9,6 +9,7 @@ use crate::menu::Menu;
 use crate::tactic::{clock, Directions, Tactic};
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
+use sim::rng::RunKey;
 use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 use std::sync::Arc;
@@ -53,7 +54,7 @@ pub(crate) struct NegotiatorFactory {
 }
 
 impl StrategyFactory for NegotiatorFactory {
-    fn create(&self) -> Box<dyn Strategy> {
+    fn create(&self, _run: &RunKey) -> Box<dyn Strategy> {
         Box::new(Negotiator {
             name: self.name,
             player: self.player,

@@ -12,6 +12,7 @@
 use rand::{RngExt, SeedableRng};
 use sim::contract::Contract;
 use sim::player::Coalition;
+use sim::rng::RunKey;
 use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 
@@ -34,9 +35,9 @@ pub(crate) struct NoisyFactory {
 }
 
 impl StrategyFactory for NoisyFactory {
-    fn create(&self) -> Box<dyn Strategy> {
+    fn create(&self, run: &RunKey) -> Box<dyn Strategy> {
         Box::new(Noisy {
-            base: self.base.create(),
+            base: self.base.create(run),
             p: self.p,
             noise: None,
         })

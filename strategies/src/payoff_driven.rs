@@ -17,8 +17,10 @@
 use crate::litigation_policy::{statement, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{alpha, clock, Curve};
+use rand::RngExt;
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
+use sim::rng::{RunKey, Stream};
 use sim::strategy::{Move, PublicState, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 use std::sync::Arc;
@@ -32,6 +34,9 @@ pub(crate) struct PayoffDrivenParams {
     pub beta: f64,
     /// Deadline t_max, weeks: α reaches 1 there.
     pub deadline: f64,
+    /// A nearer deadline some runs have instead (`early_deadline_weeks` in a share
+    /// `early_deadline_share` of runs), drawn once per run.
+    pub early_deadline: Option<EarlyDeadline>,
     /// Logit precision λ over macro-actions, per $B.
     pub lambda: f64,
     /// Litigation policy.
@@ -44,21 +49,47 @@ pub(crate) struct PayoffDrivenParams {
     pub unilateral: bool,
 }
 
+/// A deadline nearer than the usual one, which a share of runs have: the player's pressure
+/// to settle differs between runs (docs/model.md §7.1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct EarlyDeadline {
+    /// The nearer deadline, weeks.
+    pub weeks: f64,
+    /// The probability that a run has it.
+    pub share: f64,
+}
+
 impl PayoffDrivenParams {
-    /// α at `week`: the share of the distance from U_max to d conceded, on the bargaining
-    /// [`clock`] (the court's calendar while a suit is pending, the agent's own deadline
-    /// otherwise).
-    pub(crate) fn alpha(&self, public: &PublicState, week: u32) -> f64 {
-        let (t, t_max) = clock(public, week, self.deadline);
+    /// This run's deadline: the early one with probability `share` (one uniform draw from
+    /// `types`, made only when an early deadline is set), else the usual one.
+    pub(crate) fn run_deadline(&self, types: &mut SimRng) -> f64 {
+        match self.early_deadline {
+            Some(e) if types.random::<f64>() < e.share => e.weeks,
+            _ => self.deadline,
+        }
+    }
+
+    /// α at `week` for an agent whose deadline is `deadline`: the share of the distance from
+    /// U_max to d conceded, on the bargaining [`clock`] (the court's calendar while a suit is
+    /// pending, the agent's own deadline otherwise).
+    pub(crate) fn alpha(&self, public: &PublicState, week: u32, deadline: f64) -> f64 {
+        let (t, t_max) = clock(public, week, deadline);
         alpha(Curve::Polynomial, t, t_max, self.kappa, self.beta)
     }
 
     /// The aspiration a = U_max − α·(U_max − d) at `week` (never below d).
-    pub(crate) fn aspiration(&self, public: &PublicState, week: u32, u_max: f64, d: f64) -> f64 {
+    pub(crate) fn aspiration(
+        &self,
+        public: &PublicState,
+        week: u32,
+        deadline: f64,
+        u_max: f64,
+        d: f64,
+    ) -> f64 {
         if u_max <= d {
             return d;
         }
-        u_max - self.alpha(public, week) * (u_max - d)
+        u_max - self.alpha(public, week, deadline) * (u_max - d)
     }
 }
 
@@ -73,10 +104,17 @@ pub(crate) struct PayoffDrivenFactory {
 }
 
 impl StrategyFactory for PayoffDrivenFactory {
-    fn create(&self) -> Box<dyn Strategy> {
+    fn create(&self, run: &RunKey) -> Box<dyn Strategy> {
+        let deadline = match self.params.early_deadline {
+            Some(_) => self
+                .params
+                .run_deadline(&mut run.stream(Stream::types_of(self.player))),
+            None => self.params.deadline,
+        };
         Box::new(PayoffDriven {
             name: self.name,
             player: self.player,
+            deadline,
             p: Arc::clone(&self.params),
             buf: Vec::new(),
             mo: Vec::new(),
@@ -91,6 +129,8 @@ impl StrategyFactory for PayoffDrivenFactory {
 pub(crate) struct PayoffDriven {
     name: &'static str,
     player: Player,
+    /// This run's deadline ([`PayoffDrivenParams::run_deadline`]).
+    deadline: f64,
     p: Arc<PayoffDrivenParams>,
     buf: Vec<(Contract, [f64; 3])>,
     /// The run's Microsoft–OpenAI candidates (fixed for the run), fetched once.
@@ -318,7 +358,7 @@ impl Strategy for PayoffDriven {
                 continue;
             }
             let best = u_max_of(&mut self.run_best, c, cands, me, d_me);
-            let a = p.aspiration(view.public, week, best, d_me);
+            let a = p.aspiration(view.public, week, self.deadline, best, d_me);
             let mut responders = [(Player::Microsoft, 0.0); 2];
             let mut r = 0;
             for j in c.members().filter(|j| *j != me) {
@@ -367,7 +407,9 @@ impl Strategy for PayoffDriven {
         let d = view.valuer.continuation(me);
         let cands = load(&mut self.buf, &mut self.mo, view, coalition);
         let u_max = u_max_of(&mut self.run_best, coalition, cands, me, value.max(d));
-        let alpha = self.p.alpha(view.public, view.public.week + 1);
+        let alpha = self
+            .p
+            .alpha(view.public, view.public.week + 1, self.deadline);
         let a_next = if u_max <= d {
             d
         } else {

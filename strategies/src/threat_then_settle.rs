@@ -8,6 +8,7 @@
 
 use sim::contract::Contract;
 use sim::player::{Coalition, Player};
+use sim::rng::RunKey;
 use sim::strategy::{Move, Response, Strategy, StrategyFactory, View};
 use sim::SimRng;
 
@@ -22,11 +23,11 @@ pub(crate) struct ThreatThenSettleFactory {
 }
 
 impl StrategyFactory for ThreatThenSettleFactory {
-    fn create(&self) -> Box<dyn Strategy> {
+    fn create(&self, run: &RunKey) -> Box<dyn Strategy> {
         Box::new(ThreatThenSettle {
             player: self.player,
             margin: self.settle_margin,
-            base: self.base.create(),
+            base: self.base.create(run),
             before: None,
         })
     }

@@ -24,6 +24,7 @@ use crate::params::Parser;
 use crate::payoff_driven::{aspiration_response, best_offer, is_noop};
 use sim::contract::Contract;
 use sim::player::{Coalition, Player};
+use sim::rng::RunKey;
 use sim::strategy::{Move, Response, SpecProblems, Strategy, StrategyFactory, View};
 use sim::SimRng;
 use std::collections::VecDeque;
@@ -111,7 +112,7 @@ pub(crate) struct TitForTatFactory {
 }
 
 impl StrategyFactory for TitForTatFactory {
-    fn create(&self) -> Box<dyn Strategy> {
+    fn create(&self, _run: &RunKey) -> Box<dyn Strategy> {
         let start = 1.0 - self.params.kappa;
         Box::new(TitForTat {
             player: self.player,

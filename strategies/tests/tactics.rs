@@ -21,7 +21,7 @@ fn agent(name: &str, params: &str, player: Player) -> Box<dyn Strategy> {
     strategies::catalog()
         .build(name, &t, player, &base())
         .unwrap()
-        .create()
+        .create(&sim::rng::RunKey::new(0, 0, 0))
 }
 
 fn offer(side_payment: f64) -> Contract {

@@ -33,10 +33,10 @@ fn bargain_from(rho: [f64; 2], m_first: bool, start: u32, trial_weeks: Option<f6
     let mut agents = [
         cat.build("payoff-driven", &params(rho[0]), Player::Microsoft, &x0)
             .unwrap()
-            .create(),
+            .create(&sim::rng::RunKey::new(0, 0, 0)),
         cat.build("payoff-driven", &params(rho[1]), Player::OpenAi, &x0)
             .unwrap()
-            .create(),
+            .create(&sim::rng::RunKey::new(0, 0, 0)),
     ];
     let tu = Tu::new(x0, 1000);
     let mut rng = SimRng::seed_from_u64(1);
@@ -128,7 +128,7 @@ fn offers_never_repeat_the_terms_in_force() {
         let mut m = strategies::catalog()
             .build("payoff-driven", &params, Player::Microsoft, &x0)
             .unwrap()
-            .create();
+            .create(&sim::rng::RunKey::new(0, 0, 0));
         let public = calm(5, 52);
         let view = View {
             me: Player::Microsoft,

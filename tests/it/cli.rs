@@ -312,6 +312,64 @@ fn set_overrides_change_the_model() {
     assert!(wb > wa + 1.0, "{wa} vs {wb}");
 }
 
+/// A deadline drawn per run: Microsoft's is 12 weeks in a share of runs, 45 in the rest. At
+/// share 1 every run agrees as early as with a 12-week deadline, at share 0 as late as the
+/// baseline, and at one half in between; either key alone is refused, naming the other.
+#[test]
+fn an_early_deadline_applies_to_its_share_of_runs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let weeks = |name: &str, sets: &[&str]| -> f64 {
+        let mut args = vec!["run", "--runs", "2000", "--out", name, "--no-plots", "-q"];
+        for s in sets {
+            args.extend(["--set", s]);
+        }
+        let o = pactsim(&args, tmp.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = std::fs::read_to_string(tmp.path().join(name).join("summary.json")).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        v["time_to_agreement"]["mean_weeks"].as_f64().unwrap()
+    };
+    let early = |share: &'static str| ["agents.microsoft.params.early_deadline_weeks=12", share];
+    let base = weeks("base", &[]);
+    let twelve = weeks("twelve", &["agents.microsoft.params.deadline_weeks=12"]);
+    let all = weeks(
+        "all",
+        &early("agents.microsoft.params.early_deadline_share=1"),
+    );
+    let none = weeks(
+        "none",
+        &early("agents.microsoft.params.early_deadline_share=0"),
+    );
+    let half = weeks(
+        "half",
+        &early("agents.microsoft.params.early_deadline_share=0.5"),
+    );
+    // About 0.1 week of noise at 2,000 runs; the two deadlines are 5 weeks apart.
+    assert!(twelve < base - 3.0, "{twelve} vs {base}");
+    assert!((all - twelve).abs() < 0.6, "{all} vs {twelve}");
+    assert!((none - base).abs() < 0.6, "{none} vs {base}");
+    assert!(all + 1.0 < half && half < none - 1.0, "{all} {half} {none}");
+    let o = pactsim(
+        &[
+            "run",
+            "--runs",
+            "10",
+            "--out",
+            "lone",
+            "--set",
+            "agents.microsoft.params.early_deadline_share=0.3",
+        ],
+        tmp.path(),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("early_deadline_share = 0.3: give early_deadline_weeks with it"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!tmp.path().join("lone").exists());
+}
+
 /// `explain` reports where the strict April terms stand in the runs' own draws, in text and
 /// in JSON, with the same numbers.
 #[test]

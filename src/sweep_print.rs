@@ -4,7 +4,7 @@
 
 use crate::evaluate::print;
 use anyhow::Result;
-use sim::calibration::FactsFile;
+use sim::calibration::SweepFacts;
 use sim::reports::{SensitivitySummary, SweepSummary};
 use sim::sweep::value_text;
 use sim::Outcome;
@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// Prints the per-cell table of a sweep results directory; with `facts`, a FACTS column: how
 /// many of them each cell meets.
-pub(crate) fn print_sweep(dir: &Path, facts: Option<&FactsFile>) -> Result<()> {
+pub(crate) fn print_sweep(dir: &Path, facts: Option<&SweepFacts>) -> Result<()> {
     let s: SweepSummary = sim::output::read_json(dir, "summary.json")?;
     let shown: Vec<Outcome> = Outcome::ALL
         .into_iter()
@@ -67,9 +67,12 @@ pub(crate) fn print_sweep(dir: &Path, facts: Option<&FactsFile>) -> Result<()> {
         );
         widen(l.suit_share_ci[0], l.suit_share_ci[1], "SUITS", c.cell);
         if let Some(f) = facts {
-            let checks = sim::calibration::check_facts(&f.fact, &c.summary)?;
-            let met = checks.iter().filter(|c| c.met).count();
-            out.push_str(&format!(" {:>6}", format!("{met}/{}", checks.len())));
+            let met = f
+                .cells
+                .iter()
+                .find(|m| m.cell == c.cell)
+                .map_or(0, |m| m.met);
+            out.push_str(&format!(" {:>6}", format!("{met}/{}", f.facts)));
         }
         out.push_str(&format!("  {}\n", c.modal_outcome));
     }

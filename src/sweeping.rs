@@ -155,15 +155,16 @@ pub(crate) fn sweep(o: &SweepOptions) -> Result<()> {
     let dir = ResultsDir::create(&out)?;
     let done = executor.whole(&header, &dir)?;
     report_speed(done.computed, sweep.runs, started);
-    let path = results(
+    let facts_path = o.facts.as_deref();
+    let (path, met) = results(
         std::slice::from_ref(&done.path),
         dir,
-        None,
+        facts_path.zip(facts.as_ref()),
         o.exec.plots,
         &o.heat,
     )?;
     remove_checkpoint(&done)?;
-    print_sweep(&path, facts.as_ref())
+    print_sweep(&path, met.as_ref())
 }
 
 fn report_speed(cells: u64, runs: u64, started: std::time::Instant) {
@@ -189,47 +190,51 @@ pub(crate) fn merge(
         None => None,
     };
     let files = shard_files(inputs)?;
-    let path = results(
+    let (path, met) = results(
         &files,
         ResultsDir::create(out)?,
         facts.as_ref().map(|(p, f)| (*p, f)),
         plots,
         heat,
     )?;
-    print_sweep(&path, facts.as_ref().map(|(_, f)| f))
+    print_sweep(&path, met.as_ref())
 }
 
 /// The results directory `dir` from the record files, with its plots, committed. With `facts`
-/// (a merge's `--facts`), each of their statistics must be in the first cell's summary, or
-/// nothing is committed.
+/// (`--facts` of a sweep or a merge), each of their statistics must be in the first cell's
+/// summary, or nothing is committed; every cell is read against them into `facts.json`, which
+/// is returned too (the plots draw it as a heat map).
 fn results(
     files: &[PathBuf],
     dir: ResultsDir,
     facts: Option<(&Path, &sim::calibration::FactsFile)>,
     plots: Option<PlotFormat>,
     heat: &plots::figures::HeatOptions,
-) -> Result<PathBuf> {
+) -> Result<(PathBuf, Option<sim::calibration::SweepFacts>)> {
     let manifest = write_results::<sim::Summary>(files, &dir)?;
-    if let Some((path, f)) = facts {
-        let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
-        if let Some(first) = summary.cells.first() {
-            sim::calibration::require_fact_statistics(
-                &path.display().to_string(),
-                &f.fact,
-                &first.summary,
-            )
-            .map_err(crate::evaluate::CliError::from)?;
+    let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
+    let met = match facts {
+        Some((path, f)) => {
+            let name = path.display().to_string();
+            if let Some(first) = summary.cells.first() {
+                sim::calibration::require_fact_statistics(&name, &f.fact, &first.summary)
+                    .map_err(crate::evaluate::CliError::from)?;
+            }
+            let met = sim::calibration::check_sweep_facts(&name, &f.fact, &summary)
+                .map_err(crate::evaluate::CliError::from)?;
+            dir.write_json(plots::figures::sweep::FACTS_FILE, &met)?;
+            Some(met)
         }
-    }
+        None => None,
+    };
     if let Some(fmt) = plots {
-        let summary: SweepSummary = sim::output::read_json(&dir.path(""), "summary.json")?;
         charts::render_named(
             &dir.path(""),
-            &plots::figures::sweep::figures(&manifest, &summary, heat),
+            &plots::figures::sweep::figures(&manifest, &summary, met.as_ref(), heat),
             &charts::formats(fmt),
         )?;
     }
-    Ok(dir.commit()?)
+    Ok((dir.commit()?, met))
 }
 
 /// Options of `pactsim sensitivity`.

@@ -227,11 +227,51 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
     }
     // The sweep has cells on both sides of the threshold, so both counts are exercised.
     assert!(low > 0 && high > 0, "{text}");
-    // The results are those of a sweep without --facts.
+    // facts.json holds the same counts, cell by cell, with each fact's check.
+    let read = |dir: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(d.join(dir).join("facts.json")).unwrap())
+            .unwrap()
+    };
+    let met = read("one");
+    assert_eq!(met["facts_file"], "facts.toml");
+    assert_eq!(met["facts"], 3);
+    let met_cells = met["cells"].as_array().unwrap();
+    assert_eq!(met_cells.len(), summary["cells"].as_array().unwrap().len());
+    for (k, cell) in met_cells.iter().enumerate() {
+        assert_eq!(cell["cell"], k as u64);
+        let checks = cell["checks"].as_array().unwrap();
+        assert_eq!(checks.len(), 3);
+        let counted = checks.iter().filter(|c| c["met"] == true).count();
+        assert_eq!(cell["met"], counted as u64, "{cell}");
+        let threat = summary["cells"][k]["summary"]["litigation"]["threat_share"].clone();
+        assert_eq!(checks[1]["simulated"], threat);
+        assert_eq!(
+            cell["met"],
+            if threat.as_f64().unwrap() <= 0.25 {
+                2
+            } else {
+                1
+            }
+        );
+    }
+    // Apart from facts.json the results are those of a sweep without --facts, which writes
+    // no facts.json.
     ok(&pactsim(
         &["sweep", &f, "--out", "two", "--no-plots", "-q"],
         d,
     ));
+    assert!(!d.join("two/facts.json").exists());
+    std::fs::remove_file(d.join("one/facts.json")).unwrap();
+    // The list of files pactsim wrote there names it too.
+    let listed = d.join("one/.pactsim-files");
+    let list = std::fs::read_to_string(&listed).unwrap();
+    assert!(list.lines().any(|l| l == "facts.json"), "{list}");
+    let rest: String = list
+        .lines()
+        .filter(|l| *l != "facts.json")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&listed, rest).unwrap();
     assert_same_dirs(&d.join("one"), &d.join("two"));
     let o = pactsim(
         &[
@@ -271,6 +311,7 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
     };
     assert!(table(&text).len() > 9, "{text}");
     assert_eq!(table(&stdout(&merged)), table(&text));
+    assert_eq!(read("merged"), met, "the merge's facts.json is the sweep's");
     // A statistic the merged summary lacks: exit 2, and no merged directory.
     let bad = write(
         d,
@@ -281,6 +322,51 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("bad.toml"), "{}", stderr(&o));
     assert!(!d.join("m2").exists());
+}
+
+/// With --facts a two-axis grid gains a heat map of the facts each cell meets, which `pactsim
+/// plot` draws again from the results directory alone; without --facts there is none.
+#[test]
+fn a_sweep_read_against_facts_maps_the_facts_met() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let f = write(d, "s.toml", SWEEP);
+    let facts = write(
+        d,
+        "facts.toml",
+        "[[fact]]\nstatistic = \"runs\"\nobserved = 300\ntolerance = 0\n\n\
+         [[fact]]\nstatistic = \"litigation.threat_share\"\nmax = 0.25\n",
+    );
+    ok(&pactsim(
+        &[
+            "sweep", &f, "--out", "one", "--format", "svg", "-q", "--facts", &facts,
+        ],
+        d,
+    ));
+    let map = d.join("one/plots/heatmap_facts_met.svg");
+    let svg = std::fs::read_to_string(&map).unwrap();
+    assert!(
+        svg.contains("Facts met (of 2)"),
+        "title in {}",
+        map.display()
+    );
+    assert!(
+        svg.contains("facts: facts.toml"),
+        "subtitle names the facts file"
+    );
+    std::fs::remove_dir_all(d.join("one/plots")).unwrap();
+    ok(&pactsim(&["plot", "one", "--format", "svg"], d));
+    assert_eq!(
+        std::fs::read_to_string(&map).unwrap(),
+        svg,
+        "re-rendered from the directory"
+    );
+    ok(&pactsim(
+        &["sweep", &f, "--out", "two", "--format", "svg", "-q"],
+        d,
+    ));
+    assert!(d.join("two/plots/heatmap_april_like_broad.svg").exists());
+    assert!(!d.join("two/plots/heatmap_facts_met.svg").exists());
 }
 
 /// A shard edited by hand so that a cell contradicts itself (counts that do not add up to its

@@ -99,11 +99,19 @@ pub fn load(dir: &Path, heat: &HeatOptions) -> Result<Vec<Figure>, FigureError> 
     let manifest: Manifest = read_json(dir, "manifest.json")?;
     match manifest.command.as_str() {
         "run" => run::load(dir, &manifest),
-        "sweep" => Ok(sweep::figures(
-            &manifest,
-            &read_json(dir, "summary.json")?,
-            heat,
-        )),
+        "sweep" => {
+            let facts = if dir.join(sweep::FACTS_FILE).is_file() {
+                Some(read_json(dir, sweep::FACTS_FILE)?)
+            } else {
+                None
+            };
+            Ok(sweep::figures(
+                &manifest,
+                &read_json(dir, "summary.json")?,
+                facts.as_ref(),
+                heat,
+            ))
+        }
         "sensitivity" => Ok(sensitivity::figures(
             &manifest,
             &read_json(dir, "summary.json")?,

@@ -1,7 +1,9 @@
 //! Figures of a `sweep` results directory: heat maps of P(outcome) and the modal-outcome map
 //! over the first two axes (grid designs), line plots with 95% Wilson bands over each numeric
 //! axis, where the cells of other designs fell by modal outcome, the pooled time-to-agreement
-//! histogram and payoff distributions per player.
+//! histogram and payoff distributions per player. A sweep read against a facts file
+//! (`facts.json`) adds a heat map of how many facts each cell meets (two-axis grids only: a
+//! count of facts met cannot be pooled over a third axis).
 
 use super::{
     agreement_histogram, box_summary, outcome_colour, overrides_note, short_number, tail, Figure,
@@ -11,6 +13,7 @@ use crate::{
     CategoryMap, Chart, Distributions, Heatmap, LinePlot, MapClass, PointGroup, Scatter, Series,
     SeriesPoint,
 };
+use sim::calibration::SweepFacts;
 use sim::output::Manifest;
 use sim::reports::{SummaryCell, SweepSummary};
 use sim::results::Distribution;
@@ -138,8 +141,54 @@ impl HeatGrid<'_> {
     }
 }
 
-/// The figures of a sweep (see the module documentation).
-pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure> {
+/// The file of a sweep results directory that holds the facts each cell meets, when the
+/// sweep was read against a facts file.
+pub const FACTS_FILE: &str = "facts.json";
+
+/// The heat map of how many of `f`'s facts each cell of a two-axis grid meets (a cell the
+/// facts do not list is drawn grey), on a fixed scale from none to all of them.
+fn facts_map(maps: &HeatGrid<'_>, s: &SweepSummary, f: &SweepFacts, over: &str) -> Chart {
+    let met = |i: usize, j: usize| {
+        s.cells
+            .iter()
+            .find(|c| {
+                c.values.get(&maps.x.path) == maps.x.values.get(i)
+                    && c.values.get(&maps.y.path) == maps.y.values.get(j)
+            })
+            .and_then(|c| f.cells.iter().find(|m| m.cell == c.cell))
+            .map_or(f64::NAN, |m| m.met as f64)
+    };
+    let z = (0..maps.ys.len())
+        .map(|j| (0..maps.xs.len()).map(|i| met(i, j)).collect())
+        .collect();
+    Chart::Heatmap(Heatmap {
+        title: format!("Facts met (of {}) over {over}", f.facts),
+        subtitle: Some(format!("{} · facts: {}", maps.subtitle, f.facts_file)),
+        x_label: maps.x.label.clone(),
+        y_label: maps.y.label.clone(),
+        x_values: maps.xs.clone(),
+        y_values: maps.ys.clone(),
+        z,
+        z_label: format!("facts met (of {})", f.facts),
+        z_range: Some([0.0, f.facts as f64]),
+        probability: false,
+        annotate: None,
+        auto_scale: false,
+        ci_width: None,
+        ci_threshold: None,
+        x_log: maps.x.scale == Scale::Log,
+        y_log: maps.y.scale == Scale::Log,
+    })
+}
+
+/// The figures of a sweep (see the module documentation); `facts`, when the sweep was read
+/// against a facts file, adds the map of facts met.
+pub fn figures(
+    m: &Manifest,
+    s: &SweepSummary,
+    facts: Option<&SweepFacts>,
+    heat: &HeatOptions,
+) -> Vec<Figure> {
     let axes: Vec<Axis> = m
         .extra
         .pointer("/sweep/axes")
@@ -254,6 +303,9 @@ pub fn figures(m: &Manifest, s: &SweepSummary, heat: &HeatOptions) -> Vec<Figure
                     )),
                 ));
             }
+        }
+        if let (Some(f), 2) = (facts, axes.len()) {
+            out.push(("heatmap_facts_met".into(), facts_map(&maps, s, f, &over)));
         }
         let classes: Vec<Outcome> = Outcome::ALL
             .into_iter()

@@ -5,8 +5,9 @@
 
 use super::{CalibrationError, FactEntry};
 use crate::evaluate::statistic;
+use crate::reports::SweepSummary;
 use crate::Summary;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Each fact's statistic in the run summary `s` (NaN where the summary holds a null, e.g. a
 /// mean time to agreement without any agreement); an error names a statistic the summary does
@@ -82,4 +83,56 @@ pub fn check(facts: &[FactEntry], s: &Summary) -> Result<Vec<FactCheck>, Calibra
             }
         })
         .collect())
+}
+
+/// A sweep read against a facts file: how many facts each cell meets, and each fact as the
+/// cell meets it or not. `pactsim sweep --facts` and `merge --facts` write it as the results
+/// directory's `facts.json`; the sweep's plots draw `met` as a heat map. Read back, the
+/// per-fact checks are left out (only the counts are needed to draw).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SweepFacts {
+    /// The facts file, as recorded ([`crate::output::recorded_input`]).
+    pub facts_file: String,
+    /// How many facts the file has.
+    pub facts: usize,
+    /// Every cell of the sweep, in order.
+    pub cells: Vec<CellFacts>,
+}
+
+/// One sweep cell read against the facts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CellFacts {
+    /// Cell index.
+    pub cell: u64,
+    /// How many facts the cell meets.
+    pub met: usize,
+    /// Each fact as the cell meets it or not (not read back).
+    #[serde(skip_deserializing)]
+    pub checks: Vec<FactCheck>,
+}
+
+/// Reads every cell of the sweep summary `s` against `facts` (of the file recorded as
+/// `facts_file`).
+pub fn check_sweep(
+    facts_file: &str,
+    facts: &[FactEntry],
+    s: &SweepSummary,
+) -> Result<SweepFacts, CalibrationError> {
+    let cells = s
+        .cells
+        .iter()
+        .map(|c| {
+            let checks = check(facts, &c.summary)?;
+            Ok(CellFacts {
+                cell: c.cell,
+                met: checks.iter().filter(|k| k.met).count(),
+                checks,
+            })
+        })
+        .collect::<Result<Vec<_>, CalibrationError>>()?;
+    Ok(SweepFacts {
+        facts_file: crate::output::recorded_input(facts_file),
+        facts: facts.len(),
+        cells,
+    })
 }

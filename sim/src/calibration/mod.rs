@@ -7,7 +7,8 @@
 //!   dotted path ([`crate::evaluate::statistic`]) → acceptance → posterior and posterior
 //!   predictive summaries ([`CalibrateSummary`]) and the results files.
 //! - `facts`: one run summary read against the facts ([`check_facts`]), for `calibrate`'s
-//!   acceptance and `pactsim run --facts`.
+//!   acceptance and `pactsim run --facts`; every cell of a sweep ([`check_sweep_facts`]), for
+//!   `pactsim sweep --facts` and `merge --facts`.
 //!
 //! Checking a facts file's fields (one form per fact, finite values, tolerances ≥ 0, bands
 //! with min ≤ max) is the caller's, before the file is parsed into a [`FactsFile`].
@@ -17,8 +18,9 @@ mod facts;
 
 pub use driver::{read_draws, Calibration, CalibrationRun};
 pub use facts::{
-    check as check_facts, require_statistics as require_fact_statistics,
-    statistics as fact_statistics, FactCheck,
+    check as check_facts, check_sweep as check_sweep_facts,
+    require_statistics as require_fact_statistics, statistics as fact_statistics, CellFacts,
+    FactCheck, SweepFacts,
 };
 
 use crate::evaluate::StatisticError;

@@ -175,17 +175,35 @@ fn write_facts(
             Some(t) => format!("band {t}"),
             None => "no target".to_string(),
         };
+        let interval = match c.ci {
+            Some([lo, hi]) => format!(" [{lo:.4}, {hi:.4}]"),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "  {:<6} run {value:>8}  {target}  {}",
+            "  {:<6} run {value:>8}{interval}  {target}  {}{}",
             if c.met { "met" } else { "MISSED" },
-            f.description.as_deref().unwrap_or(&f.statistic)
+            f.description.as_deref().unwrap_or(&f.statistic),
+            if c.within_noise() {
+                " (within noise)"
+            } else {
+                ""
+            }
         )?;
     }
+    let noisy = checks.iter().filter(|c| c.within_noise()).count();
     writeln!(
         out,
-        "{} of {} facts met",
+        "{} of {} facts met{}",
         checks.iter().filter(|c| c.met).count(),
-        checks.len()
+        checks.len(),
+        match noisy {
+            0 => String::new(),
+            n => format!(
+                "; {n} verdict{} within noise (the 95% interval in brackets reaches across an end \
+                 of the target: more runs could turn it)",
+                if n == 1 { "" } else { "s" }
+            ),
+        }
     )
 }

@@ -67,12 +67,13 @@ pub(crate) fn print_sweep(dir: &Path, facts: Option<&SweepFacts>) -> Result<()> 
         );
         widen(l.suit_share_ci[0], l.suit_share_ci[1], "SUITS", c.cell);
         if let Some(f) = facts {
-            let met = f
+            let (met, noisy) = f
                 .cells
                 .iter()
                 .find(|m| m.cell == c.cell)
-                .map_or(0, |m| m.met);
-            out.push_str(&format!(" {:>6}", format!("{met}/{}", f.facts)));
+                .map_or((0, 0), |m| (m.met, m.within_noise));
+            let mark = if noisy > 0 { "~" } else { "" };
+            out.push_str(&format!(" {:>6}", format!("{met}/{}{mark}", f.facts)));
         }
         out.push_str(&format!("  {}\n", c.modal_outcome));
     }
@@ -90,7 +91,7 @@ pub(crate) fn print_sweep(dir: &Path, facts: Option<&SweepFacts>) -> Result<()> 
             .collect::<Vec<_>>()
             .join(", "),
         if facts.is_some() {
-            ", FACTS = facts of --facts met by the cell"
+            ", FACTS = facts of --facts met by the cell (~: a verdict within noise, its statistic's 95% interval reaching across an end of the target; facts.json says which)"
         } else {
             ""
         },

@@ -83,6 +83,26 @@ impl Target {
             }
     }
 
+    /// Whether sampling noise could change the verdict on a statistic whose 95% interval is
+    /// [`lo`, `hi`]: `Some(true)` when the whole interval is on one side (every value in it
+    /// meets the target, or none does), `Some(false)` when it reaches across an end of the
+    /// target, `None` for an interval that is not finite or not ordered.
+    pub fn settled(&self, lo: f64, hi: f64) -> Option<bool> {
+        if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
+            return None;
+        }
+        let (a, b) = match *self {
+            Target::Near {
+                observed,
+                tolerance,
+            } => (observed - tolerance, observed + tolerance),
+            Target::Within { low, high } => (low, high),
+        };
+        let inside = a <= lo && hi <= b;
+        let outside = hi < a || lo > b;
+        Some(inside || outside)
+    }
+
     /// A finite observed value and a tolerance ≥ 0; or a band with low ≤ high and at least one
     /// finite end.
     pub fn is_valid(&self) -> bool {
@@ -312,6 +332,38 @@ mod tests {
                 "[{low}, {high}]"
             );
         }
+    }
+
+    /// A verdict is settled when the statistic's interval lies wholly inside the target or
+    /// wholly outside it, and open when the interval reaches across one of its ends.
+    #[test]
+    fn a_verdict_is_settled_only_when_its_interval_stays_on_one_side() {
+        let at_least = Target::Within {
+            low: 0.01,
+            high: f64::INFINITY,
+        };
+        assert_eq!(at_least.settled(0.0095, 0.0137), Some(false));
+        assert_eq!(at_least.settled(0.0101, 0.0137), Some(true));
+        assert_eq!(at_least.settled(0.0, 0.0002), Some(true));
+        assert_eq!(
+            at_least.settled(0.0, 0.01),
+            Some(false),
+            "an end counts as inside"
+        );
+        let near = Target::Near {
+            observed: 8.4,
+            tolerance: 2.0,
+        };
+        assert_eq!(near.settled(10.2, 10.6), Some(false));
+        assert_eq!(near.settled(13.6, 13.8), Some(true));
+        assert_eq!(near.settled(6.4, 10.4), Some(true));
+        assert_eq!(
+            near.settled(1.0, 20.0),
+            Some(false),
+            "wider than the target"
+        );
+        assert_eq!(near.settled(f64::NAN, 1.0), None);
+        assert_eq!(near.settled(2.0, 1.0), None);
     }
 
     #[test]

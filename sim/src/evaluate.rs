@@ -152,6 +152,44 @@ pub fn statistic(summary: &serde_json::Value, expr: &str) -> Result<f64, Statist
     Ok(total)
 }
 
+/// The 95% interval of the statistic `expr` (as [`statistic`] reads it) in a run summary,
+/// where the summary gives one: for outcome shares and sums of them
+/// (`outcomes.A.share+outcomes.B.share`), the Wilson interval of their summed count over the
+/// runs; for a single value `…name` whose object also holds `name_ci` (the threat and suit
+/// rates, the mean time to agreement), that interval. `None` for anything else.
+pub fn statistic_interval(summary: &serde_json::Value, expr: &str) -> Option<[f64; 2]> {
+    let terms: Vec<&str> = expr.split('+').map(str::trim).collect();
+    let classes: Option<Vec<&str>> = terms
+        .iter()
+        .map(|t| {
+            t.strip_prefix("outcomes.")
+                .and_then(|rest| rest.strip_suffix(".share"))
+        })
+        .collect();
+    if let Some(classes) = classes {
+        let runs = summary.get("runs")?.as_u64()?;
+        let mut count = 0;
+        for c in classes {
+            count += lookup(summary, &format!("outcomes.{c}.count"))
+                .ok()??
+                .as_u64()?;
+        }
+        let (lo, hi) = crate::stats::wilson(count, runs, crate::stats::Z95);
+        return Some([lo, hi]);
+    }
+    let [single] = terms.as_slice() else {
+        return None;
+    };
+    let ci = match single.rsplit_once('.') {
+        Some((parent, name)) => lookup(summary, &format!("{parent}.{name}_ci")),
+        None => lookup(summary, &format!("{single}_ci")),
+    };
+    match ci.ok()??.as_array()?.as_slice() {
+        [lo, hi] => Some([lo.as_f64()?, hi.as_f64()?]),
+        _ => None,
+    }
+}
+
 /// The scenario behind `--set` overrides, its varied `[ranges]` parameters, and the plan
 /// (master seed, runs per point) of evaluating points of them.
 pub struct Evaluator<'c> {
@@ -320,6 +358,42 @@ impl<'c> Evaluator<'c> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Outcome shares and their sums get the Wilson interval of the summed count; a value
+    /// with a `_ci` sibling gets that; anything else has none.
+    #[test]
+    fn a_statistic_has_an_interval_where_the_summary_gives_one() {
+        let v = serde_json::json!({
+            "runs": 200,
+            "outcomes": [
+                {"outcome": "A", "count": 30, "share": 0.15},
+                {"outcome": "B", "count": 50, "share": 0.25}
+            ],
+            "litigation": {"threat_share": 0.2, "threat_share_ci": [0.15, 0.26]},
+            "t": {"mean_weeks": 9.0, "mean_weeks_ci": [8.5, 9.5], "sd": 1.0}
+        });
+        let wilson = |k| {
+            let (lo, hi) = crate::stats::wilson(k, 200, crate::stats::Z95);
+            Some([lo, hi])
+        };
+        assert_eq!(statistic_interval(&v, "outcomes.A.share"), wilson(30));
+        assert_eq!(
+            statistic_interval(&v, "outcomes.A.share + outcomes.B.share"),
+            wilson(80)
+        );
+        assert_eq!(
+            statistic_interval(&v, "litigation.threat_share"),
+            Some([0.15, 0.26])
+        );
+        assert_eq!(statistic_interval(&v, "t.mean_weeks"), Some([8.5, 9.5]));
+        assert_eq!(statistic_interval(&v, "t.sd"), None);
+        assert_eq!(statistic_interval(&v, "outcomes.A.count"), None);
+        assert_eq!(
+            statistic_interval(&v, "litigation.threat_share+t.mean_weeks"),
+            None
+        );
+        assert_eq!(statistic_interval(&v, "outcomes.C.share"), None);
+    }
 
     #[test]
     fn dotted_paths_reach_array_elements_by_name() {

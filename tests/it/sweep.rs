@@ -208,6 +208,7 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
         serde_json::from_str(&std::fs::read_to_string(d.join("one/summary.json")).unwrap())
             .unwrap();
     let (mut low, mut high) = (0, 0);
+    let mut marks = Vec::new();
     for (k, cell) in summary["cells"].as_array().unwrap().iter().enumerate() {
         let threat = cell["summary"]["litigation"]["threat_share"]
             .as_f64()
@@ -223,7 +224,9 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
             .find(|line| line.split_whitespace().next() == Some(&k.to_string()))
             .unwrap_or_else(|| panic!("row of cell {k}: {text}"));
         let fields: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(fields[fields.len() - 2], want, "{row}");
+        let shown = fields[fields.len() - 2];
+        assert_eq!(shown.trim_end_matches('~'), want, "{row}");
+        marks.push(shown.ends_with('~'));
     }
     // The sweep has cells on both sides of the threshold, so both counts are exercised.
     assert!(low > 0 && high > 0, "{text}");
@@ -253,6 +256,17 @@ fn the_sweep_table_counts_the_facts_each_cell_meets() {
                 1
             }
         );
+        // `runs` has no interval; the threat rate has its own, and a verdict is within
+        // noise when that interval reaches across 0.25 (the first threat fact, 2 ± 0.5, is
+        // far from any rate). The table marks such a cell with `~`.
+        assert!(checks[0].get("ci").is_none(), "{cell}");
+        let ci = &summary["cells"][k]["summary"]["litigation"]["threat_share_ci"];
+        assert_eq!(checks[2]["ci"], *ci);
+        let crosses = ci[0].as_f64().unwrap() <= 0.25 && ci[1].as_f64().unwrap() > 0.25;
+        assert_eq!(checks[1]["settled"], true);
+        assert_eq!(checks[2]["settled"], !crosses, "{cell}");
+        assert_eq!(cell["within_noise"], u64::from(crosses));
+        assert_eq!(marks[k], crosses, "cell {k}");
     }
     // Apart from facts.json the results are those of a sweep without --facts, which writes
     // no facts.json.

@@ -4,7 +4,7 @@
 //! met) and `pactsim run --facts` (which reports how one scenario compares with the facts).
 
 use super::{CalibrationError, FactEntry};
-use crate::evaluate::statistic;
+use crate::evaluate::{statistic, statistic_interval};
 use crate::reports::SweepSummary;
 use crate::Summary;
 use serde::{Deserialize, Serialize};
@@ -66,20 +66,45 @@ pub struct FactCheck {
     pub simulated: Option<f64>,
     /// The statistic is what the fact asks (false without a value).
     pub met: bool,
+    /// The statistic's 95% interval, where the summary gives one
+    /// ([`crate::evaluate::statistic_interval`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ci: Option<[f64; 2]>,
+    /// Whether the verdict stands whatever the statistic's value within `ci`: false when the
+    /// interval reaches across an end of what the fact asks, so that more runs could turn
+    /// it (absent without an interval).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub settled: Option<bool>,
+}
+
+impl FactCheck {
+    /// The verdict could change within the statistic's 95% interval.
+    pub fn within_noise(&self) -> bool {
+        self.settled == Some(false)
+    }
 }
 
 /// Reads every fact of `facts` in the run summary `s`.
 pub fn check(facts: &[FactEntry], s: &Summary) -> Result<Vec<FactCheck>, CalibrationError> {
     let values = statistics(facts, s)?;
+    let v = serde_json::to_value(s)
+        .unwrap_or_else(|e| unreachable!("a summary always serialises: {e}"));
     Ok(facts
         .iter()
         .zip(values)
         .map(|(f, x)| {
             let simulated = x.is_finite().then_some(x);
+            let ci = simulated.and_then(|_| statistic_interval(&v, &f.statistic));
+            let settled = match (ci, f.target()) {
+                (Some([lo, hi]), Some(t)) => t.settled(lo, hi),
+                _ => None,
+            };
             FactCheck {
                 fact: f.clone(),
                 simulated,
                 met: simulated.is_some_and(|x| f.met(x)),
+                ci,
+                settled,
             }
         })
         .collect())
@@ -106,6 +131,9 @@ pub struct CellFacts {
     pub cell: u64,
     /// How many facts the cell meets.
     pub met: usize,
+    /// How many of its verdicts could change within their statistic's 95% interval
+    /// ([`FactCheck::within_noise`]).
+    pub within_noise: usize,
     /// Each fact as the cell meets it or not (not read back).
     #[serde(skip_deserializing)]
     pub checks: Vec<FactCheck>,
@@ -126,6 +154,7 @@ pub fn check_sweep(
             Ok(CellFacts {
                 cell: c.cell,
                 met: checks.iter().filter(|k| k.met).count(),
+                within_noise: checks.iter().filter(|k| k.within_noise()).count(),
                 checks,
             })
         })

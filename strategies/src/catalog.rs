@@ -1,12 +1,13 @@
 //! The strategy catalogue: catalogue names → parameter parsing (checked once per scenario) →
 //! factories, with a classifier per entry (Axelrod-style), so scenario files can name agents.
 
+use crate::deadline::{self, EarlyDeadline};
 use crate::litigate_if_below::LitigateIfBelowFactory;
 use crate::litigation_policy::LitigationPolicy;
 use crate::negotiator::{NegotiatorFactory, NegotiatorParams};
 use crate::noisy::{self, NoisyFactory};
 use crate::params::Parser;
-use crate::payoff_driven::{EarlyDeadline, PayoffDrivenFactory, PayoffDrivenParams};
+use crate::payoff_driven::{PayoffDrivenFactory, PayoffDrivenParams};
 use crate::tactic::{Curve, Tactic};
 use crate::threat_then_settle::ThreatThenSettleFactory;
 use crate::tit_for_tat::{self, TitForTatFactory};
@@ -140,12 +141,16 @@ pub fn catalog() -> &'static StrategyCatalog {
     &C
 }
 
-const PARAM_KEYS: [&str; 11] = [
+/// Parameters of the Faratin families (`faratin-logit`, `boulware`, `conceder`, `linear`,
+/// `negotiate-only`).
+const PARAM_KEYS: [&str; 13] = [
     "tactic",
     "kappa",
     "beta",
     "beta_issues",
     "deadline_weeks",
+    deadline::KEYS[0],
+    deadline::KEYS[1],
     "weights",
     "lambda",
     "litigation",
@@ -217,6 +222,7 @@ fn parse(
     let deadline = p
         .number("deadline_weeks", 0.0, 1040.0, true)
         .unwrap_or(default_deadline);
+    let early_deadline = EarlyDeadline::parse(&mut p);
     let weights_list = p
         .issue_table("weights", 0.0, false)
         .unwrap_or_else(|| default_weights(player));
@@ -254,8 +260,17 @@ fn parse(
         beta: betas,
         weight: weights,
     };
+    // The early deadline's α table is built once here, as the usual one is, not per run.
+    let early_deadline = early_deadline.map(|e| {
+        let early = Tactic {
+            deadline: e.weeks,
+            ..tactic.clone()
+        };
+        (e, NegotiatorParams::alpha_table(&early))
+    });
     Ok(NegotiatorParams {
         alpha_table: NegotiatorParams::alpha_table(&tactic),
+        early_deadline,
         tactic,
         lambda,
         litigation,
@@ -265,12 +280,13 @@ fn parse(
     })
 }
 
+/// Parameters of `payoff-driven`.
 const PAYOFF_KEYS: [&str; 10] = [
     "kappa",
     "beta",
     "deadline_weeks",
-    "early_deadline_weeks",
-    "early_deadline_share",
+    deadline::KEYS[0],
+    deadline::KEYS[1],
     "lambda",
     "litigation",
     "threat_patience_weeks",
@@ -296,18 +312,7 @@ fn parse_payoff_driven(
     let deadline = p
         .number("deadline_weeks", 0.0, 1040.0, true)
         .unwrap_or(default_deadline);
-    let early_weeks = p.number("early_deadline_weeks", 0.0, 1040.0, true);
-    let early_share = p.number("early_deadline_share", 0.0, 1.0, false);
-    // The two keys come together; each alone is a problem at its own key.
-    let pair = ["early_deadline_weeks", "early_deadline_share"];
-    for (key, other) in [(pair[0], pair[1]), (pair[1], pair[0])] {
-        if let (Some(v), false) = (params.get(key), params.contains_key(other)) {
-            p.bad(key, v, &format!("give {other} with it"));
-        }
-    }
-    let early_deadline = early_weeks
-        .zip(early_share)
-        .map(|(weeks, share)| EarlyDeadline { weeks, share });
+    let early_deadline = EarlyDeadline::parse(&mut p);
     let lambda = p.number("lambda", 0.0, 1e6, false).unwrap_or(2.0);
     let litigation = p.litigation(entry.classifier.litigation);
     let patience = p.threat_patience();
@@ -332,12 +337,14 @@ fn parse_payoff_driven(
 }
 
 /// A wrapper's own parameter followed by those of its payoff-driven base.
-const fn wrapper_keys(own: &'static str) -> [&'static str; 7] {
+const fn wrapper_keys(own: &'static str) -> [&'static str; 9] {
     [
         own,
         "kappa",
         "beta",
         "deadline_weeks",
+        deadline::KEYS[0],
+        deadline::KEYS[1],
         "lambda",
         "coalitions",
         "unilateral",
@@ -345,19 +352,19 @@ const fn wrapper_keys(own: &'static str) -> [&'static str; 7] {
 }
 
 /// Parameters of `threat-then-settle`.
-const THREAT_KEYS: [&str; 7] = wrapper_keys("settle_margin");
+const THREAT_KEYS: [&str; 9] = wrapper_keys("settle_margin");
 
 /// Parameters of `litigate-if-below`.
-const BELOW_KEYS: [&str; 7] = wrapper_keys("margin");
+const BELOW_KEYS: [&str; 9] = wrapper_keys("margin");
 
-/// The wrappers' own $B parameter `own` (default 0) and their payoff-driven base, which
-/// never uses litigation moves.
-fn wrapper_parts(
+/// The wrappers' own $B parameter `own` (default 0) and the parameters of their payoff-driven
+/// base, which never uses litigation moves.
+fn wrapper_base(
     e: &Entry,
     params: &toml::Table,
     own: &str,
     player: Player,
-) -> Result<(f64, Box<dyn StrategyFactory>), SpecProblems> {
+) -> Result<(f64, PayoffDrivenParams), SpecProblems> {
     let mut p = Parser::new(params, e.params);
     let x = p.number(own, 0.0, 1e4, false).unwrap_or(0.0);
     if !p.problems.is_empty() {
@@ -367,6 +374,17 @@ fn wrapper_parts(
     rest.remove(own);
     let mut base = parse_payoff_driven(e, &rest, player)?;
     base.litigation = LitigationPolicy::Never;
+    Ok((x, base))
+}
+
+/// [`wrapper_base`] with the base as a factory.
+fn wrapper_parts(
+    e: &Entry,
+    params: &toml::Table,
+    own: &str,
+    player: Player,
+) -> Result<(f64, Box<dyn StrategyFactory>), SpecProblems> {
+    let (x, base) = wrapper_base(e, params, own, player)?;
     let base = PayoffDrivenFactory {
         name: "payoff-driven",
         player,
@@ -565,6 +583,202 @@ pub(crate) mod tests {
         let early = (0..n).filter(|_| p.run_deadline(&mut types) == 8.4).count() as f64;
         // Binomial(20,000, 0.3): sd 64.8 runs; 4 sd either side.
         assert!((early - 6_000.0).abs() < 260.0, "{early}");
+    }
+
+    /// `agents.<player>.params` problems of `name` with `text`, as "key = value: message".
+    fn problems(name: &str, text: &str) -> Vec<String> {
+        let t: toml::Table = toml::from_str(text).unwrap();
+        catalog()
+            .check(name, &t)
+            .unwrap_err()
+            .iter()
+            .map(|p| format!("{} = {}: {}", p.path, p.value, p.message))
+            .collect()
+    }
+
+    /// Run keys of the first `n` runs of one cell.
+    fn runs(n: u64) -> Vec<sim::rng::RunKey> {
+        (0..n).map(|r| sim::rng::RunKey::new(42, 7, r)).collect()
+    }
+
+    /// Whether `player`'s types stream of `run` draws its early deadline at `share`: the
+    /// rule the agents must follow, written out independently of them.
+    fn drawn(run: &sim::rng::RunKey, player: Player, share: f64) -> bool {
+        use rand::RngExt;
+        run.stream(sim::rng::Stream::types_of(player))
+            .random::<f64>()
+            < share
+    }
+
+    /// The Faratin families and the wrappers take the early-deadline pair with the same
+    /// checks and messages as payoff-driven: each key alone names the other, and values out
+    /// of range give the allowed range.
+    #[test]
+    fn every_agent_with_a_deadline_checks_the_early_deadline_pair() {
+        for name in [
+            "faratin-logit",
+            "boulware",
+            "conceder",
+            "linear",
+            "negotiate-only",
+            "threat-then-settle",
+            "litigate-if-below",
+            "noisy(linear, 0.1)",
+        ] {
+            assert_eq!(
+                problems(name, "early_deadline_share = 0.3"),
+                ["early_deadline_share = 0.3: give early_deadline_weeks with it"],
+                "{name}"
+            );
+            assert_eq!(
+                problems(name, "early_deadline_weeks = 8.4"),
+                ["early_deadline_weeks = 8.4: give early_deadline_share with it"],
+                "{name}"
+            );
+            assert_eq!(
+                problems(
+                    name,
+                    "early_deadline_weeks = 8.4\nearly_deadline_share = 1.5"
+                ),
+                ["early_deadline_share = 1.5: allowed range is [0, 1]"],
+                "{name}"
+            );
+            assert_eq!(
+                problems(name, "early_deadline_weeks = 0\nearly_deadline_share = 0.5"),
+                ["early_deadline_weeks = 0: allowed range is (0, 1040]"],
+                "{name}"
+            );
+            assert_eq!(
+                problems(
+                    name,
+                    "early_deadline_weeks = 1041\nearly_deadline_share = 0.5"
+                ),
+                ["early_deadline_weeks = 1041: allowed range is (0, 1040]"],
+                "{name}"
+            );
+            let t: toml::Table =
+                toml::from_str("early_deadline_weeks = 8.4\nearly_deadline_share = 0.3").unwrap();
+            assert!(catalog().check(name, &t).is_ok(), "{name}");
+        }
+        // tit-for-tat has no deadline, so it has no early one either.
+        assert!(problems(
+            "tit-for-tat",
+            "early_deadline_weeks = 8.4\nearly_deadline_share = 0.3"
+        )
+        .iter()
+        .all(|p| p.contains("unknown parameter")));
+    }
+
+    /// A Faratin agent's run has the early deadline, with the α table precomputed for it, in
+    /// none of the runs at share 0, in all at share 1 and, at share 0.5, in the runs whose
+    /// types stream draws below 0.5: different runs differ, the same run key always gives
+    /// the same deadline. Without the pair every run has the usual deadline and table.
+    #[test]
+    fn a_faratin_agent_draws_its_early_deadline_per_run() {
+        let e = entry("boulware").unwrap();
+        let parse_with = |text: &str, player: Player| {
+            let t: toml::Table = toml::from_str(text).unwrap();
+            parse(e, &t, player).unwrap()
+        };
+        let with = |share: f64, player: Player| {
+            parse_with(
+                &format!(
+                    "deadline_weeks = 20\nearly_deadline_weeks = 8\nearly_deadline_share = {share}"
+                ),
+                player,
+            )
+        };
+        let m = Player::Microsoft;
+        let plain = parse_with("deadline_weeks = 20", m);
+        assert!(plain.early_deadline.is_none());
+        let runs = runs(400);
+        for run in &runs {
+            let p = plain.for_run(run, m);
+            assert_eq!(p.tactic, plain.tactic);
+            assert!(Arc::ptr_eq(&p.alpha_table, &plain.alpha_table));
+        }
+        // The early table is the tactic's own at 8 weeks: fully conceded by week 8, where
+        // the usual one (20 weeks) is not.
+        let always = with(1.0, m);
+        let (_, early_table) = always.early_deadline.clone().unwrap();
+        assert!(early_table[8].iter().all(|a| *a == 1.0));
+        assert!(always.alpha_table[8].iter().all(|a| *a < 1.0));
+        assert_eq!(*always.alpha_table, *plain.alpha_table);
+        let mut early_tactic = plain.tactic.clone();
+        early_tactic.deadline = 8.0;
+        assert_eq!(*early_table, *NegotiatorParams::alpha_table(&early_tactic));
+        let is_early = |p: &NegotiatorParams, params: &NegotiatorParams| {
+            let (_, table) = params.early_deadline.as_ref().unwrap();
+            match p.tactic.deadline {
+                8.0 => {
+                    assert!(Arc::ptr_eq(&p.alpha_table, table));
+                    true
+                }
+                20.0 => {
+                    assert!(Arc::ptr_eq(&p.alpha_table, &params.alpha_table));
+                    false
+                }
+                d => panic!("deadline {d}"),
+            }
+        };
+        let never = with(0.0, m);
+        assert!(runs.iter().all(|r| !is_early(&never.for_run(r, m), &never)));
+        assert!(runs
+            .iter()
+            .all(|r| is_early(&always.for_run(r, m), &always)));
+        for player in [Player::Microsoft, Player::Amazon] {
+            let half = with(0.5, player);
+            let early: Vec<bool> = runs
+                .iter()
+                .map(|r| is_early(&half.for_run(r, player), &half))
+                .collect();
+            for (run, got) in runs.iter().zip(&early) {
+                assert_eq!(*got, drawn(run, player, 0.5));
+                assert_eq!(is_early(&half.for_run(run, player), &half), *got);
+            }
+            let k = early.iter().filter(|e| **e).count();
+            // Binomial(400, 0.5): sd 10 runs; 5 sd either side.
+            assert!((150..=250).contains(&k), "{k}");
+        }
+    }
+
+    /// The wrappers' payoff-driven base has the early deadline in none of the runs at share
+    /// 0, in all at share 1 and, at share 0.5, in the runs whose types stream draws below
+    /// 0.5; their own parameter is read alongside.
+    #[test]
+    fn a_wrapper_base_draws_its_early_deadline_per_run() {
+        let runs = runs(400);
+        let m = Player::Microsoft;
+        for (name, own) in [
+            ("threat-then-settle", "settle_margin"),
+            ("litigate-if-below", "margin"),
+        ] {
+            let e = entry(name).unwrap();
+            let with = |share: f64| {
+                let text = format!(
+                    "{own} = 0.5\ndeadline_weeks = 20\nearly_deadline_weeks = 8\nearly_deadline_share = {share}"
+                );
+                let t: toml::Table = toml::from_str(&text).unwrap();
+                let (x, base) = wrapper_base(e, &t, own, m).unwrap();
+                assert_eq!(x, 0.5);
+                assert_eq!(base.litigation, LitigationPolicy::Never);
+                base
+            };
+            let deadline = |base: &PayoffDrivenParams, run: &sim::rng::RunKey| {
+                base.run_deadline(&mut run.stream(sim::rng::Stream::types_of(m)))
+            };
+            let (never, always, half) = (with(0.0), with(1.0), with(0.5));
+            assert!(runs.iter().all(|r| deadline(&never, r) == 20.0), "{name}");
+            assert!(runs.iter().all(|r| deadline(&always, r) == 8.0), "{name}");
+            let mut k = 0;
+            for run in &runs {
+                let d = deadline(&half, run);
+                assert_eq!(d == 8.0, drawn(run, m, 0.5), "{name}");
+                assert_eq!(deadline(&half, run), d, "{name}");
+                k += usize::from(d == 8.0);
+            }
+            assert!((150..=250).contains(&k), "{name}: {k}");
+        }
     }
 
     /// The baseline's status-quo contract, for unit tests of this crate.

@@ -2,8 +2,10 @@
 //! per-player weights, never below the player's continuation value; responses accept an offer
 //! when it beats both the player's own next offer (by score) and its continuation value (in
 //! $B); macro-actions are chosen by logit over their expected values; Microsoft's litigation
-//! moves follow the credible-threat policy.
+//! moves follow the credible-threat policy. A share of runs may have a nearer deadline
+//! (`crate::deadline`).
 
+use crate::deadline::EarlyDeadline;
 use crate::litigation_policy::{statement, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{clock, Directions, Tactic};
@@ -30,16 +32,38 @@ pub(crate) struct NegotiatorParams {
     /// Whether unilateral moves are considered at all (false: offers and waiting only).
     pub unilateral: bool,
     /// α_j(t) per week t = 0, 1, …, precomputed once per scenario (shared by all runs).
-    pub alpha_table: Arc<Vec<[f64; Issue::ALL.len()]>>,
+    pub alpha_table: AlphaTable,
+    /// A nearer deadline some runs have instead (`early_deadline_weeks` in a share
+    /// `early_deadline_share` of runs, drawn once per run), with the α table of the tactic
+    /// at that deadline, precomputed once per scenario like `alpha_table`.
+    pub early_deadline: Option<(EarlyDeadline, AlphaTable)>,
 }
+
+/// α_j(t) for every issue j, per week t = 0, 1, …, [`ALPHA_WEEKS`] − 1.
+pub(crate) type AlphaTable = Arc<Vec<[f64; Issue::ALL.len()]>>;
 
 /// Weeks covered by the precomputed α table (the longest allowed horizon plus one).
 pub(crate) const ALPHA_WEEKS: usize = 522;
 
 impl NegotiatorParams {
     /// Builds the α table of `tactic` for every week a run can reach.
-    pub(crate) fn alpha_table(tactic: &Tactic) -> Arc<Vec<[f64; Issue::ALL.len()]>> {
+    pub(crate) fn alpha_table(tactic: &Tactic) -> AlphaTable {
         Arc::new((0..ALPHA_WEEKS).map(|w| tactic.alphas(w as f64)).collect())
+    }
+
+    /// These parameters as `player`'s agent has them in the run keyed `run`: with the early
+    /// deadline and its α table in place of the usual ones when the run draws it
+    /// ([`EarlyDeadline::drawn_for`], one draw from the player's types stream, taken only
+    /// when an early deadline is set), else unchanged.
+    pub(crate) fn for_run(&self, run: &RunKey, player: Player) -> NegotiatorParams {
+        let mut p = self.clone();
+        if let Some((early, table)) = &self.early_deadline {
+            if early.drawn_for(run, player) {
+                p.tactic.deadline = early.weeks;
+                p.alpha_table = Arc::clone(table);
+            }
+        }
+        p
     }
 }
 
@@ -54,11 +78,11 @@ pub(crate) struct NegotiatorFactory {
 }
 
 impl StrategyFactory for NegotiatorFactory {
-    fn create(&self, _run: &RunKey) -> Box<dyn Strategy> {
+    fn create(&self, run: &RunKey) -> Box<dyn Strategy> {
         Box::new(Negotiator {
             name: self.name,
             player: self.player,
-            p: self.params.clone(),
+            p: self.params.for_run(run, self.player),
             dirs: None,
         })
     }
@@ -68,6 +92,7 @@ impl StrategyFactory for NegotiatorFactory {
 pub(crate) struct Negotiator {
     name: &'static str,
     player: Player,
+    /// This run's parameters ([`NegotiatorParams::for_run`]).
     p: NegotiatorParams,
     dirs: Option<Directions>,
 }

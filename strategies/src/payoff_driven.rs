@@ -14,10 +14,10 @@
 //! - As responder it accepts iff U(x) ≥ max(d, a(t + 1)).
 //! - Microsoft's litigation moves follow the credible-threat policy.
 
+use crate::deadline::{self, EarlyDeadline};
 use crate::litigation_policy::{statement, LitigationPolicy};
 use crate::menu::Menu;
 use crate::tactic::{alpha, clock, Curve};
-use rand::RngExt;
 use sim::contract::{Contract, Issue};
 use sim::player::{Coalition, Player};
 use sim::rng::{RunKey, Stream};
@@ -49,24 +49,11 @@ pub(crate) struct PayoffDrivenParams {
     pub unilateral: bool,
 }
 
-/// A deadline nearer than the usual one, which a share of runs have: the player's pressure
-/// to settle differs between runs (docs/model.md §7.1).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct EarlyDeadline {
-    /// The nearer deadline, weeks.
-    pub weeks: f64,
-    /// The probability that a run has it.
-    pub share: f64,
-}
-
 impl PayoffDrivenParams {
     /// This run's deadline: the early one with probability `share` (one uniform draw from
     /// `types`, made only when an early deadline is set), else the usual one.
     pub(crate) fn run_deadline(&self, types: &mut SimRng) -> f64 {
-        match self.early_deadline {
-            Some(e) if types.random::<f64>() < e.share => e.weeks,
-            _ => self.deadline,
-        }
+        deadline::run_deadline(self.early_deadline, self.deadline, types)
     }
 
     /// α at `week` for an agent whose deadline is `deadline`: the share of the distance from

@@ -370,6 +370,126 @@ fn an_early_deadline_applies_to_its_share_of_runs() {
     assert!(!tmp.path().join("lone").exists());
 }
 
+/// The Faratin families and the wrappers take the early-deadline pair too. A Boulware
+/// Microsoft (usual deadline 26 weeks) with a 4-week deadline in every run (share 1) plays
+/// as one whose `deadline_weeks` is 4: its outcome shares move away from share 0, which plays
+/// as leaving the keys out. Share 0 cannot be compared with no keys byte for byte here: agent
+/// parameters are part of the scenario hash that seeds each run, so any added key changes
+/// every run's draws; the shares are compared within sampling noise instead (byte identity
+/// with the keys left out is checked against the previous build's outputs). A
+/// `threat-then-settle` Microsoft with a 12-week deadline in every run agrees sooner than
+/// with its usual 45. Either key alone, or a value out of range, stops with exit 2 and the
+/// parameter's path, value and allowed range.
+#[test]
+fn a_faratin_agent_and_a_wrapper_take_an_early_deadline() {
+    let tmp = tempfile::tempdir().unwrap();
+    let summary = |name: &str, sets: &[&str]| -> serde_json::Value {
+        let mut args = vec!["run", "--runs", "4000", "--out", name, "--no-plots", "-q"];
+        for s in sets {
+            args.extend(["--set", s]);
+        }
+        let o = pactsim(&args, tmp.path());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = std::fs::read_to_string(tmp.path().join(name).join("summary.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let shares = |v: &serde_json::Value| -> Vec<(String, f64)> {
+        v["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                let class = c["outcome"].as_str().unwrap().to_string();
+                (class, c["share"].as_f64().unwrap())
+            })
+            .collect()
+    };
+    let boulware = "agents.microsoft.strategy=boulware";
+    let weeks = "agents.microsoft.params.early_deadline_weeks=4";
+    let faratin = |name: &str, share: Option<&str>| {
+        let share = share.map(|s| format!("agents.microsoft.params.early_deadline_share={s}"));
+        match &share {
+            Some(s) => shares(&summary(name, &[boulware, weeks, s])),
+            None => shares(&summary(name, &[boulware])),
+        }
+    };
+    let omitted = faratin("omitted", None);
+    let none = faratin("none", Some("0"));
+    let all = faratin("all", Some("1"));
+    let four = shares(&summary(
+        "four",
+        &[boulware, "agents.microsoft.params.deadline_weeks=4"],
+    ));
+    // Largest difference in an outcome share; about 0.009 is one sd at 4,000 runs.
+    let gap = |a: &[(String, f64)], b: &[(String, f64)]| {
+        a.iter()
+            .zip(b)
+            .map(|((ca, x), (cb, y))| {
+                assert_eq!(ca, cb);
+                (x - y).abs()
+            })
+            .fold(0.0, f64::max)
+    };
+    assert!(gap(&none, &omitted) < 0.03, "{none:?} vs {omitted:?}");
+    assert!(gap(&all, &four) < 0.03, "{all:?} vs {four:?}");
+    // At 4 weeks Microsoft's Boulware tactic makes fewer deals: about 5 points fewer
+    // OTHER_DEAL outcomes (5 sd).
+    assert!(gap(&all, &none) > 0.03, "{all:?} vs {none:?}");
+    let share = |v: &[(String, f64)], class: &str| v.iter().find(|(c, _)| c == class).unwrap().1;
+    assert!(
+        share(&all, "OTHER_DEAL") < share(&none, "OTHER_DEAL") - 0.025,
+        "{all:?} vs {none:?}"
+    );
+    // A wrapper: threat-then-settle's payoff-driven base takes the pair. (The baseline's
+    // Microsoft params include litigation keys the wrapper refuses, so they are replaced.)
+    let tts = "agents.microsoft.strategy=threat-then-settle";
+    let wrapper = |name: &str, share: &str| {
+        let params = format!(
+            "agents.microsoft.params={{ early_deadline_weeks = 12, early_deadline_share = {share} }}"
+        );
+        summary(name, &[tts, &params])["time_to_agreement"]["mean_weeks"]
+            .as_f64()
+            .unwrap()
+    };
+    let (late, soon) = (wrapper("tts0", "0"), wrapper("tts1", "1"));
+    // About 0.05 week of noise at 4,000 runs.
+    assert!(soon < late - 0.4, "{soon} vs {late}");
+    // Errors: exit 2, nothing written, the parameter's path, value and what is allowed.
+    for (name, sets, message) in [
+        (
+            "lone",
+            vec![boulware, weeks],
+            "agents.microsoft.params.early_deadline_weeks = 4: give early_deadline_share with it",
+        ),
+        (
+            "range",
+            vec![
+                "agents.microsoft.strategy=litigate-if-below",
+                "agents.microsoft.params={ early_deadline_weeks = 12, early_deadline_share = 1.5 }",
+            ],
+            "agents.microsoft.params.early_deadline_share = 1.5: allowed range is [0, 1]",
+        ),
+        (
+            "weeks",
+            vec![
+                "agents.openai.strategy=linear",
+                "agents.openai.params.early_deadline_weeks=0",
+                "agents.openai.params.early_deadline_share=0.5",
+            ],
+            "agents.openai.params.early_deadline_weeks = 0: allowed range is (0, 1040]",
+        ),
+    ] {
+        let mut args = vec!["run", "--runs", "10", "--out", name];
+        for s in &sets {
+            args.extend(["--set", s]);
+        }
+        let o = pactsim(&args, tmp.path());
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert!(stderr(&o).contains(message), "{}", stderr(&o));
+        assert!(!tmp.path().join(name).exists());
+    }
+}
+
 /// `explain` reports where the strict April terms stand in the runs' own draws, in text and
 /// in JSON, with the same numbers.
 #[test]

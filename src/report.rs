@@ -184,10 +184,10 @@ fn write_facts(
             "  {:<6} run {value:>8}{interval}  {target}  {}{}",
             if c.met { "met" } else { "MISSED" },
             f.description.as_deref().unwrap_or(&f.statistic),
-            if c.within_noise() {
-                " (within noise)"
-            } else {
-                ""
+            match (c.within_noise(), c.runs_to_settle) {
+                (false, _) => String::new(),
+                (true, Some(n)) => format!(" (within noise; about {n} runs would settle it)"),
+                (true, None) => " (within noise)".to_string(),
             }
         )?;
     }
@@ -201,7 +201,8 @@ fn write_facts(
             0 => String::new(),
             n => format!(
                 "; {n} verdict{} within noise (the 95% interval in brackets reaches across an end \
-                 of the target: more runs could turn it)",
+                 of the target: more runs could turn it; the runs that would settle it assume \
+                 the value holds while the interval narrows as 1/√runs)",
                 if n == 1 { "" } else { "s" }
             ),
         }

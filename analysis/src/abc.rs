@@ -103,6 +103,37 @@ impl Target {
         Some(inside || outside)
     }
 
+    /// Roughly how many runs would settle a verdict that is not settled at `runs` runs: the
+    /// statistic `s` with 95% interval [`lo`, `hi`] is taken to keep its value while the
+    /// interval narrows as 1/√runs, until its half-width is the distance from `s` to the
+    /// nearest end of the target inside the interval. `None` when the verdict is already
+    /// settled (or the interval is not valid), or `s` sits on that end, where no number of
+    /// runs settles it.
+    pub fn runs_to_settle(&self, s: f64, lo: f64, hi: f64, runs: u64) -> Option<u64> {
+        if self.settled(lo, hi) != Some(false) || !s.is_finite() {
+            return None;
+        }
+        let (a, b) = match *self {
+            Target::Near {
+                observed,
+                tolerance,
+            } => (observed - tolerance, observed + tolerance),
+            Target::Within { low, high } => (low, high),
+        };
+        let gap = [a, b]
+            .into_iter()
+            .filter(|e| e.is_finite() && lo <= *e && *e <= hi)
+            .map(|e| (s - e).abs())
+            .fold(f64::INFINITY, f64::min);
+        let half = (hi - lo) / 2.0;
+        if !(gap > 0.0 && gap.is_finite()) {
+            return None;
+        }
+        let needed = (runs as f64 * (half / gap).powi(2)).ceil();
+        // Beyond u64 nothing could be run anyway.
+        (needed < u64::MAX as f64).then_some(needed as u64)
+    }
+
     /// A finite observed value and a tolerance ≥ 0; or a band with low ≤ high and at least one
     /// finite end.
     pub fn is_valid(&self) -> bool {
@@ -364,6 +395,41 @@ mod tests {
         );
         assert_eq!(near.settled(f64::NAN, 1.0), None);
         assert_eq!(near.settled(2.0, 1.0), None);
+    }
+
+    /// A verdict within noise is settled once the interval's half-width, shrinking as
+    /// 1/√runs, reaches the distance to the end it crosses.
+    #[test]
+    fn the_runs_to_settle_a_verdict_follow_the_square_of_its_interval() {
+        // Dyadic values, so that the arithmetic is exact.
+        let band = Target::Within {
+            low: 0.5,
+            high: 0.75,
+        };
+        // 0.71875 ± 0.0625 at 1,000 runs crosses 0.75 at distance 0.03125, half the
+        // half-width: four times the runs.
+        assert_eq!(
+            band.runs_to_settle(0.71875, 0.65625, 0.78125, 1000),
+            Some(4000)
+        );
+        // Settled verdicts (an end counts as inside) need no more runs; a value on the end is
+        // never settled.
+        assert_eq!(band.runs_to_settle(0.6875, 0.625, 0.75, 1000), None);
+        assert_eq!(band.runs_to_settle(0.75, 0.6875, 0.8125, 1000), None);
+        // The nearer of two crossed ends decides; a one-sided band has one end.
+        let near = Target::Near {
+            observed: 10.0,
+            tolerance: 1.0,
+        };
+        assert_eq!(near.runs_to_settle(10.5, 8.5, 12.5, 100), Some(1600));
+        let at_least = Target::Within {
+            low: 0.21875,
+            high: f64::INFINITY,
+        };
+        assert_eq!(
+            at_least.runs_to_settle(0.25, 0.1875, 0.3125, 500),
+            Some(2000)
+        );
     }
 
     #[test]

@@ -75,6 +75,11 @@ pub struct FactCheck {
     /// it (absent without an interval).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub settled: Option<bool>,
+    /// For a verdict within noise, roughly how many runs would settle it if the statistic
+    /// kept its value ([`analysis::abc::Target::runs_to_settle`]; absent otherwise, and for a
+    /// value on an end of the target, which no number of runs settles).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runs_to_settle: Option<u64>,
 }
 
 impl FactCheck {
@@ -95,8 +100,13 @@ pub fn check(facts: &[FactEntry], s: &Summary) -> Result<Vec<FactCheck>, Calibra
         .map(|(f, x)| {
             let simulated = x.is_finite().then_some(x);
             let ci = simulated.and_then(|_| statistic_interval(&v, &f.statistic));
-            let settled = match (ci, f.target()) {
+            let target = f.target();
+            let settled = match (ci, target) {
                 (Some([lo, hi]), Some(t)) => t.settled(lo, hi),
+                _ => None,
+            };
+            let runs_to_settle = match (simulated, ci, target) {
+                (Some(x), Some([lo, hi]), Some(t)) => t.runs_to_settle(x, lo, hi, s.runs),
                 _ => None,
             };
             FactCheck {
@@ -105,6 +115,7 @@ pub fn check(facts: &[FactEntry], s: &Summary) -> Result<Vec<FactCheck>, Calibra
                 met: simulated.is_some_and(|x| f.met(x)),
                 ci,
                 settled,
+                runs_to_settle,
             }
         })
         .collect())

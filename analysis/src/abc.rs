@@ -83,6 +83,17 @@ impl Target {
             }
     }
 
+    /// The lowest and highest value that meet the target (infinite for an open side).
+    fn ends(&self) -> (f64, f64) {
+        match *self {
+            Target::Near {
+                observed,
+                tolerance,
+            } => (observed - tolerance, observed + tolerance),
+            Target::Within { low, high } => (low, high),
+        }
+    }
+
     /// Whether sampling noise could change the verdict on a statistic whose 95% interval is
     /// [`lo`, `hi`]: `Some(true)` when the whole interval is on one side (every value in it
     /// meets the target, or none does), `Some(false)` when it reaches across an end of the
@@ -91,13 +102,7 @@ impl Target {
         if !(lo.is_finite() && hi.is_finite() && lo <= hi) {
             return None;
         }
-        let (a, b) = match *self {
-            Target::Near {
-                observed,
-                tolerance,
-            } => (observed - tolerance, observed + tolerance),
-            Target::Within { low, high } => (low, high),
-        };
+        let (a, b) = self.ends();
         let inside = a <= lo && hi <= b;
         let outside = hi < a || lo > b;
         Some(inside || outside)
@@ -113,13 +118,7 @@ impl Target {
         if self.settled(lo, hi) != Some(false) || !s.is_finite() {
             return None;
         }
-        let (a, b) = match *self {
-            Target::Near {
-                observed,
-                tolerance,
-            } => (observed - tolerance, observed + tolerance),
-            Target::Within { low, high } => (low, high),
-        };
+        let (a, b) = self.ends();
         let gap = [a, b]
             .into_iter()
             .filter(|e| e.is_finite() && lo <= *e && *e <= hi)
